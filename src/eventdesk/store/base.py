@@ -1,0 +1,147 @@
+"""The one interface every store implements (SQLite by default, PostgreSQL for teams).
+
+Stages never talk SQL: they hand records to a `Store` and read records back. A write session is
+`with store.transaction(): ...`; everything inside commits together or not at all, which is what
+makes a killed run safe to re-run.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventdesk.records import Article, Event, Problem, Source
+
+
+@dataclass
+class FileState:
+    """What the store remembers of an input file, so a re-run skips files already done."""
+
+    path: str
+    size: int
+    mtime: float
+    digest: str
+    n_articles: int = 0
+    n_problems: int = 0
+
+
+@dataclass
+class EventFilter:
+    """Filters shared by the CLI, the Python API and the dashboard API."""
+
+    types: list[str] = field(default_factory=list)
+    modes: list[str] = field(default_factory=list)
+    actor: str | None = None  # substring of any actor or recipient name/text
+    country: str | None = None  # ISO alpha-3 of the location or of an actor
+    place: str | None = None  # substring of the location name
+    date_from: str | None = None
+    date_to: str | None = None
+    modalities: list[str] = field(default_factory=list)
+    min_confidence: float | None = None
+    text: str | None = None  # full-text query over the evidence sentence
+    article_id: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    limit: int | None = None
+    offset: int = 0
+
+
+class Store(ABC):
+    """Articles, their sources, story clusters, dedup signatures and events."""
+
+    url: str
+
+    # -- writing -------------------------------------------------------------------------
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside commit together; an exception (or a kill) rolls them back."""
+
+    @abstractmethod
+    def file_state(self, path: str) -> FileState | None: ...
+
+    @abstractmethod
+    def mark_file(self, state: FileState) -> None: ...
+
+    @abstractmethod
+    def has_article(self, article_id: str) -> bool: ...
+
+    @abstractmethod
+    def add_article(self, article: Article) -> bool:
+        """Insert a new article with its sources; False (and sources merged) if the id exists."""
+
+    @abstractmethod
+    def add_source(self, article_id: str, source: Source) -> bool:
+        """Record another place an article was read from; False if already known."""
+
+    @abstractmethod
+    def source_owner(self, source: Source) -> str | None:
+        """The id of the article stored for (path, index), if any."""
+
+    # Near-duplicate index: MinHash signatures and their LSH band keys live in the store, so
+    # memory stays flat however many articles there are, and a re-run sees earlier articles.
+    @abstractmethod
+    def add_signature(self, article_id: str, n_shingles: int, signature: bytes, bands: list[int]) -> None: ...
+
+    @abstractmethod
+    def band_candidates(self, bands: list[int]) -> list[str]: ...
+
+    @abstractmethod
+    def signature(self, article_id: str) -> tuple[int, bytes] | None: ...
+
+    @abstractmethod
+    def article_cluster(self, article_id: str) -> tuple[str | None, str | None]:
+        """(duplicate_of, story_id) of a stored article."""
+
+    @abstractmethod
+    def add_events(self, events: Iterable[Event]) -> int:
+        """Insert events; an event whose id exists gets the new sources merged. Returns new count."""
+
+    @abstractmethod
+    def events_by_key(self, key: str) -> list[Event]:
+        """Stored events with this merge key (event-level dedup across articles)."""
+
+    @abstractmethod
+    def add_problem(self, problem: Problem, run_id: int | None = None) -> None: ...
+
+    @abstractmethod
+    def start_run(self, args: dict[str, Any]) -> int: ...
+
+    @abstractmethod
+    def finish_run(self, run_id: int, counts: dict[str, Any]) -> None: ...
+
+    # -- reading -------------------------------------------------------------------------
+    @abstractmethod
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    @abstractmethod
+    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]: ...
+
+    @abstractmethod
+    def iter_events(self, flt: EventFilter | None = None) -> Iterator[Event]: ...
+
+    @abstractmethod
+    def count_events(self, flt: EventFilter | None = None) -> int: ...
+
+    @abstractmethod
+    def get_event(self, event_id: str) -> Event | None: ...
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over articles: [{id, title, snippet, score}], best first."""
+
+    @abstractmethod
+    def stats(self) -> dict[str, Any]: ...
+
+    @abstractmethod
+    def problems(self, run_id: int | None = None) -> list[Problem]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,440 @@
+"""SQLite store: one file, WAL mode (a dashboard reads while an ingest writes), FTS5 search,
+R*Tree for map boxes. Stdlib only."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from eventdesk.records import Article, Event, Problem, Source
+from eventdesk.store.base import EventFilter, FileState, Store
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    captions TEXT NOT NULL DEFAULT '[]',
+    published TEXT,
+    url TEXT,
+    duplicate_of TEXT,
+    story_id TEXT,
+    date_hints TEXT NOT NULL DEFAULT '[]',
+    added_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE INDEX IF NOT EXISTS articles_dup ON articles(duplicate_of);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    url TEXT,
+    PRIMARY KEY (path, idx)
+);
+CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime REAL NOT NULL,
+    digest TEXT NOT NULL,
+    n_articles INTEGER NOT NULL,
+    n_problems INTEGER NOT NULL,
+    done_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id TEXT PRIMARY KEY,
+    n_shingles INTEGER NOT NULL,
+    minhash BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS bands (
+    band INTEGER NOT NULL,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS bands_band ON bands(band);
+CREATE TABLE IF NOT EXISTS events (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    article_id TEXT NOT NULL,
+    merge_key TEXT,
+    event_type TEXT NOT NULL,
+    mode TEXT,
+    modality TEXT NOT NULL,
+    date TEXT,
+    country TEXT,
+    place TEXT,
+    lat REAL,
+    lon REAL,
+    confidence REAL NOT NULL,
+    actor_names TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_key ON events(merge_key);
+CREATE INDEX IF NOT EXISTS events_type_date ON events(event_type, date);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE TABLE IF NOT EXISTS event_sources (
+    event_id TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (event_id, article_id)
+);
+CREATE TABLE IF NOT EXISTS problems (
+    run_id INTEGER,
+    path TEXT NOT NULL,
+    idx INTEGER,
+    reason TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started REAL NOT NULL,
+    finished REAL,
+    args TEXT NOT NULL,
+    counts TEXT
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, body, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(
+    sentence, content='', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS events_rtree USING rtree(rid, min_lon, max_lon, min_lat, max_lat);
+"""
+
+
+def fts_query(text: str) -> str:
+    """User words -> an FTS5 query that cannot be a syntax error: each word quoted, ANDed.
+
+    A trailing `*` keeps prefix search; everything else (quotes, operators, parentheses) is data.
+    """
+    out = []
+    for raw in text.split():
+        prefix = raw.endswith("*")
+        word = raw.rstrip("*").replace('"', '""')
+        if word.strip():
+            out.append(f'"{word}"' + ("*" if prefix else ""))
+    return " ".join(out)
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str, readonly: bool = False, timeout: float = 30.0) -> None:
+        self.url = path
+        self.path = path
+        self.readonly = readonly
+        if readonly:
+            uri = f"file:{path}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                                        check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self._depth = 0
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode: a committed transaction survives a killed process (not a power cut).
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.executescript(SCHEMA)
+            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        self.conn.execute("PRAGMA busy_timeout=%d" % int(timeout * 1000))
+
+    # -- transactions --------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:  # nested: part of the outer transaction
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # -- files ---------------------------------------------------------------------------
+    def file_state(self, path: str) -> FileState | None:
+        r = self.conn.execute("SELECT * FROM files WHERE path=?", (path,)).fetchone()
+        if not r:
+            return None
+        return FileState(r["path"], r["size"], r["mtime"], r["digest"], r["n_articles"], r["n_problems"])
+
+    def mark_file(self, state: FileState) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?)",
+            (state.path, state.size, state.mtime, state.digest, state.n_articles, state.n_problems, time.time()),
+        )
+
+    # -- articles ------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def add_article(self, article: Article) -> bool:
+        if self.has_article(article.id):
+            for s in article.sources:
+                self.add_source(article.id, s)
+            return False
+        cur = self.conn.execute(
+            "INSERT INTO articles (id,title,body,captions,published,url,duplicate_of,story_id,date_hints,added_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.title, article.body, json.dumps(article.captions, ensure_ascii=False),
+             article.published, article.url, article.duplicate_of, article.story_id or article.id,
+             json.dumps(article.date_hints, ensure_ascii=False), time.time()),
+        )
+        self.conn.execute("INSERT INTO articles_fts(rowid,title,body) VALUES (?,?,?)",
+                          (cur.lastrowid, article.title, article.body))
+        for s in article.sources:
+            self.add_source(article.id, s)
+        return True
+
+    def add_source(self, article_id: str, source: Source) -> bool:
+        cur = self.conn.execute("INSERT OR IGNORE INTO sources VALUES (?,?,?,?)",
+                                (source.path, source.index, article_id, source.url))
+        return cur.rowcount > 0
+
+    def source_owner(self, source: Source) -> str | None:
+        r = self.conn.execute("SELECT article_id FROM sources WHERE path=? AND idx=?",
+                              (source.path, source.index)).fetchone()
+        return r[0] if r else None
+
+    def _sources(self, article_id: str) -> list[Source]:
+        rows = self.conn.execute("SELECT path, idx, url FROM sources WHERE article_id=? ORDER BY rowid",
+                                 (article_id,))
+        return [Source(r[0], r[1], r[2]) for r in rows]
+
+    def _article(self, r: sqlite3.Row) -> Article:
+        return Article(
+            id=r["id"], title=r["title"], body=r["body"], captions=json.loads(r["captions"]),
+            published=r["published"], url=r["url"], sources=self._sources(r["id"]),
+            duplicate_of=r["duplicate_of"], story_id=r["story_id"], date_hints=json.loads(r["date_hints"]),
+        )
+
+    def get_article(self, article_id: str) -> Article | None:
+        r = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+        return self._article(r) if r else None
+
+    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        if ids is not None:
+            for i in ids:
+                a = self.get_article(i)
+                if a:
+                    yield a
+            return
+        last = 0
+        while True:  # paged, so a large store streams in constant memory
+            rows = self.conn.execute("SELECT * FROM articles WHERE rowid>? ORDER BY rowid LIMIT 500",
+                                     (last,)).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield self._article(r)
+            last = rows[-1]["rowid"]
+
+    # -- near-duplicate index ------------------------------------------------------------
+    def add_signature(self, article_id: str, n_shingles: int, signature: bytes, bands: list[int]) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?,?,?)", (article_id, n_shingles, signature))
+        self.conn.executemany("INSERT INTO bands VALUES (?,?)", [(b, article_id) for b in bands])
+
+    def band_candidates(self, bands: list[int]) -> list[str]:
+        if not bands:
+            return []
+        q = "SELECT DISTINCT article_id FROM bands WHERE band IN (%s)" % ",".join("?" * len(bands))
+        return [r[0] for r in self.conn.execute(q, bands)]
+
+    def signature(self, article_id: str) -> tuple[int, bytes] | None:
+        r = self.conn.execute("SELECT n_shingles, minhash FROM signatures WHERE article_id=?",
+                              (article_id,)).fetchone()
+        return (r[0], r[1]) if r else None
+
+    def article_cluster(self, article_id: str) -> tuple[str | None, str | None]:
+        r = self.conn.execute("SELECT duplicate_of, story_id FROM articles WHERE id=?", (article_id,)).fetchone()
+        return (r[0], r[1]) if r else (None, None)
+
+    # -- events --------------------------------------------------------------------------
+    def add_events(self, events: Iterable[Event]) -> int:
+        new = 0
+        for ev in events:
+            d = ev.to_dict()
+            exists = self.conn.execute("SELECT rowid FROM events WHERE id=?", (ev.id,)).fetchone()
+            if exists is None:
+                loc = ev.location
+                names = " | ".join(f"{a.name} {a.text}" for a in ev.actors + ev.recipients)
+                cur = self.conn.execute(
+                    "INSERT INTO events (id,article_id,merge_key,event_type,mode,modality,date,country,place,"
+                    "lat,lon,confidence,actor_names,data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (ev.id, ev.article_id, merge_key(ev), ev.event_type, ev.mode, ev.modality, ev.date,
+                     loc.country if loc else None, loc.name if loc else None,
+                     loc.lat if loc else None, loc.lon if loc else None, ev.confidence, names,
+                     json.dumps(d, ensure_ascii=False)),
+                )
+                rid = cur.lastrowid
+                self.conn.execute("INSERT INTO events_fts(rowid, sentence) VALUES (?,?)",
+                                  (rid, ev.evidence.sentence))
+                if loc is not None:
+                    self.conn.execute("INSERT INTO events_rtree VALUES (?,?,?,?,?)",
+                                      (rid, loc.lon, loc.lon, loc.lat, loc.lat))
+                new += 1
+            for src in ev.sources or [ev.article_id]:
+                self.conn.execute("INSERT OR IGNORE INTO event_sources VALUES (?,?)", (ev.id, src))
+        return new
+
+    def _event(self, r: sqlite3.Row) -> Event:
+        ev = Event.from_dict(json.loads(r["data"]))
+        ev.sources = [x[0] for x in self.conn.execute(
+            "SELECT article_id FROM event_sources WHERE event_id=? ORDER BY rowid", (ev.id,))] or ev.sources
+        return ev
+
+    def events_by_key(self, key: str) -> list[Event]:
+        return [self._event(r) for r in self.conn.execute("SELECT * FROM events WHERE merge_key=?", (key,))]
+
+    def get_event(self, event_id: str) -> Event | None:
+        r = self.conn.execute("SELECT * FROM events WHERE id=?", (event_id,)).fetchone()
+        return self._event(r) if r else None
+
+    def _where(self, flt: EventFilter | None) -> tuple[str, list[Any]]:
+        if flt is None:
+            return "", []
+        conds: list[str] = []
+        args: list[Any] = []
+        if flt.types:
+            conds.append("e.event_type IN (%s)" % ",".join("?" * len(flt.types)))
+            args += [t.upper() for t in flt.types]
+        if flt.modes:
+            conds.append("e.mode IN (%s)" % ",".join("?" * len(flt.modes)))
+            args += list(flt.modes)
+        if flt.modalities:
+            conds.append("e.modality IN (%s)" % ",".join("?" * len(flt.modalities)))
+            args += list(flt.modalities)
+        if flt.actor:
+            conds.append("e.actor_names LIKE ? ESCAPE '\\'")
+            args.append("%" + _like_escape(flt.actor) + "%")
+        if flt.country:
+            conds.append("(e.country = ? OR e.data LIKE ? ESCAPE '\\')")
+            args += [flt.country.upper(), '%"country": "' + _like_escape(flt.country.upper()) + '"%']
+        if flt.place:
+            conds.append("e.place LIKE ? ESCAPE '\\'")
+            args.append("%" + _like_escape(flt.place) + "%")
+        if flt.date_from:
+            conds.append("e.date >= ?")
+            args.append(flt.date_from)
+        if flt.date_to:
+            conds.append("e.date <= ?")
+            args.append(flt.date_to + "\uffff")  # "2025-06" <= ... includes every day of June
+        if flt.min_confidence is not None:
+            conds.append("e.confidence >= ?")
+            args.append(float(flt.min_confidence))
+        if flt.article_id:
+            conds.append("(e.article_id = ? OR e.id IN (SELECT event_id FROM event_sources WHERE article_id=?))")
+            args += [flt.article_id, flt.article_id]
+        if flt.text and fts_query(flt.text):
+            conds.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+            args.append(fts_query(flt.text))
+        if flt.bbox:
+            w, s, e, n = flt.bbox
+            conds.append("e.rowid IN (SELECT rid FROM events_rtree WHERE min_lon>=? AND max_lon<=? "
+                         "AND min_lat>=? AND max_lat<=?)")
+            args += [w, e, s, n]
+        return (" WHERE " + " AND ".join(conds)) if conds else "", args
+
+    def iter_events(self, flt: EventFilter | None = None) -> Iterator[Event]:
+        where, args = self._where(flt)
+        q = f"SELECT e.* FROM events e{where} ORDER BY e.date IS NULL, e.date, e.rowid"
+        if flt and flt.limit is not None:
+            q += " LIMIT ? OFFSET ?"
+            args = args + [int(flt.limit), int(flt.offset)]
+        for r in self.conn.execute(q, args).fetchall():
+            yield self._event(r)
+
+    def count_events(self, flt: EventFilter | None = None) -> int:
+        where, args = self._where(flt)
+        return self.conn.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0]
+
+    # -- search --------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        q = fts_query(query)
+        if not q:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.published, snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snip, "
+            "bm25(articles_fts) AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?", (q, int(limit)))
+        return [{"id": r[0], "title": r[1], "published": r[2], "snippet": r[3], "score": round(-r[4], 4)}
+                for r in rows]
+
+    # -- problems and runs ---------------------------------------------------------------
+    def add_problem(self, problem: Problem, run_id: int | None = None) -> None:
+        self.conn.execute("INSERT INTO problems VALUES (?,?,?,?)",
+                          (run_id, problem.path, problem.index, problem.reason))
+
+    def problems(self, run_id: int | None = None) -> list[Problem]:
+        if run_id is None:
+            rows = self.conn.execute("SELECT path, idx, reason FROM problems ORDER BY rowid")
+        else:
+            rows = self.conn.execute("SELECT path, idx, reason FROM problems WHERE run_id=? ORDER BY rowid",
+                                     (run_id,))
+        return [Problem(r[0], r[2], r[1]) for r in rows]
+
+    def start_run(self, args: dict[str, Any]) -> int:
+        cur = self.conn.execute("INSERT INTO runs (started, args) VALUES (?,?)",
+                                (time.time(), json.dumps(args, default=str)))
+        return int(cur.lastrowid)
+
+    def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
+        self.conn.execute("UPDATE runs SET finished=?, counts=? WHERE id=?",
+                          (time.time(), json.dumps(counts), run_id))
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda q: self.conn.execute(q).fetchone()[0]  # noqa: E731
+        by_type = {r[0]: r[1] for r in self.conn.execute(
+            "SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY count(*) DESC")}
+        return {
+            "store": self.path,
+            "files": one("SELECT count(*) FROM files"),
+            "sources": one("SELECT count(*) FROM sources"),
+            "articles": one("SELECT count(*) FROM articles"),
+            "exact_duplicate_sources": one("SELECT count(*) FROM sources") - one("SELECT count(*) FROM articles"),
+            "near_duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "stories": one("SELECT count(DISTINCT story_id) FROM articles"),
+            "multi_article_stories": one(
+                "SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id HAVING count(*)>1)"),
+            "events": one("SELECT count(*) FROM events"),
+            "located_events": one("SELECT count(*) FROM events WHERE lat IS NOT NULL"),
+            "events_by_type": by_type,
+            "problems": one("SELECT count(*) FROM problems"),
+            "first_date": one("SELECT min(date) FROM events"),
+            "last_date": one("SELECT max(date) FROM events"),
+        }
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _like_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def merge_key(ev: Event) -> str | None:
+    """ACLED-style identity of an event across articles: day, place, actor pair, type.
+
+    Only events with a known day and place can be merged: without them two reports cannot be
+    told to be the same event.
+    """
+    if not ev.date or ev.date_precision != "day" or ev.location is None:
+        return None
+    actors = ",".join(sorted({a.name.casefold() for a in ev.actors}))
+    recips = ",".join(sorted({a.name.casefold() for a in ev.recipients}))
+    place = f"{round(ev.location.lat, 2)},{round(ev.location.lon, 2)}"
+    return f"{ev.date}|{place}|{actors}>{recips}|{ev.event_type}|{ev.modality}"
