@@ -220,6 +220,8 @@ class Event:
     fatalities: int | None = None
     confidence: float = 0.5
     sources: list[str] = field(default_factory=list)
+    # Fields beyond SCHEMA.md (SCHEMA allows extras), e.g. "case_label", "trigger", "sentence_index".
+    extra: dict[str, Any] = field(default_factory=dict)
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -255,6 +257,7 @@ class Event:
             "evidence": self.evidence.to_dict(),
             "confidence": self.confidence,
             "sources": list(self.sources),
+            **{k: v for k, v in self.extra.items() if k not in _EVENT_FIELDS},
         }
 
     @classmethod
@@ -281,7 +284,15 @@ class Event:
             fatalities=d.get("fatalities"),
             confidence=float(d.get("confidence") if d.get("confidence") is not None else 0.5),
             sources=list(d.get("sources") or []),
+            extra={k: v for k, v in d.items() if k not in _EVENT_FIELDS},
         )
+
+
+_EVENT_FIELDS = frozenset({
+    "id", "article_id", "event_type", "mode", "contexts", "acled_event_type", "acled_sub_event_type",
+    "cameo_root", "goldstein", "actors", "recipients", "location", "date", "date_precision", "date_text",
+    "modality", "fatalities", "evidence", "confidence", "sources", "extra",
+})
 
 
 @dataclass
