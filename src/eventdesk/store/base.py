@@ -79,6 +79,13 @@ class Store(ABC):
     def source_owner(self, source: Source) -> str | None:
         """The id of the article stored for (path, index), if any."""
 
+    @abstractmethod
+    def uncoded_articles(self, limit: int = 100) -> list[Article]:
+        """Articles whose events have not been extracted yet, oldest first."""
+
+    @abstractmethod
+    def mark_coded(self, article_ids: Iterable[str]) -> None: ...
+
     # Near-duplicate index: MinHash signatures and their LSH band keys live in the store, so
     # memory stays flat however many articles there are, and a re-run sees earlier articles.
     @abstractmethod
@@ -97,6 +104,14 @@ class Store(ABC):
     @abstractmethod
     def add_events(self, events: Iterable[Event]) -> int:
         """Insert events; an event whose id exists gets the new sources merged. Returns new count."""
+
+    @abstractmethod
+    def add_event_source(self, event_id: str, article_id: str) -> bool:
+        """Another article reports a stored event (event-level dedup)."""
+
+    @abstractmethod
+    def forget_file(self, path: str) -> int:
+        """Drop what was read from a file that has since changed; returns articles removed."""
 
     @abstractmethod
     def events_by_key(self, key: str) -> list[Event]:

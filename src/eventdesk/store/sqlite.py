@@ -28,8 +28,10 @@ CREATE TABLE IF NOT EXISTS articles (
     duplicate_of TEXT,
     story_id TEXT,
     date_hints TEXT NOT NULL DEFAULT '[]',
-    added_at REAL NOT NULL
+    added_at REAL NOT NULL,
+    coded INTEGER NOT NULL DEFAULT 0  -- 1 once events were extracted (a killed run resumes here)
 );
+CREATE INDEX IF NOT EXISTS articles_uncoded ON articles(coded) WHERE coded = 0;
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE INDEX IF NOT EXISTS articles_dup ON articles(duplicate_of);
 CREATE TABLE IF NOT EXISTS sources (
@@ -243,6 +245,13 @@ class SQLiteStore(Store):
                 yield self._article(r)
             last = rows[-1]["rowid"]
 
+    def uncoded_articles(self, limit: int = 100) -> list[Article]:
+        rows = self.conn.execute("SELECT * FROM articles WHERE coded=0 ORDER BY rowid LIMIT ?", (limit,))
+        return [self._article(r) for r in rows.fetchall()]
+
+    def mark_coded(self, article_ids: Iterable[str]) -> None:
+        self.conn.executemany("UPDATE articles SET coded=1 WHERE id=?", [(i,) for i in article_ids])
+
     # -- near-duplicate index ------------------------------------------------------------
     def add_signature(self, article_id: str, n_shingles: int, signature: bytes, bands: list[int]) -> None:
         self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?,?,?)", (article_id, n_shingles, signature))
@@ -290,6 +299,38 @@ class SQLiteStore(Store):
             for src in ev.sources or [ev.article_id]:
                 self.conn.execute("INSERT OR IGNORE INTO event_sources VALUES (?,?)", (ev.id, src))
         return new
+
+    def add_event_source(self, event_id: str, article_id: str) -> bool:
+        cur = self.conn.execute("INSERT OR IGNORE INTO event_sources VALUES (?,?)", (event_id, article_id))
+        return cur.rowcount > 0
+
+    def forget_file(self, path: str) -> int:
+        """A file changed since it was read: drop its sources, and articles left with no source."""
+        ids = [r[0] for r in self.conn.execute("SELECT DISTINCT article_id FROM sources WHERE path=?", (path,))]
+        self.conn.execute("DELETE FROM sources WHERE path=?", (path,))
+        gone = 0
+        for aid in ids:
+            if self.conn.execute("SELECT 1 FROM sources WHERE article_id=?", (aid,)).fetchone():
+                continue
+            row = self.conn.execute("SELECT rowid, title, body FROM articles WHERE id=?", (aid,)).fetchone()
+            if row is None:
+                continue
+            self.conn.execute("INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete',?,?,?)",
+                              (row[0], row[1], row[2]))
+            for ev in self.conn.execute("SELECT rowid, id, data FROM events WHERE article_id=?", (aid,)).fetchall():
+                sentence = json.loads(ev[2])["evidence"]["sentence"]
+                self.conn.execute("INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete',?,?)",
+                                  (ev[0], sentence))
+                self.conn.execute("DELETE FROM events_rtree WHERE rid=?", (ev[0],))
+                self.conn.execute("DELETE FROM event_sources WHERE event_id=?", (ev[1],))
+            self.conn.execute("DELETE FROM events WHERE article_id=?", (aid,))
+            self.conn.execute("DELETE FROM event_sources WHERE article_id=?", (aid,))
+            self.conn.execute("DELETE FROM signatures WHERE article_id=?", (aid,))
+            self.conn.execute("DELETE FROM bands WHERE article_id=?", (aid,))
+            self.conn.execute("DELETE FROM articles WHERE id=?", (aid,))
+            gone += 1
+        self.conn.execute("DELETE FROM files WHERE path=?", (path,))
+        return gone
 
     def _event(self, r: sqlite3.Row) -> Event:
         ev = Event.from_dict(json.loads(r["data"]))

@@ -1,0 +1,62 @@
+"""Bits shared by several subcommands: store/config arguments, JSONL in/out, problem printing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+from eventdesk.records import Problem
+
+
+def add_store_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default="eventdesk.db", metavar="PATH|URL",
+                   help="the store: SQLite file (default: %(default)s) or postgresql://user@host/db")
+    p.add_argument("--config", metavar="TOML", help="settings file (default: ./eventdesk.toml if present)")
+
+
+def print_problem(p: Problem) -> None:
+    print(f"eventdesk: skipped {p}", file=sys.stderr)
+
+
+def open_input(path: str) -> IO[str]:
+    if path == "-":
+        return sys.stdin
+    try:
+        return open(path, encoding="utf-8", errors="replace")
+    except OSError as e:
+        raise SystemExit(f"cannot open {path}: {e.strerror}") from e
+
+
+def open_output(path: str | None) -> IO[str]:
+    if not path or path == "-":
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as e:
+        raise SystemExit(f"cannot write {path}: {e.strerror}") from e
+
+
+def read_jsonl(path: str, required: tuple[str, ...] = ("id",)) -> Iterator[dict[str, Any]]:
+    """JSON lines from a file or stdin; a broken or incomplete line is reported and skipped."""
+    with open_input(path) as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                print(f"eventdesk: {path}: line {n}: not valid JSON ({e.msg}); skipped", file=sys.stderr)
+                continue
+            missing = [k for k in required if not isinstance(rec, dict) or k not in rec]
+            if missing:
+                print(f"eventdesk: {path}: line {n}: missing field(s) {', '.join(missing)}; skipped",
+                      file=sys.stderr)
+                continue
+            yield rec
+
+
+def write_jsonl(out: IO[str], rec: dict[str, Any]) -> None:
+    out.write(json.dumps(rec, ensure_ascii=False) + "\n")

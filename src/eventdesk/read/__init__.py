@@ -1,0 +1,106 @@
+"""Stage 1, read: files, folders, globs and `-` (stdin) -> documents, one `InputFile` at a time.
+
+Formats are told by content: seed-style text dumps, HTML, JSONL/JSON (news-please, trafilatura,
+plain), RSS/Atom, WARC and gzip of any of these. A bad file becomes a `Problem` naming it and
+what is wrong; it never stops the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventdesk.read.files import STDIN, expand
+from eventdesk.read.formats import read_bytes, sniff
+from eventdesk.records import Document, Problem
+
+__all__ = ["InputFile", "expand", "read", "read_file", "sniff"]
+
+
+@dataclass
+class InputFile:
+    path: str
+    size: int = 0
+    mtime: float = 0.0
+    digest: str = ""
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: bool = False  # already in the store, unchanged
+
+
+def read_file(path: str, config: dict[str, Any] | None = None,
+              skip: Callable[[str, int, float, str | None], bool] | None = None) -> InputFile:
+    """Read one file (or stdin) completely into documents and problems.
+
+    `skip(path, size, mtime, digest)` lets the caller skip unchanged files: it is asked first
+    with digest None (cheap: no read), then with the content hash.
+    """
+    limits = (config or {}).get("read", {})
+    max_bytes = int(limits.get("max_file_bytes", 200_000_000))
+    max_chars = int(limits.get("max_document_chars", 2_000_000))
+    f = InputFile(path)
+    try:
+        if path == STDIN:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            f.path = path = "<stdin>"
+        else:
+            st = os.stat(path)
+            f.size, f.mtime = st.st_size, st.st_mtime
+            if skip and skip(path, f.size, f.mtime, None):
+                f.skipped = True
+                return f
+            if st.st_size > max_bytes:
+                f.problems.append(Problem(path, f"file is {st.st_size / 1e6:,.0f} MB, over the "
+                                                f"{max_bytes / 1e6:,.0f} MB limit; raise read.max_file_bytes "
+                                                "in eventdesk.toml or split the file"))
+                return f
+            with open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+    except PermissionError:
+        f.problems.append(Problem(path, "permission denied: cannot read this file"))
+        return f
+    except IsADirectoryError:
+        f.problems.append(Problem(path, "is a folder"))
+        return f
+    except OSError as e:
+        f.problems.append(Problem(path, f"cannot read: {e.strerror or e}"))
+        return f
+    if len(data) > max_bytes:
+        f.problems.append(Problem(path, f"input over the {max_bytes / 1e6:,.0f} MB limit; skipped"))
+        return f
+    f.digest = hashlib.sha1(data).hexdigest()
+    if path != "<stdin>" and skip and skip(path, f.size, f.mtime, f.digest):
+        f.skipped = True
+        return f
+    if not data:
+        f.problems.append(Problem(path, "empty file (0 bytes)"))
+        return f
+    try:
+        for item in read_bytes(data, path):
+            if isinstance(item, Problem):
+                f.problems.append(item)
+                continue
+            if len(item.text) > max_chars:
+                f.problems.append(Problem(path, f"document of {len(item.text):,} characters cut to the first "
+                                                f"{max_chars:,} (read.max_document_chars)", item.index))
+                item.text = item.text[:max_chars]
+            f.documents.append(item)
+    except RecursionError:
+        f.problems.append(Problem(path, "structure nested too deeply to read; skipped"))
+    except MemoryError:
+        f.problems.append(Problem(path, "not enough memory to read this file; skipped"))
+    return f
+
+
+def read(paths: list[str], config: dict[str, Any] | None = None,
+         skip: Callable[[str, int, float, str | None], bool] | None = None) -> Iterator[InputFile]:
+    """Every input file in a stable order, each read completely (documents + problems)."""
+    for item in expand(paths):
+        if isinstance(item, Problem):
+            yield InputFile(item.path, problems=[item])
+        else:
+            yield read_file(item, config, skip)

@@ -1,0 +1,80 @@
+"""Expand what the user typed (files, folders, globs, `-`) into a sorted list of input files."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterator
+
+from eventdesk.records import Problem
+
+STDIN = "-"
+# Never read our own store or editor/VCS litter when a whole folder is given.
+SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".pyc", ".swp", ".lock")
+SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules", ".ipynb_checkpoints"}
+
+
+def expand(paths: list[str]) -> Iterator[str | Problem]:
+    """Yield input files in a stable order; a Problem for anything that cannot be walked.
+
+    Folders are walked recursively in sorted order (so two runs see files in the same order,
+    which keeps dedup decisions reproducible); symlink loops are detected, not followed forever.
+    """
+    for p in paths:
+        if p == STDIN:
+            yield STDIN
+            continue
+        matches = sorted(glob.glob(p, recursive=True)) if glob.has_magic(p) else [p]
+        if not matches:
+            yield Problem(p, "no file matches this pattern")
+            continue
+        for m in matches:
+            if os.path.isdir(m):
+                yield from _walk(m)
+            elif os.path.lexists(m) and not os.path.exists(m):
+                yield Problem(m, "broken symbolic link (its target does not exist)")
+            elif not os.path.exists(m):
+                yield Problem(m, "no such file or folder")
+            else:
+                yield os.path.normpath(m)
+
+
+def _walk(root: str) -> Iterator[str | Problem]:
+    seen: set[tuple[int, int]] = set()
+
+    def walk(d: str) -> Iterator[str | Problem]:
+        try:
+            st = os.stat(d)
+        except OSError as e:
+            yield Problem(d, f"cannot open folder: {e.strerror}")
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            yield Problem(d, "symbolic link loop: this folder was already visited; skipped")
+            return
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as e:
+            yield Problem(d, f"cannot list folder: {e.strerror}")
+            return
+        for e in entries:
+            if e.name.startswith(".") and e.name in SKIP_DIRS | {".DS_Store"}:
+                continue
+            path = os.path.normpath(e.path)
+            try:
+                is_dir = e.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if e.name in SKIP_DIRS:
+                    continue
+                yield from walk(path)
+            elif e.is_symlink() and not os.path.exists(path):
+                yield Problem(path, "broken symbolic link (its target does not exist)")
+            elif e.name.endswith(SKIP_SUFFIXES) or e.name.startswith("."):
+                continue
+            else:
+                yield path
+
+    yield from walk(root)
