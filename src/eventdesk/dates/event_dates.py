@@ -1,0 +1,288 @@
+"""Event dates: which words of the evidence sentence date the event, read against the reporting date.
+
+The reporting date (the anchor) is the publication date when known, else the latest dated hint
+the segmenter found in a caption or dateline (a "FILE PHOTO" caption is dated when the photo was
+taken, not when the article was written, so it never anchors). With no anchor, relative words
+("on Tuesday") keep their `date_text` and get no date: null, never a guess. Explicit dates
+("On 5 January 2022") need no anchor.
+
+Background events (a date clearly before the reporting window: an earlier month or year, more
+than a week before the anchor) are marked `modality = "historical"`. With no anchor, the latest
+date the article itself mentions is a lower bound of its publication date, which is enough to
+call "a coup in 2021" background in an article with a photo from September 2024.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from eventdesk.dates.expressions import Expr, Resolved, resolve, scan
+from eventdesk.records import Article, Event
+
+DEFAULTS: dict[str, Any] = {
+    # A day/week-precision date ending more than this many days before the anchor is background.
+    "historical_days": 7,
+    # A sentence with no date words takes the last date named earlier in its paragraph.
+    "inherit_in_paragraph": True,
+    # An asserted event dated wholly after the reporting date is a plan: modality hypothetical.
+    "future_is_hypothetical": True,
+}
+
+# Forward-looking words: "will meet on Friday", "elections scheduled for April".
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|would|'ll|scheduled|planned|plans?\s+to|due\s+to|is\s+due|are\s+due|"
+    r"set\s+to|expected\s+to|going\s+to|is\s+to|are\s+to|upcoming)\b", re.I)
+# Where a clause ends, looking back from an expression: a future word before these is not its own.
+_CLAUSE = re.compile(r"[,;:()\"“”]|\b(?:said|says|told|announced|stated|added|reported|that|when|after|"
+                     r"before|while|as|and|but|which|who)\b", re.I)
+# Speech verbs: "the army said on Tuesday it killed..." dates the saying, not the killing.
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|reported|claimed|tweeted|wrote|posted|confirmed|"
+    r"declared|noted|disclosed|revealed|alleged|warned|insisted|explained|according\s+to)"
+    r"(?:\s+\w+){0,3}\s*,?\s*$", re.I)
+_FILE_PHOTO = re.compile(r"\b(?:file\s+photo|file\s+picture|archive\s+(?:photo|picture|image)|\(file\))", re.I)
+
+_PERIOD_KINDS_NEEDING_ANCHOR = ("md", "month", "weekday", "rel_day", "rel_period", "ago")
+
+
+def find_dates(text: str, anchor: date | None = None) -> list[tuple[int, int, str, str]]:
+    """Dates written in `text`: (start, end, ISO value, precision) of each, left to right.
+
+    Without `anchor` only dates that stand on their own are returned ("Tuesday, June 3, 2025",
+    "2022-01-05", "May 2021", "in 2021"); with it, relative ones too ("on Tuesday", "last year").
+    Spans cover the date words, without the preposition. Safe on any text.
+    """
+    out = []
+    for ex in scan(text or ""):
+        r = resolve(ex, anchor, _is_future(text, ex))
+        if r is not None:
+            out.append((ex.core_start, ex.end, r.value, r.precision))
+    return out
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from an ISO date/datetime string, an RFC 2822 string, a date or a datetime; else None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    if not s:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", s)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    days = [v for _, _, v, p in find_dates(s) if p == "day"]
+    return date.fromisoformat(days[0]) if days else None
+
+
+def reporting_date(article: Article) -> tuple[date | None, str | None]:
+    """The anchor for relative dates and where it came from ("published" or "hint"), or (None, None)."""
+    pub = parse_date(article.published)
+    if pub is not None:
+        return pub, "published"
+    hints = [d for d in (parse_date(h) for h in article.date_hints or []) if d is not None]
+    if not hints:
+        return None, None
+    # A hint that only a file photo's caption gives dates the photo, not the article.
+    file_only = set()
+    if article.captions:
+        dated: dict[date, list[bool]] = {}
+        for cap in article.captions:
+            is_file = bool(_FILE_PHOTO.search(cap))
+            for _, _, v, p in find_dates(cap):
+                if p == "day":
+                    dated.setdefault(date.fromisoformat(v), []).append(is_file)
+        file_only = {d for d, flags in dated.items() if all(flags)}
+    good = [d for d in hints if d not in file_only]
+    if not good:
+        return None, None
+    return max(good), "hint"
+
+
+def lower_bound(article: Article) -> date | None:
+    """The latest date the article names as past (captions, hints, body): it was written no earlier."""
+    best: date | None = None
+    texts = list(article.captions or []) + [article.body or ""]
+    for h in article.date_hints or []:
+        d = parse_date(h)
+        if d and (best is None or d > best):
+            best = d
+    for text in texts:
+        for ex in scan(text):
+            if ex.kind not in ("abs", "month_abs", "year") or _is_future(text, ex):
+                continue
+            r = resolve(ex, None)
+            if r is not None and (best is None or r.first > best):
+                best = r.first
+    return best
+
+
+def _is_future(text: str, ex: Expr) -> bool:
+    """Is `ex` in a forward-looking clause? Looks back from it to the start of its clause."""
+    if ex.fields.get("rel") == "next" or ex.kind == "rel_day" and ex.fields.get("offset", 0) > 0:
+        return True
+    before = text[max(0, ex.start - 100):ex.start]
+    cut = 0
+    for m in _CLAUSE.finditer(before):
+        cut = m.end()
+    return bool(_FUTURE.search(before[cut:]))
+
+
+def _trigger_offset(event: Event, sent_start: int, sent_len: int, sentence: str) -> int | None:
+    """Where the event's trigger word sits in its sentence, if the coder said (Event.extra["trigger"]).
+
+    Accepted: {"start": int, "end": int} or [start, end] (body offsets), an int (body offset), or
+    the trigger's text (first occurrence in the sentence).
+    """
+    t = (getattr(event, "extra", None) or {}).get("trigger")
+    if t is None:
+        return None
+    pos: int | None = None
+    if isinstance(t, dict):
+        if isinstance(t.get("start"), int):
+            pos = t["start"] - sent_start
+        elif isinstance(t.get("text"), str):
+            t = t["text"]
+    elif isinstance(t, (list, tuple)) and t and isinstance(t[0], int):
+        pos = t[0] - sent_start
+    elif isinstance(t, int) and not isinstance(t, bool):
+        pos = t - sent_start
+    if pos is None and isinstance(t, str) and t.strip():
+        i = sentence.lower().find(t.strip().lower())
+        pos = i if i >= 0 else None
+    if pos is None or not 0 <= pos <= sent_len:
+        return None
+    return pos
+
+
+def choose(sentence: str, exprs: list[Expr], trigger: int | None = None, focus: int | None = None) -> Expr | None:
+    """The expression that dates the event of `sentence`.
+
+    With a trigger offset (the event's verb or noun, from the coder): the nearest expression in
+    the trigger's clause, else the nearest one (one before the trigger counts a little closer:
+    "In February, Iran blocked..."). Without: drop expressions that merely date a speech verb
+    ("the army said on Tuesday it killed..."), then take the one nearest `focus` (where the
+    event's recipient is named) when there is one, else the first.
+    """
+    if not exprs:
+        return None
+    if trigger is not None:
+        return _nearest(sentence, exprs, trigger)
+    if len(exprs) > 1:
+        kept = [e for e in exprs if not _SPEECH.search(sentence[max(0, e.start - 60):e.start])]
+        exprs = kept or exprs
+    if len(exprs) > 1 and focus is not None:
+        return _nearest(sentence, exprs, focus)
+    return exprs[0]
+
+
+def _nearest(sentence: str, exprs: list[Expr], pos: int) -> Expr:
+    bounds = [0] + [m.end() for m in re.finditer(r"[,;:()—–]|\s-\s", sentence)] + [len(sentence)]
+    lo = max(b for b in bounds if b <= pos)
+    hi = min((b for b in bounds if b > pos), default=len(sentence))
+
+    def dist(e: Expr) -> tuple[int, float]:
+        same = 0 if lo <= e.start and e.end <= hi + 1 else 1
+        d = pos - e.end if e.end <= pos else (e.start - pos) * 1.2
+        return same, max(d, 0)
+
+    return min(exprs, key=dist)
+
+
+def _focus(ev: Event, sentence: str) -> int | None:
+    """Where the event's recipient (else a non-initial actor) is named in the sentence."""
+    low = sentence.lower()
+    for group in (ev.recipients, ev.actors):
+        for a in group:
+            t = (a.text or "").strip().lower()
+            if len(t) >= 2:
+                m = re.search(r"\b" + re.escape(t) + r"\b", low)
+                if m and (group is ev.recipients or m.start() > 0):
+                    return m.start()
+    return None
+
+
+def _historical(r: Resolved, ref: date, days: int) -> bool:
+    """Is period `r` wholly before the reporting window that ends at `ref`?"""
+    if r.precision == "year":
+        return r.last.year < ref.year
+    if r.precision == "month":
+        return (r.last.year, r.last.month) < (ref.year, ref.month)
+    return r.last < ref - timedelta(days=days)
+
+
+def resolve_dates(events: list[Event], articles: dict[str, Article], config: dict[str, Any]) -> None:
+    """Set date, date_precision, date_text (and historical/hypothetical modality) on each event."""
+    opts = dict(DEFAULTS)
+    opts.update((config or {}).get("dates") or {})
+    days = int(opts["historical_days"])
+    cache: dict[str, tuple[date | None, date | None]] = {}
+    for ev in events:
+        art = articles.get(ev.article_id)
+        if art is None:
+            continue
+        if art.id not in cache:
+            anchor, _ = reporting_date(art)
+            cache[art.id] = (anchor, None if anchor else lower_bound(art))
+        anchor, bound = cache[art.id]
+        date_event(ev, art, anchor, bound, days, bool(opts["inherit_in_paragraph"]),
+                   bool(opts["future_is_hypothetical"]))
+
+
+def _sentence_of(ev: Event, art: Article) -> tuple[str, int]:
+    body = art.body or ""
+    s, e = ev.evidence.start, ev.evidence.end
+    if 0 <= s < e <= len(body):
+        return body[s:e], s
+    sent = ev.evidence.sentence or ""
+    i = body.find(sent) if sent else -1
+    return sent, (i if i >= 0 else -1)
+
+
+def date_event(ev: Event, art: Article, anchor: date | None, bound: date | None, days: int = 7,
+               inherit: bool = True, future_hypothetical: bool = True) -> None:
+    """Date one event (see resolve_dates); `bound` is used only when there is no anchor."""
+    sentence, sent_start = _sentence_of(ev, art)
+    exprs = scan(sentence)
+    trig = _trigger_offset(ev, sent_start, len(sentence), sentence) if exprs else None
+    ex = choose(sentence, exprs, trig, _focus(ev, sentence) if len(exprs) > 1 and trig is None else None)
+    ctx = sentence
+    if ex is None and inherit and sent_start >= 0:
+        # The paragraph so far: "On 5 January, militants attacked X. They also killed two civilians."
+        body = art.body or ""
+        para_start = body.rfind("\n\n", 0, sent_start)
+        para_start = 0 if para_start < 0 else para_start + 2
+        ctx = body[para_start:sent_start]
+        prev = [e for e in scan(ctx) if not e.since]
+        ex = prev[-1] if prev else None
+    ev.date = ev.date_precision = ev.date_text = None
+    if ex is None:
+        if anchor is not None:
+            ev.date, ev.date_precision = anchor.isoformat(), "day"
+        return
+    ev.date_text = ex.text.strip()
+    future = _is_future(ctx, ex)
+    r = resolve(ex, anchor, future)
+    if r is None:
+        return
+    ev.date, ev.date_precision = r.value, r.precision
+    ref = anchor or bound
+    if ref is None:
+        return
+    if ev.modality in ("asserted", "claimed") and _historical(r, ref, days):
+        ev.modality = "historical"
+    elif anchor is not None and future_hypothetical and ev.modality == "asserted" and r.first > anchor:
+        ev.modality = "hypothetical"
