@@ -76,7 +76,7 @@ def _back(p: str) -> re.Pattern[str]:
     return re.compile(p + "$")
 
 
-_ABS_BACK = _back(rf"(?:{_GEN})?{_WDP}?(?:(?i:the)\s+)?")
+_ABS_BACK = _back(rf"(?:{_GEN})?(?P<wdp>{_WDP})?(?:(?i:the)\s+)?")
 _MONTH_YEAR_BACK = _back(rf"(?:{_GEN})?(?:{_PART})?")
 _MONTH_BACK = _back(rf"(?:{_MONTH_CTX})?(?:(?i:\b(?:last|this|next))\s+)?(?:{_PART})?")
 _YEAR_BACK = _back(rf"(?:{_YEAR_CTX})?(?:{_PART})?(?:{_SEASON})?")
@@ -186,30 +186,35 @@ def scan(text: str) -> list[Expr]:
     """All temporal expressions in `text`, left to right, never overlapping (longest wins)."""
     if not text or not _ANY.search(text):
         return []
-    cands: list[tuple[int, int, str, re.Match[str], str]] = []
+    cands: list[tuple[int, int, str, re.Match[str], str, int]] = []
     for kind, pat, back, required in _PATTERNS:
         for m in pat.finditer(text):
             if m.end() == m.start():
                 continue
-            start, prefix = m.start(), ""
+            start, prefix, core = m.start(), "", m.start()
             pm = back.search(text, max(0, start - 48), start)
             if pm and pm.start() < start:
                 start, prefix = pm.start(), pm.group(0)
+                if "wdp" in pm.re.groupindex and pm.start("wdp") >= 0:
+                    core = pm.start("wdp")  # "Tuesday, June 3, 2025" is all date words
             elif required:
                 continue
-            cands.append((start, m.end(), kind, m, prefix))
+            cands.append((start, m.end(), kind, m, prefix, core))
     if not cands:
         return []
     # Longest first, then leftmost: "Tuesday, June 3, 2025" beats "Tuesday" and "June 3".
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int]] = []
     out: list[Expr] = []
-    for start, end, kind, m, prefix in cands:
+    for start, end, kind, m, prefix, core in cands:
         if any(start < e and s < end for s, e in taken):
             continue
         ex = _build(kind, m, text, start, prefix)
         if ex is None:
+            if kind in ("abs_dmy", "abs_mdy", "iso", "numeric"):
+                taken.append((start, end))  # "31 February 2022" is no date, and "February 2022" no month
             continue
+        ex.core_start = core
         taken.append((start, end))
         out.append(ex)
     out.sort(key=lambda e: e.start)
