@@ -1,0 +1,29 @@
+"""Place: an offline gazetteer (GeoNames data from pip packages + our curated aliases), toponym
+detection, resolution with document context, and event location.
+
+Public functions:
+- `resolve(text, spans)`: a place (or None) for each given name span;
+- `parse(text)`: every place name found in a text, resolved (Place.start/end set);
+- `locate(events, articles, config)`: sets `event.location` from the event's sentence or the article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventdesk.geo.gazetteer import Gazetteer, get
+from eventdesk.geo.locate import locate
+from eventdesk.geo.parse import parse
+from eventdesk.records import Place
+
+__all__ = ["Gazetteer", "get", "locate", "parse", "resolve"]
+
+
+def resolve(text: str, spans: list[tuple[int, int]] | list[list[int]],
+            config: dict[str, Any] | None = None) -> list[Place | None]:
+    """A place for each [start, end) span of `text` (None where the gazetteer has nothing)."""
+    from eventdesk.geo.resolve import resolve_mentions, to_place
+
+    gaz = get(config)
+    ms = resolve_mentions(gaz, text, [(int(s), int(e)) for s, e in spans])
+    return [to_place(gaz, m) for m in ms]

@@ -1,0 +1,2 @@
+def parse(text, config=None):
+    raise NotImplementedError

@@ -1,0 +1,250 @@
+"""Toponym resolution with document context.
+
+Each mention gets gazetteer candidates and a prior (population, feature type, how the name matched:
+primary name, alias or mere alternate spelling). Then the document votes, a few rounds:
+- the country most places of the article are in, and other countries it names;
+- provinces/states it names (a town in a named state beats a bigger namesake elsewhere);
+- local patterns: "X, Y", "X in Y", "X (Y)", "Town, Minn." (Y contains X);
+- closeness to the other places of the article.
+One sense per discourse: every mention of the same name in a document gets the same place.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from eventdesk.geo.gazetteer import Candidate, Entry, Gazetteer, km
+from eventdesk.geo.normalize import key
+from eventdesk.records import Place
+
+KIND_BONUS = {"country": 4.5, "cont": 4.0, "adm1": 2.2, "region": 2.5, "site": 3.0, "adm2": 0.6, "city": 0.0}
+TYPE_BONUS = {"p": 1.0, "a": 0.8, "d": 0.8, "u": 0.8, "w": 0.0}
+MAX_CANDS = 40
+# ACLED geo_precision by kind: 1 the town itself, 2 part of a region / near a town, 3 a large region.
+PRECISION = {"city": 1, "site": 1, "adm2": 2, "adm1": 3, "country": 3, "cont": 3, "region": 2}
+
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ad|ar|an|ash|at|az)\s+")
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:province|governorate|county|district|region|state|city|desert|area|areas|countryside|"
+    r"outskirts|suburbs|refinery|camp|base|valley|oblast|prefecture|municipality|town|village)$", re.I)
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear|\boutside(?: of)?|\boutskirts of|\bsuburbs? of|\bvicinity of|\baround|\bdeserts? of|"
+    r"\bcountryside of|\bareas? of|\bwest of|\beast of|\bnorth of|\bsouth of|\b(?:north|south)(?:east|west)(?:ern)? of|"
+    r"\b(?:north|south|east|west)ern (?:part|parts|areas?|outskirts|suburbs|countryside) of|\bkm (?:from|of)|"
+    r"\bkilometers? (?:from|of)|\bmiles? (?:from|of))\s+(?:the\s+)?$", re.I)
+_NEAR_AFTER = re.compile(r"^\s+(?:desert|outskirts|countryside|area|areas|suburbs|region|vicinity)\b", re.I)
+_CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)")
+_CAP_WORDS = re.compile(r"^((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+(?:[A-Z][\w.'\u2019-]*\.?|of|de|al|el)){0,3})")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str = ""
+    cands: list[Candidate] = field(default_factory=list)
+    priors: list[float] = field(default_factory=list)
+    near: bool = False
+    containers: list[Entry] = field(default_factory=list)  # places named right after: "X, Y" / "X in Y"
+    best: int = -1
+    score: float = 0.0
+
+
+def candidates(gaz: Gazetteer, surface: str) -> tuple[str, list[Candidate], bool]:
+    """(key, candidates, near) for a surface string, trying the spelling variants news use."""
+    s = _POSSESSIVE.sub("", _ARTICLE.sub("", surface.strip())).strip(" .,;:\"'()")
+    caps = s.replace(".", "").replace(" ", "").isupper()
+    k = key(s)
+    tries: list[tuple[str, bool]] = [(k, False)]
+    m = _ARABIC_ARTICLE.match(k)
+    tries.append((k[m.end():] if m else "al " + k, False))
+    t = _GENERIC_TAIL.search(s)
+    if t:
+        area = t.group(0).strip().lower() in ("desert", "area", "areas", "countryside", "outskirts", "suburbs")
+        tries.append((key(s[:t.start()]), area))
+    if k.endswith("s") and len(k) > 4:
+        tries.append((k[:-1], False))
+    for kk, near in tries:
+        if not kk:
+            continue
+        cs = [c for c in gaz.lookup(kk) if c.type != "u" or caps]
+        if cs:
+            return kk, cs, near
+    return k, [], False
+
+
+def prior(c: Candidate, surface: str) -> float:
+    e = c.entry
+    p = math.log10(e.pop + 1) + KIND_BONUS.get(e.kind, 0.0) + TYPE_BONUS[c.type]
+    if e.feature == "PPLC":
+        p += 1.0
+    if surface == e.name:
+        p += 0.3
+    return p
+
+
+def contains(y: Entry, e: Entry) -> bool:
+    """True when place e lies in place y (country, province, county) or right next to it (towns)."""
+    if y.id == e.id:
+        return False
+    if y.kind == "country":
+        return e.cc == y.cc and e.kind != "country"
+    if y.kind == "adm1":
+        return e.adm1 == y.id
+    if y.kind == "adm2":
+        return e.adm2 == y.id
+    if y.kind in ("city", "site", "region"):
+        return e.kind in ("city", "site") and km(y.lat, y.lon, e.lat, e.lon) < 40
+    return False
+
+
+def _containers_after(gaz: Gazetteer, text: str, m: Mention, by_start: dict[int, Mention]) -> list[Entry]:
+    """Places written right after a mention as its container: "Duluth, Minn.", "Baabda, east of Beirut"."""
+    tail = text[m.end:m.end + 80]
+    g = _CONTAINER_AFTER.match(tail)
+    if not g:
+        return []
+    pos = m.end + g.end()
+    out: list[Entry] = []
+    nxt = by_start.get(pos)
+    if nxt is not None:
+        out += [c.entry for c in nxt.cands]
+    w = _CAP_WORDS.match(text[pos:pos + 60])
+    if w:
+        word = w.group(1)
+        for cut in (word, word.split(" ")[0], word.rstrip(".,")):
+            if cut in gaz.us_abbr:
+                e = gaz.entry(gaz.us_abbr[cut])
+                if e:
+                    out.append(e)
+                break
+        if nxt is None:
+            _, cs, _ = candidates(gaz, word.rstrip(".,"))
+            out += [c.entry for c in cs if c.type != "w" and c.entry.kind in ("country", "adm1", "adm2")]
+    return out
+
+
+def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) -> list[Mention]:
+    """Candidates and context-aware choice for each span; `best` is -1 when nothing matched."""
+    ms = []
+    for s, e in spans:
+        surface = text[s:e]
+        k, cs, near = candidates(gaz, surface)
+        pri = [prior(c, surface) for c in cs]
+        order = sorted(range(len(cs)), key=lambda i: -pri[i])[:MAX_CANDS]
+        m = Mention(s, e, surface, k, [cs[i] for i in order], [pri[i] for i in order])
+        m.near = near or bool(_NEAR_BEFORE.search(text[max(0, s - 40):s])) or bool(_NEAR_AFTER.match(text[e:e + 20]))
+        ms.append(m)
+    by_start = {m.start: m for m in ms}
+    for m in ms:
+        if m.cands:
+            m.containers = _containers_after(gaz, text, m, by_start)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in ms:
+        if m.cands:
+            groups[m.key].append(m)
+    for m in ms:
+        if m.cands:
+            m.best = 0
+    for _round in range(3):
+        ctx = _context(ms)
+        for _k, grp in groups.items():
+            m0 = grp[0]
+            containers = [y for m in grp for y in m.containers]
+            scores = []
+            for c, p in zip(m0.cands, m0.priors, strict=True):
+                scores.append(p + _bonus(c.entry, m0.key, containers, ctx))
+            b = max(range(len(scores)), key=scores.__getitem__)
+            b = _prefer_city(m0.cands, b, m0.text)
+            for m in grp:
+                m.best, m.score = b, scores[b]
+    return ms
+
+
+@dataclass
+class _Ctx:
+    main_cc: str | None
+    ccs: set[str]
+    adm1s: set[int]
+    adm2s: set[int]
+    points: list[tuple[str, float, float]]
+
+
+def _context(ms: list[Mention]) -> _Ctx:
+    cc_w: Counter[str] = Counter()
+    ccs, adm1s, adm2s, pts = set(), set(), set(), []
+    seen = set()
+    for m in ms:
+        if m.best < 0:
+            continue
+        e = m.cands[m.best].entry
+        if e.cc:
+            cc_w[e.cc] += 1.0
+        if e.kind == "country":
+            ccs.add(e.cc)
+        elif e.kind == "adm1":
+            adm1s.add(e.id)
+        elif e.kind == "adm2":
+            adm2s.add(e.id)
+            if e.adm1:
+                adm1s.add(e.adm1)
+        if e.kind in ("city", "adm2", "site", "region", "adm1") and (m.key, e.id) not in seen:
+            seen.add((m.key, e.id))
+            pts.append((m.key, e.lat, e.lon))
+    main = cc_w.most_common(1)[0][0] if cc_w else None
+    return _Ctx(main, ccs, adm1s, adm2s, pts[:40])
+
+
+def _bonus(e: Entry, k: str, containers: list[Entry], ctx: _Ctx) -> float:
+    b = 0.0
+    if e.cc and e.cc == ctx.main_cc:
+        b += 2.0
+    elif e.cc in ctx.ccs:
+        b += 1.0
+    if e.kind != "adm1" and e.adm1 in ctx.adm1s:
+        b += 2.5
+    if e.kind == "city" and e.adm2 in ctx.adm2s:
+        b += 1.0
+    if any(contains(y, e) for y in containers):
+        b += 6.0
+    if e.kind not in ("country", "cont") and ctx.points:
+        d = min((km(e.lat, e.lon, la, lo) for kk, la, lo in ctx.points if kk != k), default=1e9)
+        b += 2.0 if d <= 50 else 1.5 if d <= 150 else 1.0 if d <= 400 else 0.4 if d <= 1000 else 0.0
+    return b
+
+
+def _prefer_city(cands: list[Candidate], b: int, surface: str) -> int:
+    """'Kirkuk', 'Baghdad': a province named after its main city means the city, unless the text says
+    'province'/'governorate'/'state' (then the key had that word and the city is no candidate)."""
+    e = cands[b].entry
+    if e.kind != "adm1":
+        return b
+    for i, c in enumerate(cands):
+        ce = c.entry
+        if ce.kind == "city" and ce.adm1 == e.id and c.type in ("p", "a") and ce.pop >= 0.2 * max(e.pop, 1):
+            return i
+    return b
+
+
+def to_place(gaz: Gazetteer, m: Mention, spans: bool = False) -> Place | None:
+    if m.best < 0:
+        return None
+    e = m.cands[m.best].entry
+    prec = PRECISION.get(e.kind, 2)
+    if e.kind == "region" and e.pop >= 1_000_000:
+        prec = 3
+    if m.near:
+        prec = max(prec, 2)
+    adm1 = gaz.entry(e.adm1).name if e.adm1 else (e.name if e.kind == "adm1" else None)
+    return Place(
+        text=m.text, name=e.name, lat=e.lat, lon=e.lon,
+        country=gaz.alpha3.get(e.cc or "", None) if e.cc else None, admin1=adm1, geonameid=e.gid,
+        feature=e.feature, precision=prec,
+        start=m.start if spans else None, end=m.end if spans else None,
+    )
