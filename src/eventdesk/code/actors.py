@@ -1,0 +1,463 @@
+"""Actor dictionary and actor resolution: noun phrase in a parsed sentence -> records.Actor.
+
+Data (src/eventdesk/data/actors/, written by us; users add their own with
+config["code"]["actor_files"], same TSV columns or JSONL {"name", "aliases", "country", "sector",
+"countries"}):
+- countries.jsonl: every ISO 3166-1 country with names, demonyms and capital (metonym for the
+  government: "Tehran said ...").
+- groups.tsv / igos.tsv: named organisations (armed groups, parties, state bodies known by name,
+  IGOs, NGOs, media) with home country, PLOVER sector and the countries they operate in.
+- sectors.tsv: kind-of-actor nouns ("army", "foreign ministry", "protesters") -> sector.
+- offices.tsv: titles ("Foreign Minister", "parliament speaker") -> sector.
+- places.txt: place names fed to the entity ruler so NER stops calling them people.
+
+Resolution combines what the phrase holds: a named group, a country (name, demonym, capital or
+possessive "Lebanon's"), an institution noun or an office title, a PERSON name. Later mentions of
+a person in the same article (surname, "the top Iranian diplomat", "he") resolve to the same
+actor through `ArticleContext`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventdesk.records import Actor
+
+DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "actors")
+
+# Sectors that are not a state's: an IGO/NGO/media actor takes no country from a modifier.
+NON_STATE = {"IGO", "UNO", "NGO", "MED"}
+STATE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# "US-led", "Tehran-backed": the country modifies the backer, not the actor.
+_BACKER = {"led", "backed", "allied", "aligned", "funded", "sponsored", "supported", "armed", "trained"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
+_PRONOUNS_GROUP = {"it", "its", "they", "them", "their", "we", "our"}
+# Heads that only count or group what follows: "dozens of protesters", "members of the party".
+_QUANT_HEADS = {"dozens", "hundreds", "thousands", "scores", "number", "group", "groups", "members",
+                "member", "some", "many", "most", "majority", "part", "one", "two", "three", "several",
+                "couple", "handful", "team", "band", "contingent", "delegation", "crowd", "supporters",
+                "elements", "remnants", "fighters", "units", "unit", "militants"}
+# Heads that stand for their possessor: "Kadhimi's media office", "Salam's office".
+_PROXY_HEADS = {"office", "offices", "spokesman", "spokesperson", "spokeswoman", "aides", "camp",
+                "team", "media office", "press office", "administration", "government", "forces",
+                "fighters", "militia", "men", "supporters", "loyalists"}
+ROLE_NOUNS = {"diplomat", "minister", "president", "premier", "envoy", "leader", "commander",
+              "official", "spokesman", "spokesperson", "ambassador", "chief", "king", "emir",
+              "prince", "general", "speaker", "governor"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str  # group | igo | user
+    countries: tuple[str, ...] = ()
+
+
+@dataclass
+class Mention:
+    start: int  # token indices in the doc
+    end: int
+    kind: str  # group | country | demonym | capital | sector | office
+    value: Any  # Entry, ISO3, (sector, generic) or sector
+
+
+def _split(s: str) -> list[str]:
+    return [x.strip() for x in (s or "").split("|") if x.strip()]
+
+
+class ActorDictionary:
+    """Every name we know, and spaCy matchers built from them (per vocab, cached)."""
+
+    def __init__(self, extra_files: list[str] | tuple[str, ...] = ()) -> None:
+        self.entries: list[Entry] = []
+        self.aliases: dict[str, Entry] = {}  # exact case
+        self.country_names: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}
+        self.country_label: dict[str, str] = {}
+        self.sectors: dict[str, tuple[str, bool]] = {}
+        self.offices: dict[str, str] = {}
+        self.places: list[str] = []
+        self._load_countries(os.path.join(DATA, "countries.jsonl"))
+        for fn, kind in (("groups.tsv", "group"), ("igos.tsv", "igo")):
+            self._load_entries(os.path.join(DATA, fn), kind)
+        for path in extra_files or ():
+            self._load_entries(path, "user")
+        self._load_table(os.path.join(DATA, "sectors.tsv"), self._add_sector)
+        self._load_table(os.path.join(DATA, "offices.tsv"), self._add_office)
+        with open(os.path.join(DATA, "places.txt"), encoding="utf-8") as f:
+            self.places = [ln.strip() for ln in f if ln.strip() and not ln.startswith("#")]
+        self._matchers: dict[int, Any] = {}
+        self.by_name = {e.name: e for e in self.entries}
+
+    # ---- loading
+    def _load_countries(self, path: str) -> None:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                iso = r["country"]
+                self.country_label[iso] = r["name"]
+                for n in r["names"]:
+                    self.country_names.setdefault(n, iso)
+                    if n.lower().startswith("the "):
+                        self.country_names.setdefault(n[4:], iso)
+                for n in r["demonyms"]:
+                    self.demonyms.setdefault(n, iso)
+                for n in r["capitals"]:
+                    self.capitals.setdefault(n, iso)
+
+    def _load_entries(self, path: str, kind: str) -> None:
+        if path.endswith((".jsonl", ".json")):
+            with open(path, encoding="utf-8") as f:
+                rows = [json.loads(ln) for ln in f if ln.strip()]
+            for r in rows:
+                self.add_entry(r["name"], r.get("aliases") or [], r.get("country"), r.get("sector"),
+                               r.get("countries") or [], kind)
+            return
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                cols = (line.rstrip("\n").split("\t") + [""] * 5)[:5]
+                name, aliases, country, sector, countries = (c.strip() for c in cols)
+                self.add_entry(name, _split(aliases), country or None, sector or None, _split(countries), kind)
+
+    def add_entry(self, name: str, aliases: list[str], country: str | None, sector: str | None,
+                  countries: list[str], kind: str) -> Entry:
+        e = Entry(name, country or None, sector or None, kind, tuple(countries))
+        self.entries.append(e)
+        for a in [name, *aliases]:
+            # user files override ours; ours keep the first spelling
+            if kind == "user" or a not in self.aliases:
+                self.aliases[a] = e
+            if a[:1].islower():  # "coalition" also at the start of a sentence
+                self.aliases.setdefault(a[:1].upper() + a[1:], e)
+        return e
+
+    @staticmethod
+    def _load_table(path: str, add: Any) -> None:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                add(line.rstrip("\n").split("\t"))
+
+    def _add_sector(self, cols: list[str]) -> None:
+        self.sectors[cols[0].strip().lower()] = (cols[1].strip(), len(cols) > 2 and cols[2].strip() == "1")
+
+    def _add_office(self, cols: list[str]) -> None:
+        self.offices[cols[0].strip().lower()] = cols[1].strip()
+
+    # ---- spaCy hooks
+    def ruler_patterns(self) -> list[dict[str, Any]]:
+        """Entity-ruler patterns: organisations as ORG, countries/capitals/places as GPE."""
+        pats: list[dict[str, Any]] = []
+        for a in self.aliases:
+            if a[:1].isupper() or a[:1].isdigit():
+                pats.append({"label": "ORG", "pattern": a})
+        for a in list(self.country_names) + list(self.capitals) + self.places:
+            if a[:1].isupper():
+                pats.append({"label": "GPE", "pattern": a})
+        return pats
+
+    def _matcher(self, vocab: Any) -> tuple[Any, Any, dict[int, tuple[str, Any]]]:
+        m = self._matchers.get(id(vocab))
+        if m is not None:
+            return m
+        from spacy.lang.en import English
+        from spacy.matcher import PhraseMatcher
+
+        tok = English(vocab=vocab).tokenizer
+        exact = PhraseMatcher(vocab, attr="ORTH")
+        lower = PhraseMatcher(vocab, attr="LOWER")
+        keys: dict[int, tuple[str, Any]] = {}
+
+        def add(matcher: Any, kind: str, value: Any, label: str, names: list[str]) -> None:
+            key = f"{kind}:{label}"
+            keys[vocab.strings.add(key)] = (kind, value)
+            matcher.add(key, [tok(n) for n in names])
+
+        by_entry: dict[int, list[str]] = {}
+        idx = {id(e): i for i, e in enumerate(self.entries)}
+        for a, e in self.aliases.items():
+            by_entry.setdefault(idx[id(e)], []).append(a)
+        for i, names in by_entry.items():
+            add(exact, "group", self.entries[i], str(i), names)
+        for kind, table in (("country", self.country_names), ("demonym", self.demonyms),
+                            ("capital", self.capitals)):
+            inv: dict[str, list[str]] = {}
+            for n, iso in table.items():
+                inv.setdefault(iso, []).append(n)
+            for iso, names in inv.items():
+                add(exact, kind, iso, iso, names)
+        for n, v in self.sectors.items():
+            add(lower, "sector", (n, *v), n, [n])
+        for n, v in self.offices.items():
+            add(lower, "office", v, n, [n])
+        m = (exact, lower, keys)
+        self._matchers[id(vocab)] = m
+        return m
+
+    def mentions(self, doc: Any) -> list[Mention]:
+        """Dictionary mentions in a Doc, longest first, never overlapping."""
+        exact, lower, keys = self._matcher(doc.vocab)
+        found = [(s, e, *keys[k]) for k, s, e in list(exact(doc)) + list(lower(doc))]
+        found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken = [False] * len(doc)
+        out = []
+        for s, e, kind, value in found:
+            if any(taken[s:e]):
+                continue
+            for i in range(s, e):
+                taken[i] = True
+            out.append(Mention(s, e, kind, value))
+        out.sort(key=lambda m: m.start)
+        return out
+
+
+_DICTS: dict[tuple[str, ...], ActorDictionary] = {}
+
+
+def get_dictionary(config: dict[str, Any] | None = None) -> ActorDictionary:
+    """The dictionary for this config (built-in files + config["code"]["actor_files"]), cached."""
+    files = tuple((config or {}).get("code", {}).get("actor_files") or ())
+    d = _DICTS.get(files)
+    if d is None:
+        d = _DICTS[files] = ActorDictionary(files)
+    return d
+
+
+# ---------------------------------------------------------------- resolution in a parsed sentence
+
+
+@dataclass
+class _Person:
+    actor: Actor
+    keys: set[str]
+
+
+@dataclass
+class ArticleContext:
+    """What earlier sentences of the same article told us, for coreference."""
+
+    persons: list[_Person] = field(default_factory=list)
+    by_head: dict[str, Actor] = field(default_factory=dict)  # "army" -> the Sudanese army
+    last_group: Actor | None = None
+
+    def add_person(self, actor: Actor, full: str) -> None:
+        parts = [p for p in re.split(r"[\s]+", full) if p]
+        keys = {full.lower()}
+        if parts:
+            keys.add(parts[-1].lower())
+            if len(parts) >= 2 and parts[-2].lower() in {"al", "el", "abu", "bin", "ibn", "van", "de"}:
+                keys.add(" ".join(parts[-2:]).lower())
+        for p in self.persons:
+            if p.keys & keys:
+                p.actor = actor
+                p.keys |= keys
+                self.persons.remove(p)
+                self.persons.append(p)
+                return
+        self.persons.append(_Person(actor, keys))
+
+    def person(self, name: str) -> Actor | None:
+        low = name.lower()
+        last = low.split()[-1] if low.split() else low
+        for p in reversed(self.persons):
+            if low in p.keys or last in p.keys:
+                return p.actor
+        return None
+
+    def last_person(self, country: str | None = None, sector: str | None = None) -> Actor | None:
+        for p in reversed(self.persons):
+            if country and p.actor.country and p.actor.country != country:
+                continue
+            if sector and p.actor.sector and p.actor.sector != sector:
+                continue
+            return p.actor
+        return None
+
+
+def _clean_text(tokens: list[Any]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    s, e = tokens[0].i, tokens[-1].i + 1
+    while s < e and (doc[s].dep_ in ("det", "punct", "cc") or doc[s].lower_ in ("the", "a", "an")):
+        s += 1
+    while e > s and doc[e - 1].is_punct and doc[e - 1].text not in (")",):
+        e -= 1
+    return doc[s:e].text if s < e else ""
+
+
+class Resolver:
+    """Turns a head token of a parsed sentence into a records.Actor."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.d = dictionary
+
+    def phrase(self, head: Any) -> list[Any]:
+        """The tokens naming the actor: the head with its left modifiers, "of" phrases, acronyms."""
+        keep = []
+        for t in head.subtree:
+            # stop at clauses and loose attachments: relative clauses, participles, long appositions
+            anc = t
+            drop = False
+            while anc is not head:
+                if anc.dep_ in ("relcl", "acl", "advcl", "cc", "conj", "punct", "prep") and anc.head is head:
+                    if anc.dep_ == "prep" and anc.lower_ == "of":
+                        break
+                    if anc.dep_ == "acl" and any(c.dep_ == "agent" for c in anc.children) and \
+                            anc.lower_ in ("led", "headed", "commanded"):
+                        break
+                    drop = True
+                    break
+                if anc.dep_ == "appos" and anc.head is head and len(list(anc.subtree)) > 3:
+                    drop = True
+                    break
+                anc = anc.head
+            if not drop:
+                keep.append(t)
+        keep.sort(key=lambda t: t.i)
+        # keep it contiguous around the head
+        lo = hi = head.i
+        ids = {t.i for t in keep}
+        while lo - 1 in ids:
+            lo -= 1
+        while hi + 1 in ids:
+            hi += 1
+        doc = head.doc
+        return [doc[i] for i in range(lo, hi + 1)]
+
+    def resolve(self, head: Any, mentions: list[Mention], ctx: ArticleContext,
+                speaker: Actor | None = None) -> Actor | None:
+        """Actor for the noun phrase headed by `head` (None for an empty or pronoun-without-antecedent)."""
+        low = head.lower_
+        if head.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
+            if low in _PRONOUNS_PERSON:
+                return ctx.last_person()
+            if low in ("each", "other", "who", "which", "that", "what", "itself", "themselves"):
+                return None
+            if speaker is not None:
+                return speaker
+            return ctx.last_group
+        # "dozens of protesters", "a number of terrorists": the counted noun is the actor
+        if low in _QUANT_HEADS or head.ent_type_ == "CARDINAL" or head.like_num:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    objs = [o for o in c.children if o.dep_ == "pobj"]
+                    if objs:
+                        inner = self.resolve(objs[0], mentions, ctx, speaker)
+                        if inner is not None:
+                            toks = self.phrase(head)
+                            inner.text = _clean_text(toks) or inner.text
+                            return inner
+        toks = self.phrase(head)
+        text = _clean_text(toks)
+        if not text:
+            return None
+        lo, hi = toks[0].i, toks[-1].i + 1
+        inside = [m for m in mentions if m.start >= lo and m.end <= hi]
+        doc = head.doc
+
+        def backer(m: Mention) -> bool:  # "US-led", "Tehran-backed"
+            j = m.end
+            return j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in _BACKER
+
+        inside = [m for m in inside if not backer(m)]
+        group = next((m for m in inside if m.kind == "group"), None)
+        countries = [m for m in inside if m.kind in ("country", "demonym", "capital")]
+        office = next((m for m in inside if m.kind == "office"), None)
+        sector_m = [m for m in inside if m.kind == "sector"]
+        # the sector noun nearest the head names the actor ("Iraqi Armed Forces spokesperson")
+        sector_m.sort(key=lambda m: abs(m.end - 1 - head.i))
+        sect = sector_m[0] if sector_m else None
+        country = countries[-1].value if countries else None
+        person = None
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.start >= lo and ent.end <= hi and ent.start <= head.i < ent.end + 1:
+                person = ent
+        if person is None and head.ent_type_ == "PERSON":
+            person = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+
+        # possessor standing for the actor: "Kadhimi's media office", "Salam's office"
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if poss and person is None and group is None and (low in _PROXY_HEADS or text.lower().endswith("office")):
+            inner = self.resolve(poss[0], mentions, ctx, speaker)
+            if inner is not None:
+                return Actor(text=text, name=inner.name, country=inner.country, sector=inner.sector)
+
+        if person is not None:
+            full = person.text
+            prior = ctx.person(full)
+            sector = office.value if office else None
+            if sector is None and group is not None:
+                sector = group.value.sector
+            if country is None and group is not None:
+                country = group.value.country
+            if prior is not None:
+                country = country or prior.country
+                sector = sector or prior.sector
+                full = prior.name if len(prior.name) >= len(full) else full
+            actor = Actor(text=text, name=full, country=country, sector=sector)
+            ctx.add_person(actor, full)
+            return actor
+
+        if group is not None:
+            e: Entry = group.value
+            c = e.country
+            if country and e.sector not in NON_STATE:
+                c = country
+            actor = Actor(text=text, name=e.name, country=c, sector=e.sector)
+            if e.sector not in STATE:
+                ctx.last_group = actor
+            return actor
+
+        # role noun without a name: "the top Iranian diplomat" -> the Iranian official named earlier
+        role = office.value if office else None
+        head_role = low in ROLE_NOUNS or (office is not None and office.end - 1 == head.i)
+        if head_role and head.ent_type_ != "PERSON":
+            prior = ctx.last_person(country=country, sector=role if role in STATE else None)
+            if prior is not None and (country is None or prior.country == country):
+                return Actor(text=text, name=prior.name, country=prior.country, sector=prior.sector)
+
+        if sect is not None or office is not None:
+            sector = office.value if office is not None and (sect is None or office.end > sect.end) else sect.value[1]
+            noun = sect.value[0] if sect is not None else None
+            if country is None and noun:
+                prior = ctx.by_head.get(noun)
+                if prior is not None:
+                    country = prior.country
+            name = text if country is None else f"{self.d.country_label.get(country, country)} {noun or ''}".strip()
+            actor = Actor(text=text, name=name, country=country, sector=sector)
+            if noun and country:
+                ctx.by_head[noun] = actor
+            if sector not in STATE and sector not in ("CVL",):
+                ctx.last_group = actor
+            return actor
+
+        if countries:
+            m = countries[-1]
+            label = self.d.country_label.get(m.value, m.value)
+            # "Israelis" (people) vs "Israel"/"Tehran" (the state)
+            sector = "CVL" if m.kind == "demonym" and doc[m.end - 1].text.endswith("s") and m.end - 1 == head.i else "GOV"
+            actor = Actor(text=text, name=label, country=m.value, sector=sector)
+            ctx.last_group = actor
+            return actor
+
+        if head.ent_type_ in ("ORG", "NORP", "GPE") or head.pos_ == "PROPN":
+            actor = Actor(text=text, name=text, country=None, sector=None)
+            if head.ent_type_ == "ORG":
+                ctx.last_group = actor
+            return actor
+        # a common noun we do not know (a target such as "the refinery", or "the operation")
+        return Actor(text=text, name=text, country=None, sector=None)
+
+    def entry_for(self, actor: Actor) -> Entry | None:
+        return self.d.by_name.get(actor.name)
