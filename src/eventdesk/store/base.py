@@ -155,6 +155,36 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    # -- dashboard queries (issue 5: aggregates computed in the store, never 100k rows in Python) --
+    @abstractmethod
+    def event_counts(self, flt: EventFilter | None = None, interval: str = "day") -> list[dict[str, Any]]:
+        """Timeline: [{period, event_type, count}] for dated events; interval day|week|month|year."""
+
+    @abstractmethod
+    def map_cells(self, flt: EventFilter | None, cell: float) -> list[dict[str, Any]]:
+        """Located events binned on a lat/lon grid of `cell` degrees:
+        [{lat, lon (mean of the events), count, types: {event_type: count}}]."""
+
+    @abstractmethod
+    def map_points(self, flt: EventFilter | None, limit: int) -> list[dict[str, Any]]:
+        """Located events as light rows: [{id, lat, lon, event_type, date, place, precision}]."""
+
+    @abstractmethod
+    def actor_edges(self, flt: EventFilter | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        """Who acts on whom: [{source, target, count}] (actor name -> recipient name), heaviest first."""
+
+    @abstractmethod
+    def facet_counts(self, flt: EventFilter | None, column: str, limit: int = 100) -> list[tuple[str, int]]:
+        """Counts of events per value of one indexed column (event_type, mode, modality, country)."""
+
+    @abstractmethod
+    def related_articles(self, article_id: str) -> list[dict[str, Any]]:
+        """Near-duplicates and story siblings of an article: [{id, title, published, relation}]."""
+
+    @abstractmethod
+    def search_marked(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Like `search`, with the snippet as [[text, is_hit], ...] parts (no markup to confuse with text)."""
+
     def __enter__(self) -> Store:
         return self
 

@@ -142,6 +142,7 @@ class SQLiteStore(Store):
             # NORMAL in WAL mode: a committed transaction survives a killed process (not a power cut).
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.executescript(SCHEMA)
+            self.conn.executescript(QUERY_SCHEMA)  # indexes of the dashboard queries (section at the end)
             self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         self.conn.execute("PRAGMA busy_timeout=%d" % int(timeout * 1000))
 
@@ -462,6 +463,108 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self.conn.close()
 
+    # -- dashboard queries (issue 5) ------------------------------------------------------
+    # Aggregates are computed here, in SQL, so the dashboard never ships 100k rows to Python.
+    def _where_and(self, flt: EventFilter | None, *extra: str) -> tuple[str, list[Any]]:
+        where, args = self._where(flt)
+        conds = ([where[len(" WHERE "):]] if where else []) + list(extra)
+        return ((" WHERE " + " AND ".join(conds)) if conds else ""), args
+
+    def event_counts(self, flt: EventFilter | None = None, interval: str = "day") -> list[dict[str, Any]]:
+        # Dates are stored at their precision ("2025", "2025-06", "2025-06-03"): coarser dates go to
+        # the first day of their period, so the counts add up to the filtered total.
+        day = ("CASE length(e.date) WHEN 4 THEN e.date || '-01-01' WHEN 7 THEN e.date || '-01' "
+               "ELSE substr(e.date, 1, 10) END")
+        period = {
+            "day": day,
+            "week": f"date({day}, '-6 days', 'weekday 1')",  # the Monday of its week
+            "month": "substr(e.date, 1, 7)",
+            "year": "substr(e.date, 1, 4)",
+        }.get(interval)
+        if period is None:
+            raise ValueError(f"unknown interval {interval!r}: day, week, month or year")
+        where, args = self._where_and(flt, "e.date IS NOT NULL")
+        rows = self.conn.execute(
+            f"SELECT {period} AS p, e.event_type, count(*) FROM events e{where} GROUP BY p, e.event_type ORDER BY p",
+            args)
+        return [{"period": r[0], "event_type": r[1], "count": r[2]} for r in rows if r[0]]
+
+    def map_cells(self, flt: EventFilter | None, cell: float) -> list[dict[str, Any]]:
+        cell = float(cell)
+        if not cell > 0:
+            raise ValueError("cell size must be > 0 degrees")
+        where, args = self._where_and(flt, "e.lat IS NOT NULL", "e.lon IS NOT NULL")
+        rows = self.conn.execute(
+            "SELECT CAST((e.lon + 180.0) / ? AS INTEGER) AS gx, CAST((e.lat + 90.0) / ? AS INTEGER) AS gy, "
+            f"e.event_type, count(*), sum(e.lat), sum(e.lon) FROM events e{where} GROUP BY gx, gy, e.event_type",
+            [cell, cell, *args])
+        cells: dict[tuple[int, int], dict[str, Any]] = {}
+        for gx, gy, etype, n, slat, slon in rows:
+            c = cells.setdefault((gx, gy), {"count": 0, "slat": 0.0, "slon": 0.0, "types": {}})
+            c["count"] += n
+            c["slat"] += slat
+            c["slon"] += slon
+            c["types"][etype] = n
+        return [{"lat": c["slat"] / c["count"], "lon": c["slon"] / c["count"], "count": c["count"],
+                 "types": c["types"]} for c in cells.values()]
+
+    def map_points(self, flt: EventFilter | None, limit: int) -> list[dict[str, Any]]:
+        where, args = self._where_and(flt, "e.lat IS NOT NULL", "e.lon IS NOT NULL")
+        rows = self.conn.execute(
+            f"SELECT e.id, e.lat, e.lon, e.event_type, e.date, e.place FROM events e{where} "
+            "ORDER BY e.rowid LIMIT ?", [*args, int(limit)])
+        return [{"id": r[0], "lat": r[1], "lon": r[2], "event_type": r[3], "date": r[4], "place": r[5]}
+                for r in rows]
+
+    def actor_edges(self, flt: EventFilter | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        where, args = self._where(flt)
+        rows = self.conn.execute(
+            "SELECT json_extract(a.value, '$.name') AS s, json_extract(r.value, '$.name') AS t, count(*) AS n "
+            "FROM events e, json_each(e.data, '$.actors') a, json_each(e.data, '$.recipients') r"
+            f"{where} GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?", [*args, int(limit)])
+        return [{"source": r[0], "target": r[1], "count": r[2]} for r in rows if r[0] and r[1]]
+
+    _FACETS = ("event_type", "mode", "modality", "country")
+
+    def facet_counts(self, flt: EventFilter | None, column: str, limit: int = 100) -> list[tuple[str, int]]:
+        if column not in self._FACETS:  # a column name can't be a parameter: allow-list it
+            raise ValueError(f"no facet {column!r}: one of {', '.join(self._FACETS)}")
+        where, args = self._where_and(flt, f"e.{column} IS NOT NULL")
+        rows = self.conn.execute(
+            f"SELECT e.{column}, count(*) AS n FROM events e{where} GROUP BY e.{column} ORDER BY n DESC LIMIT ?",
+            [*args, int(limit)])
+        return [(r[0], r[1]) for r in rows]
+
+    def related_articles(self, article_id: str) -> list[dict[str, Any]]:
+        me = self.conn.execute("SELECT duplicate_of, story_id FROM articles WHERE id=?", (article_id,)).fetchone()
+        if me is None:
+            return []
+        rows = self.conn.execute(
+            "SELECT id, title, published, duplicate_of, story_id FROM articles "
+            "WHERE id != ? AND (duplicate_of = ? OR id = ? OR story_id = ?) ORDER BY rowid",
+            (article_id, article_id, me[0] or "", me[1] or article_id))
+        out = []
+        for r in rows:
+            if r[3] == article_id:
+                rel = "near-duplicate"
+            elif r[0] == me[0]:
+                rel = "original"
+            else:
+                rel = "same story"
+            out.append({"id": r[0], "title": r[1], "published": r[2], "relation": rel})
+        return out
+
+    def search_marked(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        q = fts_query(query)
+        if not q:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.published, snippet(articles_fts, 1, char(2), char(3), ' … ', 24), "
+            "bm25(articles_fts) AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?", (q, int(limit), int(offset)))
+        return [{"id": r[0], "title": r[1], "published": r[2], "snippet": _snippet_parts(r[3] or ""),
+                 "score": round(-r[4], 4)} for r in rows]
+
 
 def _like_escape(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -479,3 +582,24 @@ def merge_key(ev: Event) -> str | None:
     recips = ",".join(sorted({a.name.casefold() for a in ev.recipients}))
     place = f"{round(ev.location.lat, 2)},{round(ev.location.lon, 2)}"
     return f"{ev.date}|{place}|{actors}>{recips}|{ev.event_type}|{ev.modality}"
+
+
+# -- dashboard queries (issue 5) ----------------------------------------------------------
+# Covering indexes: the map reads (lat, lon, type, date) and the timeline (type, date) without
+# touching the rows (whose JSON would be read from disk otherwise).
+QUERY_SCHEMA = """
+CREATE INDEX IF NOT EXISTS events_geo ON events(lat, lon, event_type, date);
+CREATE INDEX IF NOT EXISTS events_country ON events(country);
+"""
+
+
+def _snippet_parts(snippet: str) -> list[list[Any]]:
+    """'a \x02hit\x03 b' -> [['a ', False], ['hit', True], [' b', False]]."""
+    parts: list[list[Any]] = []
+    for i, chunk in enumerate(snippet.split("\x02")):
+        hit, _, rest = chunk.partition("\x03") if i else ("", "", chunk)
+        if hit:
+            parts.append([hit, True])
+        if rest:
+            parts.append([rest, False])
+    return parts
