@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventdesk.geo.gazetteer import Gazetteer, get
-from eventdesk.geo.locate import locate
-from eventdesk.geo.parse import parse
+from eventdesk.geo.location import locate
+from eventdesk.geo.toponyms import parse
 from eventdesk.records import Place
 
 __all__ = ["Gazetteer", "get", "locate", "parse", "resolve"]
@@ -22,7 +22,7 @@ __all__ = ["Gazetteer", "get", "locate", "parse", "resolve"]
 def resolve(text: str, spans: list[tuple[int, int]] | list[list[int]],
             config: dict[str, Any] | None = None) -> list[Place | None]:
     """A place for each [start, end) span of `text` (None where the gazetteer has nothing)."""
-    from eventdesk.geo.resolve import resolve_mentions, to_place
+    from eventdesk.geo.resolver import resolve_mentions, to_place
 
     gaz = get(config)
     ms = resolve_mentions(gaz, text, [(int(s), int(e)) for s, e in spans])

@@ -16,13 +16,24 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from eventdesk.geo.gazetteer import Candidate, Entry, Gazetteer, km
 from eventdesk.geo.normalize import key
 from eventdesk.records import Place
 
-KIND_BONUS = {"country": 4.5, "cont": 4.0, "adm1": 2.2, "region": 2.5, "site": 3.0, "adm2": 0.6, "city": 0.0}
+KIND_BONUS = {"country": 4.5, "cont": 4.0, "adm1": 1.0, "region": 2.5, "site": 3.0, "adm2": -0.5, "city": 0.0}
+CAPITAL_BONUS = 2.5  # national capitals stand for their governments in news: "Washington said"
 TYPE_BONUS = {"p": 1.0, "a": 0.8, "d": 0.8, "u": 0.8, "w": 0.0}
 MAX_CANDS = 40
+MAIN_CC_BONUS = 4.0  # times the share of the article's places in its main country
+NAMED_CC_BONUS = 1.0  # a place in another country the article names
+# Closeness vote: each other name of the article supports a candidate by its most plausible reading's
+# closeness 1 / (1 + (d / NEAR_KM)^2); the sum (capped) is weighted.
+COHERENCE_K = 12
+NEAR_KM = 150.0
+NEAR_WEIGHT = 3.0
+NEAR_CAP = 2.0
 # ACLED geo_precision by kind: 1 the town itself, 2 part of a region / near a town, 3 a large region.
 PRECISION = {"city": 1, "site": 1, "adm2": 2, "adm1": 3, "country": 3, "cont": 3, "region": 2}
 
@@ -60,6 +71,10 @@ def candidates(gaz: Gazetteer, surface: str) -> tuple[str, list[Candidate], bool
     """(key, candidates, near) for a surface string, trying the spelling variants news use."""
     s = _POSSESSIVE.sub("", _ARTICLE.sub("", surface.strip())).strip(" .,;:\"'()")
     caps = s.replace(".", "").replace(" ", "").isupper()
+    if surface.strip() in gaz.us_abbr:  # "Minn.", "S.C." written as a place of its own
+        e = gaz.entry(gaz.us_abbr[surface.strip()])
+        if e:
+            return key(e.name), [Candidate(e, "a")], False
     k = key(s)
     tries: list[tuple[str, bool]] = [(k, False)]
     m = _ARABIC_ARTICLE.match(k)
@@ -83,7 +98,9 @@ def prior(c: Candidate, surface: str) -> float:
     e = c.entry
     p = math.log10(e.pop + 1) + KIND_BONUS.get(e.kind, 0.0) + TYPE_BONUS[c.type]
     if e.feature == "PPLC":
-        p += 1.0
+        p += CAPITAL_BONUS
+    if e.kind == "adm2" and c.type == "w":
+        p -= 1.0  # "DeKalb" alone is the town more often than DeKalb County
     if surface == e.name:
         p += 0.3
     return p
@@ -145,21 +162,55 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) ->
     for m in ms:
         if m.cands:
             m.containers = _containers_after(gaz, text, m, by_start)
-    groups: dict[str, list[Mention]] = defaultdict(list)
+    groups: dict[tuple, list[Mention]] = defaultdict(list)
     for m in ms:
         if m.cands:
-            groups[m.key].append(m)
-    for m in ms:
-        if m.cands:
+            groups[(m.key, tuple(c.entry.id for c in m.cands))].append(m)
+    glist = list(groups.values())
+    for grp in glist:
+        for m in grp:
             m.best = 0
+    # Coherence: candidate coordinates of every group (top COHERENCE_K), for the closeness vote.
+    K = COHERENCE_K
+    idx = [(gi, ci) for gi, grp in enumerate(glist) for ci, c in enumerate(grp[0].cands[:K])
+           if c.entry.kind not in ("country", "cont")]
+    if len(idx) > 1 and len(glist) > 1:
+        gi_arr = np.array([g for g, _ in idx])
+        lat = np.radians([glist[g][0].cands[c].entry.lat for g, c in idx])
+        lon = np.radians([glist[g][0].cands[c].entry.lon for g, c in idx])
+        dlat = lat[:, None] - lat[None, :]
+        dlon = lon[:, None] - lon[None, :]
+        h = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
+        dist = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+        close = 1.0 / (1.0 + (dist / NEAR_KM) ** 2)
+        same = gi_arr[:, None] == gi_arr[None, :]
+        close[same] = 0.0
+    else:
+        close = None
+    scores_by_group: list[list[float]] = [list(grp[0].priors) for grp in glist]
     for _round in range(3):
         ctx = _context(ms)
-        for _k, grp in groups.items():
+        support = None
+        if close is not None:
+            # weight of each candidate: how plausible it is now, relative to the best of its group
+            w = np.array([math.exp(min(0.0, scores_by_group[g][c] - max(scores_by_group[g]))) for g, c in idx])
+            wc = close * w[None, :]
+            support = np.zeros(len(idx))
+            for g in range(len(glist)):
+                cols = gi_arr == g
+                if cols.any():
+                    support += wc[:, cols].max(axis=1)
+            sup_of = {ic: float(v) for ic, v in zip(idx, support, strict=True)}
+        for gi, grp in enumerate(glist):
             m0 = grp[0]
             containers = [y for m in grp for y in m.containers]
             scores = []
-            for c, p in zip(m0.cands, m0.priors, strict=True):
-                scores.append(p + _bonus(c.entry, m0.key, containers, ctx))
+            for ci, (c, p) in enumerate(zip(m0.cands, m0.priors, strict=True)):
+                sc = p + _bonus(c.entry, containers, ctx)
+                if support is not None:
+                    sc += NEAR_WEIGHT * min(sup_of.get((gi, ci), 0.0), NEAR_CAP)
+                scores.append(sc)
+            scores_by_group[gi] = scores
             b = max(range(len(scores)), key=scores.__getitem__)
             b = _prefer_city(m0.cands, b, m0.text)
             for m in grp:
@@ -170,6 +221,7 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) ->
 @dataclass
 class _Ctx:
     main_cc: str | None
+    main_share: float
     ccs: set[str]
     adm1s: set[int]
     adm2s: set[int]
@@ -197,25 +249,25 @@ def _context(ms: list[Mention]) -> _Ctx:
         if e.kind in ("city", "adm2", "site", "region", "adm1") and (m.key, e.id) not in seen:
             seen.add((m.key, e.id))
             pts.append((m.key, e.lat, e.lon))
-    main = cc_w.most_common(1)[0][0] if cc_w else None
-    return _Ctx(main, ccs, adm1s, adm2s, pts[:40])
+    main, share = (None, 0.0)
+    if cc_w:
+        main, n = cc_w.most_common(1)[0]
+        share = n / sum(cc_w.values())
+    return _Ctx(main, share, ccs, adm1s, adm2s, pts[:40])
 
 
-def _bonus(e: Entry, k: str, containers: list[Entry], ctx: _Ctx) -> float:
+def _bonus(e: Entry, containers: list[Entry], ctx: _Ctx) -> float:
     b = 0.0
     if e.cc and e.cc == ctx.main_cc:
-        b += 2.0
+        b += MAIN_CC_BONUS * ctx.main_share
     elif e.cc in ctx.ccs:
-        b += 1.0
+        b += NAMED_CC_BONUS
     if e.kind != "adm1" and e.adm1 in ctx.adm1s:
         b += 2.5
     if e.kind == "city" and e.adm2 in ctx.adm2s:
         b += 1.0
     if any(contains(y, e) for y in containers):
         b += 6.0
-    if e.kind not in ("country", "cont") and ctx.points:
-        d = min((km(e.lat, e.lon, la, lo) for kk, la, lo in ctx.points if kk != k), default=1e9)
-        b += 2.0 if d <= 50 else 1.5 if d <= 150 else 1.0 if d <= 400 else 0.4 if d <= 1000 else 0.0
     return b
 
 
