@@ -221,3 +221,28 @@ def test_config_switches():
     ev2 = Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence("They burned homes.", 33, 51))
     resolve_dates([ev2], {a.id: a}, {})
     assert (ev2.date, ev2.date_text) == ("2022-03-01", "On 1 March 2022")
+
+
+def test_day_and_month_with_last_year():
+    ev = dated("He was captured on 21 December last year, his family said.")
+    assert (ev.date, ev.date_text, ev.modality) == ("2022-12-21", "on 21 December last year", "historical")
+    assert dated("The unit withdrew in July last year.").date == "2022-07"
+
+
+def test_yearless_day_month_follows_tense():
+    # past tense: the last one on or before the anchor
+    assert dated("The commander was killed on 20 December.", published="2024-01-05").date == "2023-12-20"
+    # no tense to go by: the nearest, past counting closer
+    assert dated("His first hearing on 1 March at the criminal court.", published="2024-02-14").date == "2024-03-01"
+    assert dated("The hearing on 23 October at the criminal court.", published="2024-02-02").date == "2023-10-23"
+    # future clause
+    assert dated("Talks will resume in Geneva on 28 November.", published="2023-11-20").date == "2023-11-28"
+
+
+def test_future_weekday_on_the_anchor_day():
+    ev = dated("The minister is due to speak in Oxford on Thursday.")
+    assert ev.date == "2023-11-16"
+
+
+def test_named_programme_is_not_a_date():
+    assert dated("He told BBC Radio 4's Today programme the strikes were legal.").date_text is None

@@ -35,6 +35,8 @@ DEFAULTS: dict[str, Any] = {
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|would|'ll|scheduled|planned|plans?\s+to|due\s+to|is\s+due|are\s+due|"
     r"set\s+to|expected\s+to|going\s+to|is\s+to|are\s+to|upcoming)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|died|fled|left|met|fought|took|began|held|shot|struck|won|lost|"
+                   r"said|told|\w{2,}ed)\b", re.I)
 # Where a clause ends, looking back from an expression: a future word before these is not its own.
 _CLAUSE = re.compile(r"[,;:()\"“”]|\b(?:said|says|told|announced|stated|added|reported|that|when|after|"
                      r"before|while|as|and|but|which|who)\b", re.I)
@@ -57,7 +59,8 @@ def find_dates(text: str, anchor: date | None = None) -> list[tuple[int, int, st
     """
     out = []
     for ex in scan(text or ""):
-        r = resolve(ex, anchor, _is_future(text, ex))
+        fut = _is_future(text, ex)
+        r = resolve(ex, anchor, fut, not fut and _is_past(text, ex))
         if r is not None:
             out.append((ex.core_start, ex.end, r.value, r.precision))
     return out
@@ -130,15 +133,24 @@ def lower_bound(article: Article) -> date | None:
     return best
 
 
-def _is_future(text: str, ex: Expr) -> bool:
-    """Is `ex` in a forward-looking clause? Looks back from it to the start of its clause."""
-    if ex.fields.get("rel") == "next" or ex.kind == "rel_day" and ex.fields.get("offset", 0) > 0:
-        return True
+def _clause_before(text: str, ex: Expr) -> str:
     before = text[max(0, ex.start - 100):ex.start]
     cut = 0
     for m in _CLAUSE.finditer(before):
         cut = m.end()
-    return bool(_FUTURE.search(before[cut:]))
+    return before[cut:]
+
+
+def _is_future(text: str, ex: Expr) -> bool:
+    """Is `ex` in a forward-looking clause? Looks back from it to the start of its clause."""
+    if ex.fields.get("rel") == "next" or ex.kind == "rel_day" and ex.fields.get("offset", 0) > 0:
+        return True
+    return bool(_FUTURE.search(_clause_before(text, ex)))
+
+
+def _is_past(text: str, ex: Expr) -> bool:
+    """Does `ex` date a verb in the past tense ("was killed on 20 January")? Rough: -ed/was/had."""
+    return bool(_PAST.search(_clause_before(text, ex)))
 
 
 def _trigger_offset(event: Event, sent_start: int, sent_len: int, sentence: str) -> int | None:
@@ -275,7 +287,7 @@ def date_event(ev: Event, art: Article, anchor: date | None, bound: date | None,
         return
     ev.date_text = ex.text.strip()
     future = _is_future(ctx, ex)
-    r = resolve(ex, anchor, future)
+    r = resolve(ex, anchor, future, not future and _is_past(ctx, ex))
     if r is None:
         return
     ev.date, ev.date_precision = r.value, r.precision

@@ -93,6 +93,7 @@ _AGO_BACK = _back(
     _words(r"about|almost|nearly|some|around|roughly|approximately|more than|over|less than|just over|"
            r"just under|barely|only|exactly|since|until"))
 
+_NOT_TODAY = re.compile(r"\s+(?:programme|program|show|newspaper)\b")
 # Leading words that make a weekday a named occasion, not a date.
 _NOT_WEEKDAY = re.compile(r"(?:Good|Black|Ash|Holy|Easter|Palm|Super|Bloody|Cyber|Maundy|Shrove|Orange)\s+$")
 
@@ -125,6 +126,8 @@ def _num(s: str) -> int | None:
     return NUMBERS.get(s)
 
 
+_RY = r"(?P<ry>,?\s+(?i:last|this|next)\s+year)?(?![A-Za-z])"
+
 # (kind, pattern, look-back for the words before it, look-back required): every pattern starts on
 # a date word; what may stand before it ("on", "Tuesday,", "early", "the summer of") is looked up
 # backwards from the match, which keeps scanning fast.
@@ -143,10 +146,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str], bool]] = [
     # "May 2021", "early March, 2020"
     ("month_year", re.compile(rf"{MONTH},?\s+(?:of\s+)?{YEAR}"), _MONTH_YEAR_BACK, False),
     # "June 3", "Jan. 5", "5 January", "Tuesday, June 3" (no year)
-    ("md", re.compile(rf"{MONTH}\s+{DAY}(?!,?\s*\d)"), _ABS_BACK, False),
-    ("md", re.compile(rf"{DAY}\s+(?:of\s+)?{MONTH}(?!,?\s*\d)"), _ABS_BACK, False),
+    # "21 December last year" is a full date
+    ("md", re.compile(rf"{MONTH}\s+{DAY}(?!,?\s*\d){_RY}"), _ABS_BACK, False),
+    ("md", re.compile(rf"{DAY}\s+(?:of\s+)?{MONTH}(?!,?\s*\d){_RY}"), _ABS_BACK, False),
     # "in April", "since February", "early last March": a month alone needs a word before it
-    ("month", re.compile(rf"{MONTH_FULL_ONLY}(?!\s*\d)"), _MONTH_BACK, True),
+    ("month", re.compile(rf"{MONTH_FULL_ONLY}(?!\s*\d){_RY}"), _MONTH_BACK, True),
     # "in 2021", "since 2019", "early 2020", "the summer of 2021"
     ("year", re.compile(
         rf"(?<![\d,.$£€-]){YEAR}(?:'s)?"
@@ -197,7 +201,7 @@ def scan(text: str) -> list[Expr]:
                 start, prefix = pm.start(), pm.group(0)
                 if "wdp" in pm.re.groupindex and pm.start("wdp") >= 0:
                     core = pm.start("wdp")  # "Tuesday, June 3, 2025" is all date words
-            elif required:
+            elif required and not m.groupdict().get("ry"):
                 continue
             cands.append((start, m.end(), kind, m, prefix, core))
     if not cands:
@@ -254,11 +258,12 @@ def _build(kind: str, m: re.Match[str], text: str, start: int, prefix_text: str)
     elif kind == "month_year":
         kind, f = "month_abs", {"y": int(g["year"]), "m": _month_num(g["month"])}
     elif kind == "md":
-        f = {"m": _month_num(g["month"]), "d": int(g["day"])}
+        f = {"m": _month_num(g["month"]), "d": int(g["day"]), "ry": _ry(g)}
         if not _valid(2000, f["m"], f["d"]):  # 2000 is a leap year: Feb 29 allowed
             return None
     elif kind == "month":
-        f = {"m": _month_num(g["month"]), "rel": next((w for w in ("last", "this", "next") if w in words), "")}
+        f = {"m": _month_num(g["month"]), "rel": next((w for w in ("last", "this", "next") if w in words), ""),
+             "ry": _ry(g)}
     elif kind == "year":
         f = {"y": int(g["year"])}
     elif kind == "weekday":
@@ -268,6 +273,8 @@ def _build(kind: str, m: re.Match[str], text: str, start: int, prefix_text: str)
         f = {"wd": WEEKDAYS[g["wd"].lower()], "rel": rel}
     elif kind == "rel_day":
         rd = " ".join(g["rd"].lower().split())
+        if _NOT_TODAY.match(text, m.end()) or (rd == "today" and text[max(0, m.start() - 2):m.start()] in ("'s", "’s")):
+            return None  # BBC Radio 4's Today programme
         f = {"offset": {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1,
                         "last night": -1, "tomorrow": 1}.get(rd, 0)}
     elif kind == "rel_period":
@@ -290,6 +297,12 @@ def _build(kind: str, m: re.Match[str], text: str, start: int, prefix_text: str)
     lead = words[0] if words else ""
     return Expr(start=start, end=end, text=text[start:end], kind=kind, core_start=core_start,
                 prefix=lead, fields=f)
+
+
+def _ry(g: dict) -> int | None:
+    """Year offset of "last year" / "this year" / "next year" after a month or day."""
+    ry = (g.get("ry") or "").lower()
+    return -1 if "last" in ry else 1 if "next" in ry else 0 if "this" in ry else None
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -331,20 +344,22 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     return i // 12, i % 12 + 1
 
 
-def resolve(ex: Expr, anchor: date | None, future: bool = False) -> Resolved | None:
+def resolve(ex: Expr, anchor: date | None, future: bool = False, past: bool = False) -> Resolved | None:
     """The period `ex` names, read from `anchor` (the reporting date); None when it can't be known.
 
     `future` says the expression sits in a forward-looking clause ("will meet on Friday"), so
-    weekdays, months and yearless dates resolve forward instead of to the last one on/before.
+    weekdays, months and yearless dates resolve forward instead of to the last one on/before;
+    `past` says it dates a verb in the past tense ("was killed on 20 January"), which only
+    matters for a day and month without a year.
     """
     f = ex.fields
     try:
-        return _resolve(ex.kind, f, anchor, future)
+        return _resolve(ex.kind, f, anchor, future, past)
     except (ValueError, OverflowError):  # dates out of range near year 1 or 9999
         return None
 
 
-def _resolve(kind: str, f: dict, anchor: date | None, future: bool) -> Resolved | None:
+def _resolve(kind: str, f: dict, anchor: date | None, future: bool, past: bool) -> Resolved | None:
     if kind == "abs":
         d = date(f["y"], f["m"], f["d"])
         if f.get("week"):
@@ -372,16 +387,25 @@ def _resolve(kind: str, f: dict, anchor: date | None, future: bool) -> Resolved 
         return None
     if kind == "md":
         m, d = f["m"], f["d"]
+        if f.get("ry") is not None:
+            y = anchor.year + f["ry"]
+            return _day(date(y, m, d)) if _valid(y, m, d) else None
         cands = [date(y, m, d) for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(y, m, d)]
         if future:
             after = [c for c in cands if c >= anchor]
             return _day(min(after)) if after else None
-        # A day or two ahead of the anchor is still "this year": time zones, late publication dates.
-        before = [c for c in cands if c <= anchor + timedelta(days=2)]
-        return _day(max(before)) if before else None
+        if past:
+            # A day or two ahead of the anchor is still "this year": time zones, late publication dates.
+            before = [c for c in cands if c <= anchor + timedelta(days=2)]
+            return _day(max(before)) if before else None
+        # No tense to go by: the nearest one, a past date counting three times closer (news
+        # mostly reports what happened; "on 1 March" written on 14 February is still this year).
+        return _day(min(cands, key=lambda c: (anchor - c).days if c <= anchor else 3 * (c - anchor).days))
     if kind == "month":
         m, rel = f["m"], f["rel"]
         ym = (anchor.year, anchor.month)
+        if f.get("ry") is not None:
+            return _month_period(anchor.year + f["ry"], m)
         if rel == "this":
             return _month_period(anchor.year, m)
         if rel == "next" or (future and not rel):
@@ -398,9 +422,10 @@ def _resolve(kind: str, f: dict, anchor: date | None, future: bool) -> Resolved 
         back = (anchor.weekday() - wd) % 7
         if rel == "last":
             return _day(anchor - timedelta(days=back or 7))
-        if rel == "next" or future:
-            ahead = (wd - anchor.weekday()) % 7 or 7
-            return _day(anchor + timedelta(days=ahead))
+        if rel == "next":
+            return _day(anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7))
+        if future:  # "due to speak on Thursday", written on a Thursday: that day
+            return _day(anchor + timedelta(days=(wd - anchor.weekday()) % 7))
         return _day(anchor - timedelta(days=back))
     if kind == "rel_day":
         return _day(anchor + timedelta(days=f["offset"]))
