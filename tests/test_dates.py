@@ -246,3 +246,9 @@ def test_future_weekday_on_the_anchor_day():
 
 def test_named_programme_is_not_a_date():
     assert dated("He told BBC Radio 4's Today programme the strikes were legal.").date_text is None
+
+
+def test_narrative_relative_periods_are_not_anchored():
+    assert dated("It was not until early the next year that his unit surrendered.").date_text is None
+    assert dated("The previous year, the group fought in the desert.").date_text is None
+    assert dated("Snap polls called for 24 June could unseat him.", published="2018-04-19").date == "2018-06-24"

@@ -35,8 +35,10 @@ DEFAULTS: dict[str, Any] = {
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|would|'ll|scheduled|planned|plans?\s+to|due\s+to|is\s+due|are\s+due|"
     r"set\s+to|expected\s+to|going\s+to|is\s+to|are\s+to|upcoming)\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|did|died|fled|left|met|fought|took|began|held|shot|struck|won|lost|"
-                   r"said|told|\w{2,}ed)\b", re.I)
+# Past-tense auxiliaries and common irregular verbs only: a bare -ed word is too often a
+# participle ("polls called for 24 June").
+_PAST = re.compile(r"\b(?:was|were|had|did|died|fled|left|met|fought|took|began|shot|struck|won|lost|"
+                   r"stole|fell|broke|came|went|ran|hit|seized|killed|arrested|attacked)\b", re.I)
 # Where a clause ends, looking back from an expression: a future word before these is not its own.
 _CLAUSE = re.compile(r"[,;:()\"“”]|\b(?:said|says|told|announced|stated|added|reported|that|when|after|"
                      r"before|while|as|and|but|which|who)\b", re.I)

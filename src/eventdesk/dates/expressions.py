@@ -280,8 +280,9 @@ def _build(kind: str, m: re.Match[str], text: str, start: int, prefix_text: str)
     elif kind == "rel_period":
         raw = " ".join(g["rel"].lower().split())
         rel = raw.replace("the ", "")
-        if rel == "same":
-            return None  # "the same month": refers to another date in the text
+        if rel == "same" or raw == "the previous" or (
+                raw == "next" and text[max(0, m.start() - 4):m.start()].lower() == "the "):
+            return None  # "the same month", "the next year": relative to another date in the text
         rel = {"past": "last", "previous": "last", "coming": "next", "current": "this"}.get(rel, rel)
         f = {"rel": rel, "unit": g["unit"].lower()}
         if raw in ("the past", "past") and f["unit"] != "weekend":
