@@ -121,9 +121,17 @@ def read_json(text: str, path: str) -> Iterator[Document | Problem]:
 
 
 def read_warc(data: bytes, path: str) -> Iterator[Document | Problem]:
-    """HTML response records of a WARC (plain or .gz); a truncated archive keeps its whole records."""
+    """HTML response records of a WARC (plain or .gz); a truncated archive keeps its whole records.
+
+    warcio stops quietly at a cut-off record, so completeness is checked here: the gzip stream
+    must end cleanly, and a record must hold as many bytes as its Content-Length says.
+    """
     from warcio.archiveiterator import ArchiveIterator
 
+    if data.startswith(GZIP_MAGIC):
+        _, problem = gunzip(data, path)
+        if problem:
+            yield Problem(path, f"damaged WARC archive: {problem.reason.split(':')[0]}; complete records kept")
     n = 0
     try:
         for rec in ArchiveIterator(io.BytesIO(data)):
@@ -132,6 +140,13 @@ def read_warc(data: bytes, path: str) -> Iterator[Document | Problem]:
             ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
             url = rec.rec_headers.get_header("WARC-Target-URI")
             payload = rec.content_stream().read()
+            encoded = rec.http_headers and (rec.http_headers.get_header("Content-Encoding")
+                                            or rec.http_headers.get_header("Transfer-Encoding"))
+            if (rec.http_headers and not encoded and rec.length
+                    and len(payload) + len(rec.http_headers.to_bytes()) < rec.length):
+                yield Problem(path, f"WARC record {n} ({url}) is cut short; skipped", n)
+                n += 1
+                continue
             if ctype and "html" not in ctype.lower() and "xml" not in ctype.lower():
                 n += 1
                 continue

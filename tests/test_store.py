@@ -1,0 +1,75 @@
+"""The SQLite store: transactions, search, events, files."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.records import Actor, Article, Event, Evidence, Place, Source
+from eventdesk.store import EventFilter, fts_query
+
+
+def art(n: int, path: str = "f.txt") -> Article:
+    return Article(title=f"Title {n}", body=f"Body number {n} about the Khartoum refinery fire.",
+                   sources=[Source(path, n)])
+
+
+def test_transaction_rolls_back(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_article(art(1))
+        raise RuntimeError("killed")
+    assert store.stats()["articles"] == 0
+    with store.transaction():
+        store.add_article(art(1))
+    assert store.stats()["articles"] == 1
+
+
+def test_exact_duplicate_adds_a_source(store):
+    with store.transaction():
+        assert store.add_article(art(1, "a.txt"))
+        dup = art(1, "b.txt")
+        assert not store.add_article(dup)
+    a = store.get_article(art(1).id)
+    assert [(s.path, s.index) for s in a.sources] == [("a.txt", 1), ("b.txt", 1)]
+
+
+def test_search_snippets_and_hostile_queries(store):
+    with store.transaction():
+        for i in range(3):
+            store.add_article(art(i))
+    hits = store.search("refinery")
+    assert len(hits) == 3 and "[refinery]" in hits[0]["snippet"]
+    for q in ['"', "refinery OR", "NEAR(", "'; DROP TABLE articles; --", "*", "a AND (b"]:
+        store.search(q)  # never a syntax error
+    assert store.stats()["articles"] == 3
+    assert fts_query('say "hi" refin*') == '"say" """hi""" "refin"*'
+
+
+def test_events_filters_and_sources(store):
+    a = art(1)
+    loc = Place(text="Khartoum", name="Khartoum", lat=15.55, lon=32.53, country="SDN", precision=1)
+    ev = Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence("Body number 1", 0, 13),
+               actors=[Actor("the army", "Sudanese Armed Forces", "SDN", "MIL")],
+               recipients=[Actor("RSF", "Rapid Support Forces", "SDN", "REB")],
+               location=loc, date="2025-01-23", date_precision="day", confidence=0.8)
+    with store.transaction():
+        store.add_article(a)
+        assert store.add_events([ev]) == 1
+        assert store.add_events([ev]) == 0
+    assert store.count_events(EventFilter(types=["assault"])) == 1
+    assert store.count_events(EventFilter(actor="rapid support")) == 1
+    assert store.count_events(EventFilter(actor="50%_")) == 0
+    assert store.count_events(EventFilter(country="SDN", date_from="2025-01", date_to="2025-01")) == 1
+    assert store.count_events(EventFilter(bbox=(30, 10, 35, 20))) == 1
+    assert store.count_events(EventFilter(bbox=(0, 0, 1, 1))) == 0
+    assert store.count_events(EventFilter(text="number")) == 1
+    got = store.get_event(ev.id)
+    assert got.to_dict() == ev.to_dict()
+
+
+def test_forget_changed_file(store):
+    with store.transaction():
+        store.add_article(art(1, "a.txt"))
+        store.add_article(art(2, "a.txt"))
+        store.add_source(art(2).id, Source("b.txt", 0))
+        assert store.forget_file("a.txt") == 1  # article 2 still has b.txt
+    assert store.stats()["articles"] == 1 and store.search("refinery")[0]["id"] == art(2).id
