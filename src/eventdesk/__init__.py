@@ -7,8 +7,11 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "open"]
 
 
-def open(db: str = "eventdesk.db", **kwargs):  # noqa: A001 - mirrors sqlite3.connect / builtins.open
-    """Open a store for reading and querying: `eventdesk.open("eventdesk.db").articles()`."""
-    from eventdesk.store import open_store
+def open(db: str = "eventdesk.db", readonly: bool = True):  # noqa: A001 - mirrors sqlite3.connect
+    """Open a store for questions: `eventdesk.open("eventdesk.db").events(type="ASSAULT").to_pandas()`.
 
-    return open_store(db, **kwargs)
+    Returns an `eventdesk.api.EventDB`; its `.store` is the underlying `Store`.
+    """
+    from eventdesk.api import open_db
+
+    return open_db(db, readonly=readonly)

@@ -1,4 +1,5 @@
-"""Exports: articles and events as JSONL (SCHEMA.md), CSV (flat columns) and Parquet (typed)."""
+"""Exports: articles and events as JSONL (SCHEMA.md), CSV (flat columns), Parquet (typed, nested)
+and ACLED-style CSV (ACLED's column names and conventions, see `eventdesk.export.acled`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import IO, Any
 
 from eventdesk.records import Article, Event
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "acled")
 
 
 def article_rows(articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
@@ -60,8 +61,11 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return n
 
 
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], fieldnames: list[str] | None = None) -> int:
     w = None
+    if fieldnames:  # header even when there are no rows, so pandas still sees the columns
+        w = csv.DictWriter(out, fieldnames=fieldnames)
+        w.writeheader()
     n = 0
     for r in rows:
         if w is None:
@@ -72,31 +76,144 @@ def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return n
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: str, schema: Any = None) -> int:
-    """Parquet keeps nested fields (actors, location, sources) as typed structs and lists."""
+def event_schema() -> Any:
+    """Explicit Arrow schema of events: nested structs and lists keep their types even when a
+    column is empty or all null (pyarrow would infer `null` type from an all-null column)."""
+    import pyarrow as pa
+
+    actor = pa.struct([("text", pa.string()), ("name", pa.string()), ("country", pa.string()),
+                       ("sector", pa.string()), ("wikidata", pa.string())])
+    place = pa.struct([("text", pa.string()), ("name", pa.string()), ("lat", pa.float64()),
+                       ("lon", pa.float64()), ("country", pa.string()), ("admin1", pa.string()),
+                       ("geonameid", pa.int64()), ("feature", pa.string()), ("precision", pa.int8())])
+    evidence = pa.struct([("sentence", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+    return pa.schema([
+        ("id", pa.string()), ("article_id", pa.string()), ("event_type", pa.string()), ("mode", pa.string()),
+        ("contexts", pa.list_(pa.string())), ("acled_event_type", pa.string()),
+        ("acled_sub_event_type", pa.string()), ("cameo_root", pa.string()), ("goldstein", pa.float64()),
+        ("actors", pa.list_(actor)), ("recipients", pa.list_(actor)), ("location", place),
+        ("date", pa.string()), ("date_precision", pa.string()), ("date_text", pa.string()),
+        ("modality", pa.string()), ("fatalities", pa.int32()), ("evidence", evidence),
+        ("confidence", pa.float64()), ("sources", pa.list_(pa.string())),
+        ("extra", pa.string()),  # fields beyond SCHEMA.md, as a JSON object
+    ])
+
+
+def article_schema() -> Any:
+    import pyarrow as pa
+
+    source = pa.struct([("path", pa.string()), ("index", pa.int64()), ("url", pa.string())])
+    return pa.schema([
+        ("id", pa.string()), ("title", pa.string()), ("captions", pa.list_(pa.string())),
+        ("body", pa.string()), ("published", pa.string()), ("url", pa.string()),
+        ("sources", pa.list_(source)), ("duplicate_of", pa.string()), ("story_id", pa.string()),
+        ("date_hints", pa.list_(pa.string())),
+    ])
+
+
+def _fit(row: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """A row with exactly the schema's fields; anything else goes to `extra` (JSON)."""
+    out = {k: row.get(k) for k in names}
+    if "extra" in names:
+        rest = {k: v for k, v in row.items() if k not in out}
+        out["extra"] = json.dumps(rest, ensure_ascii=False, default=str) if rest else None
+    return out
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], path: str, schema: Any = None, batch: int = 5000) -> int:
+    """Parquet keeps nested fields (actors, location, sources) as typed structs and lists; rows
+    are written in batches so memory stays flat on a large store."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = list(rows)
-    table = pa.Table.from_pylist(rows, schema=schema) if rows else pa.table({})
-    pq.write_table(table, path)
-    return len(rows)
+    n = 0
+    buf: list[dict[str, Any]] = []
+    names = schema.names if schema is not None else None
+    with pq.ParquetWriter(path, schema) if schema is not None else _Lazy(path) as w:
+        for r in rows:
+            buf.append(_fit(r, names) if names else r)
+            if len(buf) >= batch:
+                w.write_table(pa.Table.from_pylist(buf, schema=schema))
+                n += len(buf)
+                buf = []
+        if buf or n == 0:
+            w.write_table(pa.Table.from_pylist(buf, schema=schema) if schema is not None or buf
+                          else pa.table({}))
+            n += len(buf)
+    return n
 
 
-def export(kind: str, records: Iterable[Article] | Iterable[Event], fmt: str, out: str | None) -> int:
-    """Write articles or events in a format to a path (`-`/None = stdout; parquet needs a path)."""
+class _Lazy:
+    """A ParquetWriter opened on the first table (schema inferred), for rows with no schema."""
+
+    def __init__(self, path: str) -> None:
+        self.path, self.w = path, None
+
+    def write_table(self, t: Any) -> None:
+        import pyarrow.parquet as pq
+
+        if self.w is None:
+            self.w = pq.ParquetWriter(self.path, t.schema)
+        self.w.write_table(t)
+
+    def __enter__(self) -> _Lazy:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.w is not None:
+            self.w.close()
+
+
+def export(kind: str, records: Iterable[Article] | Iterable[Event], fmt: str, out: str | None,
+           store: Any = None, include_all: bool = False, report: dict[str, Any] | None = None) -> int:
+    """Write articles or events in a format to a path (`-`/None = stdout; parquet needs a path).
+
+    `acled` (events only) reads article URLs from `store` for ACLED's `source` column; events
+    outside ACLED's scope are left out unless `include_all`, and counted in `report["skipped"]`.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt == "acled" and kind != "events":
+        raise ValueError("the acled format is for events: eventdesk export events --format acled")
     rows = article_rows(records) if kind == "articles" else event_rows(records)  # type: ignore[arg-type]
     if fmt == "parquet":
         if not out or out == "-":
             raise ValueError("parquet is binary: give --output FILE.parquet")
-        return write_parquet(rows, out)
+        return write_parquet(rows, out, schema=article_schema() if kind == "articles" else event_schema())
     if fmt == "csv":
         rows = (flat_article(r) if kind == "articles" else flat_event(r) for r in rows)
+    skipped = [0]
+    cache: dict[str, dict[str, Any]] = {}  # articles looked up for ACLED's `source` column
+    if fmt == "acled":
+        from eventdesk.export.acled import acled_rows
+
+        rows = acled_rows(_with_articles(rows, store, cache), cache, include_all=include_all, skipped=skipped)
     stream = sys.stdout if not out or out == "-" else open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
     try:
-        return write_csv(rows, stream) if fmt == "csv" else write_jsonl(rows, stream)
+        if fmt == "acled":
+            from eventdesk.export.acled import COLUMNS, EXTRA_COLUMNS
+
+            n = write_csv(rows, stream, fieldnames=COLUMNS + EXTRA_COLUMNS)
+        else:
+            n = write_csv(rows, stream) if fmt == "csv" else write_jsonl(rows, stream)
     finally:
         if stream is not sys.stdout:
             stream.close()
+    if report is not None:
+        report["skipped"] = skipped[0]
+    return n
+
+
+def _with_articles(rows: Iterable[dict[str, Any]], store: Any,
+                   cache: dict[str, dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Pass rows through, first putting the articles they cite in `cache` (bounded)."""
+    for r in rows:
+        if store is not None:
+            for aid in r.get("sources") or [r["article_id"]]:
+                if aid not in cache:
+                    if len(cache) > 50_000:
+                        cache.clear()
+                    a = store.get_article(aid)
+                    cache[aid] = ({"url": a.url, "title": a.title,
+                                            "sources": [s.to_dict() for s in a.sources]} if a else {})
+        yield r
