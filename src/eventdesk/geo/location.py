@@ -1,2 +1,108 @@
-def locate(events, articles, config):
-    raise NotImplementedError
+"""Event location: the place of the event's own clause or sentence, else the article's focus place."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from eventdesk.geo.resolver import Mention, to_place
+from eventdesk.geo.toponyms import parse_mentions
+from eventdesk.records import Article, Event, Place
+
+# a place introduced by one of these is where something happened ("clashes in Kirkuk")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around|into|across|on|from|throughout|within|"
+                       r"of|outskirts of|east of|west of|north of|south of)\s+(?:the\s+)?(?:city of\s+|town of\s+|"
+                       r"village of\s+|province of\s+|state of\s+)?$", re.I)
+
+
+@dataclass
+class _Found:
+    start: int  # offsets in the body; title mentions have start < 0
+    end: int
+    place: Place
+    demonym: bool
+    locative: bool
+
+
+def _analyse(article: Article, config: dict[str, Any]) -> list[_Found]:
+    """Places of title + body, resolved together (the headline gives the body context and back)."""
+    title = article.title or ""
+    sep = "\n\n" if title else ""
+    text = title + sep + (article.body or "")
+    off = len(title) + len(sep)
+    gaz, ms = parse_mentions(text, config)
+    out = []
+    for m in ms:
+        p = to_place(gaz, m)
+        if p is None:
+            continue
+        demonym = m.cands[m.best].type == "d"
+        loc = bool(_LOCATIVE.search(text[max(0, m.start - 40):m.start]))
+        s = m.start - off if m.start >= off else -1 - m.start
+        out.append(_Found(s, m.end - off if m.start >= off else -1, p, demonym, loc))
+    return out
+
+
+def _key(p: Place) -> tuple:
+    return (p.geonameid, p.name, round(p.lat, 3), round(p.lon, 3))
+
+
+def focus(found: list[_Found]) -> Place | None:
+    """The article's main place: most mentioned (headline mentions count double), then most specific."""
+    score: dict[tuple, float] = defaultdict(float)
+    first: dict[tuple, Place] = {}
+    pool = [f for f in found if not f.demonym] or found
+    for f in pool:
+        k = _key(f.place)
+        score[k] += 2.0 if f.start < 0 else 1.0
+        first.setdefault(k, f.place)
+    if not score:
+        return None
+    best = max(score, key=lambda k: (score[k], -first[k].precision))
+    return first[best]
+
+
+def _sentence_place(found: list[_Found], start: int, end: int, fallback: Place | None) -> Place | None:
+    inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end]
+    places = [f for f in inside if not f.demonym]
+    if places:
+        # a place the clause puts the event in beats one that only describes an actor; then specificity
+        best = min(places, key=lambda f: (not f.locative, f.place.precision, f.start))
+        return best.place
+    if inside:  # only demonyms ("the Sudanese army ..."): the focus if it is in that country
+        ccs = {f.place.country for f in inside}
+        if fallback is not None and fallback.country in ccs:
+            return fallback
+        return inside[0].place
+    return None
+
+
+def locate(events: list[Event], articles: dict[str, Article], config: dict[str, Any]) -> None:
+    """Set `event.location` for each event: the place tied to its evidence sentence (offsets into the
+    article body), else the article's focus place. Short texts (title "", body = note) work the same."""
+    cache: dict[str, tuple[list[_Found], Place | None]] = {}
+    for ev in events:
+        art = articles.get(ev.article_id)
+        if art is None:
+            continue
+        if art.id not in cache:
+            found = _analyse(art, config)
+            cache[art.id] = (found, focus(found))
+        found, main = cache[art.id]
+        start, end = ev.evidence.start, ev.evidence.end
+        if not (0 <= start < end <= len(art.body)) and ev.evidence.sentence:
+            i = art.body.find(ev.evidence.sentence)
+            start, end = (i, i + len(ev.evidence.sentence)) if i >= 0 else (-1, -1)
+        place = _sentence_place(found, start, end, main) if start >= 0 else None
+        ev.location = _copy(place or main)
+
+
+def _copy(p: Place | None) -> Place | None:
+    if p is None:
+        return None
+    return Place(p.text, p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid, p.feature, p.precision)
+
+
+__all__ = ["Mention", "focus", "locate"]

@@ -26,6 +26,8 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['\u2019\-](?=\w))*\.?")
 CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "upon", "on", "du", "des", "da", "do", "and",
               "ad", "as", "ash", "ar", "an", "bin", "ibn", "the", "ez", "es", "y", "am", "der", "sur"}
 _SENT_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018(]\s*|\n\s*)$")
+_TAIL = re.compile(r"\s+(?:oil\s+)?(?:refinery|desert|governorate|province|state|district|region|crossing|"
+                   r"air\s+base|airbase|base|camp|oil\s+field|dam|airport|port|valley|plain|plains)\b")
 MIN_WEAK_POP = 100_000
 STRONG_POP = 50_000  # a one-word name NER does not call a place must be at least this big  # a name matched only as an alternate spelling must be at least this big
 
@@ -72,6 +74,11 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
             surface = text[s:e]
             if _accept(gaz, text, s, surface, n, lower_words, stop):
                 found = n
+                # "Khartoum refinery", "Tikrit desert", "Salaheddine governorate": the generic word
+                # belongs to the name when the gazetteer knows the longer name or its bare form
+                x = _TAIL.match(text, e)
+                if x and candidates(gaz, text[s:x.end()])[1]:
+                    e = x.end()
                 out.append((s, e))
                 break
         i += found or 1

