@@ -258,7 +258,10 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
             lat, lon = _trimmed_mid(by_country[i])
         else:
             continue
-        pid = b.add_place(gid, name, lat, lon, a2, None, None, "country", "PCLI", gn.get("population") or 0)
+        # GeoNames' short English name ("Iran") reads better than the ISO one ("Iran, Islamic Republic of")
+        display = gn.get("name") or r[5] or name
+        pid = b.add_place(gid, display, lat, lon, a2, None, None, "country", "PCLI", gn.get("population") or 0)
+        b.add_name(name, pid, PRIMARY)
         country_pid[i] = pid
         pid_of_cc[a2] = pid
         for n in [r[4], r[5], gn.get("name", "")] + r[6].split("|"):

@@ -204,9 +204,10 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) ->
         for gi, grp in enumerate(glist):
             m0 = grp[0]
             containers = [y for m in grp for y in m.containers]
+            view = ctx.without(m0.cands[m0.best].entry if m0.best >= 0 else None, len(grp))
             scores = []
             for ci, (c, p) in enumerate(zip(m0.cands, m0.priors, strict=True)):
-                sc = p + _bonus(c.entry, containers, ctx)
+                sc = p + _bonus(c.entry, containers, view)
                 if support is not None:
                     sc += NEAR_WEIGHT * min(sup_of.get((gi, ci), 0.0), NEAR_CAP)
                 scores.append(sc)
@@ -220,51 +221,62 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) ->
 
 @dataclass
 class _Ctx:
-    main_cc: str | None
-    main_share: float
-    ccs: set[str]
-    adm1s: set[int]
-    adm2s: set[int]
-    points: list[tuple[str, float, float]]
+    """What the rest of the article says: counts of countries, named countries/provinces/counties."""
+
+    cc_w: Counter
+    ccs: Counter
+    adm1s: Counter
+    adm2s: Counter
+
+    def without(self, e: Entry | None, n: int) -> tuple[str | None, float, set, set, set]:
+        """The context minus one group's own current reading (a name must not vote for itself)."""
+        cc_w, ccs, adm1s, adm2s = Counter(self.cc_w), Counter(self.ccs), Counter(self.adm1s), Counter(self.adm2s)
+        if e is not None:
+            for c, k in ((cc_w, e.cc), (ccs, e.cc if e.kind == "country" else None),
+                         (adm1s, e.id if e.kind == "adm1" else e.adm1 if e.kind == "adm2" else None),
+                         (adm2s, e.id if e.kind == "adm2" else None)):
+                if k is not None:
+                    c[k] -= n
+        cc_w = +cc_w
+        main, share = None, 0.0
+        if cc_w:
+            main, top = cc_w.most_common(1)[0]
+            share = top / sum(cc_w.values())
+        return main, share, set(+ccs), set(+adm1s), set(+adm2s)
 
 
 def _context(ms: list[Mention]) -> _Ctx:
-    cc_w: Counter[str] = Counter()
-    ccs, adm1s, adm2s, pts = set(), set(), set(), []
-    seen = set()
+    cc_w: Counter = Counter()
+    ccs: Counter = Counter()
+    adm1s: Counter = Counter()
+    adm2s: Counter = Counter()
     for m in ms:
         if m.best < 0:
             continue
         e = m.cands[m.best].entry
         if e.cc:
-            cc_w[e.cc] += 1.0
+            cc_w[e.cc] += 1
         if e.kind == "country":
-            ccs.add(e.cc)
+            ccs[e.cc] += 1
         elif e.kind == "adm1":
-            adm1s.add(e.id)
+            adm1s[e.id] += 1
         elif e.kind == "adm2":
-            adm2s.add(e.id)
+            adm2s[e.id] += 1
             if e.adm1:
-                adm1s.add(e.adm1)
-        if e.kind in ("city", "adm2", "site", "region", "adm1") and (m.key, e.id) not in seen:
-            seen.add((m.key, e.id))
-            pts.append((m.key, e.lat, e.lon))
-    main, share = (None, 0.0)
-    if cc_w:
-        main, n = cc_w.most_common(1)[0]
-        share = n / sum(cc_w.values())
-    return _Ctx(main, share, ccs, adm1s, adm2s, pts[:40])
+                adm1s[e.adm1] += 1
+    return _Ctx(cc_w, ccs, adm1s, adm2s)
 
 
-def _bonus(e: Entry, containers: list[Entry], ctx: _Ctx) -> float:
+def _bonus(e: Entry, containers: list[Entry], view: tuple[str | None, float, set, set, set]) -> float:
+    main_cc, share, ccs, adm1s, adm2s = view
     b = 0.0
-    if e.cc and e.cc == ctx.main_cc:
-        b += MAIN_CC_BONUS * ctx.main_share
-    elif e.cc in ctx.ccs:
+    if e.cc and e.cc == main_cc:
+        b += MAIN_CC_BONUS * share
+    elif e.cc in ccs:
         b += NAMED_CC_BONUS
-    if e.kind != "adm1" and e.adm1 in ctx.adm1s:
+    if e.kind != "adm1" and e.adm1 in adm1s:
         b += 2.5
-    if e.kind == "city" and e.adm2 in ctx.adm2s:
+    if e.kind == "city" and e.adm2 in adm2s:
         b += 1.0
     if any(contains(y, e) for y in containers):
         b += 6.0

@@ -18,7 +18,14 @@ from typing import Any
 
 from eventdesk.geo.gazetteer import Gazetteer, get
 from eventdesk.geo.normalize import key
-from eventdesk.geo.resolver import Mention, candidates, resolve_mentions, to_place
+from eventdesk.geo.resolver import (
+    Mention,
+    _containers_after,
+    candidates,
+    contains,
+    resolve_mentions,
+    to_place,
+)
 from eventdesk.records import Place
 
 MAX_TOKENS = 6
@@ -28,6 +35,7 @@ CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "upon", "on", "du", "de
 _SENT_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018(]\s*|\n\s*)$")
 _TAIL = re.compile(r"\s+(?:oil\s+)?(?:refinery|desert|governorate|province|state|district|region|crossing|"
                    r"air\s+base|airbase|base|camp|oil\s+field|dam|airport|port|valley|plain|plains)\b")
+_POSS = re.compile(r"['\u2019]s?$")
 MIN_WEAK_POP = 100_000
 STRONG_POP = 50_000  # a one-word name NER does not call a place must be at least this big  # a name matched only as an alternate spelling must be at least this big
 
@@ -55,7 +63,7 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        if not _is_cap(toks[i][2]):
+        if not _is_cap(toks[i][2]) or toks[i][2] in ("The", "THE"):
             i += 1
             continue
         found = 0
@@ -71,14 +79,18 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
             s, e = seg[0][0], seg[-1][1]
             if text[e - 1] == "." and not re.fullmatch(r"(?:[A-Z]\.)+", seg[-1][2]):
                 e -= 1  # sentence full stop, not an abbreviation
-            surface = text[s:e]
-            if _accept(gaz, text, s, surface, n, lower_words, stop):
+            poss = _POSS.search(text, s, e)
+            if poss:
+                e = poss.start()  # "Sudan's" -> "Sudan"
+            # "Khartoum refinery", "Tikrit desert", "Salaheddine governorate": the generic word
+            # belongs to the name when the gazetteer knows the longer name or its bare form
+            x = None if poss else _TAIL.match(text, e)
+            if x and candidates(gaz, text[s:x.end()])[1] and key(text[x.start():x.end()]) not in stop:
                 found = n
-                # "Khartoum refinery", "Tikrit desert", "Salaheddine governorate": the generic word
-                # belongs to the name when the gazetteer knows the longer name or its bare form
-                x = _TAIL.match(text, e)
-                if x and candidates(gaz, text[s:x.end()])[1]:
-                    e = x.end()
+                out.append((s, x.end()))
+                break
+            if _accept(gaz, text, s, text[s:e], n, lower_words, stop):
+                found = n
                 out.append((s, e))
                 break
         i += found or 1
@@ -88,8 +100,13 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
 def _accept(gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words: set[str],
             stop: frozenset[str]) -> bool:
     k, cs, _ = candidates(gaz, surface)
-    if not cs or k in stop or key(surface) in stop:
+    if not cs:
         return False
+    if k in stop or key(surface) in stop:
+        # "Mobile, Alabama": a stop-listed word is a place when its container follows it
+        m = Mention(s, s + len(surface), surface, k, list(cs))
+        ys = _containers_after(gaz, text, m, {})
+        return any(contains(y, c.entry) for y in ys for c in cs)
     strong = [c for c in cs if c.type != "w" or c.entry.pop >= MIN_WEAK_POP]
     if not strong:
         return False
