@@ -15,6 +15,7 @@ call "a coup in 2021" background in an article with a photo from September 2024.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -47,6 +48,8 @@ _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|stated|added|reported|claimed|tweeted|wrote|posted|confirmed|"
     r"declared|noted|disclosed|revealed|alleged|warned|insisted|explained|according\s+to)"
     r"(?:\s+\w+){0,3}\s*,?\s*$", re.I)
+# How far back (characters) a sentence with no date words looks for one in its paragraph.
+INHERIT_CHARS = 300
 _FILE_PHOTO = re.compile(r"\b(?:file\s+photo|file\s+picture|archive\s+(?:photo|picture|image)|\(file\))", re.I)
 
 _PERIOD_KINDS_NEEDING_ANCHOR = ("md", "month", "weekday", "rel_day", "rel_period", "ago")
@@ -126,7 +129,7 @@ def lower_bound(article: Article) -> date | None:
         if d and (best is None or d > best):
             best = d
     for text in texts:
-        for ex in scan(text):
+        for ex in _scan_cached(text):
             if ex.kind not in ("abs", "month_abs", "year") or _is_future(text, ex):
                 continue
             r = resolve(ex, None)
@@ -256,6 +259,19 @@ def resolve_dates(events: list[Event], articles: dict[str, Article], config: dic
                    bool(opts["future_is_hypothetical"]))
 
 
+_CACHE: dict[str, list[Expr]] = {}
+
+
+def _scan_cached(sentence: str) -> list[Expr]:
+    """scan() with a small memo: a sentence often carries several events. Callers don't mutate."""
+    got = _CACHE.get(sentence)
+    if got is None:
+        if len(_CACHE) > 4096:
+            _CACHE.clear()
+        got = _CACHE[sentence] = scan(sentence)
+    return got
+
+
 def _sentence_of(ev: Event, art: Article) -> tuple[str, int]:
     body = art.body or ""
     s, e = ev.evidence.start, ev.evidence.end
@@ -270,18 +286,26 @@ def date_event(ev: Event, art: Article, anchor: date | None, bound: date | None,
                inherit: bool = True, future_hypothetical: bool = True) -> None:
     """Date one event (see resolve_dates); `bound` is used only when there is no anchor."""
     sentence, sent_start = _sentence_of(ev, art)
-    exprs = scan(sentence)
+    exprs = _scan_cached(sentence)
     trig = _trigger_offset(ev, sent_start, len(sentence), sentence) if exprs else None
     ex = choose(sentence, exprs, trig, _focus(ev, sentence) if len(exprs) > 1 and trig is None else None)
     ctx = sentence
     if ex is None and inherit and sent_start >= 0:
-        # The paragraph so far: "On 5 January, militants attacked X. They also killed two civilians."
+        # The sentences just before, in the same paragraph: "On 5 January, militants attacked X.
+        # They also killed two civilians." Not further back than INHERIT_CHARS: a date three
+        # sentences up is as likely about something else.
         body = art.body or ""
         para_start = body.rfind("\n\n", 0, sent_start)
         para_start = 0 if para_start < 0 else para_start + 2
-        ctx = body[para_start:sent_start]
-        prev = [e for e in scan(ctx) if not e.since]
-        ex = prev[-1] if prev else None
+        lo = max(para_start, sent_start - INHERIT_CHARS)
+        if lo > para_start:  # start on a word, not inside one
+            sp = body.find(" ", lo, sent_start)
+            lo = sp + 1 if sp >= 0 else sent_start
+        ctx = body[:sent_start]
+        prev = [e for e in _scan_cached(body[lo:sent_start]) if not e.since]
+        if prev:
+            e = prev[-1]
+            ex = replace(e, start=e.start + lo, end=e.end + lo, core_start=e.core_start + lo)
     ev.date = ev.date_precision = ev.date_text = None
     if ex is None:
         if anchor is not None:

@@ -180,18 +180,34 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str], bool]] = [
 ]
 
 _WEEK_OF = re.compile(r"\s*\((?i:week of)\)")
-# Cheap first look: a text with none of these has no date expression at all.
-_ANY = re.compile(
-    rf"\d|{_MONTH_FULL}|{_MONTH_ABBR}|{WEEKDAY_FULL}|(?i:today|tonight|yesterday|tomorrow|morning|afternoon|"
-    r"evening|night|week|month|year|ago)")
+
+# Cheap gates: which words a text has decides which patterns can match at all (most sentences
+# have no date, and most dated ones only one kind of date).
+_GATES = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(rf"{_MONTH_FULL}|{_MONTH_ABBR}"),
+    "weekday": re.compile(WEEKDAY_FULL),
+    "rel_day": re.compile(r"(?i:today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)"),
+    "period": re.compile(r"(?i:week|month|year)"),
+    "ago": re.compile(r"(?i:\bago\b)"),
+}
+_NEEDS = {
+    "abs_dmy": ("digit", "month"), "abs_mdy": ("digit", "month"), "iso": ("digit",), "numeric": ("digit",),
+    "month_year": ("digit", "month"), "md": ("digit", "month"), "month": ("month",), "year": ("digit",),
+    "weekday": ("weekday",), "rel_day": ("rel_day",), "rel_period": ("period",), "weekend": ("period",),
+    "ago": ("ago",),
+}
 
 
 def scan(text: str) -> list[Expr]:
     """All temporal expressions in `text`, left to right, never overlapping (longest wins)."""
-    if not text or not _ANY.search(text):
+    if not text:
         return []
+    has = {name: gate.search(text) is not None for name, gate in _GATES.items()}
     cands: list[tuple[int, int, str, re.Match[str], str, int]] = []
     for kind, pat, back, required in _PATTERNS:
+        if not all(has[n] for n in _NEEDS[kind]):
+            continue
         for m in pat.finditer(text):
             if m.end() == m.start():
                 continue
