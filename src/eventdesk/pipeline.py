@@ -11,14 +11,15 @@ article still waiting for its events.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventdesk.dedup import assign, signatures
-from eventdesk.read import InputFile, read
+from eventdesk.dedup import Signature, assign, signatures
+from eventdesk.read import InputFile, expand, read_file
 from eventdesk.records import Article, Event, Problem
 from eventdesk.segment import segment
 from eventdesk.store.base import FileState, Store
@@ -64,26 +65,113 @@ class RunReport:
         return d
 
 
-def _progress(total: int | None, desc: str, enabled: bool | None):
+def _progress(desc: str, unit: str, enabled: bool | None, position: int = 0):
     from tqdm import tqdm
 
     if enabled is None:
         enabled = sys.stderr.isatty()
-    return tqdm(total=total, desc=desc, unit="file", disable=not enabled, dynamic_ncols=True, leave=False)
+    return tqdm(desc=desc, unit=unit, disable=not enabled, dynamic_ncols=True, leave=False, position=position)
+
+
+@dataclass
+class Prepared:
+    """A file after the engine-free CPU work (read, segment, MinHash): what the store step needs."""
+
+    file: InputFile
+    articles: list[Article]
+    problems: list[Problem]
+    signatures: dict[str, Signature]
+
+
+def prepare(f: InputFile, config: dict[str, Any]) -> Prepared:
+    """Segment a read file and sign its articles (runs in workers)."""
+    items = segment(f.documents)
+    arts = [a for a in items if isinstance(a, Article)]
+    probs = [p for p in items if isinstance(p, Problem)]
+    f.documents = []  # not needed past this point; keeps what crosses process boundaries small
+    return Prepared(f, arts, probs, {s.article_id: s for s in signatures(arts, config)})
+
+
+def prepare_paths(paths: list[str], config: dict[str, Any]) -> list[Prepared]:
+    """Read + prepare a batch of input files (the unit of work sent to a worker)."""
+    return [prepare(read_file(p, config), config) for p in paths]
+
+
+class _Serial:
+    """Runs a task when its result is asked for: the one-process engine."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        self.fn, self.args = fn, args
+
+    def get(self) -> Any:
+        return self.fn(*self.args)
+
+
+class Executor:
+    """Where batch functions run: in this process (workers=1) or a pool of worker processes.
+
+    Tasks are submitted in order and their results taken in the same order, so a parallel run
+    stores exactly what a serial run stores.
+    """
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = max(1, workers)
+        self.pool = None
+        if self.workers > 1:
+            import multiprocessing as mp
+
+            import tqdm
+
+            tqdm.tqdm.monitor_interval = 0  # no monitor thread to inherit across fork
+            self.pool = mp.get_context("fork").Pool(self.workers, initializer=_init_worker)
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        if self.pool is None:
+            return _Serial(fn, *args)
+        return self.pool.apply_async(fn, args)
+
+    @property
+    def window(self) -> int:
+        return 1 if self.pool is None else 2 * self.workers + 1
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+
+    def terminate(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+
+def _init_worker() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
 class Runner:
-    """Runs the pipeline over input paths into a store, batch by batch."""
+    """Runs the pipeline over input paths into a store, batch by batch.
+
+    The store is written only here, in input order; the CPU work (read, segment, MinHash, event
+    extraction) goes to the executor. At most `executor.window` batches are in flight, so memory
+    stays flat however large the input.
+    """
 
     def __init__(self, store: Store, config: dict[str, Any], events: bool = True,
-                 progress: bool | None = None, on_problem: Callable[[Problem], None] | None = None) -> None:
+                 progress: bool | None = None, on_problem: Callable[[Problem], None] | None = None,
+                 workers: int = 1, executor: Any = None) -> None:
         self.store = store
         self.config = config
         self.events = events
         self.progress = progress
         self.on_problem = on_problem
+        self.workers = workers
+        self.executor = executor
         self.report = RunReport()
         self.run_id: int | None = None
+        self._bars: dict[str, Any] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def _problem(self, p: Problem) -> None:
@@ -98,109 +186,168 @@ class Runner:
             return False
         return st.mtime == mtime if digest is None else st.digest == digest
 
+    def _tick(self, bar: str, n: int = 1) -> None:
+        b = self._bars.get(bar)
+        if b is not None:
+            b.update(n)
+            b.set_postfix(articles=self.report.new_articles, events=self.report.events_new, refresh=False)
+
     # -- stages --------------------------------------------------------------------------
-    def _store_files(self, files: list[InputFile]) -> list[Article]:
-        """Segment, dedup and store a batch of files in ONE transaction; returns the new articles."""
+    def _store_prepared(self, batch: list[Prepared]) -> list[Article]:
+        """Dedup and store a batch of prepared files in ONE transaction; returns the new articles."""
         new: list[Article] = []
-        pending: list[tuple[InputFile, list[Article], list[Problem]]] = []
-        for f in files:
-            items = segment(f.documents)
-            arts = [a for a in items if isinstance(a, Article)]
-            probs = [p for p in items if isinstance(p, Problem)]
-            pending.append((f, arts, probs))
-        fresh = [a for _, arts, _ in pending for a in arts if not self.store.has_article(a.id)]
-        sigs = {s.article_id: s for s in signatures(fresh, self.config)}  # CPU work outside the lock
         r = self.report
         with self.store.transaction():
-            for f, arts, probs in pending:
+            for pf in batch:
+                f = pf.file
+                if f.digest and self._unchanged(f.path, f.size, f.mtime, f.digest):
+                    r.files_unchanged += 1  # touched, same content
+                    continue
+                if f.documents or f.digest:
+                    r.files_read += 1
                 if self.store.file_state(f.path) is not None:  # the file changed since it was read
                     self.store.forget_file(f.path)
                     r.files_changed += 1
-                for p in f.problems + probs:
+                for p in f.problems + pf.problems:
                     self._problem(p)
-                for a in arts:
+                for a in pf.articles:
                     r.articles_read += 1
                     if self.store.has_article(a.id):
                         r.exact_duplicates += 1
                         for s in a.sources:
                             self.store.add_source(a.id, s)
                         continue
-                    assign(a, sigs[a.id], self.store, self.config)
+                    assign(a, pf.signatures[a.id], self.store, self.config)
                     self.store.add_article(a)
                     r.new_articles += 1
                     r.near_duplicates += a.duplicate_of is not None
                     r.stories_joined += a.duplicate_of is None and a.story_id != a.id
                     new.append(a)
                 if f.path != "<stdin>" and f.digest:
-                    self.store.mark_file(FileState(f.path, f.size, f.mtime, f.digest, len(arts),
-                                                   len(f.problems) + len(probs)))
+                    self.store.mark_file(FileState(f.path, f.size, f.mtime, f.digest, len(pf.articles),
+                                                   len(f.problems) + len(pf.problems)))
+        self._tick("files", len(batch))
         return new
 
-    def _code(self, articles: list[Article]) -> None:
-        """Extract events of a batch of stored articles and commit them with their "coded" marks."""
+    def _store_events(self, articles: list[Article], events: list[Event]) -> None:
+        """Commit a batch's events (merged with reports already stored) with their "coded" marks."""
         from eventdesk.merge import merge
 
-        if not articles:
-            return
-        events = extract_events(articles, self.config)
         with self.store.transaction():
             new, merged = merge(events, self.store)
             self.store.mark_coded(a.id for a in articles)
         self.report.events_new += new
         self.report.events_merged += merged
         self.report.articles_coded += len(articles)
-
-    def _code_pending(self) -> None:
-        """Articles stored by an earlier, interrupted run (or by `ingest`) that still lack events."""
-        while True:
-            batch = self.store.uncoded_articles(limit=64)
-            if not batch:
-                return
-            self._code(batch)
+        self._tick("coded", len(articles))
 
     # -- the run -------------------------------------------------------------------------
     def run(self, paths: list[str]) -> RunReport:
         t0 = time.perf_counter()
         with self.store.transaction():
-            self.run_id = self.store.start_run({"paths": paths, "events": self.events})
+            self.run_id = self.store.start_run({"paths": paths, "events": self.events, "workers": self.workers})
+        own = self.executor is None
+        ex = self.executor or Executor(self.workers)
+        self._bars["files"] = _progress("files", "file", self.progress, 0)
         if self.events:
-            self._code_pending()
-        batch_files = int(self.config.get("run", {}).get("batch_files", 64))
-        batch: list[InputFile] = []
-        n_docs = 0
-        bar = _progress(None, "reading", self.progress)
+            self._bars["coded"] = _progress("events", "article", self.progress, 1)
         try:
-            for f in read(paths, self.config, skip=self._unchanged):
-                self.report.files_seen += 1
-                bar.update(1)
-                if f.skipped:
-                    self.report.files_unchanged += 1
-                    continue
-                if f.documents or f.digest:
-                    self.report.files_read += 1
-                batch.append(f)
-                n_docs += len(f.documents)
-                if len(batch) >= batch_files or n_docs >= 256:
-                    self._flush(batch)
-                    bar.set_postfix(articles=self.report.new_articles, events=self.report.events_new)
-                    batch, n_docs = [], 0
-            if batch:
-                self._flush(batch)
+            self._pipeline(paths, ex)
+        except BaseException:
+            if own:
+                ex.terminate()
+            raise
+        else:
+            if own:
+                ex.close()
         finally:
-            bar.close()
+            for b in self._bars.values():
+                b.close()
         self.report.seconds = round(time.perf_counter() - t0, 3)
         with self.store.transaction():
             self.store.finish_run(self.run_id, self.report.counts())
         return self.report
 
-    def _flush(self, files: list[InputFile]) -> None:
-        new = self._store_files(files)
-        if self.events:
-            for i in range(0, len(new), 64):
-                self._code(new[i:i + 64])
+    def _batches(self, paths: list[str]):
+        """Input files in order, grouped; unchanged files (same size and mtime) never leave here."""
+        cfg = self.config.get("run", {})
+        batch_files = int(cfg.get("batch_files", 64))
+        batch_bytes = int(cfg.get("batch_bytes", 4_000_000))
+        batch: list[str] = []
+        size = 0
+        for item in expand(paths):
+            self.report.files_seen += 1
+            if isinstance(item, Problem):
+                self._problem(item)
+                continue
+            if item == "-":
+                if batch:
+                    yield batch
+                    batch, size = [], 0
+                yield [item]
+                continue
+            try:
+                st = os.stat(item)
+            except OSError:
+                st = None
+            if st is not None and self._unchanged(item, st.st_size, st.st_mtime, None):
+                self.report.files_unchanged += 1
+                self._tick("files")
+                continue
+            batch.append(item)
+            size += st.st_size if st else 0
+            if len(batch) >= batch_files or size >= batch_bytes:
+                yield batch
+                batch, size = [], 0
+        if batch:
+            yield batch
+
+    def _pipeline(self, paths: list[str], ex: Any) -> None:
+        """Ordered window of tasks: ("files", paths) results store articles and queue their coding;
+        ("code", articles) results store events. Heads are taken in submission order."""
+        from collections import deque
+
+        chunk = int(self.config.get("run", {}).get("code_batch", 32))
+        window: deque = deque()
+
+        def submit_code(articles: list[Article]) -> None:
+            for i in range(0, len(articles), chunk):
+                part = articles[i:i + chunk]
+                window.append(("code", part, ex.submit(extract_events, part, self.config)))
+
+        if self.events:  # articles stored by an interrupted run or by `ingest`, still without events
+            while True:
+                pending = self.store.uncoded_articles(limit=chunk * ex.window)
+                if not pending:
+                    break
+                submit_code(pending)
+                while window:
+                    _, arts, task = window.popleft()
+                    self._store_events(arts, task.get())
+
+        for batch in self._batches(paths):
+            if batch == ["-"]:  # stdin can only be read here, not in a worker
+                window.append(("files", batch, _Serial(prepare_paths, batch, self.config)))
+            else:
+                window.append(("files", batch, ex.submit(prepare_paths, batch, self.config)))
+            while len(window) >= ex.window:
+                self._take(window, submit_code)
+        while window:
+            self._take(window, submit_code)
+
+    def _take(self, window, submit_code) -> None:
+        kind, payload, task = window.popleft()
+        if kind == "files":
+            new = self._store_prepared(task.get())
+            if self.events and new:
+                submit_code(new)
+        else:
+            self._store_events(payload, task.get())
 
 
 def run(paths: list[str], store: Store, config: dict[str, Any], events: bool = True,
-        progress: bool | None = None, on_problem: Callable[[Problem], None] | None = None) -> RunReport:
+        progress: bool | None = None, on_problem: Callable[[Problem], None] | None = None,
+        workers: int = 1) -> RunReport:
     """Read, segment, dedup and store `paths`; with `events`, extract and merge their events too."""
-    return Runner(store, config, events=events, progress=progress, on_problem=on_problem).run(paths)
+    return Runner(store, config, events=events, progress=progress, on_problem=on_problem,
+                  workers=workers).run(paths)

@@ -32,6 +32,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "articles that still lack events")
     add_store_args(p)
     p.add_argument("--no-events", action="store_true", help="stop after storing articles (same as `ingest`)")
+    p.add_argument("--workers", "-w", type=int, default=1, metavar="N",
+                   help="worker processes for reading, cleaning and event coding (default 1; "
+                        "0 = one per CPU core). The store is written by this process only, in input "
+                        "order, so the result is the same for any N")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local processes (default) or a Ray cluster (`pip install 'eventdesk[ray]'`; "
+                        "uses RAY_ADDRESS if set, else starts a local one)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
 
 
@@ -67,8 +74,16 @@ def execute(args: argparse.Namespace, events: bool) -> int:
         raise SystemExit("eventdesk ingest: give at least one INPUT (file, folder, glob or -)")
     config = load_config(args.config)
     with open_store(args.db) as store:
-        report = run(args.inputs, store, config, events=events, progress=None if not args.quiet else False,
-                     on_problem=print_problem)
+        workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
+        progress = None if not args.quiet else False
+        if args.engine == "ray":
+            from eventdesk.engines.ray import run_ray
+
+            report = run_ray(args.inputs, store, config, events=events, progress=progress,
+                             on_problem=print_problem, workers=workers)
+        else:
+            report = run(args.inputs, store, config, events=events, progress=progress,
+                         on_problem=print_problem, workers=workers)
         if not args.quiet:
             print(summary(report, store, events))
     return 3 if report.partial else 0
