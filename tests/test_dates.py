@@ -252,3 +252,10 @@ def test_narrative_relative_periods_are_not_anchored():
     assert dated("It was not until early the next year that his unit surrendered.").date_text is None
     assert dated("The previous year, the group fought in the desert.").date_text is None
     assert dated("Snap polls called for 24 June could unseat him.", published="2018-04-19").date == "2018-06-24"
+
+
+def test_inheritance_is_one_sentence_back_and_never_makes_plans():
+    ev = dated("Aid workers left the camp.", before="On 3 March 2022, militants attacked a convoy. The road was shut. ")
+    assert (ev.date, ev.date_text) == ("2023-11-16", None)
+    ev = dated("The road was shut.", before="Inspectors will arrive tomorrow. ")
+    assert (ev.date, ev.date_text, ev.modality) == ("2023-11-16", None, "asserted")

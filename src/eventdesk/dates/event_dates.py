@@ -49,7 +49,8 @@ _SPEECH = re.compile(
     r"declared|noted|disclosed|revealed|alleged|warned|insisted|explained|according\s+to)"
     r"(?:\s+\w+){0,3}\s*,?\s*$", re.I)
 # How far back (characters) a sentence with no date words looks for one in its paragraph.
-INHERIT_CHARS = 300
+INHERIT_CHARS = 400
+_SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _FILE_PHOTO = re.compile(r"\b(?:file\s+photo|file\s+picture|archive\s+(?:photo|picture|image)|\(file\))", re.I)
 
 _PERIOD_KINDS_NEEDING_ANCHOR = ("md", "month", "weekday", "rel_day", "rel_period", "ago")
@@ -290,15 +291,19 @@ def date_event(ev: Event, art: Article, anchor: date | None, bound: date | None,
     trig = _trigger_offset(ev, sent_start, len(sentence), sentence) if exprs else None
     ex = choose(sentence, exprs, trig, _focus(ev, sentence) if len(exprs) > 1 and trig is None else None)
     ctx = sentence
+    inherited = False
     if ex is None and inherit and sent_start >= 0:
-        # The sentences just before, in the same paragraph: "On 5 January, militants attacked X.
-        # They also killed two civilians." Not further back than INHERIT_CHARS: a date three
-        # sentences up is as likely about something else.
+        # The sentence just before, in the same paragraph: "On 5 January, militants attacked X.
+        # They also killed two civilians." No further: a date two sentences up is as likely
+        # about something else.
         body = art.body or ""
         para_start = body.rfind("\n\n", 0, sent_start)
         para_start = 0 if para_start < 0 else para_start + 2
         lo = max(para_start, sent_start - INHERIT_CHARS)
-        if lo > para_start:  # start on a word, not inside one
+        ends = [m.end() for m in _SENT_END.finditer(body, lo, max(lo, sent_start - 1))]
+        if ends:
+            lo = ends[-1]  # start of the previous sentence
+        elif lo > para_start:  # a very long previous sentence: start on a word, not inside one
             sp = body.find(" ", lo, sent_start)
             lo = sp + 1 if sp >= 0 else sent_start
         ctx = body[:sent_start]
@@ -306,6 +311,7 @@ def date_event(ev: Event, art: Article, anchor: date | None, bound: date | None,
         if prev:
             e = prev[-1]
             ex = replace(e, start=e.start + lo, end=e.end + lo, core_start=e.core_start + lo)
+            inherited = True
     ev.date = ev.date_precision = ev.date_text = None
     if ex is None:
         if anchor is not None:
@@ -314,6 +320,12 @@ def date_event(ev: Event, art: Article, anchor: date | None, bound: date | None,
     ev.date_text = ex.text.strip()
     future = _is_future(ctx, ex)
     r = resolve(ex, anchor, future, not future and _is_past(ctx, ex))
+    if inherited and (future or (r is not None and anchor is not None and r.first > anchor)):
+        # A plan in the sentence before does not date this one: back to the reporting date.
+        ev.date_text = None
+        if anchor is not None:
+            ev.date, ev.date_precision = anchor.isoformat(), "day"
+        return
     if r is None:
         return
     ev.date, ev.date_precision = r.value, r.precision
@@ -322,5 +334,6 @@ def date_event(ev: Event, art: Article, anchor: date | None, bound: date | None,
         return
     if ev.modality in ("asserted", "claimed") and _historical(r, ref, days):
         ev.modality = "historical"
-    elif anchor is not None and future_hypothetical and ev.modality == "asserted" and r.first > anchor:
+    elif (anchor is not None and future_hypothetical and not inherited and ev.modality == "asserted"
+          and r.first > anchor):
         ev.modality = "hypothetical"
