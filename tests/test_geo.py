@@ -277,8 +277,8 @@ def test_eval_sets_resolution(cfg, tmp_path: Path):
     import sys
 
     pred = tmp_path / "pred.jsonl"
-    with open(pred, "w", encoding="utf-8") as f:
-        for line in open(inp, encoding="utf-8"):
+    with open(pred, "w", encoding="utf-8") as f, open(inp, encoding="utf-8") as lines:
+        for line in lines:
             d = json.loads(line)
             ps = geo.resolve(d["text"], d["spans"], cfg)
             f.write(json.dumps({"id": d["id"], "places": [p.to_dict() if p else None for p in ps]}) + "\n")
