@@ -29,7 +29,8 @@ def _articles() -> dict[str, Article]:
 
 def _event(a: Article, words: str, trigger: str) -> Event:
     i = a.body.index(words)
-    s = max(a.body.rfind(". ", 0, i), a.body.rfind("\n\n", 0, i)) + 2  # the sentence holding `words`
+    # the sentence holding `words`
+    s = max((p + 2 for p in (a.body.rfind(". ", 0, i), a.body.rfind("\n\n", 0, i)) if p >= 0), default=0)
     e = a.body.find(".", i) + 1
     t = a.body.index(trigger, s)
     ev = Event(article_id=a.id, event_type="CONSULT", evidence=Evidence(a.body[s:e], s, e))
