@@ -53,7 +53,6 @@ INHERIT_CHARS = 400
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _FILE_PHOTO = re.compile(r"\b(?:file\s+photo|file\s+picture|archive\s+(?:photo|picture|image)|\(file\))", re.I)
 
-_PERIOD_KINDS_NEEDING_ANCHOR = ("md", "month", "weekday", "rel_day", "rel_period", "ago")
 
 
 def find_dates(text: str, anchor: date | None = None) -> list[tuple[int, int, str, str]]:
