@@ -47,3 +47,35 @@ def eventdesk(*args: str, cwd: Path | None = None, check: bool = True, input: st
     if check and p.returncode not in (0,):
         raise AssertionError(f"eventdesk {' '.join(args)} exited {p.returncode}\n{p.stdout}\n{p.stderr}")
     return p
+
+
+# -- PostgreSQL: the store tests run on both backends (tests/pg_server.py starts a throwaway server) --
+@pytest.fixture(scope="session")
+def pg_server():
+    pytest.importorskip("psycopg", reason="PostgreSQL tests need `pip install 'eventdesk[postgres]'`")
+    from tests.pg_server import PgServer, Unavailable
+
+    try:
+        srv = PgServer().start()
+    except Unavailable as e:
+        pytest.skip(f"no PostgreSQL server: {e}")
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """postgresql://... of an empty schema of its own, dropped after the test."""
+    url = pg_server.fresh_url()
+    yield url
+    pg_server.drop(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_store(request, tmp_path: Path):
+    """A fresh store on each backend; the postgres case runs with `-m postgres`."""
+    from eventdesk.store import open_store
+
+    s = open_store(str(tmp_path / "t.db") if request.param == "sqlite" else request.getfixturevalue("pg_url"))
+    yield s
+    s.close()

@@ -1,4 +1,4 @@
-"""The SQLite store: transactions, search, events, files."""
+"""The store on every backend (SQLite; PostgreSQL with `-m postgres`): transactions, search, events, files."""
 
 from __future__ import annotations
 
@@ -6,6 +6,12 @@ import pytest
 
 from eventdesk.records import Actor, Article, Event, Evidence, Place, Source
 from eventdesk.store import EventFilter, fts_query
+
+
+@pytest.fixture
+def store(any_store):
+    """Every test here runs on each backend (conftest `any_store`)."""
+    return any_store
 
 
 def art(n: int, path: str = "f.txt") -> Article:
