@@ -154,3 +154,56 @@ def synthetic_articles(n: int, seed: int = 7) -> Iterator[Article]:
         yield Article(title=f"{actor} in {place}: report {i}", body=" ".join(sents),
                       published=(date(2024, 1, 1) + timedelta(days=i % 540)).isoformat(),
                       sources=[Source(f"synthetic/{i // 1000}.jsonl", i % 1000)])
+
+
+# Markup that must stay text wherever it is shown (dashboard, API, CLI).
+HOSTILE = ('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>')
+
+
+def hostile_article() -> tuple[Article, Event]:
+    """An article (and an event coded from it) whose text is made of markup and script."""
+    title = f"Hostile {HOSTILE[0]} headline"
+    body = (f"Officials said {HOSTILE[1]} the convoy was attacked near the border on Monday. "
+            f"A second paragraph holds {HOSTILE[0]} and ends here.\n\n"
+            "Militants fired on the convoy, witnesses said.")
+    art = Article(title=title, body=body, published="2025-03-03", url="javascript:alert(1)",
+                  captions=[HOSTILE[1]], sources=[Source(f"hostile/{HOSTILE[1]}.txt", 0)])
+    s = 0
+    e = body.index(".") + 1
+    ev = Event(
+        article_id=art.id, event_type="ASSAULT", mode="firearms", evidence=Evidence(body[s:e], s, e),
+        acled_event_type="Battles", acled_sub_event_type="Armed clash",
+        actors=[Actor(text=HOSTILE[0], name=f"Militants {HOSTILE[0]}", sector="REB")],
+        recipients=[Actor(text="convoy", name=f"Convoy {HOSTILE[1]}", sector="CVL")],
+        location=Place(text=HOSTILE[1], name=f"Border post {HOSTILE[1]}", lat=14.0, lon=30.0, country="SDN",
+                       admin1=HOSTILE[0], precision=2),
+        date="2025-03-03", date_precision="day", date_text=HOSTILE[0], modality="asserted",
+        confidence=0.8, extra={"synthetic": True},
+    )
+    return art, ev
+
+
+def build_demo_store(path: str, examples: str, n_events: int = 40, hostile: bool = True) -> dict[str, int]:
+    """A store for dashboard tests: the articles of `examples/` (read by the real pipeline), their
+    events when event coding produces some, else `n_events` synthetic events on their sentences;
+    plus the hostile article. Returns counts."""
+    from eventdesk.config import load_config
+    from eventdesk.pipeline import run
+    from eventdesk.store import open_store
+
+    with open_store(path) as store:
+        try:
+            run([examples], store, load_config(None), events=True, progress=False)
+        except Exception:  # event coding still in progress elsewhere: keep the articles
+            run([examples], store, load_config(None), events=False, progress=False)
+        real = store.count_events()
+        with store.transaction():
+            if real == 0:
+                arts = list(store.iter_articles())
+                store.add_events(synthetic_events(arts, n_events, seed=11, start="2025-01-01", days=150))
+            if hostile:
+                art, ev = hostile_article()
+                store.add_article(art)
+                store.add_events([ev])
+        return {"real_events": real, "events": store.count_events(),
+                "located": store.stats()["located_events"]}

@@ -1,0 +1,313 @@
+"""The dashboard: a FastAPI app serving a JSON API over the store and one static page.
+
+Everything the page needs is in `static/` (Leaflet, markercluster, world-atlas boundaries, Vega,
+swagger-ui): it works with no internet at all, and its Content-Security-Policy forbids the
+browser to fetch anything from elsewhere. The API returns data, never markup: article text is
+shown with `textContent` in the page. The store is opened read-only, one connection per worker
+thread, so the dashboard can run while `eventdesk run` writes (SQLite WAL).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import re
+import sqlite3
+import threading
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from eventdesk import __version__
+from eventdesk.api import make_filter
+from eventdesk.store.base import EventFilter, Store
+
+STATIC = Path(__file__).resolve().parent / "static"
+POINTS_MAX = 2000  # at most this many located events in view: send points (clustered in the browser)
+COOKIE = "eventdesk_token"
+
+# The page loads only its own files. Styles may be inline (Leaflet and Vega position elements
+# with style attributes); scripts may not. Vega runs with its expression interpreter, so no eval.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+       "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+       "form-action 'self'")
+# swagger-ui's page (built by FastAPI) starts it with an inline script.
+CSP_DOCS = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+
+ID = Annotated[str, PathParam(pattern=r"^[A-Za-z0-9_.:-]{1,80}$", description="event or article id")]
+
+
+class Stores:
+    """One read-only store per worker thread (an SQLite connection must not be shared by threads)."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self.lock = threading.Lock()
+        self.local = threading.local()
+        self.all: list[Store] = []
+
+    def get(self) -> Store:
+        s = getattr(self.local, "store", None)
+        if s is None:
+            from eventdesk.store import open_store
+
+            s = open_store(self.db, readonly=True)
+            self.local.store = s
+            with self.lock:
+                self.all.append(s)
+        return s
+
+    def close(self) -> None:
+        for s in self.all:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed from another thread at exit
+                s.close()
+
+
+def ensure_indexes(db: str) -> None:
+    """Stores written before the dashboard queries existed lack their indexes: add them once."""
+    if db.startswith(("postgresql://", "postgres://")) or not Path(db).exists():
+        return
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        if {"events_geo", "events_country"} <= have:
+            return
+        from eventdesk.store.sqlite import SQLiteStore
+
+        SQLiteStore(db).close()  # opening it writable creates missing tables and indexes
+    except sqlite3.Error:
+        pass  # a read-only file: queries still work, only slower
+
+
+# Dependencies at module level: with postponed annotations FastAPI resolves them by name.
+def store_dep(request: Request) -> Store:
+    return request.app.state.stores.get()
+
+
+S = Annotated[Store, Depends(store_dep)]
+
+
+def filters(
+    type: Annotated[list[str], Query(description="PLOVER type(s): repeat or comma-separate")] = [],  # noqa: A002, B006
+    mode: Annotated[list[str], Query()] = [],  # noqa: B006
+    actor: Annotated[str | None, Query(max_length=200, description="actor or recipient name contains")] = None,
+    country: Annotated[str | None, Query(max_length=40, description="ISO alpha-3 of place or actor")] = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]], inclusive")] = None,
+    until: Annotated[str | None, Query(max_length=10)] = None,
+    modality: Annotated[list[str], Query()] = [],  # noqa: B006
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    text: Annotated[str | None, Query(max_length=500, description="words of the evidence sentence")] = None,
+) -> EventFilter:
+    try:
+        return make_filter(type=type, mode=mode, actor=actor, country=country, place=place, since=since,
+                           until=until, modality=modality, min_confidence=min_confidence, text=text)
+    except ValueError as e:
+        raise HTTPException(400, str(e)) from e
+
+
+F = Annotated[EventFilter, Depends(filters)]
+
+
+def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
+    """The dashboard app over the store at `db` (`token`: required of every request when set)."""
+    ensure_indexes(db)
+    stores = Stores(db)
+    app = FastAPI(
+        title="eventdesk",
+        version=__version__,
+        description="Events (who did what to whom, where, when, with the evidence sentence) and the "
+        "articles they come from. Every list endpoint takes the same filters as `eventdesk events`.",
+        docs_url=None, redoc_url=None,  # FastAPI's defaults load from a CDN; /docs below is local
+    )
+    app.state.stores = stores
+    app.add_middleware(GZipMiddleware, minimum_size=2000)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Any) -> Response:
+        from_query = False
+        if token:
+            given = request.headers.get("authorization", "")
+            given = given[7:].strip() if given.lower().startswith("bearer ") else ""
+            given = given or request.cookies.get(COOKIE, "")
+            if not given and request.query_params.get("token"):
+                given, from_query = request.query_params["token"], True
+            if not (given and hmac.compare_digest(given.encode(), token.encode())):
+                return JSONResponse({"detail": "this dashboard needs its token: open it with ?token=..."},
+                                    status_code=401)
+        response: Response = await call_next(request)
+        if from_query:  # the page's own requests then carry the cookie
+            response.set_cookie(COOKIE, token or "", httponly=True, samesite="strict")
+        path = request.url.path
+        response.headers["Content-Security-Policy"] = CSP_DOCS if path.endswith("/docs") else CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+
+    # -- page, assets, docs --------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="openapi.json", title="eventdesk API",
+            swagger_js_url="static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="static/vendor/swagger-ui/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from validator.swagger.io
+        )
+
+    # -- API -----------------------------------------------------------------------------------
+    @app.get("/api/stats", summary="What the store holds")
+    def stats(store: S) -> dict[str, Any]:
+        st = dict(store.stats())
+        st.pop("store", None)  # a server path is none of the reader's business
+        return st
+
+    @app.get("/api/facets", summary="Values to filter on, with their counts (whole store)")
+    def facets(store: S) -> dict[str, Any]:
+        from eventdesk.export.acled import country_info
+
+        return {
+            "types": store.facet_counts(None, "event_type", 50),
+            "modalities": store.facet_counts(None, "modality", 10),
+            "countries": [[c, n, country_info(c)[1] or c] for c, n in store.facet_counts(None, "country", 300)],
+            "modes": store.facet_counts(None, "mode", 100),
+        }
+
+    @app.get("/api/events", summary="Events matching the filters, oldest first")
+    def events(store: S, flt: F, limit: Annotated[int, Query(ge=0, le=500)] = 50,
+               offset: Annotated[int, Query(ge=0)] = 0,
+               order: Annotated[str, Query(pattern="^(date|-date)$")] = "date") -> dict[str, Any]:
+        total = store.count_events(flt)
+        if order == "date":
+            flt.limit, flt.offset = limit, offset
+        else:  # newest first: the same ascending query, read from the end
+            start = max(0, total - offset - limit)
+            flt.limit, flt.offset = max(0, total - offset - start), start
+        rows = [e.to_dict() for e in store.iter_events(flt)]
+        if order == "-date":
+            rows.reverse()
+        return {"total": total, "offset": offset, "limit": limit, "events": rows}
+
+    @app.get("/api/events/{event_id}", summary="One event with its article and every source")
+    def event(store: S, event_id: ID) -> dict[str, Any]:
+        ev = store.get_event(event_id)
+        if ev is None:
+            raise HTTPException(404, "no such event")
+        art = store.get_article(ev.article_id)
+        sources = []
+        for aid in ev.sources or [ev.article_id]:
+            a = art if art is not None and aid == art.id else store.get_article(aid)
+            if a is not None:
+                sources.append({"id": a.id, "title": a.title, "published": a.published, "url": a.url,
+                                "files": [s.to_dict() for s in a.sources]})
+        return {"event": ev.to_dict(), "article": art.to_dict() if art else None, "sources": sources,
+                "related": store.related_articles(ev.article_id)}
+
+    @app.get("/api/articles/{article_id}", summary="One article, its duplicates and its events")
+    def article(store: S, article_id: ID) -> dict[str, Any]:
+        a = store.get_article(article_id)
+        if a is None:
+            raise HTTPException(404, "no such article")
+        evs = list(store.iter_events(EventFilter(article_id=a.id, limit=200)))
+        return {"article": a.to_dict(), "related": store.related_articles(a.id),
+                "events": [e.to_dict() for e in evs]}
+
+    @app.get("/api/map", summary="Located events: points when few, grid cells when many")
+    def map_(store: S, flt: F, zoom: Annotated[int, Query(ge=0, le=22)] = 2,
+             bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north")] = None,
+             ) -> dict[str, Any]:
+        flt.bbox = _bbox(bbox)
+        cell = 360.0 / (2 ** zoom) / 4  # about 64 px at this zoom (256 px tiles)
+        cells = store.map_cells(flt, cell)
+        total = sum(c["count"] for c in cells)
+        if total <= POINTS_MAX:
+            return {"mode": "points", "total": total, "points": store.map_points(flt, POINTS_MAX)}
+        for c in cells:
+            c["lat"], c["lon"] = round(c["lat"], 5), round(c["lon"], 5)
+        return {"mode": "cells", "total": total, "cell": cell, "cells": cells}
+
+    @app.get("/api/timeline", summary="Event counts per period and type")
+    def timeline(store: S, flt: F,
+                 interval: Annotated[str, Query(pattern="^(auto|day|week|month|year)$")] = "auto",
+                 ) -> dict[str, Any]:
+        rows = store.event_counts(flt, "day" if interval == "auto" else interval)
+        if interval == "auto":
+            interval, rows = _coarsen(rows)
+        return {"interval": interval, "total": sum(r["count"] for r in rows), "series": rows}
+
+    @app.get("/api/network", summary="Who acts on whom: actor -> recipient edges weighted by events")
+    def network(store: S, flt: F, limit: Annotated[int, Query(ge=1, le=500)] = 60) -> dict[str, Any]:
+        edges = store.actor_edges(flt, limit=limit)
+        deg: dict[str, int] = defaultdict(int)
+        for e in edges:
+            deg[e["source"]] += e["count"]
+            deg[e["target"]] += e["count"]
+        nodes = [{"id": n, "weight": w} for n, w in sorted(deg.items(), key=lambda x: -x[1])]
+        return {"nodes": nodes, "edges": edges}
+
+    @app.get("/api/search", summary="Full-text search over articles, snippets as [text, is_match] parts")
+    def search(store: S, q: Annotated[str, Query(max_length=500)] = "",
+               limit: Annotated[int, Query(ge=1, le=100)] = 20,
+               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        try:
+            hits = store.search_marked(q, limit=limit, offset=offset)
+        except sqlite3.OperationalError as e:  # fts_query quotes every word; this is a last resort
+            raise HTTPException(400, f"cannot search for that: {e}") from e
+        return {"query": q, "hits": hits}
+
+    return app
+
+
+def _bbox(s: str | None) -> tuple[float, float, float, float] | None:
+    if not s:
+        return None
+    try:
+        w, so, e, n = (float(x) for x in s.split(","))
+    except ValueError as err:
+        raise HTTPException(400, "bbox: four numbers west,south,east,north") from err
+    if e - w >= 360:  # the whole world (Leaflet may report wrapped longitudes)
+        w, e = -180.0, 180.0
+    return max(-180.0, w), max(-90.0, so), min(180.0, e), min(90.0, n)
+
+
+def _coarsen(rows: list[dict[str, Any]], max_bars: int = 90) -> tuple[str, list[dict[str, Any]]]:
+    """Day counts -> week or month counts when there are too many days for a readable chart."""
+    days = sorted({r["period"] for r in rows})
+    if len(days) < 2:
+        return "day", rows
+    try:
+        span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days + 1
+    except ValueError:
+        return "day", rows
+    if span <= max_bars:
+        return "day", rows
+    interval = "week" if span <= max_bars * 7 else "month"
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    for r in rows:
+        d = date.fromisoformat(r["period"])
+        p = (d - timedelta(days=d.weekday())).isoformat() if interval == "week" else d.isoformat()[:7] + "-01"
+        out[(p, r["event_type"])] += r["count"]
+    return interval, [{"period": p, "event_type": t, "count": n} for (p, t), n in sorted(out.items())]
+
+
+_HOST_OK = re.compile(r"^(127\.\d+\.\d+\.\d+|localhost|::1)$")
+
+
+def is_loopback(host: str) -> bool:
+    return bool(_HOST_OK.match(host))

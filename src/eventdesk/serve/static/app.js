@@ -1,0 +1,675 @@
+/* eventdesk dashboard. Plain JS, no build step.
+ *
+ * Rule: text from the store (titles, bodies, names, places) is only ever put in the page with
+ * text nodes / textContent (see el()); nothing from the API goes through innerHTML.
+ */
+(function () {
+  "use strict";
+
+  // PLOVER types, grouped by colour family: cooperation (greens/blues), verbal conflict
+  // (ambers), material conflict (reds/purples).
+  const TYPE_COLORS = {
+    AGREE: "#2a9d8f", CONSULT: "#3a86ff", SUPPORT: "#52b788", CONCEDE: "#95b8a3",
+    COOPERATE: "#1b7f79", AID: "#06b58a", RETREAT: "#8ab17d", REQUEST: "#118ab2",
+    ACCUSE: "#f4a261", REJECT: "#e9c46a", THREATEN: "#f77f00", PROTEST: "#b5179e",
+    SANCTION: "#7b2cbf", MOBILIZE: "#6c757d", COERCE: "#e63946", ASSAULT: "#9d0208",
+  };
+  const MODALITIES = ["asserted", "claimed", "negated", "hypothetical", "historical"];
+  const PRECISION = { 1: "the town itself", 2: "near a town / part of a region", 3: "a region (its centre)" };
+  const PAGE = 50;
+
+  const color = (t) => TYPE_COLORS[t] || "#5c677d";
+
+  // ---- DOM helpers: the only way this file makes elements ------------------------------
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    if (props) {
+      for (const [k, v] of Object.entries(props)) {
+        if (v === undefined || v === null || v === false) continue;
+        if (k === "class") node.className = v;
+        else if (k === "text") node.textContent = v;
+        else if (k === "style") Object.assign(node.style, v);
+        else if (k === "data") Object.assign(node.dataset, v);
+        else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+        else node.setAttribute(k, v);
+      }
+    }
+    append(node, children);
+    return node;
+  }
+  function append(node, children) {
+    for (const c of children.flat()) {
+      if (c === undefined || c === null || c === false) continue;
+      node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+  function svg(tag, attrs) {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    return node;
+  }
+  const $ = (id) => document.getElementById(id);
+  const clear = (node) => { while (node.firstChild) node.removeChild(node.firstChild); return node; };
+  const fmt = (n) => Number(n).toLocaleString("en-US");
+  function debounce(fn, ms) {
+    let t;
+    return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
+  }
+  function typeTag(t) {
+    return el("span", { class: "type" }, el("span", { class: "dot", style: { background: color(t) } }), t);
+  }
+  function actorNames(list) {
+    return (list || []).map((a) => a.name).join(", ");
+  }
+  function toast(msg) {
+    const t = $("toast");
+    t.textContent = msg;
+    t.classList.remove("hidden");
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => t.classList.add("hidden"), 5000);
+  }
+
+  // ---- API -------------------------------------------------------------------------------
+  async function api(path, params) {
+    const qs = params ? "?" + params.toString() : "";
+    const r = await fetch(path + qs, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    if (!r.ok) {
+      let detail = r.statusText;
+      try { const j = await r.json(); detail = typeof j.detail === "string" ? j.detail : JSON.stringify(j.detail); } catch (e) { /* not JSON */ }
+      throw new Error(`${r.status}: ${detail}`);
+    }
+    return r.json();
+  }
+
+  // ---- filter state (mirrored in the URL hash, so a view can be bookmarked or shared) ----
+  const state = { types: new Set(), modality: new Set(), actor: "", country: "", place: "", since: "", until: "", minConf: 0, text: "" };
+
+  function params(extra) {
+    const p = new URLSearchParams();
+    for (const t of state.types) p.append("type", t);
+    for (const m of state.modality) p.append("modality", m);
+    if (state.actor) p.set("actor", state.actor);
+    if (state.country) p.set("country", state.country);
+    if (state.place) p.set("place", state.place);
+    if (state.since) p.set("since", state.since);
+    if (state.until) p.set("until", state.until);
+    if (state.minConf > 0) p.set("min_confidence", String(state.minConf));
+    if (state.text) p.set("text", state.text);
+    for (const [k, v] of Object.entries(extra || {})) p.set(k, String(v));
+    return p;
+  }
+  function readHash() {
+    const p = new URLSearchParams(location.hash.slice(1));
+    state.types = new Set(p.getAll("type"));
+    state.modality = new Set(p.getAll("modality"));
+    state.actor = p.get("actor") || "";
+    state.country = p.get("country") || "";
+    state.place = p.get("place") || "";
+    state.since = p.get("since") || "";
+    state.until = p.get("until") || "";
+    state.minConf = parseFloat(p.get("min_confidence") || "0") || 0;
+    state.text = p.get("text") || "";
+  }
+  function writeHash() {
+    const s = params().toString();
+    history.replaceState(null, "", s ? "#" + s : location.pathname + location.search);
+  }
+  function syncInputs() {
+    $("f-actor").value = state.actor;
+    $("f-country").value = state.country;
+    $("f-place").value = state.place;
+    $("f-since").value = state.since;
+    $("f-until").value = state.until;
+    $("f-conf").value = state.minConf;
+    $("f-conf-out").textContent = state.minConf.toFixed(2);
+    $("f-text").value = state.text;
+    renderChips();
+  }
+
+  let facets = { types: [], modalities: [], countries: [] };
+
+  function renderChips() {
+    const types = $("f-types");
+    clear(types);
+    types.classList.toggle("some", state.types.size > 0);
+    const known = new Map(facets.types.map(([t, n]) => [t, n]));
+    for (const t of state.types) if (!known.has(t)) known.set(t, 0);
+    for (const [t, n] of known) {
+      types.appendChild(el("button", {
+        type: "button", class: "chip" + (state.types.has(t) ? " on" : ""), "aria-pressed": String(state.types.has(t)),
+        data: { type: t }, onclick: () => { toggle(state.types, t); changed(); },
+      }, el("span", { class: "dot", style: { background: color(t) } }), t, el("span", { class: "n", text: fmt(n) })));
+    }
+    const mods = $("f-modality");
+    clear(mods);
+    mods.classList.toggle("some", state.modality.size > 0);
+    const mcount = new Map(facets.modalities);
+    for (const m of MODALITIES) {
+      mods.appendChild(el("button", {
+        type: "button", class: "chip" + (state.modality.has(m) ? " on" : ""), "aria-pressed": String(state.modality.has(m)),
+        data: { modality: m }, onclick: () => { toggle(state.modality, m); changed(); },
+      }, m, el("span", { class: "n", text: fmt(mcount.get(m) || 0) })));
+    }
+  }
+  function toggle(set, v) { if (set.has(v)) set.delete(v); else set.add(v); }
+
+  function changed() {
+    writeHash();
+    renderChips();
+    refresh();
+  }
+
+  function bindFilters() {
+    const onText = debounce(() => {
+      state.actor = $("f-actor").value.trim();
+      state.place = $("f-place").value.trim();
+      state.text = $("f-text").value.trim();
+      changed();
+    }, 350);
+    for (const id of ["f-actor", "f-place", "f-text"]) $(id).addEventListener("input", onText);
+    $("f-country").addEventListener("change", () => { state.country = $("f-country").value; changed(); });
+    $("f-since").addEventListener("change", () => { state.since = $("f-since").value; changed(); });
+    $("f-until").addEventListener("change", () => { state.until = $("f-until").value; changed(); });
+    const conf = debounce(() => changed(), 250);
+    $("f-conf").addEventListener("input", () => {
+      state.minConf = parseFloat($("f-conf").value) || 0;
+      $("f-conf-out").textContent = state.minConf.toFixed(2);
+      conf();
+    });
+    $("f-reset").addEventListener("click", () => {
+      state.types.clear(); state.modality.clear();
+      Object.assign(state, { actor: "", country: "", place: "", since: "", until: "", minConf: 0, text: "" });
+      syncInputs();
+      changed();
+    });
+  }
+
+  // ---- refresh: every view follows the same filters --------------------------------------
+  const seq = { map: 0, timeline: 0, network: 0, events: 0 };
+  function busy(panel, on) {
+    const p = $(panel) && $(panel).closest(".panel");
+    if (p) p.classList.toggle("loading", on);
+  }
+  async function guarded(name, panel, fn) {
+    const n = ++seq[name];
+    busy(panel, true);
+    try {
+      await fn(() => n === seq[name]);
+    } catch (e) {
+      toast(`${name}: ${e.message}`);
+    } finally {
+      if (n === seq[name]) busy(panel, false);
+    }
+  }
+  function refresh() {
+    mapView.fullyLoaded = false;
+    loadMap(true);
+    loadTimeline();
+    loadNetwork();
+    loadEvents(true);
+  }
+
+  // ---- map -------------------------------------------------------------------------------
+  const mapView = { map: null, layer: null, fitted: false, fullyLoaded: false };
+
+  function clusterIcon(count, types) {
+    // A ring coloured by the share of each type, the count in the middle.
+    const total = Object.values(types).reduce((a, b) => a + b, 0) || 1;
+    let acc = 0;
+    const stops = Object.entries(types).sort((a, b) => b[1] - a[1]).map(([t, n]) => {
+      const from = (acc / total) * 100;
+      acc += n;
+      return `${color(t)} ${from}% ${(acc / total) * 100}%`;
+    });
+    const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 44 : 52;
+    const inner = el("span", { text: count >= 10000 ? Math.round(count / 1000) + "k" : fmt(count), style: { width: size - 10 + "px", height: size - 10 + "px" } });
+    const ring = el("div", { class: "ed-cluster", data: { count: String(count) }, style: { width: size + "px", height: size + "px", background: `conic-gradient(${stops.join(", ")})` } }, inner);
+    return L.divIcon({ html: ring, className: "ed-cluster-wrap", iconSize: [size, size] });
+  }
+
+  // Rings that cross the antimeridian jump from +180 to -180: shift the rest of the ring by 360
+  // degrees so Leaflet draws one shape instead of a stripe across the whole map.
+  function unwrap(geom) {
+    if (!geom) return;
+    const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.type === "MultiPolygon" ? geom.coordinates : [];
+    for (const poly of polys) {
+      for (const ring of poly) {
+        let shift = 0;
+        for (let i = 1; i < ring.length; i++) {
+          const d = ring[i][0] + shift - ring[i - 1][0];
+          if (d > 180) shift -= 360; else if (d < -180) shift += 360;
+          ring[i] = [ring[i][0] + shift, ring[i][1]];
+        }
+      }
+    }
+  }
+
+  function initMap() {
+    const map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 14, zoomSnap: 0.5, attributionControl: true }).setView([20, 20], 2);
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution("Boundaries: Natural Earth · Leaflet");
+    mapView.map = map;
+    mapView.layer = L.layerGroup().addTo(map);
+    // Countries from the vendored world-atlas TopoJSON are the base layer: no tile server.
+    fetch("static/vendor/world-atlas/countries-50m.json").then((r) => r.json()).then((topo) => {
+      const land = topojson.feature(topo, topo.objects.countries);
+      // Antarctica reaches the pole, which Web Mercator cannot draw: leave it out.
+      land.features = land.features.filter((f) => f.id !== "010");
+      for (const f of land.features) unwrap(f.geometry);
+      L.geoJSON(land, {
+        interactive: false,
+        style: { color: "#b9c3cf", weight: 0.6, fillColor: "#f6f4ef", fillOpacity: 1 },
+      }).addTo(map).bringToBack();
+    }).catch((e) => toast("boundaries: " + e.message));
+    map.on("moveend", () => { if (!mapView.fullyLoaded) loadMap(false); });
+  }
+
+  function boundsParam() {
+    const b = mapView.map.getBounds().pad(0.25);
+    const w = b.getWest(), e = b.getEast();
+    if (e - w >= 360) return "-180,-90,180,90";
+    return [w, Math.max(-90, b.getSouth()), e, Math.min(90, b.getNorth())].map((x) => x.toFixed(4)).join(",");
+  }
+
+  function loadMap(world) {
+    return guarded("map", "map", async (current) => {
+      const map = mapView.map;
+      const extra = { zoom: Math.round(map.getZoom()) };
+      if (!world) extra.bbox = boundsParam();
+      const data = await api("api/map", params(extra));
+      if (!current()) return;
+      mapView.layer.clearLayers();
+      let layer;
+      if (data.mode === "points") {
+        // Few enough to send as points: Leaflet.markercluster groups the dense ones.
+        layer = L.markerClusterGroup({
+          showCoverageOnHover: false, maxClusterRadius: 42, spiderfyOnMaxZoom: true,
+          iconCreateFunction: (c) => {
+            const types = {};
+            for (const m of c.getAllChildMarkers()) types[m.options.etype] = (types[m.options.etype] || 0) + 1;
+            return clusterIcon(c.getChildCount(), types);
+          },
+        });
+        for (const p of data.points) {
+          const m = L.circleMarker([p.lat, p.lon], {
+            radius: 7, color: "#ffffff", weight: 1.5, fillColor: color(p.event_type), fillOpacity: 0.92,
+            className: "ed-marker", etype: p.event_type,
+          });
+          m.bindTooltip(el("div", {}, el("b", { text: p.event_type }), " · ", p.place || "", p.date ? " · " + p.date : ""), { className: "ed-tip", direction: "top" });
+          m.on("click", () => openEvent(p.id));
+          layer.addLayer(m);
+        }
+        mapView.fullyLoaded = world;
+      } else {
+        // Too many to ship: the server binned them on a grid for this zoom level.
+        layer = L.layerGroup();
+        for (const c of data.cells) {
+          const m = L.marker([c.lat, c.lon], { icon: clusterIcon(c.count, c.types), keyboard: false });
+          m.on("click", () => map.setView([c.lat, c.lon], Math.min(map.getZoom() + 2, 14)));
+          layer.addLayer(m);
+        }
+      }
+      mapView.layer.addLayer(layer);
+      $("map-count").textContent = `${fmt(data.total)} located event${data.total === 1 ? "" : "s"}` + (world ? "" : " in view");
+      $("map").dataset.total = String(data.total);
+      $("map").dataset.mode = data.mode;
+      if (!mapView.fitted && data.mode === "points" && data.points.length) {
+        mapView.fitted = true;
+        const b = L.latLngBounds(data.points.map((p) => [p.lat, p.lon]));
+        map.fitBounds(b.pad(0.3), { maxZoom: 6, animate: false });
+      }
+    });
+  }
+
+  // ---- timeline (Vega-Lite) -------------------------------------------------------------
+  let timelineView = null;
+  function loadTimeline() {
+    return guarded("timeline", "timeline", async (current) => {
+      const data = await api("api/timeline", params({ interval: "auto" }));
+      if (!current()) return;
+      $("timeline-total").textContent = `${fmt(data.total)} dated event${data.total === 1 ? "" : "s"} · per ${data.interval}`;
+      $("timeline").dataset.total = String(data.total);
+      const types = Object.keys(TYPE_COLORS).concat([...new Set(data.series.map((r) => r.event_type))].filter((t) => !TYPE_COLORS[t]));
+      const unit = { day: "yearmonthdate", week: { unit: "yearmonthdate", step: 7 }, month: "yearmonth", year: "year" }[data.interval];
+      const spec = {
+        width: "container", height: 175, autosize: { type: "fit-x", contains: "padding" },
+        data: { values: data.series },
+        params: [{ name: "brush", select: { type: "interval", encodings: ["x"] } }],
+        mark: { type: "bar", tooltip: true },
+        encoding: {
+          x: { field: "period", type: "temporal", timeUnit: unit, title: null, axis: { grid: false, labelColor: "#6b7486", tickColor: "#e3e6ec", domainColor: "#e3e6ec" } },
+          y: { aggregate: "sum", field: "count", type: "quantitative", title: null, axis: { labelColor: "#6b7486", gridColor: "#eef0f4", domain: false, tickCount: 4 } },
+          color: { field: "event_type", type: "nominal", title: "type", legend: null,
+            scale: { domain: types, range: types.map(color) } },
+          order: { field: "event_type" },
+          tooltip: [
+            { field: "period", type: "temporal", timeUnit: unit, title: data.interval },
+            { field: "event_type", title: "type" },
+            { aggregate: "sum", field: "count", title: "events" },
+          ],
+        },
+        config: { view: { stroke: null }, font: "system-ui, sans-serif", axis: { labelFontSize: 11 } },
+      };
+      const host = $("timeline");
+      if (timelineView) { timelineView.finalize(); timelineView = null; }
+      clear(host);
+      if (!data.series.length) { host.appendChild(el("p", { class: "empty", text: "No dated events for these filters." })); return; }
+      // ast + interpreter: Vega evaluates expressions without eval(), so the page's CSP can forbid it.
+      const res = await vegaEmbed(host, spec, { mode: "vega-lite", actions: false, renderer: "svg", ast: true, expr: vega.expressionInterpreter });
+      if (!current()) { res.view.finalize(); return; }
+      timelineView = res.view;
+      const applyBrush = debounce((v) => {
+        const key = v && Object.keys(v)[0];
+        if (!key || !v[key] || v[key].length !== 2) return;
+        const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+        state.since = iso(Math.min(...v[key]));
+        state.until = iso(Math.max(...v[key]));
+        syncInputs();
+        changed();
+      }, 700);
+      res.view.addSignalListener("brush", (_, v) => applyBrush(v));
+    });
+  }
+
+  // ---- actor network (a small force layout in SVG) --------------------------------------
+  function layoutNetwork(nodes, edges, w, h) {
+    const idx = new Map(nodes.map((n, i) => [n.id, i]));
+    const pos = nodes.map((_, i) => {
+      const a = (2 * Math.PI * i) / nodes.length;
+      return { x: w / 2 + (w / 3) * Math.cos(a), y: h / 2 + (h / 3) * Math.sin(a), vx: 0, vy: 0 };
+    });
+    const k = Math.sqrt((w * h) / Math.max(nodes.length, 1)) * 0.55;
+    const gx = 0.05, gy = 0.05 * Math.max(1, w / h); // pull harder across the short side
+    for (let it = 0; it < 300; it++) {
+      const t = 1 - it / 300;
+      for (let i = 0; i < pos.length; i++) {
+        for (let j = i + 1; j < pos.length; j++) {
+          let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+          const d2 = Math.max(dx * dx + dy * dy, 1), f = (k * k) / d2;
+          dx *= f; dy *= f;
+          pos[i].vx += dx; pos[i].vy += dy; pos[j].vx -= dx; pos[j].vy -= dy;
+        }
+      }
+      for (const e of edges) {
+        const a = pos[idx.get(e.source)], b = pos[idx.get(e.target)];
+        if (!a || !b || a === b) continue;
+        const dx = b.x - a.x, dy = b.y - a.y, d = Math.max(Math.hypot(dx, dy), 1), f = (d * d) / k / d;
+        a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+      }
+      for (const p of pos) {
+        p.vx += (w / 2 - p.x) * gx; p.vy += (h / 2 - p.y) * gy; // gravity keeps islands on screen
+        const v = Math.hypot(p.vx, p.vy), step = Math.min(v, 12 * t + 0.5);
+        if (v > 0) { p.x += (p.vx / v) * step; p.y += (p.vy / v) * step; }
+        p.x = Math.min(w - 60, Math.max(60, p.x)); p.y = Math.min(h - 12, Math.max(22, p.y));
+        p.vx = 0; p.vy = 0;
+      }
+    }
+    return pos;
+  }
+
+  function loadNetwork() {
+    return guarded("network", "network", async (current) => {
+      const data = await api("api/network", params({ limit: 30 }));
+      if (!current()) return;
+      const host = $("network");
+      clear(host);
+      const w = host.clientWidth || 400, h = host.clientHeight || 200;
+      host.setAttribute("viewBox", `0 0 ${w} ${h}`);
+      $("network-info").textContent = data.edges.length ? `${data.nodes.length} actors · ${data.edges.length} links` : "";
+      if (!data.edges.length) {
+        const t = svg("text", { x: w / 2, y: h / 2, "text-anchor": "middle", fill: "#6b7486" });
+        t.textContent = "No actor → recipient pairs for these filters.";
+        host.appendChild(t);
+        return;
+      }
+      const pos = layoutNetwork(data.nodes, data.edges, w, h);
+      const idx = new Map(data.nodes.map((n, i) => [n.id, i]));
+      const maxE = Math.max(...data.edges.map((e) => e.count));
+      const maxN = Math.max(...data.nodes.map((n) => n.weight));
+      const defs = svg("defs");
+      const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "7", markerHeight: "7", markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
+      marker.appendChild(svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#9aa3b5" }));
+      defs.appendChild(marker);
+      host.appendChild(defs);
+      const radius = (n) => 3.5 + 7 * Math.sqrt(n.weight / maxN);
+      const gEdges = svg("g"), gNodes = svg("g");
+      const lines = [];
+      for (const e of data.edges) {
+        const a = pos[idx.get(e.source)], b = pos[idx.get(e.target)];
+        if (!a || !b || a === b) continue;
+        const rb = radius(data.nodes[idx.get(e.target)]);
+        const d = Math.max(Math.hypot(b.x - a.x, b.y - a.y), 1);
+        const line = svg("line", { x1: a.x, y1: a.y, x2: b.x - ((b.x - a.x) / d) * (rb + 2), y2: b.y - ((b.y - a.y) / d) * (rb + 2),
+          "stroke-width": (0.8 + 4 * Math.sqrt(e.count / maxE)).toFixed(2), "marker-end": "url(#arrow)" });
+        const title = svg("title");
+        title.textContent = `${e.source} → ${e.target}: ${e.count} event${e.count === 1 ? "" : "s"}`;
+        line.appendChild(title);
+        line.dataset.s = e.source; line.dataset.t = e.target;
+        lines.push(line);
+        gEdges.appendChild(line);
+      }
+      data.nodes.forEach((n, i) => {
+        const g = svg("g", { class: "node", tabindex: "0" });
+        const c = svg("circle", { cx: pos[i].x, cy: pos[i].y, r: radius(n), fill: "#2f5bea", "fill-opacity": "0.8" });
+        const t = svg("text", { x: pos[i].x, y: pos[i].y - radius(n) - 3, "text-anchor": "middle" });
+        t.textContent = n.id.length > 28 ? n.id.slice(0, 27) + "…" : n.id;
+        const title = svg("title");
+        title.textContent = `${n.id}: ${n.weight} event link${n.weight === 1 ? "" : "s"} (click to filter)`;
+        g.append(c, t, title);
+        g.addEventListener("click", () => { state.actor = n.id; syncInputs(); changed(); });
+        g.addEventListener("mouseenter", () => {
+          for (const l of lines) l.classList.toggle("dim", l.dataset.s !== n.id && l.dataset.t !== n.id);
+        });
+        g.addEventListener("mouseleave", () => { for (const l of lines) l.classList.remove("dim"); });
+        gNodes.appendChild(g);
+      });
+      host.append(gEdges, gNodes);
+    });
+  }
+
+  // ---- event list --------------------------------------------------------------------------
+  let listOffset = 0;
+  function eventItem(e) {
+    const loc = e.location;
+    const who = actorNames(e.actors) || "unknown actor";
+    return el("li", { tabindex: "0", data: { id: e.id }, onclick: () => openEvent(e.id), onkeydown: (ev) => { if (ev.key === "Enter") openEvent(e.id); } },
+      el("div", { class: "meta" }, typeTag(e.event_type), e.mode ? el("span", { text: e.mode }) : null, el("span", { text: e.date || "date unknown" }),
+        e.modality !== "asserted" ? el("span", { class: "badge " + e.modality, text: e.modality }) : null),
+      el("div", { class: "who" }, who, e.recipients && e.recipients.length ? " → " + actorNames(e.recipients) : ""),
+      el("div", { class: "where", text: loc ? [loc.name, loc.country].filter(Boolean).join(", ") : "no location" }),
+      el("div", { class: "excerpt", text: e.evidence.sentence }));
+  }
+  function loadEvents(reset) {
+    if (reset) listOffset = 0;
+    return guarded("events", "event-list", async (current) => {
+      const data = await api("api/events", params({ limit: PAGE, offset: listOffset, order: "-date" }));
+      if (!current()) return;
+      const list = $("event-list");
+      if (reset) clear(list);
+      if (!data.events.length && reset) list.appendChild(el("li", { class: "empty", text: "No events match these filters." }));
+      for (const e of data.events) list.appendChild(eventItem(e));
+      listOffset += data.events.length;
+      $("events-total").textContent = fmt(data.total);
+      $("more").classList.toggle("hidden", listOffset >= data.total);
+    });
+  }
+
+  // ---- tabs, detail views -------------------------------------------------------------------
+  function showTab(name) {
+    for (const b of document.querySelectorAll(".tabs button")) b.classList.toggle("active", b.dataset.tab === name);
+    $("tab-events").classList.toggle("hidden", name !== "events");
+    $("tab-search").classList.toggle("hidden", name !== "search");
+    closeDetail();
+  }
+  const history_ = [];
+  function closeDetail() { $("detail").classList.add("hidden"); history_.length = 0; }
+  function showDetail(nodes, kind, id) {
+    const d = clear($("detail"));
+    d.dataset.kind = kind;
+    d.dataset.id = id;
+    const back = el("button", { type: "button", class: "back", onclick: () => {
+      history_.pop();
+      const prev = history_.pop();
+      if (prev) (prev.kind === "event" ? openEvent : openArticle)(prev.id); else closeDetail();
+    } }, "← Back");
+    d.appendChild(el("div", { class: "detail-bar" }, back, el("span", { class: "muted", text: kind === "event" ? "Event" : "Article" })));
+    append(d, nodes);
+    d.classList.remove("hidden");
+    d.scrollTop = 0;
+    history_.push({ kind, id });
+  }
+
+  function actorLine(a) {
+    const extra = [a.country, a.sector].filter(Boolean).join(" · ");
+    return el("div", {}, a.name, a.text && a.text !== a.name ? el("span", { class: "sub", text: ` (“${a.text}”)` }) : null,
+      extra ? el("span", { class: "sub", text: "  " + extra }) : null);
+  }
+
+  // The article body with the evidence sentence marked: three text nodes around one <mark>.
+  function bodyWithEvidence(body, ev) {
+    const box = el("div", { class: "article-body" });
+    let s = ev ? ev.start : -1, e = ev ? ev.end : -1;
+    if (ev && body.slice(s, e) !== ev.sentence) { // offsets from another version of the text
+      s = ev.sentence ? body.indexOf(ev.sentence) : -1;
+      e = s + (ev.sentence || "").length;
+    }
+    if (s < 0 || e <= s) { box.textContent = body; return { box, mark: null }; }
+    const mark = el("mark", { class: "evidence-mark", text: body.slice(s, e) });
+    append(box, [body.slice(0, s), mark, body.slice(e)]);
+    return { box, mark };
+  }
+
+  function articleHeader(a) {
+    const meta = [a.published || "publication date unknown"];
+    const parts = [el("div", { class: "article-title", text: a.title || "(no title)" })];
+    const m = el("div", { class: "article-meta" }, meta.join(""), " · ", el("span", { text: a.id }));
+    if (a.url && /^https?:\/\//i.test(a.url)) { // only web links become links (no javascript: URLs)
+      append(m, [" · ", el("a", { href: a.url, target: "_blank", rel: "noopener noreferrer nofollow", text: a.url })]);
+    }
+    parts.push(m);
+    return parts;
+  }
+
+  function refList(items, onPick, line) {
+    if (!items.length) return el("p", { class: "muted", text: "None." });
+    return el("ul", { class: "refs" }, items.map((it) => el("li", { tabindex: "0", onclick: () => onPick(it), onkeydown: (ev) => { if (ev.key === "Enter") onPick(it); } }, line(it))));
+  }
+
+  async function openEvent(id) {
+    try {
+      const data = await api("api/events/" + encodeURIComponent(id));
+      const e = data.event, loc = e.location;
+      const facts = el("dl", { class: "facts" },
+        el("dt", { text: "Actors" }), el("dd", {}, e.actors.length ? e.actors.map(actorLine) : "unknown"),
+        el("dt", { text: "Recipients" }), el("dd", {}, e.recipients.length ? e.recipients.map(actorLine) : "none"),
+        el("dt", { text: "Place" }), el("dd", {}, loc
+          ? [el("div", { text: [loc.name, loc.admin1, loc.country].filter(Boolean).join(", ") }),
+            el("div", { class: "sub", text: `precision ${loc.precision}: ${PRECISION[loc.precision] || "?"} · ${Number(loc.lat).toFixed(3)}, ${Number(loc.lon).toFixed(3)}` + (loc.text && loc.text !== loc.name ? ` · read as “${loc.text}”` : "") })]
+          : "not located"),
+        el("dt", { text: "Date" }), el("dd", {}, e.date || "unknown",
+          el("span", { class: "sub", text: [e.date_precision ? ` precision: ${e.date_precision}` : "", e.date_text ? ` · from “${e.date_text}”` : ""].join("") })),
+        el("dt", { text: "Modality" }), el("dd", {}, el("span", { class: "badge " + e.modality, text: e.modality })),
+        el("dt", { text: "Confidence" }), el("dd", {}, el("span", { class: "conf" }, el("i", { style: { width: Math.round(100 * e.confidence) + "%" } })), Number(e.confidence).toFixed(2)),
+        e.fatalities !== null && e.fatalities !== undefined ? [el("dt", { text: "Fatalities" }), el("dd", { text: String(e.fatalities) })] : null,
+        e.acled_event_type ? [el("dt", { text: "ACLED" }), el("dd", { text: [e.acled_event_type, e.acled_sub_event_type].filter(Boolean).join(" / ") })] : null,
+        e.cameo_root ? [el("dt", { text: "CAMEO" }), el("dd", { text: `root ${e.cameo_root}` + (e.goldstein !== null && e.goldstein !== undefined ? ` · Goldstein ${e.goldstein}` : "") })] : null,
+        e.contexts && e.contexts.length ? [el("dt", { text: "Contexts" }), el("dd", { text: e.contexts.join(", ") })] : null,
+      );
+      const nodes = [
+        el("div", { class: "meta" }, typeTag(e.event_type), e.mode ? el("span", { class: "muted", text: "  " + e.mode }) : null),
+        el("h1", {}, actorNames(e.actors) || "Unknown actor", e.recipients.length ? " → " + actorNames(e.recipients) : ""),
+        facts,
+        el("blockquote", { class: "evidence", text: e.evidence.sentence }),
+      ];
+      let mark = null;
+      if (data.article) {
+        nodes.push(el("h4", { text: "In the article" }));
+        nodes.push(...articleHeader(data.article));
+        const r = bodyWithEvidence(data.article.body, e.evidence);
+        r.box.classList.add("boxed");
+        mark = r.mark;
+        nodes.push(r.box);
+      }
+      nodes.push(el("h4", { text: `Reported by ${data.sources.length} article${data.sources.length === 1 ? "" : "s"}` }));
+      nodes.push(refList(data.sources, (s) => openArticle(s.id), (s) => [
+        el("div", { text: s.title || s.id }),
+        el("div", { class: "files", text: [s.published || "", ...s.files.map((f) => `${f.path} #${f.index}`)].filter(Boolean).join(" · ") })]));
+      nodes.push(el("h4", { text: "Duplicates and same-story articles" }));
+      nodes.push(refList(data.related, (r) => openArticle(r.id), (r) => [el("div", { class: "rel", text: r.relation }), el("div", { text: r.title })]));
+      showDetail(nodes, "event", e.id);
+      if (mark) { // the card stays at its top; the article box scrolls to the evidence
+        const box = mark.parentNode;
+        box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 40);
+      }
+    } catch (err) {
+      toast("event: " + err.message);
+    }
+  }
+
+  async function openArticle(id) {
+    try {
+      const data = await api("api/articles/" + encodeURIComponent(id));
+      const a = data.article;
+      const nodes = [...articleHeader(a)];
+      if (a.captions && a.captions.length) nodes.push(el("ul", { class: "captions" }, a.captions.map((c) => el("li", { text: c }))));
+      nodes.push(el("div", { class: "article-body", text: a.body }));
+      nodes.push(el("h4", { text: `Read from ${a.sources.length} file position${a.sources.length === 1 ? "" : "s"}` }));
+      nodes.push(el("ul", { class: "refs" }, a.sources.map((s) => el("li", { class: "files", text: `${s.path} #${s.index}` + (s.url ? ` · ${s.url}` : "") }))));
+      nodes.push(el("h4", { text: "Duplicates and same-story articles" }));
+      nodes.push(refList(data.related, (r) => openArticle(r.id), (r) => [el("div", { class: "rel", text: r.relation }), el("div", { text: r.title })]));
+      nodes.push(el("h4", { text: `Events coded from it (${data.events.length})` }));
+      nodes.push(refList(data.events, (e) => openEvent(e.id), (e) => [
+        el("div", { class: "meta" }, typeTag(e.event_type), el("span", { class: "muted", text: "  " + (e.date || "") })),
+        el("div", { text: e.evidence.sentence })]));
+      showDetail(nodes, "article", a.id);
+    } catch (err) {
+      toast("article: " + err.message);
+    }
+  }
+
+  // ---- search ------------------------------------------------------------------------------
+  async function runSearch(q) {
+    showTab("search");
+    const list = clear($("search-list"));
+    $("search-hint").classList.toggle("hidden", !!q);
+    if (!q) return;
+    try {
+      const data = await api("api/search", new URLSearchParams({ q, limit: "50" }));
+      $("search-total").textContent = fmt(data.hits.length) + (data.hits.length === 50 ? "+" : "");
+      if (!data.hits.length) list.appendChild(el("li", { class: "empty", text: `No article contains all of: ${q}` }));
+      for (const h of data.hits) {
+        const snip = el("div", { class: "excerpt" }, h.snippet.map(([t, hit]) => (hit ? el("mark", { text: t }) : t)));
+        list.appendChild(el("li", { tabindex: "0", data: { id: h.id }, onclick: () => openArticle(h.id) },
+          el("div", { class: "title", text: h.title || "(no title)" }),
+          el("div", { class: "meta", text: h.published || "date unknown" }), snip));
+      }
+    } catch (err) {
+      toast("search: " + err.message);
+    }
+  }
+
+  // ---- start -------------------------------------------------------------------------------
+  async function start() {
+    readHash();
+    bindFilters();
+    for (const b of document.querySelectorAll(".tabs button")) b.addEventListener("click", () => showTab(b.dataset.tab));
+    $("more").addEventListener("click", () => loadEvents(false));
+    $("search-form").addEventListener("submit", (ev) => { ev.preventDefault(); runSearch($("search-q").value.trim()); });
+    initMap();
+    try {
+      const [st, fc] = await Promise.all([api("api/stats"), api("api/facets")]);
+      facets = fc;
+      append(clear($("summary")), [el("b", { text: fmt(st.events) }), " events · ", el("b", { text: fmt(st.articles) }), " articles · ",
+        el("b", { text: fmt(st.located_events) }), " located"]);
+      const sel = $("f-country");
+      for (const [code, n, name] of fc.countries) sel.appendChild(el("option", { value: code, text: `${name || code} (${fmt(n)})` }));
+    } catch (err) {
+      toast("stats: " + err.message);
+    }
+    syncInputs();
+    refresh();
+  }
+  window.eventdesk = { state, refresh, openEvent, openArticle };
+  document.addEventListener("DOMContentLoaded", start);
+})();
