@@ -36,8 +36,15 @@ DEFAULTS: dict[str, Any] = {
         "gazetteer": None,  # path of the compiled gazetteer; default: per-user cache
         "alias_files": [],
     },
+    "dates": {
+        "historical_days": 7,  # an event dated more than this before the report is background
+        "inherit_in_paragraph": True,  # a sentence without a date takes the previous sentence's
+        "future_is_hypothetical": True,  # an asserted event dated after the report is a plan
+    },
     "run": {
-        "batch_files": 64,  # files per committed batch
+        "batch_files": 64,  # files per committed batch (also capped by batch_bytes)
+        "batch_bytes": 4_000_000,
+        "code_batch": 32,  # articles per event-extraction task
     },
 }
 

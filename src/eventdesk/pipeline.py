@@ -186,6 +186,10 @@ class Runner:
             return False
         return st.mtime == mtime if digest is None else st.digest == digest
 
+    def _dedup_index(self, article: Article) -> Any:
+        """Where near-duplicate candidates come from: the store's LSH bands (engines may add theirs)."""
+        return self.store
+
     def _tick(self, bar: str, n: int = 1) -> None:
         b = self._bars.get(bar)
         if b is not None:
@@ -217,7 +221,7 @@ class Runner:
                         for s in a.sources:
                             self.store.add_source(a.id, s)
                         continue
-                    assign(a, pf.signatures[a.id], self.store, self.config)
+                    assign(a, pf.signatures[a.id], self._dedup_index(a), self.config)
                     self.store.add_article(a)
                     r.new_articles += 1
                     r.near_duplicates += a.duplicate_of is not None

@@ -1,0 +1,1 @@
+"""Execution engines beyond local processes (optional extras)."""
