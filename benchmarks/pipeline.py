@@ -1,0 +1,173 @@
+"""End-to-end pipeline throughput, per-stage time, peak memory, and the ratio to spaCy alone.
+
+    python benchmarks/pipeline.py [--corpus bbc|guardian|PATH] [--workers 2] [--limit N]
+
+1. per-stage seconds, measured serially in this process on the corpus (read, segment, MinHash,
+   annotate+code, geo, dates, store);
+2. the real thing: `eventdesk run --workers N` into a fresh SQLite file, in a child process,
+   wall-clock articles/s and peak RSS (parent and each worker);
+3. the parse floor: spaCy alone (`nlp.pipe` with the same model and pipes) over the same bodies,
+   in one process; the ratio end-to-end / (floor x workers) says how close to the floor we run.
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+CORPORA = {"bbc": SHARED / "corpora" / "bbc", "guardian": SHARED / "corpora" / "guardian_isis.jsonl"}
+
+
+def subset(src: Path, limit: int | None, tmp: Path) -> Path:
+    """The first `limit` documents of a corpus, in the same format (folder or JSONL)."""
+    if not limit:
+        return src
+    out = tmp / ("subset" + (".jsonl" if src.is_file() else ""))
+    if src.is_file():
+        with open(src, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as g:
+            for i, line in enumerate(f):
+                if i >= limit:
+                    break
+                g.write(line)
+        return out
+    out.mkdir()
+    files = sorted(p for p in src.rglob("*") if p.is_file())[:limit]
+    for i, p in enumerate(files):
+        (out / f"{i:06d}_{p.name}").write_bytes(p.read_bytes())
+    return out
+
+
+def stages(path: Path) -> tuple[dict[str, float], list]:
+    from eventdesk.code import code
+    from eventdesk.config import load_config
+    from eventdesk.dates import resolve_dates
+    from eventdesk.dedup import signatures
+    from eventdesk.geo import locate
+    from eventdesk.read import read
+    from eventdesk.records import Article
+    from eventdesk.segment import segment
+    from eventdesk.store import open_store
+
+    cfg = load_config()
+    t: dict[str, float] = {}
+    s = time.perf_counter()
+    files = list(read([str(path)], cfg))
+    t["read"] = time.perf_counter() - s
+    s = time.perf_counter()
+    arts = [a for f in files for a in segment(f.documents) if isinstance(a, Article)]
+    t["segment"] = time.perf_counter() - s
+    s = time.perf_counter()
+    signatures(arts, cfg)
+    t["minhash"] = time.perf_counter() - s
+    code(arts[:2], cfg)  # model load, not counted
+    s = time.perf_counter()
+    events = code(arts, cfg)
+    t["annotate+code"] = time.perf_counter() - s
+    by_id = {a.id: a for a in arts}
+    s = time.perf_counter()
+    locate(events, by_id, cfg)
+    t["geo"] = time.perf_counter() - s
+    s = time.perf_counter()
+    resolve_dates(events, by_id, cfg)
+    t["dates"] = time.perf_counter() - s
+    with tempfile.TemporaryDirectory() as tmp:
+        st = open_store(os.path.join(tmp, "s.db"))
+        s = time.perf_counter()
+        with st.transaction():
+            for a in arts:
+                st.add_article(a)
+            st.add_events(events)
+        t["store"] = time.perf_counter() - s
+        st.close()
+    return t, arts
+
+
+def spacy_floor(arts: list) -> float:
+    """Seconds for spaCy alone over the article bodies, same model and pipes as eventdesk uses."""
+    import spacy
+
+    from eventdesk.annotate import FULL_DISABLE
+    from eventdesk.config import load_config
+
+    name = load_config()["annotate"]["model"]
+    nlp = spacy.load(name)  # vanilla: no entity ruler, no eventdesk code
+    off = [p for p in nlp.pipe_names if p in FULL_DISABLE]
+    bodies = [a.body for a in arts]
+    list(nlp.pipe(bodies[:2], disable=off))
+    s = time.perf_counter()
+    for _ in nlp.pipe(bodies, batch_size=64, disable=off):
+        pass
+    return time.perf_counter() - s
+
+
+def end_to_end(path: Path, workers: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "bench.db")
+        code = (
+            "import json, resource, sys, time\n"
+            "from eventdesk.config import load_config\n"
+            "from eventdesk.pipeline import run\n"
+            "from eventdesk.store import open_store\n"
+            f"s = open_store({db!r}); t = time.perf_counter()\n"
+            f"r = run([{str(path)!r}], s, load_config(), workers={workers}, progress=False)\n"
+            "dt = time.perf_counter() - t\n"
+            "print(json.dumps({'seconds': dt, 'articles': r.articles_read, 'new': r.new_articles,\n"
+            "  'events': r.events_new, 'coded': r.articles_coded,\n"
+            "  'rss_main_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,\n"
+            "  'rss_worker_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
+        )
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        if p.returncode:
+            raise SystemExit(p.stderr[-3000:])
+        return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default="bbc", help="bbc, guardian or a path (default %(default)s)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=None, help="first N documents only")
+    ap.add_argument("--skip-stages", action="store_true", help="only the end-to-end run")
+    args = ap.parse_args()
+    src = CORPORA.get(args.corpus, Path(args.corpus))
+    if not src.exists():
+        print(f"corpus not found: {src}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        path = subset(src, args.limit, Path(tmp))
+        print(f"corpus {src}" + (f" (first {args.limit})" if args.limit else ""))
+        floor = None
+        if not args.skip_stages:
+            t, arts = stages(path)
+            total = sum(t.values())
+            print(f"per stage, one process, {len(arts)} articles:")
+            for k, v in t.items():
+                print(f"  {k:<14} {v:8.2f} s  {100 * v / total:5.1f} %")
+            floor = spacy_floor(arts)
+            print(f"spaCy alone (parse floor), one process: {floor:.2f} s, {len(arts) / floor:.1f} articles/s")
+            print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+        r = end_to_end(path, args.workers)
+        rate = r["articles"] / r["seconds"]
+        print(f"end to end, eventdesk run --workers {args.workers}: {r['seconds']:.1f} s, {r['articles']} articles "
+              f"({r['new']} new, {r['coded']} coded), {r['events']} events, {rate:.1f} articles/s")
+        print(f"peak RSS: main {r['rss_main_mb']:,.0f} MB, largest worker {r['rss_worker_mb']:,.0f} MB, "
+              f"all processes <= {r['rss_main_mb'] + args.workers * r['rss_worker_mb']:,.0f} MB")
+        if floor:
+            ideal = r["articles"] / floor * args.workers
+            print(f"ratio to the parse floor x {args.workers} workers: {rate / ideal:.2f} "
+                  f"(floor {r['articles'] / floor:.1f} articles/s per process)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
