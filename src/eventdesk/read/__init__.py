@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -53,6 +54,9 @@ def read_file(path: str, config: dict[str, Any] | None = None,
             if skip and skip(path, f.size, f.mtime, None):
                 f.skipped = True
                 return f
+            if not stat.S_ISREG(st.st_mode):  # opening a FIFO or a device would block or never end
+                f.problems.append(Problem(path, "not a regular file (a pipe, socket or device); skipped"))
+                return f
             if st.st_size > max_bytes:
                 f.problems.append(Problem(path, f"file is {st.st_size / 1e6:,.0f} MB, over the "
                                                 f"{max_bytes / 1e6:,.0f} MB limit; raise read.max_file_bytes "
@@ -93,6 +97,9 @@ def read_file(path: str, config: dict[str, Any] | None = None,
         f.problems.append(Problem(path, "structure nested too deeply to read; skipped"))
     except MemoryError:
         f.problems.append(Problem(path, "not enough memory to read this file; skipped"))
+    if not f.documents and not f.problems:  # never drop a file without a word (a WARC of images, `[]`)
+        kind = "gzip" if data.startswith(b"\x1f\x8b") else sniff(data)
+        f.problems.append(Problem(path, f"no document found in this file (read as {kind})"))
     return f
 
 

@@ -14,6 +14,17 @@ SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".pyc", ".swp", ".lock"
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules", ".ipynb_checkpoints"}
 
 
+def bad_name(path: str) -> Problem | None:
+    """A name that is not valid UTF-8 (os keeps its bytes as surrogates) cannot be stored: say so."""
+    try:
+        path.encode("utf-8")
+        return None
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        return Problem(shown, "file or folder name is not valid UTF-8; rename it (e.g. `convmv -f latin1 "
+                              "-t utf8 --notest`) to read it")
+
+
 def expand(paths: list[str]) -> Iterator[str | Problem]:
     """Yield input files in a stable order; a Problem for anything that cannot be walked.
 
@@ -29,7 +40,9 @@ def expand(paths: list[str]) -> Iterator[str | Problem]:
             yield Problem(p, "no file matches this pattern")
             continue
         for m in matches:
-            if os.path.isdir(m):
+            if bad := bad_name(m):
+                yield bad
+            elif os.path.isdir(m):
                 yield from _walk(m)
             elif os.path.lexists(m) and not os.path.exists(m):
                 yield Problem(m, "broken symbolic link (its target does not exist)")
@@ -62,6 +75,9 @@ def _walk(root: str) -> Iterator[str | Problem]:
             if e.name.startswith(".") and e.name in SKIP_DIRS | {".DS_Store"}:
                 continue
             path = os.path.normpath(e.path)
+            if bad := bad_name(path):
+                yield bad
+                continue
             try:
                 is_dir = e.is_dir(follow_symlinks=True)
             except OSError:

@@ -6,6 +6,7 @@ import contextlib
 import gzip
 import io
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -62,11 +63,15 @@ URL_KEYS = ("url", "source_url", "link", "canonical_url")
 HTML_KEYS = ("html", "raw_html")
 
 
+# JSON may spell a lone UTF-16 surrogate (a \\u escape in d800-dfff): a str that cannot be encoded, hashed or stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _first(rec: dict[str, Any], keys: tuple[str, ...]) -> Any:
     for k in keys:
         v = rec.get(k)
         if v not in (None, "", []):
-            return v
+            return _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
     return None
 
 
@@ -88,7 +93,8 @@ def record_document(rec: dict[str, Any], path: str, index: int) -> Document | Pr
         return Problem(path, "record has no text (looked for " + ", ".join(TEXT_KEYS) + ")", index)
     return Document(path=path, kind="record", text=text, index=index,
                     title=title if isinstance(title, str) else None, url=url, published=published,
-                    meta={k: rec[k] for k in ("id", "source", "language") if k in rec})
+                    meta={k: _SURROGATE.sub("\ufffd", v) if isinstance(v := rec[k], str) else v
+                          for k in ("id", "source", "language") if k in rec})
 
 
 def read_jsonl(text: str, path: str) -> Iterator[Document | Problem]:
