@@ -131,7 +131,7 @@ class Records(list, Generic[T]):
         if not nested and self.kind in ("events", "articles"):
             flat = flat_event if self.kind == "events" else flat_article
             rows = [flat(r) for r in rows]
-        df = pd.DataFrame(rows, columns=_COLUMNS.get((self.kind, nested)) if not rows else None)
+        df = pd.DataFrame(rows, columns=_COLUMNS[(self.kind, nested)] if not rows else None)
         if self.kind == "events" and not nested and len(df):
             df["date"] = df["date"].astype("string")
         return df
