@@ -213,7 +213,8 @@ class PostgresStore(Store):
         with self._locked():
             c.execute(SCHEMA)
             have_unaccent = self._extension("unaccent")
-            exists = c.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = 'eventdesk'").fetchone()
+            exists = c.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = 'eventdesk' AND cfgnamespace = "
+                               "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())").fetchone()
             if not exists:
                 c.execute("CREATE TEXT SEARCH CONFIGURATION eventdesk (COPY = simple)")
                 if have_unaccent:
@@ -657,10 +658,11 @@ class PostgresStore(Store):
         where, args = self._where(flt)
         # NULLS FIRST and "C" order: ties break as in SQLite, so LIMIT keeps the same rows.
         rows = self._q(
-            "SELECT a.value->>'name' AS s, r.value->>'name' AS t, count(*) AS n FROM events e "
+            "SELECT (a.value->>'name') COLLATE \"C\" AS s, (r.value->>'name') COLLATE \"C\" AS t, count(*) AS n "
+            "FROM events e "
             "CROSS JOIN LATERAL jsonb_array_elements(e.data::jsonb->'actors') a "
             "CROSS JOIN LATERAL jsonb_array_elements(e.data::jsonb->'recipients') r"
-            f"{where} GROUP BY s, t ORDER BY n DESC, s COLLATE \"C\" NULLS FIRST, t COLLATE \"C\" NULLS FIRST "
+            f"{where} GROUP BY s, t ORDER BY n DESC, s NULLS FIRST, t NULLS FIRST "
             "LIMIT %s", [*args, int(limit)])
         return [{"source": r[0], "target": r[1], "count": r[2]} for r in rows if r[0] and r[1]]
 
