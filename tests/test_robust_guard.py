@@ -1,0 +1,184 @@
+"""Issue 7: no document can hang the pipeline (eventdesk.guard), with deliberately slow documents."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+import warnings
+
+import pytest
+
+from eventdesk import guard
+from eventdesk.guard import (
+    DocumentTimeout,
+    extract_guarded,
+    limit,
+    read_file_guarded,
+    segment_guarded,
+    time_limit,
+)
+from eventdesk.records import Article, Document, Event, Evidence, Problem, Source
+from eventdesk.segment import segment
+
+PARA = "The army said on Tuesday it had retaken the town after two days of fighting with rebels."
+
+
+def spin(seconds: float = 30.0) -> None:
+    """Pure-Python busy loop (what a pathological regex or parser loop looks like)."""
+    end = time.monotonic() + seconds
+    n = 0
+    while time.monotonic() < end:
+        n += 1
+
+
+def test_time_limit_stops_a_busy_loop_and_a_sleep():
+    for slow in (spin, time.sleep):
+        t0 = time.monotonic()
+        with pytest.raises(DocumentTimeout) as e, time_limit(0.2, "slow thing"):
+            slow(30)
+        assert 0.15 < time.monotonic() - t0 < 2
+        assert "slow thing took longer than 0.2 s" in str(e.value)
+
+
+def test_time_limit_off_and_restores_state():
+    before = signal.getsignal(signal.SIGALRM)
+    for off in (None, 0, -1):
+        with time_limit(off):
+            time.sleep(0.01)
+    with time_limit(5):
+        pass
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_nested_limits_inner_and_outer():
+    with pytest.raises(DocumentTimeout) as e, time_limit(5, "outer"):
+        with pytest.raises(DocumentTimeout) as inner, time_limit(0.1, "inner"):
+            spin()
+        assert inner.value.what == "inner"
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 3 < left <= 5  # the outer timer is re-armed with what is left
+        raise DocumentTimeout(0, "outer")  # leave quickly; what matters is the state below
+    assert e.value.what == "outer"
+    # an outer limit shorter than the inner one wins
+    t0 = time.monotonic()
+    with pytest.raises(DocumentTimeout) as e, time_limit(0.2, "outer"), time_limit(10, "inner"):
+        spin()
+    assert e.value.what == "outer" and time.monotonic() - t0 < 2
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_not_in_main_thread_warns_and_runs_without_limit(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(guard, "_warned", False)
+    caught: list = []
+
+    def work():
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            with time_limit(0.05):
+                time.sleep(0.2)  # would time out in the main thread
+            caught.extend(w)
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join(5)
+    assert [str(w.message) for w in caught if "main thread" in str(w.message)]
+
+
+def test_limit_reads_config_and_defaults():
+    assert limit({}, "read", "document_timeout_s") == 60
+    assert limit({"read": {"document_timeout_s": 2.5}}, "read", "document_timeout_s") == 2.5
+    for off in (0, None, -3, "x", float("inf")):
+        assert limit({"read": {"document_timeout_s": off}}, "read", "document_timeout_s") is None
+
+
+def test_slow_document_is_reported_and_the_others_are_segmented(monkeypatch: pytest.MonkeyPatch):
+    """A document that makes the real segmenter loop: reported by file and index, not dropped."""
+    import eventdesk.segment as seg
+
+    real = seg.split_dump
+
+    def slow_split(text: str):
+        if "SLOW" in text:
+            spin()
+        return real(text)
+
+    monkeypatch.setattr(seg, "split_dump", slow_split)
+    docs = [Document(path="a.txt", kind="dump", text=f"Headline one\n\n{PARA}\n"),
+            Document(path="slow.txt", kind="dump", text=f"SLOW headline\n\n{PARA}\n", index=0),
+            Document(path="b.jsonl", kind="record", text=PARA + " Two.", title="Two", index=3)]
+    t0 = time.monotonic()
+    out = segment_guarded(docs, {"read": {"document_timeout_s": 0.3}})
+    assert time.monotonic() - t0 < 3
+    probs = [x for x in out if isinstance(x, Problem)]
+    arts = [x for x in out if isinstance(x, Article)]
+    assert [(p.path, p.index) for p in probs] == [("slow.txt", 0)]
+    assert "took longer than 0.3 s (read.document_timeout_s)" in probs[0].reason
+    assert [a.title for a in arts] == ["Headline one", "Two"]
+    # same articles as the unguarded segmenter on the good documents
+    assert [a.id for a in arts] == [a.id for a in segment([docs[0], docs[2]]) if isinstance(a, Article)]
+
+
+def test_segment_crash_and_deep_recursion_become_problems():
+    def boom(doc: Document):
+        if doc.index == 1:
+            raise ValueError("unexpected")
+        if doc.index == 2:
+            def deep(n):
+                return deep(n + 1)
+            deep(0)
+        return [Article(title="ok", body=doc.text, sources=[Source(doc.path, doc.index)])]
+
+    docs = [Document(path="f.jsonl", kind="record", text=PARA, index=i) for i in range(3)]
+    out = segment_guarded(docs, {}, segment_one=boom)
+    assert isinstance(out[0], Article)
+    assert "ValueError: unexpected" in out[1].reason and out[1].index == 1
+    assert "nested too deeply" in out[2].reason and out[2].index == 2
+
+
+def _event(a: Article) -> Event:
+    return Event(id="e" + a.id, article_id=a.id, event_type="ASSAULT", evidence=Evidence(a.body, 0, len(a.body)))
+
+
+def test_extract_guarded_isolates_the_hanging_article():
+    arts = [Article(title=f"T{i}", body=PARA + f" {i}.", sources=[Source(f"f{i}.txt", 0)]) for i in range(4)]
+
+    def extract(batch, config):
+        out = []
+        for a in batch:
+            if a.title == "T2":
+                spin()
+            out.append(_event(a))
+        return out
+
+    t0 = time.monotonic()
+    events, probs = extract_guarded(arts, {"code": {"article_timeout_s": 0.1}}, extract)
+    assert time.monotonic() - t0 < 5
+    assert [e.article_id for e in events] == [arts[i].id for i in (0, 1, 3)]
+    assert [(p.path, p.index) for p in probs] == [("f2.txt", 0)]
+    assert "code.article_timeout_s" in probs[0].reason and "T2" in probs[0].reason
+    # no failure: one call over the whole batch, nothing reported
+    calls = []
+    events, probs = extract_guarded(arts[:2], {}, lambda b, c: calls.append(len(b)) or [_event(a) for a in b])
+    assert calls == [2] and len(events) == 2 and probs == []
+
+
+def test_read_file_guarded_times_out_a_slow_parse(tmp_path, monkeypatch: pytest.MonkeyPatch):
+    import eventdesk.read as read_mod
+
+    real = read_mod.read_bytes
+
+    def slow(data, path, depth=0):
+        if b"SLOW" in data:
+            spin()
+        return real(data, path, depth)
+
+    monkeypatch.setattr(read_mod, "read_bytes", slow)
+    (tmp_path / "slow.txt").write_text("SLOW\n\n" + PARA + "\n")
+    (tmp_path / "ok.txt").write_text("Fine\n\n" + PARA + "\n")
+    cfg = {"read": {"file_timeout_s": 0.3}}
+    f = read_file_guarded(str(tmp_path / "slow.txt"), cfg)
+    assert not f.documents and not f.digest  # not marked done: the next run tries again
+    assert "took longer than 0.3 s (read.file_timeout_s)" in str(f.problems[0]) and "slow.txt" in str(f.problems[0])
+    assert len(read_file_guarded(str(tmp_path / "ok.txt"), cfg).documents) == 1
