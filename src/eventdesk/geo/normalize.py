@@ -5,7 +5,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from unidecode import unidecode
+# Latin letters that NFKD does not split into base letter + accent (stdlib only: no GPL unidecode).
+_LETTERS = str.maketrans({
+    "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+    "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ł": "l", "Ł": "l", "ı": "i", "ħ": "h", "Ħ": "h",
+    "ŋ": "n", "ŧ": "t", "ĸ": "k", "ə": "e", "Ə": "e",
+})
+
+
+def unidecode(s: str) -> str:
+    """ASCII folding of Latin text: accents dropped, special letters spelled out, other marks removed."""
+    if s.isascii():
+        return s
+    s = unicodedata.normalize("NFKD", s.translate(_LETTERS))
+    return "".join(ch for ch in s if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Abbreviations written either way in news and in GeoNames ("St. Louis" / "Saint Louis").
