@@ -34,6 +34,12 @@ def _list(v: str | Iterable[str] | None) -> list[str]:
     return [x.strip() for x in items if x and x.strip()]
 
 
+def _text(v: str | None) -> str | None:
+    """A user string as a filter value: NUL removed (SQLite's C API would cut the string there)."""
+    v = (v or "").replace("\x00", "").strip()
+    return v or None
+
+
 def _date(v: str | None, name: str) -> str | None:
     if v is None or v == "":
         return None
@@ -82,10 +88,10 @@ def make_filter(
         w, s, e, n = (float(x) for x in bbox)
         bbox = (w, s, e, n)
     return EventFilter(
-        types=[t.upper() for t in _list(type)], modes=_list(mode), actor=(actor or "").strip() or None,
-        country=(country or "").strip().upper() or None, place=(place or "").strip() or None,
+        types=[t.upper() for t in _list(type)], modes=_list(mode), actor=_text(actor),
+        country=(_text(country) or "").upper() or None, place=_text(place),
         date_from=_date(since, "since"), date_to=_date(until, "until"), modalities=modalities,
-        min_confidence=min_confidence, text=(text or "").strip() or None, article_id=article or None,
+        min_confidence=min_confidence, text=_text(text), article_id=article or None,
         bbox=bbox, limit=None if limit is None else int(limit), offset=int(offset),
     )
 

@@ -118,7 +118,7 @@ def fts_query(text: str) -> str:
     out = []
     for raw in text.split():
         prefix = raw.endswith("*")
-        word = raw.rstrip("*").replace('"', '""')
+        word = raw.rstrip("*").replace('"', '""').replace("\x00", "")  # FTS5 ends a string at NUL
         if word.strip():
             out.append(f'"{word}"' + ("*" if prefix else ""))
     return " ".join(out)
