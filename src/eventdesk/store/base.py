@@ -48,6 +48,17 @@ class EventFilter:
     offset: int = 0
 
 
+@dataclass
+class CheckResult:
+    """One rule of `Store.check()`: does it hold, how many rows break it, a few of them, what to do."""
+
+    name: str
+    ok: bool
+    count: int = 0
+    examples: list[str] = field(default_factory=list)
+    fix: str = ""
+
+
 class Store(ABC):
     """Articles, their sources, story clusters, dedup signatures and events."""
 
@@ -184,6 +195,13 @@ class Store(ABC):
     @abstractmethod
     def search_marked(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Like `search`, with the snippet as [[text, is_hit], ...] parts (no markup to confuse with text)."""
+
+    # -- store check (issue 7) --------------------------------------------------------------
+    def check(self) -> list[CheckResult]:
+        """Verify the store: the engine's own integrity check plus eventdesk's invariants (every event's
+        article exists, every article has a source, search and map indexes match, ...). One result per
+        rule; all `ok` in a sound store. Not abstract, so stores without it still open."""
+        raise NotImplementedError(f"{type(self).__name__} has no check yet")
 
     def __enter__(self) -> Store:
         return self

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from eventdesk.records import Article, Event, Problem, Source
-from eventdesk.store.base import EventFilter, FileState, Store
+from eventdesk.store.base import CheckResult, EventFilter, FileState, Store
 
 SCHEMA_VERSION = 1
 
@@ -565,6 +565,39 @@ class SQLiteStore(Store):
         return [{"id": r[0], "title": r[1], "published": r[2], "snippet": _snippet_parts(r[3] or ""),
                  "score": round(-r[4], 4)} for r in rows]
 
+    # -- store check (issue 7) ------------------------------------------------------------
+    def check(self) -> list[CheckResult]:
+        """SQLite's own integrity check, then our invariants (CHECKS at the end of this module)."""
+        out: list[CheckResult] = []
+        try:
+            rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check(20)")]
+        except sqlite3.DatabaseError as e:
+            return [CheckResult("sqlite integrity", False, 1, [str(e)], FIX_DAMAGED)]
+        ok = rows == ["ok"]
+        out.append(CheckResult("sqlite integrity", ok, 0 if ok else len(rows), [] if ok else rows, FIX_DAMAGED))
+        if not ok:  # the invariants below would read damaged pages
+            return out
+        for name, count_sql, examples_sql, fix in CHECKS:
+            try:
+                n = self.conn.execute(count_sql).fetchone()[0]
+                ex = [" ".join(map(str, r)) for r in self.conn.execute(examples_sql + " LIMIT 5")] if n else []
+            except sqlite3.DatabaseError as e:  # a table missing or unreadable
+                n, ex = 1, [str(e)]
+            out.append(CheckResult(name, n == 0, n, ex, fix))
+        for table in ("articles_fts", "events_fts"):  # FTS5's own check of its index (needs a writable store)
+            if self.readonly:
+                break
+            try:
+                self.conn.execute("SAVEPOINT fts_check")
+                self.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+                out.append(CheckResult(f"{table} index", True, 0, [], FIX_FTS))
+            except sqlite3.DatabaseError as e:
+                out.append(CheckResult(f"{table} index", False, 1, [str(e)], FIX_FTS))
+            finally:
+                self.conn.execute("ROLLBACK TO fts_check")
+                self.conn.execute("RELEASE fts_check")
+        return out
+
 
 def _like_escape(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -603,3 +636,97 @@ def _snippet_parts(snippet: str) -> list[list[Any]]:
         if rest:
             parts.append([rest, False])
     return parts
+
+
+# -- store check (issue 7) ------------------------------------------------------------------
+# (name, count of violations, examples, what to do). Every count must be 0 in a sound store.
+FIX_DAMAGED = ("the database file is damaged (a disk error, or a copy taken while it was written). Restore a "
+               "backup, or rebuild it: `eventdesk run <your inputs> --db fresh.db`; "
+               "`sqlite3 DB .recover > dump.sql` can save what is left")
+FIX_REBUILD = ("the store broke one of eventdesk's own rules, which should never happen: please report it with "
+               "this output, and rebuild: `eventdesk run <your inputs> --db fresh.db`")
+FIX_FTS = ("the search index disagrees with the articles: rebuild it with "
+           "`sqlite3 DB \"INSERT INTO articles_fts(articles_fts) VALUES('rebuild')\"` (event search: rebuild the store)")
+FIX_CODE = "run `eventdesk run --db DB` (no input) to extract the events these articles still lack"
+CHECKS: list[tuple[str, str, str, str]] = [
+    ("every event's article exists",
+     "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)",
+     "SELECT e.id, e.article_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)",
+     FIX_REBUILD),
+    ("every event source names a stored event and article",
+     "SELECT count(*) FROM event_sources s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.event_id) "
+     "OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+     "SELECT s.event_id, s.article_id FROM event_sources s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE "
+     "e.id = s.event_id) OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+     FIX_REBUILD),
+    ("every event has a source",
+     "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)",
+     "SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)",
+     FIX_REBUILD),
+    ("every article has a source",
+     "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id)",
+     "SELECT a.id, a.title FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id)",
+     FIX_REBUILD),
+    ("every source's article exists",
+     "SELECT count(*) FROM sources s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+     "SELECT s.path, s.idx, s.article_id FROM sources s WHERE NOT EXISTS "
+     "(SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+     FIX_REBUILD),
+    ("no duplicate article ids",
+     "SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)",
+     "SELECT id, count(*) FROM articles GROUP BY id HAVING count(*) > 1", FIX_DAMAGED),
+    ("no duplicate event ids",
+     "SELECT count(*) FROM (SELECT id FROM events GROUP BY id HAVING count(*) > 1)",
+     "SELECT id, count(*) FROM events GROUP BY id HAVING count(*) > 1", FIX_DAMAGED),
+    ("no duplicate sources",
+     "SELECT count(*) FROM (SELECT path, idx FROM sources GROUP BY path, idx HAVING count(*) > 1)",
+     "SELECT path, idx, count(*) FROM sources GROUP BY path, idx HAVING count(*) > 1", FIX_DAMAGED),
+    ("duplicate_of and story_id name stored articles",
+     "SELECT count(*) FROM articles a WHERE (a.duplicate_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles b "
+     "WHERE b.id = a.duplicate_of)) OR NOT EXISTS (SELECT 1 FROM articles c WHERE c.id = a.story_id)",
+     "SELECT a.id, a.duplicate_of, a.story_id FROM articles a WHERE (a.duplicate_of IS NOT NULL AND NOT EXISTS "
+     "(SELECT 1 FROM articles b WHERE b.id = a.duplicate_of)) OR NOT EXISTS "
+     "(SELECT 1 FROM articles c WHERE c.id = a.story_id)",
+     FIX_REBUILD),
+    ("article search index has one row per article",
+     "SELECT abs((SELECT count(*) FROM articles) - (SELECT count(*) FROM articles_fts_docsize))",
+     "SELECT 'articles', (SELECT count(*) FROM articles), 'indexed', (SELECT count(*) FROM articles_fts_docsize)",
+     FIX_FTS),
+    ("event search index has one row per event",
+     "SELECT abs((SELECT count(*) FROM events) - (SELECT count(*) FROM events_fts_docsize))",
+     "SELECT 'events', (SELECT count(*) FROM events), 'indexed', (SELECT count(*) FROM events_fts_docsize)",
+     FIX_REBUILD),
+    ("map index has one row per located event",
+     "SELECT abs((SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL) "
+     "- (SELECT count(*) FROM events_rtree))",
+     "SELECT 'located', (SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL), "
+     "'in map index', (SELECT count(*) FROM events_rtree)",
+     FIX_REBUILD),
+    ("every article has a dedup signature",
+     "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures g WHERE g.article_id = a.id)",
+     "SELECT a.id, a.title FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures g WHERE g.article_id = a.id)",
+     FIX_REBUILD),
+    ("every signature has LSH bands and an article",
+     "SELECT count(*) FROM signatures g WHERE NOT EXISTS (SELECT 1 FROM bands b WHERE b.article_id = g.article_id) "
+     "OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = g.article_id)",
+     "SELECT g.article_id FROM signatures g WHERE NOT EXISTS (SELECT 1 FROM bands b WHERE "
+     "b.article_id = g.article_id) OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = g.article_id)",
+     FIX_REBUILD),
+    ("every LSH band belongs to a signature",
+     "SELECT count(*) FROM (SELECT DISTINCT article_id FROM bands b WHERE NOT EXISTS "
+     "(SELECT 1 FROM signatures g WHERE g.article_id = b.article_id))",
+     "SELECT DISTINCT article_id FROM bands b WHERE NOT EXISTS (SELECT 1 FROM signatures g "
+     "WHERE g.article_id = b.article_id)",
+     FIX_REBUILD),
+    ("every file read has its articles' sources",
+     "SELECT count(*) FROM files f WHERE f.n_articles != (SELECT count(*) FROM sources s WHERE s.path = f.path)",
+     "SELECT f.path, f.n_articles, (SELECT count(*) FROM sources s WHERE s.path = f.path) FROM files f "
+     "WHERE f.n_articles != (SELECT count(*) FROM sources s WHERE s.path = f.path)",
+     FIX_REBUILD),
+    ("every source's file is marked done",
+     "SELECT count(DISTINCT s.path) FROM sources s WHERE s.path != '<stdin>' AND NOT EXISTS "
+     "(SELECT 1 FROM files f WHERE f.path = s.path)",
+     "SELECT DISTINCT s.path FROM sources s WHERE s.path != '<stdin>' AND NOT EXISTS "
+     "(SELECT 1 FROM files f WHERE f.path = s.path)",
+     FIX_REBUILD),
+]

@@ -1,0 +1,93 @@
+"""`eventdesk check`: verify a store (SQLite's integrity check plus eventdesk's own invariants)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+NAME = "check"
+HELP = "verify a store: database integrity and eventdesk's invariants; exit 1 with what to do if any fails"
+DESCRIPTION = """\
+Verify a store after a crash, a disk problem or a copy: SQLite's own integrity check, then the
+rules eventdesk keeps (every event's article exists, every article has a source, the search and
+map indexes match the rows, every article has its dedup signature, the files table matches the
+sources). Read-only by default, so it is safe while a run or the dashboard uses the store.
+"""
+EPILOG = """\
+examples:
+  eventdesk check                      the store in ./eventdesk.db
+  eventdesk check --db crawl.db --full also ask the search indexes to check themselves (needs write access)
+  eventdesk check --json               one JSON object per rule
+
+exit status: 0 every rule holds; 1 something is wrong (what, and what to do, is printed).
+"""
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default="eventdesk.db", metavar="PATH|URL",
+                   help="the store: SQLite file (default: %(default)s) or postgresql://user@host/db")
+    p.add_argument("--full", action="store_true",
+                   help="also run the FTS5 indexes' own integrity check (opens the store for writing, "
+                        "waits for a running ingest)")
+    p.add_argument("--json", action="store_true", help="results as JSON lines")
+
+
+def main(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from eventdesk.store import open_store
+
+    db = args.db
+    if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(
+            db[len("sqlite:///"):] if db.startswith("sqlite:///") else db):
+        print(f"eventdesk check: no store at {db}; give the right --db PATH", file=sys.stderr)
+        return 1
+    try:
+        store = open_store(db, readonly=not args.full)
+    except (sqlite3.DatabaseError, OSError) as e:
+        print(f"eventdesk check: {db}: cannot open the store ({e}). If it is not an eventdesk store, give the "
+              "right --db; if it is, the file is damaged: restore a backup or rebuild it with "
+              "`eventdesk run <your inputs> --db fresh.db`.", file=sys.stderr)
+        return 1
+    try:
+        try:
+            results = store.check()
+        except NotImplementedError as e:
+            print(f"eventdesk check: {e}", file=sys.stderr)
+            return 1
+        except sqlite3.DatabaseError as e:  # e.g. "file is not a database" on the first read
+            print(f"eventdesk check: {db}: cannot read the store ({e}); restore a backup or rebuild it with "
+                  "`eventdesk run <your inputs> --db fresh.db`.", file=sys.stderr)
+            return 1
+    finally:
+        store.close()
+    if args.json:
+        for r in results:
+            print(json.dumps(r.__dict__, ensure_ascii=False))
+    else:
+        print(report(db, results))
+    return 0 if all(r.ok for r in results) else 1
+
+
+def report(db: str, results: list) -> str:
+    """Readable report: one line per rule, then what is wrong and what to do."""
+    bad = [r for r in results if not r.ok]
+    lines = [f"store {db}: {len(results) - len(bad)} of {len(results)} checks passed"]
+    for r in results:
+        lines.append(f"  {'ok  ' if r.ok else 'FAIL'}  {r.name}" + ("" if r.ok else f": {r.count} found"))
+    fixes: list[str] = []
+    for r in bad:
+        lines.append("")
+        lines.append(f"{r.name}: {r.count} found" + (", for example:" if r.examples else ""))
+        lines += [f"    {e}" for e in r.examples]
+        if r.fix not in fixes:
+            fixes.append(r.fix)
+    if bad:
+        lines.append("")
+        lines.append("what to do:")
+        lines += [f"  - {f.replace('DB', db)}" for f in fixes]
+    else:
+        lines.append("the store is sound.")
+    return "\n".join(lines)
