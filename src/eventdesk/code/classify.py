@@ -1,0 +1,548 @@
+"""What happened: PLOVER event type, mode, ACLED type, CAMEO root and Goldstein score of a text.
+
+Two parts that work together:
+
+1. A trigger lexicon (data/ontology/triggers.tsv) written from the PLOVER 2.0 manual and the CAMEO
+   verb categories: words and phrases that carry each of the 16 PLOVER types, with mode, CAMEO code
+   and a weight. It finds the events of a sentence (several per sentence allowed) and says where
+   the words are (`trigger` offsets). A sentence without a trigger is a non-event: [].
+2. A linear model (hashed word/bigram features + the lexicon hits as features, multinomial
+   logistic regression trained by scripts/train_classifier.py on ACLED notes) that picks the ACLED
+   sub-event type. Inference is numpy only: weights ship as data/models/acled_subtype.npz.
+
+`classify(texts)` codes sentences/clauses; `classify_document(texts)` codes a short whole report
+(an ACLED note, a CASE snippet) and puts its main event first. Both are pure functions of the
+text, ~1 ms per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from eventdesk.code import ontology
+
+__all__ = ["TypeGuess", "classify", "classify_document", "features", "acled_probabilities", "Hit", "triggers"]
+
+
+@dataclass
+class TypeGuess:
+    event_type: str                 # PLOVER 2.0 type (records.PLOVER_TYPES)
+    mode: str | None                # PLOVER mode (aerial, firearms, visit, arrest, ...)
+    contexts: list[str]             # PLOVER contexts
+    acled_event_type: str | None    # ACLED event_type when in ACLED scope
+    acled_sub_event_type: str | None
+    cameo_root: str | None          # "01".."20"
+    goldstein: float | None
+    score: float                    # 0..1 confidence
+    trigger: tuple[int, int] | None  # char offsets in the input text of the words that carry the event
+    case_label: str | None = None   # CASE 2021 label for out-of-ACLED-scope texts (DIPLO, ATTRIB, ...)
+    cameo_code: str | None = field(default=None, repr=False)  # full CAMEO code behind root/goldstein
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_type": self.event_type, "mode": self.mode, "contexts": list(self.contexts),
+            "acled_event_type": self.acled_event_type, "acled_sub_event_type": self.acled_sub_event_type,
+            "cameo_root": self.cameo_root, "goldstein": self.goldstein, "score": round(self.score, 4),
+            "trigger": list(self.trigger) if self.trigger else None, "case_label": self.case_label,
+        }
+
+
+# ----------------------------------------------------------------------------- trigger lexicon
+
+@dataclass(frozen=True)
+class _Entry:
+    event_type: str
+    mode: str | None
+    cameo: str
+    weight: float
+    acled: str | None
+    regex: re.Pattern[str]
+    line: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One lexicon match: the words [start, end) carry an event of `event_type`."""
+
+    event_type: str
+    mode: str | None
+    cameo: str
+    weight: float
+    acled: str | None
+    start: int
+    end: int
+    entry: int  # line of the lexicon entry (stable feature name for the model)
+
+
+_SUFFIXES = ("", "s", "es", "ed", "ing", "er", "ers", "or", "ors", "ion", "ions", "ation", "ations", "ment",
+             "ments", "ement", "ure", "ures", "ee", "ees", "ance", "en", "ened", "ening", "ens", "ship")
+
+
+def _inflect(stem: str) -> list[str]:
+    """A stem and its regular inflections/derivations ("accus" -> accuse, accused, accusation...).
+
+    Over-generation is harmless for matching; suffixes that would turn stems into other common words
+    ("ban" -> "banner", "sever" -> "several") are left out on purpose.
+    """
+    forms = {stem + s for s in _SUFFIXES} | {stem + "e", stem + "es", stem + "ed", stem + "d" * stem.endswith("e")}
+    if stem.endswith("e"):
+        forms |= {stem[:-1] + s for s in ("ing", "ion", "ions", "ation", "ations", "or", "ors")} | {stem + "d"}
+    if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
+        forms |= {stem[:-1] + "ies", stem[:-1] + "ied"}
+    if stem[-1] not in "aeiouwxy":
+        forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    forms.discard("")
+    return sorted(forms, key=len, reverse=True)
+
+
+def _word(tok: str) -> str:
+    case_sensitive = tok.startswith("=")
+    tok = tok.lstrip("=")
+    if tok.endswith("~"):
+        body = "(?:" + "|".join(re.escape(f) for f in _inflect(tok[:-1])) + ")"
+    elif tok.endswith("*"):
+        body = re.escape(tok[:-1]) + r"\w*"
+    else:
+        body = re.escape(tok)
+    return f"(?-i:{body})" if case_sensitive else body
+
+
+def _split_top(s: str, sep: str) -> list[str]:
+    """Split on `sep` outside parentheses."""
+    out, depth, cur = [], 0, []
+    for ch in s:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == sep and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return out
+
+
+def _phrase(p: str) -> str:
+    parts: list[str] = []
+    toks = _tokens_of(p.strip())
+    for tok in toks:
+        if tok == "...":
+            parts.append(r"(?:[\w'’-]+[,]?\s+){0,4}?")
+            continue
+        if tok.startswith("(") and tok.endswith(")"):
+            alts = [_phrase(a) for a in _split_top(tok[1:-1], "|")]
+            parts.append("(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\s+")
+        else:
+            parts.append(_word(tok) + r"\s+")
+    rx = "".join(parts)
+    return rx[: -len(r"\s+")] if rx.endswith(r"\s+") else rx
+
+
+def _tokens_of(p: str) -> list[str]:
+    toks, depth, cur = [], 0, []
+    for ch in p:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == " " and depth == 0:
+            if cur:
+                toks.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    if cur:
+        toks.append("".join(cur))
+    return toks
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    alts = [_phrase(a) for a in _split_top(pattern, "|") if a.strip()]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w])", re.I)
+
+
+@cache
+def _lexicon() -> tuple[_Entry, ...]:
+    text = resources.files("eventdesk").joinpath("data", "ontology", "triggers.tsv").read_text(encoding="utf-8")
+    out = []
+    header = True
+    for i, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        t, mode, cameo, w, acled, pat = line.split("\t")
+        out.append(_Entry(t, mode or None, cameo, float(w), acled or None, _compile(pat), i))
+    return tuple(out)
+
+
+# Words right before a trigger that make it a modifier, not an event ("Iran-backed", "so-called").
+_NOT_BEFORE = re.compile(r"(?:-|\bso-called\s|\balleged\s|\bsuspected\s|\bformer\s|\banti-)$", re.I)
+
+
+def triggers(text: str) -> list[Hit]:
+    """Every non-overlapping lexicon hit in `text` (longest, then strongest, wins an overlap)."""
+    cands: list[Hit] = []
+    for e in _lexicon():
+        for m in e.regex.finditer(text):
+            s, t = m.span()
+            if s and _NOT_BEFORE.search(text[max(0, s - 12):s]):
+                continue
+            cands.append(Hit(e.event_type, e.mode, e.cameo, e.weight, e.acled, s, t, e.line))
+    cands.sort(key=lambda h: (-(h.end - h.start), -h.weight, h.start))
+    taken: list[Hit] = []
+    for h in cands:
+        if all(h.end <= k.start or h.start >= k.end for k in taken):
+            taken.append(h)
+    return sorted(taken, key=lambda h: h.start)
+
+
+# ----------------------------------------------------------------------------- linear model
+
+N_BITS = 18
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
+_STOP = frozenset("the a an of in on at to and or by for with from as is was were be been has have had that this "
+                  "it its their his her they he she which who".split())
+
+
+def _stem(w: str) -> str:
+    if w.isdigit():
+        return "<num>"
+    for suf in ("ing", "ed", "es", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+def _bucket(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8")) & ((1 << N_BITS) - 1)
+
+
+def features(text: str, hits: list[Hit] | None = None) -> np.ndarray:
+    """Hashed feature ids of a text: stemmed words, word bigrams, and lexicon hits (type, mode, entry)."""
+    words = [_stem(w) for w in _TOKEN.findall(text.lower())]
+    feats = {"w:" + w for w in words if w not in _STOP}
+    feats |= {"b:" + a + "_" + b for a, b in zip(words, words[1:], strict=False)}
+    for h in triggers(text) if hits is None else hits:
+        feats |= {"t:" + h.event_type, f"m:{h.event_type}:{h.mode}", f"e:{h.entry}"}
+        if h.acled:
+            feats.add("a:" + h.acled)
+    return np.fromiter(sorted({_bucket(f) for f in feats}), dtype=np.int64)
+
+
+@cache
+def _model() -> dict[str, np.ndarray]:
+    path = resources.files("eventdesk").joinpath("data", "models", "acled_subtype.npz")
+    with path.open("rb") as f, np.load(f, allow_pickle=False) as z:
+        return {k: z[k] for k in z.files}
+
+
+def acled_probabilities(text: str, hits: list[Hit] | None = None) -> dict[str, float]:
+    """P(ACLED sub_event_type | text) from the shipped linear model."""
+    m = _model()
+    ids = features(text, hits)
+    pos = np.searchsorted(m["buckets"], ids)
+    pos = pos[pos < len(m["buckets"])]
+    ok = m["buckets"][pos] == ids[: len(pos)] if len(pos) == len(ids) else None
+    if ok is None:  # ids beyond the last known bucket were cut above; redo exactly
+        inb = np.isin(ids, m["buckets"])
+        rows = np.searchsorted(m["buckets"], ids[inb])
+    else:
+        rows = pos[ok]
+    scale = 1.0 / np.sqrt(max(len(ids), 1))
+    z = m["W"][rows].astype(np.float32).sum(axis=0) * scale + m["b"]
+    z = z - z.max()
+    p = np.exp(z)
+    p /= p.sum()
+    return {str(c): float(v) for c, v in zip(m["classes"], p, strict=True)}
+
+
+# ----------------------------------------------------------------------------- contexts
+
+_CONTEXT_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (ctx, re.compile(rx, re.I)) for ctx, rx in (
+        ("military", r"\b(?:army|armed forces|military|troops|soldiers|navy|air force|defen[cs]e ministry|brigade|battalion)\b"),
+        ("terrorism", r"\b(?:terror\w*|isis|isil|islamic state|daesh|al[- ]qaeda|al[- ]shabaab|boko haram|jihadi\w*)\b"),
+        ("diplomatic", r"\b(?:diplomat\w*|ambassador\w*|embass\w+|foreign minist\w+|envoy\w*|bilateral|summit)\b"),
+        ("legal", r"\b(?:court\w*|judge\w*|prosecut\w+|trial|lawsuit|charged|convict\w*|sentenc\w+)\b"),
+        ("economic", r"\b(?:econom\w+|trade|tariff\w*|investment\w*|salar\w+|wages?|prices?|inflation|fuel)\b"),
+        ("election", r"\b(?:election\w*|vote\w*|voting|ballot\w*|polls?|campaign rally)\b"),
+        ("human_rights", r"\bhuman rights\b"),
+        ("rights_freedoms", r"\b(?:freedom of \w+|press freedom|civil liberties|censorship)\b"),
+        ("repression", r"\b(?:crackdown|repress\w+)\b"),
+        ("migration", r"\b(?:refugee\w*|migrant\w*|displaced|asylum seekers?)\b"),
+        ("religion_ethnicity", r"\b(?:mosque\w*|church\w*|temple\w*|sectarian|ethnic\w*|muslims?|christians?|hindus?)\b"),
+        ("cbrn", r"\b(?:chemical weapon\w*|nuclear|sarin|chlorine|radiological|biological weapon\w*)\b"),
+        ("health", r"\b(?:covid\w*|pandemic|epidemic|vaccin\w+|hospital\w*|health)\b"),
+        ("human_security", r"\b(?:water|food|electricity|power cut\w*|housing|land|refinery)\b"),
+        ("crime", r"\b(?:criminal\w*|gangs?|robber\w*|murder\w*|theft)\b"),
+        ("illegal_drugs", r"\b(?:drug\w*|cocaine|heroin|narco\w*|cartel\w*)\b"),
+        ("corruption", r"\b(?:corrupt\w*|brib\w+|embezzl\w+)\b"),
+        ("peacekeeping", r"\b(?:peacekeep\w+|unmiss|minusma|monusco|unifil)\b"),
+        ("gender", r"\b(?:women'?s rights|gender|femicide|abortion)\b"),
+        ("environment", r"\b(?:environment\w*|climate|pollution)\b"),
+        ("cyber", r"\b(?:cyber\w*|hack\w*)\b"),
+    )
+)
+
+
+def _contexts(text: str, cameo_code: str | None) -> list[str]:
+    out = [ctx for ctx, rx in _CONTEXT_WORDS if rx.search(text)]
+    c = ontology.cameo(cameo_code) if cameo_code else None
+    for ctx in c.contexts if c else ():
+        if ctx not in out:
+            out.append(ctx)
+    return out[:4]
+
+
+# ----------------------------------------------------------------------------- sentence coding
+
+# Speech acts: a material event named after one of these is usually its content, not a new event
+# ("accused X of attacking", "threatened to strike", "called for a ceasefire").
+_VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "CONCEDE", "SUPPORT"})
+_MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION", "AID", "COOPERATE", "RETREAT"})
+# ACLED sub-types each PLOVER type may take in sentence mode.
+_ACLED_FOR_TYPE: dict[str, tuple[str, ...]] = {
+    "ASSAULT": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+                "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+                "Suicide bomb", "Chemical weapon", "Attack", "Abduction/forced disappearance", "Sexual violence",
+                "Mob violence", "Looting/property destruction"),
+    "PROTEST": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                "Violent demonstration"),
+    "COERCE": ("Arrests", "Disrupted weapons use", "Looting/property destruction"),
+    "MOBILIZE": ("Headquarters or base established", "Change to group/activity"),
+    "RETREAT": ("Non-violent transfer of territory",),
+    "AGREE": ("Agreement",),
+}
+# Hints strong enough to set the ACLED sub-type whatever the model says (rare or unseen in training).
+_RARE = frozenset({"Suicide bomb", "Chemical weapon", "Headquarters or base established", "Grenade",
+                   "Government regains territory", "Non-state actor overtakes territory", "Sexual violence"})
+
+
+def _combine(ws: list[float]) -> float:
+    p = 1.0
+    for w in ws:
+        p *= 1.0 - w
+    return 1.0 - p
+
+
+def _type_scores(hits: list[Hit]) -> dict[str, tuple[float, Hit]]:
+    """Score per PLOVER type: noisy-or of its hits, after demoting embedded material events."""
+    adjusted: list[tuple[Hit, float]] = []
+    first_verbal = min((h.start for h in hits if h.event_type in _VERBAL and h.weight >= 0.8), default=None)
+    first_protest = min((h.start for h in hits if h.event_type == "PROTEST"), default=None)
+    for h in hits:
+        w = h.weight
+        if h.event_type in _MATERIAL and first_verbal is not None and h.start > first_verbal:
+            w *= 0.6
+        if h.event_type in ("ACCUSE", "REQUEST") and first_protest is not None and h.start > first_protest:
+            w *= 0.4  # the topic of a protest is not a separate event (PLOVER manual, PROTEST)
+        adjusted.append((h, w))
+    out: dict[str, tuple[float, Hit]] = {}
+    for t in {h.event_type for h in hits}:
+        mine = [(h, w) for h, w in adjusted if h.event_type == t]
+        best = max(mine, key=lambda x: (x[1], -x[0].start))
+        score = min(0.99, _combine([w for _, w in mine]) * 0.5 + best[1] * 0.5)
+        out[t] = (score, best[0])
+    return out
+
+
+def _guess(text: str, etype: str, score: float, hit: Hit | None, acled_sub: str | None,
+           case_label: str | None = None) -> TypeGuess:
+    a = ontology.acled_by_sub().get(acled_sub) if acled_sub else None
+    mode = hit.mode if hit and hit.event_type == etype else None
+    cameo = hit.cameo if hit and hit.event_type == etype else None
+    if a and a.plover_type == etype:
+        mode = mode or a.mode
+        cameo = cameo or a.cameo
+    if cameo is None:
+        cameo = {"ASSAULT": "180", "PROTEST": "141", "COERCE": "170", "MOBILIZE": "150", "RETREAT": "084",
+                 "AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "CONCEDE": "080", "COOPERATE": "060",
+                 "AID": "070", "REQUEST": "100", "ACCUSE": "112", "REJECT": "120", "THREATEN": "130",
+                 "SANCTION": "160"}[etype]
+    return TypeGuess(
+        event_type=etype,
+        mode=mode,
+        contexts=_contexts(text, cameo),
+        acled_event_type=a.event_type if a else None,
+        acled_sub_event_type=a.sub_event_type if a else None,
+        cameo_root=ontology.cameo_root(cameo),
+        goldstein=ontology.goldstein(cameo),
+        score=float(score),
+        trigger=(hit.start, hit.end) if hit else None,
+        case_label=case_label,
+        cameo_code=cameo,
+    )
+
+
+def _acled_for(etype: str, hit: Hit, text: str, hits: list[Hit]) -> str | None:
+    allowed = _ACLED_FOR_TYPE.get(etype)
+    if not allowed:
+        return None
+    if hit.acled in allowed and (hit.acled in _RARE or etype != "ASSAULT" or hit.weight >= 0.9):
+        return hit.acled
+    if etype == "AGREE":
+        return hit.acled  # only peace/ceasefire deals carry the hint
+    if etype == "COERCE" and hit.mode not in ("arrest", "seize"):
+        return None
+    if etype == "MOBILIZE" and not hit.acled:
+        return None
+    p = acled_probabilities(text, hits)
+    return max(allowed, key=lambda s: p.get(s, 0.0)) if any(s in p for s in allowed) else hit.acled
+
+
+def _as_text(t: Any) -> str:
+    return t if isinstance(t, str) else getattr(t, "text", str(t))
+
+
+def classify_one(text: str) -> list[TypeGuess]:
+    hits = triggers(text)
+    if not hits:
+        return []
+    scores = _type_scores(hits)
+    out = []
+    for etype, (score, hit) in scores.items():
+        out.append(_guess(text, etype, score, hit, _acled_for(etype, hit, text, hits)))
+    out.sort(key=lambda g: (-g.score, g.trigger[0] if g.trigger else 0))
+    return out
+
+
+def classify(texts: list[str]) -> list[list[TypeGuess]]:
+    """For each text (a sentence or clause), the events it reports, best first; [] for a non-event.
+
+    Accepts plain strings or objects with a `.text` (spaCy Span); offsets are into that text.
+    """
+    return [classify_one(_as_text(t)) for t in texts]
+
+
+# ----------------------------------------------------------------------------- documents
+
+_SENT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z0-9\"“‘(])")
+_DISASTER: dict[str, re.Pattern[str]] = {
+    "NATURAL_DISASTER": re.compile(
+        r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|flash floods?|cyclones?|hurricanes?|"
+        r"typhoons?|tornado(?:es)?|landslides?|mudslides?|tsunamis?|droughts?|volcan\w*|eruptions?|erupted|"
+        r"storms?|heavy rains?|torrential rains?|monsoon|avalanches?|wildfires?|forest fires?|bush ?fires?|"
+        r"heat ?waves?|blizzards?|lightning|magnitude)\b", re.I),
+    "MAN_MADE_DISASTER": re.compile(
+        r"\b(?:fire broke out|blaze|caught fire|gas leak\w*|gas explosion|gas cylinder|chemical spill|oil spill|"
+        r"leak(?:ed|s|age)?|collaps\w+|derail\w*|plane crash|crash(?:ed|es)?|capsiz\w+|sank|sinking|ran aground|"
+        r"stampede|boiler|accident\w*|short circuit|short-circuit|dam burst|tanker explo\w+|"
+        r"inferno|firefighters?|fire ?fighters|fire engines?|spill\w*|toxic fumes|emergency landing)\b", re.I),
+    "ORG_CRIME": re.compile(
+        r"\b(?:drugs?|cartels?|gangs?|gangsters?|mafia|smuggl\w+|traffick\w+|narco\w*|robber\w*|robbed|heist|"
+        r"extortion|fraud\w*|money laundering|counterfeit\w*|poach\w+|cocaine|heroin|methamphetamine|meth|"
+        r"marijuana|cannabis|contraband|kidnap-for-ransom|ransom|criminals?|crime syndicate|organi[sz]ed crime|"
+        r"bandits?|armed robbery|murder\w*|homicides?|thie(?:f|ves)|stolen|burglar\w*)\b", re.I),
+    "ATTRIB": re.compile(
+        r"\b(?:claim\w* (?:of )?responsibility|responsibility for|took responsibility|taken responsibility|"
+        r"claimed credit|claims? credit|owned up|blamed \w+(?: \w+)? for the (?:attack|bombing|blast)|"
+        r"behind the (?:attack|bombing|blast|killing)|attributed (?:the \w+ )?to|denied (?:any )?involvement|"
+        r"denied responsibility|suspected (?:of being )?behind)\b", re.I),
+}
+# Violence words that a disaster report also uses ("killed 10 people"): they do not rule a disaster out.
+_GENERIC_HARM = frozenset({"1823", "190"})
+_DIPLO_TYPES = frozenset({"CONSULT", "SUPPORT", "ACCUSE", "SANCTION", "REJECT", "THREATEN", "REQUEST",
+                          "AGREE", "CONCEDE", "COOPERATE", "AID"})
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Cheap sentence spans (start, end) of a short report."""
+    spans, start = [], 0
+    for m in _SENT.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _case_label(text: str, hits: list[Hit], top_sub: str, p_top: float) -> str | None:
+    """CASE 2021 out-of-ACLED-scope label, when the report is about one of those instead."""
+    strong = [h for h in hits if h.event_type in ("ASSAULT", "PROTEST") and h.cameo not in _GENERIC_HARM
+              and h.weight >= 0.8]
+    first = sentences(text)[0]
+    m = _DISASTER["ATTRIB"].search(text)
+    if m:
+        before = [h for h in strong if h.start < m.start() and h.event_type == "ASSAULT"
+                  and first[0] <= h.start < first[1] and h.weight >= 0.85]
+        if not before or m.start() < first[1]:
+            return "ATTRIB"
+    nat = list(_DISASTER["NATURAL_DISASTER"].finditer(text))
+    man = list(_DISASTER["MAN_MADE_DISASTER"].finditer(text))
+    explosive = [h for h in strong if h.mode in ("explosives", "aerial", "heavy-weapons", "firearms",
+                                                  "suicide-attack")
+                 and not any(d.start() <= h.start < d.end() + 12 for d in man)]
+    violent = [h for h in strong if h.event_type == "ASSAULT" and h not in explosive
+               and not any(abs(h.start - d.start()) < 40 for d in man + nat)]
+    if nat and len(nat) >= len(man) and not explosive and not violent:
+        return "NATURAL_DISASTER"
+    if man and not explosive and not violent and not [h for h in strong if h.event_type == "PROTEST"]:
+        return "MAN_MADE_DISASTER"
+    crime = list(_DISASTER["ORG_CRIME"].finditer(text))
+    if crime and top_sub not in ("Peaceful protest", "Violent demonstration", "Protest with intervention",
+                                 "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
+                                 "Chemical weapon", "Armed clash") and len(crime) >= 2:
+        return "ORG_CRIME"
+    types = _type_scores(hits)
+    material = {t: s for t, (s, _) in types.items() if t in ("ASSAULT", "PROTEST") and s >= 0.75}
+    diplo = {t: s for t, (s, _) in types.items() if t in _DIPLO_TYPES and s >= 0.75}
+    if diplo and not material and not (top_sub in ("Arrests", "Agreement") and p_top >= 0.5):
+        return "DIPLO"
+    return None
+
+
+def classify_document_one(text: str) -> list[TypeGuess]:
+    hits = triggers(text)
+    p = acled_probabilities(text, hits)
+    top_sub = max(p, key=p.get)
+    p_top = p[top_sub]
+    top_type = ontology.acled_event_type_of(top_sub)
+    # Sub-types rare or absent in training: a specific trigger in the report decides.
+    rare = [h for h in hits if h.acled in _RARE and h.weight >= 0.85]
+    if rare:
+        h = rare[0]
+        compatible = {
+            "Suicide bomb": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
+            "Chemical weapon": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
+            "Grenade": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
+            "Headquarters or base established": ("Strategic developments", "Battles"),
+            "Government regains territory": ("Battles", "Strategic developments"),
+            "Non-state actor overtakes territory": ("Battles", "Strategic developments"),
+            "Sexual violence": ("Violence against civilians",),
+        }[h.acled]
+        if top_type in compatible:
+            top_sub, p_top = h.acled, max(p_top, 0.6)
+    case = _case_label(text, hits, top_sub, p_top)
+    a = ontology.acled_by_sub()[top_sub]
+    etype = a.plover_type
+    type_scores = _type_scores(hits)
+    if top_sub == "Other" and type_scores:
+        etype = max(type_scores, key=lambda t: type_scores[t][0])
+    if case in ("DIPLO",) and type_scores:
+        etype = max((t for t in type_scores if t in _DIPLO_TYPES), key=lambda t: type_scores[t][0])
+    # the trigger words: the best hit of the chosen type, preferring one whose hint agrees
+    mine = [h for h in hits if h.event_type == etype]
+    hit = next((h for h in mine if h.acled == top_sub), None) or (max(mine, key=lambda h: h.weight) if mine else None)
+    score = p_top if case is None else max(0.5, type_scores.get(etype, (0.5, None))[0])
+    main = _guess(text, etype, score, hit, top_sub if case in (None, "ORG_CRIME", "ATTRIB") or etype == a.plover_type
+                  else None, case)
+    out = [main]
+    for g in classify_one(text):
+        if g.event_type != main.event_type:
+            out.append(g)
+    return out
+
+
+def classify_document(texts: list[str]) -> list[list[TypeGuess]]:
+    """For short whole reports (an ACLED note, a CASE snippet): the main event first, then the others."""
+    return [classify_document_one(_as_text(t)) for t in texts]
