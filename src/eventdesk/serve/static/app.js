@@ -600,7 +600,7 @@
       showDetail(nodes, "event", e.id);
       if (mark) { // the card stays at its top; the article box scrolls to the evidence
         const box = mark.parentNode;
-        box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 40);
+        box.scrollTop = Math.max(0, mark.offsetTop - 40); // the box is the mark's offsetParent
       }
     } catch (err) {
       toast("event: " + err.message);
