@@ -43,7 +43,7 @@ DEFAULTS: dict[str, Any] = {
     },
     "run": {
         "batch_files": 64,  # files per committed batch (also capped by batch_bytes)
-        "batch_bytes": 4_000_000,
+        "batch_bytes": 256_000,  # bounds the articles in flight, and so memory
         "code_batch": 32,  # articles per event-extraction task
     },
 }

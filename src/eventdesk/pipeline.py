@@ -276,7 +276,7 @@ class Runner:
         """Input files in order, grouped; unchanged files (same size and mtime) never leave here."""
         cfg = self.config.get("run", {})
         batch_files = int(cfg.get("batch_files", 64))
-        batch_bytes = int(cfg.get("batch_bytes", 4_000_000))
+        batch_bytes = int(cfg.get("batch_bytes", 256_000))
         batch: list[str] = []
         size = 0
         for item in expand(paths):

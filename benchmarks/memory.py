@@ -1,0 +1,98 @@
+"""Streaming: peak memory of `eventdesk run` must not grow with the size of the input.
+
+    python benchmarks/memory.py [--sizes 10000 100000] [--workers 2] [--no-events]
+
+Generates N short synthetic news articles (JSONL files of 1,000 records, the shape of a
+news-please export), runs the full pipeline on each size in a fresh child process, and prints
+peak RSS of the main process and of the largest worker, and the ratio to the smallest size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ACTORS = ["Police", "Protesters", "The army", "Rebels", "Government forces", "Militants", "Residents",
+          "Security forces", "Students", "Workers", "Opposition supporters", "Gunmen"]
+VERBS = ["clashed with", "attacked", "marched against", "arrested", "met", "accused", "shelled",
+         "blocked a road near", "negotiated with", "protested outside the offices of"]
+PLACES = ["Kirkuk", "Mosul", "Khartoum", "Beirut", "Aden", "Tripoli", "Mogadishu", "Goma", "Kano",
+          "Gao", "Baghdad", "Omdurman", "Sanaa", "Benghazi", "Kismayo", "Bamako"]
+# A vocabulary wide enough that synthetic articles are not near-duplicates of each other.
+WORDS = ("crowd street market bridge convoy checkpoint village hospital school mosque church camp border "
+         "river valley road airport port station office building square district council ministry court "
+         "prison farm field hill forest bus truck car boat night morning evening smoke fire noise gunfire "
+         "shots explosion siren rain dust calm panic anger fear hope talks deal statement report video "
+         "photo witness doctor teacher farmer driver trader student elder leader official spokesman "
+         "commander soldier officer guard fighter volunteer family child woman man neighbour").split()
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def generate(root: Path, n: int, seed: int = 1) -> None:
+    rnd = random.Random(seed)
+    per_file = 1000
+    for f in range((n + per_file - 1) // per_file):
+        with open(root / f"export_{f:05d}.jsonl", "w", encoding="utf-8") as out:
+            for i in range(f * per_file, min(n, (f + 1) * per_file)):
+                a, b = rnd.sample(ACTORS, 2)
+                place, day, verb = rnd.choice(PLACES), rnd.choice(DAYS), rnd.choice(VERBS)
+                filler = " ".join(rnd.choice(WORDS) for _ in range(30))
+                text = (f"{a} {verb} {b.lower()} in {place} on {day}, officials said. "
+                        f"Witnesses described {filler}. {rnd.randint(0, 30)} people were injured.")
+                out.write(json.dumps({"title": f"Report {i} from {place}", "maintext": text,
+                                      "date_publish": f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
+                                      "url": f"https://news.example/{i}"}) + "\n")
+
+
+def measure(corpus: Path, workers: int, events: bool) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "m.db")
+        code = (
+            "import json, resource, time\n"
+            "from eventdesk.config import load_config\n"
+            "from eventdesk.pipeline import run\n"
+            "from eventdesk.store import open_store\n"
+            f"s = open_store({db!r}); t = time.perf_counter()\n"
+            f"r = run([{str(corpus)!r}], s, load_config(), events={events}, workers={workers}, progress=False)\n"
+            "print(json.dumps({'seconds': time.perf_counter() - t, 'articles': r.new_articles,\n"
+            "  'events': r.events_new,\n"
+            "  'main_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,\n"
+            "  'worker_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
+        )
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        if p.returncode:
+            raise SystemExit(p.stderr[-3000:])
+        return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--no-events", action="store_true", help="read/segment/dedup/store only")
+    args = ap.parse_args()
+    base = None
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            generate(Path(tmp), n)
+            gen = time.perf_counter() - t
+            r = measure(Path(tmp), args.workers, not args.no_events)
+        total = r["main_mb"] + r["worker_mb"]
+        base = base or total
+        print(f"{n:>8,} articles: {r['seconds']:7.1f} s ({n / r['seconds']:6.1f} articles/s, generated in "
+              f"{gen:.1f} s), {r['events']:,} events, peak RSS main {r['main_mb']:,.0f} MB + largest worker "
+              f"{r['worker_mb']:,.0f} MB = {total:,.0f} MB ({100 * (total / base - 1):+.1f} % vs first size)",
+              flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
