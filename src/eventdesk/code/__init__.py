@@ -5,3 +5,7 @@ Submodules:
 - actors: actor dictionary and actor/recipient resolution.
 - assemble: per-sentence coding, `code(articles, config) -> list[Event]`.
 """
+
+from eventdesk.code.assemble import code
+
+__all__ = ["code"]

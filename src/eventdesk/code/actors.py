@@ -309,8 +309,8 @@ class Resolver:
             # stop at clauses and loose attachments: relative clauses, participles, long appositions
             anc = t
             drop = False
-            while anc is not head:
-                if anc.dep_ in ("relcl", "acl", "advcl", "cc", "conj", "punct", "prep") and anc.head is head:
+            while anc.i != head.i:
+                if anc.dep_ in ("relcl", "acl", "advcl", "cc", "conj", "punct", "prep") and anc.head.i == head.i:
                     if anc.dep_ == "prep" and anc.lower_ == "of":
                         break
                     if anc.dep_ == "acl" and any(c.dep_ == "agent" for c in anc.children) and \
@@ -318,7 +318,7 @@ class Resolver:
                         break
                     drop = True
                     break
-                if anc.dep_ == "appos" and anc.head is head and len(list(anc.subtree)) > 3:
+                if anc.dep_ == "appos" and anc.head.i == head.i and len(list(anc.subtree)) > 3:
                     drop = True
                     break
                 anc = anc.head
