@@ -35,6 +35,8 @@ DEFAULTS: dict[str, Any] = {
     "geo": {
         "gazetteer": None,  # path of the compiled gazetteer; default: per-user cache
         "alias_files": [],
+        "ner": True,  # spaCy NER adds place names the gazetteer matcher missed, drops person names
+        "ner_model": None,  # None: the annotate model
     },
     "dates": {
         "historical_days": 7,  # an event dated more than this before the report is background
