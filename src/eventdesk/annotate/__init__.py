@@ -20,6 +20,7 @@ import importlib
 import json
 import logging
 import os
+import re
 import threading
 from typing import Any
 
@@ -209,8 +210,24 @@ def sentence_spans(texts: list[str], config: dict[str, Any] | None = None) -> li
     out = []
     for doc in docs:
         spans = []
+        text = doc.text
         for s in doc.sents:
-            if s.text.strip():
-                spans.append((s.start_char, s.end_char))
-        out.append(spans)
+            # a sentence never crosses a paragraph break; edges are trimmed of whitespace
+            start = s.start_char
+            for m in _PARA.finditer(text, s.start_char, s.end_char):
+                spans.append((start, m.start()))
+                start = m.end()
+            spans.append((start, s.end_char))
+        out.append([_trim(text, a, b) for a, b in spans if text[a:b].strip()])
     return out
+
+
+_PARA = re.compile(r"\n\s*\n")
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b

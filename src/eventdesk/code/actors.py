@@ -291,7 +291,7 @@ def _clean_text(tokens: list[Any]) -> str:
     s, e = tokens[0].i, tokens[-1].i + 1
     while s < e and (doc[s].dep_ in ("det", "punct", "cc") or doc[s].lower_ in ("the", "a", "an")):
         s += 1
-    while e > s and doc[e - 1].is_punct and doc[e - 1].text not in (")",):
+    while e > s and ((doc[e - 1].is_punct and doc[e - 1].text not in (")",)) or doc[e - 1].dep_ == "case"):
         e -= 1
     return doc[s:e].text if s < e else ""
 
@@ -310,15 +310,16 @@ class Resolver:
             anc = t
             drop = False
             while anc.i != head.i:
-                if anc.dep_ in ("relcl", "acl", "advcl", "cc", "conj", "punct", "prep") and anc.head.i == head.i:
-                    if anc.dep_ == "prep" and anc.lower_ == "of":
-                        break
-                    if anc.dep_ == "acl" and any(c.dep_ == "agent" for c in anc.children) and \
-                            anc.lower_ in ("led", "headed", "commanded"):
-                        break
+                if anc.dep_ in ("relcl", "advcl") or (anc.dep_ == "acl" and anc.lower_ not in ("led", "headed", "commanded")):
                     drop = True
                     break
-                if anc.dep_ == "appos" and anc.head.i == head.i and len(list(anc.subtree)) > 3:
+                if anc.dep_ in ("cc", "conj", "punct", "prep") and anc.head.i == head.i:
+                    if anc.dep_ == "prep" and anc.lower_ == "of":
+                        anc = anc.head
+                        continue
+                    drop = True
+                    break
+                if anc.dep_ == "appos" and len(list(anc.subtree)) > 3:
                     drop = True
                     break
                 anc = anc.head
@@ -358,10 +359,21 @@ class Resolver:
                             toks = self.phrase(head)
                             inner.text = _clean_text(toks) or inner.text
                             return inner
+        # "Official spokesperson for OIR, Colonel Myles Caggins": the named person
+        for c in head.children:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+                inner = self.resolve(c, mentions, ctx, speaker)
+                if inner is not None:
+                    return inner
         toks = self.phrase(head)
         text = _clean_text(toks)
         if not text:
             return None
+        # a later mention by surname ("Araqchi", "Araqchi's trip") even where NER misses the name
+        if head.pos_ == "PROPN" and not any(m.start <= head.i < m.end and m.kind != "office" for m in mentions):
+            prior = ctx.person(head.text)
+            if prior is not None:
+                return Actor(text=text, name=prior.name, country=prior.country, sector=prior.sector)
         lo, hi = toks[0].i, toks[-1].i + 1
         inside = [m for m in mentions if m.start >= lo and m.end <= hi]
         doc = head.doc
@@ -422,7 +434,8 @@ class Resolver:
         # role noun without a name: "the top Iranian diplomat" -> the Iranian official named earlier
         role = office.value if office else None
         head_role = low in ROLE_NOUNS or (office is not None and office.end - 1 == head.i)
-        if head_role and head.ent_type_ != "PERSON":
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        if head_role and definite and head.ent_type_ != "PERSON":
             prior = ctx.last_person(country=country, sector=role if role in STATE else None)
             if prior is not None and (country is None or prior.country == country):
                 return Actor(text=text, name=prior.name, country=prior.country, sector=prior.sector)

@@ -17,10 +17,10 @@ cue (an explicit earlier year); the dates stage sets it from the event date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from eventdesk.code.actors import ArticleContext, Resolver, get_dictionary
+from eventdesk.code.actors import STATE, ArticleContext, Resolver, get_dictionary
 from eventdesk.records import Actor, Article, Event, Evidence
 
 SPEECH = {
@@ -65,6 +65,8 @@ RECIP_PREPS = {"against", "on", "at", "with", "to", "from", "targeting", "upon",
                "towards"}
 PLACE_NOUNS = {"town", "city", "village", "area", "areas", "region", "district", "province", "governorate",
                "capital", "neighbourhood", "neighborhood", "state", "county", "camp", "outskirts"}
+# Below this an event is a weak trigger, embedded or without participants: noise more often than not.
+MIN_CONFIDENCE = 0.4
 MOD_FACTOR = {"asserted": 1.0, "claimed": 0.85, "historical": 0.9, "hypothetical": 0.7, "negated": 0.6}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -179,6 +181,10 @@ class SentenceCoder:
             agent_heads = own[:1]
             if not agent_heads and noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB" and noun.head.lower_ in LIGHT:
                 agent_heads, _ = _subject(noun.head)
+            # "In a surprise visit to X, he noted ...": the visitor is the clause's subject
+            if not agent_heads and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "on", "after") \
+                    and noun.head.head.pos_ in ("VERB", "AUX") and noun.head.dep_ == "prep":
+                agent_heads, _ = _subject(noun.head.head)
         else:
             agent_heads, patient_heads = _subject(pred)
             if noun is not None:  # light verb + event noun: "Israel's strikes" style modifiers win
@@ -224,6 +230,16 @@ class SentenceCoder:
             if a is not None and a.name not in {x.name for x in actors}:
                 actors.append(a)
         recips = [a for a in recips if a.name not in {x.name for x in actors}]
+        # an official whose country is not in the phrase: the country the sentence names that is
+        # not the other side's ("then-Prime Minister Mikati ... rebuke of Iran ... Lebanese affairs")
+        for a in actors:
+            if a.country is None and a.sector in STATE:
+                other = {r.country for r in recips}
+                for m in mentions:
+                    if m.kind in ("country", "demonym", "capital") and m.value not in other and \
+                            pred.sent.start <= m.start < pred.sent.end:
+                        a.country = m.value
+                        break
         # a speaker reporting someone else's act is not its actor
         if modality == "claimed" and speaker is not None and actors and actors[0].name == speaker.name:
             modality = "asserted"
@@ -257,7 +273,7 @@ class SentenceCoder:
                     subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
                     return (self.r.resolve(subj[0], mentions, ctx) if subj else None), True
             if t.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "dep", "pcomp", "prep", "pobj",
-                          "dobj", "acl") and t.head.i != t.i:
+                          "dobj", "acl", "nsubj", "nsubjpass", "attr") and t.head.i != t.i:
                 h = t.head
                 if h.lower_ in SPEECH or (h.lower_ in ACCUSE_VERBS and t.dep_ in ("pcomp", "prep")):
                     subj = [s for s in h.children if s.dep_ in ("nsubj",)]
@@ -271,6 +287,10 @@ class SentenceCoder:
                 t = h
                 continue
             break
+        # a quotation: '"...," X said' where the parse did not link the two
+        sent = pred.sent
+        if sent.text[:1] in "\"“" and any(t.lower_ in SPEECH and t.i > pred.i for t in sent):
+            return None, True
         return None, False
 
     def _modality(self, pred: Any, noun: Any | None, claimed: bool) -> str:
@@ -319,6 +339,27 @@ class SentenceCoder:
         return "claimed" if claimed else "asserted"
 
 
+def _anchor(tok: Any) -> Any:
+    """The clause an event sits in: its verb, or the verb governing its event noun."""
+    pred, noun = _find_pred(tok)
+    if noun is not None and noun.i == pred.i and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") \
+            and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return pred
+
+
+def _spurious(tok: Any, fr: Frame, etype: str) -> bool:
+    """Mentions that are not new events: "The visit followed ..." (a definite event noun that
+    refers back, with no participants), and telling the press ("told reporters/Reuters")."""
+    if tok.pos_ == "NOUN" and not fr.actors and not fr.recipients and \
+            any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+        return True
+    if etype == "CONSULT" and tok.lower_ in SPEECH and fr.recipients and \
+            all(r.sector in ("MED", "JRN") for r in fr.recipients):
+        return True
+    return False
+
+
 def _dominates(a: Any, b: Any) -> bool:
     t = b
     while t.head.i != t.i:
@@ -364,6 +405,24 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
     todo = sorted(need)
     docs = dict(zip(todo, annotate([bodies[flat[k][0]][flat[k][1]:flat[k][2]] for k in todo], config), strict=True))
 
+    # the fast sentencer sometimes joins sentences; the parser's split is better: classify those parts
+    chunk_guesses: dict[int, list[Any]] = {}
+    split_parts: list[tuple[int, int]] = []
+    for k in todo:
+        sents = list(docs[k].sents)
+        if len(sents) > 1:
+            split_parts += [(k, s.start_char) for s in sents]
+        else:
+            chunk_guesses[k] = list(guesses[k])
+    if split_parts:
+        texts = []
+        for k, off in split_parts:
+            sent = next(s for s in docs[k].sents if s.start_char == off)
+            texts.append(sent.text)
+        for (k, off), gs in zip(split_parts, classify(texts), strict=True):
+            chunk_guesses.setdefault(k, []).extend(
+                replace(g, trigger=(g.trigger[0] + off, g.trigger[1] + off)) if g.trigger else g for g in gs)
+
     out: list[Event] = []
     by_article: dict[int, list[int]] = {}
     for k in todo:
@@ -379,9 +438,8 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
             _, cs, ce = flat[k]
             doc = docs[k]
             mentions = dictionary.mentions(doc)
-            sent_guesses = list(guesses[k])
+            sent_guesses = list(chunk_guesses.get(k, []))
             if dg is not None and dg.trigger and cs <= dg.trigger[0] < ce:
-                from dataclasses import replace
                 sent_guesses.insert(0, replace(dg, trigger=(dg.trigger[0] - cs, dg.trigger[1] - cs)))
             # the triggers' tokens, then drop events nested in another event's clause
             items = []
@@ -397,12 +455,21 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                 items.append((gi, g, tok))
             kept = []
             for gi, g, tok in items:
-                pred = _find_pred(tok)[0]
+                # a trigger word inside a name ("Popular Mobilization Forces") is no event
+                if any(m.kind == "group" and m.start <= tok.i < m.end for m in mentions) or \
+                        (tok.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW") and tok.pos_ == "PROPN"):
+                    continue
+                pred = _anchor(tok)
+                # "with the support of the army": a circumstance of another event in the sentence
+                if ((tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under")) or
+                        (tok.dep_ == "prep" and tok.lower_ in ("with", "under"))) and \
+                        any(t2.sent.start == tok.sent.start and t2.i != tok.i for _, _, t2 in items):
+                    continue
                 nested = False
                 for gj, g2, tok2 in items:
                     if gj == gi or tok2.i == tok.i:
                         continue
-                    p2 = _find_pred(tok2)[0]
+                    p2 = _anchor(tok2)
                     if p2.i != pred.i and _dominates(p2, pred) and pred.sent.start == p2.sent.start:
                         # "accused Y of attacking": kept, as Y's claimed act; otherwise the outer event covers it
                         acc = p2.lower_ in ACCUSE_VERBS and any(c.dep_ == "dobj" and c.lower_ not in ("other", "another")
@@ -417,6 +484,8 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                 sent = tok.sent
                 s_abs, e_abs = cs + sent.start_char, cs + sent.end_char
                 for fr in coder.frames(tok, g.event_type, mentions, ctx):
+                    if _spurious(tok, fr, g.event_type):
+                        continue
                     key = (s_abs, g.event_type, tuple(a.name for a in fr.actors))
                     if key in seen:
                         continue
@@ -427,7 +496,7 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                         if years and max(years) < pub_year:
                             modality = "historical"
                     conf = g.score * (1.0 if fr.actors else 0.75) * MOD_FACTOR.get(modality, 1.0)
-                    if conf < min_conf:
+                    if conf < max(min_conf, MIN_CONFIDENCE):
                         continue
                     t0 = cs + tok.idx
                     ev = Event(
