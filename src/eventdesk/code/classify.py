@@ -309,8 +309,7 @@ def _contexts(text: str, cameo_code: str | None) -> list[str]:
 
 # Speech acts: a material event named after one of these is usually its content, not a new event
 # ("accused X of attacking", "threatened to strike", "called for a ceasefire").
-_VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "CONCEDE", "SUPPORT"})
-_MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION", "AID", "COOPERATE", "RETREAT"})
+_SPEECH = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "CONCEDE"})
 # ACLED sub-types each PLOVER type may take in sentence mode.
 _ACLED_FOR_TYPE: dict[str, tuple[str, ...]] = {
     "ASSAULT": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory",
@@ -325,7 +324,7 @@ _ACLED_FOR_TYPE: dict[str, tuple[str, ...]] = {
     "AGREE": ("Agreement",),
 }
 # Hints strong enough to set the ACLED sub-type whatever the model says (rare or unseen in training).
-_RARE = frozenset({"Suicide bomb", "Chemical weapon", "Headquarters or base established", "Grenade",
+_RARE = frozenset({"Disrupted weapons use", "Suicide bomb", "Chemical weapon", "Headquarters or base established", "Grenade",
                    "Government regains territory", "Non-state actor overtakes territory", "Sexual violence"})
 
 
@@ -336,17 +335,44 @@ def _combine(ws: list[float]) -> float:
     return 1.0 - p
 
 
-def _type_scores(hits: list[Hit]) -> dict[str, tuple[float, Hit]]:
-    """Score per PLOVER type: noisy-or of its hits, after demoting embedded material events."""
+# A cooperative act announced for the future is an AGREE, a future retreat a CONCEDE, and a future
+# use of force or restriction a THREATEN (PLOVER manual: AGREE, CONCEDE, auxiliary modes).
+_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|plans? to|planning to|intends? to|intending to|is to|are to|"
+                     r"going to|ready to|prepared to|promised to|pledged to|vowed to|offered to|agreed to|"
+                     r"threaten(?:s|ed)? to|could|might|may)\s+(?:not\s+)?(?:\w+ly\s+)?(?:be\s+|have\s+)?$", re.I)
+_FUTURE_TYPE = {"AID": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "SUPPORT": "AGREE",
+                "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN"}
+_BACKGROUND = re.compile(r"\b(?:after|following|since|amid|because of|in response to|in protest at|over|"
+                         r"which|who|where|when)\b", re.I)
+
+
+def _retype(h: Hit, text: str) -> Hit:
+    if h.event_type in _FUTURE_TYPE and _FUTURE.search(text[max(0, h.start - 40):h.start]):
+        t = _FUTURE_TYPE[h.event_type]
+        mode = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}.get(h.event_type)
+        cameo = {"AGREE": "030", "CONCEDE": "080", "THREATEN": "138" if h.event_type == "ASSAULT" else "130"}[t]
+        return Hit(t, mode, cameo, h.weight * 0.9, None, h.start, h.end, h.entry)
+    return h
+
+
+def _type_scores(hits: list[Hit], text: str = "") -> dict[str, tuple[float, Hit]]:
+    """Score per PLOVER type: noisy-or of its hits, after demoting embedded and background events."""
+    hits = [_retype(h, text) for h in hits]
     adjusted: list[tuple[Hit, float]] = []
-    first_verbal = min((h.start for h in hits if h.event_type in _VERBAL and h.weight >= 0.8), default=None)
-    first_protest = min((h.start for h in hits if h.event_type == "PROTEST"), default=None)
+    verbal = [h for h in hits if h.event_type in _SPEECH and h.weight >= 0.8]
+    first_protest = min((h.start for h in hits if h.event_type == "PROTEST" and h.weight >= 0.8), default=None)
+    first = hits[0].start if hits else 0
     for h in hits:
         w = h.weight
-        if h.event_type in _MATERIAL and first_verbal is not None and h.start > first_verbal:
-            w *= 0.6
+        # "accused X of attacking", "threatened to strike", "called for the release": the content
+        if h.event_type not in _SPEECH and any(0 < h.start - v.end <= 70 and "." not in text[v.end:h.start]
+                                               for v in verbal):
+            w *= 0.55
         if h.event_type in ("ACCUSE", "REQUEST") and first_protest is not None and h.start > first_protest:
             w *= 0.4  # the topic of a protest is not a separate event (PLOVER manual, PROTEST)
+        # "... after a demonstration", "... who was killed": background to the main event
+        if h.start > first and _BACKGROUND.search(text[first:h.start]):
+            w *= 0.85
         adjusted.append((h, w))
     out: dict[str, tuple[float, Hit]] = {}
     for t in {h.event_type for h in hits}:
@@ -385,20 +411,35 @@ def _guess(text: str, etype: str, score: float, hit: Hit | None, acled_sub: str 
     )
 
 
-def _acled_for(etype: str, hit: Hit, text: str, hits: list[Hit]) -> str | None:
+def _acled_for(etype: str, hit: Hit, text: str, p: dict[str, float] | None) -> str | None:
     allowed = _ACLED_FOR_TYPE.get(etype)
     if not allowed:
         return None
+    if hit.acled and hit.acled.endswith("territory") and etype == "ASSAULT":
+        return _territory(text, hit)
     if hit.acled in allowed and (hit.acled in _RARE or etype != "ASSAULT" or hit.weight >= 0.9):
         return hit.acled
     if etype == "AGREE":
         return hit.acled  # only peace/ceasefire deals carry the hint
     if etype == "COERCE" and hit.mode not in ("arrest", "seize"):
         return None
-    if etype == "MOBILIZE" and not hit.acled:
+    if etype in ("MOBILIZE", "RETREAT") and not hit.acled:
         return None
-    p = acled_probabilities(text, hits)
+    if p is None:
+        p = acled_probabilities(text)
     return max(allowed, key=lambda s: p.get(s, 0.0)) if any(s in p for s in allowed) else hit.acled
+
+
+def _code(text: str, hits: list[Hit], scores: dict[str, tuple[float, Hit]] | None = None,
+          p: dict[str, float] | None = None) -> list[TypeGuess]:
+    if not hits:
+        return []
+    scores = scores if scores is not None else _type_scores(hits, text)
+    if p is None and any(t in _ACLED_FOR_TYPE for t in scores):
+        p = acled_probabilities(text, hits)
+    out = [_guess(text, t, sc, h, _acled_for(t, h, text, p)) for t, (sc, h) in scores.items()]
+    out.sort(key=lambda g: (-g.score, g.trigger[0] if g.trigger else 0))
+    return out
 
 
 def _as_text(t: Any) -> str:
@@ -406,15 +447,8 @@ def _as_text(t: Any) -> str:
 
 
 def classify_one(text: str) -> list[TypeGuess]:
-    hits = triggers(text)
-    if not hits:
-        return []
-    scores = _type_scores(hits)
-    out = []
-    for etype, (score, hit) in scores.items():
-        out.append(_guess(text, etype, score, hit, _acled_for(etype, hit, text, hits)))
-    out.sort(key=lambda g: (-g.score, g.trigger[0] if g.trigger else 0))
-    return out
+    """The events of one sentence or clause, best first; [] when it reports none."""
+    return _code(text, triggers(text))
 
 
 def classify(texts: list[str]) -> list[list[TypeGuess]]:
@@ -448,7 +482,9 @@ _DISASTER: dict[str, re.Pattern[str]] = {
         r"\b(?:claim\w* (?:of )?responsibility|responsibility for|took responsibility|taken responsibility|"
         r"claimed credit|claims? credit|owned up|blamed \w+(?: \w+)? for the (?:attack|bombing|blast)|"
         r"behind the (?:attack|bombing|blast|killing)|attributed (?:the \w+ )?to|denied (?:any )?involvement|"
-        r"denied responsibility|suspected (?:of being )?behind)\b", re.I),
+        r"denied responsibility|suspected (?:of being )?behind|blam\w* [^.]{0,60}? for|(?:was |were |is |are )?responsible for|"
+        r"(?:takes?|took|taking|claim\w*) credit|accus\w+ [^.]{0,40}? of (?:bombing|attacking|carrying out|launching|"
+        r"being behind|orchestrating|masterminding))\b", re.I),
 }
 # Violence words that a disaster report also uses ("killed 10 people"): they do not rule a disaster out.
 _GENERIC_HARM = frozenset({"1823", "190"})
@@ -466,7 +502,26 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _case_label(text: str, hits: list[Hit], top_sub: str, p_top: float) -> str | None:
+# State forces: a territorial gain by them is "Government regains territory", else a non-state gain.
+_STATE_FORCES = re.compile(
+    r"\b(?:army|military|armed forces|government(?:al)? forces|security forces|troops|soldiers|police|"
+    r"pro-government|pro-hadi|national army|gendarmerie|[A-Z][a-z]+ian forces|forces of [A-Z]\w+|"
+    r"sna|fardc|saf|sdf|tatmadaw|idf|ansf|regime forces)\b", re.I)
+_NO_FIGHT = re.compile(r"\b(?:no (?:clashes|fighting|resistance)|without (?:a )?(?:fight|clashes|resistance)|"
+                       r"peacefully|handed over|withdrew|pulled out|vacated)\b", re.I)
+
+
+def _territory(text: str, hit: Hit) -> str:
+    if _NO_FIGHT.search(text):
+        return "Non-violent transfer of territory"
+    if hit.acled == "Government regains territory":
+        return hit.acled
+    before = text[max(0, hit.start - 160):hit.start]
+    return "Government regains territory" if _STATE_FORCES.search(before) else "Non-state actor overtakes territory"
+
+
+def _case_label(text: str, hits: list[Hit], types: dict[str, tuple[float, Hit]], etype: str,
+                in_scope: bool, top_sub: str) -> str | None:
     """CASE 2021 out-of-ACLED-scope label, when the report is about one of those instead."""
     strong = [h for h in hits if h.event_type in ("ASSAULT", "PROTEST") and h.cameo not in _GENERIC_HARM
               and h.weight >= 0.8]
@@ -489,16 +544,22 @@ def _case_label(text: str, hits: list[Hit], top_sub: str, p_top: float) -> str |
     if man and not explosive and not violent and not [h for h in strong if h.event_type == "PROTEST"]:
         return "MAN_MADE_DISASTER"
     crime = list(_DISASTER["ORG_CRIME"].finditer(text))
-    if crime and top_sub not in ("Peaceful protest", "Violent demonstration", "Protest with intervention",
-                                 "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
-                                 "Chemical weapon", "Armed clash") and len(crime) >= 2:
+    if crime and (len(crime) >= 2 or not strong) and top_sub not in _NOT_CRIME:
         return "ORG_CRIME"
-    types = _type_scores(hits)
-    material = {t: s for t, (s, _) in types.items() if t in ("ASSAULT", "PROTEST") and s >= 0.75}
-    diplo = {t: s for t, (s, _) in types.items() if t in _DIPLO_TYPES and s >= 0.75}
-    if diplo and not material and not (top_sub in ("Arrests", "Agreement") and p_top >= 0.5):
+    if not in_scope and etype in _DIPLO_TYPES:
+        if etype == "AGREE" and types.get("AGREE", (0, None))[1] is not None and types["AGREE"][1].acled == "Agreement":
+            return None  # a deal between the parties to a conflict: ACLED "Agreement"
         return "DIPLO"
     return None
+
+
+_NOT_CRIME = frozenset({"Peaceful protest", "Violent demonstration", "Protest with intervention",
+                        "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Chemical weapon",
+                        "Armed clash"})
+# PLOVER types whose hits say the report is an ACLED-scope event (violence, protest, arrest, seizure...)
+# a specific trigger overrides the model's sub-type when the model gives it at least this share of its top
+_HINT_MIN = 0.2
+_ACLED_SCOPE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
 
 
 def classify_document_one(text: str) -> list[TypeGuess]:
@@ -515,29 +576,57 @@ def classify_document_one(text: str) -> list[TypeGuess]:
             "Suicide bomb": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
             "Chemical weapon": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
             "Grenade": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
-            "Headquarters or base established": ("Strategic developments", "Battles"),
-            "Government regains territory": ("Battles", "Strategic developments"),
-            "Non-state actor overtakes territory": ("Battles", "Strategic developments"),
+            "Headquarters or base established": ("Strategic developments",),
+            "Government regains territory": ("Battles", "Strategic developments", "Violence against civilians",
+                                             "Explosions/Remote violence"),
+            "Non-state actor overtakes territory": ("Battles", "Strategic developments", "Violence against civilians",
+                                                    "Explosions/Remote violence"),
             "Sexual violence": ("Violence against civilians",),
+            "Disrupted weapons use": ("Strategic developments", "Explosions/Remote violence"),
         }[h.acled]
         if top_type in compatible:
-            top_sub, p_top = h.acled, max(p_top, 0.6)
-    case = _case_label(text, hits, top_sub, p_top)
+            top_sub = _territory(text, h) if h.acled.endswith("territory") else h.acled
+            p_top = max(p_top, 0.6)
+    else:
+        # a specific trigger early in the report (an air strike, a grenade...) names the sub-type
+        first = sentences(text)[0]
+        strong = [h for h in hits if h.acled and h.weight >= 0.9 and h.start < first[1]
+                  and not h.acled.endswith("territory")]
+        if strong:
+            h = strong[0]
+            hint = ontology.acled_by_sub().get(h.acled)
+            if hint and hint.plover_type == ontology.acled_by_sub()[top_sub].plover_type and p.get(h.acled, 0) >= _HINT_MIN * p_top:
+                top_sub = h.acled
     a = ontology.acled_by_sub()[top_sub]
-    etype = a.plover_type
-    type_scores = _type_scores(hits)
-    if top_sub == "Other" and type_scores:
-        etype = max(type_scores, key=lambda t: type_scores[t][0])
-    if case in ("DIPLO",) and type_scores:
-        etype = max((t for t in type_scores if t in _DIPLO_TYPES), key=lambda t: type_scores[t][0])
+    types = _type_scores(hits, text)
+    lex_top = max(types, key=lambda t: types[t][0]) if types else None
+    lex_score = types[lex_top][0] if lex_top else 0.0
+    scope_score = max((sc for t, (sc, _) in types.items() if t in _ACLED_SCOPE), default=0.0)
+    # In ACLED scope when the words say violence/protest/arrest...; the model alone is not enough:
+    # it was trained on ACLED notes only and calls any other text a protest.
+    in_scope = lex_top is None or (scope_score >= 0.6 and scope_score >= lex_score - 0.2)
+    if in_scope and (a.plover_type in types and types[a.plover_type][0] >= lex_score - 0.15 or lex_top is None):
+        etype = a.plover_type
+    elif in_scope and lex_top in _ACLED_FOR_TYPE:
+        etype = lex_top
+        h = types[lex_top][1]
+        sub = _acled_for(lex_top, h, text, p)
+        if sub:
+            top_sub, a = sub, ontology.acled_by_sub()[sub]
+    else:
+        etype = lex_top or a.plover_type
+    if etype == a.plover_type and top_sub == "Other" and lex_top:
+        etype = lex_top
+    case = _case_label(text, hits, types, etype, in_scope, top_sub)
     # the trigger words: the best hit of the chosen type, preferring one whose hint agrees
     mine = [h for h in hits if h.event_type == etype]
     hit = next((h for h in mine if h.acled == top_sub), None) or (max(mine, key=lambda h: h.weight) if mine else None)
-    score = p_top if case is None else max(0.5, type_scores.get(etype, (0.5, None))[0])
-    main = _guess(text, etype, score, hit, top_sub if case in (None, "ORG_CRIME", "ATTRIB") or etype == a.plover_type
-                  else None, case)
+    score = p_top if in_scope else types.get(etype, (0.5, None))[0]
+    # an ACLED note is always in ACLED scope: keep the model's sub-type unless it clearly is not one
+    acled_sub = top_sub if (in_scope or p_top >= 0.4) else None
+    main = _guess(text, etype, score, hit, acled_sub, case)
     out = [main]
-    for g in classify_one(text):
+    for g in _code(text, hits, types, p):
         if g.event_type != main.event_type:
             out.append(g)
     return out
