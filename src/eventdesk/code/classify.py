@@ -617,6 +617,15 @@ def classify_document_one(text: str) -> list[TypeGuess]:
         etype = lex_top or a.plover_type
     if etype == a.plover_type and top_sub == "Other" and lex_top:
         etype = lex_top
+    # the main event of a report is told first: prefer an ACLED-scope type of the first sentence
+    head = sentences(text)[0]
+    head_types = _type_scores([h for h in hits if h.start < head[1]], text[: head[1]])
+    head_scope = {t: v for t, v in head_types.items() if t in _ACLED_FOR_TYPE and v[0] >= 0.6}
+    if in_scope and head_scope and etype not in head_types:
+        etype = max(head_scope, key=lambda t: head_scope[t][0])
+        sub = _acled_for(etype, head_scope[etype][1], text, p)
+        if sub:
+            top_sub, a = sub, ontology.acled_by_sub()[sub]
     case = _case_label(text, hits, types, etype, in_scope, top_sub)
     # the trigger words: the best hit of the chosen type, preferring one whose hint agrees
     mine = [h for h in hits if h.event_type == etype]

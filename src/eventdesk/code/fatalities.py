@@ -29,13 +29,15 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDNUM = (r"(?:(?:" + _TENS + r")[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
             + "|".join(sorted((re.escape(k) for k in _UNITS), key=len, reverse=True)) + ")")
 # a count, not a year ("2022"), a unit number ("battalion 101") or a decimal
-_DIGITS = r"(?<!\d)(?<![Bb]attalion )(?<![Bb]rigade )(?<![Dd]ivision )(?<![Rr]egiment )(?<![Nn]o\. )(?<!-)(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?![.,]\d)"
+_DIGITS = (r"(?<!\d)(?<![Bb]attalion )(?<![Bb]rigade )(?<![Dd]ivision )(?<![Rr]egiment )(?<![Nn]o\. )(?<!-)(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?![.,]\d)"
+            r"(?!\s*(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b)")
 _VAGUE_RX = "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
 # one figure, possibly a range ("3-5", "three or four", "between 3 and 5": the lowest is taken)
 _NUM = (r"(?:(?:at least|more than|over|nearly|almost|around|about|some|up to|an estimated|as many as|"
         r"approximately|roughly|between)\s+)?"
         r"(?:" + _DIGITS + "|" + _WORDNUM + "|" + _VAGUE_RX + r")"
-        r"(?:\s*(?:-|to|or)\s*(?:" + _DIGITS + "|" + _WORDNUM + r"))?")
+        r"(?:\s*(?:-|to|or)\s*(?:\d+|" + _WORDNUM + r"))?")
 _DEATH_VERB = (r"(?:(?:shot|stabbed|beaten|attacked|tortured|abducted|kidnapped|hacked|burned|raped) and (?:later )?killed|killed|dead|died|die|dies|slain|murdered|executed|lynched|beheaded|massacred|"
                r"shot dead|gunned down|burned to death|burnt to death|hacked to death|stabbed to death|"
                r"beaten to death|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed|bodies (?:were )?(?:found|recovered))")
@@ -63,9 +65,10 @@ _SINGLE = re.compile(r"\b(?:(?:he|she|(?:a|an|the) (?:(?!who\b|which\b|that\b|an
                      r"\s+(?:was|had been|has been)\s+"
                      r"(?:\w+\s+){0,2}?(?:killed|murdered|shot dead|slain|executed|lynched|beheaded|found dead|stabbed to death|"
                      r"beaten to death|burned to death)|(?:killed|killing|murdered|murdering|shot dead|gunned down|executed|"
-                     r"beheaded|lynched)\s+(?:him|her|the (?:victim|man|woman|boy|girl|child|driver|officer|soldier|leader))|"
+                     r"beheaded|lynched)\s+(?:him|her|(?:the|its|his|her) (?:victim|man|woman|boy|girl|child|driver|officer|soldier|leader))|"
                      r"(?:he|she|the victim)\s+died)\b", re.I)
 _AND_NUM = re.compile(r"\s*(?:[\w'’-]+,?\s+){0,4}?and\s+(" + _NUM + r")\s+", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(\d+|[a-z]+)\s+and\s+(\d+|[a-z]+)\b", re.I)
 _NOT_DEATH = re.compile(r"\b(?:injur|wound|hurt)", re.I)
 _ALSO = re.compile(r"^\W*(?:also|separately|in another|another|in a separate|elsewhere|meanwhile)\b", re.I)
 _SENT = re.compile(r"(?<=[.!?;])\s+")
@@ -99,6 +102,7 @@ def parse_number(s: str) -> int | None:
 def _sentence_count(sent: str) -> int | None:
     """Deaths reported by one sentence: the groups it names, added up."""
     spans: list[tuple[int, int, int]] = []
+    sent = _BETWEEN.sub(r"\1-\2", sent)
     for rx in (_TOLL, _B, _A):
         for m in rx.finditer(sent):
             n = parse_number(m.group(1))
@@ -111,6 +115,8 @@ def _sentence_count(sent: str) -> int | None:
             if rx is _B and re.match(r"\s*(?:injur|wound)", sent[m.end():]):
                 continue
             s, e = m.span(1)
+            if re.search(r"\bno\s+$", sent[max(0, s - 4):s], re.I):
+                continue  # "no one was killed"
             if any(not (e <= a or s >= b) for a, b, _ in spans):
                 continue
             if rx is _TOLL:

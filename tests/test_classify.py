@@ -1,0 +1,168 @@
+"""Event type classification (eventdesk.code.classify) and the ontology data behind it.
+
+Sentences here are written for these tests (not taken from the eval sets or the seeds).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from eventdesk.code import ontology
+from eventdesk.code.classify import TypeGuess, classify, classify_document, triggers
+from eventdesk.records import PLOVER_TYPES
+
+
+def first(text: str) -> TypeGuess | None:
+    out = classify([text])[0]
+    return out[0] if out else None
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Government troops clashed with rebels near the border on Monday.", "ASSAULT"),
+    ("Warplanes bombed a market in the northern province.", "ASSAULT"),
+    ("Thousands of teachers protested outside parliament over unpaid wages.", "PROTEST"),
+    ("Police arrested twelve opposition activists in the capital.", "COERCE"),
+    ("The two presidents met in Geneva to discuss the crisis.", "CONSULT"),
+    ("The foreign minister accused the neighbouring country of backing the insurgents.", "ACCUSE"),
+    ("The opposition demanded the resignation of the interior minister.", "REQUEST"),
+    ("The government rejected the proposal for early elections.", "REJECT"),
+    ("The militia threatened to attack the town if its fighters were not released.", "THREATEN"),
+    ("The European Union imposed sanctions on five generals.", "SANCTION"),
+    ("The army deployed thousands of troops to the northern region.", "MOBILIZE"),
+    ("The rebels released forty hostages on Sunday.", "RETREAT"),
+    ("The donor countries provided emergency food aid to the flood victims.", "AID"),
+    ("The parties agreed to a ceasefire starting at midnight.", "AGREE"),
+    ("The prime minister praised the mediators for their efforts.", "SUPPORT"),
+    ("The president pardoned three jailed journalists.", "CONCEDE"),
+    ("The two navies held joint exercises in the gulf.", "COOPERATE"),
+])
+def test_sentence_types(text: str, etype: str) -> None:
+    g = first(text)
+    assert g is not None, text
+    assert g.event_type == etype, (text, [x.event_type for x in classify([text])[0]])
+    assert g.event_type in PLOVER_TYPES
+    assert 0.0 <= g.score <= 1.0
+    s, e = g.trigger
+    assert 0 <= s < e <= len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The region has long been known for its olive groves.",
+    "The spokesman said the plan aims to improve stability in the long term.",
+    "The organisation teaches religious law and hosts cultural gatherings.".replace("hosts", "runs"),
+    "",
+])
+def test_non_events(text: str) -> None:
+    assert classify([text]) == [[]]
+
+
+def test_modifier_is_not_an_event() -> None:
+    # "X-backed" describes a group; it is not SUPPORT
+    assert not [g for g in classify(["The Moscow-backed faction held its congress."])[0] if g.event_type == "SUPPORT"]
+
+
+def test_reciprocal_accusation_puts_speech_act_first() -> None:
+    out = classify(["The two militias accused each other of shelling the airport."])[0]
+    assert out[0].event_type == "ACCUSE"
+    assert out[0].mode == "allege"
+    # the shelling is what was alleged: kept, but weaker
+    assert all(g.score <= out[0].score for g in out)
+
+
+def test_future_cooperation_is_agree_and_future_force_is_threaten() -> None:
+    assert first("Japan will provide humanitarian aid to the refugees.").event_type == "AGREE"
+    assert first("The rebels said they would attack the capital.").event_type == "THREATEN"
+
+
+def test_acled_fields_for_violence() -> None:
+    g = first("A drone strike hit a convoy of fighters near the town.")
+    assert g.event_type == "ASSAULT"
+    assert g.mode in ("aerial", "drone")
+    assert g.acled_event_type == "Explosions/Remote violence"
+    assert g.acled_sub_event_type == "Air/drone strike"
+    assert g.cameo_root == "19"
+    assert g.goldstein is not None and g.goldstein < -5
+
+
+def test_territory_by_state_forces() -> None:
+    g = first("The army recaptured the provincial capital from the insurgents.")
+    assert g.acled_sub_event_type == "Government regains territory"
+    g = first("Insurgents seized control of the district headquarters.")
+    assert g.acled_sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_trigger_offsets_point_at_words() -> None:
+    text = "Earlier on Tuesday, protesters blocked the main highway."
+    g = first(text)
+    s, e = g.trigger
+    assert "block" in text[s:e].lower() or "protest" in text[s:e].lower()
+
+
+def test_spans_accepted() -> None:
+    class Span:
+        text = "Security forces arrested five suspects."
+
+    assert classify([Span()])[0][0].event_type == "COERCE"
+
+
+def test_document_main_event_first() -> None:
+    note = ("On 3 May 2021, unidentified gunmen opened fire on a village, killing four residents. "
+            "Relatives later protested in front of the district office.")
+    g = classify_document([note])[0][0]
+    assert g.event_type == "ASSAULT"
+    assert g.acled_event_type in ("Violence against civilians", "Battles")
+
+
+def test_document_case_labels() -> None:
+    quake = "A magnitude 6.1 earthquake struck the coastal province, killing at least 20 people."
+    assert classify_document([quake])[0][0].case_label == "NATURAL_DISASTER"
+    claim = "The militant group claimed responsibility for the bombing of the checkpoint."
+    assert classify_document([claim])[0][0].case_label == "ATTRIB"
+    diplo = "The foreign ministry summoned the ambassador and condemned the remarks."
+    d = classify_document([diplo])[0][0]
+    assert d.case_label == "DIPLO" and d.event_type == "ACCUSE"
+
+
+def test_ontology_tables() -> None:
+    assert ontology.cameo("1822").mode == "torture"
+    assert ontology.cameo("02").event_type == "REQUEST"
+    assert ontology.goldstein("1822") == -9.0
+    assert ontology.cameo_root("0831") == "08"
+    assert ontology.plover_score("ASSAULT", "aerial") == -9.5
+    subs = {a.sub_event_type for a in ontology.acled_types()}
+    assert {"Armed clash", "Air/drone strike", "Peaceful protest", "Arrests", "Suicide bomb"} <= subs
+    for a in ontology.acled_types():
+        assert a.plover_type in PLOVER_TYPES
+        assert ontology.goldstein(a.cameo) is not None, a
+    for t in PLOVER_TYPES:
+        assert t in ontology.plover()["types"]
+
+
+def test_every_lexicon_type_is_plover() -> None:
+    from eventdesk.code.classify import _lexicon
+
+    for e in _lexicon():
+        assert e.event_type in PLOVER_TYPES
+        assert e.mode is None or e.mode in ontology.plover_modes(e.event_type) or e.mode in (
+            "economic", "legal", "intelligence", "asylum", "diplomatic"), (e.line, e.mode)
+        assert ontology.cameo(e.cameo) is not None, e.line
+
+
+def test_triggers_do_not_overlap() -> None:
+    hits = triggers("Air strikes and artillery shelling hit the town as a hunger strike went on.")
+    for a, b in zip(hits, hits[1:], strict=False):
+        assert a.end <= b.start
+    kinds = {(h.event_type, h.mode) for h in hits}
+    assert ("PROTEST", "hunger") in kinds and ("ASSAULT", "aerial") in kinds
+
+
+def test_speed() -> None:
+    texts = ["Government forces shelled rebel positions north of the city on Friday, killing three fighters, "
+             "a military spokesman told reporters."] * 50
+    classify(texts[:1])  # load the lexicon and the model
+    t = time.perf_counter()
+    classify(texts)
+    per = (time.perf_counter() - t) / len(texts)
+    assert per < 0.05  # generous bound for a loaded CI machine; ~1 ms here

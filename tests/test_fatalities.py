@@ -1,0 +1,56 @@
+"""ACLED fatality counts (eventdesk.code.fatalities); sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.code.fatalities import fatalities, parse_number
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Gunmen killed three soldiers and two civilians at a checkpoint.", 5),
+    ("Five people were killed and 12 wounded in the blast.", 5),
+    ("At least 14 people died when the market was shelled.", 14),
+    ("Between 3 and 5 fighters were killed in the clash.", 3),
+    ("Several villagers were killed in the raid.", 3),
+    ("Dozens of people were killed in the air strikes.", 12),
+    ("Hundreds of civilians were killed during the siege.", 100),
+    ("The death toll rose to 27 on Sunday.", 27),
+    ("A police officer was shot dead near his home.", 1),
+    ("Armed men opened fire on a bus, killing its driver.", 1),
+    ("Twenty-one miners were killed by the attackers.", 21),
+    ("The attackers wounded seven people.", None),
+    ("Police dispersed the crowd; no one was killed.", 0),
+    ("Two gunmen shot dead a shopkeeper.", 1),
+    ("Clashes erupted on 12 May 2022 near the border.", None),
+    ("Militants attacked the base. 4 fatalities.", 4),
+])
+def test_counts(text: str, n: int | None) -> None:
+    assert fatalities(text) == n
+
+
+def test_unit_numbers_are_not_counts() -> None:
+    assert fatalities("Soldiers of battalion 101 were killed in an ambush.") != 101
+    assert fatalities("On 12 May 2022, 2 soldiers were killed.") == 2
+
+
+def test_separate_incidents_add_up() -> None:
+    text = "A man was killed in the north of the city. Also in the city, a woman and a child were killed."
+    assert fatalities(text) == 3
+
+
+def test_restated_toll_is_not_double_counted() -> None:
+    text = "Six people were killed in the attack. The six victims were all farmers who were killed on their land."
+    assert fatalities(text) == 6
+
+
+def test_protest_about_an_old_killing_has_no_fatalities() -> None:
+    text = "Relatives of a student who was killed by police last year marched to the court."
+    assert fatalities(text, "Protests") is None
+    assert fatalities("Protesters marched; 2 fatalities.", "Protests") == 2
+
+
+@pytest.mark.parametrize("s,n", [("at least 5", 5), ("3-5", 3), ("three or four", 3), ("dozens of", 12),
+                                 ("1,200", 1200), ("a dozen", 12), ("forty-two", 42)])
+def test_parse_number(s: str, n: int) -> None:
+    assert parse_number(s) == n
