@@ -193,6 +193,11 @@ class Store(ABC):
         """Near-duplicates and story siblings of an article: [{id, title, published, relation}]."""
 
     @abstractmethod
+    def event_page(self, flt: EventFilter | None, limit: int, offset: int = 0,
+                   newest_first: bool = False) -> tuple[int, list[Event]]:
+        """(total matching the filter, one page of events), oldest first or newest first."""
+
+    @abstractmethod
     def search_marked(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Like `search`, with the snippet as [[text, is_hit], ...] parts (no markup to confuse with text)."""
 
