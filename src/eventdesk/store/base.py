@@ -192,10 +192,22 @@ class Store(ABC):
     def related_articles(self, article_id: str) -> list[dict[str, Any]]:
         """Near-duplicates and story siblings of an article: [{id, title, published, relation}]."""
 
-    @abstractmethod
     def event_page(self, flt: EventFilter | None, limit: int, offset: int = 0,
                    newest_first: bool = False) -> tuple[int, list[Event]]:
-        """(total matching the filter, one page of events), oldest first or newest first."""
+        """(total matching the filter, one page of events), oldest first or newest first.
+
+        This default reads the ascending order from its end (undated events then come first);
+        SQLite overrides it with a query in date order.
+        """
+        from dataclasses import replace
+
+        flt = flt or EventFilter()
+        total = self.count_events(flt)
+        if not newest_first:
+            return total, list(self.iter_events(replace(flt, limit=limit, offset=offset)))
+        start = max(0, total - offset - limit)
+        n = max(0, min(limit, total - offset))
+        return total, list(self.iter_events(replace(flt, limit=n, offset=start)))[::-1]
 
     @abstractmethod
     def search_marked(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
