@@ -28,12 +28,15 @@ from eventdesk.store.base import FileState, Store
 def extract_events(articles: list[Article], config: dict[str, Any]) -> list[Event]:
     """annotate + code -> place -> date for a batch of articles; events carry evidence offsets."""
     from eventdesk.code import code
+    from eventdesk.code.actors import fill_countries
     from eventdesk.dates import resolve_dates
     from eventdesk.geo import locate
 
     events = code(articles, config)
     by_id = {a.id: a for a in articles}
     locate(events, by_id, config)
+    # actors named without a country (protesters, police, "the army") take the event's country
+    fill_countries(events, config)
     resolve_dates(events, by_id, config)
     return events
 

@@ -276,9 +276,9 @@ class ArticleContext:
 
     def last_person(self, country: str | None = None, sector: str | None = None) -> Actor | None:
         for p in reversed(self.persons):
-            if country and p.actor.country and p.actor.country != country:
+            if country and p.actor.country != country:
                 continue
-            if sector and p.actor.sector and p.actor.sector != sector:
+            if sector and p.actor.sector != sector:
                 continue
             return p.actor
         return None
@@ -474,3 +474,22 @@ class Resolver:
 
     def entry_for(self, actor: Actor) -> Entry | None:
         return self.d.by_name.get(actor.name)
+
+
+def fill_countries(events: list[Any], config: dict[str, Any] | None = None) -> None:
+    """After geocoding: actors without a country of their own take the event location's country.
+
+    ACLED practice: protesters, police, "the army" or an unidentified armed group named without a
+    country belong to the country where the event happened; a group active in several countries
+    (IS, PKK, Wagner) is coded to the one it acted in when that is one of them. Media keep none.
+    """
+    d = get_dictionary(config)
+    for ev in events:
+        loc = getattr(ev, "location", None)
+        where = getattr(loc, "country", None) if loc is not None else None
+        if not where:
+            continue
+        for a in list(ev.actors) + list(ev.recipients):
+            entry = d.by_name.get(a.name)
+            if entry is not None and entry.countries and where in entry.countries or a.country is None and a.sector != "MED":
+                a.country = where

@@ -56,7 +56,7 @@ LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "car
          "organized", "organise", "organised", "undertake", "undertook", "perform", "performed",
          "lead", "led", "leads", "execute", "executed", "hit", "step", "stepped", "resume", "resumed",
          "impose", "imposed", "sign", "signed", "reach", "reached", "attend", "attended", "have", "had",
-         "has", "gave", "give", "gives", "give", "took", "take", "takes", "fired", "fire", "fires"}
+         "has", "gave", "give", "gives", "took", "take", "takes", "fired", "fire", "fires"}
 WEAPONS = {"ied", "ieds", "mine", "mines", "landmine", "landmines", "bomb", "bombs", "shell", "shells",
            "rocket", "rockets", "missile", "missiles", "explosion", "explosions", "blast", "blasts",
            "airstrike", "airstrikes", "strike", "strikes", "attack", "attacks", "device", "grenade",
@@ -149,7 +149,11 @@ def _subject(v: Any) -> tuple[list[Any], list[Any]]:
         if v.dep_ == "relcl":
             return [v.head], []
         if v.dep_ == "acl":
-            return ([v.head], []) if v.tag_ == "VBG" else ([], [v.head])
+            # a participle with its own object is active even when tagged VBN ("forces arrested and
+            # interrogated tens of civilians" misparsed as a modifier)
+            has_obj = any(c.dep_ == "dobj" for x in [v, *[c for c in v.children if c.dep_ == "conj"]]
+                          for c in x.children)
+            return ([v.head], []) if v.tag_ == "VBG" or has_obj else ([], [v.head])
         break
     return [], []
 
@@ -233,7 +237,7 @@ class SentenceCoder:
         # an official whose country is not in the phrase: the country the sentence names that is
         # not the other side's ("then-Prime Minister Mikati ... rebuke of Iran ... Lebanese affairs")
         for a in actors:
-            if a.country is None and a.sector in STATE:
+            if a.country is None and a.sector in STATE and any(w[:1].isupper() for w in a.text.split()):
                 other = {r.country for r in recips}
                 for m in mentions:
                     if m.kind in ("country", "demonym", "capital") and m.value not in other and \
@@ -354,10 +358,7 @@ def _spurious(tok: Any, fr: Frame, etype: str) -> bool:
     if tok.pos_ == "NOUN" and not fr.actors and not fr.recipients and \
             any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
         return True
-    if etype == "CONSULT" and tok.lower_ in SPEECH and fr.recipients and \
-            all(r.sector in ("MED", "JRN") for r in fr.recipients):
-        return True
-    return False
+    return bool(etype == "CONSULT" and tok.lower_ in SPEECH and fr.recipients and all(r.sector in ("MED", "JRN") for r in fr.recipients))
 
 
 def _dominates(a: Any, b: Any) -> bool:
@@ -393,10 +394,16 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
         for i, g in zip(short, classify_document([bodies[i] for i in short]), strict=True):
             if g:
                 doc_guess[i] = g[0]
+    # a short report with no trigger in any sentence but a confident document guess: its first
+    # sentence carries the main event
+    first_chunk: dict[int, int] = {}
+    for k, (ai, _s, _e) in enumerate(flat):
+        first_chunk.setdefault(ai, k)
+    no_trigger = {ai for ai in doc_guess if not any(guesses[k] for k, f in enumerate(flat) if f[0] == ai)}
     # the main guess of a short text may sit in a sentence the sentence classifier skipped
     need = set()
     for k, (ai, s, e) in enumerate(flat):
-        if guesses[k]:
+        if guesses[k] or ai in no_trigger and first_chunk[ai] == k and doc_guess[ai].score >= MIN_CONFIDENCE:
             need.add(k)
         else:
             g = doc_guess.get(ai)
@@ -439,7 +446,10 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
             doc = docs[k]
             mentions = dictionary.mentions(doc)
             sent_guesses = list(chunk_guesses.get(k, []))
-            if dg is not None and dg.trigger and cs <= dg.trigger[0] < ce:
+            if dg is not None and ai in no_trigger and first_chunk[ai] == k and not dg.trigger:
+                sent_guesses.insert(0, dg)
+            elif dg is not None and dg.trigger and cs <= dg.trigger[0] < ce and \
+                    not any(g.event_type == dg.event_type for g in sent_guesses):
                 sent_guesses.insert(0, replace(dg, trigger=(dg.trigger[0] - cs, dg.trigger[1] - cs)))
             # the triggers' tokens, then drop events nested in another event's clause
             items = []
@@ -466,7 +476,7 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                         any(t2.sent.start == tok.sent.start and t2.i != tok.i for _, _, t2 in items):
                     continue
                 nested = False
-                for gj, g2, tok2 in items:
+                for gj, _g2, tok2 in items:
                     if gj == gi or tok2.i == tok.i:
                         continue
                     p2 = _anchor(tok2)
@@ -474,22 +484,19 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                         # "accused Y of attacking": kept, as Y's claimed act; otherwise the outer event covers it
                         acc = p2.lower_ in ACCUSE_VERBS and any(c.dep_ == "dobj" and c.lower_ not in ("other", "another")
                                                                for c in p2.children)
-                        if not acc:
+                        # "denied that jets bombed the camp": kept, negated
+                        if not acc and p2.lower_ not in DENY:
                             nested = True
                             break
                 if not nested:
                     kept.append((gi, g, tok))
             seen: set[tuple] = set()
-            for gi, g, tok in kept:
+            for _gi, g, tok in kept:
                 sent = tok.sent
                 s_abs, e_abs = cs + sent.start_char, cs + sent.end_char
                 for fr in coder.frames(tok, g.event_type, mentions, ctx):
                     if _spurious(tok, fr, g.event_type):
                         continue
-                    key = (s_abs, g.event_type, tuple(a.name for a in fr.actors))
-                    if key in seen:
-                        continue
-                    seen.add(key)
                     modality = fr.modality
                     if modality == "asserted" and pub_year:
                         years = [int(y) for y in _YEAR.findall(sent.text)]
@@ -498,6 +505,10 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                     conf = g.score * (1.0 if fr.actors else 0.75) * MOD_FACTOR.get(modality, 1.0)
                     if conf < max(min_conf, MIN_CONFIDENCE):
                         continue
+                    key = (s_abs, g.event_type, tuple(a.name for a in fr.actors))
+                    if key in seen:
+                        continue
+                    seen.add(key)
                     t0 = cs + tok.idx
                     ev = Event(
                         article_id=art.id, event_type=g.event_type,

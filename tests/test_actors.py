@@ -1,0 +1,62 @@
+"""Actor dictionary and resolution on sentences we wrote."""
+
+from __future__ import annotations
+
+from eventdesk.annotate import annotate
+from eventdesk.code.actors import ArticleContext, Resolver, fill_countries, get_dictionary
+from eventdesk.records import Actor, Event, Evidence, Place
+
+
+def _resolve(sentence: str, word: str, ctx: ArticleContext | None = None) -> Actor:
+    doc = annotate([sentence])[0]
+    d = get_dictionary()
+    tok = next(t for t in doc if t.text == word)
+    a = Resolver(d).resolve(tok, d.mentions(doc), ctx or ArticleContext())
+    assert a is not None
+    return a
+
+
+def test_countries_demonyms_capitals():
+    d = get_dictionary()
+    assert d.country_names["Iraq"] == "IRQ"
+    assert d.demonyms["Sudanese"] == "SDN"
+    assert d.capitals["Tehran"] == "IRN"
+    assert d.country_names["DRC"] == "COD"
+    assert len(d.country_label) >= 249
+
+
+def test_institution_by_pattern():
+    a = _resolve("The Nigerian army shelled the village on Monday.", "army")
+    assert (a.country, a.sector) == ("NGA", "MIL")
+    a = _resolve("Kenya's foreign ministry summoned the envoy.", "ministry")
+    assert (a.country, a.sector) == ("KEN", "GOV")
+
+
+def test_named_groups():
+    a = _resolve("Fighters from Boko Haram stormed the market.", "Haram")
+    assert (a.name, a.country, a.sector) == ("Boko Haram", "NGA", "REB")
+    a = _resolve("The Houthis fired a missile at the ship.", "Houthis")
+    assert (a.country, a.sector) == ("YEM", "REB")
+
+
+def test_backer_does_not_give_country():
+    a = _resolve("A Saudi-led coalition struck the port.", "coalition")
+    assert a.country is None and a.sector == "IGO"
+
+
+def test_title_and_later_mentions():
+    ctx = ArticleContext()
+    a = _resolve("Egyptian Foreign Minister Sameh Shoukry met the envoy.", "Shoukry", ctx)
+    assert (a.name, a.country, a.sector) == ("Sameh Shoukry", "EGY", "GOV")
+    b = _resolve("Shoukry also visited Amman.", "Shoukry", ctx)
+    assert (b.name, b.country) == ("Sameh Shoukry", "EGY")
+    c = _resolve("The top Egyptian diplomat left on Friday.", "diplomat", ctx)
+    assert c.name == "Sameh Shoukry"
+
+
+def test_generic_actor_takes_location_country():
+    ev = Event(article_id="a", event_type="PROTEST", evidence=Evidence("x", 0, 1),
+               actors=[Actor("protesters", "protesters", None, "CVL")],
+               location=Place("Sfax", "Sfax", 34.7, 10.7, "TUN"))
+    fill_countries([ev])
+    assert ev.actors[0].country == "TUN"

@@ -1,0 +1,56 @@
+"""Modality, roles and ordering on sentences written for these tests."""
+
+from __future__ import annotations
+
+from eventdesk.code import code
+from eventdesk.records import Article
+
+
+def _events(text: str, published: str | None = "2024-05-01"):
+    art = Article(title="", body=text, published=published)
+    evs = code([art], {})
+    for e in evs:
+        assert art.body[e.evidence.start:e.evidence.end] == e.evidence.sentence
+    return evs
+
+
+def test_negated():
+    (e,) = [e for e in _events("Police did not arrest the opposition leader in Nairobi.") if e.event_type == "COERCE"]
+    assert e.modality == "negated"
+    assert e.actors[0].sector == "COP"
+
+
+def test_hypothetical_future():
+    evs = [e for e in _events("The Malian army will launch an offensive against jihadists next week.")
+           if e.event_type in ("ASSAULT", "MOBILIZE")]
+    assert evs and evs[0].modality == "hypothetical"
+    assert (evs[0].actors[0].country, evs[0].actors[0].sector) == ("MLI", "MIL")
+
+
+def test_passive_agent_is_actor():
+    evs = [e for e in _events("Three villagers were killed by al-Shabaab militants near Baidoa.")
+           if e.event_type == "ASSAULT"]
+    assert evs[0].actors[0].name == "Al-Shabaab"
+    assert any(r.sector == "CVL" for r in evs[0].recipients)
+
+
+def test_denial_is_negated():
+    evs = [e for e in _events("The ministry denied that Turkish jets bombed the camp.") if e.event_type == "ASSAULT"]
+    assert evs and evs[0].modality == "negated"
+    assert evs[0].actors[0].country == "TUR"
+
+
+def test_historical_year():
+    evs = [e for e in _events("In 2019, Ethiopian troops clashed with rebels in Tigray.") if e.event_type == "ASSAULT"]
+    assert evs and evs[0].modality == "historical"
+
+
+def test_no_event():
+    assert _events("The weather in Nairobi was mild and the markets were busy.") == []
+
+
+def test_main_event_of_short_report_first():
+    evs = _events("On 3 March 2022, protesters gathered in Tunis to demand higher wages. "
+                  "Police arrested two of them.", published=None)
+    assert evs[0].event_type == "PROTEST"
+    assert evs[0].actors[0].sector == "CVL"
