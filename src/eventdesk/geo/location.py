@@ -17,6 +17,10 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around|into|across|on|fr
                        r"village of\s+|province of\s+|state of\s+)?$", re.I)
 
 
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+_COUNTRY = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR")
+
+
 @dataclass
 class _Found:
     start: int  # offsets in the body; title mentions have start < 0
@@ -24,6 +28,14 @@ class _Found:
     place: Place
     demonym: bool
     locative: bool
+    possessive: bool = False
+
+    @property
+    def actor_like(self) -> bool:
+        """Names a party rather than a scene: "the Sudanese army", "Iran's ties", "Iran wanted ..."."""
+        if self.demonym or self.possessive:
+            return True
+        return self.place.feature in _COUNTRY and not self.locative
 
 
 def _analyse(article: Article, config: dict[str, Any]) -> list[_Found]:
@@ -41,7 +53,8 @@ def _analyse(article: Article, config: dict[str, Any]) -> list[_Found]:
         demonym = m.cands[m.best].type == "d"
         loc = bool(_LOCATIVE.search(text[max(0, m.start - 40):m.start]))
         s = m.start - off if m.start >= off else -1 - m.start
-        out.append(_Found(s, m.end - off if m.start >= off else -1, p, demonym, loc))
+        poss = bool(_POSSESSIVE.match(text[m.end:m.end + 3]))
+        out.append(_Found(s, m.end - off if m.start >= off else -1, p, demonym, loc, poss))
     return out
 
 
@@ -53,7 +66,8 @@ def focus(found: list[_Found]) -> Place | None:
     """The article's main place: most mentioned (headline mentions count double), then most specific."""
     score: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Place] = {}
-    pool = [f for f in found if not f.demonym] or found
+    # scenes before parties: "ties with Lebanon" names a party, "a trip to Beirut" a place
+    pool = [f for f in found if not f.actor_like] or [f for f in found if not f.demonym] or found
     for f in pool:
         k = _key(f.place)
         score[k] += 2.0 if f.start < 0 else 1.0
@@ -66,12 +80,12 @@ def focus(found: list[_Found]) -> Place | None:
 
 def _sentence_place(found: list[_Found], start: int, end: int, fallback: Place | None) -> Place | None:
     inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end]
-    places = [f for f in inside if not f.demonym]
+    places = [f for f in inside if not f.actor_like]
     if places:
         # a place the clause puts the event in beats one that only describes an actor; then specificity
         best = min(places, key=lambda f: (not f.locative, f.place.precision, f.start))
         return best.place
-    if inside:  # only demonyms ("the Sudanese army ..."): the focus if it is in that country
+    if inside:  # only parties' countries ("the Sudanese army", "Lebanon's speaker"): the focus if there
         ccs = {f.place.country for f in inside}
         if fallback is not None and fallback.country in ccs:
             return fallback
