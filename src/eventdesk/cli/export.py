@@ -57,8 +57,8 @@ def main(args: argparse.Namespace) -> int:
         except ValueError as e:
             raise SystemExit(f"eventdesk export: {e}") from e
     if report.get("skipped"):
-        print(f"eventdesk export: {report['skipped']} event(s) outside ACLED's scope left out "
-              "(--all keeps them)", file=sys.stderr)
+        print(f"eventdesk export: {report['skipped']} event(s) outside ACLED's scope or with no date at all "
+              "left out (--all keeps those outside its scope)", file=sys.stderr)
     if args.output and args.output != "-":
         print(f"wrote {n} {args.what} to {args.output}", file=sys.stderr)
     return 0

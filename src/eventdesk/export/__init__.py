@@ -209,11 +209,11 @@ def _with_articles(rows: Iterable[dict[str, Any]], store: Any,
     """Pass rows through, first putting the articles they cite in `cache` (bounded)."""
     for r in rows:
         if store is not None:
-            for aid in r.get("sources") or [r["article_id"]]:
+            for aid in dict.fromkeys([r["article_id"], *(r.get("sources") or [])]):
                 if aid not in cache:
                     if len(cache) > 50_000:
                         cache.clear()
                     a = store.get_article(aid)
-                    cache[aid] = ({"url": a.url, "title": a.title,
+                    cache[aid] = ({"url": a.url, "title": a.title, "published": a.published,
                                             "sources": [s.to_dict() for s in a.sources]} if a else {})
         yield r

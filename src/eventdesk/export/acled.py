@@ -7,6 +7,8 @@ YYYY-MM-DD (the middle of the period when only a week/month/year is known) with
 `region` ACLED's region names; `geo_precision` 1/2/3; `fatalities` an integer, 0 when none was
 reported. Only events in ACLED's scope (an `acled_event_type`) are ACLED rows; the others are
 left out unless `include_all` (then `event_type` is empty; `plover_type` says what it is).
+ACLED has no undated events: an event without a date takes its article's publication date
+(time_precision 3); one with neither is left out (and counted).
 Columns after `timestamp` are eventdesk's own, for tracing a row back to its evidence.
 """
 
@@ -149,6 +151,10 @@ def acled_row(d: dict[str, Any], articles: dict[str, dict[str, Any]] | None = No
     iso_num, country, region = country_info(iso3)
     etype, sub = d.get("acled_event_type"), d.get("acled_sub_event_type")
     event_date, year, tp = acled_date(d.get("date"), d.get("date_precision"))
+    if not event_date:  # reported in an article of that date: ACLED's "at most this precise"
+        published = ((articles or {}).get(d["article_id"]) or {}).get("published")
+        event_date, year, _ = acled_date((published or "")[:10] or None, None)
+        tp = 3
     a1 = d["actors"][0] if d["actors"] else None
     a2 = d["recipients"][0] if d["recipients"] else None
     i1, i2 = inter_code(a1, iso3, etype), inter_code(a2, iso3, etype)
@@ -196,8 +202,9 @@ def acled_rows(events: Iterable[dict[str, Any]], articles: dict[str, dict[str, A
     """ACLED rows of SCHEMA.md event dicts; events outside ACLED's scope counted in `skipped[0]`."""
     ts = int(time.time())
     for d in events:
-        if not d.get("acled_event_type") and not include_all:
+        row = acled_row(d, articles, ts) if d.get("acled_event_type") or include_all else None
+        if row is None or not row["event_date"]:
             if skipped is not None:
                 skipped[0] += 1
             continue
-        yield acled_row(d, articles, ts)
+        yield row

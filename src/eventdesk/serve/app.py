@@ -78,7 +78,7 @@ def ensure_indexes(db: str) -> None:
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
             have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-        if {"events_geo", "events_country"} <= have:
+        if {"events_geo", "events_country", "events_dash", "event_countries_rid"} <= have:
             return
         from eventdesk.store.sqlite import SQLiteStore
 
@@ -193,15 +193,8 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
     def events(store: S, flt: F, limit: Annotated[int, Query(ge=0, le=500)] = 50,
                offset: Annotated[int, Query(ge=0)] = 0,
                order: Annotated[str, Query(pattern="^(date|-date)$")] = "date") -> dict[str, Any]:
-        total = store.count_events(flt)
-        if order == "date":
-            flt.limit, flt.offset = limit, offset
-        else:  # newest first: the same ascending query, read from the end
-            start = max(0, total - offset - limit)
-            flt.limit, flt.offset = max(0, total - offset - start), start
-        rows = [e.to_dict() for e in store.iter_events(flt)]
-        if order == "-date":
-            rows.reverse()
+        total, evs = store.event_page(flt, limit, offset, newest_first=order == "-date")
+        rows = [e.to_dict() for e in evs]
         return {"total": total, "offset": offset, "limit": limit, "events": rows}
 
     @app.get("/api/events/{event_id}", summary="One event with its article and every source")
