@@ -365,7 +365,9 @@ class SQLiteStore(Store):
             args.append("%" + _like_escape(flt.actor) + "%")
         if flt.country:
             conds.append("(e.country = ? OR e.data LIKE ? ESCAPE '\\')")
-            args += [flt.country.upper(), '%"country": "' + _like_escape(flt.country.upper()) + '"%']
+            # the value as json.dumps wrote it into `data` (quotes and backslashes escaped), so it is data
+            args += [flt.country.upper(),
+                     '%"country": ' + _like_escape(json.dumps(flt.country.upper(), ensure_ascii=False)) + '%']
         if flt.place:
             conds.append("e.place LIKE ? ESCAPE '\\'")
             args.append("%" + _like_escape(flt.place) + "%")
