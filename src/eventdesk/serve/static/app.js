@@ -373,44 +373,49 @@
   }
 
   // ---- actor network (a small force layout in SVG) --------------------------------------
+  // Fruchterman-Reingold in free space, then scaled to the box: nothing piles up on the edges.
   function layoutNetwork(nodes, edges, w, h) {
-    const idx = new Map(nodes.map((n, i) => [n.id, i]));
-    const pos = nodes.map((_, i) => {
-      const a = (2 * Math.PI * i) / nodes.length;
-      return { x: w / 2 + (w / 3) * Math.cos(a), y: h / 2 + (h / 3) * Math.sin(a), vx: 0, vy: 0 };
-    });
-    const k = Math.sqrt((w * h) / Math.max(nodes.length, 1)) * 0.55;
-    const gx = 0.05, gy = 0.05 * Math.max(1, w / h); // pull harder across the short side
-    for (let it = 0; it < 300; it++) {
-      const t = 1 - it / 300;
-      for (let i = 0; i < pos.length; i++) {
-        for (let j = i + 1; j < pos.length; j++) {
-          let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-          const d2 = Math.max(dx * dx + dy * dy, 1), f = (k * k) / d2;
-          dx *= f; dy *= f;
-          pos[i].vx += dx; pos[i].vy += dy; pos[j].vx -= dx; pos[j].vy -= dy;
+    const n = nodes.length;
+    const idx = new Map(nodes.map((nd, i) => [nd.id, i]));
+    const rnd = (i) => { const x = Math.sin(i * 12.9898 + 78.233) * 43758.5453; return x - Math.floor(x); }; // stable start
+    const pos = nodes.map((_, i) => ({ x: rnd(i) * w, y: rnd(i + 999) * h, dx: 0, dy: 0 }));
+    const k = Math.sqrt((w * h) / Math.max(n, 1)) * 0.6;
+    const links = edges.map((e) => [idx.get(e.source), idx.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
+    let temp = w / 8;
+    for (let it = 0; it < 400; it++) {
+      for (const p of pos) { p.dx = 0; p.dy = 0; }
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+          const d = Math.max(Math.hypot(dx, dy), 0.5), f = (k * k) / d;
+          pos[i].dx += (dx / d) * f; pos[i].dy += (dy / d) * f;
+          pos[j].dx -= (dx / d) * f; pos[j].dy -= (dy / d) * f;
         }
       }
-      for (const e of edges) {
-        const a = pos[idx.get(e.source)], b = pos[idx.get(e.target)];
-        if (!a || !b || a === b) continue;
-        const dx = b.x - a.x, dy = b.y - a.y, d = Math.max(Math.hypot(dx, dy), 1), f = (d * d) / k / d;
-        a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+      for (const [a, b] of links) {
+        const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
+        const d = Math.max(Math.hypot(dx, dy), 0.5), f = (d * d) / k;
+        pos[a].dx -= (dx / d) * f; pos[a].dy -= (dy / d) * f;
+        pos[b].dx += (dx / d) * f; pos[b].dy += (dy / d) * f;
       }
-      for (const p of pos) {
-        p.vx += (w / 2 - p.x) * gx; p.vy += (h / 2 - p.y) * gy; // gravity keeps islands on screen
-        const v = Math.hypot(p.vx, p.vy), step = Math.min(v, 12 * t + 0.5);
-        if (v > 0) { p.x += (p.vx / v) * step; p.y += (p.vy / v) * step; }
-        p.x = Math.min(w - 60, Math.max(60, p.x)); p.y = Math.min(h - 12, Math.max(22, p.y));
-        p.vx = 0; p.vy = 0;
+      for (const p of pos) { // gravity: separate islands stay near the middle
+        p.dx += (w / 2 - p.x) * 0.25; p.dy += (h / 2 - p.y) * 0.25 * (w / h);
+        const d = Math.max(Math.hypot(p.dx, p.dy), 0.01), step = Math.min(d, temp);
+        p.x += (p.dx / d) * step; p.y += (p.dy / d) * step;
       }
+      temp = Math.max(0.5, temp * 0.985);
     }
-    return pos;
+    // fit to the box, keeping room for labels
+    const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    const mx = 70, my = 20;
+    const sx = (w - 2 * mx) / Math.max(x1 - x0, 1), sy = (h - 2 * my) / Math.max(y1 - y0, 1);
+    return pos.map((p) => ({ x: mx + (p.x - x0) * sx, y: my + 6 + (p.y - y0) * sy }));
   }
 
   function loadNetwork() {
     return guarded("network", "network", async (current) => {
-      const data = await api("api/network", params({ limit: 30 }));
+      const data = await api("api/network", params({ limit: 25 }));
       if (!current()) return;
       const host = $("network");
       clear(host);
@@ -452,8 +457,9 @@
       data.nodes.forEach((n, i) => {
         const g = svg("g", { class: "node", tabindex: "0" });
         const c = svg("circle", { cx: pos[i].x, cy: pos[i].y, r: radius(n), fill: "#2f5bea", "fill-opacity": "0.8" });
+        // labels for the busiest actors only (the rest on hover), so they stay readable
         const t = svg("text", { x: pos[i].x, y: pos[i].y - radius(n) - 3, "text-anchor": "middle" });
-        t.textContent = n.id.length > 28 ? n.id.slice(0, 27) + "…" : n.id;
+        t.textContent = i < 14 ? (n.id.length > 24 ? n.id.slice(0, 23) + "…" : n.id) : "";
         const title = svg("title");
         title.textContent = `${n.id}: ${n.weight} event link${n.weight === 1 ? "" : "s"} (click to filter)`;
         g.append(c, t, title);
