@@ -1,0 +1,310 @@
+"""`eventdesk watch`: follow folders and RSS/Atom feeds, adding new articles and events as they arrive.
+
+Each poll processes only what is new:
+
+- folders and files: the pipeline's Runner, which skips files already read (same size and
+  mtime, or same content hash); after the first poll only new or changed files are handed to it,
+  and a file still being written (modified in the last `settle_seconds`) waits for the next poll.
+- feeds (http/https URLs): fetched with a conditional GET (ETag / Last-Modified: an unchanged
+  feed costs a 304 and no parsing); each item is remembered in the store as a source
+  (path = the feed URL, index = a hash of the item's guid, else its link, else its text), so an
+  item already stored is never processed again, by this watch or a later one. New items become
+  records and go through the same pipeline as files (segment, dedup, store, events).
+
+`watch(...)` returns a WatchReport; `once=True` polls once. A `stop_event` (threading.Event) or
+Ctrl-C stops it between two polls or in the middle of one: what was committed stays, and the
+next watch carries on from there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventdesk.pipeline import Runner, RunReport, extract_events, prepare
+from eventdesk.read import InputFile
+from eventdesk.read.decode import decode
+from eventdesk.read.feeds import parse_feed
+from eventdesk.read.files import STDIN, expand
+from eventdesk.read.formats import GZIP_MAGIC, gunzip, record_document, sniff
+from eventdesk.records import Document, Problem, Source
+from eventdesk.store.base import Store
+from eventdesk.watch.fetch import FetchError, check_url, fetch, is_url
+
+__all__ = ["FetchError", "PollReport", "WatchReport", "item_index", "watch"]
+
+log = logging.getLogger("eventdesk.watch")
+
+DEFAULTS = {
+    "timeout_seconds": 20.0,  # per feed request
+    "max_feed_bytes": 20_000_000,
+    "settle_seconds": 1.0,  # a file modified more recently than this is read at the next poll
+}
+
+
+@dataclass
+class PollReport:
+    """What one poll did. `items_new` counts feed items handed to the pipeline, `items_old` those
+    skipped because they were already stored."""
+
+    files_read: int = 0
+    feeds_fetched: int = 0
+    feeds_unchanged: int = 0  # the server answered 304 Not Modified
+    items_seen: int = 0
+    items_old: int = 0
+    items_new: int = 0
+    new_articles: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    events_new: int = 0
+    events_merged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def add_run(self, r: RunReport) -> None:
+        self.new_articles += r.new_articles
+        self.exact_duplicates += r.exact_duplicates
+        self.near_duplicates += r.near_duplicates
+        self.events_new += r.events_new
+        self.events_merged += r.events_merged
+
+
+@dataclass
+class WatchReport:
+    polls: list[PollReport] = field(default_factory=list)
+
+    def total(self, name: str) -> int:
+        return sum(getattr(p, name) for p in self.polls)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [x for p in self.polls for x in p.problems]
+
+
+def item_index(item: dict[str, Any]) -> int:
+    """A stable number for a feed item (its place in the feed changes as the feed grows): a hash of
+    its guid, else its link, else its title and text. 60 bits, so it fits the store's integers."""
+    key = item.get("id") or item.get("url") or "\x1f".join(str(item.get(k) or "") for k in ("title", "text"))
+    return int(hashlib.sha1(str(key).strip().encode("utf-8", "surrogatepass")).hexdigest()[:15], 16)
+
+
+class FeedRunner(Runner):
+    """The Runner over documents already in memory (feed items), with no file behind them.
+
+    Reuses the Runner's own steps: `prepare` (segment + MinHash), `_store_prepared` (dedup and store
+    in one transaction) and `_store_events` (events merged and committed with their "coded" marks).
+    The InputFile has no digest, so it is never recorded in (or forgotten from) the files table.
+    """
+
+    def run_documents(self, source: str, documents: list[Document]) -> RunReport:
+        t0 = time.perf_counter()
+        with self.store.transaction():
+            self.run_id = self.store.start_run({"feed": source, "items": len(documents), "events": self.events})
+        self.report.files_seen += 1
+        new = self._store_prepared([prepare(InputFile(source, documents=documents), self.config)])
+        if self.events and new:
+            chunk = int(self.config.get("run", {}).get("code_batch", 32))
+            for i in range(0, len(new), chunk):
+                part = new[i:i + chunk]
+                self._store_events(part, extract_events(part, self.config))
+        self.report.seconds = round(time.perf_counter() - t0, 3)
+        with self.store.transaction():
+            self.store.finish_run(self.run_id, self.report.counts())
+        return self.report
+
+
+@dataclass
+class _Feed:
+    url: str
+    etag: str | None = None
+    modified: str | None = None
+    failing: str | None = None  # the last error, so a feed that stays down is not logged every poll
+    rejected: set[int] = field(default_factory=set)  # items that gave only problems: not retried
+
+
+class Watcher:
+    def __init__(self, inputs: list[str], store: Store, config: dict[str, Any], events: bool = True,
+                 say: Callable[[str], None] | None = None,
+                 on_problem: Callable[[Problem], None] | None = None) -> None:
+        self.store = store
+        self.config = config
+        self.events = events
+        self.say = say or log.info
+        self.on_problem = on_problem
+        cfg = {**DEFAULTS, **config.get("watch", {})}
+        self.timeout = float(cfg["timeout_seconds"])
+        self.max_bytes = int(cfg["max_feed_bytes"])
+        self.settle = float(cfg["settle_seconds"])
+        self.feeds: list[_Feed] = []
+        self.paths: list[str] = []
+        for s in inputs:
+            if s == STDIN:
+                raise ValueError("watch follows folders, files and feed URLs, not standard input (-)")
+            if is_url(s):
+                self.feeds.append(_Feed(check_url(s)))
+            else:
+                self.paths.append(s)
+        self._files: dict[str, tuple[int, float]] = {}  # what this watch has handed to the Runner
+        self._first = True
+        self._current = PollReport()
+
+    # -- one poll ------------------------------------------------------------------------
+    def poll(self, stop: threading.Event | None = None) -> PollReport:
+        t0 = time.perf_counter()
+        rep = PollReport()
+        if self.paths:
+            self._poll_files(rep)
+        for feed in self.feeds:
+            if stop is not None and stop.is_set():
+                break
+            self._poll_feed(feed, rep)
+        self._first = False
+        rep.seconds = round(time.perf_counter() - t0, 3)
+        return rep
+
+    def _runner(self, cls: type[Runner] = Runner) -> Runner:
+        return cls(self.store, self.config, events=self.events, progress=False, on_problem=self._problem)
+
+    def _problem(self, p: Problem) -> None:
+        self._current.problems.append(p)
+        if self.on_problem:
+            self.on_problem(p)
+
+    def _poll_files(self, rep: PollReport) -> None:
+        self._current = rep
+        if self._first:
+            todo = self.paths  # the Runner walks them, skips what is stored, reports bad paths once
+        else:
+            todo = []
+            now = time.time()
+            for item in expand(self.paths):
+                if isinstance(item, Problem):
+                    continue  # reported at the first poll
+                try:
+                    st = os.stat(item)
+                except OSError:
+                    continue
+                if self._files.get(item) == (st.st_size, st.st_mtime):
+                    continue
+                if now - st.st_mtime < self.settle:
+                    continue  # still being written, perhaps: next poll
+                todo.append(item)
+        if not todo:
+            return
+        runner = self._runner()
+        r = runner.run(todo)
+        for item in expand(self.paths) if self._first else todo:
+            if isinstance(item, str):
+                try:
+                    st = os.stat(item)
+                    self._files[item] = (st.st_size, st.st_mtime)
+                except OSError:
+                    pass
+        rep.files_read += r.files_read
+        rep.add_run(r)
+        if r.files_read or r.new_articles:
+            self.say(f"files: {r.files_read} read -> {self._added(r)}")
+
+    def _poll_feed(self, feed: _Feed, rep: PollReport) -> None:
+        self._current = rep
+        try:
+            got = fetch(feed.url, self.timeout, self.max_bytes, feed.etag, feed.modified)
+        except FetchError as e:
+            if str(e) != feed.failing:
+                self._problem(Problem(feed.url, str(e).removeprefix(feed.url + ": ")))
+                self.say(f"feed {e} (retrying at each poll)")
+            feed.failing = str(e)
+            return
+        if feed.failing:
+            self.say(f"feed {feed.url}: reachable again")
+            feed.failing = None
+        rep.feeds_fetched += 1
+        feed.etag, feed.modified = got.etag, got.modified
+        if got.status == 304:
+            rep.feeds_unchanged += 1
+            return
+        data = got.data
+        if data.startswith(GZIP_MAGIC):
+            data, problem = gunzip(data, feed.url)
+            if problem:
+                self._problem(problem)
+        if sniff(data) != "feed":
+            self._feed_problem(feed, "not an RSS or Atom feed")
+            return
+        try:
+            items = parse_feed(decode(data))
+        except ValueError as e:
+            self._feed_problem(feed, f"unreadable feed: {e}")
+            return
+        rep.items_seen += len(items)
+        docs: list[Document] = []
+        seen_now: set[int] = set()
+        for it in items:
+            idx = item_index(it)
+            if idx in seen_now or idx in feed.rejected or self.store.source_owner(Source(feed.url, idx)):
+                rep.items_old += 1
+                continue
+            seen_now.add(idx)
+            doc = record_document(it, feed.url, idx)
+            if isinstance(doc, Problem):
+                feed.rejected.add(idx)
+                self._problem(doc)
+                continue
+            docs.append(doc)
+        rep.items_new += len(docs)
+        if not docs:
+            return
+        runner = self._runner(FeedRunner)
+        r = runner.run_documents(feed.url, docs)  # type: ignore[attr-defined]
+        # an item that gave no article (only a problem) is not retried while this watch runs
+        for d in docs:
+            if not self.store.source_owner(Source(feed.url, d.index)):
+                feed.rejected.add(d.index)
+        rep.add_run(r)
+        self.say(f"feed {feed.url}: {len(docs)} new item(s) -> {self._added(r)}")
+
+    def _feed_problem(self, feed: _Feed, reason: str) -> None:
+        msg = f"{feed.url}: {reason}"
+        if msg != feed.failing:
+            self._problem(Problem(feed.url, reason))
+            self.say(f"feed {msg}")
+        feed.failing = msg
+
+    def _added(self, r: RunReport) -> str:
+        parts = [f"{r.new_articles} new article(s)"]
+        if r.exact_duplicates:
+            parts.append(f"{r.exact_duplicates} already stored (one more source)")
+        if r.near_duplicates:
+            parts.append(f"{r.near_duplicates} near-duplicate(s)")
+        if self.events:
+            parts.append(f"{r.events_new} new event(s)" + (f", {r.events_merged} merged" if r.events_merged else ""))
+        if r.problems:
+            parts.append(f"{len(r.problems)} problem(s)")
+        return ", ".join(parts)
+
+
+def watch(paths_or_urls: list[str], store: Store, config: dict[str, Any], interval: float = 300.0,
+          once: bool = False, stop_event: threading.Event | None = None, events: bool = True,
+          say: Callable[[str], None] | None = None, on_problem: Callable[[Problem], None] | None = None,
+          on_poll: Callable[[PollReport], None] | None = None) -> WatchReport:
+    """Poll folders/files and feed URLs every `interval` seconds until `stop_event` is set (or
+    Ctrl-C), adding what is new; `once`: a single poll. `say` gets one line per addition."""
+    if not once and not interval > 0:
+        raise ValueError("interval must be > 0 seconds")
+    w = Watcher(list(paths_or_urls), store, config, events=events, say=say, on_problem=on_problem)
+    stop = stop_event or threading.Event()
+    report = WatchReport()
+    while not stop.is_set():
+        p = w.poll(stop)
+        report.polls.append(p)
+        if on_poll:
+            on_poll(p)
+        if once or stop.wait(interval):
+            break
+    return report
