@@ -197,10 +197,15 @@ def annotate(texts: list[str], config: dict[str, Any] | None = None) -> list[Any
 
 
 def sentence_spans(texts: list[str], config: dict[str, Any] | None = None) -> list[list[tuple[int, int]]]:
-    """(start, end) character offsets of the sentences of each text, from the fast sentencer.
+    """(start, end) character offsets of the sentences of each text, cheaply.
 
-    Falls back to the parser when the model has no "senter" component.
+    config["annotate"]["sentencer"]: "rules" (default: punctuation rules with an abbreviation
+    guard, ~100x faster than any model; the coder re-splits the sentences it parses with the
+    parser, so a missed boundary costs nothing) or "senter" (spaCy's statistical sentencer;
+    the parser when the model has none). Sentences never cross a paragraph break.
     """
+    if str(_settings(config).get("sentencer") or "rules") == "rules":
+        return [_rule_spans(t) for t in texts]
     nlp = load(config)
     bs = int(_settings(config).get("batch_size") or 64)
     if "senter" in nlp.pipe_names:
@@ -223,6 +228,34 @@ def sentence_spans(texts: list[str], config: dict[str, Any] | None = None) -> li
 
 
 _PARA = re.compile(r"\n\s*\n")
+# End of sentence: . ! ? (and closing quotes/brackets), whitespace, then a capital, digit or quote.
+_EOS = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# Words after which a period does not end a sentence ("U.S. Army", "Gen. Smith", "Jan. 5").
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Gov|Sen|Rep|Rev|St|"
+    r"No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|vs|etc|approx|est)\.)$")
+
+
+def _rule_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for pa, pb in _paragraphs(text):
+        start = pa
+        for m in _EOS.finditer(text, pa, pb):
+            if _ABBREV.search(text[max(pa, m.start() - 12):m.start() + 1]):
+                continue
+            spans.append((start, m.end()))
+            start = m.end()
+        spans.append((start, pb))
+    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _PARA.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
