@@ -141,9 +141,16 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA journal_mode=WAL")
             # NORMAL in WAL mode: a committed transaction survives a killed process (not a power cut).
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.executescript(SCHEMA)
-            self.conn.executescript(QUERY_SCHEMA)  # indexes of the dashboard queries (section at the end)
-            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            # One transaction: a reader never sees half a schema, and a kill during the one-time
+            # backfill of QUERY_SCHEMA cannot leave it half done (it would run again, doubling rows).
+            try:
+                self.conn.executescript("BEGIN IMMEDIATE;\n" + SCHEMA + QUERY_SCHEMA  # dashboard queries: at the end
+                                        + "\nINSERT OR IGNORE INTO meta VALUES ('schema_version', '%d');\nCOMMIT;"
+                                        % SCHEMA_VERSION)
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
         self.conn.execute("PRAGMA busy_timeout=%d" % int(timeout * 1000))
 
     # -- transactions --------------------------------------------------------------------
