@@ -365,8 +365,8 @@ def _type_scores(hits: list[Hit], text: str = "") -> dict[str, tuple[float, Hit]
     for h in hits:
         w = h.weight
         # "accused X of attacking", "threatened to strike", "called for the release": the content
-        if h.event_type not in _SPEECH and any(0 < h.start - v.end <= 70 and "." not in text[v.end:h.start]
-                                               for v in verbal):
+        if any(0 < h.start - v.end <= 70 and v.event_type != h.event_type and "." not in text[v.end:h.start]
+               for v in verbal):
             w *= 0.55
         if h.event_type in ("ACCUSE", "REQUEST") and first_protest is not None and h.start > first_protest:
             w *= 0.4  # the topic of a protest is not a separate event (PLOVER manual, PROTEST)
