@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,13 +38,27 @@ class _Found:
         return self.place.feature in _COUNTRY and not self.locative
 
 
-def _analyse(article: Article, config: dict[str, Any]) -> list[_Found]:
+def _actor_countries(events: list[Event], gaz_a2: dict[str, str]) -> Counter:
+    """Home countries of the article's actors (alpha-2), a prior for which country it is about."""
+    a2 = {v: k for k, v in gaz_a2.items()}
+    out: Counter = Counter()
+    for ev in events:
+        for a in ev.actors + ev.recipients:
+            if a.country and a.country in a2:
+                out[a2[a.country]] += 1
+    return Counter({k: min(v, 2) for k, v in out.items()})  # a hint, not a vote that drowns the text
+
+
+def _analyse(article: Article, config: dict[str, Any], events: list[Event] | None = None) -> list[_Found]:
     """Places of title + body, resolved together (the headline gives the body context and back)."""
+    from eventdesk.geo.gazetteer import get
+
     title = article.title or ""
     sep = "\n\n" if title else ""
     text = title + sep + (article.body or "")
     off = len(title) + len(sep)
-    gaz, ms = parse_mentions(text, config)
+    hints = _actor_countries(events or [], get(config).alpha3) if events else None
+    gaz, ms = parse_mentions(text, config, hints)
     out = []
     for m in ms:
         p = to_place(gaz, m)
@@ -78,9 +92,12 @@ def focus(found: list[_Found]) -> Place | None:
     return first[best]
 
 
-def _sentence_place(found: list[_Found], start: int, end: int, fallback: Place | None) -> Place | None:
+def _sentence_place(found: list[_Found], start: int, end: int, fallback: Place | None,
+                    actor_texts: tuple[str, ...] = ()) -> Place | None:
     inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end]
-    places = [f for f in inside if not f.actor_like]
+    # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
+    party = [f for f in inside if any(f.place.text in t and len(t) > len(f.place.text) for t in actor_texts)]
+    places = [f for f in inside if not f.actor_like and f not in party]
     if places:
         # a place the clause puts the event in beats one that only describes an actor; then specificity
         best = min(places, key=lambda f: (not f.locative, f.place.precision, f.start))
@@ -97,19 +114,23 @@ def locate(events: list[Event], articles: dict[str, Article], config: dict[str, 
     """Set `event.location` for each event: the place tied to its evidence sentence (offsets into the
     article body), else the article's focus place. Short texts (title "", body = note) work the same."""
     cache: dict[str, tuple[list[_Found], Place | None]] = {}
+    by_article: dict[str, list[Event]] = defaultdict(list)
+    for ev in events:
+        by_article[ev.article_id].append(ev)
     for ev in events:
         art = articles.get(ev.article_id)
         if art is None:
             continue
         if art.id not in cache:
-            found = _analyse(art, config)
+            found = _analyse(art, config, by_article[art.id])
             cache[art.id] = (found, focus(found))
         found, main = cache[art.id]
         start, end = ev.evidence.start, ev.evidence.end
         if not (0 <= start < end <= len(art.body)) and ev.evidence.sentence:
             i = art.body.find(ev.evidence.sentence)
             start, end = (i, i + len(ev.evidence.sentence)) if i >= 0 else (-1, -1)
-        place = _sentence_place(found, start, end, main) if start >= 0 else None
+        actor_texts = tuple(a.text for a in ev.actors if a.text)
+        place = _sentence_place(found, start, end, main, actor_texts) if start >= 0 else None
         ev.location = _copy(place or main)
 
 

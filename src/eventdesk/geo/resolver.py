@@ -34,6 +34,7 @@ COHERENCE_K = 12
 NEAR_KM = 150.0
 NEAR_WEIGHT = 3.0
 NEAR_CAP = 2.0
+CONTAINS_BONUS = 3.0  # a container name whose reading holds the place written before it
 # ACLED geo_precision by kind: 1 the town itself, 2 part of a region / near a town, 3 a large region.
 PRECISION = {"city": 1, "site": 1, "adm2": 2, "adm1": 3, "country": 3, "cont": 3, "region": 2}
 
@@ -49,7 +50,12 @@ _NEAR_BEFORE = re.compile(
     r"\b(?:north|south|east|west)ern (?:part|parts|areas?|outskirts|suburbs|countryside) of|\bkm (?:from|of)|"
     r"\bkilometers? (?:from|of)|\bmiles? (?:from|of))\s+(?:the\s+)?$", re.I)
 _NEAR_AFTER = re.compile(r"^\s+(?:desert|outskirts|countryside|area|areas|suburbs|region|vicinity)\b", re.I)
-_CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)")
+_CITY_AFTER = re.compile(r"^\s+(?:city|town|village|township|neighbou?rhood)\b", re.I)
+_CONTAINER_AFTER = re.compile(
+    r"^(?:\s+(?:village|town|city|district|area|region|camp|neighbou?rhood|hill|locality|axis|"
+    r"sub-?district|county|commune|department|LGA|woreda|kebele|zone))?"
+    r"(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)")
+_EMPTY = re.compile("").match("")
 _CAP_WORDS = re.compile(r"^((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+(?:[A-Z][\w.'\u2019-]*\.?|of|de|al|el)){0,3})")
 
 
@@ -63,6 +69,8 @@ class Mention:
     priors: list[float] = field(default_factory=list)
     near: bool = False
     containers: list[Entry] = field(default_factory=list)  # places named right after: "X, Y" / "X in Y"
+    container_of: list[Mention] = field(default_factory=list)  # mentions this one is written as container of
+    fallback: Entry | None = None  # the stated container, when this name's reading lies outside it
     best: int = -1
     score: float = 0.0
 
@@ -147,8 +155,14 @@ def _containers_after(gaz: Gazetteer, text: str, m: Mention, by_start: dict[int,
     return out
 
 
-def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) -> list[Mention]:
-    """Candidates and context-aware choice for each span; `best` is -1 when nothing matched."""
+def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
+                     hint_ccs: Counter | None = None) -> list[Mention]:
+    """Candidates and context-aware choice for each span; `best` is -1 when nothing matched.
+
+    `hint_ccs` (ISO alpha-2 -> weight) are countries the text is about by other evidence, e.g.
+    the home countries of the event's actors ("Al Shabaab" -> Somalia): they count like places
+    of the article when the main country is weighed. Short notes often name no country at all.
+    """
     ms = []
     for s, e in spans:
         surface = text[s:e]
@@ -157,11 +171,16 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) ->
         order = sorted(range(len(cs)), key=lambda i: -pri[i])[:MAX_CANDS]
         m = Mention(s, e, surface, k, [cs[i] for i in order], [pri[i] for i in order])
         m.near = near or bool(_NEAR_BEFORE.search(text[max(0, s - 40):s])) or bool(_NEAR_AFTER.match(text[e:e + 20]))
+        if _CITY_AFTER.match(text[e:e + 25]):  # "Amara city", "Kadikoy town": a populated place
+            m.priors = [p + (3.0 if c.entry.kind == "city" else 0.0) for c, p in zip(m.cands, m.priors, strict=True)]
         ms.append(m)
     by_start = {m.start: m for m in ms}
     for m in ms:
         if m.cands:
             m.containers = _containers_after(gaz, text, m, by_start)
+            nxt = by_start.get(m.end + (_CONTAINER_AFTER.match(text[m.end:m.end + 80]) or _EMPTY).end())
+            if m.containers and nxt is not None and nxt is not m:
+                nxt.container_of.append(m)
     groups: dict[tuple, list[Mention]] = defaultdict(list)
     for m in ms:
         if m.cands:
@@ -190,6 +209,8 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) ->
     scores_by_group: list[list[float]] = [list(grp[0].priors) for grp in glist]
     for _round in range(3):
         ctx = _context(ms)
+        if hint_ccs:
+            ctx.cc_w.update(hint_ccs)
         support = None
         if close is not None:
             # weight of each candidate: how plausible it is now, relative to the best of its group
@@ -206,8 +227,11 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) ->
             containers = [y for m in grp for y in m.containers]
             view = ctx.without(m0.cands[m0.best].entry if m0.best >= 0 else None, len(grp))
             scores = []
+            inner = [x.cands[x.best].entry for m in grp for x in m.container_of if x.best >= 0]
             for ci, (c, p) in enumerate(zip(m0.cands, m0.priors, strict=True)):
                 sc = p + _bonus(c.entry, containers, view)
+                if inner and any(contains(c.entry, e) for e in inner):
+                    sc += CONTAINS_BONUS  # "Bourzanga, Bam": the Bam that holds Bourzanga
                 if support is not None:
                     sc += NEAR_WEIGHT * min(sup_of.get((gi, ci), 0.0), NEAR_CAP)
                 scores.append(sc)
@@ -216,6 +240,18 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) ->
             b = _prefer_city(m0.cands, b, m0.text)
             for m in grp:
                 m.best, m.score = b, scores[b]
+    # 3. A name read outside the place the text says holds it ("Goba village (Djugu, Ituri)" read as
+    # Juba, South Sudan): the text's container is the better answer, one level less precise.
+    for m in ms:
+        if m.best < 0 or not m.containers:
+            continue
+        outer = [y for y in (by_start.get(x) for x in [m.end + (_CONTAINER_AFTER.match(
+            text[m.end:m.end + 80]) or _EMPTY).end()]) if y is not None and y is not m and y.best >= 0]
+        if outer:
+            y = outer[0].cands[outer[0].best].entry
+            if y.kind in ("country", "adm1", "adm2") and not contains(y, m.cands[m.best].entry) \
+                    and m.cands[m.best].entry.kind in ("city", "site"):
+                m.fallback = y
     return ms
 
 
@@ -300,6 +336,14 @@ def to_place(gaz: Gazetteer, m: Mention, spans: bool = False) -> Place | None:
     if m.best < 0:
         return None
     e = m.cands[m.best].entry
+    if m.fallback is not None:
+        e = m.fallback
+        prec = max(2, PRECISION.get(e.kind, 2))
+        adm1 = gaz.entry(e.adm1).name if e.adm1 else (e.name if e.kind == "adm1" else None)
+        return Place(text=m.text, name=e.name, lat=e.lat, lon=e.lon,
+                     country=gaz.alpha3.get(e.cc or "", None) if e.cc else None, admin1=adm1,
+                     geonameid=e.gid, feature=e.feature, precision=prec,
+                     start=m.start if spans else None, end=m.end if spans else None)
     prec = PRECISION.get(e.kind, 2)
     if e.kind == "region" and e.pop >= 1_000_000:
         prec = 3

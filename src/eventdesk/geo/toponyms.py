@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import Any
 
 from eventdesk.geo.gazetteer import Gazetteer, get
@@ -178,10 +179,11 @@ def detect(gaz: Gazetteer, text: str, config: dict[str, Any] | None = None) -> l
     return sorted(kept)
 
 
-def parse_mentions(text: str, config: dict[str, Any] | None = None) -> tuple[Gazetteer, list[Mention]]:
+def parse_mentions(text: str, config: dict[str, Any] | None = None,
+                   hint_ccs: Counter | None = None) -> tuple[Gazetteer, list[Mention]]:
     gaz = get(config)
     spans = detect(gaz, text, config)
-    return gaz, resolve_mentions(gaz, text, spans)
+    return gaz, resolve_mentions(gaz, text, spans, hint_ccs)
 
 
 def parse(text: str, config: dict[str, Any] | None = None) -> list[Place]:
