@@ -20,6 +20,7 @@ Needs the optional extra `eventdesk[postgres]` (psycopg 3).
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -31,7 +32,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from eventdesk.records import Article, Event, Problem, Source
-from eventdesk.store.base import EventFilter, FileState, Store
+from eventdesk.store.base import CheckResult, EventFilter, FileState, Store
 from eventdesk.store.sqlite import SCHEMA_VERSION, _like_escape, _snippet_parts, merge_key
 
 # Every text column holding ids, dates or names that are compared or sorted byte-wise in SQLite
@@ -103,7 +104,8 @@ CREATE TABLE IF NOT EXISTS events (
     confidence DOUBLE PRECISION NOT NULL,
     actor_names TEXT NOT NULL DEFAULT '',
     data TEXT NOT NULL,
-    sentence_tsv TSVECTOR NOT NULL
+    sentence_tsv TSVECTOR NOT NULL,
+    countries TEXT[] COLLATE "C" NOT NULL DEFAULT '{}'  -- the place's and the actors' (upper case)
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_key ON events(merge_key);
@@ -112,6 +114,14 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_sentence ON events USING GIN (sentence_tsv);
 CREATE INDEX IF NOT EXISTS events_geo ON events(lat, lon, event_type, date);
 CREATE INDEX IF NOT EXISTS events_country ON events(country);
+CREATE INDEX IF NOT EXISTS events_countries ON events USING GIN (countries);
+-- actor -> recipient pairs of each event, for the actor network without parsing every event's JSON
+CREATE TABLE IF NOT EXISTS event_edges (
+    rid BIGINT NOT NULL REFERENCES events(rid) ON DELETE CASCADE,
+    source TEXT COLLATE "C" NOT NULL,
+    target TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_edges_rid ON event_edges(rid);
 CREATE TABLE IF NOT EXISTS event_sources (
     rid BIGSERIAL,
     event_id TEXT COLLATE "C" NOT NULL,
@@ -152,6 +162,16 @@ CREATE INDEX IF NOT EXISTS events_geom ON events USING GIST (geom);
 WRITE_LOCK = 0x6576656E746465
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> str:
+    """Text as FTS5's unicode61 tokenizer sees it: runs of letters and digits, everything else a
+    separator. Indexed in this form, so "../etc/passwd" or "al-Jaili" give the same words here
+    as in SQLite (PostgreSQL's parser would keep a path, a URL or an e-mail as one token)."""
+    return " ".join(_WORD.findall(text or ""))
+
+
 def tsquery(text: str) -> str:
     """User words -> a `to_tsquery` string that cannot be a syntax error; same meaning as `fts_query`.
 
@@ -161,7 +181,7 @@ def tsquery(text: str) -> str:
     words = []
     for raw in text.split():
         prefix = raw.endswith("*")
-        toks = re.findall(r"[^\W_]+", raw)
+        toks = _WORD.findall(raw)
         if not toks:
             continue
         parts = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in toks]
@@ -174,6 +194,15 @@ def tsquery(text: str) -> str:
 def _clean(s: str | None) -> str | None:
     """PostgreSQL text can't hold NUL characters (SQLite can): drop them."""
     return s.replace("\x00", "") if s and "\x00" in s else s
+
+
+def _args(args: Any) -> Any:
+    """Query parameters with NUL taken out of every string (lookups and filters too: a NUL in a
+    user's filter is data that can match nothing stored, not an error)."""
+    if args is None:
+        return None
+    return [[_clean(y) if isinstance(y, str) else y for y in x] if isinstance(x, list)
+            else _clean(x) if isinstance(x, str) else x for x in args]
 
 
 def public_url(url: str) -> str:
@@ -289,10 +318,10 @@ class PostgresStore(Store):
             self._depth = 0
 
     def _q(self, sql: str, args: Any = None) -> psycopg.Cursor:
-        return self.conn.execute(sql, args)
+        return self.conn.execute(sql, _args(args))
 
     def _qd(self, sql: str, args: Any = None) -> psycopg.Cursor:
-        return self.conn.cursor(row_factory=dict_row).execute(sql, args)
+        return self.conn.cursor(row_factory=dict_row).execute(sql, _args(args))
 
     # -- files ---------------------------------------------------------------------------
     def file_state(self, path: str) -> FileState | None:
@@ -320,7 +349,7 @@ class PostgresStore(Store):
             " ON CONFLICT (id) DO NOTHING RETURNING rid",
             (article.id, title, body, _clean(json.dumps(article.captions, ensure_ascii=False)),
              _clean(article.published), _clean(article.url), article.duplicate_of, article.story_id or article.id,
-             _clean(json.dumps(article.date_hints, ensure_ascii=False)), time.time(), title, body),
+             _clean(json.dumps(article.date_hints, ensure_ascii=False)), time.time(), words(title), words(body)),
         ).fetchone()
         for s in article.sources:
             self.add_source(article.id, s)
@@ -408,22 +437,30 @@ class PostgresStore(Store):
         for ev in events:
             loc = ev.location
             names = " | ".join(f"{a.name} {a.text}" for a in ev.actors + ev.recipients)
-            sentence = _clean(ev.evidence.sentence) or ""
+            sentence = words(ev.evidence.sentence)
+            countries = sorted({_clean(c.upper()) for c in [loc.country if loc else None]
+                                + [a.country for a in ev.actors + ev.recipients] if isinstance(c, str)})
             cols = ("id,article_id,merge_key,event_type,mode,modality,date,country,place,lat,lon,confidence,"
-                    "actor_names,data,sentence_tsv")
-            vals = "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,to_tsvector('eventdesk', %s)"
+                    "actor_names,data,sentence_tsv,countries")
+            vals = "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,to_tsvector('eventdesk', %s),%s"
             args: list[Any] = [
                 ev.id, ev.article_id, _clean(merge_key(ev)), ev.event_type, ev.mode, ev.modality, _clean(ev.date),
                 _clean(loc.country) if loc else None, _clean(loc.name) if loc else None,
                 loc.lat if loc else None, loc.lon if loc else None, ev.confidence, _clean(names),
-                _clean(json.dumps(ev.to_dict(), ensure_ascii=False)), sentence]
+                _clean(json.dumps(ev.to_dict(), ensure_ascii=False)), sentence, countries]
             if geom:
                 cols += ",geom"
                 vals += ",CASE WHEN %s::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(%s, %s), 4326) END"
                 args += [loc.lon if loc else None, loc.lon if loc else None, loc.lat if loc else None]
             row = self._q(f"INSERT INTO events ({cols}) VALUES ({vals}) ON CONFLICT (id) DO NOTHING RETURNING rid",
                           args).fetchone()
-            new += row is not None
+            if row is not None:
+                new += 1
+                edges = [(row[0], _clean(a.name), _clean(r.name)) for a in ev.actors for r in ev.recipients
+                         if a.name is not None and r.name is not None]
+                if edges:
+                    with self.conn.cursor() as cur:
+                        cur.executemany("INSERT INTO event_edges VALUES (%s,%s,%s)", edges)
             for src in ev.sources or [ev.article_id]:
                 self.add_event_source(ev.id, src)
         return new
@@ -486,7 +523,9 @@ class PostgresStore(Store):
             args.append("%" + _like_escape(flt.actor) + "%")
         if flt.country:
             conds.append("(e.country = %s OR e.data LIKE %s)")
-            args += [flt.country.upper(), '%"country": "' + _like_escape(flt.country.upper()) + '"%']
+            # the value as json.dumps wrote it into `data` (quotes and backslashes escaped), so it is data
+            args += [flt.country.upper(),
+                     '%"country": ' + _like_escape(json.dumps(flt.country.upper(), ensure_ascii=False)) + '%']
         if flt.place:
             conds.append("e.place ILIKE %s")
             args.append("%" + _like_escape(flt.place) + "%")
@@ -506,9 +545,9 @@ class PostgresStore(Store):
             conds.append("e.sentence_tsv @@ to_tsquery('eventdesk', %s)")
             args.append(tsquery(flt.text))
         if flt.bbox:
-            w, s, e, n = (float(x) for x in flt.bbox)
-            if w > e or s > n:  # an inverted box holds nothing (as in the SQLite R*Tree)
-                conds.append("FALSE")
+            w, s, e, n = (min(max(float(x), -1e300), 1e300) for x in flt.bbox)  # no infinities for PostGIS
+            if w > e or s > n or any(math.isnan(x) for x in (w, s, e, n)):
+                conds.append("FALSE")  # an inverted box (or NaN, NULL to SQLite) holds nothing
             elif self.spatial == "postgis":
                 conds.append("e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
                 args += [w, s, e, n]
@@ -604,9 +643,27 @@ class PostgresStore(Store):
 
     # -- dashboard queries (issue 5) ------------------------------------------------------
     def _where_and(self, flt: EventFilter | None, *extra: str) -> tuple[str, list[Any]]:
+        """`_where` plus conditions; the country filter through the `countries` array (same meaning as
+        SQLite's event_countries: the place's or an actor's country) instead of a LIKE over the JSON."""
+        conds, more = list(extra), []
+        if flt is not None and flt.country:
+            conds.append("e.countries @> ARRAY[%s]::text[]")
+            more.append(_clean(flt.country.upper()))
+            flt = EventFilter(**{**vars(flt), "country": None})
         where, args = self._where(flt)
-        conds = ([where[len(" WHERE "):]] if where else []) + list(extra)
-        return ((" WHERE " + " AND ".join(conds)) if conds else ""), args
+        conds = ([where[len(" WHERE "):]] if where else []) + conds
+        return ((" WHERE " + " AND ".join(conds)) if conds else ""), args + more
+
+    def event_page(self, flt: EventFilter | None, limit: int, offset: int = 0,
+                   newest_first: bool = False) -> tuple[int, list[Event]]:
+        """(total matching, one page of events): the dashboard's list, newest first if asked."""
+        where, args = self._where_and(flt)
+        total = int(self._q(f"SELECT count(*) FROM events e{where}", args).fetchone()[0])
+        # SQLite puts NULL dates last in DESC order, PostgreSQL first unless told
+        order = "e.date DESC NULLS LAST, e.rid DESC" if newest_first else "e.date IS NULL, e.date, e.rid"
+        rows = self._q(f"SELECT e.data FROM events e{where} ORDER BY {order} LIMIT %s OFFSET %s",
+                       [*args, int(limit), int(offset)]).fetchall()
+        return total, [self._event(r[0]) for r in rows]
 
     def event_counts(self, flt: EventFilter | None = None, interval: str = "day") -> list[dict[str, Any]]:
         # As in SQLite: coarser dates go to the first day of their period.
@@ -655,16 +712,12 @@ class PostgresStore(Store):
                 for r in rows]
 
     def actor_edges(self, flt: EventFilter | None = None, limit: int = 200) -> list[dict[str, Any]]:
-        where, args = self._where(flt)
-        # NULLS FIRST and "C" order: ties break as in SQLite, so LIMIT keeps the same rows.
+        where, args = self._where_and(flt)
+        sub = f" WHERE g.rid IN (SELECT e.rid FROM events e{where})" if where else ""
         rows = self._q(
-            "SELECT (a.value->>'name') COLLATE \"C\" AS s, (r.value->>'name') COLLATE \"C\" AS t, count(*) AS n "
-            "FROM events e "
-            "CROSS JOIN LATERAL jsonb_array_elements(e.data::jsonb->'actors') a "
-            "CROSS JOIN LATERAL jsonb_array_elements(e.data::jsonb->'recipients') r"
-            f"{where} GROUP BY s, t ORDER BY n DESC, s NULLS FIRST, t NULLS FIRST "
-            "LIMIT %s", [*args, int(limit)])
-        return [{"source": r[0], "target": r[1], "count": r[2]} for r in rows if r[0] and r[1]]
+            f"SELECT g.source, g.target, count(*) AS n FROM event_edges g{sub} "
+            "GROUP BY g.source, g.target ORDER BY n DESC, g.source, g.target LIMIT %s", [*args, int(limit)])
+        return [{"source": r[0], "target": r[1], "count": r[2]} for r in rows]
 
     _FACETS = ("event_type", "mode", "modality", "country")
 
@@ -694,4 +747,27 @@ class PostgresStore(Store):
             else:
                 rel = "same story"
             out.append({"id": r[0], "title": r[1], "published": r[2], "relation": rel})
+        return out
+
+    # -- store check (issue 7) ------------------------------------------------------------
+    def check(self) -> list[CheckResult]:
+        """eventdesk's invariants, as in SQLite (its CHECKS: the same SQL, counted here from the
+        examples query), minus the FTS5/R*Tree ones; plus the map points' agreement with lat/lon."""
+        from eventdesk.store.sqlite import CHECKS, FIX_REBUILD
+
+        out: list[CheckResult] = []
+        for name, _count_sql, examples_sql, fix in CHECKS:
+            if "search index" in name or "map index" in name:  # SQLite's side indexes: none here
+                continue
+            try:
+                n = int(self._q(f"SELECT count(*) FROM ({examples_sql}) x").fetchone()[0])
+                ex = [" ".join(map(str, r)) for r in self._q(examples_sql + " LIMIT 5")] if n else []
+            except psycopg.Error as e:
+                n, ex = 1, [str(e).strip()]
+            out.append(CheckResult(name, n == 0, n, ex, fix))
+        if self.spatial == "postgis":
+            q = "FROM events WHERE (lat IS NULL OR lon IS NULL) != (geom IS NULL)"
+            n = int(self._q(f"SELECT count(*) {q}").fetchone()[0])
+            ex = [r[0] for r in self._q(f"SELECT id {q} LIMIT 5")] if n else []
+            out.append(CheckResult("map point for every located event", n == 0, n, ex, FIX_REBUILD))
         return out
