@@ -162,8 +162,28 @@ def test_feed_grows_by_three_only_new_items_processed(server: FeedServer, tmp_pa
         assert {s.index for a in arts for s in a.sources} == {
             item_index({"id": item(i)["guid"]}) for i in range(5)}
         assert arts[0].published.startswith("2025-03-0")
+        # the feed is in the files table with its articles counted, so the store check holds
+        assert store.file_state(url).n_articles == 5
+        assert [c.name for c in store.check() if not c.ok] == []
     assert any("2 new item(s) -> 2 new article(s)" in x and "2 new event(s)" in x for x in lines)
     assert any("3 new item(s) -> 3 new article(s)" in x for x in lines)
+
+
+@pytest.mark.postgres
+def test_watch_into_postgres(server: FeedServer, pg_url: str, monkeypatch):
+    import eventdesk.watch
+
+    calls: list[list[str]] = []
+    monkeypatch.setattr(eventdesk.watch, "extract_events", fake_extract(calls))
+    url = server.base + "/feed.xml"
+    with open_store(pg_url) as store:
+        server.feed = rss([item(i) for i in (1, 0)])
+        assert watch([url], store, load_config(None), once=True).total("new_articles") == 2
+        server.feed = rss([item(i) for i in (4, 3, 2, 1, 0)])
+        r = watch([url], store, load_config(None), once=True)
+        assert (r.total("items_new"), r.total("items_old"), r.total("new_articles")) == (3, 2, 3)
+        assert sum(len(c) for c in calls) == 5 and store.stats()["articles"] == 5
+        assert [c.name for c in store.check() if not c.ok] == []
 
 
 def test_feed_items_get_real_events(server: FeedServer, tmp_path: Path):

@@ -34,7 +34,7 @@ from eventdesk.read.feeds import parse_feed
 from eventdesk.read.files import STDIN, expand
 from eventdesk.read.formats import GZIP_MAGIC, gunzip, record_document, sniff
 from eventdesk.records import Document, Problem, Source
-from eventdesk.store.base import Store
+from eventdesk.store.base import FileState, Store
 from eventdesk.watch.fetch import FetchError, check_url, fetch, is_url
 
 __all__ = ["FetchError", "PollReport", "WatchReport", "item_index", "watch"]
@@ -99,15 +99,21 @@ class FeedRunner(Runner):
 
     Reuses the Runner's own steps: `prepare` (segment + MinHash), `_store_prepared` (dedup and store
     in one transaction) and `_store_events` (events merged and committed with their "coded" marks).
-    The InputFile has no digest, so it is never recorded in (or forgotten from) the files table.
+    The documents' own path (the feed URL) goes into their sources; the InputFile wrapping them has
+    none, so the Runner never takes it for a changed file to forget. `mark(report)`, if given, says
+    what to record in the files table, in the same transaction as the articles.
     """
 
-    def run_documents(self, source: str, documents: list[Document]) -> RunReport:
+    def run_documents(self, source: str, documents: list[Document],
+                      mark: Callable[[RunReport], FileState] | None = None) -> RunReport:
         t0 = time.perf_counter()
         with self.store.transaction():
             self.run_id = self.store.start_run({"feed": source, "items": len(documents), "events": self.events})
         self.report.files_seen += 1
-        new = self._store_prepared([prepare(InputFile(source, documents=documents), self.config)])
+        with self.store.transaction():  # the Runner's transaction becomes part of this one
+            new = self._store_prepared([prepare(InputFile("", documents=documents), self.config)])
+            if mark is not None:
+                self.store.mark_file(mark(self.report))
         if self.events and new:
             chunk = int(self.config.get("run", {}).get("code_batch", 32))
             for i in range(0, len(new), chunk):
@@ -260,8 +266,16 @@ class Watcher:
         rep.items_new += len(docs)
         if not docs:
             return
+        prev = self.store.file_state(feed.url)
+
+        def mark(r: RunReport) -> FileState:
+            # the feed in the files table, like a file: its articles' sources are counted (store check)
+            return FileState(feed.url, len(got.data), time.time(), hashlib.sha1(got.data).hexdigest(),
+                             (prev.n_articles if prev else 0) + r.new_articles + r.exact_duplicates,
+                             (prev.n_problems if prev else 0) + len(r.problems))
+
         runner = self._runner(FeedRunner)
-        r = runner.run_documents(feed.url, docs)  # type: ignore[attr-defined]
+        r = runner.run_documents(feed.url, docs, mark)  # type: ignore[attr-defined]
         # an item that gave no article (only a problem) is not retried while this watch runs
         for d in docs:
             if not self.store.source_owner(Source(feed.url, d.index)):
