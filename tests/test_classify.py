@@ -166,3 +166,27 @@ def test_speed() -> None:
     classify(texts)
     per = (time.perf_counter() - t) / len(texts)
     assert per < 0.05  # generous bound for a loaded CI machine; ~1 ms here
+
+
+def _doc(text: str) -> TypeGuess:
+    return classify_document([text])[0][0]
+
+
+def test_document_attack_on_armed_target_is_a_battle() -> None:
+    g = _doc("On 3 March 2021, unidentified gunmen attacked a police checkpoint near the market town. "
+             "Two officers were killed.")
+    assert (g.acled_event_type, g.acled_sub_event_type) == ("Battles", "Armed clash")
+    g = _doc("On 3 March 2021, unidentified gunmen attacked villagers near the market town. Two farmers were killed.")
+    assert (g.acled_event_type, g.acled_sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_document_rioters_clash_is_mob_violence() -> None:
+    g = _doc("On 9 May 2021, rival youths clashed with each other near the bus station. Three were injured.")
+    assert g.acled_event_type == "Riots"
+
+
+def test_document_strategic_tag() -> None:
+    g = _doc("Movement of forces: On 2 July 2021, a convoy of army trucks entered the northern province.")
+    assert g.acled_sub_event_type == "Change to group/activity"
+    g = _doc("Defusal: On 2 July 2021, engineers found and defused a roadside bomb on the highway.")
+    assert g.acled_sub_event_type == "Disrupted weapons use"

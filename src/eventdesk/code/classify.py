@@ -562,6 +562,78 @@ _HINT_MIN = 0.2
 _ACLED_SCOPE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
 
 
+# ACLED notes of Strategic developments often open with a sub-type tag ("Defusal: On 3 May ...");
+# the tags and their sub-types follow ACLED's coding conventions (as seen in the training notes).
+_DWU, _LPD, _CGA = "Disrupted weapons use", "Looting/property destruction", "Change to group/activity"
+_TAG_SUB = {
+    "defusal": _DWU, "detonation": _DWU, "interception": _DWU, "weapons seizure": _DWU, _DWU.lower(): _DWU,
+    "property destruction": _LPD, "looting": _LPD, "land seizure": _LPD, _LPD.lower(): _LPD,
+    "change to armed group": _CGA, "movement of forces": _CGA, "recruitment": _CGA, "security measures": _CGA,
+    _CGA.lower(): _CGA, "displacement": "Other", "other": "Other", "non-violent activity": "Other",
+    "strikes": "Other", "elections/referendum": "Other", "mass grave": "Other", "training": "Other",
+    "explosive remnants of war": "Other", "headquarters or base established": "Headquarters or base established",
+    "non-violent transfer of territory": "Non-violent transfer of territory", "arrests": "Arrests",
+    "agreement": "Agreement",
+}
+_TAG = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,40}):\s")
+
+# Battles vs Violence against civilians (ACLED codebook): the same attack is a battle when its
+# target is armed and organised (soldiers, police, militias...), violence against civilians when
+# the target is unarmed. The target is read right after the first attack words of the report.
+_ARMED = re.compile(
+    r"\b(?:soldiers?|troops|(?:armed |security |government |military |defen[cs]e |police |regime |state )?forces|"
+    r"army|military|police(?:m[ae]n| officers?| forces| station| post)?|gendarmes?|gendarmerie|militia(?:m[ae]n|s)?|"
+    r"militants?|fighters|rebels?|insurgents?|jihadists?|combatants?|vigilantes?|guards|personnel|commanders?|"
+    r"checkpoints?|bases?|positions|patrol(?:s|ling)?|barracks|outposts?|troopers?|jawans?|servicem[ae]n|"
+    r"officers|(?:member|members) of the [\w\s'-]{0,40}(?:forces|army|brigade|division|intelligence|militia))\b",
+    re.I)
+_CIVIL = re.compile(
+    r"\b(?:civilians?|residents?|villagers?|farmers?|herders?|pastoralists?|traders?|worshipp?ers?|students?|"
+    r"women|children|child|girls?|boys?|a man|a woman|men|people|passengers|famil(?:y|ies)|homes?|houses?|"
+    r"journalists?|teachers?|motorists?|travell?ers|idps|refugees|migrants|workers?|chiefs?|mukhtar|"
+    r"lawyers?|candidates?|shepherds?|fishermen|miners|worshippers|pilgrims|a civilian|locals?)\b", re.I)
+_NON_ORG = re.compile(r"\b(?:rioters|mob|youths|crowd|demonstrators|protesters|residents|villagers)\b", re.I)
+_FIGHT = re.compile(r"\b(?:clash\w*|exchange[ds]? (?:of )?fire|fighting|fought|gun ?battles?|gunfights?|repel\w*|"
+                    r"repuls\w*|firefights?|battl\w+)\b", re.I)
+_EXP_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"})
+_EXP_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                       "Grenade", "Suicide bomb", "Chemical weapon"})
+
+
+def _target(text: str, hits: list[Hit]) -> str | None:
+    """'armed' or 'civil': whom the first attack of the report's first sentence is aimed at."""
+    first = sentences(text)[0]
+    for h in hits:
+        if h.event_type != "ASSAULT" or h.weight < 0.75 or h.start >= first[1]:
+            continue
+        window = text[h.end:min(first[1], h.end + 90)]
+        a, c = _ARMED.search(window), _CIVIL.search(window)
+        if a or c:
+            return "armed" if a and (not c or a.start() < c.start()) else "civil"
+    return None
+
+
+def _armed_or_not(text: str, hits: list[Hit], sub: str) -> str:
+    """Move an Attack / Armed clash / Mob violence / unsupported explosion call by who was targeted."""
+    first = sentences(text)[0]
+    head = text[first[0]:first[1]]
+    lead = next((h for h in hits if h.event_type == "ASSAULT" and h.weight >= 0.75 and h.start < first[1]), None)
+    actor_text = text[first[0]:lead.start] if lead else head
+    if sub in _EXP_SUBS and not any(h.mode in _EXP_MODES or h.acled == sub for h in hits):
+        tgt = _target(text, hits)  # no explosive/air/shelling words at all: an ordinary attack
+        if tgt:
+            return "Armed clash" if tgt == "armed" else "Attack"
+        return sub
+    if sub in ("Attack", "Mob violence") and _target(text, hits) == "armed" and not _NON_ORG.search(actor_text):
+        return "Armed clash"
+    if sub == "Armed clash":
+        if lead and _NON_ORG.search(actor_text) and not _ARMED.search(actor_text):
+            return "Mob violence"
+        if _target(text, hits) == "civil" and not _FIGHT.search(head):
+            return "Attack"
+    return sub
+
+
 def classify_document_one(text: str) -> list[TypeGuess]:
     hits = triggers(text)
     p = acled_probabilities(text, hits)
@@ -633,6 +705,18 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     score = p_top if in_scope else types.get(etype, (0.5, None))[0]
     # an ACLED note is always in ACLED scope: keep the model's sub-type unless it clearly is not one
     acled_sub = top_sub if (in_scope or p_top >= 0.4) else None
+    tag = _TAG.match(text)
+    if tag and tag.group(1).lower() in _TAG_SUB:
+        acled_sub = _TAG_SUB[tag.group(1).lower()]
+        at = ontology.acled_by_sub()[acled_sub]
+        if at.plover_type != etype:
+            etype = at.plover_type
+            mine = [h for h in hits if h.event_type == etype]
+            hit = max(mine, key=lambda h: h.weight) if mine else None
+        case = None
+    elif acled_sub and in_scope:
+        acled_sub = _armed_or_not(text, hits, acled_sub)
+        etype = ontology.acled_by_sub()[acled_sub].plover_type if etype == "ASSAULT" else etype
     main = _guess(text, etype, score, hit, acled_sub, case)
     out = [main]
     for g in _code(text, hits, types, p):
