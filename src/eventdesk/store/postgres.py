@@ -110,7 +110,9 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_key ON events(merge_key);
 CREATE INDEX IF NOT EXISTS events_type_date ON events(event_type, date);
-CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_date ON events(date, rid);
+-- the dashboard's newest-first list (NULL dates last, as in SQLite)
+CREATE INDEX IF NOT EXISTS events_date_desc ON events(date DESC NULLS LAST, rid DESC);
 CREATE INDEX IF NOT EXISTS events_sentence ON events USING GIN (sentence_tsv);
 CREATE INDEX IF NOT EXISTS events_geo ON events(lat, lon, event_type, date);
 CREATE INDEX IF NOT EXISTS events_country ON events(country);
@@ -432,38 +434,48 @@ class PostgresStore(Store):
 
     # -- events --------------------------------------------------------------------------
     def add_events(self, events: Iterable[Event]) -> int:
-        new = 0
+        # Batched (executemany runs in psycopg's pipeline mode): one round trip per statement kind,
+        # not three per event. Writers hold the advisory lock, so the existence check cannot race.
+        evs = list(events)
+        if not evs:
+            return 0
+        stored = {r[0] for r in self._q("SELECT id FROM events WHERE id = ANY(%s)", ([e.id for e in evs],))}
         geom = self.spatial == "postgis"
-        for ev in events:
-            loc = ev.location
-            names = " | ".join(f"{a.name} {a.text}" for a in ev.actors + ev.recipients)
-            sentence = words(ev.evidence.sentence)
-            countries = sorted({_clean(c.upper()) for c in [loc.country if loc else None]
-                                + [a.country for a in ev.actors + ev.recipients] if isinstance(c, str)})
-            cols = ("id,article_id,merge_key,event_type,mode,modality,date,country,place,lat,lon,confidence,"
-                    "actor_names,data,sentence_tsv,countries")
-            vals = "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,to_tsvector('eventdesk', %s),%s"
-            args: list[Any] = [
-                ev.id, ev.article_id, _clean(merge_key(ev)), ev.event_type, ev.mode, ev.modality, _clean(ev.date),
-                _clean(loc.country) if loc else None, _clean(loc.name) if loc else None,
-                loc.lat if loc else None, loc.lon if loc else None, ev.confidence, _clean(names),
-                _clean(json.dumps(ev.to_dict(), ensure_ascii=False)), sentence, countries]
-            if geom:
-                cols += ",geom"
-                vals += ",CASE WHEN %s::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(%s, %s), 4326) END"
-                args += [loc.lon if loc else None, loc.lon if loc else None, loc.lat if loc else None]
-            row = self._q(f"INSERT INTO events ({cols}) VALUES ({vals}) ON CONFLICT (id) DO NOTHING RETURNING rid",
-                          args).fetchone()
-            if row is not None:
-                new += 1
-                edges = [(row[0], _clean(a.name), _clean(r.name)) for a in ev.actors for r in ev.recipients
-                         if a.name is not None and r.name is not None]
-                if edges:
-                    with self.conn.cursor() as cur:
-                        cur.executemany("INSERT INTO event_edges VALUES (%s,%s,%s)", edges)
-            for src in ev.sources or [ev.article_id]:
-                self.add_event_source(ev.id, src)
-        return new
+        cols = ("id,article_id,merge_key,event_type,mode,modality,date,country,place,lat,lon,confidence,"
+                "actor_names,data,sentence_tsv,countries")
+        vals = "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,to_tsvector('eventdesk', %s),%s"
+        if geom:
+            cols += ",geom"
+            vals += ",CASE WHEN %s::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(%s, %s), 4326) END"
+        rows: list[list[Any]] = []
+        edges: list[tuple[str, str, str]] = []
+        sources: list[tuple[str, str]] = []
+        for ev in evs:
+            if ev.id not in stored:
+                stored.add(ev.id)
+                loc = ev.location
+                names = " | ".join(f"{a.name} {a.text}" for a in ev.actors + ev.recipients)
+                countries = sorted({c.upper() for c in [loc.country if loc else None]
+                                    + [a.country for a in ev.actors + ev.recipients] if isinstance(c, str)})
+                args: list[Any] = [
+                    ev.id, ev.article_id, merge_key(ev), ev.event_type, ev.mode, ev.modality, ev.date,
+                    loc.country if loc else None, loc.name if loc else None,
+                    loc.lat if loc else None, loc.lon if loc else None, ev.confidence, names,
+                    json.dumps(ev.to_dict(), ensure_ascii=False), words(ev.evidence.sentence), countries]
+                if geom:
+                    args += [loc.lon if loc else None, loc.lon if loc else None, loc.lat if loc else None]
+                rows.append(_args(args))
+                edges += [(_clean(a.name), _clean(r.name), ev.id) for a in ev.actors for r in ev.recipients
+                          if a.name is not None and r.name is not None]
+            sources += [(ev.id, src) for src in ev.sources or [ev.article_id]]
+        with self.conn.cursor() as cur:
+            if rows:
+                cur.executemany(f"INSERT INTO events ({cols}) VALUES ({vals}) ON CONFLICT (id) DO NOTHING", rows)
+            if edges:
+                cur.executemany("INSERT INTO event_edges SELECT rid, %s, %s FROM events WHERE id = %s", edges)
+            cur.executemany("INSERT INTO event_sources (event_id, article_id) VALUES (%s,%s) ON CONFLICT DO NOTHING",
+                            sources)
+        return len(rows)
 
     def add_event_source(self, event_id: str, article_id: str) -> bool:
         cur = self._q("INSERT INTO event_sources (event_id, article_id) VALUES (%s,%s) ON CONFLICT DO NOTHING",
@@ -558,7 +570,7 @@ class PostgresStore(Store):
 
     def iter_events(self, flt: EventFilter | None = None) -> Iterator[Event]:
         where, args = self._where(flt)
-        q = f"SELECT e.data FROM events e{where} ORDER BY e.date IS NULL, e.date, e.rid"
+        q = f"SELECT e.data FROM events e{where} ORDER BY e.date NULLS LAST, e.rid"  # SQLite: NULL dates last
         if flt and flt.limit is not None:
             q += " LIMIT %s OFFSET %s"
             args = args + [int(flt.limit), int(flt.offset)]
@@ -660,7 +672,7 @@ class PostgresStore(Store):
         where, args = self._where_and(flt)
         total = int(self._q(f"SELECT count(*) FROM events e{where}", args).fetchone()[0])
         # SQLite puts NULL dates last in DESC order, PostgreSQL first unless told
-        order = "e.date DESC NULLS LAST, e.rid DESC" if newest_first else "e.date IS NULL, e.date, e.rid"
+        order = "e.date DESC NULLS LAST, e.rid DESC" if newest_first else "e.date NULLS LAST, e.rid"
         rows = self._q(f"SELECT e.data FROM events e{where} ORDER BY {order} LIMIT %s OFFSET %s",
                        [*args, int(limit), int(offset)]).fetchall()
         return total, [self._event(r[0]) for r in rows]
@@ -671,16 +683,18 @@ class PostgresStore(Store):
                "ELSE substr(e.date, 1, 10) END")
         period = {
             "day": day,
-            "week": f"to_char(date_trunc('week', eventdesk_day({day})), 'YYYY-MM-DD')",  # its Monday
+            "week": day,  # then its Monday, below: once per distinct day, not once per event
             "month": "substr(e.date, 1, 7)",
             "year": "substr(e.date, 1, 4)",
         }.get(interval)
         if period is None:
             raise ValueError(f"unknown interval {interval!r}: day, week, month or year")
         where, args = self._where_and(flt, "e.date IS NOT NULL")
-        rows = self._q(
-            f"SELECT {period} AS p, e.event_type, count(*) FROM events e{where} GROUP BY p, e.event_type "
-            "ORDER BY p, e.event_type", args)
+        q = f"SELECT {period} AS p, e.event_type, count(*) AS n FROM events e{where} GROUP BY p, e.event_type"
+        if interval == "week":
+            q = ("SELECT to_char(date_trunc('week', eventdesk_day(d.p)), 'YYYY-MM-DD') AS p, d.event_type, "
+                 f"sum(d.n)::bigint AS n FROM ({q}) d GROUP BY 1, 2")
+        rows = self._q(f"SELECT * FROM ({q}) c ORDER BY c.p, c.event_type", args)
         return [{"period": r[0], "event_type": r[1], "count": r[2]} for r in rows if r[0]]
 
     def map_cells(self, flt: EventFilter | None, cell: float) -> list[dict[str, Any]]:
