@@ -275,3 +275,17 @@ def test_unreachable_server_is_a_clear_error():
         open_store("postgresql://me:s3cret@127.0.0.1:1/news")
     assert "cannot connect to postgresql://me@127.0.0.1:1/news" in str(e.value)
     assert "s3cret" not in str(e.value)
+
+
+@pytest.mark.postgres
+def test_cli_run_with_events_same_as_sqlite(examples: Path, tmp_path: Path, pg_url: str):
+    """The whole pipeline (event coding, geo, dates, merge) into each store: the same records."""
+    db = tmp_path / "s.db"
+    eventdesk("run", str(examples), "--db", str(db), "-q")
+    eventdesk("run", str(examples), "--db", pg_url, "-q")
+    with open_store(str(db)) as sq, open_store(pg_url) as pg:
+        assert [e.to_dict() for e in pg.iter_events()] == [e.to_dict() for e in sq.iter_events()]
+        assert {k: v for k, v in pg.stats().items() if k != "store"} == \
+            {k: v for k, v in sq.stats().items() if k != "store"}
+        assert pg.actor_edges() == sq.actor_edges() and pg.event_counts(None, "week") == sq.event_counts(None, "week")
+        assert [c.name for c in pg.check() if not c.ok] == []
