@@ -600,6 +600,47 @@ _EXP_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", 
                        "Grenade", "Suicide bomb", "Chemical weapon"})
 
 
+# Protest sub-types by the ACLED definitions: lethal or seriously injuring force against peaceful
+# protesters -> Excessive force; protesters' own violence or destruction -> Violent demonstration;
+# other intervention (arrests, dispersal, tear gas) -> Protest with intervention.
+_PROTESTERS = r"(?:protesters|protestors|demonstrators|marchers|rallies|crowds?|(?:peaceful |the )?(?:protests?|demonstrations?|sit-ins?|rall(?:y|ies)))"
+_EXCESSIVE = re.compile(
+    r"\b(?:excessive force|live (?:ammunition|bullets|fire) (?:at|on|against)|"
+    r"(?:brutally|violently) (?:dispers|suppress|repress|crush|broke)\w*|"
+    r"(?:protesters|protestors|demonstrators|marchers) (?:\w+ ){0,3}(?:were |was |have been |had been )?"
+    r"(?:killed|died|shot dead|gunned down|seriously injured)|"
+    r"(?:killed|killing|shot|shooting|fired on|fired at|opened fire on|gunned down|attacks? against)\s+(?:\w+\s+){0,3}"
+    + _PROTESTERS + r"|serious injuries among)\b", re.I)
+_RIOTING = re.compile(
+    r"\b(?:turned violent|turn violent|violent (?:protest|demonstration|clash)\w*|rioters|rioting|riots? (?:broke|erupted)|"
+    r"(?:hurl|threw|throw|pelt|lob)\w* (?:\w+ ){0,2}(?:rocks|stones|objects|bottles|molotov|petrol bombs?|firebombs?|"
+    r"eggs|bricks|firecrackers|fireworks)|molotov\w*|petrol bombs?|smash\w*|vandali[sz]\w*|set (?:fire|ablaze)|torch\w*|"
+    r"burn(?:ed|t|ing)? (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings|shops|police|offices)|looted|looting|"
+    r"clash\w* (?:broke out )?(?:with|between) (?:\w+ ){0,2}(?:police|security|officers|troops|soldiers|riot police)|"
+    r"clashes (?:have )?broke(?:n)? out|attack\w* (?:\w+ ){0,2}(?:police|officers|security forces)|street violence|"
+    r"aggressive|pull\w* down|ransack\w*|fought with police|fight with police)\b", re.I)
+_INTERVENE = re.compile(
+    r"\b(?:tear ?gas\w*|pepper[- ]spray\w*|rubber bullets|water cannons?|stun grenades?|dispers(?:ed|al|ing|e)|"
+    r"suppress\w*|broke up|break up|broken up|batons?|baton-charg\w+|lathi|cracked down|clampdown|intervened|"
+    r"forcefully|forcibly|kettl\w+|tasered|(?:were|was|been|being) (?:\w+ )?(?:arrested|detained)|"
+    r"(?:arrested|detained) (?:\w+ ){0,4}(?:protesters|demonstrators|participants)|(?:detained|arrested) during)\b", re.I)
+_PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                 "Violent demonstration")
+
+
+def _protest_sub(text: str, sub: str) -> str:
+    """Re-read a protest call against the ACLED sub-type definitions (only ever away from 'peaceful')."""
+    if sub != "Peaceful protest":
+        return sub
+    if _EXCESSIVE.search(text):
+        return "Excessive force against protesters"
+    if _RIOTING.search(text):
+        return "Violent demonstration"
+    if _INTERVENE.search(text):
+        return "Protest with intervention"
+    return sub
+
+
 def _target(text: str, hits: list[Hit]) -> str | None:
     """'armed' or 'civil': whom the first attack of the report's first sentence is aimed at."""
     first = sentences(text)[0]
@@ -715,7 +756,7 @@ def classify_document_one(text: str) -> list[TypeGuess]:
             hit = max(mine, key=lambda h: h.weight) if mine else None
         case = None
     elif acled_sub and in_scope:
-        acled_sub = _armed_or_not(text, hits, acled_sub)
+        acled_sub = _protest_sub(text, _armed_or_not(text, hits, acled_sub))
         etype = ontology.acled_by_sub()[acled_sub].plover_type if etype == "ASSAULT" else etype
     main = _guess(text, etype, score, hit, acled_sub, case)
     out = [main]
