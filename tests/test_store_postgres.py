@@ -188,7 +188,7 @@ def test_search_same_hits_as_sqlite(pair):
 
 
 @pytest.mark.postgres
-def test_map_box_without_postgis_same_answers(tmp_path: Path, pg_server):
+def test_map_box_without_postgis_same_answers(tmp_path: Path, pg_server, caplog):
     """The lat/lon btree fallback (no PostGIS) answers map boxes like the GiST index does."""
     from eventdesk.store.postgres import PostgresStore
 
@@ -212,9 +212,18 @@ def test_map_box_without_postgis_same_answers(tmp_path: Path, pg_server):
                 plan = "\n".join(r[0] for r in gis.conn.execute(
                     "EXPLAIN SELECT id FROM events e WHERE e.geom && ST_MakeEnvelope(30, 15, 33, 16, 4326)"))
                 assert "events_geom" in plan
+            want = ids(gis.iter_events(EventFilter(bbox=(25, 10, 40, 20))))
+            gis_bad = [c.name for c in gis.check() if not c.ok]
+        if "postgis" in pg_server.extensions:  # reopened where PostGIS is: points added for stored events
+            with PostgresStore(urls[0]) as again:
+                assert again.spatial == "postgis"
+                f = EventFilter(bbox=(25, 10, 40, 20))
+                assert ids(again.iter_events(f)) == want and want
+                assert [c.name for c in again.check() if not c.ok] == gis_bad
     finally:
         for u in urls:
             pg_server.drop(u)
+    assert any("PostGIS is not available" in r.getMessage() for r in caplog.records)
 
 
 @pytest.mark.postgres

@@ -20,6 +20,7 @@ Needs the optional extra `eventdesk[postgres]` (psycopg 3).
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 import time
@@ -160,6 +161,8 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS geom geometry(Point, 4326);
 CREATE INDEX IF NOT EXISTS events_geom ON events USING GIST (geom);
 """
 
+log = logging.getLogger("eventdesk.store")
+
 # Writers take this advisory lock for the length of a transaction (any number; "eventdesk" in ASCII).
 WRITE_LOCK = 0x6576656E746465
 
@@ -251,13 +254,22 @@ class PostgresStore(Store):
                 if have_unaccent:
                     c.execute("ALTER TEXT SEARCH CONFIGURATION eventdesk ALTER MAPPING FOR "
                               "hword, hword_part, word WITH unaccent, simple")
-            if postgis is not False and self._extension("postgis"):
+            if postgis is not False and self._extension("postgis") and not self._has_geom():
                 c.execute(POSTGIS_SCHEMA)
+                # a store first opened without PostGIS: its located events get their points now
+                c.execute("UPDATE events SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326) "
+                          "WHERE lat IS NOT NULL AND lon IS NOT NULL")
             c.execute("INSERT INTO meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
                       (str(SCHEMA_VERSION),))
+            spatial = "postgis" if self._has_geom() else "latlon (postgis extension unavailable)"
+            before = c.execute("SELECT value FROM meta WHERE key = 'spatial_index'").fetchone()
             c.execute("INSERT INTO meta VALUES ('spatial_index', %s) ON CONFLICT (key) DO UPDATE SET "
-                      "value = EXCLUDED.value",
-                      ("postgis" if self._has_geom() else "latlon (postgis extension unavailable)",))
+                      "value = EXCLUDED.value", (spatial,))
+        if spatial != "postgis" and (before is None or before[0] != spatial):  # said once per store
+            log.warning("%s: PostGIS is not available in this database, so map boxes use a plain lat/lon index "
+                        "(same answers, slower on large stores). To use PostGIS: install it on the server "
+                        "(Debian: postgresql-postgis) and, as a superuser, CREATE EXTENSION postgis; "
+                        "the next open of the store adds the spatial index.", self.url)
 
     def _extension(self, name: str) -> bool:
         """Is the extension in this database? Try to create it (needs the right privileges)."""
