@@ -307,3 +307,24 @@ def test_cli_watch_ctrl_c_stops_cleanly(server: FeedServer, tmp_path: Path):
                         "--once", "--no-events"], capture_output=True, text=True, timeout=60)
     assert p.returncode == 0 and "0 new article(s)" in p.stderr, p.stderr
     assert os.path.exists(db)
+
+
+def test_atom_feed_and_item_identity(server: FeedServer, tmp_path: Path):
+    """Atom entries are identified by <id>; items without a guid by their link, else their text."""
+    entries = "".join(
+        f"<entry><id>tag:test,2025:{n}</id><title>Talks in Doha, round {n}</title>"
+        f'<link rel="alternate" href="http://127.0.0.1/a/{n}"/><updated>2025-04-0{n}T10:00:00Z</updated>'
+        f"<content type=\"html\">&lt;p&gt;Negotiators met in Doha for round {n} of ceasefire talks, "
+        f"mediators said on Sunday.&lt;/p&gt;</content></entry>" for n in (1, 2))
+    server.feed = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                   f"<title>t</title>{entries}</feed>").encode()
+    with open_store(str(tmp_path / "w.db")) as store:
+        r = watch([server.base + "/feed.xml"], store, load_config(None), once=True, events=False)
+        assert r.total("new_articles") == 2 and not r.problems
+        a = next(store.iter_articles())
+        assert a.url.startswith("http://127.0.0.1/a/") and a.published.startswith("2025-04-0")
+        assert a.body.startswith("Negotiators met in Doha")
+    assert item_index({"id": "x", "url": "u1"}) == item_index({"id": "x", "url": "u2"})  # guid wins
+    assert item_index({"url": "u1", "title": "a"}) == item_index({"url": "u1", "title": "b"})  # then the link
+    assert item_index({"title": "a", "text": "b"}) != item_index({"title": "a", "text": "c"})  # then the text
+    assert 0 <= item_index({"id": "x"}) < 2**63
