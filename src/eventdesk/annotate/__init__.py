@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import threading
+from collections import OrderedDict
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -264,3 +265,26 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and text[b - 1].isspace():
         b -= 1
     return a, b
+
+
+# -- entities already found, for later stages -------------------------------------------------
+# The coder parses the sentences that carry events; the geo stage needs NER on exactly those
+# sentences. Keeping their entities (in article-body offsets) saves a second NER pass, which
+# would cost as much as the whole parse. Per process, bounded, oldest forgotten first.
+_ENTITIES: OrderedDict[str, tuple[list[tuple[int, int]], list[tuple[int, int, str]]]] = OrderedDict()
+_ENTITIES_MAX = 4096
+
+
+def remember_entities(article_id: str, start: int, end: int, doc: Any) -> None:
+    """Record the NER result of body[start:end] of an article (a Doc of that text)."""
+    ranges, ents = _ENTITIES.setdefault(article_id, ([], []))
+    _ENTITIES.move_to_end(article_id)
+    ranges.append((start, end))
+    ents.extend((start + e.start_char, start + e.end_char, e.label_) for e in doc.ents)
+    while len(_ENTITIES) > _ENTITIES_MAX:
+        _ENTITIES.popitem(last=False)
+
+
+def recall_entities(article_id: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """(body ranges that went through NER, their entities) for an article; empty if none."""
+    return _ENTITIES.get(article_id, ([], []))

@@ -376,7 +376,7 @@ def _short(body: str) -> bool:
 
 def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[Event]:
     """Events of every article, each article's events strongest first (main event of short texts first)."""
-    from eventdesk.annotate import annotate, sentence_spans
+    from eventdesk.annotate import annotate, remember_entities, sentence_spans
     from eventdesk.code.classify import classify, classify_document
 
     config = config or {}
@@ -411,6 +411,8 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                 need.add(k)
     todo = sorted(need)
     docs = dict(zip(todo, annotate([bodies[flat[k][0]][flat[k][1]:flat[k][2]] for k in todo], config), strict=True))
+    for k in todo:  # the geo stage reuses these entities instead of a second NER pass
+        remember_entities(articles[flat[k][0]].id, flat[k][1], flat[k][2], docs[k])
 
     # the fast sentencer sometimes joins sentences; the parser's split is better: classify those parts
     chunk_guesses: dict[int, list[Any]] = {}

