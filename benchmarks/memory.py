@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _child import measure_run  # noqa: E402
 
 ACTORS = ["Police", "Protesters", "The army", "Rebels", "Government forces", "Militants", "Residents",
           "Security forces", "Students", "Workers", "Opposition supporters", "Gunmen"]
@@ -51,27 +52,6 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
                                       "url": f"https://news.example/{i}"}) + "\n")
 
 
-def measure(corpus: Path, workers: int, events: bool) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        db = os.path.join(tmp, "m.db")
-        code = (
-            "import json, resource, time\n"
-            "from eventdesk.config import load_config\n"
-            "from eventdesk.pipeline import run\n"
-            "from eventdesk.store import open_store\n"
-            f"s = open_store({db!r}); t = time.perf_counter()\n"
-            f"r = run([{str(corpus)!r}], s, load_config(), events={events}, workers={workers}, progress=False)\n"
-            "print(json.dumps({'seconds': time.perf_counter() - t, 'articles': r.new_articles,\n"
-            "  'events': r.events_new,\n"
-            "  'main_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,\n"
-            "  'worker_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
-        )
-        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-        if p.returncode:
-            raise SystemExit(p.stderr[-3000:])
-        return json.loads(p.stdout.strip().splitlines()[-1])
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -84,12 +64,12 @@ def main() -> int:
             t = time.perf_counter()
             generate(Path(tmp), n)
             gen = time.perf_counter() - t
-            r = measure(Path(tmp), args.workers, not args.no_events)
-        total = r["main_mb"] + r["worker_mb"]
+            r = measure_run(Path(tmp), args.workers, not args.no_events)
+        total = r["rss_main_mb"] + r["rss_worker_mb"]
         base = base or total
         print(f"{n:>8,} articles: {r['seconds']:7.1f} s ({n / r['seconds']:6.1f} articles/s, generated in "
-              f"{gen:.1f} s), {r['events']:,} events, peak RSS main {r['main_mb']:,.0f} MB + largest worker "
-              f"{r['worker_mb']:,.0f} MB = {total:,.0f} MB ({100 * (total / base - 1):+.1f} % vs first size)",
+              f"{gen:.1f} s), {r['events']:,} events, peak RSS main {r['rss_main_mb']:,.0f} MB + largest worker "
+              f"{r['rss_worker_mb']:,.0f} MB = {total:,.0f} MB ({100 * (total / base - 1):+.1f} % vs first size)",
               flush=True)
     return 0
 

@@ -14,16 +14,17 @@ Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from _child import measure_run  # noqa: E402
+
 SHARED = HERE.parent.parent / "shared"
 CORPORA = {"bbc": SHARED / "corpora" / "bbc", "guardian": SHARED / "corpora" / "guardian_isis.jsonl"}
 
@@ -110,28 +111,6 @@ def spacy_floor(arts: list) -> float:
     return time.perf_counter() - s
 
 
-def end_to_end(path: Path, workers: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        db = os.path.join(tmp, "bench.db")
-        code = (
-            "import json, resource, sys, time\n"
-            "from eventdesk.config import load_config\n"
-            "from eventdesk.pipeline import run\n"
-            "from eventdesk.store import open_store\n"
-            f"s = open_store({db!r}); t = time.perf_counter()\n"
-            f"r = run([{str(path)!r}], s, load_config(), workers={workers}, progress=False)\n"
-            "dt = time.perf_counter() - t\n"
-            "print(json.dumps({'seconds': dt, 'articles': r.articles_read, 'new': r.new_articles,\n"
-            "  'events': r.events_new, 'coded': r.articles_coded,\n"
-            "  'rss_main_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,\n"
-            "  'rss_worker_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
-        )
-        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-        if p.returncode:
-            raise SystemExit(p.stderr[-3000:])
-        return json.loads(p.stdout.strip().splitlines()[-1])
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default="bbc", help="bbc, guardian or a path (default %(default)s)")
@@ -156,7 +135,7 @@ def main() -> int:
             floor = spacy_floor(arts)
             print(f"spaCy alone (parse floor), one process: {floor:.2f} s, {len(arts) / floor:.1f} articles/s")
             print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
-        r = end_to_end(path, args.workers)
+        r = measure_run(path, args.workers)
         rate = r["articles"] / r["seconds"]
         print(f"end to end, eventdesk run --workers {args.workers}: {r['seconds']:.1f} s, {r['articles']} articles "
               f"({r['new']} new, {r['coded']} coded), {r['events']} events, {rate:.1f} articles/s")

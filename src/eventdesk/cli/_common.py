@@ -39,21 +39,31 @@ def open_output(path: str | None) -> IO[str]:
         raise SystemExit(f"cannot write {path}: {e.strerror}") from e
 
 
-def read_jsonl(path: str, required: tuple[str, ...] = ("id",)) -> Iterator[dict[str, Any]]:
-    """JSON lines from a file or stdin; a broken or incomplete line is reported and skipped."""
+def read_jsonl(path: str, required: tuple[str, ...] = ("id",),
+               skipped: list[int] | None = None) -> Iterator[dict[str, Any]]:
+    """JSON objects, one per line, from a file or stdin (`-`).
+
+    A broken line, or one missing a required field, is reported on stderr with its number and
+    skipped (its number appended to `skipped`, so callers can set a partial exit status).
+    """
     with open_input(path) as f:
         for n, line in enumerate(f, start=1):
             if not line.strip():
                 continue
             try:
                 rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                print(f"eventdesk: {path}: line {n}: not valid JSON ({e.msg}); skipped", file=sys.stderr)
+            except (json.JSONDecodeError, RecursionError) as e:
+                why = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+                print(f"eventdesk: {path}: line {n}: not valid JSON ({why}); skipped", file=sys.stderr)
+                if skipped is not None:
+                    skipped.append(n)
                 continue
-            missing = [k for k in required if not isinstance(rec, dict) or k not in rec]
+            missing = [k for k in required if not isinstance(rec, dict) or rec.get(k) is None]
             if missing:
                 print(f"eventdesk: {path}: line {n}: missing field(s) {', '.join(missing)}; skipped",
                       file=sys.stderr)
+                if skipped is not None:
+                    skipped.append(n)
                 continue
             yield rec
 

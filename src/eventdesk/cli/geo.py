@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
+
+from eventdesk.cli._common import open_output, read_jsonl, write_jsonl
 
 NAME = "geo"
 HELP = "gazetteer build, toponym resolution (resolve) and geoparsing (parse)"
@@ -52,24 +52,6 @@ def _config(args: argparse.Namespace) -> dict[str, Any]:
     return load_config(getattr(args, "config", None), over)
 
 
-def _lines(path: str) -> Iterator[tuple[int, dict[str, Any] | None]]:
-    f: IO[str] = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-    try:
-        for n, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-            except json.JSONDecodeError as e:
-                print(f"{path}:{n}: not JSON ({e.msg}); skipped", file=sys.stderr)
-                yield n, None
-                continue
-            yield n, d if isinstance(d, dict) else None
-    finally:
-        if f is not sys.stdin:
-            f.close()
-
-
 def main(args: argparse.Namespace) -> int:
     cmd = getattr(args, "geo_command", None)
     if cmd is None:
@@ -80,21 +62,21 @@ def main(args: argparse.Namespace) -> int:
         return _build(args, cfg)
     from eventdesk import geo
 
-    out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    bad = 0
+    out = open_output(args.output)
+    bad: list[int] = []
     try:
-        for n, d in _lines(args.input):
-            if d is None or not isinstance(d.get("text"), str):
-                if d is not None:
-                    print(f"{args.input}:{n}: no 'text'; skipped", file=sys.stderr)
-                bad += 1
+        for d in read_jsonl(args.input, required=("text",), skipped=bad):
+            if not isinstance(d["text"], str):
+                print(f"eventdesk: {args.input}: 'text' of id {d.get('id')!r} is not a string; skipped",
+                      file=sys.stderr)
+                bad.append(0)
                 continue
             if cmd == "resolve":
                 spans = [s for s in d.get("spans") or [] if isinstance(s, list | tuple) and len(s) == 2]
                 places = [p.to_dict() if p else None for p in geo.resolve(d["text"], spans, cfg)]
             else:
                 places = [p.to_dict(spans=True) for p in geo.parse(d["text"], cfg)]
-            out.write(json.dumps({"id": d.get("id"), "places": places}, ensure_ascii=False) + "\n")
+            write_jsonl(out, {"id": d.get("id"), "places": places})
     finally:
         if out is not sys.stdout:
             out.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from eventdesk.cli._common import add_store_args, print_problem
 
