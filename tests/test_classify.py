@@ -190,3 +190,37 @@ def test_document_strategic_tag() -> None:
     assert g.acled_sub_event_type == "Change to group/activity"
     g = _doc("Defusal: On 2 July 2021, engineers found and defused a roadside bomb on the highway.")
     assert g.acled_sub_event_type == "Disrupted weapons use"
+
+
+def _parser_available() -> bool:
+    from eventdesk.code.classify import _parser
+
+    return _parser() is not None
+
+
+@pytest.mark.skipif(not _parser_available(), reason="spaCy model not installed")
+@pytest.mark.parametrize("text,etype", [
+    ("The farmers' union demanded that the ministry reopen the grain depots, its chairman said.", "REQUEST"),
+    ("The coastal state will support the candidacy of its neighbour for the council seat.", "AGREE"),
+    ("The two provinces agreed to a truce after a week of heavy fighting along the river.", "AGREE"),
+    ("The president said the government would not meet the strikers' conditions.", "REJECT"),
+    ("The ministry suspended flights to the island after the storm damaged the runway.", "SANCTION"),
+])
+def test_document_main_verb_carries_the_event(text: str, etype: str) -> None:
+    assert _doc(text).event_type == etype
+
+
+def test_document_protest_subtypes() -> None:
+    g = _doc("Hundreds of students protested outside the ministry; some hurled stones at the police.")
+    assert g.acled_sub_event_type == "Violent demonstration"
+    g = _doc("Police fired tear gas to disperse hundreds of students who protested outside the ministry.")
+    assert g.acled_sub_event_type == "Protest with intervention"
+    g = _doc("Two demonstrators were killed when soldiers opened fire on a peaceful protest in the square.")
+    assert g.acled_sub_event_type == "Excessive force against protesters"
+
+
+def test_document_agreement_and_defusal() -> None:
+    g = _doc("The government and the rebel movement began peace talks in the capital on Monday.")
+    assert (g.event_type, g.acled_sub_event_type) == ("AGREE", "Agreement")
+    g = _doc("Army engineers defused two roadside bombs found near the bridge.")
+    assert g.acled_sub_event_type == "Disrupted weapons use"

