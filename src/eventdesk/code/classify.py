@@ -553,7 +553,7 @@ def _case_label(text: str, hits: list[Hit], types: dict[str, tuple[float, Hit]],
     return None
 
 
-_NOT_CRIME = frozenset({"Peaceful protest", "Violent demonstration", "Protest with intervention",
+_NOT_CRIME = frozenset({"Peaceful protest", "Violent demonstration", "Protest with intervention", "Mob violence",
                         "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Chemical weapon",
                         "Armed clash"})
 # PLOVER types whose hits say the report is an ACLED-scope event (violence, protest, arrest, seizure...)
@@ -784,7 +784,8 @@ def classify_document_one(text: str) -> list[TypeGuess]:
         h = rare[0]
         compatible = {
             "Suicide bomb": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
-            "Chemical weapon": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
+            "Chemical weapon": ("Explosions/Remote violence", "Violence against civilians", "Battles", "Riots",
+                                "Protests", "Strategic developments"),
             "Grenade": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
             "Headquarters or base established": ("Strategic developments",),
             "Government regains territory": ("Battles", "Strategic developments", "Violence against civilians",
