@@ -298,3 +298,34 @@ def test_cli_run_with_events_same_as_sqlite(examples: Path, tmp_path: Path, pg_u
             {k: v for k, v in sq.stats().items() if k != "store"}
         assert pg.actor_edges() == sq.actor_edges() and pg.event_counts(None, "week") == sq.event_counts(None, "week")
         assert [c.name for c in pg.check() if not c.ok] == []
+
+
+@pytest.mark.postgres
+def test_dashboard_api_on_postgres_same_answers_as_sqlite(pg_url, examples, tmp_path):
+    """`eventdesk serve --db postgresql://...`: the JSON API answers as it does over SQLite."""
+    from fastapi.testclient import TestClient
+
+    from eventdesk.serve.app import create_app
+    from tests.conftest import eventdesk
+
+    lite = str(tmp_path / "s.db")
+    eventdesk("run", str(examples), "--db", lite, "-q")
+    eventdesk("run", str(examples), "--db", pg_url, "-q")
+    answers = []
+    for db in (lite, pg_url):
+        with TestClient(create_app(db)) as c:
+            got = {}
+            for path in ("/api/stats", "/api/events?type=ASSAULT", "/api/timeline", "/api/network",
+                         "/api/map?west=-180&south=-90&east=180&north=90&zoom=2", "/api/search?q=refinery"):
+                r = c.get(path)
+                assert r.status_code == 200, (db, path, r.text[:300])
+                got[path] = r.json()
+            answers.append(got)
+    lite_ans, pg_ans = answers
+    assert pg_ans["/api/stats"]["events"] == lite_ans["/api/stats"]["events"] > 0
+    ev = "/api/events?type=ASSAULT"
+    assert pg_ans[ev]["total"] == lite_ans[ev]["total"] > 0
+    assert sorted(e["id"] for e in pg_ans[ev]["events"]) == sorted(e["id"] for e in lite_ans[ev]["events"])
+    hits = "/api/search?q=refinery"
+    assert [h["id"] for h in pg_ans[hits]["hits"]] and \
+        {h["id"] for h in pg_ans[hits]["hits"]} == {h["id"] for h in lite_ans[hits]["hits"]}
