@@ -77,7 +77,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `eventdesk export ... | head`
         return 0
 
-
-def add_db_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default="eventdesk.db", metavar="PATH|URL",
-                   help="store: an SQLite file path (default: %(default)s) or postgresql://user@host/db")
