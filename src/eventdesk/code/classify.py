@@ -375,7 +375,8 @@ def _type_scores(hits: list[Hit], text: str = "") -> dict[str, tuple[float, Hit]
             w *= 0.85
         adjusted.append((h, w))
     out: dict[str, tuple[float, Hit]] = {}
-    for t in {h.event_type for h in hits}:
+    # first-told type first: ties below go to the event the text names first (and runs are reproducible)
+    for t in sorted({h.event_type for h in hits}, key=lambda t: (min(h.start for h in hits if h.event_type == t), t)):
         mine = [(h, w) for h, w in adjusted if h.event_type == t]
         best = max(mine, key=lambda x: (x[1], -x[0].start))
         score = min(0.99, _combine([w for _, w in mine]) * 0.5 + best[1] * 0.5)
