@@ -7,6 +7,7 @@ makes a killed run safe to re-run.
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -57,6 +58,73 @@ class CheckResult:
     count: int = 0
     examples: list[str] = field(default_factory=list)
     fix: str = ""
+
+
+def like_escape(s: str) -> str:
+    """A user string as a literal inside a LIKE pattern (escape character: backslash)."""
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class FilterDialect(ABC):
+    """How one SQL engine spells the pieces of an event filter; `where_clause` assembles them."""
+
+    @abstractmethod
+    def any_of(self, column: str, values: list[Any]) -> tuple[str, list[Any]]: ...
+
+    @abstractmethod
+    def contains(self, column: str, text: str) -> tuple[str, list[Any]]:
+        """Case-insensitive substring match, the text taken literally."""
+
+    @abstractmethod
+    def text_match(self, text: str) -> tuple[str, list[Any]] | None:
+        """Full-text match of the evidence sentence; None when the text has no searchable word."""
+
+    @abstractmethod
+    def in_box(self, west: float, south: float, east: float, north: float) -> tuple[str, list[Any]]: ...
+
+    p = "?"  # the placeholder
+
+
+def where_clause(flt: EventFilter | None, d: FilterDialect) -> tuple[str, list[Any]]:
+    """" WHERE ..." and its arguments for a filter over `events e`; every value is a parameter."""
+    if flt is None:
+        return "", []
+    conds: list[str] = []
+    args: list[Any] = []
+
+    def add(part: tuple[str, list[Any]] | None) -> None:
+        if part is not None:
+            conds.append(part[0])
+            args.extend(part[1])
+
+    if flt.types:
+        add(d.any_of("e.event_type", [t.upper() for t in flt.types]))
+    if flt.modes:
+        add(d.any_of("e.mode", list(flt.modes)))
+    if flt.modalities:
+        add(d.any_of("e.modality", list(flt.modalities)))
+    if flt.actor:
+        add(d.contains("e.actor_names", flt.actor))
+    if flt.country:
+        # the place's country, or an actor's: the value as json.dumps wrote it into `data`
+        like = '%"country": ' + like_escape(json.dumps(flt.country.upper(), ensure_ascii=False)) + "%"
+        add((f"(e.country = {d.p} OR e.data LIKE {d.p} ESCAPE '\\')", [flt.country.upper(), like]))
+    if flt.place:
+        add(d.contains("e.place", flt.place))
+    if flt.date_from:
+        add((f"e.date >= {d.p}", [flt.date_from]))
+    if flt.date_to:
+        add((f"e.date <= {d.p}", [flt.date_to + "\uffff"]))  # "2025-06" includes every day of June
+    if flt.min_confidence is not None:
+        add((f"e.confidence >= {d.p}", [float(flt.min_confidence)]))
+    if flt.article_id:
+        add((f"(e.article_id = {d.p} OR e.id IN (SELECT event_id FROM event_sources WHERE article_id = {d.p}))",
+             [flt.article_id, flt.article_id]))
+    if flt.text:
+        add(d.text_match(flt.text))
+    if flt.bbox:
+        add(d.in_box(*flt.bbox))
+    return (" WHERE " + " AND ".join(conds)) if conds else "", args
 
 
 class Store(ABC):

@@ -33,7 +33,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from eventdesk.records import Article, Event, Problem, Source
-from eventdesk.store.base import CheckResult, EventFilter, FileState, Store
+from eventdesk.store.base import CheckResult, EventFilter, FileState, FilterDialect, Store, where_clause
 from eventdesk.store.sqlite import SCHEMA_VERSION, _like_escape, _snippet_parts, merge_key
 
 # Every text column holding ids, dates or names that are compared or sorted byte-wise in SQLite
@@ -528,57 +528,7 @@ class PostgresStore(Store):
         return self._event(r[0]) if r else None
 
     def _where(self, flt: EventFilter | None) -> tuple[str, list[Any]]:
-        if flt is None:
-            return "", []
-        conds: list[str] = []
-        args: list[Any] = []
-        if flt.types:
-            conds.append("e.event_type = ANY(%s)")
-            args.append([t.upper() for t in flt.types])
-        if flt.modes:
-            conds.append("e.mode = ANY(%s)")
-            args.append(list(flt.modes))
-        if flt.modalities:
-            conds.append("e.modality = ANY(%s)")
-            args.append(list(flt.modalities))
-        if flt.actor:
-            # SQLite's LIKE ignores (ASCII) case: ILIKE here
-            conds.append("e.actor_names ILIKE %s")
-            args.append("%" + _like_escape(flt.actor) + "%")
-        if flt.country:
-            conds.append("(e.country = %s OR e.data LIKE %s)")
-            # the value as json.dumps wrote it into `data` (quotes and backslashes escaped), so it is data
-            args += [flt.country.upper(),
-                     '%"country": ' + _like_escape(json.dumps(flt.country.upper(), ensure_ascii=False)) + '%']
-        if flt.place:
-            conds.append("e.place ILIKE %s")
-            args.append("%" + _like_escape(flt.place) + "%")
-        if flt.date_from:
-            conds.append("e.date >= %s")
-            args.append(flt.date_from)
-        if flt.date_to:
-            conds.append("e.date <= %s")
-            args.append(flt.date_to + "\uffff")  # "2025-06" <= ... includes every day of June
-        if flt.min_confidence is not None:
-            conds.append("e.confidence >= %s")
-            args.append(float(flt.min_confidence))
-        if flt.article_id:
-            conds.append("(e.article_id = %s OR e.id IN (SELECT event_id FROM event_sources WHERE article_id=%s))")
-            args += [flt.article_id, flt.article_id]
-        if flt.text and tsquery(flt.text):
-            conds.append("e.sentence_tsv @@ to_tsquery('eventdesk', %s)")
-            args.append(tsquery(flt.text))
-        if flt.bbox:
-            w, s, e, n = (min(max(float(x), -1e300), 1e300) for x in flt.bbox)  # no infinities for PostGIS
-            if w > e or s > n or any(math.isnan(x) for x in (w, s, e, n)):
-                conds.append("FALSE")  # an inverted box (or NaN, NULL to SQLite) holds nothing
-            elif self.spatial == "postgis":
-                conds.append("e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
-                args += [w, s, e, n]
-            else:
-                conds.append("e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s")
-                args += [s, n, w, e]
-        return (" WHERE " + " AND ".join(conds)) if conds else "", args
+        return where_clause(flt, _PGFilters(self.spatial))
 
     def iter_events(self, flt: EventFilter | None = None) -> Iterator[Event]:
         where, args = self._where(flt)
@@ -797,3 +747,29 @@ class PostgresStore(Store):
             ex = [r[0] for r in self._q(f"SELECT id {q} LIMIT 5")] if n else []
             out.append(CheckResult("map point for every located event", n == 0, n, ex, FIX_REBUILD))
         return out
+
+
+class _PGFilters(FilterDialect):
+    p = "%s"
+
+    def __init__(self, spatial: str) -> None:
+        self.spatial = spatial
+
+    def any_of(self, column: str, values: list[Any]) -> tuple[str, list[Any]]:
+        return f"{column} = ANY(%s)", [list(values)]
+
+    def contains(self, column: str, text: str) -> tuple[str, list[Any]]:
+        # SQLite's LIKE ignores (ASCII) case: ILIKE here
+        return f"{column} ILIKE %s ESCAPE '\\'", ["%" + _like_escape(text) + "%"]
+
+    def text_match(self, text: str) -> tuple[str, list[Any]] | None:
+        q = tsquery(text)
+        return ("e.sentence_tsv @@ to_tsquery('eventdesk', %s)", [q]) if q else None
+
+    def in_box(self, west: float, south: float, east: float, north: float) -> tuple[str, list[Any]]:
+        w, s, e, n = (min(max(float(x), -1e300), 1e300) for x in (west, south, east, north))  # no infinities
+        if w > e or s > n or any(math.isnan(x) for x in (w, s, e, n)):
+            return "FALSE", []  # an inverted box (or NaN, NULL to SQLite) holds nothing
+        if self.spatial == "postgis":
+            return "e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)", [w, s, e, n]
+        return "e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s", [s, n, w, e]

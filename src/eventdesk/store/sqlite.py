@@ -11,7 +11,15 @@ from contextlib import contextmanager
 from typing import Any
 
 from eventdesk.records import Article, Event, Problem, Source
-from eventdesk.store.base import CheckResult, EventFilter, FileState, Store
+from eventdesk.store.base import (
+    CheckResult,
+    EventFilter,
+    FileState,
+    FilterDialect,
+    Store,
+    like_escape,
+    where_clause,
+)
 
 SCHEMA_VERSION = 1
 
@@ -354,51 +362,7 @@ class SQLiteStore(Store):
         return self._event(r) if r else None
 
     def _where(self, flt: EventFilter | None) -> tuple[str, list[Any]]:
-        if flt is None:
-            return "", []
-        conds: list[str] = []
-        args: list[Any] = []
-        if flt.types:
-            conds.append("e.event_type IN (%s)" % ",".join("?" * len(flt.types)))
-            args += [t.upper() for t in flt.types]
-        if flt.modes:
-            conds.append("e.mode IN (%s)" % ",".join("?" * len(flt.modes)))
-            args += list(flt.modes)
-        if flt.modalities:
-            conds.append("e.modality IN (%s)" % ",".join("?" * len(flt.modalities)))
-            args += list(flt.modalities)
-        if flt.actor:
-            conds.append("e.actor_names LIKE ? ESCAPE '\\'")
-            args.append("%" + _like_escape(flt.actor) + "%")
-        if flt.country:
-            conds.append("(e.country = ? OR e.data LIKE ? ESCAPE '\\')")
-            # the value as json.dumps wrote it into `data` (quotes and backslashes escaped), so it is data
-            args += [flt.country.upper(),
-                     '%"country": ' + _like_escape(json.dumps(flt.country.upper(), ensure_ascii=False)) + '%']
-        if flt.place:
-            conds.append("e.place LIKE ? ESCAPE '\\'")
-            args.append("%" + _like_escape(flt.place) + "%")
-        if flt.date_from:
-            conds.append("e.date >= ?")
-            args.append(flt.date_from)
-        if flt.date_to:
-            conds.append("e.date <= ?")
-            args.append(flt.date_to + "\uffff")  # "2025-06" <= ... includes every day of June
-        if flt.min_confidence is not None:
-            conds.append("e.confidence >= ?")
-            args.append(float(flt.min_confidence))
-        if flt.article_id:
-            conds.append("(e.article_id = ? OR e.id IN (SELECT event_id FROM event_sources WHERE article_id=?))")
-            args += [flt.article_id, flt.article_id]
-        if flt.text and fts_query(flt.text):
-            conds.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            args.append(fts_query(flt.text))
-        if flt.bbox:
-            w, s, e, n = flt.bbox
-            conds.append("e.rowid IN (SELECT rid FROM events_rtree WHERE min_lon>=? AND max_lon<=? "
-                         "AND min_lat>=? AND max_lat<=?)")
-            args += [w, e, s, n]
-        return (" WHERE " + " AND ".join(conds)) if conds else "", args
+        return where_clause(flt, _DIALECT)
 
     def iter_events(self, flt: EventFilter | None = None) -> Iterator[Event]:
         where, args = self._where(flt)
@@ -652,8 +616,26 @@ class SQLiteStore(Store):
         return out
 
 
-def _like_escape(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+_like_escape = like_escape  # kept: other modules import it from here
+
+
+class _SQLiteFilters(FilterDialect):
+    def any_of(self, column: str, values: list[Any]) -> tuple[str, list[Any]]:
+        return f"{column} IN ({','.join('?' * len(values))})", list(values)
+
+    def contains(self, column: str, text: str) -> tuple[str, list[Any]]:
+        return f"{column} LIKE ? ESCAPE '\\'", ["%" + like_escape(text) + "%"]  # LIKE ignores ASCII case
+
+    def text_match(self, text: str) -> tuple[str, list[Any]] | None:
+        q = fts_query(text)
+        return ("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [q]) if q else None
+
+    def in_box(self, west: float, south: float, east: float, north: float) -> tuple[str, list[Any]]:
+        return ("e.rowid IN (SELECT rid FROM events_rtree WHERE min_lon>=? AND max_lon<=? "
+                "AND min_lat>=? AND max_lat<=?)", [west, east, south, north])
+
+
+_DIALECT = _SQLiteFilters()
 
 
 def merge_key(ev: Event) -> str | None:
