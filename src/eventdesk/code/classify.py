@@ -500,7 +500,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    spans = [(s, e) for s, e in spans if text[s:e].strip()]
+    # a dateline or place name standing alone ("Deir Ezzur.", "Iraq.") belongs to the next sentence
+    if len(spans) > 1 and len(text[spans[0][0]:spans[0][1]].split()) < 4:
+        spans[:2] = [(spans[0][0], spans[1][1])]
+    return spans
 
 
 # State forces: a territorial gain by them is "Government regains territory", else a non-state gain.
@@ -793,7 +797,7 @@ def classify_document_one(text: str) -> list[TypeGuess]:
                                              "Explosions/Remote violence"),
             "Non-state actor overtakes territory": ("Battles", "Strategic developments", "Violence against civilians",
                                                     "Explosions/Remote violence"),
-            "Sexual violence": ("Violence against civilians",),
+            "Sexual violence": ("Violence against civilians", "Riots", "Battles"),
             "Disrupted weapons use": ("Strategic developments", "Explosions/Remote violence"),
         }[h.acled]
         if top_type in compatible:
@@ -809,7 +813,9 @@ def classify_document_one(text: str) -> list[TypeGuess]:
             hint = ontology.acled_by_sub().get(h.acled)
             # the weapon words of an attack (air strike, shelling, kidnap...) name its sub-type; the
             # model, trained on ACLED's own phrasing, is not asked to agree (news words differ)
-            need = 0.0 if h.acled in _WEAPON_SUBS and p_top < 0.5 else _HINT_MIN * p_top
+            lead = next((k for k in hits if k.event_type == "ASSAULT" and k.weight >= 0.75
+                         and k.cameo not in _GENERIC_HARM), None)
+            need = 0.0 if h.acled in _WEAPON_SUBS and (p_top < 0.5 or lead is h) else _HINT_MIN * p_top
             if hint and hint.plover_type == ontology.acled_by_sub()[top_sub].plover_type and p.get(h.acled, 0) >= need:
                 top_sub = h.acled
     a = ontology.acled_by_sub()[top_sub]
