@@ -182,3 +182,24 @@ def test_read_file_guarded_times_out_a_slow_parse(tmp_path, monkeypatch: pytest.
     assert not f.documents and not f.digest  # not marked done: the next run tries again
     assert "took longer than 0.3 s (read.file_timeout_s)" in str(f.problems[0]) and "slow.txt" in str(f.problems[0])
     assert len(read_file_guarded(str(tmp_path / "ok.txt"), cfg).documents) == 1
+
+
+def test_run_on_paragraph_is_bounded_by_the_guard_with_the_real_coder():
+    """Found by benchmarks/robustness.py: one 100k-character paragraph without a full stop (a
+    repeated slice) kept the real event coder busy for minutes. Guarded, it costs at most about
+    two limits and the normal article keeps its events (whether or not the coder gets faster)."""
+    from eventdesk.config import load_config
+    from eventdesk.pipeline import extract_events
+
+    cfg = load_config(overrides={"code": {"article_timeout_s": 3}})
+    normal = Article(title="Clashes", body="Government troops clashed with rebels near Kirkuk on Monday, officials "
+                     "said. At least seven people were killed.", sources=[Source("ok.txt", 0)])
+    run_on = Article(title="Run-on", body="Government troops clashed with rebels near the northern town on Monday "
+                     "officials sai" * 1500, sources=[Source("runon.txt", 0)])
+    want = extract_events([normal], cfg)  # also loads the model outside the timed part
+    t0 = time.monotonic()
+    events, probs = extract_guarded([normal, run_on], cfg, extract_events)
+    assert time.monotonic() - t0 < 3 * 3 + 10
+    assert [e.id for e in events if e.article_id == normal.id] == [e.id for e in want]
+    assert all(p.path == "runon.txt" and "code.article_timeout_s" in p.reason for p in probs)
+    assert probs or any(e.article_id == run_on.id for e in events)  # timed out and reported, or coded

@@ -162,9 +162,10 @@ def extract_guarded(articles: list[Article], config: dict[str, Any] | None,
                     ) -> tuple[list[Event], list[Problem]]:
     """Events of a batch of articles, no article able to hang or crash the batch.
 
-    The batch runs under code.article_timeout_s x len(articles). If it times out or raises, each
-    article is retried alone under code.article_timeout_s; an article that still fails gives a
-    Problem (its first source) and no events. The caller marks every article coded, failed
+    The batch runs under code.article_timeout_s (a normal batch takes a few seconds; a limit that
+    grew with the batch would let one hostile article hold it for n times the limit). If it times
+    out or raises, each article is retried alone under the same limit; an article that still fails
+    gives a Problem (its first source) and no events. The caller marks every article coded, failed
     ones included, so a re-run does not retry them for ever (re-code with a higher limit by
     clearing their mark).
     """
@@ -173,7 +174,7 @@ def extract_guarded(articles: list[Article], config: dict[str, Any] | None,
     cfg = config or {}
     seconds = limit(cfg, "code", "article_timeout_s")
     try:
-        with time_limit(seconds * len(articles) if seconds else None, f"coding {len(articles)} articles"):
+        with time_limit(seconds, f"coding {len(articles)} articles"):
             return extract(articles, cfg), []
     except (DocumentTimeout, RecursionError, MemoryError, Exception) as e:  # noqa: BLE001 - find the culprit
         if len(articles) == 1:
