@@ -513,16 +513,32 @@ _STATE_FORCES = re.compile(
     r"pro-government|pro-hadi|national army|gendarmerie|[A-Z][a-z]+ian forces|forces of [A-Z]\w+|"
     r"sna|fardc|saf|sdf|tatmadaw|idf|ansf|regime forces)\b", re.I)
 _NO_FIGHT = re.compile(r"\b(?:no (?:clashes|fighting|resistance)|without (?:a )?(?:fight|clashes|resistance)|"
-                       r"peacefully|handed over|withdrew|pulled out|vacated)\b", re.I)
+                       r"(?:not|never) (?:encounter|face|mee?t)\w* (?:any )?resistance|unopposed|"
+                       r"(?:clashes|fighting|resistance) (?:was|were) not reported|"
+                       r"peacefully|handed (?:\w+ )?over|handover|withdrew|pulled out|vacated)\b", re.I)
+_HARD_FIGHT = re.compile(r"\b(?:bombard\w*|shell\w*|air ?strikes?|clash\w*|fighting|battles?|offensive)\b", re.I)
+_NON_STATE = re.compile(
+    r"\b(?:militants?|rebels?|insurgents?|fighters|jihadists?|islamists?|terrorists?|militias?|militiamen|"
+    r"guerrillas?|separatists?|gunmen|(?-i:IS|ISIS|ISIL|Daesh|Taliban|Houthis?|Al[- ]Shabaa?b|Boko Haram|JNIM|ISWAP))\b",
+    re.I)
 
 
 def _territory(text: str, hit: Hit) -> str:
-    if _NO_FIGHT.search(text):
-        return "Non-violent transfer of territory"
-    if hit.acled == "Government regains territory":
-        return hit.acled
-    before = text[max(0, hit.start - 160):hit.start]
-    return "Government regains territory" if _STATE_FORCES.search(before) else "Non-state actor overtakes territory"
+    # a handover or withdrawal without fighting is a non-violent transfer (ACLED)
+    calm = _NO_FIGHT.search(text)
+    if calm:
+        rest = _NO_FIGHT.sub(" ", text[max(0, hit.start - 200):hit.end + 200])
+        if not _HARD_FIGHT.search(rest):
+            return "Non-violent transfer of territory"
+    # who gained: the first actor named in the sentence of the words of the gain
+    start = max((s for s, _ in sentences(text) if s <= hit.start), default=0)
+    before = text[max(start, hit.start - 200):hit.start]
+    state, rebel = _STATE_FORCES.search(before), _NON_STATE.search(before)
+    if rebel and (not state or rebel.start() < state.start()):
+        return "Non-state actor overtakes territory"
+    if hit.acled == "Government regains territory" or state:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
 
 
 def _case_label(text: str, hits: list[Hit], types: dict[str, tuple[float, Hit]], etype: str,
