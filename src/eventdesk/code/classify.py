@@ -483,10 +483,21 @@ _DISASTER: dict[str, re.Pattern[str]] = {
         r"\b(?:claim\w* (?:of )?responsibility|responsibility for|took responsibility|taken responsibility|"
         r"claimed credit|claims? credit|owned up|blamed \w+(?: \w+)? for the (?:attack|bombing|blast)|"
         r"behind the (?:attack|bombing|blast|killing)|attributed (?:the \w+ )?to|denied (?:any )?involvement|"
-        r"denied responsibility|suspected (?:of being )?behind|blam\w* [^.]{0,60}? for|(?:was |were |is |are )?responsible for|"
+        r"denied responsibility|suspected (?:of being |to (?:be|have been) )?behind|"
+        r"claimed (?:the )?(?:murder|killing|assassination|bombing|attack|kidnapping|abduction)|"
+        r"(?:reject\w*|den(?:y|ies|ied)) (?:the |any )?(?:accusations?|allegations?|charges?|claims?|reports?) (?:of|that)|blam\w* [^.]{0,60}? for|(?:was |were |is |are )?responsible for|"
         r"(?:takes?|took|taking|claim\w*) credit|accus\w+ [^.]{0,40}? of (?:bombing|attacking|carrying out|launching|"
         r"being behind|orchestrating|masterminding))\b", re.I),
 }
+# An explosion or fire at an industrial site, or a traffic/shipping accident, with no attacker named:
+# a man-made disaster (CASE 2021), not a bombing.
+_INDUSTRIAL = re.compile(
+    r"\b(?:chemical (?:plant|factory|warehouse)|industrial (?:area|site|plant|zone|park|accident|waste)|warehouses?|"
+    r"ammonium nitrate|storage (?:bunker|tank|facility|depot)|(?:factory|plant|refinery|mine|pipeline) (?:explosion|blast|fire)|"
+    r"(?:factory|plant|refinery|tank|boiler|pipeline|reactor) explod\w+|solvents?|fireballs?|combustible|"
+    r"collision|lost control|struck by a (?:bulk carrier|ship|vessel|train|truck)|power plant)\b", re.I)
+_ATTACKER = re.compile(r"\b(?:bomb(?:er|ers|ing|ings)?|attack\w*|militants?|terror\w*|suicide|ied|gunmen|insurgents?|"
+                       r"rebels?|jihadi\w*|claimed responsibility|rocket|missile|drone|air ?strike)\b", re.I)
 # Violence words that a disaster report also uses ("killed 10 people"): they do not rule a disaster out.
 _GENERIC_HARM = frozenset({"1823", "190"})
 _DIPLO_TYPES = frozenset({"CONSULT", "SUPPORT", "ACCUSE", "SANCTION", "REJECT", "THREATEN", "REQUEST",
@@ -555,6 +566,9 @@ def _case_label(text: str, hits: list[Hit], types: dict[str, tuple[float, Hit]],
             return "ATTRIB"
     nat = list(_DISASTER["NATURAL_DISASTER"].finditer(text))
     man = list(_DISASTER["MAN_MADE_DISASTER"].finditer(text))
+    if (_INDUSTRIAL.search(text) and not _ATTACKER.search(text)
+            and (man or any(h.mode == "explosives" for h in hits))):
+        return "MAN_MADE_DISASTER"
     explosive = [h for h in strong if h.mode in ("explosives", "aerial", "heavy-weapons", "firearms",
                                                   "suicide-attack")
                  and not any(d.start() <= h.start < d.end() + 12 for d in man)]
@@ -648,6 +662,8 @@ _INTERVENE = re.compile(
     r"suppress\w*|broke up|break up|broken up|batons?|baton-charg\w+|lathi|cracked down|clampdown|intervened|"
     r"forcefully|forcibly|kettl\w+|tasered|(?:were|was|been|being) (?:\w+ )?(?:arrested|detained)|"
     r"(?:arrested|detained) (?:\w+ ){0,4}(?:protesters|demonstrators|participants)|(?:detained|arrested) during)\b", re.I)
+_PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers|sit-ins?|human chain|"
+                            r"rioters|rioted|rioting|activists)\b", re.I)
 _PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                  "Violent demonstration")
 
@@ -656,6 +672,12 @@ def _protest_sub(text: str, sub: str) -> str:
     """Re-read a protest call against the ACLED sub-type definitions (only ever away from 'peaceful')."""
     if sub in ("Attack", "Armed clash") and _EXCESSIVE.search(text):
         return "Excessive force against protesters"  # lethal force against a protest
+    head = text[: sentences(text)[0][1]]
+    if sub in ("Attack", "Armed clash") and _PROTEST_WORDS.search(head):
+        if _RIOTING.search(head):
+            return "Violent demonstration"  # the demonstrators' own violence
+        if _INTERVENE.search(text):
+            return "Protest with intervention"  # force used on a protest, no deaths told
     if sub != "Peaceful protest":
         return sub
     if _EXCESSIVE.search(text):
@@ -883,7 +905,7 @@ def classify_document_one(text: str) -> list[TypeGuess]:
                       for h in head_hits)
         if not (in_scope and violent):
             acled_sub = top_sub if p_top >= 0.4 and etype in _ACLED_FOR_TYPE else None
-            case = _case_label(text, hits, types, etype, False, top_sub)
+            case = _case_label(text, hits, types, etype, False, "")
     tag = _TAG.match(text)
     if tag and tag.group(1).lower() in _TAG_SUB:
         acled_sub = _TAG_SUB[tag.group(1).lower()]
