@@ -190,14 +190,19 @@ def _lexicon() -> tuple[_Entry, ...]:
 _NOT_BEFORE = re.compile(r"(?:-|\bso-called\s|\balleged\s|\bsuspected\s|\bformer\s|\banti-)$", re.I)
 
 
+_UNHEDGED = frozenset({"Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
+                       "Remote explosive/landmine/IED", "Grenade"})
+
+
 def triggers(text: str) -> list[Hit]:
     """Every non-overlapping lexicon hit in `text` (longest, then strongest, wins an overlap)."""
     cands: list[Hit] = []
     for e in _lexicon():
         for m in e.regex.finditer(text):
             s, t = m.span()
-            if s and _NOT_BEFORE.search(text[max(0, s - 12):s]):
-                continue
+            if s and _NOT_BEFORE.search(text[max(0, s - 12):s]) and not (
+                    e.acled in _UNHEDGED and text[s - 1:s] != "-"):
+                continue  # "a suspected chemical attack" is still a chemical attack
             cands.append(Hit(e.event_type, e.mode, e.cameo, e.weight, e.acled, s, t, e.line))
     cands.sort(key=lambda h: (-(h.end - h.start), -h.weight, h.start))
     taken: list[Hit] = []
@@ -826,10 +831,11 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     if rare:
         h = rare[0]
         compatible = {
-            "Suicide bomb": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
+            "Suicide bomb": ("Explosions/Remote violence", "Violence against civilians", "Battles", "Riots",
+                             "Protests", "Strategic developments"),
             "Chemical weapon": ("Explosions/Remote violence", "Violence against civilians", "Battles", "Riots",
                                 "Protests", "Strategic developments"),
-            "Grenade": ("Explosions/Remote violence", "Violence against civilians", "Battles"),
+            "Grenade": ("Explosions/Remote violence", "Violence against civilians", "Battles", "Riots"),
             "Headquarters or base established": ("Strategic developments",),
             "Government regains territory": ("Battles", "Strategic developments", "Violence against civilians",
                                              "Explosions/Remote violence"),
