@@ -1,0 +1,255 @@
+"""Bad input in, nothing lost (issue 7): how many hostile inputs were tried, reported, crashed.
+
+    python benchmarks/robustness.py [--fuzz N] [--big-mb MB] [--seed S] [--keep DIR]
+
+1. The bad-input corpus of tests/robust_corpus.py (binary, empty, 100 MB, encodings, truncated
+   gzip/WARC, 100k nested <div>, broken and deep JSON, symlink loops, a FIFO, hostile text...)
+   plus N fuzzed files (good documents with flipped, cut, inserted bytes, odd encodings, gzip).
+2. Every fuzzed file read + segmented in this process under a 10 s guard.time_limit: an
+   exception is a crash, a timeout a hang.
+3. The pipeline (events included) with eventdesk.guard wired in as the lead will wire it, over
+   examples/ + a control set of good files: the reference store; then over the same plus every
+   bad and fuzzed file: crashes are exceptions out of the run; rows lost are reference articles
+   and events missing after. The real `eventdesk run` CLI also runs over the good files and the
+   bad corpus (not the fuzzed files: without the guard a run-on paragraph keeps the event coder
+   busy for minutes): crashes are a traceback or an exit status other than 0/3.
+
+Prints figures only (never asserts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PARA = ("Government troops clashed with rebels near the northern town on Monday, officials said, and at least "
+        "seven people were killed in the fighting. ")
+
+
+def control_files(root: Path, n: int = 12) -> list[Path]:
+    """Good files in every format, written here: what must survive the bad company."""
+    root.mkdir(parents=True)
+    out = []
+    for i in range(n):
+        kind = i % 3
+        if kind == 0:
+            p = root / f"good{i}.txt"
+            p.write_text(f"Control headline {i}\n\n{PARA}Control {i}.\n\n{PARA}\n")
+        elif kind == 1:
+            p = root / f"good{i}.jsonl"
+            p.write_text(json.dumps({"title": f"Control record {i}", "text": PARA + f"Record {i}.",
+                                     "published": "2025-06-0%d" % (1 + i % 9)}) + "\n")
+        else:
+            p = root / f"good{i}.html"
+            p.write_text(f"<!DOCTYPE html><html><head><title>Control page {i}</title></head><body><article>"
+                         f"<h1>Control page {i}</h1><p>{PARA}</p><p>{PARA} Page {i}.</p></article></body></html>")
+        out.append(p)
+    return out
+
+
+def mutate(data: bytes, rnd: random.Random) -> bytes:
+    op = rnd.randrange(7)
+    b = bytearray(data)
+    if op == 0 and b:  # flip bytes
+        for _ in range(rnd.randint(1, 50)):
+            b[rnd.randrange(len(b))] = rnd.randrange(256)
+    elif op == 1:  # cut
+        b = b[: rnd.randrange(len(b) + 1)]
+    elif op == 2:  # insert random bytes
+        pos = rnd.randrange(len(b) + 1)
+        b[pos:pos] = bytes(rnd.randrange(256) for _ in range(rnd.randint(1, 300)))
+    elif op == 3:  # odd encoding
+        text = data.decode("utf-8", "replace")
+        b = bytearray(text.encode(rnd.choice(["utf-16", "utf-32", "cp1252", "latin-1", "shift_jis", "utf-7"]),
+                                  "replace"))
+    elif op == 4:  # gzip, maybe cut
+        z = gzip.compress(bytes(b))
+        b = bytearray(z[: rnd.randrange(len(z) + 1)] if rnd.random() < 0.5 else z)
+    elif op == 5:  # repeat a slice many times
+        if b:
+            i = rnd.randrange(len(b))
+            b = b[:i] + b[i:i + 50] * rnd.randint(10, 2000) + b[i:]
+    else:  # nest markup or JSON deeply
+        depth = rnd.randint(100, 20000)
+        b = bytearray(rnd.choice([b"<div>" * depth, b"[" * depth, b'{"a":' * depth, b"<b><i>" * depth]) + bytes(b))
+    return bytes(b)
+
+
+def fuzz_files(root: Path, seeds: list[Path], n: int, rnd: random.Random) -> list[Path]:
+    root.mkdir(parents=True)
+    bases = [p.read_bytes() for p in seeds]
+    out = []
+    for i in range(n):
+        data = rnd.choice(bases)
+        for _ in range(rnd.randint(1, 3)):
+            data = mutate(data, rnd)
+        p = root / f"fuzz{i:04d}.dat"
+        p.write_bytes(data)
+        out.append(p)
+    return out
+
+
+def in_process(files: list[Path]) -> tuple[int, int, int, list[str]]:
+    """Read + segment each file under a time limit: (problems, crashes, hangs, crash lines)."""
+    from eventdesk.guard import DocumentTimeout, time_limit
+    from eventdesk.read import read_file
+    from eventdesk.records import Problem
+    from eventdesk.segment import segment
+
+    problems = crashes = hangs = 0
+    lines = []
+    for p in files:
+        try:
+            with time_limit(10, str(p)):
+                f = read_file(str(p))
+                items = segment(f.documents)
+            problems += len(f.problems) + sum(isinstance(x, Problem) for x in items)
+        except DocumentTimeout:
+            hangs += 1
+            lines.append(f"hang: {p}")
+        except Exception as e:  # noqa: BLE001 - the figure we are after
+            crashes += 1
+            lines.append(f"crash: {p}: {type(e).__name__}: {e}")
+    return problems, crashes, hangs, lines
+
+
+def guarded_run(paths: list[str], db: Path, config: dict) -> tuple[list, str | None]:
+    """pipeline.run with eventdesk.guard wired in the way the lead will wire it (read_file_guarded,
+    segment_guarded, extract_guarded): returns (problems, crash)."""
+    import eventdesk.pipeline as pl
+    from eventdesk import guard
+    from eventdesk.store import open_store
+
+    problems: list = []
+    orig_extract = pl.extract_events
+
+    def extract(articles, cfg):
+        events, probs = guard.extract_guarded(articles, cfg, orig_extract)
+        problems.extend(probs)
+        return events
+
+    saved = (pl.read_file, pl.segment, pl.extract_events)
+    pl.read_file = guard.read_file_guarded
+    pl.segment = lambda docs: guard.segment_guarded(docs, config)
+    pl.extract_events = extract
+    try:
+        with open_store(str(db)) as store:
+            pl.run(paths, store, config, progress=False, on_problem=problems.append)
+        return problems, None
+    except Exception as e:  # noqa: BLE001 - the figure we are after
+        import traceback
+
+        return problems, "".join(traceback.format_exception(e))[-3000:]
+    finally:
+        pl.read_file, pl.segment, pl.extract_events = saved
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "eventdesk", *args], capture_output=True, text=True)
+
+
+def ids(db: Path, sql: str) -> set:
+    c = sqlite3.connect(db)
+    try:
+        return {r[0] for r in c.execute(sql)}
+    finally:
+        c.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--fuzz", type=int, default=200, help="fuzzed files (default %(default)s)")
+    ap.add_argument("--big-mb", type=int, default=100, help="size of the big text file (default %(default)s)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--timeout", type=float, default=20, help="per-document/article limit, s (default %(default)s)")
+    ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
+    args = ap.parse_args()
+
+    from tests.robust_corpus import make_bad_corpus
+
+    rnd = random.Random(args.seed)
+    work = Path(args.keep or tempfile.mkdtemp(prefix="eventdesk-robust-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        t0 = time.perf_counter()
+        examples = work / "examples"
+        shutil.copytree(ROOT / "examples", examples)
+        control = control_files(work / "control")
+        bad = work / "bad"
+        expect = make_bad_corpus(bad, big_mb=args.big_mb, seed=args.seed)
+        n_bad = sum(1 for p in bad.rglob("*") if p.is_symlink() or not p.is_dir())  # files, links, the FIFO
+        fuzz = fuzz_files(work / "fuzz", control + sorted(examples.iterdir()), args.fuzz, rnd)
+        t_gen = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        p_problems, p_crashes, p_hangs, p_lines = in_process(fuzz)
+        t_proc = time.perf_counter() - t0
+
+        from eventdesk.config import load_config
+
+        config = load_config(overrides={"read": {"document_timeout_s": args.timeout, "file_timeout_s": 10 * args.timeout},
+                                        "code": {"article_timeout_s": args.timeout}})
+        good = [str(examples), str(work / "control")]
+        ref = work / "ref.db"
+        ref_probs, ref_crash = guarded_run(good, ref, config)
+        ref_ok = ref_crash is None and not ref_probs
+        mixed = work / "mixed.db"
+        t0 = time.perf_counter()
+        probs, crash = guarded_run(good + [str(bad), str(work / "fuzz")], mixed, config)
+        t_run = time.perf_counter() - t0
+        timeouts = [p for p in probs if "took longer than" in p.reason]
+        reported = [str(p) for p in probs]
+        missing_bad = [n for n in expect if not any(f"/{n}" in x for x in reported)]
+        # the real CLI (no guard wired yet) over the bad corpus and the good files
+        t0 = time.perf_counter()
+        r = cli("run", *good, str(bad), "--db", str(work / "cli.db"), "-q")
+        t_cli = time.perf_counter() - t0
+        cli_crash = int("Traceback" in r.stderr or r.returncode not in (0, 3))
+        cli_lines = [x for x in r.stderr.splitlines() if x.startswith("eventdesk: ")]
+
+        lost_articles = ids(ref, "SELECT id FROM articles") - ids(mixed, "SELECT id FROM articles")
+        lost_events = ids(ref, "SELECT id FROM events") - ids(mixed, "SELECT id FROM events")
+        chk = cli("check", "--db", str(mixed))
+
+        print(f"inputs tried:     {n_bad + args.fuzz} ({n_bad} bad-corpus entries incl. a {args.big_mb} MB file, "
+              f"{args.fuzz} fuzzed files) + {len(control) + 2} good files")
+        print(f"errors reported:  {len(reported)} problems in the guarded run ({len(timeouts)} over the "
+              f"{args.timeout:g} s limit); {len(cli_lines)} lines by `eventdesk run` on the bad corpus "
+              f"(exit status {r.returncode}); {p_problems} in-process over the fuzzed files")
+        print(f"bad files named:  {len(expect) - len(missing_bad)} of {len(expect)} expected"
+              + (f" (missing: {', '.join(missing_bad)})" if missing_bad else ""))
+        print(f"crashes:          {int(crash is not None) + cli_crash + p_crashes} (guarded run {int(crash is not None)}, "
+              f"CLI run {cli_crash}, in-process read+segment {p_crashes}); hangs > 10 s in read+segment: {p_hangs}")
+        print(f"rows lost:        {len(lost_articles) + len(lost_events)} ({len(lost_articles)} articles, "
+              f"{len(lost_events)} events of the reference run{'' if ref_ok else '; REFERENCE RUN HAD PROBLEMS'})")
+        print(f"store check:      {'sound' if chk.returncode == 0 else 'FAILED'} "
+              f"({chk.stdout.splitlines()[0] if chk.stdout else chk.stderr.strip()})")
+        print(f"time:             generate {t_gen:.1f} s, read+segment {t_proc:.1f} s, guarded run {t_run:.1f} s, "
+              f"CLI run {t_cli:.1f} s")
+        for line in p_lines[:10] + [str(p) for p in timeouts[:5]]:
+            print("  " + line[:300])
+        for tb in (crash, ref_crash, r.stderr[-3000:] if cli_crash else None):
+            if tb:
+                print(tb)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    sys.exit(main())
