@@ -491,5 +491,11 @@ def fill_countries(events: list[Any], config: dict[str, Any] | None = None) -> N
             continue
         for a in list(ev.actors) + list(ev.recipients):
             entry = d.by_name.get(a.name)
-            if entry is not None and entry.countries and where in entry.countries or a.country is None and a.sector != "MED":
+            if entry is not None and entry.countries:
+                # a group is coded to the country it acted in only when it operates there
+                if where in entry.countries:
+                    a.country = where
+                elif a.country is None:
+                    a.country = entry.countries[0]
+            elif a.country is None and a.sector != "MED":
                 a.country = where

@@ -40,12 +40,18 @@ class _Found:
 
 def _actor_countries(events: list[Event], gaz_a2: dict[str, str]) -> Counter:
     """Home countries of the article's actors (alpha-2), a prior for which country it is about."""
+    from eventdesk.code.actors import get_dictionary
+
     a2 = {v: k for k, v in gaz_a2.items()}
+    groups = get_dictionary().by_name
     out: Counter = Counter()
     for ev in events:
         for a in ev.actors + ev.recipients:
-            if a.country and a.country in a2:
-                out[a2[a.country]] += 1
+            entry = groups.get(a.name)
+            # a group active in several countries (JNIM: Mali, Burkina Faso, Niger...) hints at each
+            for cc in ([a.country] if a.country else []) + list(getattr(entry, "countries", None) or []):
+                if cc in a2:
+                    out[a2[cc]] += 1
     return Counter({k: min(v, 2) for k, v in out.items()})  # a hint, not a vote that drowns the text
 
 

@@ -55,7 +55,6 @@ _CONTAINER_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|district|area|region|camp|neighbou?rhood|hill|locality|axis|"
     r"sub-?district|county|commune|department|LGA|woreda|kebele|zone))?"
     r"(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)")
-_EMPTY = re.compile("").match("")
 _CAP_WORDS = re.compile(r"^((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+(?:[A-Z][\w.'\u2019-]*\.?|of|de|al|el)){0,3})")
 
 
@@ -129,29 +128,48 @@ def contains(y: Entry, e: Entry) -> bool:
     return False
 
 
-def _containers_after(gaz: Gazetteer, text: str, m: Mention, by_start: dict[int, Mention]) -> list[Entry]:
-    """Places written right after a mention as its container: "Duluth, Minn.", "Baabda, east of Beirut"."""
+def _container_positions(text: str, m: Mention) -> list[int]:
+    """Where the places written as the container of a mention start: "X, Y" / "X in Y" give one;
+    an ACLED-style list "X (District, Province)" gives each item, most specific first."""
     tail = text[m.end:m.end + 80]
     g = _CONTAINER_AFTER.match(tail)
     if not g:
         return []
     pos = m.end + g.end()
+    if not g.group(0).rstrip().endswith("("):
+        return [pos]
+    close = text.find(")", pos, pos + 120)
+    if close < 0:
+        return [pos]
+    out, i = [], pos
+    for item in text[pos:close].split(","):
+        lead = len(item) - len(item.lstrip())
+        if item.strip():
+            out.append(i + lead)
+        i += len(item) + 1
+    return out
+
+
+def _containers_after(gaz: Gazetteer, text: str, m: Mention, by_start: dict[int, Mention]) -> list[Entry]:
+    """Places written right after a mention as its container: "Duluth, Minn.", "Baabda, east of Beirut",
+    "Basma (Barsalogho, Sanmatenga)"."""
     out: list[Entry] = []
-    nxt = by_start.get(pos)
-    if nxt is not None:
-        out += [c.entry for c in nxt.cands]
-    w = _CAP_WORDS.match(text[pos:pos + 60])
-    if w:
-        word = w.group(1)
-        for cut in (word, word.split(" ")[0], word.rstrip(".,")):
-            if cut in gaz.us_abbr:
-                e = gaz.entry(gaz.us_abbr[cut])
-                if e:
-                    out.append(e)
-                break
-        if nxt is None:
-            _, cs, _ = candidates(gaz, word.rstrip(".,"))
-            out += [c.entry for c in cs if c.type != "w" and c.entry.kind in ("country", "adm1", "adm2")]
+    for pos in _container_positions(text, m):
+        nxt = by_start.get(pos)
+        if nxt is not None:
+            out += [c.entry for c in nxt.cands]
+        w = _CAP_WORDS.match(text[pos:pos + 60])
+        if w:
+            word = w.group(1)
+            for cut in (word, word.split(" ")[0], word.rstrip(".,")):
+                if cut in gaz.us_abbr:
+                    e = gaz.entry(gaz.us_abbr[cut])
+                    if e:
+                        out.append(e)
+                    break
+            if nxt is None:
+                _, cs, _ = candidates(gaz, word.rstrip(".,"))
+                out += [c.entry for c in cs if c.type != "w" and c.entry.kind in ("country", "adm1", "adm2")]
     return out
 
 
@@ -178,9 +196,10 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
     for m in ms:
         if m.cands:
             m.containers = _containers_after(gaz, text, m, by_start)
-            nxt = by_start.get(m.end + (_CONTAINER_AFTER.match(text[m.end:m.end + 80]) or _EMPTY).end())
-            if m.containers and nxt is not None and nxt is not m:
-                nxt.container_of.append(m)
+            for pos in _container_positions(text, m):
+                nxt = by_start.get(pos)
+                if nxt is not None and nxt is not m:
+                    nxt.container_of.append(m)
     groups: dict[tuple, list[Mention]] = defaultdict(list)
     for m in ms:
         if m.cands:
@@ -243,15 +262,13 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
     # 3. A name read outside the place the text says holds it ("Goba village (Djugu, Ituri)" read as
     # Juba, South Sudan): the text's container is the better answer, one level less precise.
     for m in ms:
-        if m.best < 0 or not m.containers:
+        if m.best < 0 or not m.containers or m.cands[m.best].entry.kind not in ("city", "site"):
             continue
-        outer = [y for y in (by_start.get(x) for x in [m.end + (_CONTAINER_AFTER.match(
-            text[m.end:m.end + 80]) or _EMPTY).end()]) if y is not None and y is not m and y.best >= 0]
-        if outer:
-            y = outer[0].cands[outer[0].best].entry
-            if y.kind in ("country", "adm1", "adm2") and not contains(y, m.cands[m.best].entry) \
-                    and m.cands[m.best].entry.kind in ("city", "site"):
-                m.fallback = y
+        outer = [y.cands[y.best].entry for y in (by_start.get(x) for x in _container_positions(text, m))
+                 if y is not None and y is not m and y.best >= 0]
+        outer = [y for y in outer if y.kind in ("country", "adm1", "adm2", "city")]
+        if outer and not any(contains(y, m.cands[m.best].entry) for y in outer):
+            m.fallback = outer[0]  # the most specific place the text puts it in
     return ms
 
 
