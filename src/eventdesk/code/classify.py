@@ -107,6 +107,8 @@ def _word(tok: str) -> str:
     tok = tok.lstrip("=")
     if tok.endswith("~"):
         body = "(?:" + "|".join(re.escape(f) for f in _inflect(tok[:-1])) + ")"
+    elif tok == "*":
+        body = r"[\w'’-]+"  # any one word
     elif tok.endswith("*"):
         body = re.escape(tok[:-1]) + r"\w*"
     else:
@@ -584,7 +586,8 @@ def _case_label(text: str, hits: list[Hit], types: dict[str, tuple[float, Hit]],
     if man and not explosive and not violent and not [h for h in strong if h.event_type == "PROTEST"]:
         return "MAN_MADE_DISASTER"
     crime = list(_DISASTER["ORG_CRIME"].finditer(text))
-    if crime and (len(crime) >= 2 or not strong) and top_sub not in _NOT_CRIME:
+    mob = any(h.acled == "Mob violence" and h.weight >= 0.85 and h.start < first[1] for h in hits)
+    if crime and (len(crime) >= 2 or not strong) and top_sub not in _NOT_CRIME and not mob:
         return "ORG_CRIME"
     if not in_scope and etype in _DIPLO_TYPES:
         if etype == "AGREE" and types.get("AGREE", (0, None))[1] is not None and types["AGREE"][1].acled == "Agreement":
@@ -593,7 +596,7 @@ def _case_label(text: str, hits: list[Hit], types: dict[str, tuple[float, Hit]],
     return None
 
 
-_NOT_CRIME = frozenset({"Peaceful protest", "Violent demonstration", "Protest with intervention", "Mob violence",
+_NOT_CRIME = frozenset({"Peaceful protest", "Violent demonstration", "Protest with intervention",
                         "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Chemical weapon",
                         "Armed clash"})
 # PLOVER types whose hits say the report is an ACLED-scope event (violence, protest, arrest, seizure...)
@@ -707,10 +710,20 @@ def _target(text: str, hits: list[Hit]) -> str | None:
     return None
 
 
+# Property as the thing that suffered ("shops were looted and burned"): ACLED Looting/property destruction.
+_PROPERTY_HIT = re.compile(
+    r"\b(?:shops|stores|houses|homes|vehicles|cars|propert(?:y|ies)|buildings|businesses|assets|offices|"
+    r"churches|mosques|schools|markets?|crops|farms?)\b[^.;]{0,40}?\b(?:were|was|have been|had been|has been) "
+    r"(?:\w+ ){0,2}?(?:looted|burned|burnt|destroyed|torched|set (?:on fire|ablaze)|vandali[sz]ed|ransacked|razed|"
+    r"demolished|plundered|pillaged)\b", re.I)
+
+
 def _armed_or_not(text: str, hits: list[Hit], sub: str) -> str:
     """Move an Attack / Armed clash / Mob violence / unsupported explosion call by who was targeted."""
     first = sentences(text)[0]
     head = text[first[0]:first[1]]
+    if sub in ("Attack", "Armed clash", "Mob violence") and _PROPERTY_HIT.search(head):
+        return "Looting/property destruction"
     lead = next((h for h in hits if h.event_type == "ASSAULT" and h.weight >= 0.75 and h.start < first[1]), None)
     actor_text = text[first[0]:lead.start] if lead else head
     if sub in _EXP_SUBS and not any(h.mode in _EXP_MODES or h.acled == sub for h in hits):
@@ -891,7 +904,7 @@ def classify_document_one(text: str) -> list[TypeGuess]:
         sub = _acled_for(etype, head_scope[etype][1], text, p)
         if sub:
             top_sub, a = sub, ontology.acled_by_sub()[sub]
-    case = _case_label(text, hits, types, etype, in_scope, top_sub)
+    case = _case_label(text, hits, types, etype, in_scope, top_sub if in_scope else "")
     # the trigger words: the best hit of the chosen type, preferring one whose hint agrees
     mine = [h for h in hits if h.event_type == etype]
     hit = next((h for h in mine if h.acled == top_sub), None) or (max(mine, key=lambda h: h.weight) if mine else None)
