@@ -224,3 +224,26 @@ def test_document_agreement_and_defusal() -> None:
     assert (g.event_type, g.acled_sub_event_type) == ("AGREE", "Agreement")
     g = _doc("Army engineers defused two roadside bombs found near the bridge.")
     assert g.acled_sub_event_type == "Disrupted weapons use"
+
+
+def test_document_case_readings() -> None:
+    g = _doc("Dozens of shops were looted and burned in the old market overnight, traders said.")
+    assert g.acled_sub_event_type == "Looting/property destruction"
+    g = _doc("Investigators found a mass grave near the quarry, local officials said on Friday.")
+    assert g.acled_sub_event_type == "Other"
+    g = _doc("A blast ripped through a chemical plant storing solvents in the port district, killing four workers.")
+    assert g.case_label == "MAN_MADE_DISASTER"
+    g = _doc("Residents said a suspected chemical attack hit the suburb at dawn.")
+    assert g.acled_sub_event_type == "Chemical weapon"
+    g = _doc("Fighter jets fired several missiles at a fuel depot outside the town on Sunday.")
+    assert g.acled_sub_event_type == "Air/drone strike"
+
+
+def test_territory_gain_by_first_actor() -> None:
+    g = _doc("Rebel fighters clashed with the army and took control of the district capital on Tuesday.")
+    assert g.acled_sub_event_type == "Non-state actor overtakes territory"
+    g = _doc("Government troops recaptured the border town from the insurgents after two days of shelling.")
+    assert g.acled_sub_event_type == "Government regains territory"
+    g = _doc("The militia withdrew overnight and army units entered the town; no clashes were reported. "
+             "Soldiers took control of the town hall.")
+    assert g.acled_sub_event_type == "Non-violent transfer of territory"

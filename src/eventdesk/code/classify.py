@@ -718,6 +718,14 @@ _PROPERTY_HIT = re.compile(
     r"demolished|plundered|pillaged)\b", re.I)
 
 
+# Strategic developments "Other" (ACLED): mass graves found, people displaced or returning home.
+_OTHER_SD = re.compile(
+    r"\b(?:mass graves?|"
+    r"(?:residents|refugees|civilians|families|idps|villagers|people|inhabitants) (?:\w+ )?(?:return|returned|returning) "
+    r"(?:to|home)|fled (?:their|the) (?:homes|village|villages|town|area)|(?:were|been) (?:forcibly )?displaced|"
+    r"displacement of|mass expulsion)\b", re.I)
+
+
 def _armed_or_not(text: str, hits: list[Hit], sub: str) -> str:
     """Move an Attack / Armed clash / Mob violence / unsupported explosion call by who was targeted."""
     first = sentences(text)[0]
@@ -936,6 +944,10 @@ def classify_document_one(text: str) -> list[TypeGuess]:
         case = None
     elif acled_sub and in_scope:
         acled_sub = _protest_sub(text, _armed_or_not(text, hits, acled_sub))
+    other = _OTHER_SD.search(text[: head[1]])
+    if other and case in (None, "DIPLO") and not any(
+            h.event_type in ("ASSAULT", "PROTEST") and h.weight >= 0.8 and h.start < other.start() for h in hits):
+        acled_sub, case = "Other", None  # about the graves / the displaced; any violence is background
     if etype == "AGREE" and any(h.acled == "Agreement" for h in hits if h.event_type == "AGREE"):
         acled_sub, case = "Agreement", None  # a ceasefire, peace talks, a prisoner exchange (ACLED)
         hit = next(h for h in hits if h.acled == "Agreement")
