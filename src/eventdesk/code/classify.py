@@ -324,7 +324,7 @@ _ACLED_FOR_TYPE: dict[str, tuple[str, ...]] = {
                 "Suicide bomb", "Chemical weapon", "Attack", "Abduction/forced disappearance", "Sexual violence",
                 "Mob violence", "Looting/property destruction"),
     "PROTEST": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                "Violent demonstration"),
+                "Violent demonstration", "Mob violence"),
     "COERCE": ("Arrests", "Disrupted weapons use", "Looting/property destruction"),
     "MOBILIZE": ("Headquarters or base established", "Change to group/activity"),
     "RETREAT": ("Non-violent transfer of territory",),
