@@ -247,3 +247,17 @@ def test_territory_gain_by_first_actor() -> None:
     g = _doc("The militia withdrew overnight and army units entered the town; no clashes were reported. "
              "Soldiers took control of the town hall.")
     assert g.acled_sub_event_type == "Non-violent transfer of territory"
+
+
+@pytest.mark.skipif(not _parser_available(), reason="spaCy model not installed")
+@pytest.mark.parametrize("text,etype", [
+    ("The envoy said both factions must accept the new border commission.", "REQUEST"),
+    ("The coalition will pull its soldiers out of the valley unless the talks resume.", "THREATEN"),
+    ("The donors gave the province 3.5 million dollars of aid for clinics.", "AID"),
+    ("The union will hand the ministry a grant of 2 million dollars for schools.", "AGREE"),
+    ("The organisation withdrew its observers from the disputed district on Monday.", "SANCTION"),
+    ("The regional bloc ended its mediation between the two parties.", "SANCTION"),
+    ("The foreign minister cancelled a planned visit to the neighbouring capital.", "REJECT"),
+])
+def test_document_plover_manual_readings(text: str, etype: str) -> None:
+    assert _doc(text).event_type == etype

