@@ -261,3 +261,12 @@ def test_territory_gain_by_first_actor() -> None:
 ])
 def test_document_plover_manual_readings(text: str, etype: str) -> None:
     assert _doc(text).event_type == etype
+
+
+def test_document_passive_and_armed_group_readings() -> None:
+    g = _doc("On 4 May 2021, four farmers were killed by unidentified fighters near the river crossing.")
+    assert (g.acled_event_type, g.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    g = _doc("On 4 May 2021, militants carried out a remote explosive attack on an army patrol near the dam.")
+    assert g.acled_sub_event_type == "Remote explosive/landmine/IED"
+    g = _doc("On 4 May 2021, youths demonstrated and burnt the contractor's machines near the quarry.")
+    assert g.acled_sub_event_type == "Violent demonstration"

@@ -477,7 +477,7 @@ _DISASTER: dict[str, re.Pattern[str]] = {
         r"storms?|heavy rains?|torrential rains?|monsoon|avalanches?|wildfires?|forest fires?|bush ?fires?|"
         r"heat ?waves?|blizzards?|lightning|magnitude)\b", re.I),
     "MAN_MADE_DISASTER": re.compile(
-        r"\b(?:fire broke out|blaze|caught fire|gas leak\w*|gas explosion|gas cylinder|chemical spill|oil spill|"
+        r"\b(?:fire broke out|blaze|caught fire|catch(?:es|ing)? fire|gas leak\w*|gas explosion|gas cylinder|chemical spill|oil spill|"
         r"leak(?:ed|s|age)?|collaps\w+|derail\w*|plane crash|crash(?:ed|es)?|capsiz\w+|sank|sinking|ran aground|"
         r"stampede|boiler|accident\w*|short circuit|short-circuit|dam burst|tanker explo\w+|"
         r"inferno|firefighters?|fire ?fighters|fire engines?|spill\w*|toxic fumes|emergency landing)\b", re.I),
@@ -638,6 +638,8 @@ _CIVIL = re.compile(
     r"women|children|child|girls?|boys?|a man|a woman|men|people|passengers|famil(?:y|ies)|homes?|houses?|"
     r"journalists?|teachers?|motorists?|travell?ers|idps|refugees|migrants|workers?|chiefs?|mukhtar|"
     r"lawyers?|candidates?|shepherds?|fishermen|miners|worshippers|pilgrims|a civilian|locals?)\b", re.I)
+_ARMED_GROUP = re.compile(r"\b(?:armed (?:group|men|individuals|assailants|bandits)|gunmen|bandits|assailants|"
+                          r"cult(?:ists)?|gangs?)\b", re.I)
 _NON_ORG = re.compile(r"\b(?:rioters|mob|youths|crowd|demonstrators|protesters|residents|villagers)\b", re.I)
 _FIGHT = re.compile(r"\b(?:clash\w*|exchange[ds]? (?:of )?fire|fighting|fought|gun ?battles?|gunfights?|repel\w*|"
                     r"repuls\w*|firefights?|battl\w+)\b", re.I)
@@ -661,7 +663,9 @@ _RIOTING = re.compile(
     r"\b(?:turned violent|turn violent|violent (?:protest|demonstration|clash)\w*|rioters|rioting|riots? (?:broke|erupted)|"
     r"(?:hurl|threw|throw|pelt|lob)\w* (?:\w+ ){0,2}(?:rocks|stones|objects|bottles|molotov|petrol bombs?|firebombs?|"
     r"eggs|bricks|firecrackers|fireworks)|molotov\w*|petrol bombs?|smash\w*|vandali[sz]\w*|set (?:fire|ablaze)|torch\w*|"
-    r"burn(?:ed|t|ing)? (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings|shops|police|offices)|looted|looting|"
+    r"burn(?:ed|t|ing)? (?:[\w'’]+ ){0,2}(?:tyres|tires|cars|vehicles|buildings|shops|police|offices|houses|homes|"
+    r"machines|equipment|property|properties)|looted|looting|attack\w* (?:\w+ ){0,2}(?:civilians|residents|commuters|"
+    r"passers-by|journalists)|"
     r"clash\w* (?:broke out )?(?:with|between) (?:\w+ ){0,2}(?:police|security|officers|troops|soldiers|riot police)|"
     r"clashes (?:have )?broke(?:n)? out|attack\w* (?:\w+ ){0,2}(?:police|officers|security forces)|street violence|"
     r"aggressive|pull\w* down|ransack\w*|fought with police|fight with police)\b", re.I)
@@ -672,6 +676,7 @@ _INTERVENE = re.compile(
     r"(?:arrested|detained) (?:\w+ ){0,4}(?:protesters|demonstrators|participants)|(?:detained|arrested) during)\b", re.I)
 _PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers|sit-ins?|human chain|"
                             r"rioters|rioted|rioting|activists)\b", re.I)
+_MOB = re.compile(r"\b(?:mob violence|mob attacks?|mob lynching|lynch(?:ed|ing)|(?:an?|the) (?:angry )?mob)\b", re.I)
 _PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                  "Violent demonstration")
 
@@ -688,6 +693,10 @@ def _protest_sub(text: str, sub: str) -> str:
             return "Protest with intervention"  # force used on a protest, no deaths told
     if sub != "Peaceful protest":
         return sub
+    head = text[: sentences(text)[0][1]]
+    mob = _MOB.search(head)
+    if mob and not _PROTEST_WORDS.search(head[: mob.start()]):
+        return "Mob violence"  # not a protest against a mob killing
     if _EXCESSIVE.search(text):
         return "Excessive force against protesters"
     if _RIOTING.search(text):
@@ -697,6 +706,9 @@ def _protest_sub(text: str, sub: str) -> str:
     return sub
 
 
+_PASSIVE_BY = re.compile(r"\s*(?:(?:up|off|down|out|dead|to death)\s+)?by\b", re.I)
+
+
 def _target(text: str, hits: list[Hit]) -> str | None:
     """'armed' or 'civil': whom the first attack of the report's first sentence is aimed at."""
     first = sentences(text)[0]
@@ -704,6 +716,13 @@ def _target(text: str, hits: list[Hit]) -> str | None:
         if h.event_type != "ASSAULT" or h.weight < 0.75 or h.start >= first[1]:
             continue
         window = text[h.end:min(first[1], h.end + 90)]
+        if _PASSIVE_BY.match(window):
+            # passive ("5 civilians were killed by fighters"): the target is the subject before
+            subj = text[first[0]:h.start]
+            a, c = list(_ARMED.finditer(subj)), list(_CIVIL.finditer(subj))
+            if a or c:
+                return "armed" if a and (not c or a[-1].start() > c[-1].start()) else "civil"
+            continue
         a, c = _ARMED.search(window), _CIVIL.search(window)
         if a or c:
             return "armed" if a and (not c or a.start() < c.start()) else "civil"
@@ -734,6 +753,8 @@ def _armed_or_not(text: str, hits: list[Hit], sub: str) -> str:
         return "Looting/property destruction"
     lead = next((h for h in hits if h.event_type == "ASSAULT" and h.weight >= 0.75 and h.start < first[1]), None)
     actor_text = text[first[0]:lead.start] if lead else head
+    if lead and _PASSIVE_BY.match(text[lead.end:]):
+        actor_text = text[lead.end:min(first[1], lead.end + 60)]  # passive: the agent follows "by"
     if sub in _EXP_SUBS and not any(h.mode in _EXP_MODES or h.acled == sub for h in hits):
         tgt = _target(text, hits)  # no explosive/air/shelling words at all: an ordinary attack
         if tgt:
@@ -741,6 +762,9 @@ def _armed_or_not(text: str, hits: list[Hit], sub: str) -> str:
         return sub
     if sub in ("Attack", "Mob violence") and _target(text, hits) == "armed" and not _NON_ORG.search(actor_text):
         return "Armed clash"
+    if (sub == "Mob violence" and lead and not _NON_ORG.search(actor_text)
+            and (_ARMED.search(actor_text) or _ARMED_GROUP.search(actor_text))):
+        return "Attack"  # an organised armed group on unarmed people is not a mob (ACLED)
     if sub == "Armed clash":
         if lead and _NON_ORG.search(actor_text) and not _ARMED.search(actor_text):
             return "Mob violence"
@@ -881,7 +905,7 @@ def classify_document_one(text: str) -> list[TypeGuess]:
             "Non-state actor overtakes territory": ("Battles", "Strategic developments", "Violence against civilians",
                                                     "Explosions/Remote violence"),
             "Sexual violence": ("Violence against civilians", "Riots", "Battles"),
-            "Disrupted weapons use": ("Strategic developments", "Explosions/Remote violence"),
+            "Disrupted weapons use": ("Strategic developments", "Explosions/Remote violence", "Riots", "Protests"),
         }[h.acled]
         if top_type in compatible:
             top_sub = _territory(text, h) if h.acled.endswith("territory") else h.acled
@@ -898,7 +922,9 @@ def classify_document_one(text: str) -> list[TypeGuess]:
             # model, trained on ACLED's own phrasing, is not asked to agree (news words differ)
             lead = next((k for k in hits if k.event_type == "ASSAULT" and k.weight >= 0.75
                          and k.cameo not in _GENERIC_HARM), None)
-            need = 0.0 if h.acled in _WEAPON_SUBS and (p_top < 0.5 or lead is h) else _HINT_MIN * p_top
+            mob_first = any(k.acled == "Mob violence" and k.start < h.start for k in hits)
+            need = (0.0 if h.acled in _WEAPON_SUBS and (p_top < 0.5 or lead is h) and not mob_first
+                    else _HINT_MIN * p_top)
             if hint and hint.plover_type == ontology.acled_by_sub()[top_sub].plover_type and p.get(h.acled, 0) >= need:
                 top_sub = h.acled
     a = ontology.acled_by_sub()[top_sub]
