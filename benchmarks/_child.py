@@ -23,9 +23,10 @@ db, path, workers, events = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv
 s = open_store(db)
 t = time.perf_counter()
 r = run([path], s, load_config(), events=events, workers=workers, progress=False)
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so it would report the parent's peak
+hwm = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM:")) / 1024
 print(json.dumps({"seconds": time.perf_counter() - t, "articles": r.articles_read, "new": r.new_articles,
-                  "events": r.events_new, "coded": r.articles_coded,
-                  "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "events": r.events_new, "coded": r.articles_coded, "rss_main_mb": hwm,
                   "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 

@@ -125,6 +125,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = subset(src, args.limit, Path(tmp))
         print(f"corpus {src}" + (f" (first {args.limit})" if args.limit else ""))
+        r = measure_run(path, args.workers)  # first: a light parent, so worker RSS is theirs
         floor = None
         if not args.skip_stages:
             t, arts = stages(path)
@@ -135,7 +136,6 @@ def main() -> int:
             floor = spacy_floor(arts)
             print(f"spaCy alone (parse floor), one process: {floor:.2f} s, {len(arts) / floor:.1f} articles/s")
             print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
-        r = measure_run(path, args.workers)
         rate = r["articles"] / r["seconds"]
         print(f"end to end, eventdesk run --workers {args.workers}: {r['seconds']:.1f} s, {r['articles']} articles "
               f"({r['new']} new, {r['coded']} coded), {r['events']} events, {rate:.1f} articles/s")

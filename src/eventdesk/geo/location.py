@@ -65,7 +65,7 @@ def _analyse(article: Article, config: dict[str, Any], events: list[Event] | Non
     off = len(title) + len(sep)
     hints = _actor_countries(events or [], get(config).alpha3) if events else None
     regions = known = None
-    if events and len(article.body or "") > 2000:  # long article: NER only where events are told
+    if events:  # NER only where events are told (mostly done already by the coder: see `known`)
         from eventdesk.annotate import recall_entities
 
         spans = sorted({(off + ev.evidence.start, off + ev.evidence.end) for ev in events
