@@ -270,3 +270,11 @@ def test_document_passive_and_armed_group_readings() -> None:
     assert g.acled_sub_event_type == "Remote explosive/landmine/IED"
     g = _doc("On 4 May 2021, youths demonstrated and burnt the contractor's machines near the quarry.")
     assert g.acled_sub_event_type == "Violent demonstration"
+
+
+def test_document_arrest_of_organiser_and_calm_entry() -> None:
+    g = _doc("Police arrested a student leader on Friday for organising an unauthorised protest at the campus.")
+    if g.event_type == "COERCE":  # main-verb reading (needs the parser)
+        assert g.acled_sub_event_type == "Arrests"
+    g = _doc("Rebel fighters entered the town of Lakeside without any resistance on Sunday.")
+    assert g.acled_sub_event_type == "Non-violent transfer of territory"

@@ -977,6 +977,10 @@ def classify_document_one(text: str) -> list[TypeGuess]:
         if not (in_scope and violent):
             acled_sub = top_sub if p_top >= 0.4 and (in_scope or etype in _ACLED_FOR_TYPE) else None
             case = _case_label(text, hits, types, etype, False, "")
+    elif (main_hit is not None and main_hit.event_type == "COERCE" and main_hit.mode == "arrest" and etype == "PROTEST"
+          and not _PROTEST_WORDS.search(text[main_hit.end:main_hit.end + 50])):
+        # "police arrested an activist for organising a protest": an arrest, not a protest (ACLED)
+        etype, hit, acled_sub, case = "COERCE", main_hit, "Arrests", None
     tag = _TAG.match(text)
     if tag and tag.group(1).lower() in _TAG_SUB:
         acled_sub = _TAG_SUB[tag.group(1).lower()]
