@@ -127,10 +127,10 @@ def fake_extract(calls: list[list[str]]):
 
 
 def test_feed_grows_by_three_only_new_items_processed(server: FeedServer, tmp_path: Path, monkeypatch):
-    import eventdesk.watch
+    import eventdesk.pipeline
 
     calls: list[list[str]] = []
-    monkeypatch.setattr(eventdesk.watch, "extract_events", fake_extract(calls))
+    monkeypatch.setattr(eventdesk.pipeline, "extract_events", fake_extract(calls))
     url = server.base + "/feed.xml"
     cfg = load_config(None)
     lines: list[str] = []
@@ -171,10 +171,10 @@ def test_feed_grows_by_three_only_new_items_processed(server: FeedServer, tmp_pa
 
 @pytest.mark.postgres
 def test_watch_into_postgres(server: FeedServer, pg_url: str, monkeypatch):
-    import eventdesk.watch
+    import eventdesk.pipeline
 
     calls: list[list[str]] = []
-    monkeypatch.setattr(eventdesk.watch, "extract_events", fake_extract(calls))
+    monkeypatch.setattr(eventdesk.pipeline, "extract_events", fake_extract(calls))
     url = server.base + "/feed.xml"
     with open_store(pg_url) as store:
         server.feed = rss([item(i) for i in (1, 0)])

@@ -15,6 +15,8 @@ DEFAULTS: dict[str, Any] = {
     "read": {
         "max_file_bytes": 200_000_000,  # larger files are reported and skipped
         "max_document_chars": 2_000_000,  # longer documents are truncated, with a problem noted
+        "file_timeout_s": 300,  # reading one file; over it, the file is reported and retried next run
+        "document_timeout_s": 60,  # segmenting / extracting one document
     },
     "dedup": {
         "num_perm": 128,  # MinHash permutations
@@ -32,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     "code": {
         "min_confidence": 0.0,
         "actor_files": [],  # extra actor dictionaries (JSONL) on top of the built-in ones
+        "article_timeout_s": 60,  # coding a batch, then each article alone; over it: reported, no events
     },
     "geo": {
         "gazetteer": None,  # path of the compiled gazetteer; default: per-user cache

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventdesk.dedup import Signature, assign, signatures
-from eventdesk.read import InputFile, expand, read_file
+from eventdesk.guard import extract_guarded, read_file_guarded, segment_guarded
+from eventdesk.read import InputFile, expand
 from eventdesk.records import Article, Event, Problem
-from eventdesk.segment import segment
 from eventdesk.store.base import FileState, Store
 
 
@@ -87,8 +87,8 @@ class Prepared:
 
 
 def prepare(f: InputFile, config: dict[str, Any]) -> Prepared:
-    """Segment a read file and sign its articles (runs in workers)."""
-    items = segment(f.documents)
+    """Segment a read file and sign its articles (runs in workers), each document under a time limit."""
+    items = segment_guarded(f.documents, config)
     arts = [a for a in items if isinstance(a, Article)]
     probs = [p for p in items if isinstance(p, Problem)]
     f.documents = []  # not needed past this point; keeps what crosses process boundaries small
@@ -97,7 +97,13 @@ def prepare(f: InputFile, config: dict[str, Any]) -> Prepared:
 
 def prepare_paths(paths: list[str], config: dict[str, Any]) -> list[Prepared]:
     """Read + prepare a batch of input files (the unit of work sent to a worker)."""
-    return [prepare(read_file(p, config), config) for p in paths]
+    return [prepare(read_file_guarded(p, config), config) for p in paths]
+
+
+def code_batch(articles: list[Article], config: dict[str, Any]) -> tuple[list[Event], list[Problem]]:
+    """Events of a batch of stored articles (runs in workers); an article that hangs or crashes the
+    coder is reported as a Problem instead of stopping the run."""
+    return extract_guarded(articles, config, extract_events)
 
 
 class _Serial:
@@ -236,11 +242,17 @@ class Runner:
         self._tick("files", len(batch))
         return new
 
-    def _store_events(self, articles: list[Article], events: list[Event]) -> None:
-        """Commit a batch's events (merged with reports already stored) with their "coded" marks."""
+    def _store_events(self, articles: list[Article], result: tuple[list[Event], list[Problem]]) -> None:
+        """Commit a batch's events (merged with reports already stored) with their "coded" marks.
+
+        Articles the coder failed on are marked coded too (with their problem recorded), so a
+        re-run does not stall on them again."""
         from eventdesk.merge import merge
 
+        events, problems = result
         with self.store.transaction():
+            for p in problems:
+                self._problem(p)
             new, merged = merge(events, self.store)
             self.store.mark_coded(a.id for a in articles)
         self.report.events_new += new
@@ -320,7 +332,7 @@ class Runner:
         def submit_code(articles: list[Article]) -> None:
             for i in range(0, len(articles), chunk):
                 part = articles[i:i + chunk]
-                window.append(("code", part, ex.submit(extract_events, part, self.config)))
+                window.append(("code", part, ex.submit(code_batch, part, self.config)))
 
         if self.events:  # articles stored by an interrupted run or by `ingest`, still without events
             while True:

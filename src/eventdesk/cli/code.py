@@ -44,12 +44,15 @@ def _records(path: str) -> Any:
 
 def code_batch(batch: list[dict[str, Any]], config: dict[str, Any]) -> list[dict[str, Any]]:
     """Output lines for a batch of input records."""
+    from eventdesk.cli._common import print_problem
     from eventdesk.code.classify import classify_document
-    from eventdesk.pipeline import extract_events
+    from eventdesk.pipeline import code_batch as extract
     from eventdesk.records import Article
 
     arts = [Article(title="", body=r["text"], published=r["published"], id=r["id"]) for r in batch]
-    events = extract_events(arts, config)
+    events, problems = extract(arts, config)  # a text that hangs or crashes the coder is reported
+    for p in problems:
+        print_problem(p)
     by: dict[str, list[Any]] = {a.id: [] for a in arts}
     for e in events:
         by.setdefault(e.article_id, []).append(e)

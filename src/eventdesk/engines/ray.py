@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from eventdesk.dedup import Signature
-from eventdesk.pipeline import Prepared, Runner, RunReport, extract_events, prepare_paths
+from eventdesk.pipeline import Prepared, Runner, RunReport, code_batch, prepare_paths
 from eventdesk.records import Article, Problem
 from eventdesk.store.base import Store
 
@@ -56,7 +56,7 @@ class _Code:
         out = []
         for seq, blob in zip(batch["seq"], batch["articles"], strict=True):
             arts = pickle.loads(blob)
-            out.append(pickle.dumps((int(seq), extract_events(arts, self.config))))
+            out.append(pickle.dumps((int(seq), code_batch(arts, self.config))))
         return {"events": out}
 
 
@@ -184,8 +184,8 @@ class RayRunner(Runner):
         ds = ds.map_batches(_Code, fn_constructor_args=(self.config,), batch_size=1,
                             concurrency=max(1, self.workers))
         got = sorted((pickle.loads(r["events"]) for r in ds.iter_rows()), key=lambda x: x[0])
-        for seq, events in got:
-            self._store_events(parts[seq], events)
+        for seq, result in got:
+            self._store_events(parts[seq], result)
 
 
 def run_ray(paths: list[str], store: Store, config: dict[str, Any], events: bool = True,

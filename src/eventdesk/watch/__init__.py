@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventdesk.pipeline import Runner, RunReport, extract_events, prepare
+from eventdesk.pipeline import Runner, RunReport, code_batch, prepare
 from eventdesk.read import InputFile
 from eventdesk.read.decode import decode
 from eventdesk.read.feeds import parse_feed
@@ -118,7 +118,7 @@ class FeedRunner(Runner):
             chunk = int(self.config.get("run", {}).get("code_batch", 32))
             for i in range(0, len(new), chunk):
                 part = new[i:i + chunk]
-                self._store_events(part, extract_events(part, self.config))
+                self._store_events(part, code_batch(part, self.config))
         self.report.seconds = round(time.perf_counter() - t0, 3)
         with self.store.transaction():
             self.store.finish_run(self.run_id, self.report.counts())
