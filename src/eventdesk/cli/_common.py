@@ -18,7 +18,8 @@ def add_store_args(p: argparse.ArgumentParser) -> None:
 
 
 def print_problem(p: Problem) -> None:
-    print(f"eventdesk: skipped {p}", file=sys.stderr)
+    # the reason says what happened to the input (skipped, cut short, kept in part)
+    print(f"eventdesk: {p}", file=sys.stderr)
 
 
 def open_input(path: str) -> IO[str]:
