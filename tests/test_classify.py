@@ -278,3 +278,12 @@ def test_document_arrest_of_organiser_and_calm_entry() -> None:
         assert g.acled_sub_event_type == "Arrests"
     g = _doc("Rebel fighters entered the town of Lakeside without any resistance on Sunday.")
     assert g.acled_sub_event_type == "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The dockworkers' union will stage a strike at the port next week.", "THREATEN"),
+    ("The council plans to impose a curfew on the northern districts.", "THREATEN"),
+    ("The ministry lodged a formal note of protest with the embassy over the incident.", "ACCUSE"),
+])
+def test_future_restrictions_and_protest_notes(text: str, etype: str) -> None:
+    assert first(text).event_type == etype

@@ -346,9 +346,14 @@ def _combine(ws: list[float]) -> float:
 # use of force or restriction a THREATEN (PLOVER manual: AGREE, CONCEDE, auxiliary modes).
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|plans? to|planning to|intends? to|intending to|is to|are to|"
                      r"going to|ready to|prepared to|promised to|pledged to|vowed to|offered to|agreed to|"
-                     r"threaten(?:s|ed)? to|could|might|may)\s+(?:not\s+)?(?:\w+ly\s+)?(?:be\s+|have\s+)?$", re.I)
+                     r"threaten(?:s|ed)? to|could|might|may)\s+(?:not\s+)?(?:\w+ly\s+)?(?:be\s+|have\s+)?"
+                     # a light verb between: "will impose a curfew", "plans to extend the blockade"
+                     r"(?:(?:impose|reimpose|extend|tighten|introduce|declare|launch|resume|step up|expand|stage|"
+                     r"hold|begin|start|use|carry out)\s+(?:(?:a|an|the|its|their|his|her|new|further)\s+)*)?$", re.I)
 _FUTURE_TYPE = {"AID": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "SUPPORT": "AGREE",
-                "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN"}
+                "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN",
+                # a strike, boycott or blockade announced is a threat to restrict (PLOVER THREATEN 'restrict')
+                "PROTEST": "THREATEN"}
 _BACKGROUND = re.compile(r"\b(?:after|following|since|amid|because of|in response to|in protest at|over|"
                          r"which|who|where|when)\b", re.I)
 
@@ -356,8 +361,10 @@ _BACKGROUND = re.compile(r"\b(?:after|following|since|amid|because of|in respons
 def _retype(h: Hit, text: str) -> Hit:
     if h.event_type in _FUTURE_TYPE and _FUTURE.search(text[max(0, h.start - 40):h.start]):
         t = _FUTURE_TYPE[h.event_type]
-        mode = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}.get(h.event_type)
-        cameo = {"AGREE": "030", "CONCEDE": "080", "THREATEN": "138" if h.event_type == "ASSAULT" else "130"}[t]
+        mode = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict"}.get(
+            h.event_type)
+        cameo = {"AGREE": "030", "CONCEDE": "080",
+                 "THREATEN": {"ASSAULT": "138", "PROTEST": "1312"}.get(h.event_type, "130")}[t]
         return Hit(t, mode, cameo, h.weight * 0.9, None, h.start, h.end, h.entry)
     return h
 
@@ -850,15 +857,15 @@ def _main_hit(text: str, hits: list[Hit]) -> Hit | None:
     s, e = tok.idx, tok.idx + len(tok.text)
     h = next((h for h in hits if h.start <= s < h.end or s <= h.start < e), None)
     if h is None:
+        vt = _VERB_TYPE.get(tok.lemma_.lower())
+        if vt is not None:
+            h = Hit(vt[0], None, vt[1], 0.85, None, s, e, 0)
+    if h is None:
         # "began collecting", "decided to approve": the event is the complement
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if comp is not None:
             cs = comp.idx
             h = next((h for h in hits if h.start <= cs < h.end), None)
-    if h is None:
-        vt = _VERB_TYPE.get(tok.lemma_.lower())
-        if vt is not None:
-            h = Hit(vt[0], None, vt[1], 0.85, None, s, e, 0)
     if h is None:
         # "gave Tanzania a grant of 5 million": the object names the event; tense is the verb's
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
