@@ -287,3 +287,12 @@ def test_document_arrest_of_organiser_and_calm_entry() -> None:
 ])
 def test_future_restrictions_and_protest_notes(text: str, etype: str) -> None:
     assert first(text).event_type == etype
+
+
+def test_document_pushed_out_and_arrests_at_a_protest() -> None:
+    g = _doc("Government troops pushed the insurgents out of three villages near the lake on Monday.")
+    assert g.acled_sub_event_type == "Government regains territory"
+    g = _doc("On 2 May 2021, soldiers killed and wounded scores of terrorists near the dam.")
+    assert g.acled_event_type == "Battles"
+    g = _doc("Several students were detained by police while trying to hold a demonstration outside the court.")
+    assert g.event_type == "PROTEST"

@@ -637,6 +637,7 @@ _ARMED = re.compile(
     r"\b(?:soldiers?|troops|(?:armed |security |government |military |defen[cs]e |police |regime |state )?forces|"
     r"army|military|police(?:m[ae]n| officers?| forces| station| post)?|gendarmes?|gendarmerie|militia(?:m[ae]n|s)?|"
     r"militants?|fighters|rebels?|insurgents?|jihadists?|combatants?|vigilantes?|guards|personnel|commanders?|"
+    r"terrorists|extremists|bandits|gunmen|assailants|attackers|"
     r"checkpoints?|bases?|positions|patrol(?:s|ling)?|barracks|outposts?|troopers?|jawans?|servicem[ae]n|"
     r"officers|(?:member|members) of the [\w\s'-]{0,40}(?:forces|army|brigade|division|intelligence|militia))\b",
     re.I)
@@ -681,9 +682,10 @@ _INTERVENE = re.compile(
     r"suppress\w*|broke up|break up|broken up|batons?|baton-charg\w+|lathi|cracked down|clampdown|intervened|"
     r"forcefully|forcibly|kettl\w+|tasered|(?:were|was|been|being) (?:\w+ )?(?:arrested|detained)|"
     r"(?:arrested|detained) (?:\w+ ){0,4}(?:protesters|demonstrators|participants)|(?:detained|arrested) during)\b", re.I)
-_PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers|sit-ins?|human chain|"
+_PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers|sit-ins?|human chain|crowds?|"
                             r"rioters|rioted|rioting|activists)\b", re.I)
 _MOB = re.compile(r"\b(?:mob violence|mob attacks?|mob lynching|lynch(?:ed|ing)|(?:an?|the) (?:angry )?mob)\b", re.I)
+_DURING_PROTEST = re.compile(r"\b(?:during|while|at)\b(?:\s+[\w'-]+){0,4}\s+(?:" + _PROTEST_WORDS.pattern + ")", re.I)
 _PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                  "Violent demonstration")
 
@@ -985,7 +987,8 @@ def classify_document_one(text: str) -> list[TypeGuess]:
             acled_sub = top_sub if p_top >= 0.4 and (in_scope or etype in _ACLED_FOR_TYPE) else None
             case = _case_label(text, hits, types, etype, False, "")
     elif (main_hit is not None and main_hit.event_type == "COERCE" and main_hit.mode == "arrest" and etype == "PROTEST"
-          and not _PROTEST_WORDS.search(text[main_hit.end:main_hit.end + 50])):
+          and not _PROTEST_WORDS.search(text[main_hit.end:main_hit.end + 50])
+          and not _DURING_PROTEST.search(text[main_hit.end:head[1]])):
         # "police arrested an activist for organising a protest": an arrest, not a protest (ACLED)
         etype, hit, acled_sub, case = "COERCE", main_hit, "Arrests", None
     tag = _TAG.match(text)
