@@ -296,3 +296,10 @@ def test_document_pushed_out_and_arrests_at_a_protest() -> None:
     assert g.acled_event_type == "Battles"
     g = _doc("Several students were detained by police while trying to hold a demonstration outside the court.")
     assert g.event_type == "PROTEST"
+
+
+def test_document_passive_victim_and_off_duty() -> None:
+    g = _doc("On 3 June 2021, a village imam was shot and killed by unknown gunmen near the market.")
+    assert g.acled_event_type == "Violence against civilians"
+    g = _doc("On 3 June 2021, local defence groups carried out mine attacks against an army column near the pass.")
+    assert g.acled_sub_event_type == "Remote explosive/landmine/IED"

@@ -645,7 +645,9 @@ _CIVIL = re.compile(
     r"\b(?:civilians?|residents?|villagers?|farmers?|herders?|pastoralists?|traders?|worshipp?ers?|students?|"
     r"women|children|child|girls?|boys?|a man|a woman|men|people|passengers|famil(?:y|ies)|homes?|houses?|"
     r"journalists?|teachers?|motorists?|travell?ers|idps|refugees|migrants|workers?|chiefs?|mukhtar|"
-    r"lawyers?|candidates?|shepherds?|fishermen|miners|worshippers|pilgrims|a civilian|locals?)\b", re.I)
+    r"lawyers?|candidates?|shepherds?|fishermen|miners|worshippers|pilgrims|a civilian|locals?|imams?|priests?|"
+    r"monks?|clerics?|scholars?|vendors?|mayors?|politicians?|activists?|doctors?|nurses?|judges?|prisoners?|"
+    r"detainees?|shopkeepers?|drivers?|off-duty|retired)\b", re.I)
 _ARMED_GROUP = re.compile(r"\b(?:armed (?:group|men|individuals|assailants|bandits)|gunmen|bandits|assailants|"
                           r"cult(?:ists)?|gangs?)\b", re.I)
 _NON_ORG = re.compile(r"\b(?:rioters|mob|youths|crowd|demonstrators|protesters|residents|villagers)\b", re.I)
@@ -715,6 +717,7 @@ def _protest_sub(text: str, sub: str) -> str:
     return sub
 
 
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:[\w-]+ly\s+)?(?:[\w-]+\s+and\s+)?$", re.I)
 _PASSIVE_BY = re.compile(r"\s*(?:(?:up|off|down|out|dead|to death)\s+)?by\b", re.I)
 
 
@@ -725,13 +728,13 @@ def _target(text: str, hits: list[Hit]) -> str | None:
         if h.event_type != "ASSAULT" or h.weight < 0.75 or h.start >= first[1]:
             continue
         window = text[h.end:min(first[1], h.end + 90)]
-        if _PASSIVE_BY.match(window):
+        if _PASSIVE_BY.match(window) or _PASSIVE_AUX.search(text[max(first[0], h.start - 30):h.start]):
             # passive ("5 civilians were killed by fighters"): the target is the subject before
             subj = text[first[0]:h.start]
             a, c = list(_ARMED.finditer(subj)), list(_CIVIL.finditer(subj))
             if a or c:
                 return "armed" if a and (not c or a[-1].start() > c[-1].start()) else "civil"
-            continue
+            return None  # the victim is not named: do not read the agent as the target
         a, c = _ARMED.search(window), _CIVIL.search(window)
         if a or c:
             return "armed" if a and (not c or a.start() < c.start()) else "civil"
@@ -754,7 +757,7 @@ _OTHER_SD = re.compile(
     r"displacement of|mass expulsion)\b", re.I)
 
 
-def _armed_or_not(text: str, hits: list[Hit], sub: str) -> str:
+def _armed_or_not(text: str, hits: list[Hit], sub: str, p_sub: float = 0.0) -> str:
     """Move an Attack / Armed clash / Mob violence / unsupported explosion call by who was targeted."""
     first = sentences(text)[0]
     head = text[first[0]:first[1]]
@@ -764,7 +767,7 @@ def _armed_or_not(text: str, hits: list[Hit], sub: str) -> str:
     actor_text = text[first[0]:lead.start] if lead else head
     if lead and _PASSIVE_BY.match(text[lead.end:]):
         actor_text = text[lead.end:min(first[1], lead.end + 60)]  # passive: the agent follows "by"
-    if sub in _EXP_SUBS and not any(h.mode in _EXP_MODES or h.acled == sub for h in hits):
+    if sub in _EXP_SUBS and p_sub < 0.6 and not any(h.mode in _EXP_MODES or h.acled == sub for h in hits):
         tgt = _target(text, hits)  # no explosive/air/shelling words at all: an ordinary attack
         if tgt:
             return "Armed clash" if tgt == "armed" else "Attack"
@@ -1001,7 +1004,7 @@ def classify_document_one(text: str) -> list[TypeGuess]:
             hit = max(mine, key=lambda h: h.weight) if mine else None
         case = None
     elif acled_sub and in_scope:
-        acled_sub = _protest_sub(text, _armed_or_not(text, hits, acled_sub))
+        acled_sub = _protest_sub(text, _armed_or_not(text, hits, acled_sub, p.get(acled_sub, 0.0)))
     other = _OTHER_SD.search(text[: head[1]])
     if other and case in (None, "DIPLO") and not any(
             h.event_type in ("ASSAULT", "PROTEST") and h.weight >= 0.8 and h.start < other.start() for h in hits):
