@@ -648,8 +648,8 @@ _CIVIL = re.compile(
     r"lawyers?|candidates?|shepherds?|fishermen|miners|worshippers|pilgrims|a civilian|locals?|imams?|priests?|"
     r"monks?|clerics?|scholars?|vendors?|mayors?|politicians?|activists?|doctors?|nurses?|judges?|prisoners?|"
     r"detainees?|shopkeepers?|drivers?|off-duty|retired)\b", re.I)
-_ARMED_GROUP = re.compile(r"\b(?:armed (?:group|men|individuals|assailants|bandits)|gunmen|bandits|assailants|"
-                          r"cult(?:ists)?|gangs?)\b", re.I)
+_ARMED_GROUP = re.compile(r"\b(?:armed (?:group|men|individuals|assailants|bandits)|gunmen|bandits|cult(?:ists)?)\b",
+                          re.I)
 _NON_ORG = re.compile(r"\b(?:rioters|mob|youths|crowd|demonstrators|protesters|residents|villagers)\b", re.I)
 _FIGHT = re.compile(r"\b(?:clash\w*|exchange[ds]? (?:of )?fire|fighting|fought|gun ?battles?|gunfights?|repel\w*|"
                     r"repuls\w*|firefights?|battl\w+)\b", re.I)
@@ -687,7 +687,7 @@ _INTERVENE = re.compile(
 _PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers|sit-ins?|human chain|crowds?|"
                             r"rioters|rioted|rioting|activists)\b", re.I)
 _MOB = re.compile(r"\b(?:mob violence|mob attacks?|mob lynching|lynch(?:ed|ing)|(?:an?|the) (?:angry )?mob)\b", re.I)
-_DURING_PROTEST = re.compile(r"\b(?:during|while|at)\b(?:\s+[\w'-]+){0,4}\s+(?:" + _PROTEST_WORDS.pattern + ")", re.I)
+_DURING_PROTEST = re.compile(r"\b(?:during|while|at)\b(?:\s+[\w'-]+){0,8}?\s+(?:" + _PROTEST_WORDS.pattern + ")", re.I)
 _PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                  "Violent demonstration")
 
