@@ -13,6 +13,18 @@ Two parts that work together:
 `classify(texts)` codes sentences/clauses; `classify_document(texts)` codes a short whole report
 (an ACLED note, a CASE snippet) and puts its main event first. Both are pure functions of the
 text, ~1 ms per sentence.
+
+Document coding adds rules over the model's call, each from a codebook definition:
+- the main verb of the first sentence carries the PLOVER event (spaCy parse of that sentence,
+  looked through verbs of saying; verb lemmas -> type from the CAMEO categories; must/should ->
+  REQUEST, "unless" -> THREATEN, negated cooperation -> REJECT); when spaCy or its model is not
+  installed this step is skipped;
+- ACLED: Battles vs Violence against civilians by whether the attack's target is armed; weapon
+  words (air strike, shelling, IED...) name the sub-type when they lead the report or the model
+  is unsure; protest sub-types by the ACLED definitions; territory changes by who gained and
+  whether there was fighting; Strategic-development note tags ("Defusal: ...");
+- CASE 2021 out-of-scope labels (ATTRIB, DIPLO, ORG_CRIME, NATURAL/MAN_MADE_DISASTER) in
+  `case_label`.
 """
 
 from __future__ import annotations
