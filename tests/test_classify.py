@@ -303,3 +303,13 @@ def test_document_passive_victim_and_off_duty() -> None:
     assert g.acled_event_type == "Violence against civilians"
     g = _doc("On 3 June 2021, local defence groups carried out mine attacks against an army column near the pass.")
     assert g.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The rebel command declared a unilateral ceasefire along the northern front.", "RETREAT"),
+    ("The navy lifted its blockade of the island's main port on Tuesday.", "RETREAT"),
+    ("The government lifted the curfew in the capital after a week of calm.", "CONCEDE"),
+    ("A first contingent of peacekeepers arrived in the capital on Monday.", "RETREAT"),
+])
+def test_retreat_and_concede_by_cameo(text: str, etype: str) -> None:
+    assert first(text).event_type == etype
