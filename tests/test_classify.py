@@ -313,3 +313,8 @@ def test_document_passive_victim_and_off_duty() -> None:
 ])
 def test_retreat_and_concede_by_cameo(text: str, etype: str) -> None:
     assert first(text).event_type == etype
+
+
+def test_event_after_a_cause_clause_is_the_main_one() -> None:
+    g = first("The governor imposed a curfew on the port city after a violent demonstration on Friday.")
+    assert g.event_type == "COERCE"

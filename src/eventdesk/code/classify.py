@@ -370,6 +370,9 @@ _BACKGROUND = re.compile(r"\b(?:after|following|since|amid|because of|in respons
                          r"which|who|where|when)\b", re.I)
 
 
+_CAUSE = re.compile(r"\b(?:after|following|because of|in response to|in retaliation for|in the wake of)\b", re.I)
+
+
 def _retype(h: Hit, text: str) -> Hit:
     if h.event_type in _FUTURE_TYPE and _FUTURE.search(text[max(0, h.start - 40):h.start]):
         t = _FUTURE_TYPE[h.event_type]
@@ -398,7 +401,8 @@ def _type_scores(hits: list[Hit], text: str = "") -> dict[str, tuple[float, Hit]
             w *= 0.4  # the topic of a protest is not a separate event (PLOVER manual, PROTEST)
         # "... after a demonstration", "... who was killed": background to the main event
         if h.start > first and _BACKGROUND.search(text[first:h.start]):
-            w *= 0.85
+            # "imposed a curfew after a demonstration": what came before is context, not the event
+            w *= 0.6 if _CAUSE.search(text[first:h.start]) else 0.85
         adjusted.append((h, w))
     out: dict[str, tuple[float, Hit]] = {}
     # first-told type first: ties below go to the event the text names first (and runs are reproducible)
