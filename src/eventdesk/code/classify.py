@@ -29,6 +29,7 @@ Document coding adds rules over the model's call, each from a codebook definitio
 
 from __future__ import annotations
 
+import logging
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ from typing import Any
 import numpy as np
 
 from eventdesk.code import ontology
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["TypeGuess", "classify", "classify_document", "features", "acled_probabilities", "Hit", "triggers"]
 
@@ -840,12 +843,27 @@ _UNLESS = re.compile(r"\b(?:unless|or else|otherwise)\b", re.I)
 
 @cache
 def _parser() -> Any:
-    """spaCy tagger+parser (no NER), loaded once; None when spaCy or the model is not installed."""
+    """spaCy tagger+parser (no NER), loaded once; None when spaCy or the model is not installed.
+
+    The model files are checked against the manifest eventdesk ships (as eventdesk.annotate does);
+    a model that does not match is not used, with a warning.
+    """
     try:
         import spacy
 
-        return spacy.load(PARSER_MODEL, exclude=["ner"])
+        from eventdesk.annotate import ModelIntegrityError, verify_model
     except Exception:  # noqa: BLE001 - the main-verb rule is an optional refinement
+        return None
+    try:
+        verify_model(PARSER_MODEL)
+    except ModelIntegrityError as e:
+        _log.warning("main-verb rule off: %s", e)
+        return None
+    except Exception:  # noqa: BLE001 - model not installed
+        return None
+    try:
+        return spacy.load(PARSER_MODEL, exclude=["ner"])
+    except Exception:  # noqa: BLE001
         return None
 
 
