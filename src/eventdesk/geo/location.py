@@ -18,6 +18,10 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around|into|across|on|fr
 
 
 _POSSESSIVE = re.compile(r"^['’]s?\b")
+# "IS Sahel militants", "a Niger militia", "Kirkuk police": the name qualifies a party, not a scene
+_PARTY_NOUN = re.compile(r"^\s+(?:communal\s+|state\s+|regional\s+|local\s+)?(?:militias?|militants?|forces|"
+                         r"fighters|army|police|rebels|soldiers|troops|gunmen|authorities|government|"
+                         r"officials|protesters|residents|security|special\s+forces)\b", re.I)
 _COUNTRY = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR")
 
 
@@ -82,7 +86,8 @@ def _analyse(article: Article, config: dict[str, Any], events: list[Event] | Non
         demonym = m.cands[m.best].type == "d"
         loc = bool(_LOCATIVE.search(text[max(0, m.start - 40):m.start]))
         s = m.start - off if m.start >= off else -1 - m.start
-        poss = bool(_POSSESSIVE.match(text[m.end:m.end + 3]))
+        poss = bool(_POSSESSIVE.match(text[m.end:m.end + 3])) or (
+            not loc and bool(_PARTY_NOUN.match(text[m.end:m.end + 40])))
         out.append(_Found(s, m.end - off if m.start >= off else -1, p, demonym, loc, poss))
     return out
 
