@@ -526,17 +526,22 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                     if main is None and dg is not None and g.event_type == dg.event_type and \
                             (g.acled_sub_event_type == dg.acled_sub_event_type or not dg.trigger):
                         main = ev
-        if dg is not None and events:
-            if main is None:
-                main = next((e for e in events if e.event_type == dg.event_type), None)
+        if dg is not None and events and main is None:
+            main = next((e for e in events if e.event_type == dg.event_type), None)
+        if dg is not None and main is None and dg.score >= MIN_CONFIDENCE:
+            # a short report whose main event (as the document classifier reads the whole text) no
+            # sentence frame produced: code it from the sentence that carries it
+            main = _main_from_document(art, dg, ai, flat, docs, events, coder, dictionary, ctx)
             if main is not None:
-                # the whole report is about it: document-level codes and fatalities
-                main.acled_event_type = dg.acled_event_type
-                main.acled_sub_event_type = dg.acled_sub_event_type
-                main.mode = main.mode or dg.mode
-                if dg.case_label:
-                    main.extra["case_label"] = dg.case_label
-                main.fatalities = _fatalities(body)
+                events.append(main)
+        if dg is not None and events and main is not None:
+            # the whole report is about it: document-level codes and fatalities
+            main.acled_event_type = dg.acled_event_type
+            main.acled_sub_event_type = dg.acled_sub_event_type
+            main.mode = main.mode or dg.mode
+            if dg.case_label:
+                main.extra["case_label"] = dg.case_label
+            main.fatalities = _fatalities(body)
         events.sort(key=lambda e: (e is not main, -e.confidence, e.evidence.start))
         for e in events:
             _unidentified(e)
@@ -544,11 +549,60 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
     return out
 
 
+def _main_from_document(art: Article, dg: Any, ai: int, flat: list[tuple[int, int, int]], docs: dict[int, Any],
+                        events: list[Event], coder: Any, dictionary: Any, ctx: Any) -> Event | None:
+    """The document guess as an event: evidence = the sentence holding its trigger (else the first),
+    actors from that sentence's parse when there is one, else from an event of the same sentence."""
+    chunks = [(k, s, e) for k, (a, s, e) in enumerate(flat) if a == ai]
+    if not chunks:
+        return None
+    pick = chunks[0]
+    if dg.trigger:
+        pick = next((c for c in chunks if c[1] <= dg.trigger[0] < c[2]), pick)
+    k, s_abs, e_abs = pick
+    actors: list[Actor] = []
+    recipients: list[Actor] = []
+    modality = "asserted"
+    same = [e for e in events if e.evidence.start < e_abs and s_abs < e.evidence.end]
+    if same:
+        best = max(same, key=lambda e: e.confidence)
+        actors, recipients, modality = list(best.actors), list(best.recipients), best.modality
+    elif k in docs:
+        doc = docs[k]
+        tok = None
+        if dg.trigger:  # the word that carries the event, else the sentence's main verb
+            span = doc.char_span(dg.trigger[0] - s_abs, min(dg.trigger[1] - s_abs, len(doc.text)),
+                                 alignment_mode="expand")
+            tok = span.root if span is not None and len(span) else None
+        tok = tok or next(iter(doc.sents)).root
+        frames = coder.frames(tok, dg.event_type, dictionary.mentions(doc), ctx)
+        if frames:
+            actors, recipients, modality = frames[0].actors, frames[0].recipients, frames[0].modality
+    if not actors and events:  # a short report has one cast: the parties of its best-coded event
+        best = max(events, key=lambda e: e.confidence)
+        actors, recipients = list(best.actors), list(best.recipients)
+    body = art.body
+    sentence = body[s_abs:e_abs]
+    lead = len(sentence) - len(sentence.lstrip())
+    tail = len(sentence) - len(sentence.rstrip())
+    s_abs, e_abs = s_abs + lead, e_abs - tail
+    return Event(
+        article_id=art.id, event_type=dg.event_type, evidence=Evidence(body[s_abs:e_abs], s_abs, e_abs),
+        mode=dg.mode, contexts=list(dg.contexts), acled_event_type=dg.acled_event_type,
+        acled_sub_event_type=dg.acled_sub_event_type, cameo_root=dg.cameo_root, goldstein=dg.goldstein,
+        actors=actors, recipients=recipients, modality=modality, fatalities=_fatalities(body),
+        confidence=round(min(1.0, dg.score * 0.75), 4),
+        extra={"from": "document"} | ({"trigger": list(dg.trigger)} if dg.trigger else {})
+        | ({"case_label": dg.case_label} if dg.case_label else {}),
+    )
+
+
 def _unidentified(ev: Event) -> None:
     """ACLED practice: violence or a protest whose actor is not named has an unidentified one."""
     if ev.actors:
         return
-    if ev.event_type == "ASSAULT" and ev.mode not in ("aerial",):
-        ev.actors = [Actor(text="", name="Unidentified armed group", country=None, sector="UAF")]
-    elif ev.event_type == "PROTEST":
+    if ev.event_type == "PROTEST" or ev.acled_event_type in ("Protests", "Riots"):
         ev.actors = [Actor(text="", name="Protesters", country=None, sector="CVL")]
+    elif (ev.event_type == "ASSAULT" and ev.mode not in ("aerial",)) or ev.acled_event_type in (
+            "Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"):
+        ev.actors = [Actor(text="", name="Unidentified armed group", country=None, sector="UAF")]
