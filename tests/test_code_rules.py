@@ -54,3 +54,28 @@ def test_main_event_of_short_report_first():
                   "Police arrested two of them.", published=None)
     assert evs[0].event_type == "PROTEST"
     assert evs[0].actors[0].sector == "CVL"
+
+
+def test_short_report_main_event_is_coded_from_the_whole_text():
+    """A short report (an ACLED-style note) gets its main event first, placed and dated, even when
+    no sentence frame produced it; an unnamed party is coded as ACLED does."""
+    from eventdesk.config import load_config
+    from eventdesk.pipeline import extract_events
+    from eventdesk.records import Article
+
+    cfg = load_config()
+    cases = [
+        ("Property destruction: On 3 March 2023, soldiers demolished a farmhouse near the village of "
+         "Tarmiyah, Baghdad.", "Strategic developments", "Baghdad", "2023-03-03"),
+        ("On 12 May 2023, unknown gunmen abducted two traders on the road between Kano and Zaria.",
+         "Violence against civilians", "Kano", "2023-05-12"),
+        ("Looting: On 2 April 2023, armed men looted shops in the market of Gao.",
+         "Strategic developments", "Gao", "2023-04-02"),
+    ]
+    for text, acled_type, place, day in cases:
+        events = extract_events([Article(title="", body=text)], cfg)
+        assert events, text
+        main = events[0]
+        assert (main.acled_event_type, main.location and main.location.name, main.date) == (acled_type, place, day)
+        assert main.actors and main.actors[0].country, main.actors  # never an event without a party
+        assert text[main.evidence.start:main.evidence.end] == main.evidence.sentence
