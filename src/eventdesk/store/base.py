@@ -127,6 +127,20 @@ def where_clause(flt: EventFilter | None, d: FilterDialect) -> tuple[str, list[A
     return (" WHERE " + " AND ".join(conds)) if conds else "", args
 
 
+def related_rows(rows: Iterable[tuple], article_id: str, duplicate_of: str | None) -> list[dict[str, Any]]:
+    """(id, title, published, duplicate_of, story_id) rows of an article's kin, labelled by relation."""
+    out = []
+    for r in rows:
+        if r[3] == article_id:
+            rel = "near-duplicate"
+        elif r[0] == duplicate_of:
+            rel = "original"
+        else:
+            rel = "same story"
+        out.append({"id": r[0], "title": r[1], "published": r[2], "relation": rel})
+    return out
+
+
 class Store(ABC):
     """Articles, their sources, story clusters, dedup signatures and events."""
 

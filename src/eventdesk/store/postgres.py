@@ -33,7 +33,15 @@ import psycopg
 from psycopg.rows import dict_row
 
 from eventdesk.records import Article, Event, Problem, Source
-from eventdesk.store.base import CheckResult, EventFilter, FileState, FilterDialect, Store, where_clause
+from eventdesk.store.base import (
+    CheckResult,
+    EventFilter,
+    FileState,
+    FilterDialect,
+    Store,
+    related_rows,
+    where_clause,
+)
 from eventdesk.store.sqlite import SCHEMA_VERSION, _like_escape, _snippet_parts, merge_key
 
 # Every text column holding ids, dates or names that are compared or sorted byte-wise in SQLite
@@ -714,16 +722,7 @@ class PostgresStore(Store):
             "SELECT id, title, published, duplicate_of, story_id FROM articles "
             "WHERE id != %s AND (duplicate_of = %s OR id = %s OR story_id = %s) ORDER BY rid",
             (article_id, article_id, me[0] or "", me[1] or article_id))
-        out = []
-        for r in rows:
-            if r[3] == article_id:
-                rel = "near-duplicate"
-            elif r[0] == me[0]:
-                rel = "original"
-            else:
-                rel = "same story"
-            out.append({"id": r[0], "title": r[1], "published": r[2], "relation": rel})
-        return out
+        return related_rows(rows, article_id, me[0])
 
     # -- store check (issue 7) ------------------------------------------------------------
     def check(self) -> list[CheckResult]:

@@ -18,6 +18,7 @@ from eventdesk.store.base import (
     FilterDialect,
     Store,
     like_escape,
+    related_rows,
     where_clause,
 )
 
@@ -560,16 +561,7 @@ class SQLiteStore(Store):
             "SELECT id, title, published, duplicate_of, story_id FROM articles "
             "WHERE id != ? AND (duplicate_of = ? OR id = ? OR story_id = ?) ORDER BY rowid",
             (article_id, article_id, me[0] or "", me[1] or article_id))
-        out = []
-        for r in rows:
-            if r[3] == article_id:
-                rel = "near-duplicate"
-            elif r[0] == me[0]:
-                rel = "original"
-            else:
-                rel = "same story"
-            out.append({"id": r[0], "title": r[1], "published": r[2], "relation": rel})
-        return out
+        return related_rows(rows, article_id, me[0])
 
     def search_marked(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         q = fts_query(query)
