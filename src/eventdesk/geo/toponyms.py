@@ -38,6 +38,7 @@ _TAIL = re.compile(r"\s+(?:oil\s+)?(?:refinery|desert|governorate|province|state
                    r"air\s+base|airbase|base|camp|oil\s+field|dam|airport|port|valley|plain|plains)\b")
 _POSS = re.compile(r"['\u2019]s?$")
 MIN_WEAK_POP = 100_000
+LOCATIVE_POP = 10_000  # the same, for a name right after a locative preposition
 STRONG_POP = 50_000  # a one-word name NER does not call a place must be at least this big  # a name matched only as an alternate spelling must be at least this big
 
 
@@ -185,6 +186,12 @@ def detect(gaz: Gazetteer, text: str, config: dict[str, Any] | None = None,
     return _refine(gaz, text, spans, ents)
 
 
+# "in Baalbek", "near Tyre": a gazetteer name right after a locative preposition is a place even
+# when the small NER model misses it (it misses many Middle East and African towns)
+_AFTER_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|towards?|from|into|outskirts of|"
+                             r"village of|town of|city of)\s+(?:the\s+)?$")
+
+
 def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
             ents: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     persons = [(s, e) for s, e, lab in ents if lab == "PERSON"]
@@ -197,11 +204,13 @@ def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
             continue
         surface = text[s:e]
         if " " not in surface.strip() and not any(a < e and s < b for a, b in placey):
-            # one word NER does not call a place: only countries, provinces, big cities, demonyms
+            # one word NER does not call a place: only countries, provinces, big cities, demonyms;
+            # after "in/near/at ..." a town of some size too ("in Baalbek": the small model misses it)
             _, cs, _ = candidates(gaz, surface)
+            floor = LOCATIVE_POP if _AFTER_LOCATIVE.search(text[max(0, s - 25):s]) else STRONG_POP
             if key(surface) in person_words or not any(
                     c.type != "w" and (c.entry.kind in ("country", "adm1", "cont", "region", "site")
-                                       or c.type == "d" or c.entry.pop >= STRONG_POP) for c in cs):
+                                       or c.type == "d" or c.entry.pop >= floor) for c in cs):
                 continue
         kept.append((s, e))
     for s, e, lab in ents:
