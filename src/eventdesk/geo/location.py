@@ -151,7 +151,24 @@ def locate(events: list[Event], articles: dict[str, Article], config: dict[str, 
             start, end = (i, i + len(ev.evidence.sentence)) if i >= 0 else (-1, -1)
         actor_texts = tuple(a.text for a in ev.actors if a.text)
         place = _sentence_place(found, start, end, main, actor_texts) if start >= 0 else None
-        ev.location = _copy(place or main)
+        ev.location = _copy(place or main) or _party_country(ev, config)
+
+
+def _party_country(ev: Event, config: dict[str, Any]) -> Place | None:
+    """No place named anywhere: the country the event's parties belong to, at its centre, precision 3
+    (ACLED's rule for a country-only location), when they agree on one."""
+    from eventdesk.geo.gazetteer import get
+
+    ccs = {a.country for a in ev.actors + ev.recipients if a.country}
+    if len(ccs) != 1:
+        return None
+    gaz = get(config)
+    a2 = {v: k for k, v in gaz.alpha3.items()}.get(ccs.pop())
+    e = gaz.countries.get(a2 or "")
+    if e is None:
+        return None
+    return Place(text="", name=e.name, lat=e.lat, lon=e.lon, country=gaz.alpha3.get(e.cc or ""), admin1=None,
+                 geonameid=e.gid, feature=e.feature, precision=3)
 
 
 def _copy(p: Place | None) -> Place | None:

@@ -188,8 +188,9 @@ def detect(gaz: Gazetteer, text: str, config: dict[str, Any] | None = None,
 
 # "in Baalbek", "near Tyre": a gazetteer name right after a locative preposition is a place even
 # when the small NER model misses it (it misses many Middle East and African towns)
-_AFTER_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|towards?|from|into|outskirts of|"
-                             r"village of|town of|city of)\s+(?:the\s+)?$")
+_AFTER_LOCATIVE = re.compile(r"(?:\b(?:in|near|at|outside|inside|around|towards?|from|into|outskirts of|"
+                             r"village of|town of|city of)\s+(?:the\s+)?|\w\s*\((?:[^()]{0,60},\s*)?)$")
+# (the second branch: a container slot, "Younine town (Baalbek)", "Bagare (Bagare, Passore)")
 
 
 def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
