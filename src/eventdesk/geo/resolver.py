@@ -267,7 +267,10 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
         outer = [y.cands[y.best].entry for y in (by_start.get(x) for x in _container_positions(text, m))
                  if y is not None and y is not m and y.best >= 0]
         outer = [y for y in outer if y.kind in ("country", "adm1", "adm2", "city")]
-        if outer and not any(contains(y, m.cands[m.best].entry) for y in outer):
+        e = m.cands[m.best].entry
+        # consistent with the text: inside the container, or in the same province as a container
+        # city ("Ras al-Ain town in Al Hasakeh countryside": the city names its governorate)
+        if outer and not any(contains(y, e) or (y.kind == "city" and y.adm1 and y.adm1 == e.adm1) for y in outer):
             m.fallback = outer[0]  # the most specific place the text puts it in
     return ms
 

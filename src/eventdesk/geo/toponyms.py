@@ -99,6 +99,12 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
     return out
 
 
+_NAME_HEADS = frozenset(("ras", "wadi", "bani", "beni", "dar", "jabal", "jebel", "tell", "tall", "bir", "ain",
+                         "kafr", "deir", "khan", "abu", "umm", "bab", "beit", "qasr", "wad", "hay", "jadid",
+                         "mina", "sidi", "bou", "ait", "ouled", "hai", "souk", "suq", "birkat", "nahr", "jisr"))
+_NEXT_NAME_WORD = re.compile(r"[\s-]+(?:[A-Z]|(?:al|el|an|as|ash|ad|ar|at|az|ul|ed|es|bin|ibn)[\s-]+[A-Z])")
+
+
 def _accept(gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words: set[str],
             stop: frozenset[str]) -> bool:
     k, cs, _ = candidates(gaz, surface)
@@ -114,6 +120,10 @@ def _accept(gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words
         return False
     if n == 1:
         word = surface.rstrip(".")
+        # "Ras al-Ain", "Wadi Bardi", "Bani an Namri": a generic first word of a longer name the
+        # gazetteer does not know is not the place "Ras" (India) or "Bani" (Dominican Republic)
+        if key(word) in _NAME_HEADS and _NEXT_NAME_WORD.match(text, s + len(surface)):
+            return False
         if word.lower() in lower_words and not word.isupper():
             return False  # "Reading", "Mobile" used as ordinary words in this very text
         if len(word) <= 2 and not word.isupper():
