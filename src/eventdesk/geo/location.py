@@ -126,7 +126,7 @@ def _sentence_place(found: list[_Found], start: int, end: int, fallback: Place |
         ccs = {f.place.country for f in inside}
         if fallback is not None and fallback.country in ccs:
             return fallback
-        return inside[0].place
+        return None  # parties only ("British citizenship"): the focus place, else the parties' country
     return None
 
 
