@@ -56,7 +56,6 @@ DEFAULTS: dict[str, Any] = {
         "batch_files": 64,  # files per committed batch (also capped by batch_bytes)
         "batch_bytes": 256_000,  # bounds the articles in flight, and so memory
         "code_batch": 32,  # articles per event-extraction task
-        "worker_max_tasks": 200,  # a worker process is replaced after this many tasks (flat memory)
     },
 }
 

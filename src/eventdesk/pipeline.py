@@ -123,7 +123,7 @@ class Executor:
     stores exactly what a serial run stores.
     """
 
-    def __init__(self, workers: int = 1, max_tasks: int | None = 200) -> None:
+    def __init__(self, workers: int = 1) -> None:
         self.workers = max(1, workers)
         self.pool = None
         if self.workers > 1:
@@ -132,11 +132,7 @@ class Executor:
             import tqdm
 
             tqdm.tqdm.monitor_interval = 0  # no monitor thread to inherit across fork
-            # A worker is replaced after `max_tasks` tasks: spaCy's string store and the allocator
-            # grow with every text a process sees, so long-lived workers would grow with the input.
-            # A fresh worker reloads the model in a few seconds, once per thousands of articles.
-            self.pool = mp.get_context("fork").Pool(self.workers, initializer=_init_worker,
-                                                    maxtasksperchild=max_tasks or None)
+            self.pool = mp.get_context("fork").Pool(self.workers, initializer=_init_worker)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         if self.pool is None:
@@ -270,7 +266,7 @@ class Runner:
         with self.store.transaction():
             self.run_id = self.store.start_run({"paths": paths, "events": self.events, "workers": self.workers})
         own = self.executor is None
-        ex = self.executor or Executor(self.workers, self.config.get("run", {}).get("worker_max_tasks", 200))
+        ex = self.executor or Executor(self.workers)
         self._bars["files"] = _progress("files", "file", self.progress, 0)
         if self.events:
             self._bars["coded"] = _progress("events", "article", self.progress, 1)
