@@ -148,3 +148,18 @@ def test_bbc_corpus_every_file_and_duplicate_groups(shared: Path, tmp_path: Path
     body = c.execute("SELECT a.body FROM articles a JOIN sources s ON s.article_id = a.id "
                      "WHERE s.path LIKE '%sport/199.txt'").fetchone()[0]
     assert "£" in body
+
+
+def test_two_workers_store_exactly_what_one_process_stores(examples: Path, tmp_path: Path):
+    """--workers only spreads the work: the parent writes in input order, so the stores are equal,
+    events included."""
+    for f in synthetic_corpus(tmp_path / "more", n=60).iterdir():
+        (examples / f.name).write_bytes(f.read_bytes())
+    cfg = tmp_path / "small.toml"
+    cfg.write_text("[run]\nbatch_files = 8\ncode_batch = 8\n")
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    eventdesk("run", str(examples), "--db", str(one), "-q", "--config", str(cfg))
+    eventdesk("run", str(examples), "--db", str(two), "-q", "--config", str(cfg), "--workers", "2")
+    a, b = store_content(one), store_content(two)
+    assert a["events"] and len(a["articles"]) > 50
+    assert a == b
