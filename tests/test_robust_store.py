@@ -43,14 +43,12 @@ def _event(i: int, a: Article, s: str) -> Event:
                  confidence=(i % 10) / 10, sources=[a.id])
 
 
-@pytest.fixture(scope="module")
-def hostile_store(tmp_path_factory: pytest.TempPathFactory):
-    path = str(tmp_path_factory.mktemp("hostile") / "h.db")
-    s = open_store(path)
-    arts = [_article(i, x) for i, x in enumerate(INJECTIONS)]
-    events = [_event(i, a, x) for i, (a, x) in enumerate(zip(arts, INJECTIONS, strict=True))]
+def fill_hostile(s) -> tuple[list, list]:
+    """Store one article and one event per injection string (any backend); returns them."""
     from eventdesk.dedup import assign, signatures
 
+    arts = [_article(i, x) for i, x in enumerate(INJECTIONS)]
+    events = [_event(i, a, x) for i, (a, x) in enumerate(zip(arts, INJECTIONS, strict=True))]
     with s.transaction():
         for a, sig in zip(arts, signatures(arts, {}), strict=True):
             assign(a, sig, s, {})
@@ -58,6 +56,14 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory):
             s.mark_file(FileState(a.sources[0].path, 1, 1.0, "digest", 1, 0))
         s.add_events(events)
         s.mark_coded(a.id for a in arts)
+    return arts, events
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory: pytest.TempPathFactory):
+    path = str(tmp_path_factory.mktemp("hostile") / "h.db")
+    s = open_store(path)
+    arts, events = fill_hostile(s)
     yield s, arts, events
     s.close()
 

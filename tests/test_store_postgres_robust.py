@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import tests.test_robust_store as robust
-from eventdesk.store import FileState, open_store
+from eventdesk.store import open_store
 from tests.test_robust_store import (  # noqa: F401 - collected by pytest from this module
     test_every_filter_treats_the_string_as_data,
     test_hostile_text_round_trips_verbatim,
@@ -35,17 +35,7 @@ def _snapshot(s) -> tuple:
 def hostile_store(pg_server):
     url = pg_server.fresh_url()
     s = open_store(url)
-    arts = [robust._article(i, x) for i, x in enumerate(robust.INJECTIONS)]
-    events = [robust._event(i, a, x) for i, (a, x) in enumerate(zip(arts, robust.INJECTIONS, strict=True))]
-    from eventdesk.dedup import assign, signatures
-
-    with s.transaction():
-        for a, sig in zip(arts, signatures(arts, {}), strict=True):
-            assign(a, sig, s, {})
-            s.add_article(a)
-            s.mark_file(FileState(a.sources[0].path, 1, 1.0, "digest", 1, 0))
-        s.add_events(events)
-        s.mark_coded(a.id for a in arts)
+    arts, events = robust.fill_hostile(s)
     saved, robust._snapshot = robust._snapshot, _snapshot
     try:
         yield s, arts, events

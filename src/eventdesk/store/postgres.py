@@ -301,10 +301,12 @@ class PostgresStore(Store):
             "AND table_schema = current_schema()").fetchone() is not None
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, write: bool = True) -> Iterator[None]:
+        """One transaction; a writer first takes the store's write lock (writers take turns)."""
         self.conn.execute("BEGIN")
         try:
-            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            if write:
+                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -324,18 +326,8 @@ class PostgresStore(Store):
             return
         self._depth = 1
         try:
-            if self.readonly:
-                self.conn.execute("BEGIN")
-                try:
-                    yield
-                except BaseException:
-                    self.conn.execute("ROLLBACK")
-                    raise
-                else:
-                    self.conn.execute("COMMIT")
-            else:
-                with self._locked():
-                    yield
+            with self._locked(write=not self.readonly):
+                yield
         finally:
             self._depth = 0
 
