@@ -155,10 +155,24 @@ def test_type_filter_changes_map_and_timeline(page):
 
 
 def test_actor_and_text_filters_drive_every_view(page):
+    # each view refreshes on its own fetch, so wait for each one rather than for the first
     page.fill("#f-text", "convoy")
+    page.wait_for_function("() => location.hash === '#text=convoy'")
     want = api(page, "api/events?text=convoy")["total"]
     page.wait_for_function("(v) => document.querySelector('#events-total').textContent === v", arg=str(want))
-    assert int(page.get_attribute("#timeline", "data-total")) == api(page, "api/timeline?text=convoy")["total"]
+    wait_data(page, "#timeline", "total", api(page, "api/timeline?text=convoy")["total"])
+    wait_data(page, "#map", "total", api(page, "api/map?text=convoy")["total"])
+    page.fill("#f-text", "")
+    actor = api(page, "api/events?limit=1")["events"][0]["actors"][0]["name"].split()[0]
+    page.fill("#f-actor", actor)
+    q = f"actor={actor}"
+    assert 0 < api(page, f"api/events?{q}")["total"] < api(page, "api/events")["total"]
+    # inputs are debounced: wait until the filter is in the URL, then for every view
+    page.wait_for_function("(q) => location.hash === '#' + q", arg=q)
+    want = api(page, f"api/events?{q}")["total"]
+    page.wait_for_function("(v) => document.querySelector('#events-total').textContent === v", arg=str(want))
+    wait_data(page, "#timeline", "total", api(page, f"api/timeline?{q}")["total"])
+    wait_data(page, "#map", "total", api(page, f"api/map?{q}")["total"])
 
 
 def test_hostile_article_is_shown_as_text(page):
