@@ -164,6 +164,42 @@ def test_parse_trims_possessive_and_article(cfg):
     assert not any(f.startswith("The") or f.endswith("'s") for f in found)
 
 
+def test_parse_drops_foreign_readings_no_other_place_supports(cfg):
+    # "Red Cross" is a hamlet in the USA, "Mahad" a town in India: alone in their country while every
+    # other place of the text is in Sudan / South Sudan, they are not places here
+    t = "Volunteers of the Red Cross handed out food in Kassala (Kassala, Kassala) on Monday."
+    ps = geo.parse(t, cfg)
+    assert {p.country for p in ps} == {"SDN"}
+    t = "Two youths were wounded at Mahad camp (Juba county, Central Equatoria state) on Sunday."
+    ps = geo.parse(t, cfg)
+    assert "IND" not in {p.country for p in ps} and "SSD" in {p.country for p in ps}
+
+
+def test_parse_outlier_rule_keeps_scenes_of_foreign_parties(cfg):
+    # country names and demonyms name parties: they neither support a country nor get dropped
+    t = "Turkish forces shelled Tal Tamr town in Al Hasakeh countryside, Turkey's army said."
+    ps = geo.parse(t, cfg)
+    assert any(p.country == "SYR" and p.text == "Al Hasakeh" for p in ps)
+    # a name the text writes as a container stays, even next to places of another country
+    t = "Fighters clashed between Labbezanga (Ansongo, Gao) and Ayorou (Tillaberi)."
+    ps = geo.parse(t, cfg)
+    assert {"MLI", "NER"} <= {p.country for p in ps}
+
+
+def test_parse_takes_the_reading_in_the_country_the_text_is_about(cfg):
+    # Haiti and Cameroon both have a Nord-Ouest; Bamenda puts this one in Cameroon
+    t = "Traders held a sit-in in Bamenda (Mezam, Nord-Ouest) against road blocks."
+    ps = {p.text: p for p in geo.parse(t, cfg)}
+    assert ps["Nord-Ouest"].country == "CMR"
+
+
+def test_parse_direction_word_heading_an_unknown_name_is_no_place(cfg):
+    t = "Gunmen killed a farmer in Western Zawiya village in Daraa countryside."
+    ps = geo.parse(t, cfg)
+    assert "Western" not in {p.text for p in ps}
+    assert {p.country for p in ps} == {"SYR"}
+
+
 def test_parse_with_ner_drops_person_names(gaz_path: Path):
     pytest.importorskip("spacy")
     cfg = {"geo": {"gazetteer": str(gaz_path)}}

@@ -55,6 +55,7 @@ _CONTAINER_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|district|area|region|camp|neighbou?rhood|hill|locality|axis|"
     r"sub-?district|county|commune|department|LGA|woreda|kebele|zone))?"
     r"(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)")
+_SLOT_BEFORE = re.compile(r"\w\s*\((?:[^()]{0,60},\s*)?$")
 _CAP_WORDS = re.compile(r"^((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+(?:[A-Z][\w.'\u2019-]*\.?|of|de|al|el)){0,3})")
 
 
@@ -70,6 +71,7 @@ class Mention:
     containers: list[Entry] = field(default_factory=list)  # places named right after: "X, Y" / "X in Y"
     container_of: list[Mention] = field(default_factory=list)  # mentions this one is written as container of
     fallback: Entry | None = None  # the stated container, when this name's reading lies outside it
+    slot: bool = False  # written where a container goes: "Harodi (Anderamboukane, Menaka)"
     best: int = -1
     score: float = 0.0
 
@@ -174,8 +176,11 @@ def _containers_after(gaz: Gazetteer, text: str, m: Mention, by_start: dict[int,
 
 
 def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
-                     hint_ccs: Counter | None = None) -> list[Mention]:
+                     hint_ccs: Counter | None = None, found: bool = False) -> list[Mention]:
     """Candidates and context-aware choice for each span; `best` is -1 when nothing matched.
+
+    `found` says the spans were found by our own matcher, not given as known place names: then a
+    minor reading in a country nothing else in the text supports is dropped (see `_outliers`).
 
     `hint_ccs` (ISO alpha-2 -> weight) are countries the text is about by other evidence, e.g.
     the home countries of the event's actors ("Al Shabaab" -> Somalia): they count like places
@@ -189,6 +194,7 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
         order = sorted(range(len(cs)), key=lambda i: -pri[i])[:MAX_CANDS]
         m = Mention(s, e, surface, k, [cs[i] for i in order], [pri[i] for i in order])
         m.near = near or bool(_NEAR_BEFORE.search(text[max(0, s - 40):s])) or bool(_NEAR_AFTER.match(text[e:e + 20]))
+        m.slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80):s]))
         if _CITY_AFTER.match(text[e:e + 25]):  # "Amara city", "Kadikoy town": a populated place
             m.priors = [p + (3.0 if c.entry.kind == "city" else 0.0) for c, p in zip(m.cands, m.priors, strict=True)]
         ms.append(m)
@@ -272,7 +278,65 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
         # city ("Ras al-Ain town in Al Hasakeh countryside": the city names its governorate)
         if outer and not any(contains(y, e) or (y.kind == "city" and y.adm1 and y.adm1 == e.adm1) for y in outer):
             m.fallback = outer[0]  # the most specific place the text puts it in
+    if found:
+        _outliers(ms)
     return ms
+
+
+OUTLIER_POP = 100_000  # a found name read as a smaller place than this abroad needs support
+
+
+def _outliers(ms: list[Mention]) -> None:
+    """A found name whose reading lies in a country no other place of the text is in is often not a
+    place at all ("Red Cross", "Green Zone", "Shell staff") or the foreign namesake of a village the
+    gazetteer lacks ("Mahad IDP camp" read as Mahad, India). Where another reading lies in a country
+    the text supports, take it ("Nord-Ouest" of Cameroon, not of Haiti); then, unless the reading is
+    a country, a region, a capital or a large city, drop the name.
+
+    Only places support a country: country names and demonyms mostly name parties ("Turkish forces
+    shelled Tawileh"), so they neither support nor get dropped here.
+    """
+    def support_of(m: Mention) -> set[str]:
+        out: set[str] = set()
+        for x in ms:
+            if x.key == m.key or x.best < 0:
+                continue
+            c = x.cands[x.best]
+            if c.type != "d" and c.entry.kind not in ("country", "cont") and c.entry.cc:
+                out.add(c.entry.cc)
+        return out
+
+    def unsupported(m: Mention) -> set[str] | None:
+        if m.best < 0:
+            return None
+        c = m.cands[m.best]
+        if c.type == "d" or c.entry.kind in ("country", "cont") or not c.entry.cc:
+            return None
+        sup = support_of(m)
+        return sup if sup and c.entry.cc not in sup else None
+
+    def minor(c: Candidate) -> bool:
+        e = c.entry
+        return e.kind not in ("region", "adm1") and e.feature != "PPLC" and (c.type == "w" or e.pop < OUTLIER_POP)
+
+    for m in ms:  # 1. a reading in a supported country, when the name has one of about equal weight
+        sup = unsupported(m)
+        if sup:
+            alt = [i for i, c in enumerate(m.cands) if c.entry.cc in sup and c.type != "w"]
+            if alt:
+                i = max(alt, key=lambda i: m.priors[i])
+                if minor(m.cands[m.best]) or m.priors[i] >= m.priors[m.best] - 1.0:
+                    m.best, m.fallback = i, None
+    # 2. minor readings still alone in their country, one at a time, smallest first, so that one
+    # wrong reading cannot take a right one with it ("Sayda town in Dara countryside" read in
+    # Lebanon). Names in a written containment ("X (District, Province)", "X, Y", "X in Y": both
+    # sides) and names in a container slot are kept: the text itself vouches that they are places.
+    anchored = {x.key for m in ms for x in m.container_of} | {m.key for m in ms if m.container_of or m.slot}
+    order = sorted((m for m in ms if m.best >= 0 and m.key not in anchored),
+                   key=lambda m: m.cands[m.best].entry.pop * (0.1 if m.cands[m.best].type == "w" else 1.0))
+    for m in order:
+        if unsupported(m) and minor(m.cands[m.best]):
+            m.best = -1
 
 
 @dataclass

@@ -99,9 +99,13 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAME_HEADS = frozenset(("ras", "wadi", "bani", "beni", "dar", "jabal", "jebel", "tell", "tall", "bir", "ain",
+_NAME_HEADS = frozenset(("ras", "wadi", "bani", "beni", "dar", "jabal", "jebel", "tell", "tall", "tal", "bir", "ain",
                          "kafr", "deir", "khan", "abu", "umm", "bab", "beit", "qasr", "wad", "hay", "jadid",
-                         "mina", "sidi", "bou", "ait", "ouled", "hai", "souk", "suq", "birkat", "nahr", "jisr"))
+                         "mina", "sidi", "bou", "ait", "ouled", "hai", "souk", "suq", "birkat", "nahr", "jisr",
+                         # "Western Maliha", "Middle Shabelle", "Lower Juba": a direction or rank word
+                         # starts a longer name, it is not the province "Western" of some other country
+                         "western", "eastern", "northern", "southern", "central", "upper", "lower", "middle",
+                         "north", "south", "east", "west", "new", "old", "greater", "little", "great"))
 _NEXT_NAME_WORD = re.compile(r"[\s-]+(?:[A-Z]|(?:al|el|an|as|ash|ad|ar|at|az|ul|ed|es|bin|ibn)[\s-]+[A-Z])")
 
 
@@ -242,7 +246,7 @@ def parse_mentions(text: str, config: dict[str, Any] | None = None, hint_ccs: Co
                    ) -> tuple[Gazetteer, list[Mention]]:
     gaz = get(config)
     spans = detect(gaz, text, config, ner_regions, known)
-    return gaz, resolve_mentions(gaz, text, spans, hint_ccs)
+    return gaz, resolve_mentions(gaz, text, spans, hint_ccs, found=True)
 
 
 def parse(text: str, config: dict[str, Any] | None = None) -> list[Place]:
