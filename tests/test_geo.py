@@ -81,6 +81,12 @@ def test_conflict_places_and_transliterations(cfg):
     for spelling in ("Nineveh", "Ninewa"):
         p = one(f"Displaced families returned to {spelling} last week.", spelling, cfg)
         assert p.country == "IRQ" and p.precision == 3 and near(p, 36.0, 42.5, 150)
+    # provinces as the press writes them, not as GeoNames spells them
+    for name, cc in (("Middle Shabelle", "SOM"), ("Lower Shabelle", "SOM"), ("Hodeidah", "YEM"),
+                     ("As Sweida", "SYR"), ("Rural Damascus", "SYR"), ("Benishangul-Gumuz", "ETH")):
+        t = f"Fighting spread across {name} on Friday."
+        ps = [p for p in geo.parse(t, cfg) if p.text == name]
+        assert ps and ps[0].country == cc and ps[0].precision == 3, name
 
 
 def test_sudan_sites(cfg):
