@@ -328,3 +328,18 @@ def test_eval_sets_resolution(cfg, tmp_path: Path):
                           str(shared / "eval" / "geo" / "gold.jsonl")], capture_output=True, text=True).stdout
     score = dict(kv.split("=") for kv in out.strip().splitlines()[-1].split()[2:])
     assert float(score["lgl_acc_161km"]) >= 0.78 and float(score["trnews_acc_161km"]) >= 0.83
+
+
+def test_gazetteer_is_chosen_once_per_process(gaz_path: Path, monkeypatch):
+    # every article asks for the gazetteer: the data files are fingerprinted on the first call only,
+    # so a file edited during a long run cannot make the workers rebuild it mid-run
+    from eventdesk.geo import gazetteer
+
+    calls = []
+    real = gbuild.ensure
+    monkeypatch.setattr(gazetteer._build, "ensure", lambda *a, **k: calls.append(a) or real(*a, **k))
+    monkeypatch.setattr(gazetteer, "_CHOSEN", {})
+    cfg = {"geo": {"gazetteer": str(gaz_path)}}
+    first = gazetteer.get(cfg)
+    assert all(gazetteer.get(cfg) is first for _ in range(50))
+    assert len(calls) == 1

@@ -95,6 +95,7 @@ class Gazetteer:
 
 
 _GAZ: dict[str, Gazetteer] = {}
+_CHOSEN: dict[tuple, Gazetteer] = {}
 _LOCK = threading.Lock()
 
 
@@ -103,11 +104,19 @@ def get(config: dict[str, Any] | None = None) -> Gazetteer:
     geo = (config or {}).get("geo") or {}
     alias_files = list(geo.get("alias_files") or [])
     path = geo.get("gazetteer")
+    # One gazetteer per process and configuration, chosen on first use: fingerprinting the data
+    # files on every call would cost time per article, and a data file edited during a long run
+    # would make every worker process rebuild the gazetteer (and change its answers) mid-run.
+    ck = (path, tuple(alias_files))
+    g = _CHOSEN.get(ck)
+    if g is not None:
+        return g
     with _LOCK:
         p = str(_build.ensure(path, alias_files, quiet=False))
         g = _GAZ.get(p)
         if g is None:
             g = _GAZ[p] = Gazetteer(p)
+        _CHOSEN[ck] = g
     return g
 
 
