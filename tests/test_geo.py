@@ -252,6 +252,31 @@ def test_locate_short_note(cfg):
     assert ev.location is not None and near(ev.location, 15.85, 32.55, 20) and ev.location.country == "SDN"
 
 
+def test_locate_follows_a_coded_to_remark(cfg):
+    # the scene is a hamlet no gazetteer has; the note says where the event was placed
+    note = "On 2 May 2024, gunmen from Mamfe burned huts in Tegoro hamlet, coded to Batibo (Batibo, Momo, Nord-Ouest)."
+    art = Article(title="", body=note)
+    ev = _event(art, note)
+    geo.locate([ev], {art.id: art}, cfg)
+    assert ev.location is not None and ev.location.name == "Batibo" and ev.location.country == "CMR"
+    # said after the event's sentence, in a note with one such remark
+    note = ("On 9 May 2024, militiamen looted cattle near Mamfe. The exact hamlet was not found and is "
+            "coded as Batibo (Momo, Nord-Ouest).")
+    art = Article(title="", body=note)
+    ev = _event(art, note.split(". ")[0] + ".")
+    geo.locate([ev], {art.id: art}, cfg)
+    assert ev.location is not None and ev.location.name == "Batibo"
+
+
+def test_parse_district_in_a_container_slot(gaz_path: Path):
+    pytest.importorskip("spacy")
+    cfg = {"geo": {"gazetteer": str(gaz_path)}}
+    # one hyphenated word NER does not call a place, but written as the container of a place
+    t = "On 5 May 2024, armed men raided Kossa area (Mora, Mayo-Sava) and stole goats."
+    ps = {p.text: p for p in geo.parse(t, cfg)}
+    assert "Mayo-Sava" in ps and ps["Mayo-Sava"].country == "CMR"
+
+
 def test_locate_without_places_sets_none(cfg):
     art = Article(title="", body="The committee met and issued a statement.")
     ev = _event(art, art.body)

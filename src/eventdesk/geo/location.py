@@ -18,6 +18,10 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around|into|across|on|fr
 
 
 _POSSESSIVE = re.compile(r"^['’]s?\b")
+# ACLED-style notes say where an event was placed when the scene itself is not on the map:
+# "Kitalima village (coded as Kitchanga)", "location not found, coded to Metema (West Gondar)"
+_CODED_TO = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:(?:zone|district|woreda) capital,?\s+|admin(?:istrative)? "
+                       r"cent(?:er|re),?\s+)?$", re.I)
 # "IS Sahel militants", "a Niger militia", "Kirkuk police": the name qualifies a party, not a scene
 _PARTY_NOUN = re.compile(r"^\s+(?:communal\s+|state\s+|regional\s+|local\s+)?(?:militias?|militants?|forces|"
                          r"fighters|army|police|rebels|soldiers|troops|gunmen|authorities|government|"
@@ -33,6 +37,7 @@ class _Found:
     demonym: bool
     locative: bool
     possessive: bool = False
+    coded: bool = False  # the text says the event was placed here ("coded to X")
 
     @property
     def actor_like(self) -> bool:
@@ -88,7 +93,8 @@ def _analyse(article: Article, config: dict[str, Any], events: list[Event] | Non
         s = m.start - off if m.start >= off else -1 - m.start
         poss = bool(_POSSESSIVE.match(text[m.end:m.end + 3])) or (
             not loc and bool(_PARTY_NOUN.match(text[m.end:m.end + 40])))
-        out.append(_Found(s, m.end - off if m.start >= off else -1, p, demonym, loc, poss))
+        coded = bool(_CODED_TO.search(text[max(0, m.start - 60):m.start]))
+        out.append(_Found(s, m.end - off if m.start >= off else -1, p, demonym, loc or coded, poss, coded))
     return out
 
 
@@ -150,8 +156,21 @@ def locate(events: list[Event], articles: dict[str, Article], config: dict[str, 
             i = art.body.find(ev.evidence.sentence)
             start, end = (i, i + len(ev.evidence.sentence)) if i >= 0 else (-1, -1)
         actor_texts = tuple(a.text for a in ev.actors if a.text)
-        place = _sentence_place(found, start, end, main, actor_texts) if start >= 0 else None
+        place = _coded_place(found, start, end) or (
+            _sentence_place(found, start, end, main, actor_texts) if start >= 0 else None)
         ev.location = _copy(place or main) or _party_country(ev, config)
+
+
+def _coded_place(found: list[_Found], start: int, end: int) -> Place | None:
+    """The place a "coded to X" remark names: the one in the event's sentence, else the article's
+    only one (a short note says it once, often after the event's sentence)."""
+    coded = [f for f in found if f.coded and f.start >= 0]
+    inside = [f for f in coded if start <= f.start < end]
+    if inside:
+        return inside[0].place
+    if len({_key(f.place) for f in coded}) == 1:
+        return coded[0].place
+    return None
 
 
 def _party_country(ev: Event, config: dict[str, Any]) -> Place | None:

@@ -222,10 +222,12 @@ def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
             # one word NER does not call a place: only countries, provinces, big cities, demonyms;
             # after "in/near/at ..." a town of some size too ("in Baalbek": the small model misses it)
             _, cs, _ = candidates(gaz, surface)
-            floor = LOCATIVE_POP if _AFTER_LOCATIVE.search(text[max(0, s - 25):s]) else STRONG_POP
+            after = _AFTER_LOCATIVE.search(text[max(0, s - 80):s])
+            floor = LOCATIVE_POP if after else STRONG_POP
+            # in a container slot a district is as good as a province: "(Waza, Logone-et-Chari)"
+            kinds = ("country", "adm1", "cont", "region", "site") + (("adm2",) if after and "(" in after.group(0) else ())
             if key(surface) in person_words or not any(
-                    c.type != "w" and (c.entry.kind in ("country", "adm1", "cont", "region", "site")
-                                       or c.type == "d" or c.entry.pop >= floor) for c in cs):
+                    c.type != "w" and (c.entry.kind in kinds or c.type == "d" or c.entry.pop >= floor) for c in cs):
                 continue
         kept.append((s, e))
     for s, e, lab in ents:
