@@ -268,6 +268,13 @@ def test_locate_follows_a_coded_to_remark(cfg):
     assert ev.location is not None and ev.location.name == "Batibo"
 
 
+def test_parse_alternate_spelling_in_a_container_slot(cfg):
+    # "(" before a container is no sentence start: the alternate spelling "Lattakia" counts there
+    t = "Rebels shelled army positions in Kabani village (Lattakia) overnight."
+    ps = {p.text: p for p in geo.parse(t, cfg)}
+    assert "Lattakia" in ps and ps["Lattakia"].country == "SYR"
+
+
 def test_parse_district_in_a_container_slot(gaz_path: Path):
     pytest.importorskip("spacy")
     cfg = {"geo": {"gazetteer": str(gaz_path)}}

@@ -36,6 +36,7 @@ CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "upon", "on", "du", "de
 _SENT_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018(]\s*|\n\s*)$")
 _TAIL = re.compile(r"\s+(?:oil\s+)?(?:refinery|desert|governorate|province|state|district|region|crossing|"
                    r"air\s+base|airbase|base|camp|oil\s+field|dam|airport|port|valley|plain|plains)\b")
+_SLOT = re.compile(r"\w\s*\((?:[^()]{0,60},\s*)?$")
 _POSS = re.compile(r"['\u2019]s?$")
 MIN_WEAK_POP = 100_000
 LOCATIVE_POP = 10_000  # the same, for a name right after a locative preposition
@@ -132,7 +133,8 @@ def _accept(gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words
             return False  # "Reading", "Mobile" used as ordinary words in this very text
         if len(word) <= 2 and not word.isupper():
             return False
-        at_start = bool(_SENT_START.search(text[max(0, s - 3):s]))
+        # "(" opens a sentence-like start ("(Reuters)"), but not a container slot: "Tall Rasho (Lattakia)"
+        at_start = bool(_SENT_START.search(text[max(0, s - 3):s])) and not _SLOT.search(text[max(0, s - 80):s])
         if at_start and not any(c.type in ("p", "a", "d", "u") and c.entry.kind in ("country", "adm1", "city")
                                 and c.entry.pop >= 10_000 for c in cs):
             return False
