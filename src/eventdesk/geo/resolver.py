@@ -55,6 +55,11 @@ _CONTAINER_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|district|area|region|camp|neighbou?rhood|hill|locality|axis|"
     r"sub-?district|county|commune|department|LGA|woreda|kebele|zone))?"
     r"(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)")
+# a settlement or district word right after a name says what the name is: "Qanawat town",
+# "Harad city", "Abs district" (GeoNames often has no population for such seats, and the small NER
+# model calls many of them ORG)
+_KIND_WORD_AFTER = re.compile(r"\s+(?:city|town|village|township|district|sub-?district|governorate|province|"
+                              r"county|locality|municipality|neighbou?rhood|LGA|woreda)\b", re.I)
 _SLOT_BEFORE = re.compile(r"\w\s*\((?:[^()]{0,60},\s*)?$")
 _CAP_WORDS = re.compile(r"^((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+(?:[A-Z][\w.'\u2019-]*\.?|of|de|al|el)){0,3})")
 
@@ -71,7 +76,8 @@ class Mention:
     containers: list[Entry] = field(default_factory=list)  # places named right after: "X, Y" / "X in Y"
     container_of: list[Mention] = field(default_factory=list)  # mentions this one is written as container of
     fallback: Entry | None = None  # the stated container, when this name's reading lies outside it
-    slot: bool = False  # written where a container goes: "Harodi (Anderamboukane, Menaka)"
+    slot: bool = False  # written where a container goes, "Harodi (Anderamboukane, Menaka)", or named
+    # as a place by the word after it, "Abs district": the text vouches that it is a place
     best: int = -1
     score: float = 0.0
 
@@ -194,7 +200,7 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
         order = sorted(range(len(cs)), key=lambda i: -pri[i])[:MAX_CANDS]
         m = Mention(s, e, surface, k, [cs[i] for i in order], [pri[i] for i in order])
         m.near = near or bool(_NEAR_BEFORE.search(text[max(0, s - 40):s])) or bool(_NEAR_AFTER.match(text[e:e + 20]))
-        m.slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80):s]))
+        m.slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80):s]) or _KIND_WORD_AFTER.match(text, e))
         if _CITY_AFTER.match(text[e:e + 25]):  # "Amara city", "Kadikoy town": a populated place
             m.priors = [p + (3.0 if c.entry.kind == "city" else 0.0) for c, p in zip(m.cands, m.priors, strict=True)]
         ms.append(m)

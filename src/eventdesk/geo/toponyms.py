@@ -20,6 +20,7 @@ from typing import Any
 from eventdesk.geo.gazetteer import Gazetteer, get
 from eventdesk.geo.normalize import key
 from eventdesk.geo.resolver import (
+    _KIND_WORD_AFTER,
     Mention,
     _containers_after,
     candidates,
@@ -120,6 +121,8 @@ def _accept(gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words
         m = Mention(s, s + len(surface), surface, k, list(cs))
         ys = _containers_after(gaz, text, m, {})
         return any(contains(y, c.entry) for y in ys for c in cs)
+    if _named_as_place(text, s + len(surface), cs):
+        return True  # "Azaz city", "Abs district": the text itself says what the name is
     strong = [c for c in cs if c.type != "w" or c.entry.pop >= MIN_WEAK_POP]
     if not strong:
         return False
@@ -139,6 +142,13 @@ def _accept(gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words
                                 and c.entry.pop >= 10_000 for c in cs):
             return False
     return True
+
+
+_SETTLEMENT_KINDS = ("city", "adm2", "adm1", "site")
+
+
+def _named_as_place(text: str, end: int, cs: Any) -> bool:
+    return bool(_KIND_WORD_AFTER.match(text, end)) and any(c.entry.kind in _SETTLEMENT_KINDS for c in cs)
 
 
 @functools.lru_cache(maxsize=2)
@@ -228,8 +238,8 @@ def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
             floor = LOCATIVE_POP if after else STRONG_POP
             # in a container slot a district is as good as a province: "(Waza, Logone-et-Chari)"
             kinds = ("country", "adm1", "cont", "region", "site") + (("adm2",) if after and "(" in after.group(0) else ())
-            if key(surface) in person_words or not any(
-                    c.type != "w" and (c.entry.kind in kinds or c.type == "d" or c.entry.pop >= floor) for c in cs):
+            if key(surface) in person_words or not (_named_as_place(text, e, cs) or any(
+                    c.type != "w" and (c.entry.kind in kinds or c.type == "d" or c.entry.pop >= floor) for c in cs)):
                 continue
         kept.append((s, e))
     for s, e, lab in ents:
