@@ -294,6 +294,19 @@ def test_parse_district_in_a_container_slot(gaz_path: Path):
     assert "Mayo-Sava" in ps and ps["Mayo-Sava"].country == "CMR"
 
 
+def test_locate_province_only_event_at_its_largest_city(cfg):
+    note = "Militants attacked an army patrol at an unspecified location in Anbar province on Monday."
+    art = Article(title="", body=note)
+    ev = _event(art, note)
+    geo.locate([ev], {art.id: art}, cfg)
+    # ACLED's convention: a province-level event sits at the province's main city (Ramadi), precision 3
+    assert ev.location.precision == 3 and ev.location.country == "IRQ" and near(ev.location, 33.42, 43.30, 15)
+    centre = {"geo": dict(cfg["geo"], province_point="centre")}
+    ev2 = _event(art, note)
+    geo.locate([ev2], {art.id: art}, centre)
+    assert ev2.location.precision == 3 and not near(ev2.location, 33.42, 43.30, 50)
+
+
 def test_locate_without_places_sets_none(cfg):
     art = Article(title="", body="The committee met and issued a statement.")
     ev = _event(art, art.body)

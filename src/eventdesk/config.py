@@ -41,6 +41,9 @@ DEFAULTS: dict[str, Any] = {
         "alias_files": [],
         "ner": True,  # spaCy NER adds place names the gazetteer matcher missed, drops person names
         "ner_model": None,  # None: the annotate model
+        # an event known only to a province: "capital" puts it at the province's largest city (ACLED's
+        # convention; the gazetteer data have no seat codes), "centre" at the province's centre point
+        "province_point": "capital",
     },
     "dates": {
         "historical_days": 7,  # an event dated more than this before the report is background

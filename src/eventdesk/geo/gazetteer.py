@@ -82,6 +82,17 @@ class Gazetteer:
         self._cache[k] = got
         return got
 
+    def largest_city(self, gid: int, kind: str = "adm1") -> Entry | None:
+        """The most populous city of a province or district (by GeoNames id), cached; None when it has none."""
+        seats = self.__dict__.setdefault("_seats", {})
+        if (gid, kind) not in seats:
+            col = "adm1" if kind == "adm1" else "adm2"
+            row = self._con().execute(
+                f"SELECT c.* FROM places p JOIN places c ON c.{col} = p.id WHERE p.gid = ? AND p.kind = ? "
+                "AND c.kind = 'city' ORDER BY c.pop DESC LIMIT 1", (gid, kind)).fetchone()
+            seats[(gid, kind)] = Entry(*row) if row and row[10] else None
+        return seats[(gid, kind)]
+
     def entry(self, pid: int | None) -> Entry | None:
         if pid is None:
             return None

@@ -158,7 +158,22 @@ def locate(events: list[Event], articles: dict[str, Article], config: dict[str, 
         actor_texts = tuple(a.text for a in ev.actors if a.text)
         place = _coded_place(found, start, end) or (
             _sentence_place(found, start, end, main, actor_texts) if start >= 0 else None)
-        ev.location = _copy(place or main) or _party_country(ev, config)
+        ev.location = _province_point(_copy(place or main), config) or _party_country(ev, config)
+
+
+def _province_point(p: Place | None, config: dict[str, Any]) -> Place | None:
+    """An event known only to a province is put at its largest city (geo.province_point = "capital"),
+    as ACLED codes it; the place keeps the province's name and precision 3."""
+    if p is None or p.feature not in ("ADM1", "ADM2") or p.geonameid is None:
+        return p
+    if ((config or {}).get("geo") or {}).get("province_point", "capital") != "capital":
+        return p
+    from eventdesk.geo.gazetteer import get
+
+    city = get(config).largest_city(p.geonameid, p.feature.lower())
+    if city is not None:
+        p.lat, p.lon = city.lat, city.lon
+    return p
 
 
 def _coded_place(found: list[_Found], start: int, end: int) -> Place | None:
