@@ -307,6 +307,16 @@ def test_locate_province_only_event_at_its_largest_city(cfg):
     assert ev2.location.precision == 3 and not near(ev2.location, 33.42, 43.30, 50)
 
 
+def test_locate_takes_the_place_after_the_event_word(cfg):
+    body = "Students living in Izmir staged a protest in Bodrum on Friday against rent increases."
+    art = Article(title="", body=body)
+    ev = _event(art, body)
+    i = body.index("protest")
+    ev.extra["trigger"] = [i, i + len("protest")]
+    geo.locate([ev], {art.id: art}, cfg)
+    assert ev.location.name == "Bodrum"
+
+
 def test_locate_without_places_sets_none(cfg):
     art = Article(title="", body="The committee met and issued a statement.")
     ev = _event(art, art.body)

@@ -119,14 +119,17 @@ def focus(found: list[_Found]) -> Place | None:
 
 
 def _sentence_place(found: list[_Found], start: int, end: int, fallback: Place | None,
-                    actor_texts: tuple[str, ...] = ()) -> Place | None:
+                    actor_texts: tuple[str, ...] = (), trigger: int | None = None) -> Place | None:
     inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end]
     # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
     party = [f for f in inside if any(f.place.text in t and len(t) > len(f.place.text) for t in actor_texts)]
     places = [f for f in inside if not f.actor_like and f not in party]
     if places:
         # a place the clause puts the event in beats one that only describes an actor; then specificity
-        best = min(places, key=lambda f: (not f.locative, f.place.precision, f.start))
+        # then specificity, then the place after the event's word, nearest first ("nationals living in
+        # Antalya staged a protest in Manavgat": Manavgat)
+        t = trigger if trigger is not None else start
+        best = min(places, key=lambda f: (not f.locative, f.place.precision, f.start < t, abs(f.start - t)))
         return best.place
     if inside:  # only parties' countries ("the Sudanese army", "Lebanon's speaker"): the focus if there
         ccs = {f.place.country for f in inside}
@@ -157,8 +160,13 @@ def locate(events: list[Event], articles: dict[str, Article], config: dict[str, 
             start, end = (i, i + len(ev.evidence.sentence)) if i >= 0 else (-1, -1)
         actor_texts = tuple(a.text for a in ev.actors if a.text)
         place = _coded_place(found, start, end) or (
-            _sentence_place(found, start, end, main, actor_texts) if start >= 0 else None)
+            _sentence_place(found, start, end, main, actor_texts, _trigger(ev)) if start >= 0 else None)
         ev.location = _province_point(_copy(place or main), config) or _party_country(ev, config)
+
+
+def _trigger(ev: Event) -> int | None:
+    t = (ev.extra or {}).get("trigger")
+    return int(t[0]) if isinstance(t, (list, tuple)) and t else None
 
 
 def _province_point(p: Place | None, config: dict[str, Any]) -> Place | None:
