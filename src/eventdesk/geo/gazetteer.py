@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.geo import build as _build
+from eventdesk.geo.normalize import key
 
 _TYPE_RANK = {"p": 3, "a": 2, "d": 2, "u": 2, "w": 1}
 
@@ -83,14 +84,18 @@ class Gazetteer:
         return got
 
     def largest_city(self, gid: int, kind: str = "adm1") -> Entry | None:
-        """The most populous city of a province or district (by GeoNames id), cached; None when it has none."""
+        """The seat of a province or district (by GeoNames id) as far as the data tell: its city of the
+        same name ("Settat" in Settat province), else its most populous city; cached; None when none."""
         seats = self.__dict__.setdefault("_seats", {})
         if (gid, kind) not in seats:
             col = "adm1" if kind == "adm1" else "adm2"
-            row = self._con().execute(
-                f"SELECT c.* FROM places p JOIN places c ON c.{col} = p.id WHERE p.gid = ? AND p.kind = ? "
-                "AND c.kind = 'city' ORDER BY c.pop DESC LIMIT 1", (gid, kind)).fetchone()
-            seats[(gid, kind)] = Entry(*row) if row and row[10] else None
+            rows = self._con().execute(
+                f"SELECT c.*, p.name FROM places p JOIN places c ON c.{col} = p.id WHERE p.gid = ? AND p.kind = ? "
+                "AND c.kind = 'city' ORDER BY c.pop DESC LIMIT 200", (gid, kind)).fetchall()
+            own = key(rows[0][11]) if rows else ""
+            same = [r for r in rows if key(r[2]) == own]
+            row = same[0] if same else (rows[0] if rows and rows[0][10] else None)
+            seats[(gid, kind)] = Entry(*row[:11]) if row else None
         return seats[(gid, kind)]
 
     def entry(self, pid: int | None) -> Entry | None:
