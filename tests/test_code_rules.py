@@ -79,3 +79,11 @@ def test_short_report_main_event_is_coded_from_the_whole_text():
         assert (main.acled_event_type, main.location and main.location.name, main.date) == (acled_type, place, day)
         assert main.actors and main.actors[0].country, main.actors  # never an event without a party
         assert text[main.evidence.start:main.evidence.end] == main.evidence.sentence
+
+
+def test_tagged_note_without_trigger_word_is_still_an_event():
+    # "Movement of forces:" says what the note reports even though no sentence has an event verb
+    evs = _events("Movement of forces: On 3 July 2023, a coalition convoy of 12 vehicles carrying supplies was "
+                  "observed crossing into Syria from Iraq.", published=None)
+    assert evs and evs[0].acled_sub_event_type == "Change to group/activity"
+    assert evs[0].acled_event_type == "Strategic developments"

@@ -648,6 +648,7 @@ _TAG_SUB = {
     "agreement": "Agreement",
 }
 _TAG = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,40}):\s")
+_TAG_SCORE = 0.6
 
 # Battles vs Violence against civilians (ACLED codebook): the same attack is a battle when its
 # target is armed and organised (soldiers, police, militias...), violence against civilians when
@@ -1031,6 +1032,7 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     tag = _TAG.match(text)
     if tag and tag.group(1).lower() in _TAG_SUB:
         acled_sub = _TAG_SUB[tag.group(1).lower()]
+        score = max(score, _TAG_SCORE)  # the note says what it is, even when no trigger word does
         at = ontology.acled_by_sub()[acled_sub]
         if at.plover_type != etype:
             etype = at.plover_type
