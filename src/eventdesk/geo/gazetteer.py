@@ -46,6 +46,7 @@ class Gazetteer:
         self._local = threading.local()
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._entries: dict[int, Entry] = {}
+        self._seats: dict[tuple[int, str], Entry | None] = {}
         con = self._con()
         self.meta = dict(con.execute("SELECT k, v FROM meta").fetchall())
         self.countries: dict[str, Entry] = {}
@@ -83,10 +84,10 @@ class Gazetteer:
         self._cache[k] = got
         return got
 
-    def largest_city(self, gid: int, kind: str = "adm1") -> Entry | None:
+    def seat(self, gid: int, kind: str = "adm1") -> Entry | None:
         """The seat of a province or district (by GeoNames id) as far as the data tell: its city of the
         same name ("Settat" in Settat province), else its most populous city; cached; None when none."""
-        seats = self.__dict__.setdefault("_seats", {})
+        seats = self._seats
         if (gid, kind) not in seats:
             col = "adm1" if kind == "adm1" else "adm2"
             rows = self._con().execute(

@@ -170,15 +170,15 @@ def _trigger(ev: Event) -> int | None:
 
 
 def _province_point(p: Place | None, config: dict[str, Any]) -> Place | None:
-    """An event known only to a province is put at its largest city (geo.province_point = "capital"),
-    as ACLED codes it; the place keeps the province's name and precision 3."""
+    """An event known only to a province or district is put at its seat (geo.province_point = "capital"),
+    as ACLED codes it; the place keeps the division's name and precision."""
     if p is None or p.feature not in ("ADM1", "ADM2") or p.geonameid is None:
         return p
     if ((config or {}).get("geo") or {}).get("province_point", "capital") != "capital":
         return p
     from eventdesk.geo.gazetteer import get
 
-    city = get(config).largest_city(p.geonameid, p.feature.lower())
+    city = get(config).seat(p.geonameid, p.feature.lower())
     if city is not None:
         p.lat, p.lon = city.lat, city.lon
     return p

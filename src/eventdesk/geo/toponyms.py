@@ -21,6 +21,7 @@ from eventdesk.geo.gazetteer import Gazetteer, get
 from eventdesk.geo.normalize import key
 from eventdesk.geo.resolver import (
     _KIND_WORD_AFTER,
+    _SLOT_BEFORE,
     Mention,
     _containers_after,
     candidates,
@@ -37,7 +38,6 @@ CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "upon", "on", "du", "de
 _SENT_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018(]\s*|\n\s*)$")
 _TAIL = re.compile(r"\s+(?:oil\s+)?(?:refinery|desert|governorate|province|state|district|region|crossing|"
                    r"air\s+base|airbase|base|camp|oil\s+field|dam|airport|port|valley|plain|plains)\b")
-_SLOT = re.compile(r"\w\s*\((?:[^()]{0,60},\s*)?$")
 _POSS = re.compile(r"['\u2019]s?$")
 MIN_WEAK_POP = 100_000
 LOCATIVE_POP = 10_000  # the same, for a name right after a locative preposition
@@ -137,7 +137,7 @@ def _accept(gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words
         if len(word) <= 2 and not word.isupper():
             return False
         # "(" opens a sentence-like start ("(Reuters)"), but not a container slot: "Tall Rasho (Lattakia)"
-        at_start = bool(_SENT_START.search(text[max(0, s - 3):s])) and not _SLOT.search(text[max(0, s - 80):s])
+        at_start = bool(_SENT_START.search(text[max(0, s - 3):s])) and not _SLOT_BEFORE.search(text[max(0, s - 80):s])
         if at_start and not any(c.type in ("p", "a", "d", "u") and c.entry.kind in ("country", "adm1", "city")
                                 and c.entry.pop >= 10_000 for c in cs):
             return False
@@ -214,9 +214,9 @@ def detect(gaz: Gazetteer, text: str, config: dict[str, Any] | None = None,
 
 # "in Baalbek", "near Tyre": a gazetteer name right after a locative preposition is a place even
 # when the small NER model misses it (it misses many Middle East and African towns)
-_AFTER_LOCATIVE = re.compile(r"(?:\b(?:in|near|at|outside|inside|around|towards?|from|into|outskirts of|"
-                             r"village of|town of|city of)\s+(?:the\s+)?|\w\s*\((?:[^()]{0,60},\s*)?)$")
-# (the second branch: a container slot, "Younine town (Baalbek)", "Bagare (Bagare, Passore)")
+_AFTER_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|towards?|from|into|outskirts of|"
+                             r"village of|town of|city of)\s+(?:the\s+)?$")
+# ... and so is a name in a container slot (_SLOT_BEFORE): "Younine town (Baalbek)", "Bagare (Bagare, Passore)"
 
 
 def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
@@ -234,10 +234,10 @@ def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
             # one word NER does not call a place: only countries, provinces, big cities, demonyms;
             # after "in/near/at ..." a town of some size too ("in Baalbek": the small model misses it)
             _, cs, _ = candidates(gaz, surface)
-            after = _AFTER_LOCATIVE.search(text[max(0, s - 80):s])
-            floor = LOCATIVE_POP if after else STRONG_POP
+            slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80):s]))
+            floor = LOCATIVE_POP if slot or _AFTER_LOCATIVE.search(text[max(0, s - 25):s]) else STRONG_POP
             # in a container slot a district is as good as a province: "(Waza, Logone-et-Chari)"
-            kinds = ("country", "adm1", "cont", "region", "site") + (("adm2",) if after and "(" in after.group(0) else ())
+            kinds = ("country", "adm1", "cont", "region", "site") + (("adm2",) if slot else ())
             if key(surface) in person_words or not (_named_as_place(text, e, cs) or any(
                     c.type != "w" and (c.entry.kind in kinds or c.type == "d" or c.entry.pop >= floor) for c in cs)):
                 continue
