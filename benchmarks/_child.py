@@ -35,8 +35,11 @@ def measure_run(path: Path, workers: int, events: bool = True) -> dict[str, Any]
     """{seconds, articles, new, events, coded, rss_main_mb, rss_worker_mb} of one run into a fresh store."""
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "bench.db")
-        p = subprocess.run([sys.executable, "-c", _CODE, db, str(path), str(workers), "1" if events else "0"],
-                           capture_output=True, text=True)
+        p = subprocess.run(
+            [sys.executable, "-c", _CODE, db, str(path), str(workers), "1" if events else "0"],
+            capture_output=True,
+            text=True,
+        )
         if p.returncode:
             raise SystemExit(p.stderr[-3000:])
         return json.loads(p.stdout.strip().splitlines()[-1])

@@ -46,8 +46,17 @@ def main() -> int:
     t_load = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    docs = [Document(path="guardian_isis.jsonl", kind="record", text=r["text"], index=i, title=r.get("title"),
-                     published=r.get("published")) for i, r in enumerate(rows)]
+    docs = [
+        Document(
+            path="guardian_isis.jsonl",
+            kind="record",
+            text=r["text"],
+            index=i,
+            title=r.get("title"),
+            published=r.get("published"),
+        )
+        for i, r in enumerate(rows)
+    ]
     arts = [x for x in segment(docs) if hasattr(x, "body")]
     t_seg = time.perf_counter() - t0
 
@@ -91,9 +100,15 @@ def main() -> int:
     located = sum(e.location is not None for e in events)
     print(f"articles {len(arts)}  words {words}  events {len(events)} ({located} located)")
     print(f"model load+verify {t_load:.2f}s (once per process, not counted)")
-    print(f"segment {t_seg:.2f}s  code {t_code:.2f}s  geo {t_geo:.2f}s  dates {t_dates:.2f}s  store {t_store:.2f}s")
-    print(f"segment -> code -> store: {len(arts) / total:.2f} articles/s  ({words / total:.0f} words/s, one process)")
-    print(f"with place and date too:  {len(arts) / full:.2f} articles/s  ({words / full:.0f} words/s, one process)")
+    print(
+        f"segment {t_seg:.2f}s  code {t_code:.2f}s  geo {t_geo:.2f}s  dates {t_dates:.2f}s  store {t_store:.2f}s"
+    )
+    print(
+        f"segment -> code -> store: {len(arts) / total:.2f} articles/s  ({words / total:.0f} words/s, one process)"
+    )
+    print(
+        f"with place and date too:  {len(arts) / full:.2f} articles/s  ({words / full:.0f} words/s, one process)"
+    )
     return 0
 
 

@@ -23,15 +23,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def bench_build() -> None:
     with tempfile.TemporaryDirectory() as d:
-        code = ("import time; from eventdesk.geo.build import build; t=time.perf_counter(); "
-                f"i=build({str(Path(d) / 'g.sqlite')!r}); print(i['places'], i['names'], i['bytes'], "
-                "round(time.perf_counter()-t, 1))")
+        code = (
+            "import time; from eventdesk.geo.build import build; t=time.perf_counter(); "
+            f"i=build({str(Path(d) / 'g.sqlite')!r}); print(i['places'], i['names'], i['bytes'], "
+            "round(time.perf_counter()-t, 1))"
+        )
         t = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
         wall = time.perf_counter() - t
         rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"build: {wall:.1f} s wall ({out[3]} s in build), peak RSS {rss_mb:.0f} MB, "
-          f"{int(out[0]):,} places, {int(out[1]):,} names, {int(out[2]) / 1e6:.0f} MB file")
+    print(
+        f"build: {wall:.1f} s wall ({out[3]} s in build), peak RSS {rss_mb:.0f} MB, "
+        f"{int(out[0]):,} places, {int(out[1]):,} names, {int(out[2]) / 1e6:.0f} MB file"
+    )
 
 
 def bench_resolve(paths: list[Path], repeat: int) -> None:

@@ -61,10 +61,14 @@ def main() -> int:
             store.close()
         best = dt if best is None else min(best, dt)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"end to end (read+segment+dedup+store, one process): {best:.2f} s, "
-          f"{n_docs / best:,.0f} docs/s, peak RSS {rss:,.0f} MB")
-    print(f"  new articles {rep.new_articles}, exact duplicates {rep.exact_duplicates}, "
-          f"near-duplicates {rep.near_duplicates}, joined stories {rep.stories_joined}")
+    print(
+        f"end to end (read+segment+dedup+store, one process): {best:.2f} s, "
+        f"{n_docs / best:,.0f} docs/s, peak RSS {rss:,.0f} MB"
+    )
+    print(
+        f"  new articles {rep.new_articles}, exact duplicates {rep.exact_duplicates}, "
+        f"near-duplicates {rep.near_duplicates}, joined stories {rep.stories_joined}"
+    )
     return 0
 
 

@@ -20,19 +20,59 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _child import measure_run  # noqa: E402
 
-ACTORS = ["Police", "Protesters", "The army", "Rebels", "Government forces", "Militants", "Residents",
-          "Security forces", "Students", "Workers", "Opposition supporters", "Gunmen"]
-VERBS = ["clashed with", "attacked", "marched against", "arrested", "met", "accused", "shelled",
-         "blocked a road near", "negotiated with", "protested outside the offices of"]
-PLACES = ["Kirkuk", "Mosul", "Khartoum", "Beirut", "Aden", "Tripoli", "Mogadishu", "Goma", "Kano",
-          "Gao", "Baghdad", "Omdurman", "Sanaa", "Benghazi", "Kismayo", "Bamako"]
+ACTORS = [
+    "Police",
+    "Protesters",
+    "The army",
+    "Rebels",
+    "Government forces",
+    "Militants",
+    "Residents",
+    "Security forces",
+    "Students",
+    "Workers",
+    "Opposition supporters",
+    "Gunmen",
+]
+VERBS = [
+    "clashed with",
+    "attacked",
+    "marched against",
+    "arrested",
+    "met",
+    "accused",
+    "shelled",
+    "blocked a road near",
+    "negotiated with",
+    "protested outside the offices of",
+]
+PLACES = [
+    "Kirkuk",
+    "Mosul",
+    "Khartoum",
+    "Beirut",
+    "Aden",
+    "Tripoli",
+    "Mogadishu",
+    "Goma",
+    "Kano",
+    "Gao",
+    "Baghdad",
+    "Omdurman",
+    "Sanaa",
+    "Benghazi",
+    "Kismayo",
+    "Bamako",
+]
 # A vocabulary wide enough that synthetic articles are not near-duplicates of each other.
-WORDS = ("crowd street market bridge convoy checkpoint village hospital school mosque church camp border "
-         "river valley road airport port station office building square district council ministry court "
-         "prison farm field hill forest bus truck car boat night morning evening smoke fire noise gunfire "
-         "shots explosion siren rain dust calm panic anger fear hope talks deal statement report video "
-         "photo witness doctor teacher farmer driver trader student elder leader official spokesman "
-         "commander soldier officer guard fighter volunteer family child woman man neighbour").split()
+WORDS = (
+    "crowd street market bridge convoy checkpoint village hospital school mosque church camp border "
+    "river valley road airport port station office building square district council ministry court "
+    "prison farm field hill forest bus truck car boat night morning evening smoke fire noise gunfire "
+    "shots explosion siren rain dust calm panic anger fear hope talks deal statement report video "
+    "photo witness doctor teacher farmer driver trader student elder leader official spokesman "
+    "commander soldier officer guard fighter volunteer family child woman man neighbour"
+).split()
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -45,11 +85,21 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
                 a, b = rnd.sample(ACTORS, 2)
                 place, day, verb = rnd.choice(PLACES), rnd.choice(DAYS), rnd.choice(VERBS)
                 filler = " ".join(rnd.choice(WORDS) for _ in range(30))
-                text = (f"{a} {verb} {b.lower()} in {place} on {day}, officials said. "
-                        f"Witnesses described {filler}. {rnd.randint(0, 30)} people were injured.")
-                out.write(json.dumps({"title": f"Report {i} from {place}", "maintext": text,
-                                      "date_publish": f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
-                                      "url": f"https://news.example/{i}"}) + "\n")
+                text = (
+                    f"{a} {verb} {b.lower()} in {place} on {day}, officials said. "
+                    f"Witnesses described {filler}. {rnd.randint(0, 30)} people were injured."
+                )
+                out.write(
+                    json.dumps(
+                        {
+                            "title": f"Report {i} from {place}",
+                            "maintext": text,
+                            "date_publish": f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
+                            "url": f"https://news.example/{i}",
+                        }
+                    )
+                    + "\n"
+                )
 
 
 def main() -> int:
@@ -67,10 +117,12 @@ def main() -> int:
             r = measure_run(Path(tmp), args.workers, not args.no_events)
         total = r["rss_main_mb"] + r["rss_worker_mb"]
         base = base or total
-        print(f"{n:>8,} articles: {r['seconds']:7.1f} s ({n / r['seconds']:6.1f} articles/s, generated in "
-              f"{gen:.1f} s), {r['events']:,} events, peak RSS main {r['rss_main_mb']:,.0f} MB + largest worker "
-              f"{r['rss_worker_mb']:,.0f} MB = {total:,.0f} MB ({100 * (total / base - 1):+.1f} % vs first size)",
-              flush=True)
+        print(
+            f"{n:>8,} articles: {r['seconds']:7.1f} s ({n / r['seconds']:6.1f} articles/s, generated in "
+            f"{gen:.1f} s), {r['events']:,} events, peak RSS main {r['rss_main_mb']:,.0f} MB + largest worker "
+            f"{r['rss_worker_mb']:,.0f} MB = {total:,.0f} MB ({100 * (total / base - 1):+.1f} % vs first size)",
+            flush=True,
+        )
     return 0
 
 

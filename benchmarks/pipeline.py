@@ -134,17 +134,27 @@ def main() -> int:
             for k, v in t.items():
                 print(f"  {k:<14} {v:8.2f} s  {100 * v / total:5.1f} %")
             floor = spacy_floor(arts)
-            print(f"spaCy alone (parse floor), one process: {floor:.2f} s, {len(arts) / floor:.1f} articles/s")
-            print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+            print(
+                f"spaCy alone (parse floor), one process: {floor:.2f} s, {len(arts) / floor:.1f} articles/s"
+            )
+            print(
+                f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB"
+            )
         rate = r["articles"] / r["seconds"]
-        print(f"end to end, eventdesk run --workers {args.workers}: {r['seconds']:.1f} s, {r['articles']} articles "
-              f"({r['new']} new, {r['coded']} coded), {r['events']} events, {rate:.1f} articles/s")
-        print(f"peak RSS: main {r['rss_main_mb']:,.0f} MB, largest worker {r['rss_worker_mb']:,.0f} MB, "
-              f"all processes <= {r['rss_main_mb'] + args.workers * r['rss_worker_mb']:,.0f} MB")
+        print(
+            f"end to end, eventdesk run --workers {args.workers}: {r['seconds']:.1f} s, {r['articles']} articles "
+            f"({r['new']} new, {r['coded']} coded), {r['events']} events, {rate:.1f} articles/s"
+        )
+        print(
+            f"peak RSS: main {r['rss_main_mb']:,.0f} MB, largest worker {r['rss_worker_mb']:,.0f} MB, "
+            f"all processes <= {r['rss_main_mb'] + args.workers * r['rss_worker_mb']:,.0f} MB"
+        )
         if floor:
             ideal = r["articles"] / floor * args.workers
-            print(f"ratio to the parse floor x {args.workers} workers: {rate / ideal:.2f} "
-                  f"(floor {r['articles'] / floor:.1f} articles/s per process)")
+            print(
+                f"ratio to the parse floor x {args.workers} workers: {rate / ideal:.2f} "
+                f"(floor {r['articles'] / floor:.1f} articles/s per process)"
+            )
     return 0
 
 

@@ -35,8 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PARA = ("Government troops clashed with rebels near the northern town on Monday, officials said, and at least "
-        "seven people were killed in the fighting. ")
+PARA = (
+    "Government troops clashed with rebels near the northern town on Monday, officials said, and at least "
+    "seven people were killed in the fighting. "
+)
 
 
 def control_files(root: Path, n: int = 12) -> list[Path]:
@@ -50,12 +52,22 @@ def control_files(root: Path, n: int = 12) -> list[Path]:
             p.write_text(f"Control headline {i}\n\n{PARA}Control {i}.\n\n{PARA}\n")
         elif kind == 1:
             p = root / f"good{i}.jsonl"
-            p.write_text(json.dumps({"title": f"Control record {i}", "text": PARA + f"Record {i}.",
-                                     "published": "2025-06-0%d" % (1 + i % 9)}) + "\n")
+            p.write_text(
+                json.dumps(
+                    {
+                        "title": f"Control record {i}",
+                        "text": PARA + f"Record {i}.",
+                        "published": "2025-06-0%d" % (1 + i % 9),
+                    }
+                )
+                + "\n"
+            )
         else:
             p = root / f"good{i}.html"
-            p.write_text(f"<!DOCTYPE html><html><head><title>Control page {i}</title></head><body><article>"
-                         f"<h1>Control page {i}</h1><p>{PARA}</p><p>{PARA} Page {i}.</p></article></body></html>")
+            p.write_text(
+                f"<!DOCTYPE html><html><head><title>Control page {i}</title></head><body><article>"
+                f"<h1>Control page {i}</h1><p>{PARA}</p><p>{PARA} Page {i}.</p></article></body></html>"
+            )
         out.append(p)
     return out
 
@@ -73,18 +85,23 @@ def mutate(data: bytes, rnd: random.Random) -> bytes:
         b[pos:pos] = bytes(rnd.randrange(256) for _ in range(rnd.randint(1, 300)))
     elif op == 3:  # odd encoding
         text = data.decode("utf-8", "replace")
-        b = bytearray(text.encode(rnd.choice(["utf-16", "utf-32", "cp1252", "latin-1", "shift_jis", "utf-7"]),
-                                  "replace"))
+        b = bytearray(
+            text.encode(
+                rnd.choice(["utf-16", "utf-32", "cp1252", "latin-1", "shift_jis", "utf-7"]), "replace"
+            )
+        )
     elif op == 4:  # gzip, maybe cut
         z = gzip.compress(bytes(b))
         b = bytearray(z[: rnd.randrange(len(z) + 1)] if rnd.random() < 0.5 else z)
     elif op == 5:  # repeat a slice many times
         if b:
             i = rnd.randrange(len(b))
-            b = b[:i] + b[i:i + 50] * rnd.randint(10, 2000) + b[i:]
+            b = b[:i] + b[i : i + 50] * rnd.randint(10, 2000) + b[i:]
     else:  # nest markup or JSON deeply
         depth = rnd.randint(100, 20000)
-        b = bytearray(rnd.choice([b"<div>" * depth, b"[" * depth, b'{"a":' * depth, b"<b><i>" * depth]) + bytes(b))
+        b = bytearray(
+            rnd.choice([b"<div>" * depth, b"[" * depth, b'{"a":' * depth, b"<b><i>" * depth]) + bytes(b)
+        )
     return bytes(b)
 
 
@@ -174,7 +191,9 @@ def main() -> int:
     ap.add_argument("--fuzz", type=int, default=200, help="fuzzed files (default %(default)s)")
     ap.add_argument("--big-mb", type=int, default=100, help="size of the big text file (default %(default)s)")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--timeout", type=float, default=20, help="per-document/article limit, s (default %(default)s)")
+    ap.add_argument(
+        "--timeout", type=float, default=20, help="per-document/article limit, s (default %(default)s)"
+    )
     ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     args = ap.parse_args()
 
@@ -200,8 +219,12 @@ def main() -> int:
 
         from eventdesk.config import load_config
 
-        config = load_config(overrides={"read": {"document_timeout_s": args.timeout, "file_timeout_s": 10 * args.timeout},
-                                        "code": {"article_timeout_s": args.timeout}})
+        config = load_config(
+            overrides={
+                "read": {"document_timeout_s": args.timeout, "file_timeout_s": 10 * args.timeout},
+                "code": {"article_timeout_s": args.timeout},
+            }
+        )
         good = [str(examples), str(work / "control")]
         ref = work / "ref.db"
         ref_probs, ref_crash = guarded_run(good, ref, config)
@@ -224,21 +247,35 @@ def main() -> int:
         lost_events = ids(ref, "SELECT id FROM events") - ids(mixed, "SELECT id FROM events")
         chk = cli("check", "--db", str(mixed))
 
-        print(f"inputs tried:     {n_bad + args.fuzz} ({n_bad} bad-corpus entries incl. a {args.big_mb} MB file, "
-              f"{args.fuzz} fuzzed files) + {len(control) + 2} good files")
-        print(f"errors reported:  {len(reported)} problems in the guarded run ({len(timeouts)} over the "
-              f"{args.timeout:g} s limit); {len(cli_lines)} lines by `eventdesk run` on the bad corpus "
-              f"(exit status {r.returncode}); {p_problems} in-process over the fuzzed files")
-        print(f"bad files named:  {len(expect) - len(missing_bad)} of {len(expect)} expected"
-              + (f" (missing: {', '.join(missing_bad)})" if missing_bad else ""))
-        print(f"crashes:          {int(crash is not None) + cli_crash + p_crashes} (guarded run {int(crash is not None)}, "
-              f"CLI run {cli_crash}, in-process read+segment {p_crashes}); hangs > 10 s in read+segment: {p_hangs}")
-        print(f"rows lost:        {len(lost_articles) + len(lost_events)} ({len(lost_articles)} articles, "
-              f"{len(lost_events)} events of the reference run{'' if ref_ok else '; REFERENCE RUN HAD PROBLEMS'})")
-        print(f"store check:      {'sound' if chk.returncode == 0 else 'FAILED'} "
-              f"({chk.stdout.splitlines()[0] if chk.stdout else chk.stderr.strip()})")
-        print(f"time:             generate {t_gen:.1f} s, read+segment {t_proc:.1f} s, guarded run {t_run:.1f} s, "
-              f"CLI run {t_cli:.1f} s")
+        print(
+            f"inputs tried:     {n_bad + args.fuzz} ({n_bad} bad-corpus entries incl. a {args.big_mb} MB file, "
+            f"{args.fuzz} fuzzed files) + {len(control) + 2} good files"
+        )
+        print(
+            f"errors reported:  {len(reported)} problems in the guarded run ({len(timeouts)} over the "
+            f"{args.timeout:g} s limit); {len(cli_lines)} lines by `eventdesk run` on the bad corpus "
+            f"(exit status {r.returncode}); {p_problems} in-process over the fuzzed files"
+        )
+        print(
+            f"bad files named:  {len(expect) - len(missing_bad)} of {len(expect)} expected"
+            + (f" (missing: {', '.join(missing_bad)})" if missing_bad else "")
+        )
+        print(
+            f"crashes:          {int(crash is not None) + cli_crash + p_crashes} (guarded run {int(crash is not None)}, "
+            f"CLI run {cli_crash}, in-process read+segment {p_crashes}); hangs > 10 s in read+segment: {p_hangs}"
+        )
+        print(
+            f"rows lost:        {len(lost_articles) + len(lost_events)} ({len(lost_articles)} articles, "
+            f"{len(lost_events)} events of the reference run{'' if ref_ok else '; REFERENCE RUN HAD PROBLEMS'})"
+        )
+        print(
+            f"store check:      {'sound' if chk.returncode == 0 else 'FAILED'} "
+            f"({chk.stdout.splitlines()[0] if chk.stdout else chk.stderr.strip()})"
+        )
+        print(
+            f"time:             generate {t_gen:.1f} s, read+segment {t_proc:.1f} s, guarded run {t_run:.1f} s, "
+            f"CLI run {t_cli:.1f} s"
+        )
         for line in p_lines[:10] + [str(p) for p in timeouts[:5]]:
             print("  " + line[:300])
         for tb in (crash, ref_crash, r.stderr[-3000:] if cli_crash else None):

@@ -37,8 +37,10 @@ def build(path: str, n_events: int, n_articles: int) -> None:
                 store.add_events(batch)
             done += len(batch)
             print(f"  {done} events", file=sys.stderr, end="\r")
-    print(f"built {path}: {n_articles} articles, {n_events} events in {time.perf_counter() - t0:.0f} s",
-          file=sys.stderr)
+    print(
+        f"built {path}: {n_articles} articles, {n_events} events in {time.perf_counter() - t0:.0f} s",
+        file=sys.stderr,
+    )
 
 
 def main() -> int:
@@ -59,7 +61,14 @@ def main() -> int:
     rng = random.Random(1)
     types = ["ASSAULT", "PROTEST", "COERCE", "ACCUSE", "CONSULT"]
     countries = ["SDN", "IRQ", "UKR", "SYR", "YEM"]
-    words = ["refinery", "airstrike shelling", "ceasefire talks", "convoy", "arrested police", "protest minister"]
+    words = [
+        "refinery",
+        "airstrike shelling",
+        "ceasefire talks",
+        "convoy",
+        "arrested police",
+        "protest minister",
+    ]
 
     def filters() -> dict:
         f: dict = {}
@@ -90,8 +99,10 @@ def main() -> int:
     }
     with TestClient(create_app(args.db)) as client:
         st = client.get("/api/stats").json()
-        print(f"store {args.db}: {st['events']:,} events ({st['located_events']:,} located), "
-              f"{st['articles']:,} articles")
+        print(
+            f"store {args.db}: {st['events']:,} events ({st['located_events']:,} located), "
+            f"{st['articles']:,} articles"
+        )
         print(f"{'endpoint':24} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  typical response")
         for name, make in cases.items():
             path, params = make()
@@ -109,7 +120,9 @@ def main() -> int:
                     modes.add(r.json()["mode"])
             times.sort()
             p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-            extra = f"{statistics.median(sizes) / 1024:.0f} KiB" + (f", {'/'.join(sorted(modes))}" if modes else "")
+            extra = f"{statistics.median(sizes) / 1024:.0f} KiB" + (
+                f", {'/'.join(sorted(modes))}" if modes else ""
+            )
             print(f"{name:24} {statistics.median(times):8.1f} {p95:8.1f} {times[-1]:8.1f}  {extra}")
     return 0
 

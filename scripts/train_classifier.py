@@ -84,16 +84,25 @@ def main() -> int:
         from eventdesk.code.ontology import acled_event_type_of
 
         sub = float(np.mean(pred == ya))
-        et = float(np.mean([acled_event_type_of(p) == acled_event_type_of(g) for p, g in zip(pred, ya, strict=True)]))
+        et = float(
+            np.mean([acled_event_type_of(p) == acled_event_type_of(g) for p, g in zip(pred, ya, strict=True)])
+        )
         print(f"CV{a.cv}: event_type acc {et:.4f}  sub_event_type acc {sub:.4f}")
     clf = fit(X, y, a.C)
     W = clf.coef_.T  # (n_used, n_classes), rows in the order of `used`
     np.savez_compressed(
-        a.out, buckets=used.astype(np.int64), W=W.astype(np.float16), b=clf.intercept_.astype(np.float32),
-        classes=np.array(clf.classes_, dtype=str), n_bits=np.int64(N_BITS),
+        a.out,
+        buckets=used.astype(np.int64),
+        W=W.astype(np.float16),
+        b=clf.intercept_.astype(np.float32),
+        classes=np.array(clf.classes_, dtype=str),
+        n_bits=np.int64(N_BITS),
     )
-    print(f"wrote {a.out}: {len(used)} buckets x {len(clf.classes_)} classes, "
-          f"{Path(a.out).stat().st_size / 1e6:.2f} MB", file=sys.stderr)
+    print(
+        f"wrote {a.out}: {len(used)} buckets x {len(clf.classes_)} classes, "
+        f"{Path(a.out).stat().st_size / 1e6:.2f} MB",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -39,11 +39,18 @@ def store(tmp_path: Path):
     s.close()
 
 
-def eventdesk(*args: str, cwd: Path | None = None, check: bool = True, input: str | None = None,
-              timeout: float = 600) -> subprocess.CompletedProcess:
+def eventdesk(
+    *args: str, cwd: Path | None = None, check: bool = True, input: str | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess:
     """Run the real CLI in a subprocess (same interpreter, so the same installed package)."""
-    p = subprocess.run([sys.executable, "-m", "eventdesk", *args], cwd=cwd, capture_output=True, text=True,
-                       input=input, timeout=timeout)
+    p = subprocess.run(
+        [sys.executable, "-m", "eventdesk", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        input=input,
+        timeout=timeout,
+    )
     if check and p.returncode not in (0,):
         raise AssertionError(f"eventdesk {' '.join(args)} exited {p.returncode}\n{p.stdout}\n{p.stderr}")
     return p

@@ -28,11 +28,15 @@ class Unavailable(Exception):
 
 
 def _bindir() -> str:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                   key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0,
+    )
     if not found:
-        raise Unavailable("no PostgreSQL server here: `apt-get install postgresql postgresql-postgis` "
-                          f"(Debian), or set {PG_ENV}=postgresql://user@host/db")
+        raise Unavailable(
+            "no PostgreSQL server here: `apt-get install postgresql postgresql-postgis` "
+            f"(Debian), or set {PG_ENV}=postgresql://user@host/db"
+        )
     return os.path.dirname(found[-1])
 
 
@@ -71,19 +75,36 @@ class PgServer:
             try:
                 pwd.getpwnam("postgres")
             except KeyError as e:
-                raise Unavailable("running as root and there is no `postgres` user to run the server as") from e
+                raise Unavailable(
+                    "running as root and there is no `postgres` user to run the server as"
+                ) from e
             runuser = shutil.which("runuser")
-            self._as = [runuser, "-u", "postgres", "--"] if runuser else ["su", "postgres", "-s", "/bin/sh", "-c"]
+            self._as = (
+                [runuser, "-u", "postgres", "--"] if runuser else ["su", "postgres", "-s", "/bin/sh", "-c"]
+            )
         # Short path: a unix socket path must stay under ~100 bytes.
         self.tmp = tempfile.mkdtemp(prefix="edpg", dir="/tmp")
         if self._as:
             shutil.chown(self.tmp, "postgres", "postgres")
         data = os.path.join(self.tmp, "data")
-        self._run("initdb", "-D", data, "-U", "eventdesk", "--auth=trust", "--encoding=UTF8",
-                  "--locale=C.UTF-8", "-N")
-        opts = f"-c listen_addresses='' -k {self.tmp} -p 5432 -c fsync=off -c synchronous_commit=off " \
-               "-c full_page_writes=off -c max_connections=40"
-        self._run("pg_ctl", "-D", data, "-l", os.path.join(self.tmp, "log"), "-o", opts, "-w", "-t", "60", "start")
+        self._run(
+            "initdb",
+            "-D",
+            data,
+            "-U",
+            "eventdesk",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "-N",
+        )
+        opts = (
+            f"-c listen_addresses='' -k {self.tmp} -p 5432 -c fsync=off -c synchronous_commit=off "
+            "-c full_page_writes=off -c max_connections=40"
+        )
+        self._run(
+            "pg_ctl", "-D", data, "-l", os.path.join(self.tmp, "log"), "-o", opts, "-w", "-t", "60", "start"
+        )
         self.url = f"postgresql://eventdesk@/postgres?host={quote(self.tmp, safe='')}&port=5432"
 
     def _run(self, prog: str, *args: str) -> None:
@@ -100,7 +121,9 @@ class PgServer:
             if self.tmp and os.path.exists(os.path.join(self.tmp, "log")):
                 with open(os.path.join(self.tmp, "log")) as f:
                     log = f.read()[-2000:]
-            raise Unavailable(f"{prog} failed ({p.returncode}): {p.stderr.strip() or p.stdout.strip()}\n{log}")
+            raise Unavailable(
+                f"{prog} failed ({p.returncode}): {p.stderr.strip() or p.stdout.strip()}\n{log}"
+            )
 
     def fresh_url(self) -> str:
         """A new empty schema on the server: the URL of a store that sees only it (and public)."""

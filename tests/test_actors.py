@@ -55,8 +55,12 @@ def test_title_and_later_mentions():
 
 
 def test_generic_actor_takes_location_country():
-    ev = Event(article_id="a", event_type="PROTEST", evidence=Evidence("x", 0, 1),
-               actors=[Actor("protesters", "protesters", None, "CVL")],
-               location=Place("Sfax", "Sfax", 34.7, 10.7, "TUN"))
+    ev = Event(
+        article_id="a",
+        event_type="PROTEST",
+        evidence=Evidence("x", 0, 1),
+        actors=[Actor("protesters", "protesters", None, "CVL")],
+        location=Place("Sfax", "Sfax", 34.7, 10.7, "TUN"),
+    )
     fill_countries([ev])
     assert ev.actors[0].country == "TUN"

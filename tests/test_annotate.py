@@ -11,8 +11,12 @@ from eventdesk import annotate as A
 
 
 def test_ruler_fixes_known_ner_errors():
-    doc = A.annotate(["Security researcher Hisham al-Hashimi announced on Twitter that the governorate "
-                      "is bordered by Nineveh, Salaheddine, the Tikrit desert, Diyala, and Haditha desert."])[0]
+    doc = A.annotate(
+        [
+            "Security researcher Hisham al-Hashimi announced on Twitter that the governorate "
+            "is bordered by Nineveh, Salaheddine, the Tikrit desert, Diyala, and Haditha desert."
+        ]
+    )[0]
     ents = {e.text: e.label_ for e in doc.ents}
     assert ents["Twitter"] == "ORG"
     assert ents["Nineveh"] == "GPE"
@@ -20,11 +24,15 @@ def test_ruler_fixes_known_ner_errors():
 
 
 def test_sentences_never_cross_paragraphs():
-    text = "The army attacked the town.\n\nMeanwhile, the RSF said the army launched airstrikes on the refinery"
+    text = (
+        "The army attacked the town.\n\nMeanwhile, the RSF said the army launched airstrikes on the refinery"
+    )
     spans = A.sentence_spans([text])[0]
     sents = [text[a:b] for a, b in spans]
-    assert sents == ["The army attacked the town.",
-                     "Meanwhile, the RSF said the army launched airstrikes on the refinery"]
+    assert sents == [
+        "The army attacked the town.",
+        "Meanwhile, the RSF said the army launched airstrikes on the refinery",
+    ]
 
 
 def test_model_loaded_once():

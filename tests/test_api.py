@@ -56,8 +56,11 @@ def test_country_actor_place_filters(db):
     every = db.events()
     sdn = db.events(country="sdn")
     assert sdn
-    assert all((e.location and e.location.country == "SDN") or any(a.country == "SDN" for a in e.actors + e.recipients)
-               for e in sdn)
+    assert all(
+        (e.location and e.location.country == "SDN")
+        or any(a.country == "SDN" for a in e.actors + e.recipients)
+        for e in sdn
+    )
     name = every[0].actors[0].name
     with_actor = db.events(actor=name.lower()[2:10])
     assert every[0].id in {e.id for e in with_actor}
@@ -85,8 +88,12 @@ def test_modality_confidence_text(db):
 
 
 def test_bad_filters_raise_value_error(db):
-    for kwargs in ({"since": "yesterday"}, {"modality": "rumoured"}, {"min_confidence": 2},
-                   {"until": "2025-13-99'; DROP TABLE events;--"}):
+    for kwargs in (
+        {"since": "yesterday"},
+        {"modality": "rumoured"},
+        {"min_confidence": 2},
+        {"until": "2025-13-99'; DROP TABLE events;--"},
+    ):
         with pytest.raises(ValueError):
             db.events(**kwargs)
     assert db.count() > 0  # nothing was dropped

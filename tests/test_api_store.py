@@ -22,10 +22,20 @@ def store(tmp_path_factory):
     s.close()
 
 
-FILTERS = [{}, {"type": "ASSAULT"}, {"country": "SDN"}, {"country": "ISR"}, {"since": "2024-03", "until": "2024-09"},
-           {"actor": "hezbollah"}, {"modality": "claimed", "min_confidence": 0.5}, {"text": "army"},
-           {"type": "PROTEST", "country": "IRQ", "since": "2024"}, {"place": "khart"}, {"mode": "aerial"},
-           {"country": "ZZZ"}]
+FILTERS = [
+    {},
+    {"type": "ASSAULT"},
+    {"country": "SDN"},
+    {"country": "ISR"},
+    {"since": "2024-03", "until": "2024-09"},
+    {"actor": "hezbollah"},
+    {"modality": "claimed", "min_confidence": 0.5},
+    {"text": "army"},
+    {"type": "PROTEST", "country": "IRQ", "since": "2024"},
+    {"place": "khart"},
+    {"mode": "aerial"},
+    {"country": "ZZZ"},
+]
 
 
 @pytest.mark.parametrize("kw", FILTERS, ids=[str(k) for k in FILTERS])
@@ -59,15 +69,21 @@ def test_tables_backfilled_for_older_stores(tmp_path):
         for a in arts:
             s.add_article(a)
         s.add_events(synthetic_events(arts, 300))
-    before = [s.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("event_countries", "event_edges")]
+    before = [
+        s.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("event_countries", "event_edges")
+    ]
     assert all(before)
     # what a store written before the dashboard looks like
-    s.conn.executescript("DROP TRIGGER events_dash_insert; DROP TRIGGER events_dash_delete; DROP INDEX events_dash;"
-                         "DELETE FROM event_countries; DELETE FROM event_edges;"
-                         "DELETE FROM meta WHERE key='dashboard_tables';")
+    s.conn.executescript(
+        "DROP TRIGGER events_dash_insert; DROP TRIGGER events_dash_delete; DROP INDEX events_dash;"
+        "DELETE FROM event_countries; DELETE FROM event_edges;"
+        "DELETE FROM meta WHERE key='dashboard_tables';"
+    )
     s.close()
     s = SQLiteStore(path)
-    after = [s.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("event_countries", "event_edges")]
+    after = [
+        s.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("event_countries", "event_edges")
+    ]
     assert after == before
     flt = make_filter(country="SDN")
     assert s.event_page(flt, 1)[0] == s.count_events(flt)
@@ -84,5 +100,10 @@ def test_deleting_events_cleans_side_tables(tmp_path):
         s.forget_file(arts[0].sources[0].path)
     left = s.conn.execute("SELECT count(*) FROM event_countries WHERE rid NOT IN (SELECT rowid FROM events)")
     assert left.fetchone()[0] == 0
-    assert s.conn.execute("SELECT count(*) FROM event_edges WHERE rid NOT IN (SELECT rowid FROM events)").fetchone()[0] == 0
+    assert (
+        s.conn.execute(
+            "SELECT count(*) FROM event_edges WHERE rid NOT IN (SELECT rowid FROM events)"
+        ).fetchone()[0]
+        == 0
+    )
     s.close()

@@ -19,13 +19,23 @@ from eventdesk.serve.sample import HOSTILE, build_demo_store
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason=f"{CHROMIUM} missing: `apt-get install -y chromium` (Debian) to run browser tests"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(),
+        reason=f"{CHROMIUM} missing: `apt-get install -y chromium` (Debian) to run browser tests",
+    ),
 ]
 
 
@@ -98,15 +108,19 @@ def api(page, path: str):
 
 def wait_data(page, selector: str, attr: str, value: object) -> None:
     """Wait until an element's data attribute has a value (a function, as the page's CSP forbids eval)."""
-    page.wait_for_function("([s, a, v]) => { const e = document.querySelector(s); return !!e && e.dataset[a] === v; }",
-                           arg=[selector, attr, str(value)])
+    page.wait_for_function(
+        "([s, a, v]) => { const e = document.querySelector(s); return !!e && e.dataset[a] === v; }",
+        arg=[selector, attr, str(value)],
+    )
 
 
 def shown_on_map(page) -> int:
     """Events the map shows: single markers + the counts written on cluster icons."""
     page.wait_for_timeout(400)  # markercluster animates
     markers = page.locator("path.ed-marker").count()
-    clusters = page.eval_on_selector_all(".ed-cluster", "els => els.reduce((a, e) => a + Number(e.dataset.count), 0)")
+    clusters = page.eval_on_selector_all(
+        ".ed-cluster", "els => els.reduce((a, e) => a + Number(e.dataset.count), 0)"
+    )
     return markers + clusters
 
 
@@ -115,7 +129,10 @@ def test_map_shows_every_located_event(page):
     assert page.get_attribute("#map", "data-total") == str(stats["located_events"])
     assert shown_on_map(page) == stats["located_events"] > 0
     # countries are drawn from the vendored topojson (one path per country, at least 200)
-    assert page.locator(".leaflet-overlay-pane path.leaflet-interactive, .leaflet-overlay-pane path").count() > 200
+    assert (
+        page.locator(".leaflet-overlay-pane path.leaflet-interactive, .leaflet-overlay-pane path").count()
+        > 200
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
 
@@ -149,7 +166,9 @@ def test_type_filter_changes_map_and_timeline(page):
     wait_data(page, "#timeline", "total", want_tl)
     assert shown_on_map(page) == want_map
     assert "type=ASSAULT" in page.url  # the view is in the URL
-    assert page.locator("#events-total").inner_text().replace(",", "") == str(api(page, "api/events?type=ASSAULT")["total"])
+    assert page.locator("#events-total").inner_text().replace(",", "") == str(
+        api(page, "api/events?type=ASSAULT")["total"]
+    )
     page.click("#f-types .chip[data-type=ASSAULT]")
     wait_data(page, "#map", "total", before_map)
 
@@ -213,5 +232,9 @@ def test_docs_work_offline(browser, server):
 def test_no_request_left_localhost():
     # runs last in this module: every page above has been recorded
     assert REQUESTS, "no request recorded"
-    outside = [u for u in REQUESTS if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).hostname != "127.0.0.1"]
+    outside = [
+        u
+        for u in REQUESTS
+        if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).hostname != "127.0.0.1"
+    ]
     assert outside == []

@@ -56,8 +56,14 @@ def test_store_with_events_passes(tmp_path: Path, capsys):
     from eventdesk.records import Article, Event, Evidence, Place, Source
 
     s = open_store(str(tmp_path / "e.db"))
-    arts = [Article(title=f"T{i}", body=f"Troops shelled the town number {i} on Monday.",
-                    sources=[Source(f"f{i}.txt", 0)]) for i in range(3)]
+    arts = [
+        Article(
+            title=f"T{i}",
+            body=f"Troops shelled the town number {i} on Monday.",
+            sources=[Source(f"f{i}.txt", 0)],
+        )
+        for i in range(3)
+    ]
     from eventdesk.dedup import assign, signatures
 
     with s.transaction():
@@ -66,9 +72,18 @@ def test_store_with_events_passes(tmp_path: Path, capsys):
             s.add_article(a)
         for i in range(3):
             s.mark_file(FileState(f"f{i}.txt", 1, 1.0, "d", 1, 0))
-        evs = [Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence(a.body, 0, len(a.body)),
-                     location=Place(text="Town", name="Town", lat=10.0 + i, lon=20.0, country="SDN") if i else None,
-                     sources=[a.id]) for i, a in enumerate(arts)]
+        evs = [
+            Event(
+                article_id=a.id,
+                event_type="ASSAULT",
+                evidence=Evidence(a.body, 0, len(a.body)),
+                location=Place(text="Town", name="Town", lat=10.0 + i, lon=20.0, country="SDN")
+                if i
+                else None,
+                sources=[a.id],
+            )
+            for i, a in enumerate(arts)
+        ]
         s.add_events(evs)
         s.add_event_source(evs[0].id, arts[1].id)
         s.mark_coded(a.id for a in arts)
@@ -81,21 +96,45 @@ def test_store_with_events_passes(tmp_path: Path, capsys):
     assert rc == 1 and "FAIL  map index has one row per located event: 2 found" in out
 
 
-@pytest.mark.parametrize("sql,rule", [
-    (["DELETE FROM articles WHERE rowid = 1"], "every source's article exists"),
-    (["UPDATE files SET n_articles = n_articles + 1 WHERE rowid = 1"], "every file read has its articles' sources"),
-    (["DELETE FROM sources WHERE article_id = (SELECT id FROM articles WHERE rowid = 1)"],
-     "every article has a source"),
-    (["INSERT INTO events (id, article_id, event_type, modality, confidence, data) "
-      "VALUES ('e1', 'no-such-article', 'ASSAULT', 'asserted', 0.5, '{}')"], "every event's article exists"),
-    (["INSERT INTO event_sources VALUES ('no-such-event', 'x')"], "every event source names a stored event"),
-    (["DELETE FROM signatures WHERE rowid = 1"], "every article has a dedup signature"),
-    (["DELETE FROM bands"], "every signature has LSH bands"),
-    (["DELETE FROM files"], "every source's file is marked done"),
-    (["UPDATE articles SET duplicate_of = 'gone' WHERE rowid = 2"], "duplicate_of and story_id name stored articles"),
-    (["INSERT INTO articles (id, title, body, added_at) VALUES ('x1', 'no index', 'body', 0)",
-      "INSERT INTO sources VALUES ('f', 0, 'x1', NULL)"], "article search index has one row per article"),
-])
+@pytest.mark.parametrize(
+    "sql,rule",
+    [
+        (["DELETE FROM articles WHERE rowid = 1"], "every source's article exists"),
+        (
+            ["UPDATE files SET n_articles = n_articles + 1 WHERE rowid = 1"],
+            "every file read has its articles' sources",
+        ),
+        (
+            ["DELETE FROM sources WHERE article_id = (SELECT id FROM articles WHERE rowid = 1)"],
+            "every article has a source",
+        ),
+        (
+            [
+                "INSERT INTO events (id, article_id, event_type, modality, confidence, data) "
+                "VALUES ('e1', 'no-such-article', 'ASSAULT', 'asserted', 0.5, '{}')"
+            ],
+            "every event's article exists",
+        ),
+        (
+            ["INSERT INTO event_sources VALUES ('no-such-event', 'x')"],
+            "every event source names a stored event",
+        ),
+        (["DELETE FROM signatures WHERE rowid = 1"], "every article has a dedup signature"),
+        (["DELETE FROM bands"], "every signature has LSH bands"),
+        (["DELETE FROM files"], "every source's file is marked done"),
+        (
+            ["UPDATE articles SET duplicate_of = 'gone' WHERE rowid = 2"],
+            "duplicate_of and story_id name stored articles",
+        ),
+        (
+            [
+                "INSERT INTO articles (id, title, body, added_at) VALUES ('x1', 'no index', 'body', 0)",
+                "INSERT INTO sources VALUES ('f', 0, 'x1', NULL)",
+            ],
+            "article search index has one row per article",
+        ),
+    ],
+)
 def test_each_broken_rule_is_named_with_what_to_do(db: Path, capsys, sql: list[str], rule: str):
     damage(db, *sql)
     rc, out = check(db, capsys)

@@ -19,25 +19,28 @@ def first(text: str) -> TypeGuess | None:
     return out[0] if out else None
 
 
-@pytest.mark.parametrize("text,etype", [
-    ("Government troops clashed with rebels near the border on Monday.", "ASSAULT"),
-    ("Warplanes bombed a market in the northern province.", "ASSAULT"),
-    ("Thousands of teachers protested outside parliament over unpaid wages.", "PROTEST"),
-    ("Police arrested twelve opposition activists in the capital.", "COERCE"),
-    ("The two presidents met in Geneva to discuss the crisis.", "CONSULT"),
-    ("The foreign minister accused the neighbouring country of backing the insurgents.", "ACCUSE"),
-    ("The opposition demanded the resignation of the interior minister.", "REQUEST"),
-    ("The government rejected the proposal for early elections.", "REJECT"),
-    ("The militia threatened to attack the town if its fighters were not released.", "THREATEN"),
-    ("The European Union imposed sanctions on five generals.", "SANCTION"),
-    ("The army deployed thousands of troops to the northern region.", "MOBILIZE"),
-    ("The rebels released forty hostages on Sunday.", "RETREAT"),
-    ("The donor countries provided emergency food aid to the flood victims.", "AID"),
-    ("The parties agreed to a ceasefire starting at midnight.", "AGREE"),
-    ("The prime minister praised the mediators for their efforts.", "SUPPORT"),
-    ("The president pardoned three jailed journalists.", "CONCEDE"),
-    ("The two navies held joint exercises in the gulf.", "COOPERATE"),
-])
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Government troops clashed with rebels near the border on Monday.", "ASSAULT"),
+        ("Warplanes bombed a market in the northern province.", "ASSAULT"),
+        ("Thousands of teachers protested outside parliament over unpaid wages.", "PROTEST"),
+        ("Police arrested twelve opposition activists in the capital.", "COERCE"),
+        ("The two presidents met in Geneva to discuss the crisis.", "CONSULT"),
+        ("The foreign minister accused the neighbouring country of backing the insurgents.", "ACCUSE"),
+        ("The opposition demanded the resignation of the interior minister.", "REQUEST"),
+        ("The government rejected the proposal for early elections.", "REJECT"),
+        ("The militia threatened to attack the town if its fighters were not released.", "THREATEN"),
+        ("The European Union imposed sanctions on five generals.", "SANCTION"),
+        ("The army deployed thousands of troops to the northern region.", "MOBILIZE"),
+        ("The rebels released forty hostages on Sunday.", "RETREAT"),
+        ("The donor countries provided emergency food aid to the flood victims.", "AID"),
+        ("The parties agreed to a ceasefire starting at midnight.", "AGREE"),
+        ("The prime minister praised the mediators for their efforts.", "SUPPORT"),
+        ("The president pardoned three jailed journalists.", "CONCEDE"),
+        ("The two navies held joint exercises in the gulf.", "COOPERATE"),
+    ],
+)
 def test_sentence_types(text: str, etype: str) -> None:
     g = first(text)
     assert g is not None, text
@@ -48,19 +51,24 @@ def test_sentence_types(text: str, etype: str) -> None:
     assert 0 <= s < e <= len(text)
 
 
-@pytest.mark.parametrize("text", [
-    "The region has long been known for its olive groves.",
-    "The spokesman said the plan aims to improve stability in the long term.",
-    "The organisation teaches religious law and hosts cultural gatherings.".replace("hosts", "runs"),
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The region has long been known for its olive groves.",
+        "The spokesman said the plan aims to improve stability in the long term.",
+        "The organisation teaches religious law and hosts cultural gatherings.".replace("hosts", "runs"),
+        "",
+    ],
+)
 def test_non_events(text: str) -> None:
     assert classify([text]) == [[]]
 
 
 def test_modifier_is_not_an_event() -> None:
     # "X-backed" describes a group; it is not SUPPORT
-    assert not [g for g in classify(["The Moscow-backed faction held its congress."])[0] if g.event_type == "SUPPORT"]
+    assert not [
+        g for g in classify(["The Moscow-backed faction held its congress."])[0] if g.event_type == "SUPPORT"
+    ]
 
 
 def test_reciprocal_accusation_puts_speech_act_first() -> None:
@@ -108,8 +116,10 @@ def test_spans_accepted() -> None:
 
 
 def test_document_main_event_first() -> None:
-    note = ("On 3 May 2021, unidentified gunmen opened fire on a village, killing four residents. "
-            "Relatives later protested in front of the district office.")
+    note = (
+        "On 3 May 2021, unidentified gunmen opened fire on a village, killing four residents. "
+        "Relatives later protested in front of the district office."
+    )
     g = classify_document([note])[0][0]
     assert g.event_type == "ASSAULT"
     assert g.acled_event_type in ("Violence against civilians", "Battles")
@@ -145,8 +155,11 @@ def test_every_lexicon_type_is_plover() -> None:
 
     for e in _lexicon():
         assert e.event_type in PLOVER_TYPES
-        assert e.mode is None or e.mode in ontology.plover_modes(e.event_type) or e.mode in (
-            "economic", "legal", "intelligence", "asylum", "diplomatic"), (e.line, e.mode)
+        assert (
+            e.mode is None
+            or e.mode in ontology.plover_modes(e.event_type)
+            or e.mode in ("economic", "legal", "intelligence", "asylum", "diplomatic")
+        ), (e.line, e.mode)
         assert ontology.cameo(e.cameo) is not None, e.line
 
 
@@ -159,8 +172,10 @@ def test_triggers_do_not_overlap() -> None:
 
 
 def test_speed() -> None:
-    texts = ["Government forces shelled rebel positions north of the city on Friday, killing three fighters, "
-             "a military spokesman told reporters."] * 50
+    texts = [
+        "Government forces shelled rebel positions north of the city on Friday, killing three fighters, "
+        "a military spokesman told reporters."
+    ] * 50
     classify(texts[:1])  # load the lexicon and the model
     t = time.perf_counter()
     classify(texts)
@@ -173,10 +188,14 @@ def _doc(text: str) -> TypeGuess:
 
 
 def test_document_attack_on_armed_target_is_a_battle() -> None:
-    g = _doc("On 3 March 2021, unidentified gunmen attacked a police checkpoint near the market town. "
-             "Two officers were killed.")
+    g = _doc(
+        "On 3 March 2021, unidentified gunmen attacked a police checkpoint near the market town. "
+        "Two officers were killed."
+    )
     assert (g.acled_event_type, g.acled_sub_event_type) == ("Battles", "Armed clash")
-    g = _doc("On 3 March 2021, unidentified gunmen attacked villagers near the market town. Two farmers were killed.")
+    g = _doc(
+        "On 3 March 2021, unidentified gunmen attacked villagers near the market town. Two farmers were killed."
+    )
     assert (g.acled_event_type, g.acled_sub_event_type) == ("Violence against civilians", "Attack")
 
 
@@ -199,13 +218,19 @@ def _parser_available() -> bool:
 
 
 @pytest.mark.skipif(not _parser_available(), reason="spaCy model not installed")
-@pytest.mark.parametrize("text,etype", [
-    ("The farmers' union demanded that the ministry reopen the grain depots, its chairman said.", "REQUEST"),
-    ("The coastal state will support the candidacy of its neighbour for the council seat.", "AGREE"),
-    ("The two provinces agreed to a truce after a week of heavy fighting along the river.", "AGREE"),
-    ("The president said the government would not meet the strikers' conditions.", "REJECT"),
-    ("The ministry suspended flights to the island after the storm damaged the runway.", "SANCTION"),
-])
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        (
+            "The farmers' union demanded that the ministry reopen the grain depots, its chairman said.",
+            "REQUEST",
+        ),
+        ("The coastal state will support the candidacy of its neighbour for the council seat.", "AGREE"),
+        ("The two provinces agreed to a truce after a week of heavy fighting along the river.", "AGREE"),
+        ("The president said the government would not meet the strikers' conditions.", "REJECT"),
+        ("The ministry suspended flights to the island after the storm damaged the runway.", "SANCTION"),
+    ],
+)
 def test_document_main_verb_carries_the_event(text: str, etype: str) -> None:
     assert _doc(text).event_type == etype
 
@@ -231,7 +256,9 @@ def test_document_case_readings() -> None:
     assert g.acled_sub_event_type == "Looting/property destruction"
     g = _doc("Investigators found a mass grave near the quarry, local officials said on Friday.")
     assert g.acled_sub_event_type == "Other"
-    g = _doc("A blast ripped through a chemical plant storing solvents in the port district, killing four workers.")
+    g = _doc(
+        "A blast ripped through a chemical plant storing solvents in the port district, killing four workers."
+    )
     assert g.case_label == "MAN_MADE_DISASTER"
     g = _doc("Residents said a suspected chemical attack hit the suburb at dawn.")
     assert g.acled_sub_event_type == "Chemical weapon"
@@ -244,21 +271,26 @@ def test_territory_gain_by_first_actor() -> None:
     assert g.acled_sub_event_type == "Non-state actor overtakes territory"
     g = _doc("Government troops recaptured the border town from the insurgents after two days of shelling.")
     assert g.acled_sub_event_type == "Government regains territory"
-    g = _doc("The militia withdrew overnight and army units entered the town; no clashes were reported. "
-             "Soldiers took control of the town hall.")
+    g = _doc(
+        "The militia withdrew overnight and army units entered the town; no clashes were reported. "
+        "Soldiers took control of the town hall."
+    )
     assert g.acled_sub_event_type == "Non-violent transfer of territory"
 
 
 @pytest.mark.skipif(not _parser_available(), reason="spaCy model not installed")
-@pytest.mark.parametrize("text,etype", [
-    ("The envoy said both factions must accept the new border commission.", "REQUEST"),
-    ("The coalition will pull its soldiers out of the valley unless the talks resume.", "THREATEN"),
-    ("The donors gave the province 3.5 million dollars of aid for clinics.", "AID"),
-    ("The union will hand the ministry a grant of 2 million dollars for schools.", "AGREE"),
-    ("The organisation withdrew its observers from the disputed district on Monday.", "SANCTION"),
-    ("The regional bloc ended its mediation between the two parties.", "SANCTION"),
-    ("The foreign minister cancelled a planned visit to the neighbouring capital.", "REJECT"),
-])
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The envoy said both factions must accept the new border commission.", "REQUEST"),
+        ("The coalition will pull its soldiers out of the valley unless the talks resume.", "THREATEN"),
+        ("The donors gave the province 3.5 million dollars of aid for clinics.", "AID"),
+        ("The union will hand the ministry a grant of 2 million dollars for schools.", "AGREE"),
+        ("The organisation withdrew its observers from the disputed district on Monday.", "SANCTION"),
+        ("The regional bloc ended its mediation between the two parties.", "SANCTION"),
+        ("The foreign minister cancelled a planned visit to the neighbouring capital.", "REJECT"),
+    ],
+)
 def test_document_plover_manual_readings(text: str, etype: str) -> None:
     assert _doc(text).event_type == etype
 
@@ -273,18 +305,23 @@ def test_document_passive_and_armed_group_readings() -> None:
 
 
 def test_document_arrest_of_organiser_and_calm_entry() -> None:
-    g = _doc("Police arrested a student leader on Friday for organising an unauthorised protest at the campus.")
+    g = _doc(
+        "Police arrested a student leader on Friday for organising an unauthorised protest at the campus."
+    )
     if g.event_type == "COERCE":  # main-verb reading (needs the parser)
         assert g.acled_sub_event_type == "Arrests"
     g = _doc("Rebel fighters entered the town of Lakeside without any resistance on Sunday.")
     assert g.acled_sub_event_type == "Non-violent transfer of territory"
 
 
-@pytest.mark.parametrize("text,etype", [
-    ("The dockworkers' union will stage a strike at the port next week.", "THREATEN"),
-    ("The council plans to impose a curfew on the northern districts.", "THREATEN"),
-    ("The ministry lodged a formal note of protest with the embassy over the incident.", "ACCUSE"),
-])
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The dockworkers' union will stage a strike at the port next week.", "THREATEN"),
+        ("The council plans to impose a curfew on the northern districts.", "THREATEN"),
+        ("The ministry lodged a formal note of protest with the embassy over the incident.", "ACCUSE"),
+    ],
+)
 def test_future_restrictions_and_protest_notes(text: str, etype: str) -> None:
     assert first(text).event_type == etype
 
@@ -294,23 +331,30 @@ def test_document_pushed_out_and_arrests_at_a_protest() -> None:
     assert g.acled_sub_event_type == "Government regains territory"
     g = _doc("On 2 May 2021, soldiers killed and wounded scores of terrorists near the dam.")
     assert g.acled_event_type == "Battles"
-    g = _doc("Several students were detained by police while trying to hold a demonstration outside the court.")
+    g = _doc(
+        "Several students were detained by police while trying to hold a demonstration outside the court."
+    )
     assert g.event_type == "PROTEST"
 
 
 def test_document_passive_victim_and_off_duty() -> None:
     g = _doc("On 3 June 2021, a village imam was shot and killed by unknown gunmen near the market.")
     assert g.acled_event_type == "Violence against civilians"
-    g = _doc("On 3 June 2021, local defence groups carried out mine attacks against an army column near the pass.")
+    g = _doc(
+        "On 3 June 2021, local defence groups carried out mine attacks against an army column near the pass."
+    )
     assert g.acled_sub_event_type == "Remote explosive/landmine/IED"
 
 
-@pytest.mark.parametrize("text,etype", [
-    ("The rebel command declared a unilateral ceasefire along the northern front.", "RETREAT"),
-    ("The navy lifted its blockade of the island's main port on Tuesday.", "RETREAT"),
-    ("The government lifted the curfew in the capital after a week of calm.", "CONCEDE"),
-    ("A first contingent of peacekeepers arrived in the capital on Monday.", "RETREAT"),
-])
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The rebel command declared a unilateral ceasefire along the northern front.", "RETREAT"),
+        ("The navy lifted its blockade of the island's main port on Tuesday.", "RETREAT"),
+        ("The government lifted the curfew in the capital after a week of calm.", "CONCEDE"),
+        ("A first contingent of peacekeepers arrived in the capital on Monday.", "RETREAT"),
+    ],
+)
 def test_retreat_and_concede_by_cameo(text: str, etype: str) -> None:
     assert first(text).event_type == etype
 

@@ -43,7 +43,9 @@ def test_events_filters_and_formats(db, capsys):
     rc, out, _ = run(capsys, "events", "--type", "ASSAULT", "--format", "json", "--db", db)
     evs = json.loads(out)
     assert evs and {e["event_type"] for e in evs} == {"ASSAULT"}
-    rc, out, _ = run(capsys, "events", "--country", "SDN", "--min-confidence", "0.5", "--format", "csv", "--db", db)
+    rc, out, _ = run(
+        capsys, "events", "--country", "SDN", "--min-confidence", "0.5", "--format", "csv", "--db", db
+    )
     import pandas as pd
 
     df = pd.read_csv(io.StringIO(out))
@@ -65,8 +67,12 @@ def test_events_bad_filter_is_a_clear_error(db, capsys):
 def test_table_strips_control_characters():
     from eventdesk.records import Actor, Event, Evidence
 
-    ev = Event(article_id="a", event_type="ASSAULT", evidence=Evidence("bad \x1b[31mred\x1b[0m\nline", 0, 5),
-               actors=[Actor("x", "Evil\x1b]0;title\x07")])
+    ev = Event(
+        article_id="a",
+        event_type="ASSAULT",
+        evidence=Evidence("bad \x1b[31mred\x1b[0m\nline", 0, 5),
+        actors=[Actor("x", "Evil\x1b]0;title\x07")],
+    )
     out = render_table([ev], 1, width=150)
     assert "\x1b" not in out and "\x07" not in out and "red" in out
 
@@ -84,7 +90,9 @@ def test_search_text_and_json(db, capsys):
 def test_search_hostile_and_bold():
     from eventdesk.api import SearchHit
 
-    h = SearchHit("a1", HOSTILE[0] + "\x1b[2J", None, 1.0, [("before ", False), ("hit", True), (" after", False)])
+    h = SearchHit(
+        "a1", HOSTILE[0] + "\x1b[2J", None, 1.0, [("before ", False), ("hit", True), (" after", False)]
+    )
     plain = render_hits([h], color=False)
     assert HOSTILE[0] in plain and "\x1b" not in plain and "[hit]" in plain
     bold = render_hits([h], color=True)

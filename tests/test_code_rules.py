@@ -10,38 +10,56 @@ def _events(text: str, published: str | None = "2024-05-01"):
     art = Article(title="", body=text, published=published)
     evs = code([art], {})
     for e in evs:
-        assert art.body[e.evidence.start:e.evidence.end] == e.evidence.sentence
+        assert art.body[e.evidence.start : e.evidence.end] == e.evidence.sentence
     return evs
 
 
 def test_negated():
-    (e,) = [e for e in _events("Police did not arrest the opposition leader in Nairobi.") if e.event_type == "COERCE"]
+    (e,) = [
+        e
+        for e in _events("Police did not arrest the opposition leader in Nairobi.")
+        if e.event_type == "COERCE"
+    ]
     assert e.modality == "negated"
     assert e.actors[0].sector == "COP"
 
 
 def test_hypothetical_future():
-    evs = [e for e in _events("The Malian army will launch an offensive against jihadists next week.")
-           if e.event_type in ("ASSAULT", "MOBILIZE")]
+    evs = [
+        e
+        for e in _events("The Malian army will launch an offensive against jihadists next week.")
+        if e.event_type in ("ASSAULT", "MOBILIZE")
+    ]
     assert evs and evs[0].modality == "hypothetical"
     assert (evs[0].actors[0].country, evs[0].actors[0].sector) == ("MLI", "MIL")
 
 
 def test_passive_agent_is_actor():
-    evs = [e for e in _events("Three villagers were killed by al-Shabaab militants near Baidoa.")
-           if e.event_type == "ASSAULT"]
+    evs = [
+        e
+        for e in _events("Three villagers were killed by al-Shabaab militants near Baidoa.")
+        if e.event_type == "ASSAULT"
+    ]
     assert evs[0].actors[0].name == "Al-Shabaab"
     assert any(r.sector == "CVL" for r in evs[0].recipients)
 
 
 def test_denial_is_negated():
-    evs = [e for e in _events("The ministry denied that Turkish jets bombed the camp.") if e.event_type == "ASSAULT"]
+    evs = [
+        e
+        for e in _events("The ministry denied that Turkish jets bombed the camp.")
+        if e.event_type == "ASSAULT"
+    ]
     assert evs and evs[0].modality == "negated"
     assert evs[0].actors[0].country == "TUR"
 
 
 def test_historical_year():
-    evs = [e for e in _events("In 2019, Ethiopian troops clashed with rebels in Tigray.") if e.event_type == "ASSAULT"]
+    evs = [
+        e
+        for e in _events("In 2019, Ethiopian troops clashed with rebels in Tigray.")
+        if e.event_type == "ASSAULT"
+    ]
     assert evs and evs[0].modality == "historical"
 
 
@@ -50,8 +68,10 @@ def test_no_event():
 
 
 def test_main_event_of_short_report_first():
-    evs = _events("On 3 March 2022, protesters gathered in Tunis to demand higher wages. "
-                  "Police arrested two of them.", published=None)
+    evs = _events(
+        "On 3 March 2022, protesters gathered in Tunis to demand higher wages. Police arrested two of them.",
+        published=None,
+    )
     assert evs[0].event_type == "PROTEST"
     assert evs[0].actors[0].sector == "CVL"
 
@@ -65,25 +85,45 @@ def test_short_report_main_event_is_coded_from_the_whole_text():
 
     cfg = load_config()
     cases = [
-        ("Property destruction: On 3 March 2023, soldiers demolished a farmhouse near the village of "
-         "Tarmiyah, Baghdad.", "Strategic developments", "Baghdad", "2023-03-03"),
-        ("On 12 May 2023, unknown gunmen abducted two traders on the road between Kano and Zaria.",
-         "Violence against civilians", "Kano", "2023-05-12"),
-        ("Looting: On 2 April 2023, armed men looted shops in the market of Gao.",
-         "Strategic developments", "Gao", "2023-04-02"),
+        (
+            "Property destruction: On 3 March 2023, soldiers demolished a farmhouse near the village of "
+            "Tarmiyah, Baghdad.",
+            "Strategic developments",
+            "Baghdad",
+            "2023-03-03",
+        ),
+        (
+            "On 12 May 2023, unknown gunmen abducted two traders on the road between Kano and Zaria.",
+            "Violence against civilians",
+            "Kano",
+            "2023-05-12",
+        ),
+        (
+            "Looting: On 2 April 2023, armed men looted shops in the market of Gao.",
+            "Strategic developments",
+            "Gao",
+            "2023-04-02",
+        ),
     ]
     for text, acled_type, place, day in cases:
         events = extract_events([Article(title="", body=text)], cfg)
         assert events, text
         main = events[0]
-        assert (main.acled_event_type, main.location and main.location.name, main.date) == (acled_type, place, day)
+        assert (main.acled_event_type, main.location and main.location.name, main.date) == (
+            acled_type,
+            place,
+            day,
+        )
         assert main.actors and main.actors[0].country, main.actors  # never an event without a party
-        assert text[main.evidence.start:main.evidence.end] == main.evidence.sentence
+        assert text[main.evidence.start : main.evidence.end] == main.evidence.sentence
 
 
 def test_tagged_note_without_trigger_word_is_still_an_event():
     # "Movement of forces:" says what the note reports even though no sentence has an event verb
-    evs = _events("Movement of forces: On 3 July 2023, a coalition convoy of 12 vehicles carrying supplies was "
-                  "observed crossing into Syria from Iraq.", published=None)
+    evs = _events(
+        "Movement of forces: On 3 July 2023, a coalition convoy of 12 vehicles carrying supplies was "
+        "observed crossing into Syria from Iraq.",
+        published=None,
+    )
     assert evs and evs[0].acled_sub_event_type == "Change to group/activity"
     assert evs[0].acled_event_type == "Strategic developments"

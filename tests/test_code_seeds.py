@@ -37,7 +37,7 @@ def test_evidence_offsets_point_into_body(coded):
     bodies = {a.id: a.body for a in arts}
     assert events
     for e in events:
-        assert bodies[e.article_id][e.evidence.start:e.evidence.end] == e.evidence.sentence
+        assert bodies[e.article_id][e.evidence.start : e.evidence.end] == e.evidence.sentence
         assert "\n\n" not in e.evidence.sentence
 
 

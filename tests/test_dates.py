@@ -12,14 +12,27 @@ from eventdesk.records import Actor, Article, Event, Evidence
 THU = date(2023, 11, 16)  # a Thursday
 
 
-def dated(sentence: str, published: str | None = "2023-11-16", *, before: str = "", modality: str = "asserted",
-          trigger: str | None = None, recipient: str | None = None, **art) -> Event:
+def dated(
+    sentence: str,
+    published: str | None = "2023-11-16",
+    *,
+    before: str = "",
+    modality: str = "asserted",
+    trigger: str | None = None,
+    recipient: str | None = None,
+    **art,
+) -> Event:
     """Resolve one event whose evidence is `sentence` (placed after `before` in the body)."""
     body = before + sentence
     a = Article(title="t", body=body, published=published, **art)
     start = len(before)
-    ev = Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence(sentence, start, len(body)),
-               modality=modality, recipients=[Actor(recipient, recipient)] if recipient else [])
+    ev = Event(
+        article_id=a.id,
+        event_type="ASSAULT",
+        evidence=Evidence(sentence, start, len(body)),
+        modality=modality,
+        recipients=[Actor(recipient, recipient)] if recipient else [],
+    )
     if trigger:
         i = sentence.index(trigger)
         ev.extra["trigger"] = {"start": start + i, "end": start + i + len(trigger)}
@@ -31,28 +44,43 @@ def triple(ev: Event) -> tuple:
     return ev.date, ev.date_precision, ev.date_text
 
 
-@pytest.mark.parametrize("sentence, expect", [
-    ("Gunmen attacked a checkpoint on Tuesday, killing two soldiers.", ("2023-11-14", "day", "on Tuesday")),
-    ("Protesters marched through the capital Thursday.", ("2023-11-16", "day", "Thursday")),
-    ("Rebels shelled the town late on Sunday night, residents said.", ("2023-11-12", "day", "late on Sunday night")),
-    ("Police said the bomb went off yesterday near the market.", ("2023-11-15", "day", "yesterday")),
-    ("Two drones were shot down this morning over the port.", ("2023-11-16", "day", "this morning")),
-    ("Troops withdrew from the border town last week.", ("2023-11-06", "week", "last week")),
-    ("Fighting flared earlier this month in the north.", ("2023-11", "month", "earlier this month")),
-    ("Officials met in Doha last month to discuss a truce.", ("2023-10", "month", "last month")),
-    ("The ministry summoned the ambassador in April.", ("2023-04", "month", "in April")),
-    ("The militia seized the airport in December.", ("2022-12", "month", "in December")),
-    ("The party boycotted the vote last year.", ("2022", "year", "last year")),
-    ("The group first attacked the region in 2019.", ("2019", "year", "in 2019")),
-    ("The two sides signed a ceasefire three years ago.", ("2020", "year", "three years ago")),
-    ("Soldiers detained the journalist two days ago.", ("2023-11-14", "day", "two days ago")),
-    ("On 5 January 2022, militants burned a school in the village.", ("2022-01-05", "day", "On 5 January 2022")),
-    ("Rioters looted shops on January 5, 2022, witnesses said.", ("2022-01-05", "day", "on January 5, 2022")),
-    ("The raid took place on Jan. 5, officials said.", ("2023-01-05", "day", "on Jan. 5")),
-    ("Records dated 2021-03-04 show the transfer.", ("2021-03-04", "day", "dated 2021-03-04")),
-    ("The decree, signed on 13/1/2022, banned rallies.", ("2022-01-13", "day", "on 13/1/2022")),
-    ("The army retook the city in May 2021.", ("2021-05", "month", "in May 2021")),
-])
+@pytest.mark.parametrize(
+    "sentence, expect",
+    [
+        (
+            "Gunmen attacked a checkpoint on Tuesday, killing two soldiers.",
+            ("2023-11-14", "day", "on Tuesday"),
+        ),
+        ("Protesters marched through the capital Thursday.", ("2023-11-16", "day", "Thursday")),
+        (
+            "Rebels shelled the town late on Sunday night, residents said.",
+            ("2023-11-12", "day", "late on Sunday night"),
+        ),
+        ("Police said the bomb went off yesterday near the market.", ("2023-11-15", "day", "yesterday")),
+        ("Two drones were shot down this morning over the port.", ("2023-11-16", "day", "this morning")),
+        ("Troops withdrew from the border town last week.", ("2023-11-06", "week", "last week")),
+        ("Fighting flared earlier this month in the north.", ("2023-11", "month", "earlier this month")),
+        ("Officials met in Doha last month to discuss a truce.", ("2023-10", "month", "last month")),
+        ("The ministry summoned the ambassador in April.", ("2023-04", "month", "in April")),
+        ("The militia seized the airport in December.", ("2022-12", "month", "in December")),
+        ("The party boycotted the vote last year.", ("2022", "year", "last year")),
+        ("The group first attacked the region in 2019.", ("2019", "year", "in 2019")),
+        ("The two sides signed a ceasefire three years ago.", ("2020", "year", "three years ago")),
+        ("Soldiers detained the journalist two days ago.", ("2023-11-14", "day", "two days ago")),
+        (
+            "On 5 January 2022, militants burned a school in the village.",
+            ("2022-01-05", "day", "On 5 January 2022"),
+        ),
+        (
+            "Rioters looted shops on January 5, 2022, witnesses said.",
+            ("2022-01-05", "day", "on January 5, 2022"),
+        ),
+        ("The raid took place on Jan. 5, officials said.", ("2023-01-05", "day", "on Jan. 5")),
+        ("Records dated 2021-03-04 show the transfer.", ("2021-03-04", "day", "dated 2021-03-04")),
+        ("The decree, signed on 13/1/2022, banned rallies.", ("2022-01-13", "day", "on 13/1/2022")),
+        ("The army retook the city in May 2021.", ("2021-05", "month", "in May 2021")),
+    ],
+)
 def test_expressions_against_anchor(sentence, expect):
     assert triple(dated(sentence)) == expect
 
@@ -106,12 +134,18 @@ def test_no_date_words_takes_the_reporting_date():
 
 
 def test_sentence_inherits_the_paragraph_date():
-    ev = dated("They also killed two civilians.", published=None,
-               before="On 3 March 2022, militants attacked a convoy near the town. ")
+    ev = dated(
+        "They also killed two civilians.",
+        published=None,
+        before="On 3 March 2022, militants attacked a convoy near the town. ",
+    )
     assert triple(ev) == ("2022-03-03", "day", "On 3 March 2022")
     # not across paragraphs
-    ev = dated("They also killed two civilians.", published=None,
-               before="On 3 March 2022, militants attacked a convoy near the town.\n\n")
+    ev = dated(
+        "They also killed two civilians.",
+        published=None,
+        before="On 3 March 2022, militants attacked a convoy near the town.\n\n",
+    )
     assert ev.date is None
 
 
@@ -139,25 +173,40 @@ def test_month_after_the_reporting_month_is_last_year():
 def test_acled_style_notes():
     ev = dated("Around 9 March 2022 (week of), forces clashed with militia near the river.", published=None)
     assert (ev.date, ev.date_precision) == ("2022-03-09", "week")
-    ev = dated("Around 4 February 2022 (between 21 January - 11 February), air forces struck enclaves.",
-               published=None)
+    ev = dated(
+        "Around 4 February 2022 (between 21 January - 11 February), air forces struck enclaves.",
+        published=None,
+    )
     assert (ev.date, ev.date_precision) == ("2022-02-04", "day")
     ev = dated("Looting: On 11 April 2022, overnight, militants looted a clinic.", published=None)
     assert ev.date == "2022-04-11"
 
 
 def test_lower_bound_marks_background_without_anchor():
-    ev = dated("The two forces led a coup in 2021.", published=None,
-               captions=["FILE PHOTO: Smoke rises over the city, September 26, 2024. REUTERS/File Photo"])
+    ev = dated(
+        "The two forces led a coup in 2021.",
+        published=None,
+        captions=["FILE PHOTO: Smoke rises over the city, September 26, 2024. REUTERS/File Photo"],
+    )
     assert (ev.date, ev.modality) == ("2021", "historical")
 
 
 def test_reporting_date_sources():
-    assert reporting_date(Article("t", "b", published="2024-02-29T23:10:00+00:00")) == (date(2024, 2, 29), "published")
+    assert reporting_date(Article("t", "b", published="2024-02-29T23:10:00+00:00")) == (
+        date(2024, 2, 29),
+        "published",
+    )
     assert reporting_date(Article("t", "b", published="Tue, 03 Jun 2025 10:00:00 GMT"))[0] == date(2025, 6, 3)
-    assert reporting_date(Article("t", "b", date_hints=["2025-06-03", "2025-05-30"])) == (date(2025, 6, 3), "hint")
-    file_photo = Article("t", "b", captions=["FILE PHOTO: Troops in Khartoum, Sudan, September 26, 2024."],
-                         date_hints=["2024-09-26"])
+    assert reporting_date(Article("t", "b", date_hints=["2025-06-03", "2025-05-30"])) == (
+        date(2025, 6, 3),
+        "hint",
+    )
+    file_photo = Article(
+        "t",
+        "b",
+        captions=["FILE PHOTO: Troops in Khartoum, Sudan, September 26, 2024."],
+        date_hints=["2024-09-26"],
+    )
     assert reporting_date(file_photo) == (None, None)
     assert reporting_date(Article("t", "b", published="not a date")) == (None, None)
     assert reporting_date(Article("t", "b")) == (None, None)
@@ -170,19 +219,25 @@ def test_find_dates_spans_and_values():
     assert find_dates("Talks resumed on Tuesday.") == []  # relative: needs an anchor
     [(s, e, v, p)] = find_dates("Talks resumed on Tuesday.", anchor=THU)
     assert (v, p) == ("2023-11-14", "day")
-    assert [v for *_, v, _p in find_dates("BEIRUT, 2025-06-03T08:15:00Z and 13.03.2024")] == ["2025-06-03", "2024-03-13"]
+    assert [v for *_, v, _p in find_dates("BEIRUT, 2025-06-03T08:15:00Z and 13.03.2024")] == [
+        "2025-06-03",
+        "2024-03-13",
+    ]
     assert find_dates("a form dated 12.03.2024") == []  # 12 March or December 3: no guess
 
 
-@pytest.mark.parametrize("text", [
-    "May God protect them, she said.",
-    "The march began at noon.",
-    "2021 people were displaced.",
-    "The Good Friday agreement holds.",
-    "Resolution 2334 was adopted.",
-    "He scored 2019 points.",
-    "The 30/40/2022 form is invalid, as is 31 February 2022.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May God protect them, she said.",
+        "The march began at noon.",
+        "2021 people were displaced.",
+        "The Good Friday agreement holds.",
+        "Resolution 2334 was adopted.",
+        "He scored 2019 points.",
+        "The 30/40/2022 form is invalid, as is 31 February 2022.",
+    ],
+)
 def test_not_dates(text):
     assert find_dates(text, anchor=THU) == []
 
@@ -233,8 +288,13 @@ def test_yearless_day_month_follows_tense():
     # past tense: the last one on or before the anchor
     assert dated("The commander was killed on 20 December.", published="2024-01-05").date == "2023-12-20"
     # no tense to go by: the nearest, past counting closer
-    assert dated("His first hearing on 1 March at the criminal court.", published="2024-02-14").date == "2024-03-01"
-    assert dated("The hearing on 23 October at the criminal court.", published="2024-02-02").date == "2023-10-23"
+    assert (
+        dated("His first hearing on 1 March at the criminal court.", published="2024-02-14").date
+        == "2024-03-01"
+    )
+    assert (
+        dated("The hearing on 23 October at the criminal court.", published="2024-02-02").date == "2023-10-23"
+    )
     # future clause
     assert dated("Talks will resume in Geneva on 28 November.", published="2023-11-20").date == "2023-11-28"
 
@@ -251,11 +311,16 @@ def test_named_programme_is_not_a_date():
 def test_narrative_relative_periods_are_not_anchored():
     assert dated("It was not until early the next year that his unit surrendered.").date_text is None
     assert dated("The previous year, the group fought in the desert.").date_text is None
-    assert dated("Snap polls called for 24 June could unseat him.", published="2018-04-19").date == "2018-06-24"
+    assert (
+        dated("Snap polls called for 24 June could unseat him.", published="2018-04-19").date == "2018-06-24"
+    )
 
 
 def test_inheritance_is_one_sentence_back_and_never_makes_plans():
-    ev = dated("Aid workers left the camp.", before="On 3 March 2022, militants attacked a convoy. The road was shut. ")
+    ev = dated(
+        "Aid workers left the camp.",
+        before="On 3 March 2022, militants attacked a convoy. The road was shut. ",
+    )
     assert (ev.date, ev.date_text) == ("2023-11-16", None)
     ev = dated("The road was shut.", before="Inspectors will arrive tomorrow. ")
     assert (ev.date, ev.date_text, ev.modality) == ("2023-11-16", None, "asserted")

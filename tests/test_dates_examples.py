@@ -42,13 +42,18 @@ def test_iran_article_dates():
     arts = _articles()
     iran = next(a for t, a in arts.items() if t.startswith("Iran Seeks"))
     assert reporting_date(iran)[0] == date(2025, 6, 3)  # from the caption: "Tuesday, June 3, 2025"
-    evs = [_event(iran, "one-day trip to Beirut", "trip"),
-           _event(iran, "he attended the funeral", "attended"),
-           _event(iran, "killed in Israeli air strikes", "killed")]
+    evs = [
+        _event(iran, "one-day trip to Beirut", "trip"),
+        _event(iran, "he attended the funeral", "attended"),
+        _event(iran, "killed in Israeli air strikes", "killed"),
+    ]
     resolve_dates(evs, {iran.id: iran}, {})
     got = [(e.date, e.date_precision, e.modality) for e in evs]
-    assert got == [("2025-06-03", "day", "asserted"), ("2025-02", "month", "historical"),
-                   ("2024-09", "month", "historical")]
+    assert got == [
+        ("2025-06-03", "day", "asserted"),
+        ("2025-02", "month", "historical"),
+        ("2024-09", "month", "historical"),
+    ]
 
 
 def test_file_photo_caption_is_no_anchor():

@@ -12,23 +12,93 @@ from hypothesis import strategies as st
 from eventdesk.dates import find_dates, parse_date, reporting_date, resolve_dates, scan
 from eventdesk.records import MODALITIES, Article, Event, Evidence
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # Words that drive the scanner's patterns, mixed with noise so the regexes see near-misses.
-TOKENS = (MONTHS + WEEKDAYS + [m[:3] + "." for m in MONTHS] + [w.upper() for w in WEEKDAYS] + [
-    "on", "in", "since", "early", "late", "mid-", "last", "next", "this", "the", "of", "week", "month", "year",
-    "weekend", "ago", "two", "a", "yesterday", "today", "tomorrow", "morning", "night", "earlier", "(week of)",
-    "2021", "1999", "2025", "31", "29", "5th", "13/1/2022", "5/1/2022", "2022-02-30", "2024-02-29", "12.03.2024",
-    ",", ".", "-", "/", "(", ")", "'s", "said", "will", "Good", "people", "  ", "\n\n", "0", "99999",
-])
+TOKENS = (
+    MONTHS
+    + WEEKDAYS
+    + [m[:3] + "." for m in MONTHS]
+    + [w.upper() for w in WEEKDAYS]
+    + [
+        "on",
+        "in",
+        "since",
+        "early",
+        "late",
+        "mid-",
+        "last",
+        "next",
+        "this",
+        "the",
+        "of",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "ago",
+        "two",
+        "a",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "morning",
+        "night",
+        "earlier",
+        "(week of)",
+        "2021",
+        "1999",
+        "2025",
+        "31",
+        "29",
+        "5th",
+        "13/1/2022",
+        "5/1/2022",
+        "2022-02-30",
+        "2024-02-29",
+        "12.03.2024",
+        ",",
+        ".",
+        "-",
+        "/",
+        "(",
+        ")",
+        "'s",
+        "said",
+        "will",
+        "Good",
+        "people",
+        "  ",
+        "\n\n",
+        "0",
+        "99999",
+    ]
+)
 anchors = st.dates(min_value=date(1900, 3, 1), max_value=date(2098, 10, 1))
 texty = st.one_of(
     st.text(max_size=300),
     st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=4)), max_size=40).map(" ".join),
     st.lists(st.sampled_from(TOKENS), max_size=60).map("".join),
 )
-FORMAT = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+FORMAT = {
+    "day": r"\d{4}-\d{2}-\d{2}",
+    "week": r"\d{4}-\d{2}-\d{2}",
+    "month": r"\d{4}-\d{2}",
+    "year": r"\d{4}",
+}
 FAST = settings(max_examples=700, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -39,7 +109,7 @@ def _check_found(text: str, found: list) -> None:
         assert s >= last_end  # left to right, disjoint
         last_end = e
         assert re.fullmatch(FORMAT[prec], value), (value, prec)
-        parse_date(value + "-01-01"[len(value) - 4:] if prec in ("month", "year") else value)
+        parse_date(value + "-01-01"[len(value) - 4 :] if prec in ("month", "year") else value)
 
 
 @FAST
@@ -55,13 +125,30 @@ def test_find_dates_never_fails_with_anchor(text, anchor):
 
 
 @settings(max_examples=800, deadline=1000)
-@given(st.dates(min_value=date(1800, 1, 1), max_value=date(2199, 12, 31)),
-       st.sampled_from(["{d} {M} {y}", "{M} {d}, {y}", "{W}, {M} {d}, {y}", "on the {d}th of {M} {y}",
-                        "{y}-{m:02d}-{d:02d}", "On {d} {Mb} {y}", "{M} {d} {y}"]),
-       st.text(alphabet="abc ,.", max_size=10))
+@given(
+    st.dates(min_value=date(1800, 1, 1), max_value=date(2199, 12, 31)),
+    st.sampled_from(
+        [
+            "{d} {M} {y}",
+            "{M} {d}, {y}",
+            "{W}, {M} {d}, {y}",
+            "on the {d}th of {M} {y}",
+            "{y}-{m:02d}-{d:02d}",
+            "On {d} {Mb} {y}",
+            "{M} {d} {y}",
+        ]
+    ),
+    st.text(alphabet="abc ,.", max_size=10),
+)
 def test_written_dates_are_read_back(d, fmt, pad):
-    written = fmt.format(d=d.day, m=d.month, y=d.year, M=MONTHS[d.month - 1], Mb=MONTHS[d.month - 1][:3] + ("" if d.month == 5 else "."),
-                         W=WEEKDAYS[d.weekday()])
+    written = fmt.format(
+        d=d.day,
+        m=d.month,
+        y=d.year,
+        M=MONTHS[d.month - 1],
+        Mb=MONTHS[d.month - 1][:3] + ("" if d.month == 5 else "."),
+        W=WEEKDAYS[d.weekday()],
+    )
     text = f"Officials said {written}{pad}"
     found = find_dates(text)
     assert [(v, p) for _, _, v, p in found] == [(d.isoformat(), "day")], (text, found)
@@ -102,16 +189,25 @@ def _events(text: str, cuts: list[int], published, hints, modality):
     evs = []
     for i in range(0, len(cuts) - 1, 2):
         s, e = sorted((cuts[i], cuts[i + 1]))
-        evs.append(Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence(text[s:e], s, e), modality=modality))
-    evs.append(Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence(text, 0, len(text)), modality=modality))
+        evs.append(
+            Event(
+                article_id=a.id, event_type="ASSAULT", evidence=Evidence(text[s:e], s, e), modality=modality
+            )
+        )
+    evs.append(
+        Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence(text, 0, len(text)), modality=modality)
+    )
     return a, evs
 
 
 @FAST
-@given(texty, st.lists(st.integers(-5, 400), max_size=6),
-       st.one_of(st.none(), anchors.map(date.isoformat), st.text(max_size=30)),
-       st.lists(st.one_of(anchors.map(date.isoformat), st.text(max_size=12)), max_size=3),
-       st.sampled_from(MODALITIES))
+@given(
+    texty,
+    st.lists(st.integers(-5, 400), max_size=6),
+    st.one_of(st.none(), anchors.map(date.isoformat), st.text(max_size=30)),
+    st.lists(st.one_of(anchors.map(date.isoformat), st.text(max_size=12)), max_size=3),
+    st.sampled_from(MODALITIES),
+)
 def test_resolve_dates_never_fails(text, cuts, published, hints, modality):
     a, evs = _events(text, cuts, published, hints, modality)
     resolve_dates(evs, {a.id: a}, {})

@@ -29,10 +29,17 @@ def test_same_text_same_id_whatever_the_typography():
 def test_near_duplicate_and_story_and_unrelated():
     idx = MemoryIndex()
     orig = Article(title="Army launches operation in north", body=BODY)
-    rehead = Article(title="Militants targeted in northern offensive", body=BODY.replace("Tuesday", "Tuesday night"))
+    rehead = Article(
+        title="Militants targeted in northern offensive", body=BODY.replace("Tuesday", "Tuesday night")
+    )
     # a rewrite: the wire text cut down and topped with a new lead paragraph
-    rewrite = Article(title="Offensive in the north", body=(
-        "A new offensive began this week, with thousands of troops deployed.\n\n" + BODY[: len(BODY) * 3 // 4]))
+    rewrite = Article(
+        title="Offensive in the north",
+        body=(
+            "A new offensive began this week, with thousands of troops deployed.\n\n"
+            + BODY[: len(BODY) * 3 // 4]
+        ),
+    )
     other = Article(title="Bank holds rates", body=OTHER)
     dedup([orig, rehead, rewrite, other], idx)
     assert orig.duplicate_of is None and orig.story_id == orig.id

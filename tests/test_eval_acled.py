@@ -31,8 +31,18 @@ def test_acled_dev_coding_and_location(tmp_path: Path):
         pytest.skip("no ../shared/eval/acled")
     pred = tmp_path / "pred.jsonl"
     with open(pred, "w", encoding="utf-8") as out:
-        subprocess.run([sys.executable, "-m", "eventdesk", "code", "--input", str(inp)], stdout=out, check=True)
-    s = _score([sys.executable, str(SHARED / "eval" / "score_acled.py"), "--pred", str(pred),
-                "--gold", str(SHARED / "eval" / "acled" / "gold.jsonl")])
+        subprocess.run(
+            [sys.executable, "-m", "eventdesk", "code", "--input", str(inp)], stdout=out, check=True
+        )
+    s = _score(
+        [
+            sys.executable,
+            str(SHARED / "eval" / "score_acled.py"),
+            "--pred",
+            str(pred),
+            "--gold",
+            str(SHARED / "eval" / "acled" / "gold.jsonl"),
+        ]
+    )
     assert s["event_type"] >= 0.90 and s["date"] >= 0.95
     assert s["country"] >= 0.95 and s["loc_161km"] >= 0.91 and s["loc_25km"] >= 0.63

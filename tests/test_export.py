@@ -37,8 +37,12 @@ def test_acled_csv_loads_in_pandas_with_acled_columns(db, tmp_path, capsys):
     assert set(df["time_precision"]) <= {1, 2, 3}
     assert df["fatalities"].dtype.kind == "i" and df["inter1"].dtype.kind == "i"
     assert df["interaction"].dtype.kind == "i"
-    assert set(df["disorder_type"].dropna()) <= {"Political violence", "Demonstrations", "Strategic developments",
-                                                  "Political violence; Demonstrations"}
+    assert set(df["disorder_type"].dropna()) <= {
+        "Political violence",
+        "Demonstrations",
+        "Strategic developments",
+        "Political violence; Demonstrations",
+    }
     located = df[df["latitude"].notna()]
     assert located["iso"].dtype.kind in "if" and set(located["geo_precision"]) <= {1, 2, 3}
     # A notebook's usual first steps work.
@@ -61,14 +65,33 @@ def test_acled_conventions():
     assert inter_code({"sector": "REB"}, "SDN", "Battles") == 2
     assert inter_code({"sector": "CVL"}, "SDN", "Protests") == 6
     assert inter_code(None, "SDN", "Battles") == 0
-    ev = {"id": "e0123456789abcdef", "article_id": "a1", "event_type": "ASSAULT", "acled_event_type": "Battles",
-          "acled_sub_event_type": "Armed clash", "actors": [{"name": "RSF", "sector": "REB", "country": "SDN"}],
-          "recipients": [{"name": "SAF", "sector": "MIL", "country": "SDN"}, {"name": "Allied militia", "sector": "UAF"}],
-          "location": {"name": "Khartoum", "lat": 15.5, "lon": 32.56, "country": "SDN", "admin1": "Khartoum",
-                       "precision": 1},
-          "date": "2025-01-09", "date_precision": "day", "fatalities": None,
-          "evidence": {"sentence": "RSF fought SAF.", "start": 0, "end": 15}, "confidence": 0.8,
-          "modality": "asserted", "sources": ["a1"]}
+    ev = {
+        "id": "e0123456789abcdef",
+        "article_id": "a1",
+        "event_type": "ASSAULT",
+        "acled_event_type": "Battles",
+        "acled_sub_event_type": "Armed clash",
+        "actors": [{"name": "RSF", "sector": "REB", "country": "SDN"}],
+        "recipients": [
+            {"name": "SAF", "sector": "MIL", "country": "SDN"},
+            {"name": "Allied militia", "sector": "UAF"},
+        ],
+        "location": {
+            "name": "Khartoum",
+            "lat": 15.5,
+            "lon": 32.56,
+            "country": "SDN",
+            "admin1": "Khartoum",
+            "precision": 1,
+        },
+        "date": "2025-01-09",
+        "date_precision": "day",
+        "fatalities": None,
+        "evidence": {"sentence": "RSF fought SAF.", "start": 0, "end": 15},
+        "confidence": 0.8,
+        "modality": "asserted",
+        "sources": ["a1"],
+    }
     row = acled_row(ev, {"a1": {"url": "https://www.example.org/x", "sources": []}}, timestamp=1)
     assert row["interaction"] == 12 and row["inter1"] == 2 and row["inter2"] == 1
     assert row["assoc_actor_2"] == "Allied militia" and row["fatalities"] == 0
@@ -84,9 +107,17 @@ def test_parquet_round_trip_types(db, tmp_path):
     assert cli(["export", "events", "--format", "parquet", "-o", str(out), "--db", db]) == 0
     t = pq.read_table(out)
     s = t.schema
-    assert s.field("actors").type == pa.list_(pa.struct([("text", pa.string()), ("name", pa.string()),
-                                                          ("country", pa.string()), ("sector", pa.string()),
-                                                          ("wikidata", pa.string())]))
+    assert s.field("actors").type == pa.list_(
+        pa.struct(
+            [
+                ("text", pa.string()),
+                ("name", pa.string()),
+                ("country", pa.string()),
+                ("sector", pa.string()),
+                ("wikidata", pa.string()),
+            ]
+        )
+    )
     loc = s.field("location").type
     assert pa.types.is_struct(loc) and loc.field("lat").type == pa.float64()
     assert loc.field("precision").type == pa.int8() and loc.field("geonameid").type == pa.int64()
@@ -105,7 +136,10 @@ def test_parquet_round_trip_types(db, tmp_path):
         assert r["actors"] == o["actors"] and r["evidence"] == o["evidence"]
         assert r["confidence"] == o["confidence"] and r["date"] == o["date"]
         if o["location"]:
-            assert r["location"]["lat"] == o["location"]["lat"] and r["location"]["name"] == o["location"]["name"]
+            assert (
+                r["location"]["lat"] == o["location"]["lat"]
+                and r["location"]["name"] == o["location"]["name"]
+            )
         else:
             assert r["location"] is None
         extra = json.loads(r["extra"]) if r["extra"] else {}
@@ -124,8 +158,22 @@ def test_parquet_articles_and_empty(db, tmp_path):
     assert t.schema.field("sources").type.value_type.field("index").type == pa.int64()
     assert any(HOSTILE[0] in x for x in t.column("title").to_pylist())
     empty = tmp_path / "none.parquet"
-    cli(["export", "events", "--format", "parquet", "--type", "RETREAT", "--country", "ZZZ", "-o", str(empty),
-         "--db", db])
+    cli(
+        [
+            "export",
+            "events",
+            "--format",
+            "parquet",
+            "--type",
+            "RETREAT",
+            "--country",
+            "ZZZ",
+            "-o",
+            str(empty),
+            "--db",
+            db,
+        ]
+    )
     t = pq.read_table(empty)
     assert t.num_rows == 0 and t.schema.field("actors").type.value_type.num_fields == 5
 

@@ -7,24 +7,27 @@ import pytest
 from eventdesk.code.fatalities import fatalities, parse_number
 
 
-@pytest.mark.parametrize("text,n", [
-    ("Gunmen killed three soldiers and two civilians at a checkpoint.", 5),
-    ("Five people were killed and 12 wounded in the blast.", 5),
-    ("At least 14 people died when the market was shelled.", 14),
-    ("Between 3 and 5 fighters were killed in the clash.", 3),
-    ("Several villagers were killed in the raid.", 3),
-    ("Dozens of people were killed in the air strikes.", 12),
-    ("Hundreds of civilians were killed during the siege.", 100),
-    ("The death toll rose to 27 on Sunday.", 27),
-    ("A police officer was shot dead near his home.", 1),
-    ("Armed men opened fire on a bus, killing its driver.", 1),
-    ("Twenty-one miners were killed by the attackers.", 21),
-    ("The attackers wounded seven people.", None),
-    ("Police dispersed the crowd; no one was killed.", 0),
-    ("Two gunmen shot dead a shopkeeper.", 1),
-    ("Clashes erupted on 12 May 2022 near the border.", None),
-    ("Militants attacked the base. 4 fatalities.", 4),
-])
+@pytest.mark.parametrize(
+    "text,n",
+    [
+        ("Gunmen killed three soldiers and two civilians at a checkpoint.", 5),
+        ("Five people were killed and 12 wounded in the blast.", 5),
+        ("At least 14 people died when the market was shelled.", 14),
+        ("Between 3 and 5 fighters were killed in the clash.", 3),
+        ("Several villagers were killed in the raid.", 3),
+        ("Dozens of people were killed in the air strikes.", 12),
+        ("Hundreds of civilians were killed during the siege.", 100),
+        ("The death toll rose to 27 on Sunday.", 27),
+        ("A police officer was shot dead near his home.", 1),
+        ("Armed men opened fire on a bus, killing its driver.", 1),
+        ("Twenty-one miners were killed by the attackers.", 21),
+        ("The attackers wounded seven people.", None),
+        ("Police dispersed the crowd; no one was killed.", 0),
+        ("Two gunmen shot dead a shopkeeper.", 1),
+        ("Clashes erupted on 12 May 2022 near the border.", None),
+        ("Militants attacked the base. 4 fatalities.", 4),
+    ],
+)
 def test_counts(text: str, n: int | None) -> None:
     assert fatalities(text) == n
 
@@ -50,7 +53,17 @@ def test_protest_about_an_old_killing_has_no_fatalities() -> None:
     assert fatalities("Protesters marched; 2 fatalities.", "Protests") == 2
 
 
-@pytest.mark.parametrize("s,n", [("at least 5", 5), ("3-5", 3), ("three or four", 3), ("dozens of", 12),
-                                 ("1,200", 1200), ("a dozen", 12), ("forty-two", 42)])
+@pytest.mark.parametrize(
+    "s,n",
+    [
+        ("at least 5", 5),
+        ("3-5", 3),
+        ("three or four", 3),
+        ("dozens of", 12),
+        ("1,200", 1200),
+        ("a dozen", 12),
+        ("forty-two", 42),
+    ],
+)
 def test_parse_number(s: str, n: int) -> None:
     assert parse_number(s) == n

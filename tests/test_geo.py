@@ -45,6 +45,7 @@ def one(text: str, name: str, cfg: dict):
 
 # ------------------------------------------------------------------ names and the build
 
+
 def test_keys_fold_accents_case_punctuation():
     assert key("Şalāḩ ad Dīn") == "salah ad din"
     assert key("St. Louis") == key("Saint Louis") == "saint louis"
@@ -71,6 +72,7 @@ def test_cache_dir_follows_xdg(monkeypatch, tmp_path: Path):
 
 # ------------------------------------------------------------------ resolution
 
+
 def test_conflict_places_and_transliterations(cfg):
     t = "Militants attacked an army checkpoint in Kirkuk on Monday, security sources said."
     p = one(t, "Kirkuk", cfg)
@@ -82,8 +84,14 @@ def test_conflict_places_and_transliterations(cfg):
         p = one(f"Displaced families returned to {spelling} last week.", spelling, cfg)
         assert p.country == "IRQ" and p.precision == 3 and near(p, 36.0, 42.5, 150)
     # provinces as the press writes them, not as GeoNames spells them
-    for name, cc in (("Middle Shabelle", "SOM"), ("Lower Shabelle", "SOM"), ("Hodeidah", "YEM"),
-                     ("As Sweida", "SYR"), ("Rural Damascus", "SYR"), ("Benishangul-Gumuz", "ETH")):
+    for name, cc in (
+        ("Middle Shabelle", "SOM"),
+        ("Lower Shabelle", "SOM"),
+        ("Hodeidah", "YEM"),
+        ("As Sweida", "SYR"),
+        ("Rural Damascus", "SYR"),
+        ("Benishangul-Gumuz", "ETH"),
+    ):
         t = f"Fighting spread across {name} on Friday."
         ps = [p for p in geo.parse(t, cfg) if p.text == name]
         assert ps and ps[0].country == cc and ps[0].precision == 3, name
@@ -101,8 +109,9 @@ def test_sudan_sites(cfg):
 
 def test_lebanon(cfg):
     t = "The envoy met the president in Baabda, east of Beirut, on Wednesday."
-    b, be = geo.resolve(t, [(t.index("Baabda"), t.index("Baabda") + 6),
-                            (t.index("Beirut"), t.index("Beirut") + 6)], cfg)
+    b, be = geo.resolve(
+        t, [(t.index("Baabda"), t.index("Baabda") + 6), (t.index("Beirut"), t.index("Beirut") + 6)], cfg
+    )
     assert b.country == "LBN" and near(b, 33.83, 35.54, 10)
     assert be.country == "LBN" and near(be, 33.89, 35.50, 10)
     assert be.precision == 2  # "east of Beirut": near the town, not in it
@@ -135,10 +144,14 @@ def test_container_patterns_pick_the_namesake(cfg):
 def test_document_context_moves_small_towns(cfg):
     alone = one("A man from Alexandria was hurt in the crash.", "Alexandria", cfg)
     assert alone.country == "EGY"  # the famous one, without context
-    t = ("A man from Alexandria was hurt in a crash on Highway 29 near Osakis. He was taken to "
-         "a hospital in St. Cloud, Minnesota. Douglas County deputies responded.")
-    spans = [(t.index(n), t.index(n) + len(n)) for n in ("Alexandria", "Osakis", "St. Cloud", "Minnesota",
-                                                        "Douglas County")]
+    t = (
+        "A man from Alexandria was hurt in a crash on Highway 29 near Osakis. He was taken to "
+        "a hospital in St. Cloud, Minnesota. Douglas County deputies responded."
+    )
+    spans = [
+        (t.index(n), t.index(n) + len(n))
+        for n in ("Alexandria", "Osakis", "St. Cloud", "Minnesota", "Douglas County")
+    ]
     ps = geo.resolve(t, spans, cfg)
     assert all(p is not None and p.country == "USA" for p in ps)
     assert ps[0].admin1 == "Minnesota" and ps[4].admin1 == "Minnesota"
@@ -151,21 +164,24 @@ def test_unknown_name_is_none(cfg):
 
 # ------------------------------------------------------------------ detection (parse)
 
+
 def test_parse_spans_and_stop_words(cfg):
-    t = ("Best of all, the Mobile app works. Police said protesters gathered in Mobile, Alabama, "
-         "and in Aleppo, Syria.")
+    t = (
+        "Best of all, the Mobile app works. Police said protesters gathered in Mobile, Alabama, "
+        "and in Aleppo, Syria."
+    )
     ps = geo.parse(t, cfg)
-    found = {t[p.start:p.end] for p in ps}
+    found = {t[p.start : p.end] for p in ps}
     assert "Best" not in found
     assert {"Mobile", "Alabama", "Aleppo", "Syria"} <= found
     mob = [p for p in ps if p.start == t.index("Mobile,")]
     assert mob and mob[0].country == "USA"
-    assert all(t[p.start:p.end] == p.text for p in ps)
+    assert all(t[p.start : p.end] == p.text for p in ps)
 
 
 def test_parse_trims_possessive_and_article(cfg):
     t = "The Sudanese army said Sudan's border with Chad was closed."
-    found = [t[p.start:p.end] for p in geo.parse(t, cfg)]
+    found = [t[p.start : p.end] for p in geo.parse(t, cfg)]
     assert "Sudan" in found and "Sudanese" in found and "Chad" in found
     assert not any(f.startswith("The") or f.endswith("'s") for f in found)
 
@@ -209,24 +225,31 @@ def test_parse_direction_word_heading_an_unknown_name_is_no_place(cfg):
 def test_parse_with_ner_drops_person_names(gaz_path: Path):
     pytest.importorskip("spacy")
     cfg = {"geo": {"gazetteer": str(gaz_path)}}
-    t = ("Former intelligence officer Christopher Steele met reporters in London. Steele said "
-         "the file was genuine.")
-    found = [t[p.start:p.end] for p in geo.parse(t, cfg)]
+    t = (
+        "Former intelligence officer Christopher Steele met reporters in London. Steele said "
+        "the file was genuine."
+    )
+    found = [t[p.start : p.end] for p in geo.parse(t, cfg)]
     assert "London" in found
     assert "Steele" not in found
 
 
 # ------------------------------------------------------------------ event location
 
+
 def _event(article: Article, sentence: str) -> Event:
     i = article.body.index(sentence)
-    return Event(article_id=article.id, event_type="ASSAULT", evidence=Evidence(sentence, i, i + len(sentence)))
+    return Event(
+        article_id=article.id, event_type="ASSAULT", evidence=Evidence(sentence, i, i + len(sentence))
+    )
 
 
 def test_locate_uses_the_event_sentence_then_the_focus(cfg):
-    body = ("Government forces shelled positions in Wad Madani on Thursday, residents said. "
-            "The minister later flew to Cairo for talks. "
-            "The army said the operation would continue.")
+    body = (
+        "Government forces shelled positions in Wad Madani on Thursday, residents said. "
+        "The minister later flew to Cairo for talks. "
+        "The army said the operation would continue."
+    )
     art = Article(title="Army shells Wad Madani", body=body)
     e1 = _event(art, "Government forces shelled positions in Wad Madani on Thursday, residents said.")
     e2 = _event(art, "The army said the operation would continue.")
@@ -260,8 +283,10 @@ def test_locate_follows_a_coded_to_remark(cfg):
     geo.locate([ev], {art.id: art}, cfg)
     assert ev.location is not None and ev.location.name == "Batibo" and ev.location.country == "CMR"
     # said after the event's sentence, in a note with one such remark
-    note = ("On 9 May 2024, militiamen looted cattle near Mamfe. The exact hamlet was not found and is "
-            "coded as Batibo (Momo, Nord-Ouest).")
+    note = (
+        "On 9 May 2024, militiamen looted cattle near Mamfe. The exact hamlet was not found and is "
+        "coded as Batibo (Momo, Nord-Ouest)."
+    )
     art = Article(title="", body=note)
     ev = _event(art, note.split(". ")[0] + ".")
     geo.locate([ev], {art.id: art}, cfg)
@@ -326,6 +351,7 @@ def test_locate_without_places_sets_none(cfg):
 
 # ------------------------------------------------------------------ seeds
 
+
 def _seed_texts() -> list[str]:
     d = ROOT / "examples"
     if not d.is_dir():
@@ -354,6 +380,7 @@ def test_seed_places(cfg):
 
 # ------------------------------------------------------------------ CLI
 
+
 def test_cli_resolve_and_parse(cfg, monkeypatch, capsys, tmp_path: Path):
     from eventdesk.cli import main
 
@@ -367,8 +394,22 @@ def test_cli_resolve_and_parse(cfg, monkeypatch, capsys, tmp_path: Path):
 
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"id": "b", "text": t}) + "\n"))
     dst = tmp_path / "out.jsonl"
-    assert main(["geo", "parse", "--input", "-", "--no-ner", "--output", str(dst),
-                 "--gazetteer", cfg["geo"]["gazetteer"]]) == 0
+    assert (
+        main(
+            [
+                "geo",
+                "parse",
+                "--input",
+                "-",
+                "--no-ner",
+                "--output",
+                str(dst),
+                "--gazetteer",
+                cfg["geo"]["gazetteer"],
+            ]
+        )
+        == 0
+    )
     got = json.loads(dst.read_text(encoding="utf-8"))
     assert [(p["start"], p["end"]) for p in got["places"]] == [(13, 23), (25, 30)]
 
@@ -389,8 +430,18 @@ def test_eval_sets_resolution(cfg, tmp_path: Path):
             d = json.loads(line)
             ps = geo.resolve(d["text"], d["spans"], cfg)
             f.write(json.dumps({"id": d["id"], "places": [p.to_dict() if p else None for p in ps]}) + "\n")
-    out = subprocess.run([sys.executable, str(shared / "eval" / "score_geo.py"), "--pred", str(pred), "--gold",
-                          str(shared / "eval" / "geo" / "gold.jsonl")], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(shared / "eval" / "score_geo.py"),
+            "--pred",
+            str(pred),
+            "--gold",
+            str(shared / "eval" / "geo" / "gold.jsonl"),
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout
     score = dict(kv.split("=") for kv in out.strip().splitlines()[-1].split()[2:])
     assert float(score["lgl_acc_161km"]) >= 0.78 and float(score["trnews_acc_161km"]) >= 0.83
 

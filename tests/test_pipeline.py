@@ -20,7 +20,9 @@ from tests.conftest import SHARED, eventdesk
 def store_content(db: Path) -> dict:
     c = sqlite3.connect(db)
     out = {
-        "articles": sorted(c.execute("SELECT id, title, body, captions, duplicate_of, story_id FROM articles")),
+        "articles": sorted(
+            c.execute("SELECT id, title, body, captions, duplicate_of, story_id FROM articles")
+        ),
         "sources": sorted(c.execute("SELECT path, idx, article_id FROM sources")),
         "files": sorted(c.execute("SELECT path, digest, n_articles FROM files")),
         "signatures": c.execute("SELECT count(*), count(DISTINCT article_id) FROM signatures").fetchone(),
@@ -54,16 +56,31 @@ def test_seed_articles_export_matches_schema_and_gold(examples: Path, tmp_path: 
     rows = [json.loads(x) for x in out.read_text().splitlines()]
     assert len(rows) == 3
     for r in rows:
-        assert set(r) >= {"id", "title", "captions", "body", "published", "url", "sources", "duplicate_of", "story_id"}
+        assert set(r) >= {
+            "id",
+            "title",
+            "captions",
+            "body",
+            "published",
+            "url",
+            "sources",
+            "duplicate_of",
+            "story_id",
+        }
     kirkuk = next(r for r in rows if "Kirkuk" in r["title"])
     assert sorted((os.path.basename(s["path"]), s["index"]) for s in kirkuk["sources"]) == [
-        ("000_688cbca435ef2009.txt", 0), ("003_fe5f077b5d195cea.txt", 0)]
+        ("000_688cbca435ef2009.txt", 0),
+        ("003_fe5f077b5d195cea.txt", 0),
+    ]
     iran = next(r for r in rows if r["title"].startswith("Iran"))
     assert iran["date_hints"] == ["2025-06-03"]  # the caption's date, kept as a hint
     gold = SHARED / "eval/seeds/articles.gold.jsonl"
     if gold.exists():
-        p = subprocess.run([sys.executable, str(SHARED / "eval/score_articles.py"), "--pred", str(out),
-                            "--gold", str(gold)], capture_output=True, text=True)
+        p = subprocess.run(
+            [sys.executable, str(SHARED / "eval/score_articles.py"), "--pred", str(out), "--gold", str(gold)],
+            capture_output=True,
+            text=True,
+        )
         assert "pass_rate=1.0" in p.stdout.splitlines()[-1], p.stdout
 
 
@@ -82,8 +99,10 @@ def test_stdin_and_bad_input_exit_status(tmp_path: Path, examples: Path):
 def synthetic_corpus(root: Path, n: int = 400) -> Path:
     """Files in the BBC layout (headline, blank line, paragraphs), with exact and near duplicates."""
     rnd = random.Random(7)
-    words = ("army police protest talks minister election rebels village city border aid flood court "
-             "strike market bank deal ceasefire troops capital parliament reform budget").split()
+    words = (
+        "army police protest talks minister election rebels village city border aid flood court "
+        "strike market bank deal ceasefire troops capital parliament reform budget"
+    ).split()
     root.mkdir()
     texts = []
     for i in range(n):
@@ -109,8 +128,11 @@ def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path):
     ref = tmp_path / "ref.db"
     eventdesk("ingest", str(src), "--db", str(ref), "-q")
     killed = tmp_path / "killed.db"
-    proc = subprocess.Popen([sys.executable, "-m", "eventdesk", "ingest", str(src), "--db", str(killed), "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "eventdesk", "ingest", str(src), "--db", str(killed), "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 60
     n = 0
     while time.time() < deadline and proc.poll() is None:
@@ -140,13 +162,16 @@ def test_bbc_corpus_every_file_and_duplicate_groups(shared: Path, tmp_path: Path
     n_files = sum(1 for p in (shared / "corpora/bbc").rglob("*") if p.is_file())  # README.TXT too
     assert c.execute("SELECT count(*) FROM files").fetchone()[0] == n_files
     assert c.execute("SELECT count(*) FROM problems").fetchone()[0] == 0
-    groups = c.execute("SELECT count(*) FROM (SELECT article_id FROM sources GROUP BY article_id "
-                       "HAVING count(*) > 1)").fetchone()[0]
+    groups = c.execute(
+        "SELECT count(*) FROM (SELECT article_id FROM sources GROUP BY article_id HAVING count(*) > 1)"
+    ).fetchone()[0]
     assert 98 <= groups <= 101
     near = c.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
     assert 45 <= near <= 70
-    body = c.execute("SELECT a.body FROM articles a JOIN sources s ON s.article_id = a.id "
-                     "WHERE s.path LIKE '%sport/199.txt'").fetchone()[0]
+    body = c.execute(
+        "SELECT a.body FROM articles a JOIN sources s ON s.article_id = a.id "
+        "WHERE s.path LIKE '%sport/199.txt'"
+    ).fetchone()[0]
     assert "£" in body
 
 

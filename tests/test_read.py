@@ -42,8 +42,14 @@ def test_sniff_by_content_not_suffix(tmp_path: Path):
 def test_jsonl_field_names_and_broken_lines(tmp_path: Path):
     p = tmp_path / "export.jsonl"
     lines = [
-        json.dumps({"title": "News-please style", "maintext": "Body one.", "date_publish": "2024-05-01 10:00:00",
-                    "url": "https://example.org/a"}),
+        json.dumps(
+            {
+                "title": "News-please style",
+                "maintext": "Body one.",
+                "date_publish": "2024-05-01 10:00:00",
+                "url": "https://example.org/a",
+            }
+        ),
         "{broken json",
         json.dumps({"title": "Trafilatura style", "text": "Body two.", "date": "2024-05-02"}),
         json.dumps({"headline": "Plain", "body": "Body three.", "published": "2024-05-03"}),
@@ -63,7 +69,9 @@ def test_jsonl_field_names_and_broken_lines(tmp_path: Path):
 
 
 def test_gzip_and_truncated_gzip(tmp_path: Path):
-    body = "\n".join(json.dumps({"title": f"T{i}", "text": f"Text number {i} " * 50}) for i in range(200)).encode()
+    body = "\n".join(
+        json.dumps({"title": f"T{i}", "text": f"Text number {i} " * 50}) for i in range(200)
+    ).encode()
     gz = gzip.compress(body)
     (tmp_path / "a.jsonl.gz").write_bytes(gz)
     assert len(read_file(str(tmp_path / "a.jsonl.gz")).documents) == 200
@@ -83,7 +91,9 @@ def test_warc_html_responses(tmp_path: Path):
         ctype = "text/html; charset=utf-8" if i == 0 else "image/png"
         payload = HTML.encode() if i == 0 else b"\x89PNG...."
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+        w.write_record(
+            w.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+        )
     data = buf.getvalue()
     (tmp_path / "crawl.warc.gz").write_bytes(data)
     f = read_file(str(tmp_path / "crawl.warc.gz"))
@@ -138,7 +148,9 @@ def test_rss_feed(tmp_path: Path):
     (tmp_path / "feed.xml").write_text(rss)
     f = read_file(str(tmp_path / "feed.xml"))
     assert [(d.title, d.text.strip(), d.url) for d in f.documents] == [
-        ("One", "First item text.", "https://example.org/1"), ("Two", "Second.", "https://example.org/2")]
+        ("One", "First item text.", "https://example.org/1"),
+        ("Two", "Second.", "https://example.org/2"),
+    ]
     assert f.documents[0].published.startswith("2025-06-03")
 
 

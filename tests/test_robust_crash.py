@@ -44,14 +44,18 @@ def content(db: Path) -> dict:
     c = sqlite3.connect(db)
     q = lambda sql: sorted(tuple(r) for r in c.execute(sql))  # noqa: E731
     out = {
-        "articles": q("SELECT id, title, body, captions, published, url, duplicate_of, story_id, date_hints, coded "
-                      "FROM articles"),
+        "articles": q(
+            "SELECT id, title, body, captions, published, url, duplicate_of, story_id, date_hints, coded "
+            "FROM articles"
+        ),
         "sources": q("SELECT path, idx, article_id, url FROM sources"),
         "files": q("SELECT path, size, digest, n_articles, n_problems FROM files"),
         "signatures": q("SELECT article_id, n_shingles, minhash FROM signatures"),
         "bands": q("SELECT band, article_id FROM bands"),
-        "events": q("SELECT id, article_id, merge_key, event_type, date, place, lat, lon, actor_names, data "
-                    "FROM events"),
+        "events": q(
+            "SELECT id, article_id, merge_key, event_type, date, place, lat, lon, actor_names, data "
+            "FROM events"
+        ),
         "event_sources": q("SELECT event_id, article_id FROM event_sources"),
         "events_fts": q("SELECT count(*) FROM events_fts_docsize"),
         "articles_fts": q("SELECT count(*) FROM articles_fts_docsize"),
@@ -69,15 +73,25 @@ def guardian_subset(root: Path, n_files: int, per_file: int) -> Path:
     else:  # generated stand-in: conflict-news sentences the coder has triggers for
         rnd = random.Random(3)
         towns = ["Mosul", "Raqqa", "Kirkuk", "Aleppo", "Baghdad", "Tikrit", "Homs", "Deir ez-Zor"]
-        acts = ["Iraqi forces attacked Islamic State fighters in {t} on Monday, killing 12 people.",
-                "Protesters marched in {t} on Friday to demand the release of detainees.",
-                "The US-led coalition carried out airstrikes near {t}, officials said on Tuesday.",
-                "Kurdish officials met Syrian government representatives in {t} for talks on Sunday."]
-        lines = [json.dumps({"id": f"gen-{i}", "title": None, "published": f"2018-0{1 + i % 9}-1{i % 10}",
-                             "text": " ".join(rnd.choice(acts).format(t=rnd.choice(towns)) for _ in range(12))})
-                 for i in range(n_files * per_file)]
+        acts = [
+            "Iraqi forces attacked Islamic State fighters in {t} on Monday, killing 12 people.",
+            "Protesters marched in {t} on Friday to demand the release of detainees.",
+            "The US-led coalition carried out airstrikes near {t}, officials said on Tuesday.",
+            "Kurdish officials met Syrian government representatives in {t} for talks on Sunday.",
+        ]
+        lines = [
+            json.dumps(
+                {
+                    "id": f"gen-{i}",
+                    "title": None,
+                    "published": f"2018-0{1 + i % 9}-1{i % 10}",
+                    "text": " ".join(rnd.choice(acts).format(t=rnd.choice(towns)) for _ in range(12)),
+                }
+            )
+            for i in range(n_files * per_file)
+        ]
     for i in range(n_files):
-        (root / f"part{i:03d}.jsonl").write_text("\n".join(lines[i * per_file:(i + 1) * per_file]) + "\n")
+        (root / f"part{i:03d}.jsonl").write_text("\n".join(lines[i * per_file : (i + 1) * per_file]) + "\n")
     return root
 
 
@@ -110,8 +124,22 @@ def test_sigkill_at_ten_random_moments_then_rerun_equals_uninterrupted_run(tmp_p
     kills = []
     for k in range(10):
         coded_before = _count(db, "SELECT count(*) FROM articles WHERE coded = 1") or 0
-        proc = subprocess.Popen([sys.executable, "-m", "eventdesk", cmd, str(corpus), "--db", str(db), "--config",
-                                 str(cfg), "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "eventdesk",
+                cmd,
+                str(corpus),
+                "--db",
+                str(db),
+                "--config",
+                str(cfg),
+                "-q",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         start = time.monotonic()
         if k % 2 == 0 or cmd == "ingest":  # a random moment of the run's duration (start-up included)
             time.sleep(rnd.uniform(0.05, 1.0) * t_ref)
@@ -126,8 +154,11 @@ def test_sigkill_at_ten_random_moments_then_rerun_equals_uninterrupted_run(tmp_p
         proc.send_signal(signal.SIGKILL)
         _, err = proc.communicate()
         assert b"Traceback" not in err, err.decode()[-2000:]
-        state = (_count(db, "SELECT count(*) FROM articles"), _count(db, "SELECT count(*) FROM articles WHERE coded = 0"),
-                 _count(db, "SELECT count(*) FROM events"))
+        state = (
+            _count(db, "SELECT count(*) FROM articles"),
+            _count(db, "SELECT count(*) FROM articles WHERE coded = 0"),
+            _count(db, "SELECT count(*) FROM events"),
+        )
         kills.append((round(time.monotonic() - start, 2), finished, state))
         if db.exists():  # every moment leaves a consistent store
             s = open_store(str(db), readonly=True)
@@ -140,7 +171,9 @@ def test_sigkill_at_ten_random_moments_then_rerun_equals_uninterrupted_run(tmp_p
         if finished:  # the run ended before this kill: start over from an empty store for the next one
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
-    print(f"reference run {t_ref:.1f} s; kills (s after start, run had finished, (articles, uncoded, events)):")
+    print(
+        f"reference run {t_ref:.1f} s; kills (s after start, run had finished, (articles, uncoded, events)):"
+    )
     for k in kills:
         print("  ", k)
     assert sum(not f for _, f, _ in kills) >= 5, kills  # most kills hit a running process
@@ -168,8 +201,11 @@ def test_sigkill_during_event_coding_then_rerun_codes_the_rest(tmp_path: Path):
     ref = tmp_path / "ref.db"
     eventdesk("run", str(corpus), "--db", str(ref), "--config", str(cfg), "-q")
     db = tmp_path / "k.db"
-    proc = subprocess.Popen([sys.executable, "-m", "eventdesk", "run", str(corpus), "--db", str(db), "--config",
-                             str(cfg), "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "eventdesk", "run", str(corpus), "--db", str(db), "--config", str(cfg), "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while proc.poll() is None and time.monotonic() < deadline:
         if (_count(db, "SELECT count(*) FROM articles WHERE coded = 1") or 0) >= 1:
@@ -186,8 +222,10 @@ def test_sigkill_during_event_coding_then_rerun_codes_the_rest(tmp_path: Path):
 
 def synthetic(root: Path, n: int) -> Path:
     rnd = random.Random(11)
-    words = ("army police protest talks minister election rebels village city border aid flood court strike "
-             "market ceasefire troops capital parliament convoy refinery").split()
+    words = (
+        "army police protest talks minister election rebels village city border aid flood court strike "
+        "market ceasefire troops capital parliament convoy refinery"
+    ).split()
     root.mkdir()
     for i in range(n):
         paras = [" ".join(rnd.choice(words) for _ in range(60)) + "." for _ in range(5)]
@@ -200,8 +238,22 @@ def test_dashboard_reads_while_ingest_writes_no_errors_no_stale_locks(tmp_path: 
     db = tmp_path / "live.db"
     cfg = tmp_path / "c.toml"
     cfg.write_text("[run]\nbatch_files = 8\n")
-    writer = subprocess.Popen([sys.executable, "-m", "eventdesk", "ingest", str(corpus), "--db", str(db), "--config",
-                               str(cfg), "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "eventdesk",
+            "ingest",
+            str(corpus),
+            "--db",
+            str(db),
+            "--config",
+            str(cfg),
+            "-q",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     while not _count(db, "SELECT count(*) FROM meta") and writer.poll() is None:  # the store is created
         time.sleep(0.01)
     errors: list[str] = []
@@ -233,15 +285,22 @@ def test_dashboard_reads_while_ingest_writes_no_errors_no_stale_locks(tmp_path: 
     _, err = writer.communicate(timeout=60)
     assert writer.returncode == 0, err.decode()[-2000:]
     assert errors == [], errors[:5]
-    assert reads >= 20 and seen == sorted(seen) and seen[-1] > 0, (reads, seen[:5], seen[-5:])  # it grew, never shrank
+    assert reads >= 20 and seen == sorted(seen) and seen[-1] > 0, (
+        reads,
+        seen[:5],
+        seen[-5:],
+    )  # it grew, never shrank
     final = store.stats()["articles"]
     store.close()
     assert final == _count(db, "SELECT count(*) FROM articles")
 
     # no stale lock: a writer killed inside its transaction leaves the store writable at once
     more = synthetic(tmp_path / "more", 200)
-    w2 = subprocess.Popen([sys.executable, "-m", "eventdesk", "ingest", str(more), "--db", str(db), "--config",
-                           str(cfg), "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    w2 = subprocess.Popen(
+        [sys.executable, "-m", "eventdesk", "ingest", str(more), "--db", str(db), "--config", str(cfg), "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     while w2.poll() is None and (_count(db, "SELECT count(*) FROM articles") or 0) <= final:
         time.sleep(0.01)
     w2.send_signal(signal.SIGKILL)

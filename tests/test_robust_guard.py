@@ -105,9 +105,11 @@ def test_slow_document_is_reported_and_the_others_are_segmented(monkeypatch: pyt
         return real(text)
 
     monkeypatch.setattr(seg, "split_dump", slow_split)
-    docs = [Document(path="a.txt", kind="dump", text=f"Headline one\n\n{PARA}\n"),
-            Document(path="slow.txt", kind="dump", text=f"SLOW headline\n\n{PARA}\n", index=0),
-            Document(path="b.jsonl", kind="record", text=PARA + " Two.", title="Two", index=3)]
+    docs = [
+        Document(path="a.txt", kind="dump", text=f"Headline one\n\n{PARA}\n"),
+        Document(path="slow.txt", kind="dump", text=f"SLOW headline\n\n{PARA}\n", index=0),
+        Document(path="b.jsonl", kind="record", text=PARA + " Two.", title="Two", index=3),
+    ]
     t0 = time.monotonic()
     out = segment_guarded(docs, {"read": {"document_timeout_s": 0.3}})
     assert time.monotonic() - t0 < 3
@@ -125,8 +127,10 @@ def test_segment_crash_and_deep_recursion_become_problems():
         if doc.index == 1:
             raise ValueError("unexpected")
         if doc.index == 2:
+
             def deep(n):
                 return deep(n + 1)
+
             deep(0)
         return [Article(title="ok", body=doc.text, sources=[Source(doc.path, doc.index)])]
 
@@ -138,7 +142,9 @@ def test_segment_crash_and_deep_recursion_become_problems():
 
 
 def _event(a: Article) -> Event:
-    return Event(id="e" + a.id, article_id=a.id, event_type="ASSAULT", evidence=Evidence(a.body, 0, len(a.body)))
+    return Event(
+        id="e" + a.id, article_id=a.id, event_type="ASSAULT", evidence=Evidence(a.body, 0, len(a.body))
+    )
 
 
 def test_extract_guarded_isolates_the_hanging_article():
@@ -180,7 +186,9 @@ def test_read_file_guarded_times_out_a_slow_parse(tmp_path, monkeypatch: pytest.
     cfg = {"read": {"file_timeout_s": 0.3}}
     f = read_file_guarded(str(tmp_path / "slow.txt"), cfg)
     assert not f.documents and not f.digest  # not marked done: the next run tries again
-    assert "took longer than 0.3 s (read.file_timeout_s)" in str(f.problems[0]) and "slow.txt" in str(f.problems[0])
+    assert "took longer than 0.3 s (read.file_timeout_s)" in str(f.problems[0]) and "slow.txt" in str(
+        f.problems[0]
+    )
     assert len(read_file_guarded(str(tmp_path / "ok.txt"), cfg).documents) == 1
 
 
@@ -192,10 +200,17 @@ def test_run_on_paragraph_is_bounded_by_the_guard_with_the_real_coder():
     from eventdesk.pipeline import extract_events
 
     cfg = load_config(overrides={"code": {"article_timeout_s": 3}})
-    normal = Article(title="Clashes", body="Government troops clashed with rebels near Kirkuk on Monday, officials "
-                     "said. At least seven people were killed.", sources=[Source("ok.txt", 0)])
-    run_on = Article(title="Run-on", body="Government troops clashed with rebels near the northern town on Monday "
-                     "officials sai" * 1500, sources=[Source("runon.txt", 0)])
+    normal = Article(
+        title="Clashes",
+        body="Government troops clashed with rebels near Kirkuk on Monday, officials "
+        "said. At least seven people were killed.",
+        sources=[Source("ok.txt", 0)],
+    )
+    run_on = Article(
+        title="Run-on",
+        body="Government troops clashed with rebels near the northern town on Monday officials sai" * 1500,
+        sources=[Source("runon.txt", 0)],
+    )
     want = extract_events([normal], cfg)  # also loads the model outside the timed part
     t0 = time.monotonic()
     events, probs = extract_guarded([normal, run_on], cfg, extract_events)

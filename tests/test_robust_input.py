@@ -51,8 +51,9 @@ def test_bad_corpus_mixed_with_examples_reports_every_file_and_keeps_the_rest(tm
     db = tmp_path / "mixed.db"
     t0 = time.perf_counter()
     # the folder named *.txt is also given by name: it is walked like any folder
-    p = eventdesk(cmd, str(bad), str(examples), str(bad / "folder.txt"), "--db", str(db), check=False,
-                  timeout=300)
+    p = eventdesk(
+        cmd, str(bad), str(examples), str(bad / "folder.txt"), "--db", str(db), check=False, timeout=300
+    )
     seconds = time.perf_counter() - t0
     assert "Traceback" not in p.stderr, p.stderr[-3000:]
     assert p.returncode == 3, (p.returncode, p.stdout, p.stderr[-2000:])
@@ -78,10 +79,22 @@ def test_bad_corpus_mixed_with_examples_reports_every_file_and_keeps_the_rest(tm
         assert not stored(db, "SELECT id FROM articles WHERE coded = 0")
     # readable parts of bad files are kept, hostile text is stored as it was written
     titles = {r[0] for r in stored(db, "SELECT title FROM articles")}
-    for t in ("Good line", "Another good line", "After deep", "Stray bytes", "Cost rises", "Mixed encodings",
-              "UTF-16 headline", "Late NUL", "Inside a folder named .txt", "Report 0", "Report 1",
-              "Lone \ufffd surrogate", "Robert'); DROP TABLE articles;--",
-              '<script>alert("x")</script> <img src=x onerror=alert(1)>'):
+    for t in (
+        "Good line",
+        "Another good line",
+        "After deep",
+        "Stray bytes",
+        "Cost rises",
+        "Mixed encodings",
+        "UTF-16 headline",
+        "Late NUL",
+        "Inside a folder named .txt",
+        "Report 0",
+        "Report 1",
+        "Lone \ufffd surrogate",
+        "Robert'); DROP TABLE articles;--",
+        '<script>alert("x")</script> <img src=x onerror=alert(1)>',
+    ):
         assert t in titles, (t, sorted(titles)[:40])
     assert any(t.startswith("Item ") for t in titles)  # the readable half of the truncated gzip
     body = stored(db, "SELECT body FROM articles WHERE title = 'Cost rises'")[0][0]
@@ -95,6 +108,7 @@ def test_bad_corpus_mixed_with_examples_reports_every_file_and_keeps_the_rest(tm
 
 
 # -- unit level: the gaps the corpus exposed -------------------------------------------------
+
 
 def test_fifo_is_reported_not_opened(tmp_path: Path):
     fifo = tmp_path / "pipe.txt"
@@ -138,19 +152,26 @@ def test_unreadable_file_via_permission_error(tmp_path: Path, monkeypatch: pytes
 
     monkeypatch.setattr(read_mod, "open", deny, raising=False)
     f = read_file(str(p))
-    assert not f.documents and "permission denied" in str(f.problems[0]) and "secret.txt" in str(f.problems[0])
+    assert (
+        not f.documents and "permission denied" in str(f.problems[0]) and "secret.txt" in str(f.problems[0])
+    )
 
 
-@pytest.mark.parametrize("data,words", [
-    (b"[" * 100_000 + b"]" * 100_000, "json"),
-    (b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "nested too deeply"),
-    (b"WARC/1.0\r\nContent-Length: 5\r\n\r\n", "warc"),
-    (b"\x1f\x8b" + b"\x00" * 50, "gzip"),
-    (b'<?xml version="1.0"?><rss><channel><item>' * 50_000, "feed"),
-])
+@pytest.mark.parametrize(
+    "data,words",
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "json"),
+        (b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "nested too deeply"),
+        (b"WARC/1.0\r\nContent-Length: 5\r\n\r\n", "warc"),
+        (b"\x1f\x8b" + b"\x00" * 50, "gzip"),
+        (b'<?xml version="1.0"?><rss><channel><item>' * 50_000, "feed"),
+    ],
+)
 def test_pathological_bytes_become_problems(tmp_path: Path, data: bytes, words: str):
     p = tmp_path / "x.dat"
     p.write_bytes(data)
     f = read_file(str(p))
-    assert not f.documents and any(words in str(x).lower() and "x.dat" in str(x) for x in f.problems), f.problems
+    assert not f.documents and any(words in str(x).lower() and "x.dat" in str(x) for x in f.problems), (
+        f.problems
+    )
     assert all(isinstance(i, Problem) for i in read_bytes(data, "x"))

@@ -20,15 +20,40 @@ from eventdesk.records import Article, Document, Problem
 from eventdesk.segment import segment
 
 SETTINGS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-KEYS = list(TEXT_KEYS) + ["title", "headline", "url", "link", "date", "published", "date_publish", "html",
-                          "raw_html", "id", "source", "language", "x"]
+KEYS = list(TEXT_KEYS) + [
+    "title",
+    "headline",
+    "url",
+    "link",
+    "date",
+    "published",
+    "date_publish",
+    "html",
+    "raw_html",
+    "id",
+    "source",
+    "language",
+    "x",
+]
 
-json_leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-                      st.text(max_size=80), st.sampled_from(["", " ", "\n\n", "<p>x</p>", "\ud800", "\x00",
-                                                              "2025-06-03", "https://e.org/2025/06/03/a"]))
-json_value = st.recursive(json_leaf, lambda kids: st.one_of(
-    st.lists(kids, max_size=4), st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=5), kids, max_size=6)),
-    max_leaves=20)
+json_leaf = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=80),
+    st.sampled_from(
+        ["", " ", "\n\n", "<p>x</p>", "\ud800", "\x00", "2025-06-03", "https://e.org/2025/06/03/a"]
+    ),
+)
+json_value = st.recursive(
+    json_leaf,
+    lambda kids: st.one_of(
+        st.lists(kids, max_size=4),
+        st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=5), kids, max_size=6),
+    ),
+    max_leaves=20,
+)
 records = st.dictionaries(st.sampled_from(KEYS), json_value, max_size=8)
 
 
@@ -73,10 +98,18 @@ def test_record_document_any_record(rec: dict):
 
 
 @SETTINGS
-@given(st.lists(st.one_of(records.map(lambda r: json.dumps(r, allow_nan=True)), json_value.map(json.dumps),
-                          st.text(max_size=60), st.sampled_from(["{", "}", '{"text": "a', "[]", "null", "\ufeff{}"])),
-                max_size=12),
-       st.sampled_from(["\n", "\r\n", "\r", "\u2028"]))
+@given(
+    st.lists(
+        st.one_of(
+            records.map(lambda r: json.dumps(r, allow_nan=True)),
+            json_value.map(json.dumps),
+            st.text(max_size=60),
+            st.sampled_from(["{", "}", '{"text": "a', "[]", "null", "\ufeff{}"]),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r", "\u2028"]),
+)
 def test_read_jsonl_one_item_per_line_never_raises(lines: list[str], sep: str):
     text = sep.join(lines)
     with time_limit(5):
@@ -89,18 +122,44 @@ def test_read_jsonl_one_item_per_line_never_raises(lines: list[str], sep: str):
         check_segment([d for d in items if isinstance(d, Document)])
 
 
-PREFIXES = [b"", b"\x1f\x8b", b"\x1f\x8b\x08\x00", b"WARC/1.0\r\n", b"WARC/1.1\r\nWARC-Type: response\r\n",
-            b"PK\x03\x04", b"<!DOCTYPE html><html><body>", b"<html>", b"<div><p>", b"<?xml version='1.0'?><rss>",
-            b"<feed xmlns='http://www.w3.org/2005/Atom'><entry>", b"{", b"[", b'{"text": "', b"\xef\xbb\xbf",
-            b"\xff\xfe", b"\xfe\xff", b"Headline\n\n", b"TT\n\n20\n\n"]
+PREFIXES = [
+    b"",
+    b"\x1f\x8b",
+    b"\x1f\x8b\x08\x00",
+    b"WARC/1.0\r\n",
+    b"WARC/1.1\r\nWARC-Type: response\r\n",
+    b"PK\x03\x04",
+    b"<!DOCTYPE html><html><body>",
+    b"<html>",
+    b"<div><p>",
+    b"<?xml version='1.0'?><rss>",
+    b"<feed xmlns='http://www.w3.org/2005/Atom'><entry>",
+    b"{",
+    b"[",
+    b'{"text": "',
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"Headline\n\n",
+    b"TT\n\n20\n\n",
+]
 any_bytes = st.one_of(
     st.binary(max_size=2000),
     st.builds(lambda p, b: p + b, st.sampled_from(PREFIXES), st.binary(max_size=1500)),
-    st.builds(lambda p, t: p + t.encode("utf-8", "surrogatepass"), st.sampled_from(PREFIXES), st.text(max_size=800)),
-    st.builds(lambda p, t, cut: gzip.compress(p + t.encode("utf-8", "surrogatepass"))[:cut],
-              st.sampled_from(PREFIXES), st.text(max_size=500), st.integers(0, 600)),
-    st.builds(lambda t, enc: t.encode(enc, "replace"), st.text(max_size=500),
-              st.sampled_from(["utf-8", "cp1252", "latin-1", "utf-16", "utf-16-le", "utf-32", "shift_jis"])),
+    st.builds(
+        lambda p, t: p + t.encode("utf-8", "surrogatepass"), st.sampled_from(PREFIXES), st.text(max_size=800)
+    ),
+    st.builds(
+        lambda p, t, cut: gzip.compress(p + t.encode("utf-8", "surrogatepass"))[:cut],
+        st.sampled_from(PREFIXES),
+        st.text(max_size=500),
+        st.integers(0, 600),
+    ),
+    st.builds(
+        lambda t, enc: t.encode(enc, "replace"),
+        st.text(max_size=500),
+        st.sampled_from(["utf-8", "cp1252", "latin-1", "utf-16", "utf-16-le", "utf-32", "shift_jis"]),
+    ),
 )
 
 
@@ -115,10 +174,40 @@ def test_read_bytes_any_bytes_never_raises(data: bytes):
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<b>", "<script>", "</script>", "<table><tr><td>",
-                                 "<!--", "-->", "<![CDATA[", "]]>", "&amp;", "&#0;", "&#xffffff;", "<br/>", "<h1>",
-                                 "</h1>", "<meta charset='x'>", "<title>", "</title>", "\x00", "\ud800", "words and more ",
-                                 "The army said on Tuesday it had retaken the town. "]), max_size=300))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<div>",
+                "</div>",
+                "<p>",
+                "</p>",
+                "<b>",
+                "<script>",
+                "</script>",
+                "<table><tr><td>",
+                "<!--",
+                "-->",
+                "<![CDATA[",
+                "]]>",
+                "&amp;",
+                "&#0;",
+                "&#xffffff;",
+                "<br/>",
+                "<h1>",
+                "</h1>",
+                "<meta charset='x'>",
+                "<title>",
+                "</title>",
+                "\x00",
+                "\ud800",
+                "words and more ",
+                "The army said on Tuesday it had retaken the town. ",
+            ]
+        ),
+        max_size=300,
+    )
+)
 def test_html_documents_segment_without_error(parts: list[str]):
     html = "<html><body>" + "".join(parts)
     with time_limit(10):

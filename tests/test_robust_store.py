@@ -20,27 +20,70 @@ from eventdesk.store import EventFilter, FileState, open_store
 
 # ASCII, so SQLite's LIKE (ASCII case folding) and Python agree on what "contains" means.
 INJECTIONS = [
-    "' OR '1'='1", "1; DROP TABLE events; --", '") OR 1=1 --', "%", "_", "\\", "%' --", "NEAR(a b)",
-    '"unbalanced', "a OR b", "* * *", "../../etc/passwd", "<script>alert(1)</script>", "x' UNION SELECT * FROM articles --",
-    "'; DELETE FROM sources; --", "\\%\\_", "[abc]", "^start", "a*b", "col:value", "-x", "(((", "\"\"\"", "';",
-    "2025-01-01' OR date > '", "ASSAULT') OR ('1'='1",
+    "' OR '1'='1",
+    "1; DROP TABLE events; --",
+    '") OR 1=1 --',
+    "%",
+    "_",
+    "\\",
+    "%' --",
+    "NEAR(a b)",
+    '"unbalanced',
+    "a OR b",
+    "* * *",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    "x' UNION SELECT * FROM articles --",
+    "'; DELETE FROM sources; --",
+    "\\%\\_",
+    "[abc]",
+    "^start",
+    "a*b",
+    "col:value",
+    "-x",
+    "(((",
+    '"""',
+    "';",
+    "2025-01-01' OR date > '",
+    "ASSAULT') OR ('1'='1",
 ]
 # Not ASCII or not printable: must not error (exact LIKE semantics differ outside ASCII).
-ODD = ["\x00", "\x00'; DROP TABLE articles; --", "\u202eevil\u202c", "\ud800", "é" * 300, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ☃", "\n\r\t",
-       "a" * 10_000, ""]
+ODD = [
+    "\x00",
+    "\x00'; DROP TABLE articles; --",
+    "\u202eevil\u202c",
+    "\ud800",
+    "é" * 300,
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ☃",
+    "\n\r\t",
+    "a" * 10_000,
+    "",
+]
 
 
 def _article(i: int, s: str) -> Article:
     body = f"Report {i}: the convoy {s} was attacked near the bridge. Number {i}."
-    return Article(title=f"Title {i} {s}", body=body, captions=[f"caption {s}"], sources=[Source(f"dir/{s}/f{i}", i)])
+    return Article(
+        title=f"Title {i} {s}", body=body, captions=[f"caption {s}"], sources=[Source(f"dir/{s}/f{i}", i)]
+    )
 
 
 def _event(i: int, a: Article, s: str) -> Event:
     loc = Place(text=s, name=f"Place {s}", lat=-10.0 + i, lon=20.0 + i, country=s.upper()[:20])
-    return Event(article_id=a.id, event_type="ASSAULT" if i % 2 else s.upper(), evidence=Evidence(a.body, 0, len(a.body)),
-                 mode=s, actors=[Actor(text=s, name=f"Actor {s}")], recipients=[Actor(text="them", name="Other side")],
-                 location=loc, date=f"2025-01-{1 + i % 28:02d}", date_precision="day", modality=s,
-                 confidence=(i % 10) / 10, sources=[a.id])
+    return Event(
+        article_id=a.id,
+        event_type="ASSAULT" if i % 2 else s.upper(),
+        evidence=Evidence(a.body, 0, len(a.body)),
+        mode=s,
+        actors=[Actor(text=s, name=f"Actor {s}")],
+        recipients=[Actor(text="them", name="Other side")],
+        location=loc,
+        date=f"2025-01-{1 + i % 28:02d}",
+        date_precision="day",
+        modality=s,
+        confidence=(i % 10) / 10,
+        sources=[a.id],
+    )
 
 
 def fill_hostile(s) -> tuple[list, list]:
@@ -71,8 +114,10 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory):
 def _snapshot(s) -> tuple:
     c = s.conn
     schema = c.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
-    counts = tuple(c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                   for t in ("articles", "sources", "events", "event_sources", "files", "signatures", "bands"))
+    counts = tuple(
+        c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("articles", "sources", "events", "event_sources", "files", "signatures", "bands")
+    )
     return [tuple(r) for r in schema], counts
 
 
@@ -102,8 +147,10 @@ def test_every_filter_treats_the_string_as_data(hostile_store, s: str):
         "types": (EventFilter(types=[s]), want(lambda e: e.event_type == s.upper())),
         "modes": (EventFilter(modes=[s, "other"]), want(lambda e: e.mode == s)),
         "modalities": (EventFilter(modalities=[s]), want(lambda e: e.modality == s)),
-        "actor": (EventFilter(actor=s), want(lambda e: any(low in f"{a.name} {a.text}".lower()
-                                                           for a in e.actors + e.recipients))),
+        "actor": (
+            EventFilter(actor=s),
+            want(lambda e: any(low in f"{a.name} {a.text}".lower() for a in e.actors + e.recipients)),
+        ),
         "country": (EventFilter(country=s), want(lambda e: e.location.country == s.upper())),
         "place": (EventFilter(place=s), want(lambda e: low in e.location.name.lower())),
         "date_from": (EventFilter(date_from=s), want(lambda e: e.date >= s)),
@@ -143,9 +190,18 @@ def test_every_filter_treats_the_string_as_data(hostile_store, s: str):
 def test_odd_strings_never_error(hostile_store, s: str):
     store, arts, events = hostile_store
     before = _snapshot(store)
-    for flt in (EventFilter(types=[s]), EventFilter(modes=[s]), EventFilter(modalities=[s]), EventFilter(actor=s),
-                EventFilter(country=s), EventFilter(place=s), EventFilter(date_from=s), EventFilter(date_to=s),
-                EventFilter(text=s), EventFilter(article_id=s)):
+    for flt in (
+        EventFilter(types=[s]),
+        EventFilter(modes=[s]),
+        EventFilter(modalities=[s]),
+        EventFilter(actor=s),
+        EventFilter(country=s),
+        EventFilter(place=s),
+        EventFilter(date_from=s),
+        EventFilter(date_to=s),
+        EventFilter(text=s),
+        EventFilter(article_id=s),
+    ):
         try:
             n = store.count_events(flt)
         except (UnicodeEncodeError, ValueError):
@@ -165,8 +221,11 @@ def test_odd_strings_never_error(hostile_store, s: str):
 def test_non_string_filter_values_fail_cleanly(hostile_store):
     store, arts, events = hostile_store
     before = _snapshot(store)
-    for flt in (EventFilter(min_confidence="0.5; DROP TABLE events"), EventFilter(limit="5; --"),  # type: ignore[arg-type]
-                EventFilter(limit=1, offset="1 OR 1=1")):  # type: ignore[arg-type]
+    for flt in (
+        EventFilter(min_confidence="0.5; DROP TABLE events"),
+        EventFilter(limit="5; --"),  # type: ignore[arg-type]
+        EventFilter(limit=1, offset="1 OR 1=1"),
+    ):  # type: ignore[arg-type]
         with pytest.raises((ValueError, TypeError)):
             list(store.iter_events(flt))
     for col in ("event_type; DROP TABLE events", "e.id", "1", "data"):
@@ -178,7 +237,11 @@ def test_non_string_filter_values_fail_cleanly(hostile_store):
     with pytest.raises(ValueError):
         store.map_cells(None, float("nan"))
     # numbers at the edges are data too
-    for bbox in ((math.nan, math.nan, math.nan, math.nan), (-math.inf, -math.inf, math.inf, math.inf), (1e308, 0, -1e308, 1)):
+    for bbox in (
+        (math.nan, math.nan, math.nan, math.nan),
+        (-math.inf, -math.inf, math.inf, math.inf),
+        (1e308, 0, -1e308, 1),
+    ):
         store.count_events(EventFilter(bbox=bbox))
     assert store.count_events(EventFilter(bbox=(-math.inf, -math.inf, math.inf, math.inf))) == len(events)
     assert store.count_events(EventFilter(min_confidence=math.inf)) == 0

@@ -20,12 +20,16 @@ def test_seed_000_two_articles_clean():
     arts = split_dump(seed("000"))
     assert [a.title for a in arts] == [KIRKUK, "Sudan Army, RSF Trade Blames for Fires at Khartoum Refinery"]
     kirkuk, sudan = arts
-    assert len(kirkuk.captions) == 1 and kirkuk.captions[0].startswith("Iraqi Prime Minister Mustafa al-Kadhimi visits")
+    assert len(kirkuk.captions) == 1 and kirkuk.captions[0].startswith(
+        "Iraqi Prime Minister Mustafa al-Kadhimi visits"
+    )
     assert len(kirkuk.paragraphs) == 13
     assert kirkuk.paragraphs[0].startswith("Iraqi Prime Minister Mustafa al-Kadhimi announced Tuesday")
     assert kirkuk.paragraphs[-1].endswith("among Kirkuk factions and parties, he added.")
-    assert sudan.captions == ["FILE PHOTO: Plumes of smoke rise during clashes between the Rapid Support Forces and "
-                              "the army in Khartoum, Sudan, September 26, 2024. REUTERS/Stringer/File Photo"]
+    assert sudan.captions == [
+        "FILE PHOTO: Plumes of smoke rise during clashes between the Rapid Support Forces and "
+        "the army in Khartoum, Sudan, September 26, 2024. REUTERS/Stringer/File Photo"
+    ]
     assert len(sudan.paragraphs) == 7
     for a in arts:
         assert all(p not in ("TT", "20") for p in a.paragraphs)
@@ -40,11 +44,19 @@ def test_seed_003_leading_space_caption_and_counter():
     assert iran.captions[0].endswith("(Lebanese Presidency press office via AP)")
     assert len(iran.paragraphs) == 11
     # the same Kirkuk article in both files segments to the same text
-    assert normalise("\n".join(arts[0].paragraphs)) == normalise("\n".join(split_dump(seed("000"))[0].paragraphs))
+    assert normalise("\n".join(arts[0].paragraphs)) == normalise(
+        "\n".join(split_dump(seed("000"))[0].paragraphs)
+    )
 
 
-def make_dump(articles: list[tuple[str, str | None, list[str]]], nl: str = "\n", para_gap: int = 1,
-              art_gap: int = 3, furniture: bool = True, double: bool = True) -> str:
+def make_dump(
+    articles: list[tuple[str, str | None, list[str]]],
+    nl: str = "\n",
+    para_gap: int = 1,
+    art_gap: int = 3,
+    furniture: bool = True,
+    double: bool = True,
+) -> str:
     """A dump in the seed style: headline, captions twice, furniture, headline again, captions, body."""
     out: list[str] = []
     blank = [""] * para_gap
@@ -70,18 +82,33 @@ def make_dump(articles: list[tuple[str, str | None, list[str]]], nl: str = "\n",
 
 
 ARTS = [
-    ("Protesters Rally in Capital Over Fuel Prices", "Demonstrators march in the capital on Monday. (AP Photo/Staff)",
-     ["Thousands of protesters marched through the capital on Monday to denounce a rise in fuel prices.",
-      "Police fired tear gas to disperse the crowd near parliament, witnesses said.",
-      "The government said the price rise was needed to cut the budget deficit."]),
-    ("Ministers Meet to Discuss Border Crossing", None,
-     ["Foreign ministers of the two countries met on Sunday to discuss reopening the border crossing.",
-      "The talks ended without an agreement, officials said."]),
-    ("Flooding Displaces Thousands in River Valley", "A flooded street in the valley. REUTERS/Photographer",
-     ["Heavy rains caused the river to burst its banks on Friday.",
-      "Aid agencies said thousands of families had been displaced.",
-      "Rescue teams were still searching for missing people.",
-      "The weather service forecast more rain this week."]),
+    (
+        "Protesters Rally in Capital Over Fuel Prices",
+        "Demonstrators march in the capital on Monday. (AP Photo/Staff)",
+        [
+            "Thousands of protesters marched through the capital on Monday to denounce a rise in fuel prices.",
+            "Police fired tear gas to disperse the crowd near parliament, witnesses said.",
+            "The government said the price rise was needed to cut the budget deficit.",
+        ],
+    ),
+    (
+        "Ministers Meet to Discuss Border Crossing",
+        None,
+        [
+            "Foreign ministers of the two countries met on Sunday to discuss reopening the border crossing.",
+            "The talks ended without an agreement, officials said.",
+        ],
+    ),
+    (
+        "Flooding Displaces Thousands in River Valley",
+        "A flooded street in the valley. REUTERS/Photographer",
+        [
+            "Heavy rains caused the river to burst its banks on Friday.",
+            "Aid agencies said thousands of families had been displaced.",
+            "Rescue teams were still searching for missing people.",
+            "The weather service forecast more rain this week.",
+        ],
+    ),
 ]
 
 
@@ -114,22 +141,31 @@ def test_plain_single_article_file_like_bbc():
 
 
 def test_share_widgets_and_duplicate_paragraphs_removed():
-    text = ("Headline About Talks\n\nShare\nPrint\nA A\n\nHeadline About Talks\n\n"
-            "The first paragraph says something.\n\nA second one.\n\nA second one.\n\n12\n\nThe end.\n")
+    text = (
+        "Headline About Talks\n\nShare\nPrint\nA A\n\nHeadline About Talks\n\n"
+        "The first paragraph says something.\n\nA second one.\n\nA second one.\n\n12\n\nThe end.\n"
+    )
     (a,) = split_dump(text)
     assert a.paragraphs == ["The first paragraph says something.", "A second one.", "The end."]
 
 
 def test_repeated_short_lines_inside_a_body_do_not_split_it():
-    text = ("Cup Draw Announced\n\nThe draw for the next round was made on Monday.\n\n"
-            "Team A v Team B\n\nWinners meet in final match\n\nTeam C v Team D\n\nWinners meet in final match\n\n"
-            "The matches will be played in March.\n")
+    text = (
+        "Cup Draw Announced\n\nThe draw for the next round was made on Monday.\n\n"
+        "Team A v Team B\n\nWinners meet in final match\n\nTeam C v Team D\n\nWinners meet in final match\n\n"
+        "The matches will be played in March.\n"
+    )
     assert len(split_dump(text)) == 1
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("ab TT20\n\r\t.,'\u2019-") + ["Word ", "Title\n", "\n\n\n", "\u00a0"]),
-                max_size=200).map("".join) | st.text(max_size=300))
+@given(
+    st.lists(
+        st.sampled_from(list("ab TT20\n\r\t.,'\u2019-") + ["Word ", "Title\n", "\n\n\n", "\u00a0"]),
+        max_size=200,
+    ).map("".join)
+    | st.text(max_size=300)
+)
 def test_segmenter_never_fails(text):
     for a in split_dump(text):
         assert a.title and a.paragraphs

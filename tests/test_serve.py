@@ -14,10 +14,36 @@ from eventdesk.serve.sample import HOSTILE, build_demo_store
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 INJECTIONS = [
-    "' OR '1'='1", "1; DROP TABLE events; --", '") OR 1=1 --', "%", "_", "\\", "%' --", "\x00", "NEAR(a b)",
-    '"unbalanced', "a OR b", "* * *", "../../etc/passwd", HOSTILE[0], HOSTILE[1], "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ☃", "é" * 150,
+    "' OR '1'='1",
+    "1; DROP TABLE events; --",
+    '") OR 1=1 --',
+    "%",
+    "_",
+    "\\",
+    "%' --",
+    "\x00",
+    "NEAR(a b)",
+    '"unbalanced',
+    "a OR b",
+    "* * *",
+    "../../etc/passwd",
+    HOSTILE[0],
+    HOSTILE[1],
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ☃",
+    "é" * 150,
 ]
-FILTERS = ["type", "mode", "actor", "country", "place", "since", "until", "modality", "min_confidence", "text"]
+FILTERS = [
+    "type",
+    "mode",
+    "actor",
+    "country",
+    "place",
+    "since",
+    "until",
+    "modality",
+    "min_confidence",
+    "text",
+]
 ENDPOINTS = ["/api/events", "/api/map", "/api/timeline", "/api/network"]
 
 
@@ -59,7 +85,9 @@ def test_stats_and_facets(client):
     assert st["events"] > 0 and "store" not in st
     fc = client.get("/api/facets").json()
     assert fc["types"] and all(len(x) == 3 for x in fc["countries"])
-    assert ["SDN", fc["countries"][0][1], "Sudan"] in fc["countries"] or any(c[0] == "SDN" for c in fc["countries"])
+    assert ["SDN", fc["countries"][0][1], "Sudan"] in fc["countries"] or any(
+        c[0] == "SDN" for c in fc["countries"]
+    )
 
 
 def test_events_filters(client):
@@ -107,7 +135,7 @@ def test_event_card_and_article(client):
     ev = client.get("/api/events", params={"text": "convoy"}).json()["events"][0]
     card = client.get(f"/api/events/{ev['id']}").json()
     e, art = card["event"], card["article"]
-    assert art["body"][e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["sentence"]
+    assert art["body"][e["evidence"]["start"] : e["evidence"]["end"]] == e["evidence"]["sentence"]
     assert card["sources"] and card["sources"][0]["id"] == art["id"]
     a = client.get(f"/api/articles/{art['id']}").json()
     assert ev["id"] in {x["id"] for x in a["events"]} and "related" in a
@@ -154,11 +182,20 @@ def test_search_injection_and_snippets(client):
     assert any(m and t.lower() == "refinery" for t, m in hits[0]["snippet"])
 
 
-@pytest.mark.parametrize("path", [
-    "/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py", "/static/%2e%2e%2f%2e%2e%2fstore/sqlite.py",
-    "/static/....//app.py", "/static//etc/passwd", "/static/%2fetc%2fpasswd", "/static/vendor/../../app.py",
-    "/static/..\\app.py",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../app.py",
+        "/static/%2e%2e/app.py",
+        "/static/..%2fapp.py",
+        "/static/%2e%2e%2f%2e%2e%2fstore/sqlite.py",
+        "/static/....//app.py",
+        "/static//etc/passwd",
+        "/static/%2fetc%2fpasswd",
+        "/static/vendor/../../app.py",
+        "/static/..\\app.py",
+    ],
+)
 def test_static_path_traversal_refused(client, path):
     r = client.get(path)
     assert r.status_code in (400, 404), (path, r.status_code)
@@ -166,10 +203,18 @@ def test_static_path_traversal_refused(client, path):
 
 
 def test_vendored_assets_and_licences_are_served(client):
-    for p in ["leaflet/leaflet.js", "leaflet/LICENSE", "leaflet.markercluster/leaflet.markercluster.js",
-              "world-atlas/countries-50m.json", "vega/vega.min.js", "vega-lite/vega-lite.min.js",
-              "vega-embed/vega-embed.min.js", "vega-interpreter/vega-interpreter.min.js",
-              "topojson-client/topojson-client.min.js", "swagger-ui/swagger-ui.css"]:
+    for p in [
+        "leaflet/leaflet.js",
+        "leaflet/LICENSE",
+        "leaflet.markercluster/leaflet.markercluster.js",
+        "world-atlas/countries-50m.json",
+        "vega/vega.min.js",
+        "vega-lite/vega-lite.min.js",
+        "vega-embed/vega-embed.min.js",
+        "vega-interpreter/vega-interpreter.min.js",
+        "topojson-client/topojson-client.min.js",
+        "swagger-ui/swagger-ui.css",
+    ]:
         assert client.get(f"/static/vendor/{p}").status_code == 200, p
 
 

@@ -15,8 +15,11 @@ def store(any_store):
 
 
 def art(n: int, path: str = "f.txt") -> Article:
-    return Article(title=f"Title {n}", body=f"Body number {n} about the Khartoum refinery fire.",
-                   sources=[Source(path, n)])
+    return Article(
+        title=f"Title {n}",
+        body=f"Body number {n} about the Khartoum refinery fire.",
+        sources=[Source(path, n)],
+    )
 
 
 def test_transaction_rolls_back(store):
@@ -53,10 +56,17 @@ def test_search_snippets_and_hostile_queries(store):
 def test_events_filters_and_sources(store):
     a = art(1)
     loc = Place(text="Khartoum", name="Khartoum", lat=15.55, lon=32.53, country="SDN", precision=1)
-    ev = Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence("Body number 1", 0, 13),
-               actors=[Actor("the army", "Sudanese Armed Forces", "SDN", "MIL")],
-               recipients=[Actor("RSF", "Rapid Support Forces", "SDN", "REB")],
-               location=loc, date="2025-01-23", date_precision="day", confidence=0.8)
+    ev = Event(
+        article_id=a.id,
+        event_type="ASSAULT",
+        evidence=Evidence("Body number 1", 0, 13),
+        actors=[Actor("the army", "Sudanese Armed Forces", "SDN", "MIL")],
+        recipients=[Actor("RSF", "Rapid Support Forces", "SDN", "REB")],
+        location=loc,
+        date="2025-01-23",
+        date_precision="day",
+        confidence=0.8,
+    )
     with store.transaction():
         store.add_article(a)
         assert store.add_events([ev]) == 1

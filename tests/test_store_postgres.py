@@ -32,8 +32,13 @@ def fill(store, n_articles: int = 40, n_events: int = 300) -> list[Article]:
     # a story cluster and a near-duplicate, for related_articles and stats
     arts[5].story_id = arts[4].id
     arts[6].duplicate_of, arts[6].story_id = arts[4].id, arts[4].id
-    arts.append(Article(title="São Paulo police", body="Políce in São Paulo arrested rebels near the café.",
-                        sources=[Source("accents.txt", 0)]))
+    arts.append(
+        Article(
+            title="São Paulo police",
+            body="Políce in São Paulo arrested rebels near the café.",
+            sources=[Source("accents.txt", 0)],
+        )
+    )
     with store.transaction():
         run = store.start_run({"paths": ["x"]})
         for a in arts:
@@ -97,8 +102,9 @@ def test_every_query_same_as_sqlite(pair):
     sq, pg = pair
     arts = fill(sq)
     fill(pg)
-    assert {k: v for k, v in sq.stats().items() if k != "store"} == \
-        {k: v for k, v in pg.stats().items() if k != "store"}
+    assert {k: v for k, v in sq.stats().items() if k != "store"} == {
+        k: v for k, v in pg.stats().items() if k != "store"
+    }
     assert [a.to_dict() for a in sq.iter_articles()] == [a.to_dict() for a in pg.iter_articles()]
     assert [a.to_dict() for a in sq.uncoded_articles(100)] == [a.to_dict() for a in pg.uncoded_articles(100)]
     assert sq.problems() == pg.problems() and sq.problems(1) == pg.problems(1)
@@ -118,12 +124,16 @@ def test_every_query_same_as_sqlite(pair):
     for flt in (None, EventFilter(types=["ASSAULT"]), EventFilter(country="SDN", min_confidence=0.5)):
         for interval in ("day", "week", "month", "year"):
             key_ = lambda r: (r["period"], r["event_type"])  # noqa: E731
-            assert sorted(pg.event_counts(flt, interval), key=key_) == sorted(sq.event_counts(flt, interval),
-                                                                               key=key_), (flt, interval)
+            assert sorted(pg.event_counts(flt, interval), key=key_) == sorted(
+                sq.event_counts(flt, interval), key=key_
+            ), (flt, interval)
         for cell in (0.5, 5, 45):
             a, b = sorted_cells(sq.map_cells(flt, cell)), sorted_cells(pg.map_cells(flt, cell))
             assert [(c["count"], c["types"]) for c in a] == [(c["count"], c["types"]) for c in b]
-            assert all(math.isclose(x["lat"], y["lat"]) and math.isclose(x["lon"], y["lon"]) for x, y in zip(a, b, strict=True))
+            assert all(
+                math.isclose(x["lat"], y["lat"]) and math.isclose(x["lon"], y["lon"])
+                for x, y in zip(a, b, strict=True)
+            )
         assert pg.map_points(flt, 50) == sq.map_points(flt, 50)
         for limit in (5, 200):
             assert pg.actor_edges(flt, limit) == sq.actor_edges(flt, limit)
@@ -149,7 +159,9 @@ def test_every_query_same_as_sqlite(pair):
     assert {(r.name, r.count) for r in pg.check() if r.name != "map point for every located event"} == want
     assert [r.name for r in pg.check() if not r.ok] == [r.name for r in sq.check() if not r.ok]
     # dedup index
-    assert sorted(pg.band_candidates([2 - (1 << 63), 1 << 40])) == sorted(sq.band_candidates([2 - (1 << 63), 1 << 40]))
+    assert sorted(pg.band_candidates([2 - (1 << 63), 1 << 40])) == sorted(
+        sq.band_candidates([2 - (1 << 63), 1 << 40])
+    )
     assert pg.signature(arts[2].id) == sq.signature(arts[2].id) == (12, bytes([2]) * 16)
     assert pg.article_cluster(arts[6].id) == sq.article_cluster(arts[6].id) == (arts[4].id, arts[4].id)
     assert pg.source_owner(Source("dup.txt", 3)) == sq.source_owner(Source("dup.txt", 3)) == arts[0].id
@@ -168,8 +180,23 @@ def test_search_same_hits_as_sqlite(pair):
     sq, pg = pair
     fill(sq)
     fill(pg)
-    for q in ["refinery", "attack village", "conv*", "sao paulo", "POLICE café", "rebels near", "al-shabaab",
-              '"', "refinery OR", "NEAR(", "'; DROP TABLE articles; --", "*", "a AND (b", "", "x:* & !y"]:
+    for q in [
+        "refinery",
+        "attack village",
+        "conv*",
+        "sao paulo",
+        "POLICE café",
+        "rebels near",
+        "al-shabaab",
+        '"',
+        "refinery OR",
+        "NEAR(",
+        "'; DROP TABLE articles; --",
+        "*",
+        "a AND (b",
+        "",
+        "x:* & !y",
+    ]:
         want = sq.search(q, limit=100)
         got = pg.search(q, limit=100)
         assert {h["id"] for h in got} == {h["id"] for h in want}, q
@@ -205,12 +232,20 @@ def test_map_box_without_postgis_same_answers(tmp_path: Path, pg_server, caplog)
                 assert ids(plain.iter_events(f)) == ids(gis.iter_events(f))
                 assert plain.map_points(f, 1000) == gis.map_points(f, 1000)
             if gis.spatial == "postgis":
-                plan = "\n".join(r[0] for r in gis.conn.execute(
-                    "EXPLAIN SELECT id FROM events e WHERE e.geom && ST_MakeEnvelope(30, 15, 33, 16, 4326)"))
+                plan = "\n".join(
+                    r[0]
+                    for r in gis.conn.execute(
+                        "EXPLAIN SELECT id FROM events e WHERE e.geom && ST_MakeEnvelope(30, 15, 33, 16, 4326)"
+                    )
+                )
                 assert "events_geom" in plan or "Seq Scan" in plan  # tiny tables may still be scanned
                 gis.conn.execute("SET enable_seqscan = off")
-                plan = "\n".join(r[0] for r in gis.conn.execute(
-                    "EXPLAIN SELECT id FROM events e WHERE e.geom && ST_MakeEnvelope(30, 15, 33, 16, 4326)"))
+                plan = "\n".join(
+                    r[0]
+                    for r in gis.conn.execute(
+                        "EXPLAIN SELECT id FROM events e WHERE e.geom && ST_MakeEnvelope(30, 15, 33, 16, 4326)"
+                    )
+                )
                 assert "events_geom" in plan
             want = ids(gis.iter_events(EventFilter(bbox=(25, 10, 40, 20))))
             gis_bad = [c.name for c in gis.check() if not c.ok]
@@ -294,9 +329,12 @@ def test_cli_run_with_events_same_as_sqlite(examples: Path, tmp_path: Path, pg_u
     eventdesk("run", str(examples), "--db", pg_url, "-q")
     with open_store(str(db)) as sq, open_store(pg_url) as pg:
         assert [e.to_dict() for e in pg.iter_events()] == [e.to_dict() for e in sq.iter_events()]
-        assert {k: v for k, v in pg.stats().items() if k != "store"} == \
-            {k: v for k, v in sq.stats().items() if k != "store"}
-        assert pg.actor_edges() == sq.actor_edges() and pg.event_counts(None, "week") == sq.event_counts(None, "week")
+        assert {k: v for k, v in pg.stats().items() if k != "store"} == {
+            k: v for k, v in sq.stats().items() if k != "store"
+        }
+        assert pg.actor_edges() == sq.actor_edges() and pg.event_counts(None, "week") == sq.event_counts(
+            None, "week"
+        )
         assert [c.name for c in pg.check() if not c.ok] == []
 
 
@@ -315,8 +353,14 @@ def test_dashboard_api_on_postgres_same_answers_as_sqlite(pg_url, examples, tmp_
     for db in (lite, pg_url):
         with TestClient(create_app(db)) as c:
             got = {}
-            for path in ("/api/stats", "/api/events?type=ASSAULT", "/api/timeline", "/api/network",
-                         "/api/map?west=-180&south=-90&east=180&north=90&zoom=2", "/api/search?q=refinery"):
+            for path in (
+                "/api/stats",
+                "/api/events?type=ASSAULT",
+                "/api/timeline",
+                "/api/network",
+                "/api/map?west=-180&south=-90&east=180&north=90&zoom=2",
+                "/api/search?q=refinery",
+            ):
                 r = c.get(path)
                 assert r.status_code == 200, (db, path, r.text[:300])
                 got[path] = r.json()
@@ -327,5 +371,6 @@ def test_dashboard_api_on_postgres_same_answers_as_sqlite(pg_url, examples, tmp_
     assert pg_ans[ev]["total"] == lite_ans[ev]["total"] > 0
     assert sorted(e["id"] for e in pg_ans[ev]["events"]) == sorted(e["id"] for e in lite_ans[ev]["events"])
     hits = "/api/search?q=refinery"
-    assert [h["id"] for h in pg_ans[hits]["hits"]] and \
-        {h["id"] for h in pg_ans[hits]["hits"]} == {h["id"] for h in lite_ans[hits]["hits"]}
+    assert [h["id"] for h in pg_ans[hits]["hits"]] and {h["id"] for h in pg_ans[hits]["hits"]} == {
+        h["id"] for h in lite_ans[hits]["hits"]
+    }

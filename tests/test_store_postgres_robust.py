@@ -24,10 +24,14 @@ pytest.importorskip("psycopg", reason="PostgreSQL tests need `pip install 'event
 
 def _snapshot(s) -> tuple:
     c = s.conn
-    schema = c.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
-                       "WHERE table_schema = current_schema() ORDER BY 1, 2").fetchall()
-    counts = tuple(c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                   for t in ("articles", "sources", "events", "event_sources", "files", "signatures", "bands"))
+    schema = c.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = current_schema() ORDER BY 1, 2"
+    ).fetchall()
+    counts = tuple(
+        c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("articles", "sources", "events", "event_sources", "files", "signatures", "bands")
+    )
     return [tuple(r) for r in schema], counts
 
 

@@ -31,19 +31,28 @@ PLACES = ["Khartoum", "Kirkuk", "Mosul", "Goma", "Aleppo", "Kharkiv", "Sanaa", "
 def item(n: int) -> dict:
     place = PLACES[n % len(PLACES)]
     when = datetime(2025, 3, 1, 12, tzinfo=UTC) + timedelta(days=n)
-    text = (f"<p>Government forces shelled rebel positions near {place} on Monday, killing {n + 2} fighters, "
-            f"officials said in report number {n}.</p><p>Protesters gathered in {place} on Tuesday to demand "
-            "an end to the fighting and the release of detained journalists.</p>")
-    return {"title": f"Fighting near {place} (report {n})", "text": text, "guid": f"urn:test:item:{n}",
-            "link": f"http://127.0.0.1/news/{n}", "date": format_datetime(when)}
+    text = (
+        f"<p>Government forces shelled rebel positions near {place} on Monday, killing {n + 2} fighters, "
+        f"officials said in report number {n}.</p><p>Protesters gathered in {place} on Tuesday to demand "
+        "an end to the fighting and the release of detained journalists.</p>"
+    )
+    return {
+        "title": f"Fighting near {place} (report {n})",
+        "text": text,
+        "guid": f"urn:test:item:{n}",
+        "link": f"http://127.0.0.1/news/{n}",
+        "date": format_datetime(when),
+    }
 
 
 def rss(items: list[dict]) -> bytes:
     out = ['<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test feed</title>']
     for it in items:
-        out.append(f"<item><title>{escape(it['title'])}</title><link>{it['link']}</link>"
-                   f"<guid>{it['guid']}</guid><pubDate>{it['date']}</pubDate>"
-                   f"<description>{escape(it['text'])}</description></item>")
+        out.append(
+            f"<item><title>{escape(it['title'])}</title><link>{it['link']}</link>"
+            f"<guid>{it['guid']}</guid><pubDate>{it['date']}</pubDate>"
+            f"<description>{escape(it['text'])}</description></item>"
+        )
     out.append("</channel></rss>")
     return "".join(out).encode("utf-8")
 
@@ -68,7 +77,9 @@ class FeedServer:
                         return self._send(304, b"", tag)
                     return self._send(200, body, tag, "application/rss+xml")
                 if self.path == "/page.html":
-                    return self._send(200, b"<!doctype html><html><body><p>hello</p></body></html>", None, "text/html")
+                    return self._send(
+                        200, b"<!doctype html><html><body><p>hello</p></body></html>", None, "text/html"
+                    )
                 if self.path == "/big.xml":
                     return self._send(200, b"<rss>" + b" " * 5000 + b"</rss>", None, "application/rss+xml")
                 if self.path == "/slow.xml":
@@ -120,8 +131,15 @@ def fake_extract(calls: list[list[str]]):
 
     def extract(articles, config):
         calls.append([a.id for a in articles])
-        return [Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence(a.body[:40], 0, 40),
-                      date=a.published[:10] if a.published else None) for a in articles]
+        return [
+            Event(
+                article_id=a.id,
+                event_type="ASSAULT",
+                evidence=Evidence(a.body[:40], 0, 40),
+                date=a.published[:10] if a.published else None,
+            )
+            for a in articles
+        ]
 
     return extract
 
@@ -160,7 +178,8 @@ def test_feed_grows_by_three_only_new_items_processed(server: FeedServer, tmp_pa
         assert {s.path for a in arts for s in a.sources} == {url}
         assert {s.url for a in arts for s in a.sources} == {item(i)["link"] for i in range(5)}
         assert {s.index for a in arts for s in a.sources} == {
-            item_index({"id": item(i)["guid"]}) for i in range(5)}
+            item_index({"id": item(i)["guid"]}) for i in range(5)
+        }
         assert arts[0].published.startswith("2025-03-0")
         # the feed is in the files table with its articles counted, so the store check holds
         assert store.file_state(url).n_articles == 5
@@ -207,6 +226,7 @@ def test_loop_with_stop_event_and_conditional_get(server: FeedServer, tmp_path: 
     stop = threading.Event()
     polls = []
     with open_store(str(tmp_path / "w.db")) as store:
+
         def grow_then_stop(p) -> None:
             polls.append(p)
             if len(polls) == 2:
@@ -214,8 +234,11 @@ def test_loop_with_stop_event_and_conditional_get(server: FeedServer, tmp_path: 
             if sum(x.new_articles for x in polls) >= 4 and len(polls) >= 5:
                 stop.set()
 
-        t = threading.Thread(target=watch, args=([url], store, load_config(None)),
-                             kwargs={"interval": 0.05, "stop_event": stop, "events": False, "on_poll": grow_then_stop})
+        t = threading.Thread(
+            target=watch,
+            args=([url], store, load_config(None)),
+            kwargs={"interval": 0.05, "stop_event": stop, "events": False, "on_poll": grow_then_stop},
+        )
         t0 = time.time()
         t.start()
         t.join(20)
@@ -276,7 +299,9 @@ def test_fetch_errors_name_the_url(server: FeedServer, tmp_path: Path):
         r = watch(urls, store, load_config(None), once=True, events=False, on_problem=probs.append)
         assert r.total("new_articles") == 1
     assert [(p.path, p.reason) for p in probs] == [
-        (urls[0], "HTTP 404 Not Found"), (urls[1], "not an RSS or Atom feed")]
+        (urls[0], "HTTP 404 Not Found"),
+        (urls[1], "not an RSS or Atom feed"),
+    ]
     with pytest.raises(FetchError, match="only http and https"), open_store(str(tmp_path / "x.db")) as store:
         watch(["ftp://127.0.0.1/feed.xml"], store, load_config(None), once=True)
 
@@ -284,9 +309,23 @@ def test_fetch_errors_name_the_url(server: FeedServer, tmp_path: Path):
 def test_cli_watch_ctrl_c_stops_cleanly(server: FeedServer, tmp_path: Path):
     server.feed = rss([item(i) for i in (2, 1, 0)])
     db = tmp_path / "w.db"
-    proc = subprocess.Popen([sys.executable, "-m", "eventdesk", "watch", server.base + "/feed.xml", "--db", str(db),
-                             "--interval", "0.2", "--no-events"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "eventdesk",
+            "watch",
+            server.base + "/feed.xml",
+            "--db",
+            str(db),
+            "--interval",
+            "0.2",
+            "--no-events",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.time() + 25
         while time.time() < deadline:
@@ -303,8 +342,22 @@ def test_cli_watch_ctrl_c_stops_cleanly(server: FeedServer, tmp_path: Path):
     assert "stopped (Ctrl-C)" in err and "Traceback" not in err
     with open_store(str(db)) as store:
         assert store.stats()["articles"] == 3
-    p = subprocess.run([sys.executable, "-m", "eventdesk", "watch", server.base + "/feed.xml", "--db", str(db),
-                        "--once", "--no-events"], capture_output=True, text=True, timeout=60)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "eventdesk",
+            "watch",
+            server.base + "/feed.xml",
+            "--db",
+            str(db),
+            "--once",
+            "--no-events",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert p.returncode == 0 and "0 new article(s)" in p.stderr, p.stderr
     assert os.path.exists(db)
 
@@ -314,10 +367,14 @@ def test_atom_feed_and_item_identity(server: FeedServer, tmp_path: Path):
     entries = "".join(
         f"<entry><id>tag:test,2025:{n}</id><title>Talks in Doha, round {n}</title>"
         f'<link rel="alternate" href="http://127.0.0.1/a/{n}"/><updated>2025-04-0{n}T10:00:00Z</updated>'
-        f"<content type=\"html\">&lt;p&gt;Negotiators met in Doha for round {n} of ceasefire talks, "
-        f"mediators said on Sunday.&lt;/p&gt;</content></entry>" for n in (1, 2))
-    server.feed = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-                   f"<title>t</title>{entries}</feed>").encode()
+        f'<content type="html">&lt;p&gt;Negotiators met in Doha for round {n} of ceasefire talks, '
+        f"mediators said on Sunday.&lt;/p&gt;</content></entry>"
+        for n in (1, 2)
+    )
+    server.feed = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>t</title>{entries}</feed>"
+    ).encode()
     with open_store(str(tmp_path / "w.db")) as store:
         r = watch([server.base + "/feed.xml"], store, load_config(None), once=True, events=False)
         assert r.total("new_articles") == 2 and not r.problems

@@ -88,11 +88,20 @@ def make_filter(
         w, s, e, n = (float(x) for x in bbox)
         bbox = (w, s, e, n)
     return EventFilter(
-        types=[t.upper() for t in _list(type)], modes=_list(mode), actor=_text(actor),
-        country=(_text(country) or "").upper() or None, place=_text(place),
-        date_from=_date(since, "since"), date_to=_date(until, "until"), modalities=modalities,
-        min_confidence=min_confidence, text=_text(text), article_id=article or None,
-        bbox=bbox, limit=None if limit is None else int(limit), offset=int(offset),
+        types=[t.upper() for t in _list(type)],
+        modes=_list(mode),
+        actor=_text(actor),
+        country=(_text(country) or "").upper() or None,
+        place=_text(place),
+        date_from=_date(since, "since"),
+        date_to=_date(until, "until"),
+        modalities=modalities,
+        min_confidence=min_confidence,
+        text=_text(text),
+        article_id=article or None,
+        bbox=bbox,
+        limit=None if limit is None else int(limit),
+        offset=int(offset),
     )
 
 
@@ -112,8 +121,13 @@ class SearchHit:
         return "".join(f"[{t}]" if hit else t for t, hit in self.snippet)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "published": self.published, "score": self.score,
-                "snippet": [[t, h] for t, h in self.snippet]}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "score": self.score,
+            "snippet": [[t, h] for t, h in self.snippet],
+        }
 
 
 class Records(list, Generic[T]):
@@ -172,8 +186,13 @@ class EventDB:
         self.store = store
 
     # -- events --------------------------------------------------------------------------
-    def events(self, type: str | Iterable[str] | None = None, *, limit: int | None = None,  # noqa: A002
-               **filters: Any) -> Records[Event]:
+    def events(
+        self,
+        type: str | Iterable[str] | None = None,
+        *,
+        limit: int | None = None,  # noqa: A002
+        **filters: Any,
+    ) -> Records[Event]:
         """Events matching the filters (see `make_filter`), oldest first."""
         flt = make_filter(type=type, limit=limit, **filters)
         return Records(self.store.iter_events(flt), kind="events")
@@ -222,8 +241,15 @@ class EventDB:
     def search(self, query: str, limit: int = 20, offset: int = 0) -> Records[SearchHit]:
         """Full-text search over article titles and bodies, best first."""
         hits = self.store.search_marked(query, limit=limit, offset=offset)
-        return Records((SearchHit(h["id"], h["title"], h["published"], h["score"],
-                                  [(t, bool(m)) for t, m in h["snippet"]]) for h in hits), kind="search")
+        return Records(
+            (
+                SearchHit(
+                    h["id"], h["title"], h["published"], h["score"], [(t, bool(m)) for t, m in h["snippet"]]
+                )
+                for h in hits
+            ),
+            kind="search",
+        )
 
     def stats(self) -> dict[str, Any]:
         return self.store.stats()

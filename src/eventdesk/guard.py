@@ -76,8 +76,12 @@ def time_limit(seconds: float | None, what: str = "document") -> Iterator[None]:
         return
     if not _can_alarm():
         if not _warned:
-            warnings.warn("eventdesk: per-document time limits need the main thread of a process; "
-                          "running without them here", RuntimeWarning, stacklevel=3)
+            warnings.warn(
+                "eventdesk: per-document time limits need the main thread of a process; "
+                "running without them here",
+                RuntimeWarning,
+                stacklevel=3,
+            )
             _warned = True
         yield
         return
@@ -113,8 +117,11 @@ def _failure(exc: BaseException, seconds: float | None, key: str) -> str:
     return f"could not be processed ({type(exc).__name__}: {exc}); skipped, please report this as a bug"
 
 
-def read_file_guarded(path: str, config: dict[str, Any] | None = None,
-                      skip: Callable[[str, int, float, str | None], bool] | None = None):
+def read_file_guarded(
+    path: str,
+    config: dict[str, Any] | None = None,
+    skip: Callable[[str, int, float, str | None], bool] | None = None,
+):
     """`read.read_file` under read.file_timeout_s; a timeout or crash is a Problem on the file.
 
     The file gets no digest then, so it is not marked done: the next run tries it again.
@@ -129,9 +136,11 @@ def read_file_guarded(path: str, config: dict[str, Any] | None = None,
         return InputFile(path, problems=[Problem(path, _failure(e, seconds, "read.file_timeout_s"))])
 
 
-def segment_guarded(documents: Iterable[Document], config: dict[str, Any] | None = None,
-                    segment_one: Callable[[Document], list[Article | Problem]] | None = None,
-                    ) -> list[Article | Problem]:
+def segment_guarded(
+    documents: Iterable[Document],
+    config: dict[str, Any] | None = None,
+    segment_one: Callable[[Document], list[Article | Problem]] | None = None,
+) -> list[Article | Problem]:
     """`segment.segment` one document at a time under read.document_timeout_s.
 
     A document that times out or raises becomes a Problem naming its file and index; the other
@@ -157,9 +166,11 @@ def _where(article: Article) -> tuple[str, int | None]:
     return (s.path, s.index) if s else (f"article {article.id}", None)
 
 
-def extract_guarded(articles: list[Article], config: dict[str, Any] | None,
-                    extract: Callable[[list[Article], dict[str, Any]], list[Event]],
-                    ) -> tuple[list[Event], list[Problem]]:
+def extract_guarded(
+    articles: list[Article],
+    config: dict[str, Any] | None,
+    extract: Callable[[list[Article], dict[str, Any]], list[Event]],
+) -> tuple[list[Event], list[Problem]]:
     """Events of a batch of articles, no article able to hang or crash the batch.
 
     The batch runs under code.article_timeout_s (a normal batch takes a few seconds; a limit that
@@ -192,5 +203,8 @@ def extract_guarded(articles: list[Article], config: dict[str, Any] | None,
 
 def _article_problem(a: Article, exc: BaseException, seconds: float | None) -> Problem:
     path, index = _where(a)
-    return Problem(path, f"events of article {a.id} ({a.title[:60]!r}) "
-                         + _failure(exc, seconds, "code.article_timeout_s"), index)
+    return Problem(
+        path,
+        f"events of article {a.id} ({a.title[:60]!r}) " + _failure(exc, seconds, "code.article_timeout_s"),
+        index,
+    )

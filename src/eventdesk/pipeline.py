@@ -168,9 +168,16 @@ class Runner:
     stays flat however large the input.
     """
 
-    def __init__(self, store: Store, config: dict[str, Any], events: bool = True,
-                 progress: bool | None = None, on_problem: Callable[[Problem], None] | None = None,
-                 workers: int = 1, executor: Any = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        config: dict[str, Any],
+        events: bool = True,
+        progress: bool | None = None,
+        on_problem: Callable[[Problem], None] | None = None,
+        workers: int = 1,
+        executor: Any = None,
+    ) -> None:
         self.store = store
         self.config = config
         self.events = events
@@ -237,8 +244,16 @@ class Runner:
                     r.stories_joined += a.duplicate_of is None and a.story_id != a.id
                     new.append(a)
                 if f.path != "<stdin>" and f.digest:
-                    self.store.mark_file(FileState(f.path, f.size, f.mtime, f.digest, len(pf.articles),
-                                                   len(f.problems) + len(pf.problems)))
+                    self.store.mark_file(
+                        FileState(
+                            f.path,
+                            f.size,
+                            f.mtime,
+                            f.digest,
+                            len(pf.articles),
+                            len(f.problems) + len(pf.problems),
+                        )
+                    )
         self._tick("files", len(batch))
         return new
 
@@ -264,7 +279,9 @@ class Runner:
     def run(self, paths: list[str]) -> RunReport:
         t0 = time.perf_counter()
         with self.store.transaction():
-            self.run_id = self.store.start_run({"paths": paths, "events": self.events, "workers": self.workers})
+            self.run_id = self.store.start_run(
+                {"paths": paths, "events": self.events, "workers": self.workers}
+            )
         own = self.executor is None
         ex = self.executor or Executor(self.workers)
         self._bars["files"] = _progress("files", "file", self.progress, 0)
@@ -331,7 +348,7 @@ class Runner:
 
         def submit_code(articles: list[Article]) -> None:
             for i in range(0, len(articles), chunk):
-                part = articles[i:i + chunk]
+                part = articles[i : i + chunk]
                 window.append(("code", part, ex.submit(code_batch, part, self.config)))
 
         if self.events:  # articles stored by an interrupted run or by `ingest`, still without events
@@ -364,9 +381,16 @@ class Runner:
             self._store_events(payload, task.get())
 
 
-def run(paths: list[str], store: Store, config: dict[str, Any], events: bool = True,
-        progress: bool | None = None, on_problem: Callable[[Problem], None] | None = None,
-        workers: int = 1) -> RunReport:
+def run(
+    paths: list[str],
+    store: Store,
+    config: dict[str, Any],
+    events: bool = True,
+    progress: bool | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    workers: int = 1,
+) -> RunReport:
     """Read, segment, dedup and store `paths`; with `events`, extract and merge their events too."""
-    return Runner(store, config, events=events, progress=progress, on_problem=on_problem,
-                  workers=workers).run(paths)
+    return Runner(
+        store, config, events=events, progress=progress, on_problem=on_problem, workers=workers
+    ).run(paths)

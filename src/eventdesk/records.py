@@ -16,12 +16,26 @@ from typing import Any
 
 # Typographic variants folded before hashing, so the same text typed with curly or straight
 # quotes gets the same id on every machine.
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-    "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
-})
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+    }
+)
 _WS = re.compile(r"\s+")
 
 
@@ -144,7 +158,9 @@ class Actor:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
-        return cls(d.get("text") or "", d.get("name") or "", d.get("country"), d.get("sector"), d.get("wikidata"))
+        return cls(
+            d.get("text") or "", d.get("name") or "", d.get("country"), d.get("sector"), d.get("wikidata")
+        )
 
 
 @dataclass
@@ -173,10 +189,17 @@ class Place:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Place:
         return cls(
-            text=d.get("text") or "", name=d.get("name") or "", lat=float(d["lat"]), lon=float(d["lon"]),
-            country=d.get("country"), admin1=d.get("admin1"), geonameid=d.get("geonameid"),
-            feature=d.get("feature"), precision=int(d.get("precision") or 1),
-            start=d.get("start"), end=d.get("end"),
+            text=d.get("text") or "",
+            name=d.get("name") or "",
+            lat=float(d["lat"]),
+            lon=float(d["lon"]),
+            country=d.get("country"),
+            admin1=d.get("admin1"),
+            geonameid=d.get("geonameid"),
+            feature=d.get("feature"),
+            precision=int(d.get("precision") or 1),
+            start=d.get("start"),
+            end=d.get("end"),
         )
 
 
@@ -192,8 +215,22 @@ class Evidence:
 
 MODALITIES = ("asserted", "claimed", "negated", "hypothetical", "historical")
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 
 
@@ -228,8 +265,11 @@ class Event:
         if not self.id:
             # Stable: same article, same sentence span, same type and actor pair => same id.
             self.id = stable_id(
-                self.article_id, str(self.evidence.start), self.event_type,
-                "|".join(a.name for a in self.actors), "|".join(a.name for a in self.recipients),
+                self.article_id,
+                str(self.evidence.start),
+                self.event_type,
+                "|".join(a.name for a in self.actors),
+                "|".join(a.name for a in self.recipients),
                 prefix="e",
             )
         if not self.sources:
@@ -288,11 +328,31 @@ class Event:
         )
 
 
-_EVENT_FIELDS = frozenset({
-    "id", "article_id", "event_type", "mode", "contexts", "acled_event_type", "acled_sub_event_type",
-    "cameo_root", "goldstein", "actors", "recipients", "location", "date", "date_precision", "date_text",
-    "modality", "fatalities", "evidence", "confidence", "sources", "extra",
-})
+_EVENT_FIELDS = frozenset(
+    {
+        "id",
+        "article_id",
+        "event_type",
+        "mode",
+        "contexts",
+        "acled_event_type",
+        "acled_sub_event_type",
+        "cameo_root",
+        "goldstein",
+        "actors",
+        "recipients",
+        "location",
+        "date",
+        "date_precision",
+        "date_text",
+        "modality",
+        "fatalities",
+        "evidence",
+        "confidence",
+        "sources",
+        "extra",
+    }
+)
 
 
 @dataclass

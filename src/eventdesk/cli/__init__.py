@@ -24,8 +24,21 @@ The store is an SQLite file (eventdesk.db in the current folder unless --db says
 """
 
 # Order in which commands are listed in --help; modules not named here follow alphabetically.
-ORDER = ["run", "ingest", "events", "search", "export", "stats", "check", "serve", "watch",
-         "extract", "code", "geo", "eval"]
+ORDER = [
+    "run",
+    "ingest",
+    "events",
+    "search",
+    "export",
+    "stats",
+    "check",
+    "serve",
+    "watch",
+    "extract",
+    "code",
+    "geo",
+    "eval",
+]
 
 
 def _commands() -> list:
@@ -54,8 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for mod in _commands():
         p = sub.add_parser(
-            mod.NAME, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP),
-            epilog=getattr(mod, "EPILOG", None), formatter_class=argparse.RawDescriptionHelpFormatter,
+            mod.NAME,
+            help=mod.HELP,
+            description=getattr(mod, "DESCRIPTION", mod.HELP),
+            epilog=getattr(mod, "EPILOG", None),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         mod.add_arguments(p)
         p.set_defaults(_main=mod.main)
@@ -71,9 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._main(args) or 0)
     except KeyboardInterrupt:
-        print("interrupted: everything committed so far is kept; run the same command again to finish.",
-              file=sys.stderr)
+        print(
+            "interrupted: everything committed so far is kept; run the same command again to finish.",
+            file=sys.stderr,
+        )
         return 130
     except BrokenPipeError:  # `eventdesk export ... | head`
         return 0
-

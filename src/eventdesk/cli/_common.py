@@ -12,8 +12,12 @@ from eventdesk.records import Problem
 
 
 def add_store_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default="eventdesk.db", metavar="PATH|URL",
-                   help="the store: SQLite file (default: %(default)s) or postgresql://user@host/db")
+    p.add_argument(
+        "--db",
+        default="eventdesk.db",
+        metavar="PATH|URL",
+        help="the store: SQLite file (default: %(default)s) or postgresql://user@host/db",
+    )
     p.add_argument("--config", metavar="TOML", help="settings file (default: ./eventdesk.toml if present)")
 
 
@@ -40,8 +44,9 @@ def open_output(path: str | None) -> IO[str]:
         raise SystemExit(f"cannot write {path}: {e.strerror}") from e
 
 
-def read_jsonl(path: str, required: tuple[str, ...] = ("id",),
-               skipped: list[int] | None = None) -> Iterator[dict[str, Any]]:
+def read_jsonl(
+    path: str, required: tuple[str, ...] = ("id",), skipped: list[int] | None = None
+) -> Iterator[dict[str, Any]]:
     """JSON objects, one per line, from a file or stdin (`-`).
 
     A broken line, or one missing a required field, is reported on stderr with its number and
@@ -61,8 +66,10 @@ def read_jsonl(path: str, required: tuple[str, ...] = ("id",),
                 continue
             missing = [k for k in required if not isinstance(rec, dict) or rec.get(k) is None]
             if missing:
-                print(f"eventdesk: {path}: line {n}: missing field(s) {', '.join(missing)}; skipped",
-                      file=sys.stderr)
+                print(
+                    f"eventdesk: {path}: line {n}: missing field(s) {', '.join(missing)}; skipped",
+                    file=sys.stderr,
+                )
                 if skipped is not None:
                     skipped.append(n)
                 continue

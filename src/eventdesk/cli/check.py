@@ -26,11 +26,18 @@ exit status: 0 every rule holds; 1 something is wrong (what, and what to do, is 
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default="eventdesk.db", metavar="PATH|URL",
-                   help="the store: SQLite file (default: %(default)s) or postgresql://user@host/db")
-    p.add_argument("--full", action="store_true",
-                   help="also run the FTS5 indexes' own integrity check (opens the store for writing, "
-                        "waits for a running ingest)")
+    p.add_argument(
+        "--db",
+        default="eventdesk.db",
+        metavar="PATH|URL",
+        help="the store: SQLite file (default: %(default)s) or postgresql://user@host/db",
+    )
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="also run the FTS5 indexes' own integrity check (opens the store for writing, "
+        "waits for a running ingest)",
+    )
     p.add_argument("--json", action="store_true", help="results as JSON lines")
 
 
@@ -41,15 +48,19 @@ def main(args: argparse.Namespace) -> int:
 
     db = args.db
     if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(
-            db[len("sqlite:///"):] if db.startswith("sqlite:///") else db):
+        db[len("sqlite:///") :] if db.startswith("sqlite:///") else db
+    ):
         print(f"eventdesk check: no store at {db}; give the right --db PATH", file=sys.stderr)
         return 1
     try:
         store = open_store(db, readonly=not args.full)
     except (sqlite3.DatabaseError, OSError) as e:
-        print(f"eventdesk check: {db}: cannot open the store ({e}). If it is not an eventdesk store, give the "
-              "right --db; if it is, the file is damaged: restore a backup or rebuild it with "
-              "`eventdesk run <your inputs> --db fresh.db`.", file=sys.stderr)
+        print(
+            f"eventdesk check: {db}: cannot open the store ({e}). If it is not an eventdesk store, give the "
+            "right --db; if it is, the file is damaged: restore a backup or rebuild it with "
+            "`eventdesk run <your inputs> --db fresh.db`.",
+            file=sys.stderr,
+        )
         return 1
     try:
         try:
@@ -58,8 +69,11 @@ def main(args: argparse.Namespace) -> int:
             print(f"eventdesk check: {e}", file=sys.stderr)
             return 1
         except sqlite3.DatabaseError as e:  # e.g. "file is not a database" on the first read
-            print(f"eventdesk check: {db}: cannot read the store ({e}); restore a backup or rebuild it with "
-                  "`eventdesk run <your inputs> --db fresh.db`.", file=sys.stderr)
+            print(
+                f"eventdesk check: {db}: cannot read the store ({e}); restore a backup or rebuild it with "
+                "`eventdesk run <your inputs> --db fresh.db`.",
+                file=sys.stderr,
+            )
             return 1
     finally:
         store.close()

@@ -36,7 +36,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def _records(path: str) -> Any:
     for rec in read_jsonl(path, required=("id", "text")):
         if not isinstance(rec.get("text"), str):
-            print(f"eventdesk: {path}: id {rec.get('id')!r}: \"text\" is not a string; skipped", file=sys.stderr)
+            print(
+                f'eventdesk: {path}: id {rec.get("id")!r}: "text" is not a string; skipped', file=sys.stderr
+            )
             continue
         pub = rec.get("published")
         yield {"id": str(rec["id"]), "text": rec["text"], "published": pub if isinstance(pub, str) else None}

@@ -37,8 +37,9 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--place", "-p", metavar="TEXT", help="place name contains TEXT")
     g.add_argument("--from", dest="since", metavar="DATE", help="on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
     g.add_argument("--to", dest="until", metavar="DATE", help="on or before (inclusive)")
-    g.add_argument("--modality", "-m", metavar="M[,M]",
-                   help="asserted, claimed, negated, hypothetical, historical")
+    g.add_argument(
+        "--modality", "-m", metavar="M[,M]", help="asserted, claimed, negated, hypothetical, historical"
+    )
     g.add_argument("--min-confidence", type=float, metavar="X", help="confidence >= X (0..1)")
     g.add_argument("--text", metavar="WORDS", help="words in the evidence sentence (full-text)")
     g.add_argument("--article", metavar="ID", help="events reported by this article")
@@ -48,19 +49,40 @@ def filter_from_args(args: argparse.Namespace, limit: int | None = None, offset:
     from eventdesk.api import make_filter
 
     return make_filter(
-        type=args.type, mode=args.mode, actor=args.actor, country=args.country, place=args.place,
-        since=args.since, until=args.until, modality=args.modality, min_confidence=args.min_confidence,
-        text=args.text, article=args.article, limit=limit, offset=offset,
+        type=args.type,
+        mode=args.mode,
+        actor=args.actor,
+        country=args.country,
+        place=args.place,
+        since=args.since,
+        until=args.until,
+        modality=args.modality,
+        min_confidence=args.min_confidence,
+        text=args.text,
+        article=args.article,
+        limit=limit,
+        offset=offset,
     )
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     add_filter_arguments(p)
     o = p.add_argument_group("output")
-    o.add_argument("--format", "-f", default="table", choices=["table", "csv", "json", "jsonl"],
-                   help="default: %(default)s")
-    o.add_argument("--limit", "-n", type=int, default=None, metavar="N",
-                   help="at most N events (table default: 50; csv/json: all)")
+    o.add_argument(
+        "--format",
+        "-f",
+        default="table",
+        choices=["table", "csv", "json", "jsonl"],
+        help="default: %(default)s",
+    )
+    o.add_argument(
+        "--limit",
+        "-n",
+        type=int,
+        default=None,
+        metavar="N",
+        help="at most N events (table default: 50; csv/json: all)",
+    )
     o.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N")
     add_store_args(p)
 
@@ -86,6 +108,7 @@ def _names(actors: list[Any]) -> str:
 def _style(on: bool):
     def st(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if on else text
+
     return st
 
 
@@ -102,8 +125,14 @@ def render_table(events: list[Any], total: int, width: int | None = None, color:
         loc = e.location
         place = (loc.name + ("" if loc.precision == 1 else f" ~{loc.precision}")) if loc else "-"
         who = _names(e.actors) + (" -> " + _names(e.recipients) if e.recipients else "")
-        cells = [_clip(e.date or "-", 10), _clip(e.event_type, 9), _clip(who, 34), _clip(place, 16),
-                 _clip(e.modality, 12), f"{e.confidence:.2f}"[:4]]
+        cells = [
+            _clip(e.date or "-", 10),
+            _clip(e.event_type, 9),
+            _clip(who, 34),
+            _clip(place, 16),
+            _clip(e.modality, 12),
+            f"{e.confidence:.2f}"[:4],
+        ]
         row = "  ".join(c.ljust(w) for c, (_, w) in zip(cells, cols, strict=True))
         lines.append(row + "  " + _clip(e.evidence.sentence, ev_w))
     shown = len(events)

@@ -52,13 +52,17 @@ def main(args: argparse.Namespace) -> int:
     with open_store(args.db, readonly=True) as store:
         records = store.iter_articles() if args.what == "articles" else store.iter_events(flt)
         try:
-            n = export(args.what, records, args.format, args.output, store=store, include_all=args.all,
-                       report=report)
+            n = export(
+                args.what, records, args.format, args.output, store=store, include_all=args.all, report=report
+            )
         except ValueError as e:
             raise SystemExit(f"eventdesk export: {e}") from e
     if report.get("skipped"):
-        print(f"eventdesk export: {report['skipped']} event(s) outside ACLED's scope or with no date at all "
-              "left out (--all keeps those outside its scope)", file=sys.stderr)
+        print(
+            f"eventdesk export: {report['skipped']} event(s) outside ACLED's scope or with no date at all "
+            "left out (--all keeps those outside its scope)",
+            file=sys.stderr,
+        )
     if args.output and args.output != "-":
         print(f"wrote {n} {args.what} to {args.output}", file=sys.stderr)
     return 0

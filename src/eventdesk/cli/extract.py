@@ -32,7 +32,14 @@ def main(args: argparse.Namespace) -> int:
     for rec in read_jsonl(args.input, required=("id",)):
         html = rec.get("html") if isinstance(rec.get("html"), str) else ""
         ex = extract_html(html, rec.get("url")) if html.strip() else None
-        write_jsonl(out, {"id": rec["id"], "title": ex.title if ex else None, "body": ex.body if ex else "",
-                          "published": ex.published if ex else None})
+        write_jsonl(
+            out,
+            {
+                "id": rec["id"],
+                "title": ex.title if ex else None,
+                "body": ex.body if ex else "",
+                "published": ex.published if ex else None,
+            },
+        )
     out.flush()
     return 0

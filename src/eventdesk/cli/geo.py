@@ -29,8 +29,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     b = sub.add_parser("build", help="compile the gazetteer now (it is also built on first use)")
     b.add_argument("--output", help="where to write it (default: the per-user cache)")
     b.add_argument("--force", action="store_true", help="rebuild even if the cached file exists")
-    for name, help_ in (("resolve", "a place for each given span: lines {id, text, spans}"),
-                        ("parse", "find and resolve every place name: lines {id, text}")):
+    for name, help_ in (
+        ("resolve", "a place for each given span: lines {id, text, spans}"),
+        ("parse", "find and resolve every place name: lines {id, text}"),
+    ):
         q = sub.add_parser(name, help=help_)
         q.add_argument("--input", required=True, help="JSONL file, or - for stdin")
         q.add_argument("--output", help="JSONL output file (default: stdout)")
@@ -67,8 +69,10 @@ def main(args: argparse.Namespace) -> int:
     try:
         for d in read_jsonl(args.input, required=("text",), skipped=bad):
             if not isinstance(d["text"], str):
-                print(f"eventdesk: {args.input}: 'text' of id {d.get('id')!r} is not a string; skipped",
-                      file=sys.stderr)
+                print(
+                    f"eventdesk: {args.input}: 'text' of id {d.get('id')!r} is not a string; skipped",
+                    file=sys.stderr,
+                )
                 bad.append(0)
                 continue
             if cmd == "resolve":
@@ -95,6 +99,8 @@ def _build(args: argparse.Namespace, cfg: dict[str, Any]) -> int:
         return 0
     t = time.perf_counter()
     info = b.build(path, alias_files)
-    print(f"gazetteer built: {info['path']} ({info['places']} places, {info['names']} names, "
-          f"{info['bytes'] / 1e6:.0f} MB) in {time.perf_counter() - t:.1f} s")
+    print(
+        f"gazetteer built: {info['path']} ({info['places']} places, {info['names']} names, "
+        f"{info['bytes'] / 1e6:.0f} MB) in {time.perf_counter() - t:.1f} s"
+    )
     return 0

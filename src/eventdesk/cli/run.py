@@ -28,18 +28,32 @@ counted in the summary; everything else was stored).
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="*", metavar="INPUT",
-                   help="files, folders (read recursively), globs, or - for stdin; none: only code stored "
-                        "articles that still lack events")
+    p.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="files, folders (read recursively), globs, or - for stdin; none: only code stored "
+        "articles that still lack events",
+    )
     add_store_args(p)
     p.add_argument("--no-events", action="store_true", help="stop after storing articles (same as `ingest`)")
-    p.add_argument("--workers", "-w", type=int, default=1, metavar="N",
-                   help="worker processes for reading, cleaning and event coding (default 1; "
-                        "0 = one per CPU core). The store is written by this process only, in input "
-                        "order, so the result is the same for any N")
-    p.add_argument("--engine", choices=["local", "ray"], default="local",
-                   help="local processes (default) or a Ray cluster (`pip install 'eventdesk[ray]'`; "
-                        "uses RAY_ADDRESS if set, else starts a local one)")
+    p.add_argument(
+        "--workers",
+        "-w",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes for reading, cleaning and event coding (default 1; "
+        "0 = one per CPU core). The store is written by this process only, in input "
+        "order, so the result is the same for any N",
+    )
+    p.add_argument(
+        "--engine",
+        choices=["local", "ray"],
+        default="local",
+        help="local processes (default) or a Ray cluster (`pip install 'eventdesk[ray]'`; "
+        "uses RAY_ADDRESS if set, else starts a local one)",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
 
 
@@ -47,22 +61,27 @@ def summary(report, store, events: bool) -> str:
     st = store.stats()
     r = report
     lines = [
-        f"read {r.files_read} file(s)" + (f", {r.files_unchanged} unchanged since the last run" if r.files_unchanged else "")
+        f"read {r.files_read} file(s)"
+        + (f", {r.files_unchanged} unchanged since the last run" if r.files_unchanged else "")
         + f" in {r.seconds:.1f} s",
         f"articles: {r.articles_read} read -> {r.new_articles} new, {r.exact_duplicates} exact duplicate(s) "
         f"merged as extra sources, {r.near_duplicates} near-duplicate(s), {r.stories_joined} joined an existing story",
     ]
     if events:
         lines.append(f"events: {r.events_new} new, {r.events_merged} merged into events already reported")
-    lines.append(f"store {st['store']}: {st['articles']} articles from {st['sources']} sources, "
-                 f"{st['stories']} stories, {st['events']} events ({st['located_events']} located)")
+    lines.append(
+        f"store {st['store']}: {st['articles']} articles from {st['sources']} sources, "
+        f"{st['stories']} stories, {st['events']} events ({st['located_events']} located)"
+    )
     if st["events_by_type"]:
         lines.append("  by type: " + ", ".join(f"{k} {v}" for k, v in st["events_by_type"].items()))
     if r.problems:
         lines.append(f"{len(r.problems)} input problem(s), listed above; the rest was stored (exit status 3)")
     db = "" if st["store"] == "eventdesk.db" else f" --db {st['store']}"
-    lines.append("next: eventdesk stats%s | eventdesk events%s | eventdesk export articles%s --format jsonl"
-                 " | eventdesk serve%s" % (db, db, db, db))
+    lines.append(
+        "next: eventdesk stats%s | eventdesk events%s | eventdesk export articles%s --format jsonl"
+        " | eventdesk serve%s" % (db, db, db, db)
+    )
     return "\n".join(lines)
 
 
@@ -80,11 +99,25 @@ def execute(args: argparse.Namespace, events: bool) -> int:
         if args.engine == "ray":
             from eventdesk.engines.ray import run_ray
 
-            report = run_ray(args.inputs, store, config, events=events, progress=progress,
-                             on_problem=print_problem, workers=workers)
+            report = run_ray(
+                args.inputs,
+                store,
+                config,
+                events=events,
+                progress=progress,
+                on_problem=print_problem,
+                workers=workers,
+            )
         else:
-            report = run(args.inputs, store, config, events=events, progress=progress,
-                         on_problem=print_problem, workers=workers)
+            report = run(
+                args.inputs,
+                store,
+                config,
+                events=events,
+                progress=progress,
+                on_problem=print_problem,
+                workers=workers,
+            )
         if not args.quiet:
             print(summary(report, store, events))
     return 3 if report.partial else 0

@@ -33,9 +33,15 @@ examples:
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     p.add_argument("--port", type=int, default=8000, help="default: %(default)s")
-    p.add_argument("--token", default=os.environ.get("EVENTDESK_TOKEN"), metavar="TOKEN|auto",
-                   help="require this token of every request ('auto': a random one); default: $EVENTDESK_TOKEN")
-    p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument(
+        "--token",
+        default=os.environ.get("EVENTDESK_TOKEN"),
+        metavar="TOKEN|auto",
+        help="require this token of every request ('auto': a random one); default: $EVENTDESK_TOKEN",
+    )
+    p.add_argument(
+        "--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"]
+    )
     add_store_args(p)
 
 
@@ -45,15 +51,22 @@ def main(args: argparse.Namespace) -> int:
     from eventdesk.serve.app import create_app, is_loopback
 
     if not args.db.startswith(("postgresql://", "postgres://")) and not os.path.exists(args.db):
-        raise SystemExit(f"eventdesk serve: no store at {args.db}: run `eventdesk run <files>` first, "
-                         "or pass --db PATH")
+        raise SystemExit(
+            f"eventdesk serve: no store at {args.db}: run `eventdesk run <files>` first, or pass --db PATH"
+        )
     token = secrets.token_urlsafe(18) if args.token == "auto" else args.token
     if not is_loopback(args.host):
-        print(f"eventdesk serve: WARNING: listening on {args.host}, not 127.0.0.1: other machines can reach "
-              "this dashboard.", file=sys.stderr)
+        print(
+            f"eventdesk serve: WARNING: listening on {args.host}, not 127.0.0.1: other machines can reach "
+            "this dashboard.",
+            file=sys.stderr,
+        )
         if not token:
-            print("eventdesk serve: WARNING: no --token: anyone who can reach it reads the whole store. "
-                  "Use --token auto (or EVENTDESK_TOKEN) for a shared deployment.", file=sys.stderr)
+            print(
+                "eventdesk serve: WARNING: no --token: anyone who can reach it reads the whole store. "
+                "Use --token auto (or EVENTDESK_TOKEN) for a shared deployment.",
+                file=sys.stderr,
+            )
     app = create_app(args.db, token=token)
     shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
     url = f"http://{shown}:{args.port}/" + (f"?token={token}" if token else "")

@@ -34,11 +34,18 @@ exit status: 0; 3 when --once met bad input (each named on stderr).
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, files, globs, or http(s) feed URLs")
     add_store_args(p)
-    p.add_argument("--interval", type=float, default=300.0, metavar="SECONDS",
-                   help="time between two polls (default: %(default)g)")
+    p.add_argument(
+        "--interval",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="time between two polls (default: %(default)g)",
+    )
     p.add_argument("--once", action="store_true", help="poll once and exit")
     p.add_argument("--no-events", action="store_true", help="store articles only (events later with `run`)")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress lines (problems are still printed)")
+    p.add_argument(
+        "--quiet", "-q", action="store_true", help="no progress lines (problems are still printed)"
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -57,19 +64,34 @@ def main(args: argparse.Namespace) -> int:
     polls: list[PollReport] = []
     with open_store(args.db) as store:
         what = ", ".join(args.inputs)
-        say(f"watching {what} " + ("once" if args.once else f"every {args.interval:g} s (Ctrl-C to stop)")
-            + f"; store {store.url}")
+        say(
+            f"watching {what} "
+            + ("once" if args.once else f"every {args.interval:g} s (Ctrl-C to stop)")
+            + f"; store {store.url}"
+        )
         try:
-            watch(args.inputs, store, config, interval=args.interval, once=args.once,
-                  events=not args.no_events, say=say, on_problem=print_problem, on_poll=polls.append)
+            watch(
+                args.inputs,
+                store,
+                config,
+                interval=args.interval,
+                once=args.once,
+                events=not args.no_events,
+                say=say,
+                on_problem=print_problem,
+                on_poll=polls.append,
+            )
         except (FetchError, ValueError) as e:
             raise SystemExit(f"eventdesk watch: {e}") from e
         except KeyboardInterrupt:
             say("stopped (Ctrl-C); everything added so far is stored")
         added = sum(p.new_articles for p in polls)
         events = sum(p.events_new for p in polls)
-        say(f"{len(polls)} poll(s): {added} new article(s)" + ("" if args.no_events else f", {events} new event(s)")
-            + f"; store now holds {store.stats()['articles']} articles")
+        say(
+            f"{len(polls)} poll(s): {added} new article(s)"
+            + ("" if args.no_events else f", {events} new event(s)")
+            + f"; store now holds {store.stats()['articles']} articles"
+        )
     if args.once and any(p.problems for p in polls):
         return 3
     return 0

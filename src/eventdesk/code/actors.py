@@ -37,17 +37,81 @@ _BACKER = {"led", "backed", "allied", "aligned", "funded", "sponsored", "support
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their", "we", "our"}
 # Heads that only count or group what follows: "dozens of protesters", "members of the party".
-_QUANT_HEADS = {"dozens", "hundreds", "thousands", "scores", "number", "group", "groups", "members",
-                "member", "some", "many", "most", "majority", "part", "one", "two", "three", "several",
-                "couple", "handful", "team", "band", "contingent", "delegation", "crowd", "supporters",
-                "elements", "remnants", "fighters", "units", "unit", "militants"}
+_QUANT_HEADS = {
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "number",
+    "group",
+    "groups",
+    "members",
+    "member",
+    "some",
+    "many",
+    "most",
+    "majority",
+    "part",
+    "one",
+    "two",
+    "three",
+    "several",
+    "couple",
+    "handful",
+    "team",
+    "band",
+    "contingent",
+    "delegation",
+    "crowd",
+    "supporters",
+    "elements",
+    "remnants",
+    "fighters",
+    "units",
+    "unit",
+    "militants",
+}
 # Heads that stand for their possessor: "Kadhimi's media office", "Salam's office".
-_PROXY_HEADS = {"office", "offices", "spokesman", "spokesperson", "spokeswoman", "aides", "camp",
-                "team", "media office", "press office", "administration", "government", "forces",
-                "fighters", "militia", "men", "supporters", "loyalists"}
-ROLE_NOUNS = {"diplomat", "minister", "president", "premier", "envoy", "leader", "commander",
-              "official", "spokesman", "spokesperson", "ambassador", "chief", "king", "emir",
-              "prince", "general", "speaker", "governor"}
+_PROXY_HEADS = {
+    "office",
+    "offices",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "aides",
+    "camp",
+    "team",
+    "media office",
+    "press office",
+    "administration",
+    "government",
+    "forces",
+    "fighters",
+    "militia",
+    "men",
+    "supporters",
+    "loyalists",
+}
+ROLE_NOUNS = {
+    "diplomat",
+    "minister",
+    "president",
+    "premier",
+    "envoy",
+    "leader",
+    "commander",
+    "official",
+    "spokesman",
+    "spokesperson",
+    "ambassador",
+    "chief",
+    "king",
+    "emir",
+    "prince",
+    "general",
+    "speaker",
+    "governor",
+}
 
 
 @dataclass(frozen=True)
@@ -117,8 +181,14 @@ class ActorDictionary:
             with open(path, encoding="utf-8") as f:
                 rows = [json.loads(ln) for ln in f if ln.strip()]
             for r in rows:
-                self.add_entry(r["name"], r.get("aliases") or [], r.get("country"), r.get("sector"),
-                               r.get("countries") or [], kind)
+                self.add_entry(
+                    r["name"],
+                    r.get("aliases") or [],
+                    r.get("country"),
+                    r.get("sector"),
+                    r.get("countries") or [],
+                    kind,
+                )
             return
         with open(path, encoding="utf-8") as f:
             for line in f:
@@ -126,10 +196,19 @@ class ActorDictionary:
                     continue
                 cols = (line.rstrip("\n").split("\t") + [""] * 5)[:5]
                 name, aliases, country, sector, countries = (c.strip() for c in cols)
-                self.add_entry(name, _split(aliases), country or None, sector or None, _split(countries), kind)
+                self.add_entry(
+                    name, _split(aliases), country or None, sector or None, _split(countries), kind
+                )
 
-    def add_entry(self, name: str, aliases: list[str], country: str | None, sector: str | None,
-                  countries: list[str], kind: str) -> Entry:
+    def add_entry(
+        self,
+        name: str,
+        aliases: list[str],
+        country: str | None,
+        sector: str | None,
+        countries: list[str],
+        kind: str,
+    ) -> Entry:
         e = Entry(name, country or None, sector or None, kind, tuple(countries))
         self.entries.append(e)
         for a in [name, *aliases]:
@@ -189,8 +268,11 @@ class ActorDictionary:
             by_entry.setdefault(idx[id(e)], []).append(a)
         for i, names in by_entry.items():
             add(exact, "group", self.entries[i], str(i), names)
-        for kind, table in (("country", self.country_names), ("demonym", self.demonyms),
-                            ("capital", self.capitals)):
+        for kind, table in (
+            ("country", self.country_names),
+            ("demonym", self.demonyms),
+            ("capital", self.capitals),
+        ):
             inv: dict[str, list[str]] = {}
             for n, iso in table.items():
                 inv.setdefault(iso, []).append(n)
@@ -310,7 +392,9 @@ class Resolver:
             anc = t
             drop = False
             while anc.i != head.i:
-                if anc.dep_ in ("relcl", "advcl") or (anc.dep_ == "acl" and anc.lower_ not in ("led", "headed", "commanded")):
+                if anc.dep_ in ("relcl", "advcl") or (
+                    anc.dep_ == "acl" and anc.lower_ not in ("led", "headed", "commanded")
+                ):
                     drop = True
                     break
                 if anc.dep_ in ("cc", "conj", "punct", "prep") and anc.head.i == head.i:
@@ -336,8 +420,9 @@ class Resolver:
         doc = head.doc
         return [doc[i] for i in range(lo, hi + 1)]
 
-    def resolve(self, head: Any, mentions: list[Mention], ctx: ArticleContext,
-                speaker: Actor | None = None) -> Actor | None:
+    def resolve(
+        self, head: Any, mentions: list[Mention], ctx: ArticleContext, speaker: Actor | None = None
+    ) -> Actor | None:
         """Actor for the noun phrase headed by `head` (None for an empty or pronoun-without-antecedent)."""
         low = head.lower_
         if head.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
@@ -370,7 +455,9 @@ class Resolver:
         if not text:
             return None
         # a later mention by surname ("Araqchi", "Araqchi's trip") even where NER misses the name
-        if head.pos_ == "PROPN" and not any(m.start <= head.i < m.end and m.kind != "office" for m in mentions):
+        if head.pos_ == "PROPN" and not any(
+            m.start <= head.i < m.end and m.kind != "office" for m in mentions
+        ):
             prior = ctx.person(head.text)
             if prior is not None:
                 return Actor(text=text, name=prior.name, country=prior.country, sector=prior.sector)
@@ -393,14 +480,24 @@ class Resolver:
         country = countries[-1].value if countries else None
         person = None
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.start >= lo and ent.end <= hi and ent.start <= head.i < ent.end + 1:
+            if (
+                ent.label_ == "PERSON"
+                and ent.start >= lo
+                and ent.end <= hi
+                and ent.start <= head.i < ent.end + 1
+            ):
                 person = ent
         if person is None and head.ent_type_ == "PERSON":
             person = next((e for e in doc.ents if e.start <= head.i < e.end), None)
 
         # possessor standing for the actor: "Kadhimi's media office", "Salam's office"
         poss = [c for c in head.children if c.dep_ == "poss"]
-        if poss and person is None and group is None and (low in _PROXY_HEADS or text.lower().endswith("office")):
+        if (
+            poss
+            and person is None
+            and group is None
+            and (low in _PROXY_HEADS or text.lower().endswith("office"))
+        ):
             inner = self.resolve(poss[0], mentions, ctx, speaker)
             if inner is not None:
                 return Actor(text=text, name=inner.name, country=inner.country, sector=inner.sector)
@@ -441,13 +538,21 @@ class Resolver:
                 return Actor(text=text, name=prior.name, country=prior.country, sector=prior.sector)
 
         if sect is not None or office is not None:
-            sector = office.value if office is not None and (sect is None or office.end > sect.end) else sect.value[1]
+            sector = (
+                office.value
+                if office is not None and (sect is None or office.end > sect.end)
+                else sect.value[1]
+            )
             noun = sect.value[0] if sect is not None else None
             if country is None and noun:
                 prior = ctx.by_head.get(noun)
                 if prior is not None:
                     country = prior.country
-            name = text if country is None else f"{self.d.country_label.get(country, country)} {noun or ''}".strip()
+            name = (
+                text
+                if country is None
+                else f"{self.d.country_label.get(country, country)} {noun or ''}".strip()
+            )
             actor = Actor(text=text, name=name, country=country, sector=sector)
             if noun and country:
                 ctx.by_head[noun] = actor
@@ -459,7 +564,11 @@ class Resolver:
             m = countries[-1]
             label = self.d.country_label.get(m.value, m.value)
             # "Israelis" (people) vs "Israel"/"Tehran" (the state)
-            sector = "CVL" if m.kind == "demonym" and doc[m.end - 1].text.endswith("s") and m.end - 1 == head.i else "GOV"
+            sector = (
+                "CVL"
+                if m.kind == "demonym" and doc[m.end - 1].text.endswith("s") and m.end - 1 == head.i
+                else "GOV"
+            )
             actor = Actor(text=text, name=label, country=m.value, sector=sector)
             ctx.last_group = actor
             return actor

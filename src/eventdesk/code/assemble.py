@@ -24,47 +24,331 @@ from eventdesk.code.actors import STATE, ArticleContext, Resolver, get_dictionar
 from eventdesk.records import Actor, Article, Event, Evidence
 
 SPEECH = {
-    "say", "said", "says", "saying", "claim", "claims", "claimed", "claiming", "allege", "alleges", "alleged",
-    "alleging", "tell", "told", "tells", "report", "reported", "reports", "announce", "announced",
-    "announces", "tweet", "tweeted", "add", "added", "adds", "insist", "insisted", "state", "stated",
-    "note", "noted", "explain", "explained", "quote", "quoted", "quoting", "write", "wrote", "warn",
-    "warned", "assert", "asserted", "argue", "argued", "maintain", "maintained", "suggest", "suggested",
-    "believe", "believed", "posted", "post", "declared", "declare",
+    "say",
+    "said",
+    "says",
+    "saying",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "allege",
+    "alleges",
+    "alleged",
+    "alleging",
+    "tell",
+    "told",
+    "tells",
+    "report",
+    "reported",
+    "reports",
+    "announce",
+    "announced",
+    "announces",
+    "tweet",
+    "tweeted",
+    "add",
+    "added",
+    "adds",
+    "insist",
+    "insisted",
+    "state",
+    "stated",
+    "note",
+    "noted",
+    "explain",
+    "explained",
+    "quote",
+    "quoted",
+    "quoting",
+    "write",
+    "wrote",
+    "warn",
+    "warned",
+    "assert",
+    "asserted",
+    "argue",
+    "argued",
+    "maintain",
+    "maintained",
+    "suggest",
+    "suggested",
+    "believe",
+    "believed",
+    "posted",
+    "post",
+    "declared",
+    "declare",
 }
-ACCUSE_VERBS = {"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames", "blaming",
-                "charge", "charged", "charges"}
+ACCUSE_VERBS = {
+    "accuse",
+    "accused",
+    "accuses",
+    "accusing",
+    "blame",
+    "blamed",
+    "blames",
+    "blaming",
+    "charge",
+    "charged",
+    "charges",
+}
 DENY = {"deny", "denied", "denies", "denying", "refute", "refuted", "reject", "rejected", "dismissed"}
 FAIL = {"fail", "failed", "fails", "refuse", "refused", "refuses", "declined", "decline"}
 MODAL = {"will", "would", "could", "may", "might", "shall", "should", "can", "must", "'ll", "wo", "ca"}
-PLAN = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "aim", "aims", "aimed",
-        "threaten", "threatens", "threatened", "vow", "vows", "vowed", "pledge", "pledged", "pledges",
-        "promise", "promised", "promises", "prepare", "prepares", "prepared", "preparing", "seek", "seeks",
-        "sought", "want", "wants", "wanted", "hope", "hopes", "hoped", "expect", "expects", "expected",
-        "propose", "proposed", "consider", "considering", "considered", "urge", "urged", "urges", "ask",
-        "asked", "call", "called", "calls", "demand", "demanded", "demands", "offer", "offered", "offers",
-        "try", "tried", "tries", "attempt", "attempted", "attempts", "going", "ready", "set", "due",
-        "likely", "able", "designed", "order", "ordered", "orders"}
-PLAN_NOUNS = {"plan", "plans", "threat", "threats", "bid", "attempt", "proposal", "possibility", "call",
-              "calls", "demand", "demands", "order", "orders", "intention"}
+PLAN = {
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "aim",
+    "aims",
+    "aimed",
+    "threaten",
+    "threatens",
+    "threatened",
+    "vow",
+    "vows",
+    "vowed",
+    "pledge",
+    "pledged",
+    "pledges",
+    "promise",
+    "promised",
+    "promises",
+    "prepare",
+    "prepares",
+    "prepared",
+    "preparing",
+    "seek",
+    "seeks",
+    "sought",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "expect",
+    "expects",
+    "expected",
+    "propose",
+    "proposed",
+    "consider",
+    "considering",
+    "considered",
+    "urge",
+    "urged",
+    "urges",
+    "ask",
+    "asked",
+    "call",
+    "called",
+    "calls",
+    "demand",
+    "demanded",
+    "demands",
+    "offer",
+    "offered",
+    "offers",
+    "try",
+    "tried",
+    "tries",
+    "attempt",
+    "attempted",
+    "attempts",
+    "going",
+    "ready",
+    "set",
+    "due",
+    "likely",
+    "able",
+    "designed",
+    "order",
+    "ordered",
+    "orders",
+}
+PLAN_NOUNS = {
+    "plan",
+    "plans",
+    "threat",
+    "threats",
+    "bid",
+    "attempt",
+    "proposal",
+    "possibility",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "order",
+    "orders",
+    "intention",
+}
 # Verbs whose object noun is the event itself: "launched airstrikes", "staged a protest".
-LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "carries", "carrying",
-         "conduct", "conducted", "conducts", "conducting", "stage", "staged", "stages", "staging",
-         "hold", "held", "holds", "holding", "make", "made", "makes", "mount", "mounted", "mounts",
-         "pay", "paid", "pays", "issue", "issued", "issues", "extend", "extended", "extends",
-         "deliver", "delivered", "begin", "began", "begun", "start", "started", "continue", "continued",
-         "intensify", "intensified", "wage", "waged", "waging", "unleash", "unleashed", "organize",
-         "organized", "organise", "organised", "undertake", "undertook", "perform", "performed",
-         "lead", "led", "leads", "execute", "executed", "hit", "step", "stepped", "resume", "resumed",
-         "impose", "imposed", "sign", "signed", "reach", "reached", "attend", "attended", "have", "had",
-         "has", "gave", "give", "gives", "took", "take", "takes", "fired", "fire", "fires"}
-WEAPONS = {"ied", "ieds", "mine", "mines", "landmine", "landmines", "bomb", "bombs", "shell", "shells",
-           "rocket", "rockets", "missile", "missiles", "explosion", "explosions", "blast", "blasts",
-           "airstrike", "airstrikes", "strike", "strikes", "attack", "attacks", "device", "grenade",
-           "drone", "shelling", "fire", "clashes", "fighting", "violence", "mortar", "mortars", "car"}
-RECIP_PREPS = {"against", "on", "at", "with", "to", "from", "targeting", "upon", "into", "for", "toward",
-               "towards"}
-PLACE_NOUNS = {"town", "city", "village", "area", "areas", "region", "district", "province", "governorate",
-               "capital", "neighbourhood", "neighborhood", "state", "county", "camp", "outskirts"}
+LIGHT = {
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "carry",
+    "carried",
+    "carries",
+    "carrying",
+    "conduct",
+    "conducted",
+    "conducts",
+    "conducting",
+    "stage",
+    "staged",
+    "stages",
+    "staging",
+    "hold",
+    "held",
+    "holds",
+    "holding",
+    "make",
+    "made",
+    "makes",
+    "mount",
+    "mounted",
+    "mounts",
+    "pay",
+    "paid",
+    "pays",
+    "issue",
+    "issued",
+    "issues",
+    "extend",
+    "extended",
+    "extends",
+    "deliver",
+    "delivered",
+    "begin",
+    "began",
+    "begun",
+    "start",
+    "started",
+    "continue",
+    "continued",
+    "intensify",
+    "intensified",
+    "wage",
+    "waged",
+    "waging",
+    "unleash",
+    "unleashed",
+    "organize",
+    "organized",
+    "organise",
+    "organised",
+    "undertake",
+    "undertook",
+    "perform",
+    "performed",
+    "lead",
+    "led",
+    "leads",
+    "execute",
+    "executed",
+    "hit",
+    "step",
+    "stepped",
+    "resume",
+    "resumed",
+    "impose",
+    "imposed",
+    "sign",
+    "signed",
+    "reach",
+    "reached",
+    "attend",
+    "attended",
+    "have",
+    "had",
+    "has",
+    "gave",
+    "give",
+    "gives",
+    "took",
+    "take",
+    "takes",
+    "fired",
+    "fire",
+    "fires",
+}
+WEAPONS = {
+    "ied",
+    "ieds",
+    "mine",
+    "mines",
+    "landmine",
+    "landmines",
+    "bomb",
+    "bombs",
+    "shell",
+    "shells",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "airstrike",
+    "airstrikes",
+    "strike",
+    "strikes",
+    "attack",
+    "attacks",
+    "device",
+    "grenade",
+    "drone",
+    "shelling",
+    "fire",
+    "clashes",
+    "fighting",
+    "violence",
+    "mortar",
+    "mortars",
+    "car",
+}
+RECIP_PREPS = {
+    "against",
+    "on",
+    "at",
+    "with",
+    "to",
+    "from",
+    "targeting",
+    "upon",
+    "into",
+    "for",
+    "toward",
+    "towards",
+}
+PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "area",
+    "areas",
+    "region",
+    "district",
+    "province",
+    "governorate",
+    "capital",
+    "neighbourhood",
+    "neighborhood",
+    "state",
+    "county",
+    "camp",
+    "outskirts",
+}
 # Below this an event is a weak trigger, embedded or without participants: noise more often than not.
 MIN_CONFIDENCE = 0.4
 MOD_FACTOR = {"asserted": 1.0, "claimed": 0.85, "historical": 0.9, "hypothetical": 0.7, "negated": 0.6}
@@ -151,8 +435,11 @@ def _subject(v: Any) -> tuple[list[Any], list[Any]]:
         if v.dep_ == "acl":
             # a participle with its own object is active even when tagged VBN ("forces arrested and
             # interrogated tens of civilians" misparsed as a modifier)
-            has_obj = any(c.dep_ == "dobj" for x in [v, *[c for c in v.children if c.dep_ == "conj"]]
-                          for c in x.children)
+            has_obj = any(
+                c.dep_ == "dobj"
+                for x in [v, *[c for c in v.children if c.dep_ == "conj"]]
+                for c in x.children
+            )
             return ([v.head], []) if v.tag_ == "VBG" or has_obj else ([], [v.head])
         break
     return [], []
@@ -162,7 +449,9 @@ class SentenceCoder:
     def __init__(self, resolver: Resolver) -> None:
         self.r = resolver
 
-    def _actor(self, head: Any, mentions: list[Any], ctx: ArticleContext, speaker: Actor | None = None) -> Actor | None:
+    def _actor(
+        self, head: Any, mentions: list[Any], ctx: ArticleContext, speaker: Actor | None = None
+    ) -> Actor | None:
         # "the operation" as a subject, a weapon ("an IED exploded") or a relative pronoun are not actors
         if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             head = head.head.head
@@ -177,17 +466,40 @@ class SentenceCoder:
         patient_heads: list[Any] = []
         if noun is not None and noun.i == pred.i:
             own = [c for c in noun.children if c.dep_ == "poss"]
-            own += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                    and (c.ent_type_ in ("NORP", "GPE", "ORG") or any(m.start <= c.i < m.end and m.kind in
-                         ("demonym", "country", "group") for m in mentions))]
-            own += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                    for o in c.children if o.dep_ == "pobj"]
+            own += [
+                c
+                for c in noun.children
+                if c.dep_ in ("amod", "compound", "nmod")
+                and (
+                    c.ent_type_ in ("NORP", "GPE", "ORG")
+                    or any(
+                        m.start <= c.i < m.end and m.kind in ("demonym", "country", "group") for m in mentions
+                    )
+                )
+            ]
+            own += [
+                o
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
             agent_heads = own[:1]
-            if not agent_heads and noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB" and noun.head.lower_ in LIGHT:
+            if (
+                not agent_heads
+                and noun.dep_ in ("dobj",)
+                and noun.head.pos_ == "VERB"
+                and noun.head.lower_ in LIGHT
+            ):
                 agent_heads, _ = _subject(noun.head)
             # "In a surprise visit to X, he noted ...": the visitor is the clause's subject
-            if not agent_heads and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "on", "after") \
-                    and noun.head.head.pos_ in ("VERB", "AUX") and noun.head.dep_ == "prep":
+            if (
+                not agent_heads
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ in ("in", "during", "on", "after")
+                and noun.head.head.pos_ in ("VERB", "AUX")
+                and noun.head.dep_ == "prep"
+            ):
                 agent_heads, _ = _subject(noun.head.head)
         else:
             agent_heads, patient_heads = _subject(pred)
@@ -200,8 +512,14 @@ class SentenceCoder:
         for h in agent_heads:
             if h.lower_ in WEAPONS:
                 by = [o for c in h.subtree if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-                mod = [c for c in h.children if c.dep_ in ("amod", "compound", "poss") and
-                       any(m.start <= c.i < m.end and m.kind in ("demonym", "country", "group") for m in mentions)]
+                mod = [
+                    c
+                    for c in h.children
+                    if c.dep_ in ("amod", "compound", "poss")
+                    and any(
+                        m.start <= c.i < m.end and m.kind in ("demonym", "country", "group") for m in mentions
+                    )
+                ]
                 fixed += by[:1] or mod[:1]
             else:
                 fixed.append(h)
@@ -214,9 +532,15 @@ class SentenceCoder:
         holders = [pred] + ([noun] if noun is not None and noun.i != pred.i else [])
         for v in holders:
             for c in v.children:
-                if c.dep_ in ("dobj", "dative") and (noun is None or c.i != noun.i) and c.lower_ not in ("other", "another"):
+                if (
+                    c.dep_ in ("dobj", "dative")
+                    and (noun is None or c.i != noun.i)
+                    and c.lower_ not in ("other", "another")
+                ):
                     rec_h.append(c)
-                elif c.dep_ == "prep" and (c.lower_ in RECIP_PREPS or (c.lower_ == "of" and noun is not None and v.i == noun.i)):
+                elif c.dep_ == "prep" and (
+                    c.lower_ in RECIP_PREPS or (c.lower_ == "of" and noun is not None and v.i == noun.i)
+                ):
                     rec_h += [o for o in c.children if o.dep_ == "pobj"]
                 elif c.dep_ == "prep" and c.lower_ == "of" and v.lower_ in ACCUSE_VERBS:
                     continue
@@ -240,23 +564,36 @@ class SentenceCoder:
             if a.country is None and a.sector in STATE and any(w[:1].isupper() for w in a.text.split()):
                 other = {r.country for r in recips}
                 for m in mentions:
-                    if m.kind in ("country", "demonym", "capital") and m.value not in other and \
-                            pred.sent.start <= m.start < pred.sent.end:
+                    if (
+                        m.kind in ("country", "demonym", "capital")
+                        and m.value not in other
+                        and pred.sent.start <= m.start < pred.sent.end
+                    ):
                         a.country = m.value
                         break
         # a speaker reporting someone else's act is not its actor
         if modality == "claimed" and speaker is not None and actors and actors[0].name == speaker.name:
             modality = "asserted"
         if _is_reciprocal(pred) and len(actors) >= 2:
-            return [Frame(pred, [a], [b for b in actors if b is not a] + recips, modality, speaker) for a in actors]
+            return [
+                Frame(pred, [a], [b for b in actors if b is not a] + recips, modality, speaker)
+                for a in actors
+            ]
         return [Frame(pred, actors, recips, modality, speaker)]
 
-    def _recipient(self, h: Any, mentions: list[Any], ctx: ArticleContext, speaker: Actor | None) -> Actor | None:
-        known = any(m.start <= h.i < m.end and m.kind in ("country", "capital", "group", "demonym", "sector",
-                                                          "office") for m in mentions)
+    def _recipient(
+        self, h: Any, mentions: list[Any], ctx: ArticleContext, speaker: Actor | None
+    ) -> Actor | None:
+        known = any(
+            m.start <= h.i < m.end
+            and m.kind in ("country", "capital", "group", "demonym", "sector", "office")
+            for m in mentions
+        )
         # places are where, not whom (towns; a country or capital stands for its government)
-        if not known and (h.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
-                          or h.lower_ in PLACE_NOUNS):
+        if not known and (
+            h.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+            or h.lower_ in PLACE_NOUNS
+        ):
             return None
         if h.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
@@ -269,22 +606,46 @@ class SentenceCoder:
             # "according to X"
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "according":
-                    objs = [o for cc in c.children for o in ([cc] if cc.dep_ == "pobj" else cc.children)
-                            if o.dep_ == "pobj"]
+                    objs = [
+                        o
+                        for cc in c.children
+                        for o in ([cc] if cc.dep_ == "pobj" else cc.children)
+                        if o.dep_ == "pobj"
+                    ]
                     return (self.r.resolve(objs[0], mentions, ctx) if objs else None), True
                 # '"...," the army said' parsed with "said" under the quoted verb
                 if c.dep_ in ("parataxis", "ccomp") and c.lower_ in SPEECH and c.i > pred.i:
                     subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
                     return (self.r.resolve(subj[0], mentions, ctx) if subj else None), True
-            if t.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "dep", "pcomp", "prep", "pobj",
-                          "dobj", "acl", "nsubj", "nsubjpass", "attr") and t.head.i != t.i:
+            if (
+                t.dep_
+                in (
+                    "ccomp",
+                    "xcomp",
+                    "conj",
+                    "advcl",
+                    "parataxis",
+                    "dep",
+                    "pcomp",
+                    "prep",
+                    "pobj",
+                    "dobj",
+                    "acl",
+                    "nsubj",
+                    "nsubjpass",
+                    "attr",
+                )
+                and t.head.i != t.i
+            ):
                 h = t.head
                 if h.lower_ in SPEECH or (h.lower_ in ACCUSE_VERBS and t.dep_ in ("pcomp", "prep")):
                     subj = [s for s in h.children if s.dep_ in ("nsubj",)]
                     if not subj and h.lower_ in ("quoted", "quote", "quoting"):
                         subj = [s for s in h.children if s.dep_ == "dobj"]
                     if not subj:
-                        subj = [o for c in h.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+                        subj = [
+                            o for c in h.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+                        ]
                     if not subj and h.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
                         subj = _subject(h)[0]
                     return (self.r.resolve(subj[0], mentions, ctx) if subj else None), True
@@ -293,7 +654,7 @@ class SentenceCoder:
             break
         # a quotation: '"...," X said' where the parse did not link the two
         sent = pred.sent
-        if sent.text[:1] in "\"“" and any(t.lower_ in SPEECH and t.i > pred.i for t in sent):
+        if sent.text[:1] in '"“' and any(t.lower_ in SPEECH and t.i > pred.i for t in sent):
             return None, True
         return None, False
 
@@ -308,23 +669,30 @@ class SentenceCoder:
                 return True
             aux = [c.lower_ for c in v.children if c.dep_ == "aux"]
             return "going" in aux
+
         v = pred
         if neg(v) or (noun is not None and any(c.lower_ in ("no",) for c in noun.children)):
             return "negated"
         if hypo(v):
             return "hypothetical"
-        if noun is not None and any(c.lower_ in ("planned", "possible", "potential", "future", "proposed")
-                                    for c in noun.children):
+        if noun is not None and any(
+            c.lower_ in ("planned", "possible", "potential", "future", "proposed") for c in noun.children
+        ):
             return "hypothetical"
         t = v
         for _ in range(4):
-            if t.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "dobj", "conj") and t.head.i != t.i:
+            if (
+                t.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "dobj", "conj")
+                and t.head.i != t.i
+            ):
                 h = t.head
                 if t.dep_ in ("xcomp", "ccomp", "acl", "pcomp") and h.lower_ in DENY:
                     return "negated"
                 if t.dep_ in ("xcomp",) and h.lower_ in FAIL:
                     return "negated"
-                if t.dep_ in ("xcomp", "acl", "ccomp", "advcl", "pcomp") and (h.lower_ in PLAN or h.lower_ in PLAN_NOUNS):
+                if t.dep_ in ("xcomp", "acl", "ccomp", "advcl", "pcomp") and (
+                    h.lower_ in PLAN or h.lower_ in PLAN_NOUNS
+                ):
                     return "hypothetical"
                 if t.dep_ in ("xcomp", "ccomp", "conj") and (neg(h) and h.lower_ not in SPEECH):
                     return "negated"
@@ -333,7 +701,9 @@ class SentenceCoder:
                 if t.dep_ == "conj":
                     t = h
                     continue
-                if t.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                if t.dep_ in ("advcl", "acl") and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+                ):
                     return "hypothetical"  # purpose: "... to destroy ISIS hideouts"
                 t = h
                 if h.lower_ in SPEECH:
@@ -346,8 +716,12 @@ class SentenceCoder:
 def _anchor(tok: Any) -> Any:
     """The clause an event sits in: its verb, or the verb governing its event noun."""
     pred, noun = _find_pred(tok)
-    if noun is not None and noun.i == pred.i and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") \
-            and noun.head.pos_ in ("VERB", "AUX"):
+    if (
+        noun is not None
+        and noun.i == pred.i
+        and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")
+        and noun.head.pos_ in ("VERB", "AUX")
+    ):
         return noun.head
     return pred
 
@@ -355,10 +729,21 @@ def _anchor(tok: Any) -> Any:
 def _spurious(tok: Any, fr: Frame, etype: str) -> bool:
     """Mentions that are not new events: "The visit followed ..." (a definite event noun that
     refers back, with no participants), and telling the press ("told reporters/Reuters")."""
-    if tok.pos_ == "NOUN" and not fr.actors and not fr.recipients and \
-            any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+    if (
+        tok.pos_ == "NOUN"
+        and not fr.actors
+        and not fr.recipients
+        and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children
+        )
+    ):
         return True
-    return bool(etype == "CONSULT" and tok.lower_ in SPEECH and fr.recipients and all(r.sector in ("MED", "JRN") for r in fr.recipients))
+    return bool(
+        etype == "CONSULT"
+        and tok.lower_ in SPEECH
+        and fr.recipients
+        and all(r.sector in ("MED", "JRN") for r in fr.recipients)
+    )
 
 
 def _dominates(a: Any, b: Any) -> bool:
@@ -410,7 +795,9 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
             if g is not None and g.trigger and s <= g.trigger[0] < e:
                 need.add(k)
     todo = sorted(need)
-    docs = dict(zip(todo, annotate([bodies[flat[k][0]][flat[k][1]:flat[k][2]] for k in todo], config), strict=True))
+    docs = dict(
+        zip(todo, annotate([bodies[flat[k][0]][flat[k][1] : flat[k][2]] for k in todo], config), strict=True)
+    )
     for k in todo:  # the geo stage reuses these entities instead of a second NER pass
         remember_entities(articles[flat[k][0]].id, flat[k][1], flat[k][2], docs[k])
 
@@ -430,7 +817,8 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
             texts.append(sent.text)
         for (k, off), gs in zip(split_parts, classify(texts), strict=True):
             chunk_guesses.setdefault(k, []).extend(
-                replace(g, trigger=(g.trigger[0] + off, g.trigger[1] + off)) if g.trigger else g for g in gs)
+                replace(g, trigger=(g.trigger[0] + off, g.trigger[1] + off)) if g.trigger else g for g in gs
+            )
 
     out: list[Event] = []
     by_article: dict[int, list[int]] = {}
@@ -450,14 +838,20 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
             sent_guesses = list(chunk_guesses.get(k, []))
             if dg is not None and ai in no_trigger and first_chunk[ai] == k and not dg.trigger:
                 sent_guesses.insert(0, dg)
-            elif dg is not None and dg.trigger and cs <= dg.trigger[0] < ce and \
-                    not any(g.event_type == dg.event_type for g in sent_guesses):
+            elif (
+                dg is not None
+                and dg.trigger
+                and cs <= dg.trigger[0] < ce
+                and not any(g.event_type == dg.event_type for g in sent_guesses)
+            ):
                 sent_guesses.insert(0, replace(dg, trigger=(dg.trigger[0] - cs, dg.trigger[1] - cs)))
             # the triggers' tokens, then drop events nested in another event's clause
             items = []
             for gi, g in enumerate(sent_guesses):
                 if g.trigger:
-                    span = doc.char_span(g.trigger[0], min(g.trigger[1], len(doc.text)), alignment_mode="expand")
+                    span = doc.char_span(
+                        g.trigger[0], min(g.trigger[1], len(doc.text)), alignment_mode="expand"
+                    )
                     tok = span.root if span is not None and len(span) else None
                 else:
                     tok = None
@@ -468,14 +862,16 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
             kept = []
             for gi, g, tok in items:
                 # a trigger word inside a name ("Popular Mobilization Forces") is no event
-                if any(m.kind == "group" and m.start <= tok.i < m.end for m in mentions) or \
-                        (tok.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW") and tok.pos_ == "PROPN"):
+                if any(m.kind == "group" and m.start <= tok.i < m.end for m in mentions) or (
+                    tok.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW") and tok.pos_ == "PROPN"
+                ):
                     continue
                 pred = _anchor(tok)
                 # "with the support of the army": a circumstance of another event in the sentence
-                if ((tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under")) or
-                        (tok.dep_ == "prep" and tok.lower_ in ("with", "under"))) and \
-                        any(t2.sent.start == tok.sent.start and t2.i != tok.i for _, _, t2 in items):
+                if (
+                    (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under"))
+                    or (tok.dep_ == "prep" and tok.lower_ in ("with", "under"))
+                ) and any(t2.sent.start == tok.sent.start and t2.i != tok.i for _, _, t2 in items):
                     continue
                 nested = False
                 for gj, _g2, tok2 in items:
@@ -484,8 +880,9 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                     p2 = _anchor(tok2)
                     if p2.i != pred.i and _dominates(p2, pred) and pred.sent.start == p2.sent.start:
                         # "accused Y of attacking": kept, as Y's claimed act; otherwise the outer event covers it
-                        acc = p2.lower_ in ACCUSE_VERBS and any(c.dep_ == "dobj" and c.lower_ not in ("other", "another")
-                                                               for c in p2.children)
+                        acc = p2.lower_ in ACCUSE_VERBS and any(
+                            c.dep_ == "dobj" and c.lower_ not in ("other", "another") for c in p2.children
+                        )
                         # "denied that jets bombed the camp": kept, negated
                         if not acc and p2.lower_ not in DENY:
                             nested = True
@@ -513,18 +910,30 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                     seen.add(key)
                     t0 = cs + tok.idx
                     ev = Event(
-                        article_id=art.id, event_type=g.event_type,
+                        article_id=art.id,
+                        event_type=g.event_type,
                         evidence=Evidence(body[s_abs:e_abs], s_abs, e_abs),
-                        mode=g.mode, contexts=list(g.contexts), acled_event_type=g.acled_event_type,
-                        acled_sub_event_type=g.acled_sub_event_type, cameo_root=g.cameo_root,
-                        goldstein=g.goldstein, actors=fr.actors, recipients=fr.recipients, modality=modality,
-                        fatalities=_fatalities(sent.text), confidence=round(min(1.0, conf), 4),
+                        mode=g.mode,
+                        contexts=list(g.contexts),
+                        acled_event_type=g.acled_event_type,
+                        acled_sub_event_type=g.acled_sub_event_type,
+                        cameo_root=g.cameo_root,
+                        goldstein=g.goldstein,
+                        actors=fr.actors,
+                        recipients=fr.recipients,
+                        modality=modality,
+                        fatalities=_fatalities(sent.text),
+                        confidence=round(min(1.0, conf), 4),
                         extra={"trigger": [t0, t0 + len(tok.text)]}
                         | ({"case_label": g.case_label} if g.case_label else {}),
                     )
                     events.append(ev)
-                    if main is None and dg is not None and g.event_type == dg.event_type and \
-                            (g.acled_sub_event_type == dg.acled_sub_event_type or not dg.trigger):
+                    if (
+                        main is None
+                        and dg is not None
+                        and g.event_type == dg.event_type
+                        and (g.acled_sub_event_type == dg.acled_sub_event_type or not dg.trigger)
+                    ):
                         main = ev
         if dg is not None and events and main is None:
             main = next((e for e in events if e.event_type == dg.event_type), None)
@@ -549,8 +958,17 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
     return out
 
 
-def _main_from_document(art: Article, dg: Any, ai: int, flat: list[tuple[int, int, int]], docs: dict[int, Any],
-                        events: list[Event], coder: Any, dictionary: Any, ctx: Any) -> Event | None:
+def _main_from_document(
+    art: Article,
+    dg: Any,
+    ai: int,
+    flat: list[tuple[int, int, int]],
+    docs: dict[int, Any],
+    events: list[Event],
+    coder: Any,
+    dictionary: Any,
+    ctx: Any,
+) -> Event | None:
     """The document guess as an event: evidence = the sentence holding its trigger (else the first),
     actors from that sentence's parse when there is one, else from an event of the same sentence."""
     chunks = [(k, s, e) for k, (a, s, e) in enumerate(flat) if a == ai]
@@ -571,8 +989,9 @@ def _main_from_document(art: Article, dg: Any, ai: int, flat: list[tuple[int, in
         doc = docs[k]
         tok = None
         if dg.trigger:  # the word that carries the event, else the sentence's main verb
-            span = doc.char_span(dg.trigger[0] - s_abs, min(dg.trigger[1] - s_abs, len(doc.text)),
-                                 alignment_mode="expand")
+            span = doc.char_span(
+                dg.trigger[0] - s_abs, min(dg.trigger[1] - s_abs, len(doc.text)), alignment_mode="expand"
+            )
             tok = span.root if span is not None and len(span) else None
         tok = tok or next(iter(doc.sents)).root
         frames = coder.frames(tok, dg.event_type, dictionary.mentions(doc), ctx)
@@ -587,12 +1006,22 @@ def _main_from_document(art: Article, dg: Any, ai: int, flat: list[tuple[int, in
     tail = len(sentence) - len(sentence.rstrip())
     s_abs, e_abs = s_abs + lead, e_abs - tail
     return Event(
-        article_id=art.id, event_type=dg.event_type, evidence=Evidence(body[s_abs:e_abs], s_abs, e_abs),
-        mode=dg.mode, contexts=list(dg.contexts), acled_event_type=dg.acled_event_type,
-        acled_sub_event_type=dg.acled_sub_event_type, cameo_root=dg.cameo_root, goldstein=dg.goldstein,
-        actors=actors, recipients=recipients, modality=modality, fatalities=_fatalities(body),
+        article_id=art.id,
+        event_type=dg.event_type,
+        evidence=Evidence(body[s_abs:e_abs], s_abs, e_abs),
+        mode=dg.mode,
+        contexts=list(dg.contexts),
+        acled_event_type=dg.acled_event_type,
+        acled_sub_event_type=dg.acled_sub_event_type,
+        cameo_root=dg.cameo_root,
+        goldstein=dg.goldstein,
+        actors=actors,
+        recipients=recipients,
+        modality=modality,
+        fatalities=_fatalities(body),
         confidence=round(min(1.0, dg.score * 0.75), 4),
-        extra={"from": "document"} | ({"trigger": list(dg.trigger)} if dg.trigger else {})
+        extra={"from": "document"}
+        | ({"trigger": list(dg.trigger)} if dg.trigger else {})
         | ({"case_label": dg.case_label} if dg.case_label else {}),
     )
 
@@ -604,5 +1033,9 @@ def _unidentified(ev: Event) -> None:
     if ev.event_type == "PROTEST" or ev.acled_event_type in ("Protests", "Riots"):
         ev.actors = [Actor(text="", name="Protesters", country=None, sector="CVL")]
     elif (ev.event_type == "ASSAULT" and ev.mode not in ("aerial",)) or ev.acled_event_type in (
-            "Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"):
+        "Battles",
+        "Violence against civilians",
+        "Explosions/Remote violence",
+        "Strategic developments",
+    ):
         ev.actors = [Actor(text="", name="Unidentified armed group", country=None, sector="UAF")]

@@ -48,28 +48,35 @@ __all__ = ["TypeGuess", "classify", "classify_document", "features", "acled_prob
 
 @dataclass
 class TypeGuess:
-    event_type: str                 # PLOVER 2.0 type (records.PLOVER_TYPES)
-    mode: str | None                # PLOVER mode (aerial, firearms, visit, arrest, ...)
-    contexts: list[str]             # PLOVER contexts
-    acled_event_type: str | None    # ACLED event_type when in ACLED scope
+    event_type: str  # PLOVER 2.0 type (records.PLOVER_TYPES)
+    mode: str | None  # PLOVER mode (aerial, firearms, visit, arrest, ...)
+    contexts: list[str]  # PLOVER contexts
+    acled_event_type: str | None  # ACLED event_type when in ACLED scope
     acled_sub_event_type: str | None
-    cameo_root: str | None          # "01".."20"
+    cameo_root: str | None  # "01".."20"
     goldstein: float | None
-    score: float                    # 0..1 confidence
+    score: float  # 0..1 confidence
     trigger: tuple[int, int] | None  # char offsets in the input text of the words that carry the event
-    case_label: str | None = None   # CASE 2021 label for out-of-ACLED-scope texts (DIPLO, ATTRIB, ...)
+    case_label: str | None = None  # CASE 2021 label for out-of-ACLED-scope texts (DIPLO, ATTRIB, ...)
     cameo_code: str | None = field(default=None, repr=False)  # full CAMEO code behind root/goldstein
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "event_type": self.event_type, "mode": self.mode, "contexts": list(self.contexts),
-            "acled_event_type": self.acled_event_type, "acled_sub_event_type": self.acled_sub_event_type,
-            "cameo_root": self.cameo_root, "goldstein": self.goldstein, "score": round(self.score, 4),
-            "trigger": list(self.trigger) if self.trigger else None, "case_label": self.case_label,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "acled_event_type": self.acled_event_type,
+            "acled_sub_event_type": self.acled_sub_event_type,
+            "cameo_root": self.cameo_root,
+            "goldstein": self.goldstein,
+            "score": round(self.score, 4),
+            "trigger": list(self.trigger) if self.trigger else None,
+            "case_label": self.case_label,
         }
 
 
 # ----------------------------------------------------------------------------- trigger lexicon
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -96,8 +103,34 @@ class Hit:
     entry: int  # line of the lexicon entry (stable feature name for the model)
 
 
-_SUFFIXES = ("", "s", "es", "ed", "ing", "er", "ers", "or", "ors", "ion", "ions", "ation", "ations", "ment",
-             "ments", "ement", "ure", "ures", "ee", "ees", "ance", "en", "ened", "ening", "ens", "ship")
+_SUFFIXES = (
+    "",
+    "s",
+    "es",
+    "ed",
+    "ing",
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ion",
+    "ions",
+    "ation",
+    "ations",
+    "ment",
+    "ments",
+    "ement",
+    "ure",
+    "ures",
+    "ee",
+    "ees",
+    "ance",
+    "en",
+    "ened",
+    "ening",
+    "ens",
+    "ship",
+)
 
 
 def _inflect(stem: str) -> list[str]:
@@ -106,9 +139,16 @@ def _inflect(stem: str) -> list[str]:
     Over-generation is harmless for matching; suffixes that would turn stems into other common words
     ("ban" -> "banner", "sever" -> "several") are left out on purpose.
     """
-    forms = {stem + s for s in _SUFFIXES} | {stem + "e", stem + "es", stem + "ed", stem + "d" * stem.endswith("e")}
+    forms = {stem + s for s in _SUFFIXES} | {
+        stem + "e",
+        stem + "es",
+        stem + "ed",
+        stem + "d" * stem.endswith("e"),
+    }
     if stem.endswith("e"):
-        forms |= {stem[:-1] + s for s in ("ing", "ion", "ions", "ation", "ations", "or", "ors")} | {stem + "d"}
+        forms |= {stem[:-1] + s for s in ("ing", "ion", "ions", "ation", "ations", "or", "ors")} | {
+            stem + "d"
+        }
     if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
         forms |= {stem[:-1] + "ies", stem[:-1] + "ied"}
     if stem[-1] not in "aeiouwxy":
@@ -189,7 +229,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 @cache
 def _lexicon() -> tuple[_Entry, ...]:
-    text = resources.files("eventdesk").joinpath("data", "ontology", "triggers.tsv").read_text(encoding="utf-8")
+    text = (
+        resources.files("eventdesk").joinpath("data", "ontology", "triggers.tsv").read_text(encoding="utf-8")
+    )
     out = []
     header = True
     for i, line in enumerate(text.splitlines(), 1):
@@ -207,8 +249,16 @@ def _lexicon() -> tuple[_Entry, ...]:
 _NOT_BEFORE = re.compile(r"(?:-|\bso-called\s|\balleged\s|\bsuspected\s|\bformer\s|\banti-)$", re.I)
 
 
-_UNHEDGED = frozenset({"Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
-                       "Remote explosive/landmine/IED", "Grenade"})
+_UNHEDGED = frozenset(
+    {
+        "Chemical weapon",
+        "Suicide bomb",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    }
+)
 
 
 def triggers(text: str) -> list[Hit]:
@@ -217,8 +267,11 @@ def triggers(text: str) -> list[Hit]:
     for e in _lexicon():
         for m in e.regex.finditer(text):
             s, t = m.span()
-            if s and _NOT_BEFORE.search(text[max(0, s - 12):s]) and not (
-                    e.acled in _UNHEDGED and text[s - 1:s] != "-"):
+            if (
+                s
+                and _NOT_BEFORE.search(text[max(0, s - 12) : s])
+                and not (e.acled in _UNHEDGED and text[s - 1 : s] != "-")
+            ):
                 continue  # "a suspected chemical attack" is still a chemical attack
             cands.append(Hit(e.event_type, e.mode, e.cameo, e.weight, e.acled, s, t, e.line))
     cands.sort(key=lambda h: (-(h.end - h.start), -h.weight, h.start))
@@ -233,8 +286,10 @@ def triggers(text: str) -> list[Hit]:
 
 N_BITS = 18
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
-_STOP = frozenset("the a an of in on at to and or by for with from as is was were be been has have had that this "
-                  "it its their his her they he she which who".split())
+_STOP = frozenset(
+    "the a an of in on at to and or by for with from as is was were be been has have had that this "
+    "it its their his her they he she which who".split()
+)
 
 
 def _stem(w: str) -> str:
@@ -292,18 +347,34 @@ def acled_probabilities(text: str, hits: list[Hit] | None = None) -> dict[str, f
 # ----------------------------------------------------------------------------- contexts
 
 _CONTEXT_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (ctx, re.compile(rx, re.I)) for ctx, rx in (
-        ("military", r"\b(?:army|armed forces|military|troops|soldiers|navy|air force|defen[cs]e ministry|brigade|battalion)\b"),
-        ("terrorism", r"\b(?:terror\w*|isis|isil|islamic state|daesh|al[- ]qaeda|al[- ]shabaab|boko haram|jihadi\w*)\b"),
-        ("diplomatic", r"\b(?:diplomat\w*|ambassador\w*|embass\w+|foreign minist\w+|envoy\w*|bilateral|summit)\b"),
+    (ctx, re.compile(rx, re.I))
+    for ctx, rx in (
+        (
+            "military",
+            r"\b(?:army|armed forces|military|troops|soldiers|navy|air force|defen[cs]e ministry|brigade|battalion)\b",
+        ),
+        (
+            "terrorism",
+            r"\b(?:terror\w*|isis|isil|islamic state|daesh|al[- ]qaeda|al[- ]shabaab|boko haram|jihadi\w*)\b",
+        ),
+        (
+            "diplomatic",
+            r"\b(?:diplomat\w*|ambassador\w*|embass\w+|foreign minist\w+|envoy\w*|bilateral|summit)\b",
+        ),
         ("legal", r"\b(?:court\w*|judge\w*|prosecut\w+|trial|lawsuit|charged|convict\w*|sentenc\w+)\b"),
-        ("economic", r"\b(?:econom\w+|trade|tariff\w*|investment\w*|salar\w+|wages?|prices?|inflation|fuel)\b"),
+        (
+            "economic",
+            r"\b(?:econom\w+|trade|tariff\w*|investment\w*|salar\w+|wages?|prices?|inflation|fuel)\b",
+        ),
         ("election", r"\b(?:election\w*|vote\w*|voting|ballot\w*|polls?|campaign rally)\b"),
         ("human_rights", r"\bhuman rights\b"),
         ("rights_freedoms", r"\b(?:freedom of \w+|press freedom|civil liberties|censorship)\b"),
         ("repression", r"\b(?:crackdown|repress\w+)\b"),
         ("migration", r"\b(?:refugee\w*|migrant\w*|displaced|asylum seekers?)\b"),
-        ("religion_ethnicity", r"\b(?:mosque\w*|church\w*|temple\w*|sectarian|ethnic\w*|muslims?|christians?|hindus?)\b"),
+        (
+            "religion_ethnicity",
+            r"\b(?:mosque\w*|church\w*|temple\w*|sectarian|ethnic\w*|muslims?|christians?|hindus?)\b",
+        ),
         ("cbrn", r"\b(?:chemical weapon\w*|nuclear|sarin|chlorine|radiological|biological weapon\w*)\b"),
         ("health", r"\b(?:covid\w*|pandemic|epidemic|vaccin\w+|hospital\w*|health)\b"),
         ("human_security", r"\b(?:water|food|electricity|power cut\w*|housing|land|refinery)\b"),
@@ -334,20 +405,47 @@ def _contexts(text: str, cameo_code: str | None) -> list[str]:
 _SPEECH = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "CONCEDE"})
 # ACLED sub-types each PLOVER type may take in sentence mode.
 _ACLED_FOR_TYPE: dict[str, tuple[str, ...]] = {
-    "ASSAULT": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory",
-                "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
-                "Suicide bomb", "Chemical weapon", "Attack", "Abduction/forced disappearance", "Sexual violence",
-                "Mob violence", "Looting/property destruction"),
-    "PROTEST": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                "Violent demonstration", "Mob violence"),
+    "ASSAULT": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Suicide bomb",
+        "Chemical weapon",
+        "Attack",
+        "Abduction/forced disappearance",
+        "Sexual violence",
+        "Mob violence",
+        "Looting/property destruction",
+    ),
+    "PROTEST": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+        "Mob violence",
+    ),
     "COERCE": ("Arrests", "Disrupted weapons use", "Looting/property destruction"),
     "MOBILIZE": ("Headquarters or base established", "Change to group/activity"),
     "RETREAT": ("Non-violent transfer of territory",),
     "AGREE": ("Agreement",),
 }
 # Hints strong enough to set the ACLED sub-type whatever the model says (rare or unseen in training).
-_RARE = frozenset({"Disrupted weapons use", "Suicide bomb", "Chemical weapon", "Headquarters or base established", "Grenade",
-                   "Government regains territory", "Non-state actor overtakes territory", "Sexual violence"})
+_RARE = frozenset(
+    {
+        "Disrupted weapons use",
+        "Suicide bomb",
+        "Chemical weapon",
+        "Headquarters or base established",
+        "Grenade",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Sexual violence",
+    }
+)
 
 
 def _combine(ws: list[float]) -> float:
@@ -359,30 +457,53 @@ def _combine(ws: list[float]) -> float:
 
 # A cooperative act announced for the future is an AGREE, a future retreat a CONCEDE, and a future
 # use of force or restriction a THREATEN (PLOVER manual: AGREE, CONCEDE, auxiliary modes).
-_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|plans? to|planning to|intends? to|intending to|is to|are to|"
-                     r"going to|ready to|prepared to|promised to|pledged to|vowed to|offered to|agreed to|"
-                     r"threaten(?:s|ed)? to|could|might|may)\s+(?:not\s+)?(?:\w+ly\s+)?(?:be\s+|have\s+)?"
-                     # a light verb between: "will impose a curfew", "plans to extend the blockade"
-                     r"(?:(?:impose|reimpose|extend|tighten|introduce|declare|launch|resume|step up|expand|stage|"
-                     r"hold|begin|start|use|carry out)\s+(?:(?:a|an|the|its|their|his|her|new|further)\s+)*)?$", re.I)
-_FUTURE_TYPE = {"AID": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "SUPPORT": "AGREE",
-                "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN",
-                # a strike, boycott or blockade announced is a threat to restrict (PLOVER THREATEN 'restrict')
-                "PROTEST": "THREATEN"}
-_BACKGROUND = re.compile(r"\b(?:after|following|since|amid|because of|in response to|in protest at|over|"
-                         r"which|who|where|when)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|plans? to|planning to|intends? to|intending to|is to|are to|"
+    r"going to|ready to|prepared to|promised to|pledged to|vowed to|offered to|agreed to|"
+    r"threaten(?:s|ed)? to|could|might|may)\s+(?:not\s+)?(?:\w+ly\s+)?(?:be\s+|have\s+)?"
+    # a light verb between: "will impose a curfew", "plans to extend the blockade"
+    r"(?:(?:impose|reimpose|extend|tighten|introduce|declare|launch|resume|step up|expand|stage|"
+    r"hold|begin|start|use|carry out)\s+(?:(?:a|an|the|its|their|his|her|new|further)\s+)*)?$",
+    re.I,
+)
+_FUTURE_TYPE = {
+    "AID": "AGREE",
+    "COOPERATE": "AGREE",
+    "CONSULT": "AGREE",
+    "SUPPORT": "AGREE",
+    "RETREAT": "CONCEDE",
+    "ASSAULT": "THREATEN",
+    "COERCE": "THREATEN",
+    "SANCTION": "THREATEN",
+    # a strike, boycott or blockade announced is a threat to restrict (PLOVER THREATEN 'restrict')
+    "PROTEST": "THREATEN",
+}
+_BACKGROUND = re.compile(
+    r"\b(?:after|following|since|amid|because of|in response to|in protest at|over|"
+    r"which|who|where|when)\b",
+    re.I,
+)
 
 
-_CAUSE = re.compile(r"\b(?:after|following|because of|in response to|in retaliation for|in the wake of)\b", re.I)
+_CAUSE = re.compile(
+    r"\b(?:after|following|because of|in response to|in retaliation for|in the wake of)\b", re.I
+)
 
 
 def _retype(h: Hit, text: str) -> Hit:
-    if h.event_type in _FUTURE_TYPE and _FUTURE.search(text[max(0, h.start - 40):h.start]):
+    if h.event_type in _FUTURE_TYPE and _FUTURE.search(text[max(0, h.start - 40) : h.start]):
         t = _FUTURE_TYPE[h.event_type]
-        mode = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict"}.get(
-            h.event_type)
-        cameo = {"AGREE": "030", "CONCEDE": "080",
-                 "THREATEN": {"ASSAULT": "138", "PROTEST": "1312"}.get(h.event_type, "130")}[t]
+        mode = {
+            "ASSAULT": "violence",
+            "COERCE": "restrict",
+            "SANCTION": "relations",
+            "PROTEST": "restrict",
+        }.get(h.event_type)
+        cameo = {
+            "AGREE": "030",
+            "CONCEDE": "080",
+            "THREATEN": {"ASSAULT": "138", "PROTEST": "1312"}.get(h.event_type, "130"),
+        }[t]
         return Hit(t, mode, cameo, h.weight * 0.9, None, h.start, h.end, h.entry)
     return h
 
@@ -392,24 +513,30 @@ def _type_scores(hits: list[Hit], text: str = "") -> dict[str, tuple[float, Hit]
     hits = [_retype(h, text) for h in hits]
     adjusted: list[tuple[Hit, float]] = []
     verbal = [h for h in hits if h.event_type in _SPEECH and h.weight >= 0.8]
-    first_protest = min((h.start for h in hits if h.event_type == "PROTEST" and h.weight >= 0.8), default=None)
+    first_protest = min(
+        (h.start for h in hits if h.event_type == "PROTEST" and h.weight >= 0.8), default=None
+    )
     first = hits[0].start if hits else 0
     for h in hits:
         w = h.weight
         # "accused X of attacking", "threatened to strike", "called for the release": the content
-        if any(0 < h.start - v.end <= 70 and v.event_type != h.event_type and "." not in text[v.end:h.start]
-               for v in verbal):
+        if any(
+            0 < h.start - v.end <= 70 and v.event_type != h.event_type and "." not in text[v.end : h.start]
+            for v in verbal
+        ):
             w *= 0.55
         if h.event_type in ("ACCUSE", "REQUEST") and first_protest is not None and h.start > first_protest:
             w *= 0.4  # the topic of a protest is not a separate event (PLOVER manual, PROTEST)
         # "... after a demonstration", "... who was killed": background to the main event
-        if h.start > first and _BACKGROUND.search(text[first:h.start]):
+        if h.start > first and _BACKGROUND.search(text[first : h.start]):
             # "imposed a curfew after a demonstration": what came before is context, not the event
-            w *= 0.6 if _CAUSE.search(text[first:h.start]) else 0.85
+            w *= 0.6 if _CAUSE.search(text[first : h.start]) else 0.85
         adjusted.append((h, w))
     out: dict[str, tuple[float, Hit]] = {}
     # first-told type first: ties below go to the event the text names first (and runs are reproducible)
-    for t in sorted({h.event_type for h in hits}, key=lambda t: (min(h.start for h in hits if h.event_type == t), t)):
+    for t in sorted(
+        {h.event_type for h in hits}, key=lambda t: (min(h.start for h in hits if h.event_type == t), t)
+    ):
         mine = [(h, w) for h, w in adjusted if h.event_type == t]
         best = max(mine, key=lambda x: (x[1], -x[0].start))
         score = min(0.99, _combine([w for _, w in mine]) * 0.5 + best[1] * 0.5)
@@ -417,8 +544,9 @@ def _type_scores(hits: list[Hit], text: str = "") -> dict[str, tuple[float, Hit]
     return out
 
 
-def _guess(text: str, etype: str, score: float, hit: Hit | None, acled_sub: str | None,
-           case_label: str | None = None) -> TypeGuess:
+def _guess(
+    text: str, etype: str, score: float, hit: Hit | None, acled_sub: str | None, case_label: str | None = None
+) -> TypeGuess:
     a = ontology.acled_by_sub().get(acled_sub) if acled_sub else None
     mode = hit.mode if hit and hit.event_type == etype else None
     cameo = hit.cameo if hit and hit.event_type == etype else None
@@ -426,10 +554,24 @@ def _guess(text: str, etype: str, score: float, hit: Hit | None, acled_sub: str 
         mode = mode or a.mode
         cameo = cameo or a.cameo
     if cameo is None:
-        cameo = {"ASSAULT": "180", "PROTEST": "141", "COERCE": "170", "MOBILIZE": "150", "RETREAT": "084",
-                 "AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "CONCEDE": "080", "COOPERATE": "060",
-                 "AID": "070", "REQUEST": "100", "ACCUSE": "112", "REJECT": "120", "THREATEN": "130",
-                 "SANCTION": "160"}[etype]
+        cameo = {
+            "ASSAULT": "180",
+            "PROTEST": "141",
+            "COERCE": "170",
+            "MOBILIZE": "150",
+            "RETREAT": "084",
+            "AGREE": "030",
+            "CONSULT": "040",
+            "SUPPORT": "051",
+            "CONCEDE": "080",
+            "COOPERATE": "060",
+            "AID": "070",
+            "REQUEST": "100",
+            "ACCUSE": "112",
+            "REJECT": "120",
+            "THREATEN": "130",
+            "SANCTION": "160",
+        }[etype]
     return TypeGuess(
         event_type=etype,
         mode=mode,
@@ -464,8 +606,12 @@ def _acled_for(etype: str, hit: Hit, text: str, p: dict[str, float] | None) -> s
     return max(allowed, key=lambda s: p.get(s, 0.0)) if any(s in p for s in allowed) else hit.acled
 
 
-def _code(text: str, hits: list[Hit], scores: dict[str, tuple[float, Hit]] | None = None,
-          p: dict[str, float] | None = None) -> list[TypeGuess]:
+def _code(
+    text: str,
+    hits: list[Hit],
+    scores: dict[str, tuple[float, Hit]] | None = None,
+    p: dict[str, float] | None = None,
+) -> list[TypeGuess]:
     if not hits:
         return []
     scores = scores if scores is not None else _type_scores(hits, text)
@@ -501,17 +647,23 @@ _DISASTER: dict[str, re.Pattern[str]] = {
         r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|flash floods?|cyclones?|hurricanes?|"
         r"typhoons?|tornado(?:es)?|landslides?|mudslides?|tsunamis?|droughts?|volcan\w*|eruptions?|erupted|"
         r"storms?|heavy rains?|torrential rains?|monsoon|avalanches?|wildfires?|forest fires?|bush ?fires?|"
-        r"heat ?waves?|blizzards?|lightning|magnitude)\b", re.I),
+        r"heat ?waves?|blizzards?|lightning|magnitude)\b",
+        re.I,
+    ),
     "MAN_MADE_DISASTER": re.compile(
         r"\b(?:fire broke out|blaze|caught fire|catch(?:es|ing)? fire|gas leak\w*|gas explosion|gas cylinder|chemical spill|oil spill|"
         r"leak(?:ed|s|age)?|collaps\w+|derail\w*|plane crash|crash(?:ed|es)?|capsiz\w+|sank|sinking|ran aground|"
         r"stampede|boiler|accident\w*|short circuit|short-circuit|dam burst|tanker explo\w+|"
-        r"inferno|firefighters?|fire ?fighters|fire engines?|spill\w*|toxic fumes|emergency landing)\b", re.I),
+        r"inferno|firefighters?|fire ?fighters|fire engines?|spill\w*|toxic fumes|emergency landing)\b",
+        re.I,
+    ),
     "ORG_CRIME": re.compile(
         r"\b(?:drugs?|cartels?|gangs?|gangsters?|mafia|smuggl\w+|traffick\w+|narco\w*|robber\w*|robbed|heist|"
         r"extortion|fraud\w*|money laundering|counterfeit\w*|poach\w+|cocaine|heroin|methamphetamine|meth|"
         r"marijuana|cannabis|contraband|kidnap-for-ransom|ransom|criminals?|crime syndicate|organi[sz]ed crime|"
-        r"bandits?|armed robbery|murder\w*|homicides?|thie(?:f|ves)|stolen|burglar\w*)\b", re.I),
+        r"bandits?|armed robbery|murder\w*|homicides?|thie(?:f|ves)|stolen|burglar\w*)\b",
+        re.I,
+    ),
     "ATTRIB": re.compile(
         r"\b(?:claim\w* (?:of )?responsibility|responsibility for|took responsibility|taken responsibility|"
         r"claimed credit|claims? credit|owned up|blamed \w+(?: \w+)? for the (?:attack|bombing|blast)|"
@@ -520,7 +672,9 @@ _DISASTER: dict[str, re.Pattern[str]] = {
         r"claimed (?:the )?(?:murder|killing|assassination|bombing|attack|kidnapping|abduction)|"
         r"(?:reject\w*|den(?:y|ies|ied)) (?:the |any )?(?:accusations?|allegations?|charges?|claims?|reports?) (?:of|that)|blam\w* [^.]{0,60}? for|(?:was |were |is |are )?responsible for|"
         r"(?:takes?|took|taking|claim\w*) credit|accus\w+ [^.]{0,40}? of (?:bombing|attacking|carrying out|launching|"
-        r"being behind|orchestrating|masterminding))\b", re.I),
+        r"being behind|orchestrating|masterminding))\b",
+        re.I,
+    ),
 }
 # An explosion or fire at an industrial site, or a traffic/shipping accident, with no attacker named:
 # a man-made disaster (CASE 2021), not a bombing.
@@ -528,13 +682,31 @@ _INDUSTRIAL = re.compile(
     r"\b(?:chemical (?:plant|factory|warehouse)|industrial (?:area|site|plant|zone|park|accident|waste)|warehouses?|"
     r"ammonium nitrate|storage (?:bunker|tank|facility|depot)|(?:factory|plant|refinery|mine|pipeline) (?:explosion|blast|fire)|"
     r"(?:factory|plant|refinery|tank|boiler|pipeline|reactor) explod\w+|solvents?|fireballs?|combustible|"
-    r"collision|lost control|struck by a (?:bulk carrier|ship|vessel|train|truck)|power plant)\b", re.I)
-_ATTACKER = re.compile(r"\b(?:bomb(?:er|ers|ing|ings)?|attack\w*|militants?|terror\w*|suicide|ied|gunmen|insurgents?|"
-                       r"rebels?|jihadi\w*|claimed responsibility|rocket|missile|drone|air ?strike)\b", re.I)
+    r"collision|lost control|struck by a (?:bulk carrier|ship|vessel|train|truck)|power plant)\b",
+    re.I,
+)
+_ATTACKER = re.compile(
+    r"\b(?:bomb(?:er|ers|ing|ings)?|attack\w*|militants?|terror\w*|suicide|ied|gunmen|insurgents?|"
+    r"rebels?|jihadi\w*|claimed responsibility|rocket|missile|drone|air ?strike)\b",
+    re.I,
+)
 # Violence words that a disaster report also uses ("killed 10 people"): they do not rule a disaster out.
 _GENERIC_HARM = frozenset({"1823", "190"})
-_DIPLO_TYPES = frozenset({"CONSULT", "SUPPORT", "ACCUSE", "SANCTION", "REJECT", "THREATEN", "REQUEST",
-                          "AGREE", "CONCEDE", "COOPERATE", "AID"})
+_DIPLO_TYPES = frozenset(
+    {
+        "CONSULT",
+        "SUPPORT",
+        "ACCUSE",
+        "SANCTION",
+        "REJECT",
+        "THREATEN",
+        "REQUEST",
+        "AGREE",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+    }
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -546,7 +718,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     spans = [(s, e) for s, e in spans if text[s:e].strip()]
     # a dateline or place name standing alone ("Deir Ezzur.", "Iraq.") belongs to the next sentence
-    if len(spans) > 1 and len(text[spans[0][0]:spans[0][1]].split()) < 4:
+    if len(spans) > 1 and len(text[spans[0][0] : spans[0][1]].split()) < 4:
         spans[:2] = [(spans[0][0], spans[1][1])]
     return spans
 
@@ -555,28 +727,36 @@ def sentences(text: str) -> list[tuple[int, int]]:
 _STATE_FORCES = re.compile(
     r"\b(?:army|military|armed forces|government(?:al)? forces|security forces|troops|soldiers|police|"
     r"pro-government|pro-hadi|national army|gendarmerie|[A-Z][a-z]+ian forces|forces of [A-Z]\w+|"
-    r"sna|fardc|saf|sdf|tatmadaw|idf|ansf|regime forces)\b", re.I)
-_NO_FIGHT = re.compile(r"\b(?:no (?:clashes|fighting|resistance)|without (?:a )?(?:fight|clashes|resistance)|"
-                       r"(?:not|never) (?:encounter|face|mee?t)\w* (?:any )?resistance|unopposed|"
-                       r"(?:clashes|fighting|resistance) (?:was|were) not reported|"
-                       r"peacefully|handed (?:\w+ )?over|handover|withdrew|pulled out|vacated)\b", re.I)
-_HARD_FIGHT = re.compile(r"\b(?:bombard\w*|shell\w*|air ?strikes?|clash\w*|fighting|battles?|offensive)\b", re.I)
+    r"sna|fardc|saf|sdf|tatmadaw|idf|ansf|regime forces)\b",
+    re.I,
+)
+_NO_FIGHT = re.compile(
+    r"\b(?:no (?:clashes|fighting|resistance)|without (?:a )?(?:fight|clashes|resistance)|"
+    r"(?:not|never) (?:encounter|face|mee?t)\w* (?:any )?resistance|unopposed|"
+    r"(?:clashes|fighting|resistance) (?:was|were) not reported|"
+    r"peacefully|handed (?:\w+ )?over|handover|withdrew|pulled out|vacated)\b",
+    re.I,
+)
+_HARD_FIGHT = re.compile(
+    r"\b(?:bombard\w*|shell\w*|air ?strikes?|clash\w*|fighting|battles?|offensive)\b", re.I
+)
 _NON_STATE = re.compile(
     r"\b(?:militants?|rebels?|insurgents?|fighters|jihadists?|islamists?|terrorists?|militias?|militiamen|"
     r"guerrillas?|separatists?|gunmen|(?-i:IS|ISIS|ISIL|Daesh|Taliban|Houthis?|Al[- ]Shabaa?b|Boko Haram|JNIM|ISWAP))\b",
-    re.I)
+    re.I,
+)
 
 
 def _territory(text: str, hit: Hit) -> str:
     # a handover or withdrawal without fighting is a non-violent transfer (ACLED)
     calm = _NO_FIGHT.search(text)
     if calm:
-        rest = _NO_FIGHT.sub(" ", text[max(0, hit.start - 200):hit.end + 200])
+        rest = _NO_FIGHT.sub(" ", text[max(0, hit.start - 200) : hit.end + 200])
         if not _HARD_FIGHT.search(rest):
             return "Non-violent transfer of territory"
     # who gained: the first actor named in the sentence of the words of the gain
     start = max((s for s, _ in sentences(text) if s <= hit.start), default=0)
-    before = text[max(start, hit.start - 200):hit.start]
+    before = text[max(start, hit.start - 200) : hit.start]
     state, rebel = _STATE_FORCES.search(before), _NON_STATE.search(before)
     if rebel and (not state or rebel.start() < state.start()):
         return "Non-state actor overtakes territory"
@@ -585,28 +765,49 @@ def _territory(text: str, hit: Hit) -> str:
     return "Non-state actor overtakes territory"
 
 
-def _case_label(text: str, hits: list[Hit], types: dict[str, tuple[float, Hit]], etype: str,
-                in_scope: bool, top_sub: str) -> str | None:
+def _case_label(
+    text: str, hits: list[Hit], types: dict[str, tuple[float, Hit]], etype: str, in_scope: bool, top_sub: str
+) -> str | None:
     """CASE 2021 out-of-ACLED-scope label, when the report is about one of those instead."""
-    strong = [h for h in hits if h.event_type in ("ASSAULT", "PROTEST") and h.cameo not in _GENERIC_HARM
-              and h.weight >= 0.8]
+    strong = [
+        h
+        for h in hits
+        if h.event_type in ("ASSAULT", "PROTEST") and h.cameo not in _GENERIC_HARM and h.weight >= 0.8
+    ]
     first = sentences(text)[0]
     m = _DISASTER["ATTRIB"].search(text)
     if m:
-        before = [h for h in strong if h.start < m.start() and h.event_type == "ASSAULT"
-                  and first[0] <= h.start < first[1] and h.weight >= 0.85]
+        before = [
+            h
+            for h in strong
+            if h.start < m.start()
+            and h.event_type == "ASSAULT"
+            and first[0] <= h.start < first[1]
+            and h.weight >= 0.85
+        ]
         if not before or m.start() < first[1]:
             return "ATTRIB"
     nat = list(_DISASTER["NATURAL_DISASTER"].finditer(text))
     man = list(_DISASTER["MAN_MADE_DISASTER"].finditer(text))
-    if (_INDUSTRIAL.search(text) and not _ATTACKER.search(text)
-            and (man or any(h.mode == "explosives" for h in hits))):
+    if (
+        _INDUSTRIAL.search(text)
+        and not _ATTACKER.search(text)
+        and (man or any(h.mode == "explosives" for h in hits))
+    ):
         return "MAN_MADE_DISASTER"
-    explosive = [h for h in strong if h.mode in ("explosives", "aerial", "heavy-weapons", "firearms",
-                                                  "suicide-attack")
-                 and not any(d.start() <= h.start < d.end() + 12 for d in man)]
-    violent = [h for h in strong if h.event_type == "ASSAULT" and h not in explosive
-               and not any(abs(h.start - d.start()) < 40 for d in man + nat)]
+    explosive = [
+        h
+        for h in strong
+        if h.mode in ("explosives", "aerial", "heavy-weapons", "firearms", "suicide-attack")
+        and not any(d.start() <= h.start < d.end() + 12 for d in man)
+    ]
+    violent = [
+        h
+        for h in strong
+        if h.event_type == "ASSAULT"
+        and h not in explosive
+        and not any(abs(h.start - d.start()) < 40 for d in man + nat)
+    ]
     if nat and len(nat) >= len(man) and not explosive and not violent:
         return "NATURAL_DISASTER"
     if man and not explosive and not violent and not [h for h in strong if h.event_type == "PROTEST"]:
@@ -616,21 +817,43 @@ def _case_label(text: str, hits: list[Hit], types: dict[str, tuple[float, Hit]],
     if crime and (len(crime) >= 2 or not strong) and top_sub not in _NOT_CRIME and not mob:
         return "ORG_CRIME"
     if not in_scope and etype in _DIPLO_TYPES:
-        if etype == "AGREE" and types.get("AGREE", (0, None))[1] is not None and types["AGREE"][1].acled == "Agreement":
+        if (
+            etype == "AGREE"
+            and types.get("AGREE", (0, None))[1] is not None
+            and types["AGREE"][1].acled == "Agreement"
+        ):
             return None  # a deal between the parties to a conflict: ACLED "Agreement"
         return "DIPLO"
     return None
 
 
-_NOT_CRIME = frozenset({"Peaceful protest", "Violent demonstration", "Protest with intervention",
-                        "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Chemical weapon",
-                        "Armed clash"})
+_NOT_CRIME = frozenset(
+    {
+        "Peaceful protest",
+        "Violent demonstration",
+        "Protest with intervention",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Suicide bomb",
+        "Chemical weapon",
+        "Armed clash",
+    }
+)
 # PLOVER types whose hits say the report is an ACLED-scope event (violence, protest, arrest, seizure...)
 # a specific trigger overrides the model's sub-type when the model gives it at least this share of its top
 _HINT_MIN = 0.2
-_WEAPON_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                          "Grenade", "Suicide bomb", "Chemical weapon", "Abduction/forced disappearance",
-                          "Sexual violence"})
+_WEAPON_SUBS = frozenset(
+    {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Suicide bomb",
+        "Chemical weapon",
+        "Abduction/forced disappearance",
+        "Sexual violence",
+    }
+)
 _ACLED_SCOPE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
 
 
@@ -638,13 +861,31 @@ _ACLED_SCOPE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 # the tags and their sub-types follow ACLED's coding conventions (as seen in the training notes).
 _DWU, _LPD, _CGA = "Disrupted weapons use", "Looting/property destruction", "Change to group/activity"
 _TAG_SUB = {
-    "defusal": _DWU, "detonation": _DWU, "interception": _DWU, "weapons seizure": _DWU, _DWU.lower(): _DWU,
-    "property destruction": _LPD, "looting": _LPD, "land seizure": _LPD, _LPD.lower(): _LPD,
-    "change to armed group": _CGA, "movement of forces": _CGA, "recruitment": _CGA, "security measures": _CGA,
-    _CGA.lower(): _CGA, "displacement": "Other", "other": "Other", "non-violent activity": "Other",
-    "strikes": "Other", "elections/referendum": "Other", "mass grave": "Other", "training": "Other",
-    "explosive remnants of war": "Other", "headquarters or base established": "Headquarters or base established",
-    "non-violent transfer of territory": "Non-violent transfer of territory", "arrests": "Arrests",
+    "defusal": _DWU,
+    "detonation": _DWU,
+    "interception": _DWU,
+    "weapons seizure": _DWU,
+    _DWU.lower(): _DWU,
+    "property destruction": _LPD,
+    "looting": _LPD,
+    "land seizure": _LPD,
+    _LPD.lower(): _LPD,
+    "change to armed group": _CGA,
+    "movement of forces": _CGA,
+    "recruitment": _CGA,
+    "security measures": _CGA,
+    _CGA.lower(): _CGA,
+    "displacement": "Other",
+    "other": "Other",
+    "non-violent activity": "Other",
+    "strikes": "Other",
+    "elections/referendum": "Other",
+    "mass grave": "Other",
+    "training": "Other",
+    "explosive remnants of war": "Other",
+    "headquarters or base established": "Headquarters or base established",
+    "non-violent transfer of territory": "Non-violent transfer of territory",
+    "arrests": "Arrests",
     "agreement": "Agreement",
 }
 _TAG = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,40}):\s")
@@ -660,22 +901,37 @@ _ARMED = re.compile(
     r"terrorists|extremists|bandits|gunmen|assailants|attackers|"
     r"checkpoints?|bases?|positions|patrol(?:s|ling)?|barracks|outposts?|troopers?|jawans?|servicem[ae]n|"
     r"officers|(?:member|members) of the [\w\s'-]{0,40}(?:forces|army|brigade|division|intelligence|militia))\b",
-    re.I)
+    re.I,
+)
 _CIVIL = re.compile(
     r"\b(?:civilians?|residents?|villagers?|farmers?|herders?|pastoralists?|traders?|worshipp?ers?|students?|"
     r"women|children|child|girls?|boys?|a man|a woman|men|people|passengers|famil(?:y|ies)|homes?|houses?|"
     r"journalists?|teachers?|motorists?|travell?ers|idps|refugees|migrants|workers?|chiefs?|mukhtar|"
     r"lawyers?|candidates?|shepherds?|fishermen|miners|worshippers|pilgrims|a civilian|locals?|imams?|priests?|"
     r"monks?|clerics?|scholars?|vendors?|mayors?|politicians?|activists?|doctors?|nurses?|judges?|prisoners?|"
-    r"detainees?|shopkeepers?|drivers?|off-duty|retired)\b", re.I)
-_ARMED_GROUP = re.compile(r"\b(?:armed (?:group|men|individuals|assailants|bandits)|gunmen|bandits|cult(?:ists)?)\b",
-                          re.I)
+    r"detainees?|shopkeepers?|drivers?|off-duty|retired)\b",
+    re.I,
+)
+_ARMED_GROUP = re.compile(
+    r"\b(?:armed (?:group|men|individuals|assailants|bandits)|gunmen|bandits|cult(?:ists)?)\b", re.I
+)
 _NON_ORG = re.compile(r"\b(?:rioters|mob|youths|crowd|demonstrators|protesters|residents|villagers)\b", re.I)
-_FIGHT = re.compile(r"\b(?:clash\w*|exchange[ds]? (?:of )?fire|fighting|fought|gun ?battles?|gunfights?|repel\w*|"
-                    r"repuls\w*|firefights?|battl\w+)\b", re.I)
+_FIGHT = re.compile(
+    r"\b(?:clash\w*|exchange[ds]? (?:of )?fire|fighting|fought|gun ?battles?|gunfights?|repel\w*|"
+    r"repuls\w*|firefights?|battl\w+)\b",
+    re.I,
+)
 _EXP_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"})
-_EXP_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                       "Grenade", "Suicide bomb", "Chemical weapon"})
+_EXP_SUBS = frozenset(
+    {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Suicide bomb",
+        "Chemical weapon",
+    }
+)
 
 
 # Protest sub-types by the ACLED definitions: lethal or seriously injuring force against peaceful
@@ -688,7 +944,10 @@ _EXCESSIVE = re.compile(
     r"(?:protesters|protestors|demonstrators|marchers) (?:\w+ ){0,3}(?:were |was |have been |had been )?"
     r"(?:killed|died|shot dead|gunned down|seriously injured)|"
     r"(?:killed|killing|shot|shooting|fired on|fired at|opened fire on|gunned down|attacks? against)\s+(?:\w+\s+){0,3}"
-    + _PROTESTERS + r"|serious injuries among)\b", re.I)
+    + _PROTESTERS
+    + r"|serious injuries among)\b",
+    re.I,
+)
 _RIOTING = re.compile(
     r"\b(?:turned violent|turn violent|violent (?:protest|demonstration|clash)\w*|rioters|rioting|riots? (?:broke|erupted)|"
     r"(?:hurl|threw|throw|pelt|lob)\w* (?:\w+ ){0,2}(?:rocks|stones|objects|bottles|molotov|petrol bombs?|firebombs?|"
@@ -698,18 +957,33 @@ _RIOTING = re.compile(
     r"passers-by|journalists)|"
     r"clash\w* (?:broke out )?(?:with|between) (?:\w+ ){0,2}(?:police|security|officers|troops|soldiers|riot police)|"
     r"clashes (?:have )?broke(?:n)? out|attack\w* (?:\w+ ){0,2}(?:police|officers|security forces)|street violence|"
-    r"aggressive|pull\w* down|ransack\w*|fought with police|fight with police)\b", re.I)
+    r"aggressive|pull\w* down|ransack\w*|fought with police|fight with police)\b",
+    re.I,
+)
 _INTERVENE = re.compile(
     r"\b(?:tear ?gas\w*|pepper[- ]spray\w*|rubber bullets|water cannons?|stun grenades?|dispers(?:ed|al|ing|e)|"
     r"suppress\w*|broke up|break up|broken up|batons?|baton-charg\w+|lathi|cracked down|clampdown|intervened|"
     r"forcefully|forcibly|kettl\w+|tasered|(?:were|was|been|being) (?:\w+ )?(?:arrested|detained)|"
-    r"(?:arrested|detained) (?:\w+ ){0,4}(?:protesters|demonstrators|participants)|(?:detained|arrested) during)\b", re.I)
-_PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers|sit-ins?|human chain|crowds?|"
-                            r"rioters|rioted|rioting|activists)\b", re.I)
-_MOB = re.compile(r"\b(?:mob violence|mob attacks?|mob lynching|lynch(?:ed|ing)|(?:an?|the) (?:angry )?mob)\b", re.I)
-_DURING_PROTEST = re.compile(r"\b(?:during|while|at)\b(?:\s+[\w'-]+){0,8}?\s+(?:" + _PROTEST_WORDS.pattern + ")", re.I)
-_PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                 "Violent demonstration")
+    r"(?:arrested|detained) (?:\w+ ){0,4}(?:protesters|demonstrators|participants)|(?:detained|arrested) during)\b",
+    re.I,
+)
+_PROTEST_WORDS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers|sit-ins?|human chain|crowds?|"
+    r"rioters|rioted|rioting|activists)\b",
+    re.I,
+)
+_MOB = re.compile(
+    r"\b(?:mob violence|mob attacks?|mob lynching|lynch(?:ed|ing)|(?:an?|the) (?:angry )?mob)\b", re.I
+)
+_DURING_PROTEST = re.compile(
+    r"\b(?:during|while|at)\b(?:\s+[\w'-]+){0,8}?\s+(?:" + _PROTEST_WORDS.pattern + ")", re.I
+)
+_PROTEST_SUBS = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+)
 
 
 def _protest_sub(text: str, sub: str) -> str:
@@ -737,7 +1011,9 @@ def _protest_sub(text: str, sub: str) -> str:
     return sub
 
 
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:[\w-]+ly\s+)?(?:[\w-]+\s+and\s+)?$", re.I)
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|been|being|is|are|got)\s+(?:[\w-]+ly\s+)?(?:[\w-]+\s+and\s+)?$", re.I
+)
 _PASSIVE_BY = re.compile(r"\s*(?:(?:up|off|down|out|dead|to death)\s+)?by\b", re.I)
 
 
@@ -747,10 +1023,10 @@ def _target(text: str, hits: list[Hit]) -> str | None:
     for h in hits:
         if h.event_type != "ASSAULT" or h.weight < 0.75 or h.start >= first[1]:
             continue
-        window = text[h.end:min(first[1], h.end + 90)]
-        if _PASSIVE_BY.match(window) or _PASSIVE_AUX.search(text[max(first[0], h.start - 30):h.start]):
+        window = text[h.end : min(first[1], h.end + 90)]
+        if _PASSIVE_BY.match(window) or _PASSIVE_AUX.search(text[max(first[0], h.start - 30) : h.start]):
             # passive ("5 civilians were killed by fighters"): the target is the subject before
-            subj = text[first[0]:h.start]
+            subj = text[first[0] : h.start]
             a, c = list(_ARMED.finditer(subj)), list(_CIVIL.finditer(subj))
             if a or c:
                 return "armed" if a and (not c or a[-1].start() > c[-1].start()) else "civil"
@@ -766,7 +1042,9 @@ _PROPERTY_HIT = re.compile(
     r"\b(?:shops|stores|houses|homes|vehicles|cars|propert(?:y|ies)|buildings|businesses|assets|offices|"
     r"churches|mosques|schools|markets?|crops|farms?)\b[^.;]{0,40}?\b(?:were|was|have been|had been|has been) "
     r"(?:\w+ ){0,2}?(?:looted|burned|burnt|destroyed|torched|set (?:on fire|ablaze)|vandali[sz]ed|ransacked|razed|"
-    r"demolished|plundered|pillaged)\b", re.I)
+    r"demolished|plundered|pillaged)\b",
+    re.I,
+)
 
 
 # Strategic developments "Other" (ACLED): mass graves found, people displaced or returning home.
@@ -774,28 +1052,40 @@ _OTHER_SD = re.compile(
     r"\b(?:mass graves?|"
     r"(?:residents|refugees|civilians|families|idps|villagers|people|inhabitants) (?:\w+ )?(?:return|returned|returning) "
     r"(?:to|home)|fled (?:their|the) (?:homes|village|villages|town|area)|(?:were|been) (?:forcibly )?displaced|"
-    r"displacement of|mass expulsion)\b", re.I)
+    r"displacement of|mass expulsion)\b",
+    re.I,
+)
 
 
 def _armed_or_not(text: str, hits: list[Hit], sub: str, p_sub: float = 0.0) -> str:
     """Move an Attack / Armed clash / Mob violence / unsupported explosion call by who was targeted."""
     first = sentences(text)[0]
-    head = text[first[0]:first[1]]
+    head = text[first[0] : first[1]]
     if sub in ("Attack", "Armed clash", "Mob violence") and _PROPERTY_HIT.search(head):
         return "Looting/property destruction"
-    lead = next((h for h in hits if h.event_type == "ASSAULT" and h.weight >= 0.75 and h.start < first[1]), None)
-    actor_text = text[first[0]:lead.start] if lead else head
-    if lead and _PASSIVE_BY.match(text[lead.end:]):
-        actor_text = text[lead.end:min(first[1], lead.end + 60)]  # passive: the agent follows "by"
+    lead = next(
+        (h for h in hits if h.event_type == "ASSAULT" and h.weight >= 0.75 and h.start < first[1]), None
+    )
+    actor_text = text[first[0] : lead.start] if lead else head
+    if lead and _PASSIVE_BY.match(text[lead.end :]):
+        actor_text = text[lead.end : min(first[1], lead.end + 60)]  # passive: the agent follows "by"
     if sub in _EXP_SUBS and p_sub < 0.6 and not any(h.mode in _EXP_MODES or h.acled == sub for h in hits):
         tgt = _target(text, hits)  # no explosive/air/shelling words at all: an ordinary attack
         if tgt:
             return "Armed clash" if tgt == "armed" else "Attack"
         return sub
-    if sub in ("Attack", "Mob violence") and _target(text, hits) == "armed" and not _NON_ORG.search(actor_text):
+    if (
+        sub in ("Attack", "Mob violence")
+        and _target(text, hits) == "armed"
+        and not _NON_ORG.search(actor_text)
+    ):
         return "Armed clash"
-    if (sub == "Mob violence" and lead and not _NON_ORG.search(actor_text)
-            and (_ARMED.search(actor_text) or _ARMED_GROUP.search(actor_text))):
+    if (
+        sub == "Mob violence"
+        and lead
+        and not _NON_ORG.search(actor_text)
+        and (_ARMED.search(actor_text) or _ARMED_GROUP.search(actor_text))
+    ):
         return "Attack"  # an organised armed group on unarmed people is not a mob (ACLED)
     if sub == "Armed clash":
         if lead and _NON_ORG.search(actor_text) and not _ARMED.search(actor_text):
@@ -811,21 +1101,43 @@ def _armed_or_not(text: str, hits: list[Hit], sub: str, p_sub: float = 0.0) -> s
 # main event; what is said, wanted or reported is its content). Verbs of saying are looked through
 # to the clause they report. Verb lemmas -> PLOVER type, from the CAMEO verb categories (CAMEO 1.1
 # codebook) as mapped to PLOVER 2.0 (CAMEO2PLOVER): used when the main verb is no lexicon trigger.
-_SAY = frozenset("say tell report state add announce confirm claim quote note disclose reveal learn indicate "
-                 "write declare decide explain believe think expect hope".split())
+_SAY = frozenset(
+    "say tell report state add announce confirm claim quote note disclose reveal learn indicate "
+    "write declare decide explain believe think expect hope".split()
+)
 _VERB_TYPE: dict[str, tuple[str, str]] = {}
 for _t, _c, _ls in (
-    ("REQUEST", "100", "demand urge ask request appeal plead seek petition press insist invite pressure lobby implore"),
-    ("ACCUSE", "112", "accuse blame condemn denounce criticize criticise charge complain allege sue indict deplore "
-                      "decry slam rebuke censure"),
+    (
+        "REQUEST",
+        "100",
+        "demand urge ask request appeal plead seek petition press insist invite pressure lobby implore",
+    ),
+    (
+        "ACCUSE",
+        "112",
+        "accuse blame condemn denounce criticize criticise charge complain allege sue indict deplore "
+        "decry slam rebuke censure",
+    ),
     ("ACCUSE", "090", "investigate probe"),
-    ("REJECT", "120", "reject refuse deny dismiss rebuff veto spurn defy violate renege snub fail disregard ignore"),
+    (
+        "REJECT",
+        "120",
+        "reject refuse deny dismiss rebuff veto spurn defy violate renege snub fail disregard ignore",
+    ),
     ("AGREE", "030", "agree accept promise pledge offer consent undertake"),
-    ("SUPPORT", "051", "support praise welcome endorse back defend commend hail applaud laud forgive congratulate "
-                       "thank recognize recognise"),
+    (
+        "SUPPORT",
+        "051",
+        "support praise welcome endorse back defend commend hail applaud laud forgive congratulate "
+        "thank recognize recognise",
+    ),
     ("SUPPORT", "055", "apologize apologise"),
     ("CONSULT", "040", "meet visit host discuss negotiate consult confer"),
-    ("CONCEDE", "081", "ease lift relax loosen shorten pardon concede yield accede soften cancel revoke annul"),
+    (
+        "CONCEDE",
+        "081",
+        "ease lift relax loosen shorten pardon concede yield accede soften cancel revoke annul",
+    ),
     ("RETREAT", "084", "resign withdraw retreat release free surrender pull"),
     ("THREATEN", "130", "threaten warn swear vow"),
     ("SANCTION", "160", "suspend halt sever expel sanction embargo freeze downgrade curtail"),
@@ -924,7 +1236,11 @@ def _main_hit(text: str, hits: list[Hit]) -> Hit | None:
     if aux & {"must", "should"} and h.event_type not in ("THREATEN", "REJECT"):
         # "X must agree to...": a demand on X (PLOVER REQUEST)
         h = Hit("REQUEST", None, "100", h.weight, None, h.start, h.end, h.entry)
-    elif _UNLESS.search(text[h.end:sentences(text)[0][1]]) and h.event_type not in ("REQUEST", "REJECT", "ACCUSE"):
+    elif _UNLESS.search(text[h.end : sentences(text)[0][1]]) and h.event_type not in (
+        "REQUEST",
+        "REJECT",
+        "ACCUSE",
+    ):
         # "will withdraw its force unless...": a conditional act is a threat (PLOVER THREATEN)
         h = Hit("THREATEN", None, "130", h.weight, None, h.start, h.end, h.entry)
     return h
@@ -941,18 +1257,43 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     if rare:
         h = rare[0]
         compatible = {
-            "Suicide bomb": ("Explosions/Remote violence", "Violence against civilians", "Battles", "Riots",
-                             "Protests", "Strategic developments"),
-            "Chemical weapon": ("Explosions/Remote violence", "Violence against civilians", "Battles", "Riots",
-                                "Protests", "Strategic developments"),
+            "Suicide bomb": (
+                "Explosions/Remote violence",
+                "Violence against civilians",
+                "Battles",
+                "Riots",
+                "Protests",
+                "Strategic developments",
+            ),
+            "Chemical weapon": (
+                "Explosions/Remote violence",
+                "Violence against civilians",
+                "Battles",
+                "Riots",
+                "Protests",
+                "Strategic developments",
+            ),
             "Grenade": ("Explosions/Remote violence", "Violence against civilians", "Battles", "Riots"),
             "Headquarters or base established": ("Strategic developments",),
-            "Government regains territory": ("Battles", "Strategic developments", "Violence against civilians",
-                                             "Explosions/Remote violence"),
-            "Non-state actor overtakes territory": ("Battles", "Strategic developments", "Violence against civilians",
-                                                    "Explosions/Remote violence"),
+            "Government regains territory": (
+                "Battles",
+                "Strategic developments",
+                "Violence against civilians",
+                "Explosions/Remote violence",
+            ),
+            "Non-state actor overtakes territory": (
+                "Battles",
+                "Strategic developments",
+                "Violence against civilians",
+                "Explosions/Remote violence",
+            ),
             "Sexual violence": ("Violence against civilians", "Riots", "Battles"),
-            "Disrupted weapons use": ("Strategic developments", "Explosions/Remote violence", "Riots", "Protests"),
+            "Disrupted weapons use": (
+                "Strategic developments",
+                "Explosions/Remote violence",
+                "Riots",
+                "Protests",
+            ),
         }[h.acled]
         if top_type in compatible:
             top_sub = _territory(text, h) if h.acled.endswith("territory") else h.acled
@@ -960,19 +1301,35 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     else:
         # a specific trigger early in the report (an air strike, a grenade...) names the sub-type
         first = sentences(text)[0]
-        strong = [h for h in hits if h.acled and h.weight >= 0.9 and h.start < first[1]
-                  and not h.acled.endswith("territory")]
+        strong = [
+            h
+            for h in hits
+            if h.acled and h.weight >= 0.9 and h.start < first[1] and not h.acled.endswith("territory")
+        ]
         if strong:
             h = strong[0]
             hint = ontology.acled_by_sub().get(h.acled)
             # the weapon words of an attack (air strike, shelling, kidnap...) name its sub-type; the
             # model, trained on ACLED's own phrasing, is not asked to agree (news words differ)
-            lead = next((k for k in hits if k.event_type == "ASSAULT" and k.weight >= 0.75
-                         and k.cameo not in _GENERIC_HARM), None)
+            lead = next(
+                (
+                    k
+                    for k in hits
+                    if k.event_type == "ASSAULT" and k.weight >= 0.75 and k.cameo not in _GENERIC_HARM
+                ),
+                None,
+            )
             mob_first = any(k.acled == "Mob violence" and k.start < h.start for k in hits)
-            need = (0.0 if h.acled in _WEAPON_SUBS and (p_top < 0.5 or lead is h) and not mob_first
-                    else _HINT_MIN * p_top)
-            if hint and hint.plover_type == ontology.acled_by_sub()[top_sub].plover_type and p.get(h.acled, 0) >= need:
+            need = (
+                0.0
+                if h.acled in _WEAPON_SUBS and (p_top < 0.5 or lead is h) and not mob_first
+                else _HINT_MIN * p_top
+            )
+            if (
+                hint
+                and hint.plover_type == ontology.acled_by_sub()[top_sub].plover_type
+                and p.get(h.acled, 0) >= need
+            ):
                 top_sub = h.acled
     a = ontology.acled_by_sub()[top_sub]
     types = _type_scores(hits, text)
@@ -982,7 +1339,9 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     # In ACLED scope when the words say violence/protest/arrest...; the model alone is not enough:
     # it was trained on ACLED notes only and calls any other text a protest.
     in_scope = lex_top is None or (scope_score >= 0.6 and scope_score >= lex_score - 0.2)
-    if in_scope and (a.plover_type in types and types[a.plover_type][0] >= lex_score - 0.15 or lex_top is None):
+    if in_scope and (
+        a.plover_type in types and types[a.plover_type][0] >= lex_score - 0.15 or lex_top is None
+    ):
         etype = a.plover_type
     elif in_scope and lex_top in _ACLED_FOR_TYPE:
         etype = lex_top
@@ -1006,27 +1365,41 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     case = _case_label(text, hits, types, etype, in_scope, top_sub if in_scope else "")
     # the trigger words: the best hit of the chosen type, preferring one whose hint agrees
     mine = [h for h in hits if h.event_type == etype]
-    hit = next((h for h in mine if h.acled == top_sub), None) or (max(mine, key=lambda h: h.weight) if mine else None)
+    hit = next((h for h in mine if h.acled == top_sub), None) or (
+        max(mine, key=lambda h: h.weight) if mine else None
+    )
     score = p_top if in_scope else types.get(etype, (0.5, None))[0]
     # an ACLED note is always in ACLED scope: keep the model's sub-type unless it clearly is not one
     acled_sub = top_sub if (in_scope or p_top >= 0.4) else None
     main_hit = _main_hit(text, hits)
     head_hits = [h for h in hits if h.start < head[1]]
-    if (main_hit is not None and main_hit.event_type != etype and main_hit.event_type not in _ACLED_SCOPE
-            and not any(h.event_type == "PROTEST" and h.weight >= 0.8 and h.start < main_hit.start
-                        for h in head_hits)):
+    if (
+        main_hit is not None
+        and main_hit.event_type != etype
+        and main_hit.event_type not in _ACLED_SCOPE
+        and not any(
+            h.event_type == "PROTEST" and h.weight >= 0.8 and h.start < main_hit.start for h in head_hits
+        )
+    ):
         # a demand, accusation, agreement... is the event (PLOVER); when the report also tells of
         # violence/arrests in its first sentence, that stays its ACLED/CASE reading
         etype, hit = main_hit.event_type, main_hit
         score = max(types.get(etype, (0.0, None))[0], main_hit.weight)
-        violent = any(h.event_type in _ACLED_SCOPE and h.weight >= 0.85 and h.cameo not in _GENERIC_HARM
-                      for h in head_hits)
+        violent = any(
+            h.event_type in _ACLED_SCOPE and h.weight >= 0.85 and h.cameo not in _GENERIC_HARM
+            for h in head_hits
+        )
         if not (in_scope and violent):
             acled_sub = top_sub if p_top >= 0.4 and (in_scope or etype in _ACLED_FOR_TYPE) else None
             case = _case_label(text, hits, types, etype, False, "")
-    elif (main_hit is not None and main_hit.event_type == "COERCE" and main_hit.mode == "arrest" and etype == "PROTEST"
-          and not _PROTEST_WORDS.search(text[main_hit.end:main_hit.end + 50])
-          and not _DURING_PROTEST.search(text[main_hit.end:head[1]])):
+    elif (
+        main_hit is not None
+        and main_hit.event_type == "COERCE"
+        and main_hit.mode == "arrest"
+        and etype == "PROTEST"
+        and not _PROTEST_WORDS.search(text[main_hit.end : main_hit.end + 50])
+        and not _DURING_PROTEST.search(text[main_hit.end : head[1]])
+    ):
         # "police arrested an activist for organising a protest": an arrest, not a protest (ACLED)
         etype, hit, acled_sub, case = "COERCE", main_hit, "Arrests", None
     tag = _TAG.match(text)
@@ -1042,8 +1415,14 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     elif acled_sub and in_scope:
         acled_sub = _protest_sub(text, _armed_or_not(text, hits, acled_sub, p.get(acled_sub, 0.0)))
     other = _OTHER_SD.search(text[: head[1]])
-    if other and case in (None, "DIPLO") and not any(
-            h.event_type in ("ASSAULT", "PROTEST") and h.weight >= 0.8 and h.start < other.start() for h in hits):
+    if (
+        other
+        and case in (None, "DIPLO")
+        and not any(
+            h.event_type in ("ASSAULT", "PROTEST") and h.weight >= 0.8 and h.start < other.start()
+            for h in hits
+        )
+    ):
         acled_sub, case = "Other", None  # about the graves / the displaced; any violence is background
     if etype == "AGREE" and any(h.acled == "Agreement" for h in hits if h.event_type == "AGREE"):
         acled_sub, case = "Agreement", None  # a ceasefire, peace talks, a prisoner exchange (ACLED)

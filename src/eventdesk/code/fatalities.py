@@ -14,59 +14,148 @@ import re
 __all__ = ["fatalities", "parse_number"]
 
 _UNITS = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a couple of": 2, "a pair of": 2, "a dozen": 12, "dozen": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "lone": 1,
+    "two": 2,
+    "both": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a couple of": 2,
+    "a pair of": 2,
+    "a dozen": 12,
+    "dozen": 12,
 }
 _VAGUE = {
-    "several": 3, "a few": 3, "few": 3, "some": 3, "a number of": 3, "a handful of": 3, "many": 3,
-    "multiple": 3, "numerous": 3, "scores of": 12, "dozens of": 12, "dozens": 12, "tens of": 12,
-    "hundreds of": 100, "hundreds": 100, "thousands of": 1000, "thousands": 1000,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
+    "some": 3,
+    "a number of": 3,
+    "a handful of": 3,
+    "many": 3,
+    "multiple": 3,
+    "numerous": 3,
+    "scores of": 12,
+    "dozens of": 12,
+    "dozens": 12,
+    "tens of": 12,
+    "hundreds of": 100,
+    "hundreds": 100,
+    "thousands of": 1000,
+    "thousands": 1000,
 }
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORDNUM = (r"(?:(?:" + _TENS + r")[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
-            + "|".join(sorted((re.escape(k) for k in _UNITS), key=len, reverse=True)) + ")")
+_WORDNUM = (
+    r"(?:(?:"
+    + _TENS
+    + r")[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
+    + "|".join(sorted((re.escape(k) for k in _UNITS), key=len, reverse=True))
+    + ")"
+)
 # a count, not a year ("2022"), a unit number ("battalion 101") or a decimal
-_DIGITS = (r"(?<!\d)(?<![Bb]attalion )(?<![Bb]rigade )(?<![Dd]ivision )(?<![Rr]egiment )(?<![Nn]o\. )(?<!-)(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?![.,]\d)"
-            r"(?!\s*(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b)")
+_DIGITS = (
+    r"(?<!\d)(?<![Bb]attalion )(?<![Bb]rigade )(?<![Dd]ivision )(?<![Rr]egiment )(?<![Nn]o\. )(?<!-)(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?![.,]\d)"
+    r"(?!\s*(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b)"
+)
 _VAGUE_RX = "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
 # one figure, possibly a range ("3-5", "three or four", "between 3 and 5": the lowest is taken)
-_NUM = (r"(?:(?:at least|more than|over|nearly|almost|around|about|some|up to|an estimated|as many as|"
-        r"approximately|roughly|between)\s+)?"
-        r"(?:" + _DIGITS + "|" + _WORDNUM + "|" + _VAGUE_RX + r")"
-        r"(?:\s*(?:-|to|or)\s*(?:\d+|" + _WORDNUM + r"))?")
-_DEATH_VERB = (r"(?:(?:shot|stabbed|beaten|attacked|tortured|abducted|kidnapped|hacked|burned|raped) and (?:later )?killed|killed|dead|died|die|dies|slain|murdered|executed|lynched|beheaded|massacred|"
-               r"shot dead|gunned down|burned to death|burnt to death|hacked to death|stabbed to death|"
-               r"beaten to death|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed|bodies (?:were )?(?:found|recovered))")
+_NUM = (
+    r"(?:(?:at least|more than|over|nearly|almost|around|about|some|up to|an estimated|as many as|"
+    r"approximately|roughly|between)\s+)?"
+    r"(?:" + _DIGITS + "|" + _WORDNUM + "|" + _VAGUE_RX + r")"
+    r"(?:\s*(?:-|to|or)\s*(?:\d+|" + _WORDNUM + r"))?"
+)
+_DEATH_VERB = (
+    r"(?:(?:shot|stabbed|beaten|attacked|tortured|abducted|kidnapped|hacked|burned|raped) and (?:later )?killed|killed|dead|died|die|dies|slain|murdered|executed|lynched|beheaded|massacred|"
+    r"shot dead|gunned down|burned to death|burnt to death|hacked to death|stabbed to death|"
+    r"beaten to death|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed|bodies (?:were )?(?:found|recovered))"
+)
 _KILL_VERB = r"(?:killing|killed|kills|kill|leaving|left|claiming the lives of|claimed the lives of|murdering|murdered|executing|executed|beheading|beheaded|shot dead|shooting dead|gunning down|gunned down|lynching|lynched|massacring|massacred)"
 _NOUNISH = r"(?:(?!who\b|which\b|that\b)[\w'’-]+,?\s+){0,5}?"
 # an active verb ("two gunmen shot dead a man") is not a count of the dead
-_NOT_ACTIVE = r"(?!\s+(?:a|an|the|his|her|their|at least|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+_NOT_ACTIVE = (
+    r"(?!\s+(?:a|an|the|his|her|their|at least|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
 
 # "five people were killed", "two soldiers killed", "3 dead"
-_A = re.compile(r"(?<![\w-])(" + _NUM + r")\s+" + _NOUNISH + r"(?:(?:were|was|have been|has been|had been|are|is|being|reportedly|allegedly|later|all)\s+)*"
-                + _DEATH_VERB + r"(?![\w])" + _NOT_ACTIVE, re.I)
+_A = re.compile(
+    r"(?<![\w-])("
+    + _NUM
+    + r")\s+"
+    + _NOUNISH
+    + r"(?:(?:were|was|have been|has been|had been|are|is|being|reportedly|allegedly|later|all)\s+)*"
+    + _DEATH_VERB
+    + r"(?![\w])"
+    + _NOT_ACTIVE,
+    re.I,
+)
 # "killing two police officers", "left 5 dead", "shot dead a civilian"
-_B = re.compile(r"(?<![\w-])" + _KILL_VERB + r"\s+(?:at least\s+|more than\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+)?(" + _NUM
-                + r")(?:\s+|$)(?!(?:kilo)?met(?:er|re)s?\b|km\b|times\b|days?\b|hours?\b|years?\b|minutes?\b|months?\b|weeks?\b|miles\b|%)", re.I)
-_TOLL = re.compile(r"death toll\s+(?:\w+\s+){0,4}?(?:to|of|at|reached|hit|is|was|stands at|stood at|rose to|climbed to)\s+(" + _NUM + r")", re.I)
-_ACLED_REMARK = re.compile(r"(?:fatalities|fatality|casualties)\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+as\s+(\d+|" + _WORDNUM + r")|"
-                           r"(?<![\w-])(\d+|" + _WORDNUM + r")\s+(?:reported\s+)?fatalit(?:y|ies)\b", re.I)
-_ZERO = re.compile(r"\b(?:no (?:one|body) (?:was|were) (?:killed|hurt|injured)|no (?:reported )?(?:fatalities|casualties|deaths|"
-                   r"one died|lives were lost)|without (?:any )?casualties|nobody (?:was )?(?:killed|died)|no-one was killed|"
-                   r"fatalities unknown|no fatalit(?:y|ies) (?:were|was) reported)\b", re.I)
+_B = re.compile(
+    r"(?<![\w-])"
+    + _KILL_VERB
+    + r"\s+(?:at least\s+|more than\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+)?("
+    + _NUM
+    + r")(?:\s+|$)(?!(?:kilo)?met(?:er|re)s?\b|km\b|times\b|days?\b|hours?\b|years?\b|minutes?\b|months?\b|weeks?\b|miles\b|%)",
+    re.I,
+)
+_TOLL = re.compile(
+    r"death toll\s+(?:\w+\s+){0,4}?(?:to|of|at|reached|hit|is|was|stands at|stood at|rose to|climbed to)\s+("
+    + _NUM
+    + r")",
+    re.I,
+)
+_ACLED_REMARK = re.compile(
+    r"(?:fatalities|fatality|casualties)\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+as\s+(\d+|"
+    + _WORDNUM
+    + r")|"
+    r"(?<![\w-])(\d+|" + _WORDNUM + r")\s+(?:reported\s+)?fatalit(?:y|ies)\b",
+    re.I,
+)
+_ZERO = re.compile(
+    r"\b(?:no (?:one|body) (?:was|were) (?:killed|hurt|injured)|no (?:reported )?(?:fatalities|casualties|deaths|"
+    r"one died|lives were lost)|without (?:any )?casualties|nobody (?:was )?(?:killed|died)|no-one was killed|"
+    r"fatalities unknown|no fatalit(?:y|ies) (?:were|was) reported)\b",
+    re.I,
+)
 # singular deaths without a numeral: "he was killed", "the victim died", "shot dead a civilian"
-_SINGLE = re.compile(r"\b(?:(?:he|she|(?:a|an|the) (?:(?!who\b|which\b|that\b|and\b)[\w'’-]+,? ){0,6}?(?:victim|man|woman|boy|girl|child|officer|soldier|driver|"
-                     r"teacher|farmer|journalist|leader|civilian|suspect|student|body|member|commander|person|worker|official|"
-                     r"policeman|trader|owner|resident|villager|chief|cleric|imam|priest|activist|guard|militant|fighter|[a-z]+er))"
-                     r"\s+(?:was|had been|has been)\s+"
-                     r"(?:\w+\s+){0,2}?(?:killed|murdered|shot dead|slain|executed|lynched|beheaded|found dead|stabbed to death|"
-                     r"beaten to death|burned to death)|(?:killed|killing|murdered|murdering|shot dead|gunned down|executed|"
-                     r"beheaded|lynched)\s+(?:him|her|(?:the|its|his|her) (?:victim|man|woman|boy|girl|child|driver|officer|soldier|leader))|"
-                     r"(?:he|she|the victim)\s+died)\b", re.I)
+_SINGLE = re.compile(
+    r"\b(?:(?:he|she|(?:a|an|the) (?:(?!who\b|which\b|that\b|and\b)[\w'’-]+,? ){0,6}?(?:victim|man|woman|boy|girl|child|officer|soldier|driver|"
+    r"teacher|farmer|journalist|leader|civilian|suspect|student|body|member|commander|person|worker|official|"
+    r"policeman|trader|owner|resident|villager|chief|cleric|imam|priest|activist|guard|militant|fighter|[a-z]+er))"
+    r"\s+(?:was|had been|has been)\s+"
+    r"(?:\w+\s+){0,2}?(?:killed|murdered|shot dead|slain|executed|lynched|beheaded|found dead|stabbed to death|"
+    r"beaten to death|burned to death)|(?:killed|killing|murdered|murdering|shot dead|gunned down|executed|"
+    r"beheaded|lynched)\s+(?:him|her|(?:the|its|his|her) (?:victim|man|woman|boy|girl|child|driver|officer|soldier|leader))|"
+    r"(?:he|she|the victim)\s+died)\b",
+    re.I,
+)
 _AND_NUM = re.compile(r"\s*(?:[\w'’-]+,?\s+){0,4}?and\s+(" + _NUM + r")\s+", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(\d+|[a-z]+)\s+and\s+(\d+|[a-z]+)\b", re.I)
 _NOT_DEATH = re.compile(r"\b(?:injur|wound|hurt)", re.I)
@@ -77,13 +166,20 @@ _SENT = re.compile(r"(?<=[.!?;])\s+")
 def parse_number(s: str) -> int | None:
     """The lowest figure in a count phrase ("at least 5" 5, "3-5" 3, "dozens of" 12, "twenty-one" 21)."""
     s = s.lower().strip()
-    s = re.sub(r"^(?:at least|more than|over|nearly|almost|around|about|some|up to|an estimated|as many as|"
-               r"approximately|roughly|between)\s+", "", s)
+    s = re.sub(
+        r"^(?:at least|more than|over|nearly|almost|around|about|some|up to|an estimated|as many as|"
+        r"approximately|roughly|between)\s+",
+        "",
+        s,
+    )
     for k in sorted(_VAGUE, key=len, reverse=True):
         if s == k or s.startswith(k + " "):
             return _VAGUE[k]
-    first = re.split(r"\s*(?:-(?=\s*\d)|\bto\b|\bor\b|\band\b)\s*", s)[0].strip() if not re.match(
-        r"^(?:" + _TENS + r")-", s) else s
+    first = (
+        re.split(r"\s*(?:-(?=\s*\d)|\bto\b|\bor\b|\band\b)\s*", s)[0].strip()
+        if not re.match(r"^(?:" + _TENS + r")-", s)
+        else s
+    )
     m = re.match(r"^\d[\d,]*", first)
     if m:
         try:
@@ -109,13 +205,13 @@ def _sentence_count(sent: str) -> int | None:
             if n is None:
                 continue
             # "two people were injured and one killed": the figure must be about deaths
-            between = sent[m.start(1):m.end()]
-            if rx is _A and _NOT_DEATH.search(between[len(m.group(1)):]):
+            between = sent[m.start(1) : m.end()]
+            if rx is _A and _NOT_DEATH.search(between[len(m.group(1)) :]):
                 continue
-            if rx is _B and re.match(r"\s*(?:injur|wound)", sent[m.end():]):
+            if rx is _B and re.match(r"\s*(?:injur|wound)", sent[m.end() :]):
                 continue
             s, e = m.span(1)
-            if re.search(r"\bno\s+$", sent[max(0, s - 4):s], re.I):
+            if re.search(r"\bno\s+$", sent[max(0, s - 4) : s], re.I):
                 continue  # "no one was killed"
             if any(not (e <= a or s >= b) for a, b, _ in spans):
                 continue
@@ -123,9 +219,9 @@ def _sentence_count(sent: str) -> int | None:
                 return n
             spans.append((s, e, n))
             # conjoined groups: "three soldiers and two civilians were killed", "killing 3 police and 2 civilians"
-            tail = sent[m.end(1):m.end()] if rx is _A else sent[m.end():]
+            tail = sent[m.end(1) : m.end()] if rx is _A else sent[m.end() :]
             c = _AND_NUM.match(tail)
-            if c and not _NOT_DEATH.match(tail[c.end():]):
+            if c and not _NOT_DEATH.match(tail[c.end() :]):
                 n2 = parse_number(c.group(1))
                 if n2:
                     off = (m.end(1) if rx is _A else m.end()) + c.start(1)

@@ -20,8 +20,19 @@ from importlib import resources
 from eventdesk.records import PLOVER_TYPES
 
 __all__ = [
-    "PLOVER_TYPES", "AcledType", "CameoEntry", "acled_types", "acled_by_sub", "acled_event_type_of",
-    "cameo", "cameo_root", "goldstein", "plover", "plover_contexts", "plover_modes", "plover_score",
+    "PLOVER_TYPES",
+    "AcledType",
+    "CameoEntry",
+    "acled_types",
+    "acled_by_sub",
+    "acled_event_type_of",
+    "cameo",
+    "cameo_root",
+    "goldstein",
+    "plover",
+    "plover_contexts",
+    "plover_modes",
+    "plover_score",
     "CASE_NON_ACLED",
 ]
 
@@ -127,7 +138,14 @@ class AcledType:
 def acled_types() -> tuple[AcledType, ...]:
     """All ACLED (event_type, sub_event_type) pairs we know, with their PLOVER/CAMEO/CASE readings."""
     return tuple(
-        AcledType(r["event_type"], r["sub_event_type"], r["plover_type"], r["mode"] or None, r["cameo"], r["case_label"])
+        AcledType(
+            r["event_type"],
+            r["sub_event_type"],
+            r["plover_type"],
+            r["mode"] or None,
+            r["cameo"],
+            r["case_label"],
+        )
         for r in _rows("acled_plover.tsv", "\t")
     )
 

@@ -35,24 +35,35 @@ DEFAULTS: dict[str, Any] = {
 # Forward-looking words: "will meet on Friday", "elections scheduled for April".
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|would|'ll|scheduled|planned|plans?\s+to|due\s+to|is\s+due|are\s+due|"
-    r"set\s+to|expected\s+to|going\s+to|is\s+to|are\s+to|upcoming)\b", re.I)
+    r"set\s+to|expected\s+to|going\s+to|is\s+to|are\s+to|upcoming)\b",
+    re.I,
+)
 # Past-tense auxiliaries and common irregular verbs only: a bare -ed word is too often a
 # participle ("polls called for 24 June").
-_PAST = re.compile(r"\b(?:was|were|had|did|died|fled|left|met|fought|took|began|shot|struck|won|lost|"
-                   r"stole|fell|broke|came|went|ran|hit|seized|killed|arrested|attacked)\b", re.I)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|died|fled|left|met|fought|took|began|shot|struck|won|lost|"
+    r"stole|fell|broke|came|went|ran|hit|seized|killed|arrested|attacked)\b",
+    re.I,
+)
 # Where a clause ends, looking back from an expression: a future word before these is not its own.
-_CLAUSE = re.compile(r"[,;:()\"“”]|\b(?:said|says|told|announced|stated|added|reported|that|when|after|"
-                     r"before|while|as|and|but|which|who)\b", re.I)
+_CLAUSE = re.compile(
+    r"[,;:()\"“”]|\b(?:said|says|told|announced|stated|added|reported|that|when|after|"
+    r"before|while|as|and|but|which|who)\b",
+    re.I,
+)
 # Speech verbs: "the army said on Tuesday it killed..." dates the saying, not the killing.
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|stated|added|reported|claimed|tweeted|wrote|posted|confirmed|"
     r"declared|noted|disclosed|revealed|alleged|warned|insisted|explained|according\s+to)"
-    r"(?:\s+\w+){0,3}\s*,?\s*$", re.I)
+    r"(?:\s+\w+){0,3}\s*,?\s*$",
+    re.I,
+)
 # How far back (characters) a sentence with no date words looks for one in its paragraph.
 INHERIT_CHARS = 400
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-_FILE_PHOTO = re.compile(r"\b(?:file\s+photo|file\s+picture|archive\s+(?:photo|picture|image)|\(file\))", re.I)
-
+_FILE_PHOTO = re.compile(
+    r"\b(?:file\s+photo|file\s+picture|archive\s+(?:photo|picture|image)|\(file\))", re.I
+)
 
 
 def find_dates(text: str, anchor: date | None = None) -> list[tuple[int, int, str, str]]:
@@ -139,7 +150,7 @@ def lower_bound(article: Article) -> date | None:
 
 
 def _clause_before(text: str, ex: Expr) -> str:
-    before = text[max(0, ex.start - 100):ex.start]
+    before = text[max(0, ex.start - 100) : ex.start]
     cut = 0
     for m in _CLAUSE.finditer(before):
         cut = m.end()
@@ -185,7 +196,9 @@ def _trigger_offset(event: Event, sent_start: int, sent_len: int, sentence: str)
     return pos
 
 
-def choose(sentence: str, exprs: list[Expr], trigger: int | None = None, focus: int | None = None) -> Expr | None:
+def choose(
+    sentence: str, exprs: list[Expr], trigger: int | None = None, focus: int | None = None
+) -> Expr | None:
     """The expression that dates the event of `sentence`.
 
     With a trigger offset (the event's verb or noun, from the coder): the nearest expression in
@@ -199,7 +212,7 @@ def choose(sentence: str, exprs: list[Expr], trigger: int | None = None, focus: 
     if trigger is not None:
         return _nearest(sentence, exprs, trigger)
     if len(exprs) > 1:
-        kept = [e for e in exprs if not _SPEECH.search(sentence[max(0, e.start - 60):e.start])]
+        kept = [e for e in exprs if not _SPEECH.search(sentence[max(0, e.start - 60) : e.start])]
         exprs = kept or exprs
     if len(exprs) > 1 and focus is not None:
         return _nearest(sentence, exprs, focus)
@@ -255,8 +268,15 @@ def resolve_dates(events: list[Event], articles: dict[str, Article], config: dic
             anchor, _ = reporting_date(art)
             cache[art.id] = (anchor, None if anchor else lower_bound(art))
         anchor, bound = cache[art.id]
-        date_event(ev, art, anchor, bound, days, bool(opts["inherit_in_paragraph"]),
-                   bool(opts["future_is_hypothetical"]))
+        date_event(
+            ev,
+            art,
+            anchor,
+            bound,
+            days,
+            bool(opts["inherit_in_paragraph"]),
+            bool(opts["future_is_hypothetical"]),
+        )
 
 
 _CACHE: dict[str, list[Expr]] = {}
@@ -282,8 +302,15 @@ def _sentence_of(ev: Event, art: Article) -> tuple[str, int]:
     return sent, (i if i >= 0 else -1)
 
 
-def date_event(ev: Event, art: Article, anchor: date | None, bound: date | None, days: int = 7,
-               inherit: bool = True, future_hypothetical: bool = True) -> None:
+def date_event(
+    ev: Event,
+    art: Article,
+    anchor: date | None,
+    bound: date | None,
+    days: int = 7,
+    inherit: bool = True,
+    future_hypothetical: bool = True,
+) -> None:
     """Date one event (see resolve_dates); `bound` is used only when there is no anchor."""
     sentence, sent_start = _sentence_of(ev, art)
     exprs = _scan_cached(sentence)
@@ -333,6 +360,11 @@ def date_event(ev: Event, art: Article, anchor: date | None, bound: date | None,
         return
     if ev.modality in ("asserted", "claimed") and _historical(r, ref, days):
         ev.modality = "historical"
-    elif (anchor is not None and future_hypothetical and not inherited and ev.modality == "asserted"
-          and r.first > anchor):
+    elif (
+        anchor is not None
+        and future_hypothetical
+        and not inherited
+        and ev.modality == "asserted"
+        and r.first > anchor
+    ):
         ev.modality = "hypothetical"

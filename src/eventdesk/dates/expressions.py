@@ -21,24 +21,78 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "a couple of": 2, "a dozen": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "a couple of": 2,
+    "a dozen": 12,
 }
 
 # Month names are matched case-sensitively (Title or UPPER case) so that the verb "may" and the
 # noun "march" are never read as months.
-_FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-         "October", "November", "December"]
+_FULL = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MONTH_FULL = "|".join(_FULL + [m.upper() for m in _FULL])
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?"
 MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})(?![A-Za-z])"
@@ -49,6 +103,7 @@ _WD_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?P<year>1[89]\d\d|2[01]\d\d)(?![\d])"
 
+
 # Words that may stand before an expression and belong to its text ("on Tuesday", "since 2021").
 # They are looked up backwards from a match, so every pattern starts on a date word: scanning
 # stays fast (no optional case-insensitive prefix to try at every position).
@@ -58,17 +113,22 @@ def _words(words: str) -> str:
 
 _GEN = _words(
     r"on|in|since|during|from|until|till|by|around|about|circa|approximately|as of|before|after|"
-    r"throughout|through|over|between|at|as early as|as late as|of|dated|early on|late on|earlier on|later on")
+    r"throughout|through|over|between|at|as early as|as late as|of|dated|early on|late on|earlier on|later on"
+)
 # Early/late/mid modify a month or year: precision stays the month/year.
-_PART = _words(r"early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|"
-               r"the second half of")
+_PART = _words(
+    r"early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|"
+    r"the second half of"
+)
 _WDP = rf"(?:(?:{WEEKDAY_FULL}|{_WD_ABBR}),?\s+)"
 _MONTH_CTX = _words(
     r"in|since|during|from|until|till|by|before|after|through|throughout|between|of|earlier in|later in|"
-    r"as early as|as late as|as of")
+    r"as early as|as late as|as of"
+)
 _YEAR_CTX = _words(
     r"in|since|during|from|until|till|by|throughout|before|after|around|between|as early as|"
-    r"earlier in|later in|the year|as of")
+    r"earlier in|later in|the year|as of"
+)
 _SEASON = r"(?i:(?:the\s+)?(?:summer|winter|spring|autumn|fall)\s+of)\s+"
 
 
@@ -81,17 +141,26 @@ _MONTH_YEAR_BACK = _back(rf"(?:{_GEN})?(?:{_PART})?")
 _MONTH_BACK = _back(rf"(?:{_MONTH_CTX})?(?:(?i:\b(?:last|this|next))\s+)?(?:{_PART})?")
 _YEAR_BACK = _back(rf"(?:{_YEAR_CTX})?(?:{_PART})?(?:{_SEASON})?")
 _WEEKDAY_BACK = _back(
-    _words(r"(?:(?:late|early|earlier|later)\s+)?(?:on|since|until|till|by|from|before|after|last|next|this|"
-           r"over|during)|late|early|earlier|later"))
+    _words(
+        r"(?:(?:late|early|earlier|later)\s+)?(?:on|since|until|till|by|from|before|after|last|next|this|"
+        r"over|during)|late|early|earlier|later"
+    )
+)
 _REL_DAY_BACK = _back(_words(r"(?:early|late|earlier|later)(?:\s+on)?|since|until|by|from"))
 _REL_PERIOD_BACK = _back(
-    _words(r"(?:(?:since|until|by|during|in|over|at|for|from)\s+)?(?:earlier|later|early|late|mid|the end of|"
-           r"the start of|the beginning of|the middle of|at the end of|at the start of|at the beginning of)"
-           r"|since|until|by|during|in|over|for|from"))
+    _words(
+        r"(?:(?:since|until|by|during|in|over|at|for|from)\s+)?(?:earlier|later|early|late|mid|the end of|"
+        r"the start of|the beginning of|the middle of|at the end of|at the start of|at the beginning of)"
+        r"|since|until|by|during|in|over|for|from"
+    )
+)
 _WEEKEND_BACK = _back(_words(r"over|at|during|on"))
 _AGO_BACK = _back(
-    _words(r"about|almost|nearly|some|around|roughly|approximately|more than|over|less than|just over|"
-           r"just under|barely|only|exactly|since|until"))
+    _words(
+        r"about|almost|nearly|some|around|roughly|approximately|more than|over|less than|just over|"
+        r"just under|barely|only|exactly|since|until"
+    )
+)
 
 _NOT_TODAY = re.compile(r"\s+(?:programme|program|show|newspaper)\b")
 # Leading words that make a weekday a named occasion, not a date.
@@ -136,13 +205,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str], bool]] = [
     ("abs_dmy", re.compile(rf"{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}"), _ABS_BACK, False),
     ("abs_mdy", re.compile(rf"{MONTH}\s+{DAY},?\s+{YEAR}"), _ABS_BACK, False),
     # ISO 8601 (also as the date part of a datetime) and 2025/06/03
-    ("iso", re.compile(
-        r"(?<![\d/.-])(?P<year>1[89]\d\d|2[01]\d\d)(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)"
-        r"(?P<d>0[1-9]|[12]\d|3[01])(?![\d/])"), _ABS_BACK, False),
+    (
+        "iso",
+        re.compile(
+            r"(?<![\d/.-])(?P<year>1[89]\d\d|2[01]\d\d)(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)"
+            r"(?P<d>0[1-9]|[12]\d|3[01])(?![\d/])"
+        ),
+        _ABS_BACK,
+        False,
+    ),
     # 5/1/2022, 05.01.2022, 1-5-2022: day-first or month-first, decided in resolve()
-    ("numeric", re.compile(
-        r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>1[89]\d\d|2[01]\d\d)"
-        r"(?![\d/.-]\d|\d)"), _ABS_BACK, False),
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>1[89]\d\d|2[01]\d\d)"
+            r"(?![\d/.-]\d|\d)"
+        ),
+        _ABS_BACK,
+        False,
+    ),
     # "May 2021", "early March, 2020"
     ("month_year", re.compile(rf"{MONTH},?\s+(?:of\s+)?{YEAR}"), _MONTH_YEAR_BACK, False),
     # "June 3", "Jan. 5", "5 January", "Tuesday, June 3" (no year)
@@ -152,31 +233,60 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str], bool]] = [
     # "in April", "since February", "early last March": a month alone needs a word before it
     ("month", re.compile(rf"{MONTH_FULL_ONLY}(?!\s*\d){_RY}"), _MONTH_BACK, True),
     # "in 2021", "since 2019", "early 2020", "the summer of 2021"
-    ("year", re.compile(
-        rf"(?<![\d,.$£€-]){YEAR}(?:'s)?"
-        r"(?![\d%]|\s*(?:-|–|/)\s*\d|\s+(?i:people|persons|civilians|troops|soldiers|deaths|dead|killed|"
-        r"cases|households|families|km|kilometres|kilometers|metres|meters|tons|tonnes|dollars|euros|"
-        r"pounds|votes|members|fighters|homes|houses|children|women|men|refugees|migrants)\b)"),
-     _YEAR_BACK, True),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d,.$£€-]){YEAR}(?:'s)?"
+            r"(?![\d%]|\s*(?:-|–|/)\s*\d|\s+(?i:people|persons|civilians|troops|soldiers|deaths|dead|killed|"
+            r"cases|households|families|km|kilometres|kilometers|metres|meters|tons|tonnes|dollars|euros|"
+            r"pounds|votes|members|fighters|homes|houses|children|women|men|refugees|migrants)\b)"
+        ),
+        _YEAR_BACK,
+        True,
+    ),
     # "Tuesday", "Tuesday's attack", "Sunday night" (with "on", "last", "late on" looked up before)
-    ("weekday", re.compile(rf"(?P<wd>{WEEKDAY_FULL})(?:'s|’s)?(?:\s+(?i:morning|afternoon|evening|night))?(?![A-Za-z])"),
-     _WEEKDAY_BACK, False),
+    (
+        "weekday",
+        re.compile(
+            rf"(?P<wd>{WEEKDAY_FULL})(?:'s|’s)?(?:\s+(?i:morning|afternoon|evening|night))?(?![A-Za-z])"
+        ),
+        _WEEKDAY_BACK,
+        False,
+    ),
     # today, yesterday, this morning, last night, tomorrow
-    ("rel_day", re.compile(
-        r"(?<![A-Za-z])(?i:(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|this morning|"
-        r"this afternoon|this evening|last night|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?)"
-        r"(?![A-Za-z])"), _REL_DAY_BACK, False),
+    (
+        "rel_day",
+        re.compile(
+            r"(?<![A-Za-z])(?i:(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|this morning|"
+            r"this afternoon|this evening|last night|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?)"
+            r"(?![A-Za-z])"
+        ),
+        _REL_DAY_BACK,
+        False,
+    ),
     # this/last/next week, earlier this month, the past week, late last year
-    ("rel_period", re.compile(
-        r"(?<![A-Za-z])(?i:(?P<rel>this|last|next|the past|past|the previous|previous|the coming|the current|"
-        r"the same)\s+(?P<unit>week|weekend|month|year))(?![A-Za-z])"), _REL_PERIOD_BACK, False),
+    (
+        "rel_period",
+        re.compile(
+            r"(?<![A-Za-z])(?i:(?P<rel>this|last|next|the past|past|the previous|previous|the coming|the current|"
+            r"the same)\s+(?P<unit>week|weekend|month|year))(?![A-Za-z])"
+        ),
+        _REL_PERIOD_BACK,
+        False,
+    ),
     # over the weekend
     ("weekend", re.compile(r"(?<![A-Za-z])(?i:the\s+weekend)(?![A-Za-z])"), _WEEKEND_BACK, True),
     # two years ago, almost a month ago
-    ("ago", re.compile(
-        r"(?<![A-Za-z0-9])(?i:(?P<n>\d{1,3}|a couple of|a dozen|a|an|one|two|three|four|five|six|seven|eight|"
-        r"nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago)"
-        r"(?![A-Za-z])"), _AGO_BACK, False),
+    (
+        "ago",
+        re.compile(
+            r"(?<![A-Za-z0-9])(?i:(?P<n>\d{1,3}|a couple of|a dozen|a|an|one|two|three|four|five|six|seven|eight|"
+            r"nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago)"
+            r"(?![A-Za-z])"
+        ),
+        _AGO_BACK,
+        False,
+    ),
 ]
 
 _WEEK_OF = re.compile(r"\s*\((?i:week of)\)")
@@ -187,14 +297,25 @@ _GATES = {
     "digit": re.compile(r"\d"),
     "month": re.compile(rf"{_MONTH_FULL}|{_MONTH_ABBR}"),
     "weekday": re.compile(WEEKDAY_FULL),
-    "rel_day": re.compile(r"(?i:today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)"),
+    "rel_day": re.compile(
+        r"(?i:today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)"
+    ),
     "period": re.compile(r"(?i:week|month|year)"),
     "ago": re.compile(r"(?i:\bago\b)"),
 }
 _NEEDS = {
-    "abs_dmy": ("digit", "month"), "abs_mdy": ("digit", "month"), "iso": ("digit",), "numeric": ("digit",),
-    "month_year": ("digit", "month"), "md": ("digit", "month"), "month": ("month",), "year": ("digit",),
-    "weekday": ("weekday",), "rel_day": ("rel_day",), "rel_period": ("period",), "weekend": ("period",),
+    "abs_dmy": ("digit", "month"),
+    "abs_mdy": ("digit", "month"),
+    "iso": ("digit",),
+    "numeric": ("digit",),
+    "month_year": ("digit", "month"),
+    "md": ("digit", "month"),
+    "month": ("month",),
+    "year": ("digit",),
+    "weekday": ("weekday",),
+    "rel_day": ("rel_day",),
+    "rel_period": ("period",),
+    "weekend": ("period",),
     "ago": ("ago",),
 }
 
@@ -278,8 +399,11 @@ def _build(kind: str, m: re.Match[str], text: str, start: int, prefix_text: str)
         if not _valid(2000, f["m"], f["d"]):  # 2000 is a leap year: Feb 29 allowed
             return None
     elif kind == "month":
-        f = {"m": _month_num(g["month"]), "rel": next((w for w in ("last", "this", "next") if w in words), ""),
-             "ry": _ry(g)}
+        f = {
+            "m": _month_num(g["month"]),
+            "rel": next((w for w in ("last", "this", "next") if w in words), ""),
+            "ry": _ry(g),
+        }
     elif kind == "year":
         f = {"y": int(g["year"])}
     elif kind == "weekday":
@@ -289,15 +413,27 @@ def _build(kind: str, m: re.Match[str], text: str, start: int, prefix_text: str)
         f = {"wd": WEEKDAYS[g["wd"].lower()], "rel": rel}
     elif kind == "rel_day":
         rd = " ".join(g["rd"].lower().split())
-        if _NOT_TODAY.match(text, m.end()) or (rd == "today" and text[max(0, m.start() - 2):m.start()] in ("'s", "’s")):
+        if _NOT_TODAY.match(text, m.end()) or (
+            rd == "today" and text[max(0, m.start() - 2) : m.start()] in ("'s", "’s")
+        ):
             return None  # BBC Radio 4's Today programme
-        f = {"offset": {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1,
-                        "last night": -1, "tomorrow": 1}.get(rd, 0)}
+        f = {
+            "offset": {
+                "the day before yesterday": -2,
+                "the day after tomorrow": 2,
+                "yesterday": -1,
+                "last night": -1,
+                "tomorrow": 1,
+            }.get(rd, 0)
+        }
     elif kind == "rel_period":
         raw = " ".join(g["rel"].lower().split())
         rel = raw.replace("the ", "")
-        if rel == "same" or raw == "the previous" or (
-                raw == "next" and text[max(0, m.start() - 4):m.start()].lower() == "the "):
+        if (
+            rel == "same"
+            or raw == "the previous"
+            or (raw == "next" and text[max(0, m.start() - 4) : m.start()].lower() == "the ")
+        ):
             return None  # "the same month", "the next year": relative to another date in the text
         rel = {"past": "last", "previous": "last", "coming": "next", "current": "this"}.get(rel, rel)
         f = {"rel": rel, "unit": g["unit"].lower()}
@@ -312,8 +448,9 @@ def _build(kind: str, m: re.Match[str], text: str, start: int, prefix_text: str)
         f = {"n": n, "unit": g["unit"].lower().rstrip("s")}
     # The preposition: the first word before the date ("since early 2020" -> "since").
     lead = words[0] if words else ""
-    return Expr(start=start, end=end, text=text[start:end], kind=kind, core_start=core_start,
-                prefix=lead, fields=f)
+    return Expr(
+        start=start, end=end, text=text[start:end], kind=kind, core_start=core_start, prefix=lead, fields=f
+    )
 
 
 def _ry(g: dict) -> int | None:
@@ -426,7 +563,11 @@ def _resolve(kind: str, f: dict, anchor: date | None, future: bool, past: bool) 
         if rel == "this":
             return _month_period(anchor.year, m)
         if rel == "next" or (future and not rel):
-            y = anchor.year if (anchor.year, m) > ym or (not rel and (anchor.year, m) == ym) else anchor.year + 1
+            y = (
+                anchor.year
+                if (anchor.year, m) > ym or (not rel and (anchor.year, m) == ym)
+                else anchor.year + 1
+            )
             return _month_period(y, m)
         if rel == "last":
             y = anchor.year if (anchor.year, m) < ym else anchor.year - 1
@@ -451,7 +592,9 @@ def _resolve(kind: str, f: dict, anchor: date | None, future: bool, past: bool) 
         k = {"this": 0, "last": -1, "next": 1, "": 0}[rel]
         if unit == "week":
             if f.get("span"):  # "the past week": the seven days up to the anchor
-                return Resolved(anchor - timedelta(days=6), anchor, "week", (anchor - timedelta(days=6)).isoformat())
+                return Resolved(
+                    anchor - timedelta(days=6), anchor, "week", (anchor - timedelta(days=6)).isoformat()
+                )
             monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=k)
             return _week(monday)
         if unit == "weekend":
@@ -464,7 +607,9 @@ def _resolve(kind: str, f: dict, anchor: date | None, future: bool, past: bool) 
             return Resolved(sat, sat + timedelta(days=1), "week", sat.isoformat())
         if unit == "month":
             if f.get("span"):
-                return Resolved(anchor - timedelta(days=30), anchor, "month", f"{anchor.year:04d}-{anchor.month:02d}")
+                return Resolved(
+                    anchor - timedelta(days=30), anchor, "month", f"{anchor.year:04d}-{anchor.month:02d}"
+                )
             y, m = _add_months(anchor.year, anchor.month, k)
             return _month_period(y, m)
         if unit == "year":

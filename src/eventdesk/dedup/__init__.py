@@ -77,7 +77,7 @@ def shingles(text: str, n: int = 5) -> set[bytes]:
     words = _WORD.findall(normalise(text))
     if len(words) < n:
         return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i:i + n]).encode("utf-8") for i in range(len(words) - n + 1)}
+    return {" ".join(words[i : i + n]).encode("utf-8") for i in range(len(words) - n + 1)}
 
 
 def signature(article: Article, config: dict[str, Any] | None = None) -> Signature:
@@ -90,7 +90,7 @@ def signature(article: Article, config: dict[str, Any] | None = None) -> Signatu
     bands = []
     for b in range(n_bands):
         # band number in the key, so equal rows in different bands never collide
-        h = xxhash.xxh64_intdigest(struct.pack("<H", b) + hv[b * rows:(b + 1) * rows].tobytes())
+        h = xxhash.xxh64_intdigest(struct.pack("<H", b) + hv[b * rows : (b + 1) * rows].tobytes())
         bands.append(h - (1 << 63))  # SQLite integers are signed 64-bit
     return Signature(article.id, len(sh), hv, bands)
 
@@ -172,8 +172,12 @@ class MemoryIndex:
         return self.clusters.get(article_id, (None, None))
 
 
-def dedup(batch: list[Article], index: DedupIndex, config: dict[str, Any] | None = None,
-          sigs: list[Signature] | None = None) -> list[Article]:
+def dedup(
+    batch: list[Article],
+    index: DedupIndex,
+    config: dict[str, Any] | None = None,
+    sigs: list[Signature] | None = None,
+) -> list[Article]:
     """Public entry point: mark near-duplicates and stories of NEW articles in order; returns the batch."""
     sigs = sigs or signatures(batch, config)
     for art, sig in zip(batch, sigs, strict=True):

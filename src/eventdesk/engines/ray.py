@@ -106,7 +106,11 @@ class RayRunner(Runner):
         ray = _ray()
         t0 = time.perf_counter()
         if not ray.is_initialized():
-            kw: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
+            kw: dict[str, Any] = {
+                "include_dashboard": False,
+                "log_to_driver": False,
+                "logging_level": "ERROR",
+            }
             if os.environ.get("RAY_ADDRESS"):
                 ray.init(address=os.environ["RAY_ADDRESS"], **kw)
             else:
@@ -137,8 +141,9 @@ class RayRunner(Runner):
         prepared: list[list[Prepared]] = [prepare_paths(b, self.config) for b in stdin]
         if batches:
             ds = ray.data.from_items([{"seq": i, "paths": b} for i, b in enumerate(batches)])
-            ds = ds.map_batches(_Prepare, fn_constructor_args=(self.config,), batch_size=1,
-                                concurrency=max(1, self.workers))
+            ds = ds.map_batches(
+                _Prepare, fn_constructor_args=(self.config,), batch_size=1, concurrency=max(1, self.workers)
+            )
             got = [pickle.loads(r["prepared"]) for r in ds.iter_rows()]
             prepared += [p for _, p in sorted(got, key=lambda x: x[0])]
 
@@ -151,13 +156,18 @@ class RayRunner(Runner):
                     if a.id in order:
                         continue
                     order[a.id] = len(order)
-                    rows += [{"band": b, "article_id": a.id, "order": order[a.id]}
-                             for b in pf.signatures[a.id].bands]
+                    rows += [
+                        {"band": b, "article_id": a.id, "order": order[a.id]}
+                        for b in pf.signatures[a.id].bands
+                    ]
         pairs: dict[str, set[str]] = {}
         if rows:
             parts = max(2, 2 * self.workers)  # the default 200 shuffle partitions cost ~30 s locally
-            gds = ray.data.from_items(rows, override_num_blocks=parts).groupby(
-                "band", num_partitions=parts).map_groups(_pairs, batch_format="numpy")
+            gds = (
+                ray.data.from_items(rows, override_num_blocks=parts)
+                .groupby("band", num_partitions=parts)
+                .map_groups(_pairs, batch_format="numpy")
+            )
             for r in gds.iter_rows():
                 pairs.setdefault(r["later"], set()).add(r["earlier"])
 
@@ -179,21 +189,29 @@ class RayRunner(Runner):
 
     def _code_with_ray(self, ray: Any, articles: list[Article]) -> None:
         chunk = int(self.config.get("run", {}).get("code_batch", 32))
-        parts = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
+        parts = [articles[i : i + chunk] for i in range(0, len(articles), chunk)]
         ds = ray.data.from_items([{"seq": i, "articles": pickle.dumps(p)} for i, p in enumerate(parts)])
-        ds = ds.map_batches(_Code, fn_constructor_args=(self.config,), batch_size=1,
-                            concurrency=max(1, self.workers))
+        ds = ds.map_batches(
+            _Code, fn_constructor_args=(self.config,), batch_size=1, concurrency=max(1, self.workers)
+        )
         got = sorted((pickle.loads(r["events"]) for r in ds.iter_rows()), key=lambda x: x[0])
         for seq, result in got:
             self._store_events(parts[seq], result)
 
 
-def run_ray(paths: list[str], store: Store, config: dict[str, Any], events: bool = True,
-            progress: bool | None = None, on_problem: Callable[[Problem], None] | None = None,
-            workers: int = 2) -> RunReport:
+def run_ray(
+    paths: list[str],
+    store: Store,
+    config: dict[str, Any],
+    events: bool = True,
+    progress: bool | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    workers: int = 2,
+) -> RunReport:
     """Same contract as `eventdesk.pipeline.run`, on Ray Data."""
-    return RayRunner(store, config, events=events, progress=progress, on_problem=on_problem,
-                     workers=workers).run(paths)
+    return RayRunner(
+        store, config, events=events, progress=progress, on_problem=on_problem, workers=workers
+    ).run(paths)
 
 
 __all__ = ["RayRunner", "Signature", "run_ray"]

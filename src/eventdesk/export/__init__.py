@@ -26,8 +26,12 @@ def event_rows(events: Iterable[Event]) -> Iterator[dict[str, Any]]:
 
 def flat_article(d: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": d["id"], "title": d["title"], "published": d["published"], "url": d["url"],
-        "duplicate_of": d["duplicate_of"], "story_id": d["story_id"],
+        "id": d["id"],
+        "title": d["title"],
+        "published": d["published"],
+        "url": d["url"],
+        "duplicate_of": d["duplicate_of"],
+        "story_id": d["story_id"],
         "captions": " | ".join(d["captions"]),
         "sources": " | ".join(f"{s['path']}#{s['index']}" for s in d["sources"]),
         "body": d["body"],
@@ -41,15 +45,31 @@ def _actors(actors: list[dict[str, Any]]) -> str:
 def flat_event(d: dict[str, Any]) -> dict[str, Any]:
     loc = d.get("location") or {}
     return {
-        "id": d["id"], "article_id": d["article_id"], "event_type": d["event_type"], "mode": d["mode"],
-        "contexts": ";".join(d["contexts"]), "acled_event_type": d["acled_event_type"],
-        "acled_sub_event_type": d["acled_sub_event_type"], "cameo_root": d["cameo_root"],
-        "goldstein": d["goldstein"], "actors": _actors(d["actors"]), "recipients": _actors(d["recipients"]),
-        "location": loc.get("name"), "country": loc.get("country"), "admin1": loc.get("admin1"),
-        "lat": loc.get("lat"), "lon": loc.get("lon"), "geo_precision": loc.get("precision"),
-        "date": d["date"], "date_precision": d["date_precision"], "date_text": d["date_text"],
-        "modality": d["modality"], "fatalities": d["fatalities"], "confidence": d["confidence"],
-        "evidence": d["evidence"]["sentence"], "sources": ";".join(d["sources"]),
+        "id": d["id"],
+        "article_id": d["article_id"],
+        "event_type": d["event_type"],
+        "mode": d["mode"],
+        "contexts": ";".join(d["contexts"]),
+        "acled_event_type": d["acled_event_type"],
+        "acled_sub_event_type": d["acled_sub_event_type"],
+        "cameo_root": d["cameo_root"],
+        "goldstein": d["goldstein"],
+        "actors": _actors(d["actors"]),
+        "recipients": _actors(d["recipients"]),
+        "location": loc.get("name"),
+        "country": loc.get("country"),
+        "admin1": loc.get("admin1"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "geo_precision": loc.get("precision"),
+        "date": d["date"],
+        "date_precision": d["date_precision"],
+        "date_text": d["date_text"],
+        "modality": d["modality"],
+        "fatalities": d["fatalities"],
+        "confidence": d["confidence"],
+        "evidence": d["evidence"]["sentence"],
+        "sources": ";".join(d["sources"]),
     }
 
 
@@ -81,34 +101,74 @@ def event_schema() -> Any:
     column is empty or all null (pyarrow would infer `null` type from an all-null column)."""
     import pyarrow as pa
 
-    actor = pa.struct([("text", pa.string()), ("name", pa.string()), ("country", pa.string()),
-                       ("sector", pa.string()), ("wikidata", pa.string())])
-    place = pa.struct([("text", pa.string()), ("name", pa.string()), ("lat", pa.float64()),
-                       ("lon", pa.float64()), ("country", pa.string()), ("admin1", pa.string()),
-                       ("geonameid", pa.int64()), ("feature", pa.string()), ("precision", pa.int8())])
+    actor = pa.struct(
+        [
+            ("text", pa.string()),
+            ("name", pa.string()),
+            ("country", pa.string()),
+            ("sector", pa.string()),
+            ("wikidata", pa.string()),
+        ]
+    )
+    place = pa.struct(
+        [
+            ("text", pa.string()),
+            ("name", pa.string()),
+            ("lat", pa.float64()),
+            ("lon", pa.float64()),
+            ("country", pa.string()),
+            ("admin1", pa.string()),
+            ("geonameid", pa.int64()),
+            ("feature", pa.string()),
+            ("precision", pa.int8()),
+        ]
+    )
     evidence = pa.struct([("sentence", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
-    return pa.schema([
-        ("id", pa.string()), ("article_id", pa.string()), ("event_type", pa.string()), ("mode", pa.string()),
-        ("contexts", pa.list_(pa.string())), ("acled_event_type", pa.string()),
-        ("acled_sub_event_type", pa.string()), ("cameo_root", pa.string()), ("goldstein", pa.float64()),
-        ("actors", pa.list_(actor)), ("recipients", pa.list_(actor)), ("location", place),
-        ("date", pa.string()), ("date_precision", pa.string()), ("date_text", pa.string()),
-        ("modality", pa.string()), ("fatalities", pa.int32()), ("evidence", evidence),
-        ("confidence", pa.float64()), ("sources", pa.list_(pa.string())),
-        ("extra", pa.string()),  # fields beyond SCHEMA.md, as a JSON object
-    ])
+    return pa.schema(
+        [
+            ("id", pa.string()),
+            ("article_id", pa.string()),
+            ("event_type", pa.string()),
+            ("mode", pa.string()),
+            ("contexts", pa.list_(pa.string())),
+            ("acled_event_type", pa.string()),
+            ("acled_sub_event_type", pa.string()),
+            ("cameo_root", pa.string()),
+            ("goldstein", pa.float64()),
+            ("actors", pa.list_(actor)),
+            ("recipients", pa.list_(actor)),
+            ("location", place),
+            ("date", pa.string()),
+            ("date_precision", pa.string()),
+            ("date_text", pa.string()),
+            ("modality", pa.string()),
+            ("fatalities", pa.int32()),
+            ("evidence", evidence),
+            ("confidence", pa.float64()),
+            ("sources", pa.list_(pa.string())),
+            ("extra", pa.string()),  # fields beyond SCHEMA.md, as a JSON object
+        ]
+    )
 
 
 def article_schema() -> Any:
     import pyarrow as pa
 
     source = pa.struct([("path", pa.string()), ("index", pa.int64()), ("url", pa.string())])
-    return pa.schema([
-        ("id", pa.string()), ("title", pa.string()), ("captions", pa.list_(pa.string())),
-        ("body", pa.string()), ("published", pa.string()), ("url", pa.string()),
-        ("sources", pa.list_(source)), ("duplicate_of", pa.string()), ("story_id", pa.string()),
-        ("date_hints", pa.list_(pa.string())),
-    ])
+    return pa.schema(
+        [
+            ("id", pa.string()),
+            ("title", pa.string()),
+            ("captions", pa.list_(pa.string())),
+            ("body", pa.string()),
+            ("published", pa.string()),
+            ("url", pa.string()),
+            ("sources", pa.list_(source)),
+            ("duplicate_of", pa.string()),
+            ("story_id", pa.string()),
+            ("date_hints", pa.list_(pa.string())),
+        ]
+    )
 
 
 def _fit(row: dict[str, Any], names: list[str]) -> dict[str, Any]:
@@ -137,8 +197,9 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str, schema: Any = None,
                 n += len(buf)
                 buf = []
         if buf or n == 0:
-            w.write_table(pa.Table.from_pylist(buf, schema=schema) if schema is not None or buf
-                          else pa.table({}))
+            w.write_table(
+                pa.Table.from_pylist(buf, schema=schema) if schema is not None or buf else pa.table({})
+            )
             n += len(buf)
     return n
 
@@ -164,8 +225,15 @@ class _Lazy:
             self.w.close()
 
 
-def export(kind: str, records: Iterable[Article] | Iterable[Event], fmt: str, out: str | None,
-           store: Any = None, include_all: bool = False, report: dict[str, Any] | None = None) -> int:
+def export(
+    kind: str,
+    records: Iterable[Article] | Iterable[Event],
+    fmt: str,
+    out: str | None,
+    store: Any = None,
+    include_all: bool = False,
+    report: dict[str, Any] | None = None,
+) -> int:
     """Write articles or events in a format to a path (`-`/None = stdout; parquet needs a path).
 
     `acled` (events only) reads article URLs from `store` for ACLED's `source` column; events
@@ -204,8 +272,9 @@ def export(kind: str, records: Iterable[Article] | Iterable[Event], fmt: str, ou
     return n
 
 
-def _with_articles(rows: Iterable[dict[str, Any]], store: Any,
-                   cache: dict[str, dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _with_articles(
+    rows: Iterable[dict[str, Any]], store: Any, cache: dict[str, dict[str, Any]]
+) -> Iterator[dict[str, Any]]:
     """Pass rows through, first putting the articles they cite in `cache` (bounded)."""
     for r in rows:
         if store is not None:
@@ -214,6 +283,14 @@ def _with_articles(rows: Iterable[dict[str, Any]], store: Any,
                     if len(cache) > 50_000:
                         cache.clear()
                     a = store.get_article(aid)
-                    cache[aid] = ({"url": a.url, "title": a.title, "published": a.published,
-                                            "sources": [s.to_dict() for s in a.sources]} if a else {})
+                    cache[aid] = (
+                        {
+                            "url": a.url,
+                            "title": a.title,
+                            "published": a.published,
+                            "sources": [s.to_dict() for s in a.sources],
+                        }
+                        if a
+                        else {}
+                    )
         yield r

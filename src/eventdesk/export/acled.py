@@ -22,11 +22,37 @@ from functools import lru_cache
 from typing import Any
 
 COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 ]
 EXTRA_COLUMNS = ["eventdesk_id", "article_id", "plover_type", "plover_mode", "modality", "confidence"]
 
@@ -36,11 +62,28 @@ STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIAN
 # PLOVER sector -> ACLED inter code. State organs of the event's own country are state forces;
 # those of another country are "external/other forces" (ACLED's rule for foreign militaries).
 _SECTOR_INTER = {
-    "GOV": STATE, "MIL": STATE, "COP": STATE, "SPY": STATE, "JUD": STATE, "LEG": STATE,
-    "REB": REBEL, "INS": REBEL, "UAF": POLITICAL_MILITIA, "PTY": POLITICAL_MILITIA,
-    "ETH": IDENTITY_MILITIA, "REL": IDENTITY_MILITIA, "CVL": CIVILIANS, "JRN": CIVILIANS,
-    "BUS": CIVILIANS, "EDU": CIVILIANS, "MED": CIVILIANS, "LAB": CIVILIANS, "REF": CIVILIANS,
-    "IGO": EXTERNAL, "NGO": EXTERNAL, "UNO": EXTERNAL,
+    "GOV": STATE,
+    "MIL": STATE,
+    "COP": STATE,
+    "SPY": STATE,
+    "JUD": STATE,
+    "LEG": STATE,
+    "REB": REBEL,
+    "INS": REBEL,
+    "UAF": POLITICAL_MILITIA,
+    "PTY": POLITICAL_MILITIA,
+    "ETH": IDENTITY_MILITIA,
+    "REL": IDENTITY_MILITIA,
+    "CVL": CIVILIANS,
+    "JRN": CIVILIANS,
+    "BUS": CIVILIANS,
+    "EDU": CIVILIANS,
+    "MED": CIVILIANS,
+    "LAB": CIVILIANS,
+    "REF": CIVILIANS,
+    "IGO": EXTERNAL,
+    "NGO": EXTERNAL,
+    "UNO": EXTERNAL,
 }
 
 _DISORDER = {
@@ -73,8 +116,15 @@ _REGIONS = {
     "North America": "USA CAN GRL BMU SPM",
     "Central America": "MEX GTM BLZ SLV HND NIC CRI PAN",
 }
-_CONTINENT_REGION = {"AF": "Western Africa", "EU": "Europe", "NA": "Caribbean", "SA": "South America",
-                     "OC": "Oceania", "AN": "Antarctica", "AS": "Middle East"}
+_CONTINENT_REGION = {
+    "AF": "Western Africa",
+    "EU": "Europe",
+    "NA": "Caribbean",
+    "SA": "South America",
+    "OC": "Oceania",
+    "AN": "Antarctica",
+    "AS": "Middle East",
+}
 _REGION_OF = {iso: region for region, codes in _REGIONS.items() for iso in codes.split()}
 
 
@@ -143,8 +193,9 @@ def _number(event_id: str) -> int:
         return abs(hash(event_id)) % 10_000_000
 
 
-def acled_row(d: dict[str, Any], articles: dict[str, dict[str, Any]] | None = None,
-              timestamp: int | None = None) -> dict[str, Any]:
+def acled_row(
+    d: dict[str, Any], articles: dict[str, dict[str, Any]] | None = None, timestamp: int | None = None
+) -> dict[str, Any]:
     """One event (SCHEMA.md dict) as an ACLED row. `articles`: id -> {url, sources} for `source`."""
     loc = d.get("location") or {}
     iso3 = loc.get("country") or next((a.get("country") for a in d["actors"] if a.get("country")), None)
@@ -171,22 +222,42 @@ def acled_row(d: dict[str, Any], articles: dict[str, dict[str, Any]] | None = No
             sources.append(label)
     return {
         "event_id_cnty": f"{iso3 or 'XXX'}{_number(d['id'])}",
-        "event_date": event_date, "year": year, "time_precision": tp,
+        "event_date": event_date,
+        "year": year,
+        "time_precision": tp,
         "disorder_type": _DISORDER_SUB.get(sub or "", _DISORDER.get(etype or "", "")),
-        "event_type": etype or "", "sub_event_type": sub or "",
-        "actor1": a1["name"] if a1 else "", "assoc_actor_1": "; ".join(a["name"] for a in d["actors"][1:]),
-        "inter1": i1, "actor2": a2["name"] if a2 else "",
-        "assoc_actor_2": "; ".join(a["name"] for a in d["recipients"][1:]), "inter2": i2,
+        "event_type": etype or "",
+        "sub_event_type": sub or "",
+        "actor1": a1["name"] if a1 else "",
+        "assoc_actor_1": "; ".join(a["name"] for a in d["actors"][1:]),
+        "inter1": i1,
+        "actor2": a2["name"] if a2 else "",
+        "assoc_actor_2": "; ".join(a["name"] for a in d["recipients"][1:]),
+        "inter2": i2,
         "interaction": interaction,
         "civilian_targeting": "Civilian targeting" if civ and etype in _POLITICAL_VIOLENCE else "",
-        "iso": iso_num, "region": region, "country": country, "admin1": loc.get("admin1") or "",
-        "admin2": "", "admin3": "", "location": loc.get("name") or "",
-        "latitude": loc.get("lat"), "longitude": loc.get("lon"), "geo_precision": loc.get("precision"),
-        "source": "; ".join(sources), "source_scale": "", "notes": d["evidence"]["sentence"],
-        "fatalities": int(d.get("fatalities") or 0), "tags": "",
+        "iso": iso_num,
+        "region": region,
+        "country": country,
+        "admin1": loc.get("admin1") or "",
+        "admin2": "",
+        "admin3": "",
+        "location": loc.get("name") or "",
+        "latitude": loc.get("lat"),
+        "longitude": loc.get("lon"),
+        "geo_precision": loc.get("precision"),
+        "source": "; ".join(sources),
+        "source_scale": "",
+        "notes": d["evidence"]["sentence"],
+        "fatalities": int(d.get("fatalities") or 0),
+        "tags": "",
         "timestamp": int(timestamp if timestamp is not None else time.time()),
-        "eventdesk_id": d["id"], "article_id": d["article_id"], "plover_type": d["event_type"],
-        "plover_mode": d.get("mode"), "modality": d.get("modality"), "confidence": d.get("confidence"),
+        "eventdesk_id": d["id"],
+        "article_id": d["article_id"],
+        "plover_type": d["event_type"],
+        "plover_mode": d.get("mode"),
+        "modality": d.get("modality"),
+        "confidence": d.get("confidence"),
     }
 
 
@@ -197,8 +268,12 @@ def _domain(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def acled_rows(events: Iterable[dict[str, Any]], articles: dict[str, dict[str, Any]] | None = None,
-               include_all: bool = False, skipped: list[int] | None = None) -> Iterator[dict[str, Any]]:
+def acled_rows(
+    events: Iterable[dict[str, Any]],
+    articles: dict[str, dict[str, Any]] | None = None,
+    include_all: bool = False,
+    skipped: list[int] | None = None,
+) -> Iterator[dict[str, Any]]:
     """ACLED rows of SCHEMA.md event dicts; events outside ACLED's scope counted in `skipped[0]`."""
     ts = int(time.time())
     for d in events:

@@ -19,8 +19,9 @@ from eventdesk.records import Place
 __all__ = ["Gazetteer", "get", "locate", "parse", "resolve"]
 
 
-def resolve(text: str, spans: list[tuple[int, int]] | list[list[int]],
-            config: dict[str, Any] | None = None) -> list[Place | None]:
+def resolve(
+    text: str, spans: list[tuple[int, int]] | list[list[int]], config: dict[str, Any] | None = None
+) -> list[Place | None]:
     """A place for each [start, end) span of `text` (None where the gazetteer has nothing)."""
     from eventdesk.geo.resolver import resolve_mentions, to_place
 

@@ -40,8 +40,21 @@ PRIMARY, ALIAS, WEAK, DEMONYM, UPPER = "p", "a", "w", "d", "u"
 _TYPE_RANK = {PRIMARY: 3, ALIAS: 2, DEMONYM: 2, UPPER: 2, WEAK: 1}
 
 # Generic words subdivisions carry in their names; "Diyala province" and "Diyala" are one place.
-_ADMIN_SUFFIXES = ("county", "province", "governorate", "state", "region", "district", "oblast",
-                   "prefecture", "department", "parish", "municipality", "division", "krai")
+_ADMIN_SUFFIXES = (
+    "county",
+    "province",
+    "governorate",
+    "state",
+    "region",
+    "district",
+    "oblast",
+    "prefecture",
+    "department",
+    "parish",
+    "municipality",
+    "division",
+    "krai",
+)
 
 
 def data_dir() -> Path:
@@ -55,7 +68,8 @@ def _data_files(extra: list[str] | None = None) -> list[Path]:
 
 def cache_dir() -> Path:
     base = os.environ.get("EVENTDESK_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "eventdesk")
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "eventdesk"
+    )
     return Path(base)
 
 
@@ -77,8 +91,9 @@ def default_path(alias_files: list[str] | None = None) -> Path:
     return cache_dir() / f"gazetteer-{fingerprint(alias_files)}.sqlite"
 
 
-def ensure(path: str | os.PathLike | None = None, alias_files: list[str] | None = None,
-           quiet: bool = True) -> Path:
+def ensure(
+    path: str | os.PathLike | None = None, alias_files: list[str] | None = None, quiet: bool = True
+) -> Path:
     """The compiled gazetteer, building it first when it is missing (first use, new package versions)."""
     p = Path(path) if path else default_path(alias_files)
     if not p.exists():
@@ -89,6 +104,7 @@ def ensure(path: str | os.PathLike | None = None, alias_files: list[str] | None 
 
 
 # --------------------------------------------------------------------------- readers of the packages
+
 
 def _site(pkg: str) -> Path:
     mod = __import__(pkg)
@@ -117,11 +133,23 @@ class _Builder:
         self.pending: dict[tuple[str, int], str] = {}  # names of recent places, deduplicated
         self.n_names = 0
 
-    def add_place(self, gid: int | None, name: str, lat: float, lon: float, cc: str | None,
-                  adm1: int | None, adm2: int | None, kind: str, feature: str, pop: int) -> int:
+    def add_place(
+        self,
+        gid: int | None,
+        name: str,
+        lat: float,
+        lon: float,
+        cc: str | None,
+        adm1: int | None,
+        adm2: int | None,
+        kind: str,
+        feature: str,
+        pop: int,
+    ) -> int:
         pid = len(self.places) + 1
-        self.places.append((pid, gid, name, round(lat, 5), round(lon, 5), cc, adm1, adm2, kind, feature,
-                            int(pop or 0)))
+        self.places.append(
+            (pid, gid, name, round(lat, 5), round(lon, 5), cc, adm1, adm2, kind, feature, int(pop or 0))
+        )
         self.add_name(name, pid, PRIMARY)
         return pid
 
@@ -141,7 +169,9 @@ class _Builder:
 
     def flush(self) -> None:
         # The same (key, place) may reach the table twice across batches; readers keep the strongest.
-        self.con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, p, t) for (k, p), t in self.pending.items()))
+        self.con.executemany(
+            "INSERT INTO names VALUES (?,?,?)", ((k, p, t) for (k, p), t in self.pending.items())
+        )
         self.n_names += len(self.pending)
         self.pending.clear()
 
@@ -158,7 +188,7 @@ def _alternate_names(path: Path) -> dict[int, list[str]]:
         if gid_at < 0:
             break
         end = text.find(",", gid_at)
-        gid = int(text[gid_at + 13:end])
+        gid = int(text[gid_at + 13 : end])
         alt_at = text.find('"alternatenames": ', end)
         names, stop = dec.raw_decode(text, alt_at + 18)
         out[gid] = [n for n in names if is_latin(n)]
@@ -197,9 +227,13 @@ def build(path: str | os.PathLike, alias_files: list[str] | None = None) -> dict
         b.flush()
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", b.places)
         con.execute("CREATE INDEX names_key ON names(key)")
-        meta = {"build_version": BUILD_VERSION, "fingerprint": fingerprint(alias_files),
-                "built": time.strftime("%Y-%m-%dT%H:%M:%S"), "places": str(len(b.places)),
-                "names": str(b.n_names)}
+        meta = {
+            "build_version": BUILD_VERSION,
+            "fingerprint": fingerprint(alias_files),
+            "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "places": str(len(b.places)),
+            "names": str(b.n_names),
+        }
         for pkg in PACKAGES:
             with contextlib.suppress(md.PackageNotFoundError):
                 meta[pkg] = md.version(pkg)
@@ -211,8 +245,13 @@ def build(path: str | os.PathLike, alias_files: list[str] | None = None) -> dict
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return {"path": str(path), "places": len(b.places), "names": b.n_names,
-            "seconds": round(time.perf_counter() - t0, 1), "bytes": path.stat().st_size}
+    return {
+        "path": str(path),
+        "places": len(b.places),
+        "names": b.n_names,
+        "seconds": round(time.perf_counter() - t0, 1),
+        "bytes": path.stat().st_size,
+    }
 
 
 def _fill(b: _Builder, alias_files: list[str] | None) -> None:
@@ -260,7 +299,9 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
             continue
         # GeoNames' short English name ("Iran") reads better than the ISO one ("Iran, Islamic Republic of")
         display = gn.get("name") or r[5] or name
-        pid = b.add_place(gid, display, lat, lon, a2, None, None, "country", "PCLI", gn.get("population") or 0)
+        pid = b.add_place(
+            gid, display, lat, lon, a2, None, None, "country", "PCLI", gn.get("population") or 0
+        )
         b.add_name(name, pid, PRIMARY)
         country_pid[i] = pid
         pid_of_cc[a2] = pid
@@ -270,9 +311,9 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
             if len(s) <= 3:  # "uk", "drc": only as capitals, which the matcher checks
                 b.add_name(s.upper(), pid, ALIAS)
         if cur:
-            for n in (cur[3].split("|") if len(cur) > 3 else []):
+            for n in cur[3].split("|") if len(cur) > 3 else []:
                 b.add_name(n, pid, DEMONYM)
-            for n in (cur[4].split("|") if len(cur) > 4 else []):
+            for n in cur[4].split("|") if len(cur) > 4 else []:
                 b.add_name(n, pid, ALIAS)
         # "the Republic of X", "X Republic" are official names: already in r[4]
 
@@ -311,8 +352,18 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
             continue
         pop = sum(m[2] for m in members)
         adm1 = sub_pid.get(parent) if level == 2 else None
-        pid = b.add_place(gid, name, lat, lon, cc, adm1, None, "adm1" if level == 1 else "adm2",
-                          "ADM1" if level == 1 else "ADM2", pop)
+        pid = b.add_place(
+            gid,
+            name,
+            lat,
+            lon,
+            cc,
+            adm1,
+            None,
+            "adm1" if level == 1 else "adm2",
+            "ADM1" if level == 1 else "ADM2",
+            pop,
+        )
         sub_pid[i] = pid
         sub_level[i] = level
         if iso_code:
@@ -339,11 +390,17 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
     alternates = _alternate_names(gnc / "cities500.json")
     curated_rows = _curated("aliases.tsv")
     for extra in alias_files or []:
-        curated_rows += [[c.strip() for c in line.split("\t")] for line in Path(extra).read_text(encoding="utf-8")
-                         .splitlines() if line.strip() and not line.startswith("#")]
+        curated_rows += [
+            [c.strip() for c in line.split("\t")]
+            for line in Path(extra).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
     # only the (country, name) pairs the curated file refers to are indexed here
-    wanted = {(r[1].split(":", 2)[1], key(r[1].split(":", 2)[2])) for r in curated_rows
-              if len(r) > 1 and r[1].startswith("city:")}
+    wanted = {
+        (r[1].split(":", 2)[1], key(r[1].split(":", 2)[2]))
+        for r in curated_rows
+        if len(r) > 1 and r[1].startswith("city:")
+    }
     capitals = {c.get("iso"): key(c.get("capital") or "") for c in gn_countries.values()}
     city_pid_by_gid: dict[int, int] = {}
     cities_by_cc_key: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -360,7 +417,9 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
                     adm2 = sub_pid[int(s)]
         name = r[0]
         feature = "PPLC" if cc and capitals.get(cc) == key(name) else "PPL"
-        pid = b.add_place(gid, name, float(r[5]), float(r[6]), cc, adm1, adm2, "city", feature, int(r[4] or 0))
+        pid = b.add_place(
+            gid, name, float(r[5]), float(r[6]), cc, adm1, adm2, "city", feature, int(r[4] or 0)
+        )
         city_pid_by_gid[gid] = pid
         if (cc, key(name)) in wanted:
             cities_by_cc_key[(cc or "", key(name))].append(pid)
@@ -374,8 +433,18 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
 
     # ---- continents
     for c in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
-        pid = b.add_place(c.get("geonameId"), c["name"], float(c["lat"]), float(c["lng"]), None, None, None,
-                          "cont", "CONT", int(c.get("population") or 0))
+        pid = b.add_place(
+            c.get("geonameId"),
+            c["name"],
+            float(c["lat"]),
+            float(c["lng"]),
+            None,
+            None,
+            None,
+            "cont",
+            "CONT",
+            int(c.get("population") or 0),
+        )
         for a in c.get("alternateNames") or []:
             if a.get("lang") == "en":
                 b.add_name(a["name"], pid, ALIAS)
@@ -398,8 +467,18 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
         if target is None and r[2] and r[3]:
             cc = r[4] or None
             adm1 = pid_of_iso.get(r[7]) if r[7] else None
-            target = b.add_place(None, names[0], float(r[2]), float(r[3]), cc, adm1, None, r[6] or "site",
-                                 r[5] or "RGN", int(r[8] or 0))
+            target = b.add_place(
+                None,
+                names[0],
+                float(r[2]),
+                float(r[3]),
+                cc,
+                adm1,
+                None,
+                r[6] or "site",
+                r[5] or "RGN",
+                int(r[8] or 0),
+            )
         if target is None:
             continue
         for n in names:

@@ -35,7 +35,9 @@ class Entry:
 @dataclass(slots=True, frozen=True)
 class Candidate:
     entry: Entry
-    type: str  # how the name matched: p primary, a alias, d demonym, u capitals-only abbreviation, w alternate
+    type: (
+        str  # how the name matched: p primary, a alias, d demonym, u capitals-only abbreviation, w alternate
+    )
 
 
 class Gazetteer:
@@ -69,8 +71,11 @@ class Gazetteer:
         got = self._cache.get(k)
         if got is not None:
             return got
-        rows = self._con().execute(
-            "SELECT p.*, n.type FROM names n JOIN places p ON p.id = n.pid WHERE n.key = ?", (k,)).fetchall()
+        rows = (
+            self._con()
+            .execute("SELECT p.*, n.type FROM names n JOIN places p ON p.id = n.pid WHERE n.key = ?", (k,))
+            .fetchall()
+        )
         best: dict[int, Candidate] = {}
         for r in rows:
             e = self._entries.get(r[0]) or Entry(*r[:11])
@@ -90,9 +95,15 @@ class Gazetteer:
         seats = self._seats
         if (gid, kind) not in seats:
             col = "adm1" if kind == "adm1" else "adm2"
-            rows = self._con().execute(
-                f"SELECT c.*, p.name FROM places p JOIN places c ON c.{col} = p.id WHERE p.gid = ? AND p.kind = ? "
-                "AND c.kind = 'city' ORDER BY c.pop DESC LIMIT 200", (gid, kind)).fetchall()
+            rows = (
+                self._con()
+                .execute(
+                    f"SELECT c.*, p.name FROM places p JOIN places c ON c.{col} = p.id WHERE p.gid = ? AND p.kind = ? "
+                    "AND c.kind = 'city' ORDER BY c.pop DESC LIMIT 200",
+                    (gid, kind),
+                )
+                .fetchall()
+            )
             own = key(rows[0][11]) if rows else ""
             same = [r for r in rows if key(r[2]) == own]
             row = same[0] if same else (rows[0] if rows and rows[0][10] else None)

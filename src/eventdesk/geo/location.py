@@ -12,20 +12,29 @@ from eventdesk.geo.toponyms import parse_mentions
 from eventdesk.records import Article, Event, Place
 
 # a place introduced by one of these is where something happened ("clashes in Kirkuk")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around|into|across|on|from|throughout|within|"
-                       r"of|outskirts of|east of|west of|north of|south of)\s+(?:the\s+)?(?:city of\s+|town of\s+|"
-                       r"village of\s+|province of\s+|state of\s+)?$", re.I)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|around|into|across|on|from|throughout|within|"
+    r"of|outskirts of|east of|west of|north of|south of)\s+(?:the\s+)?(?:city of\s+|town of\s+|"
+    r"village of\s+|province of\s+|state of\s+)?$",
+    re.I,
+)
 
 
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 # ACLED-style notes say where an event was placed when the scene itself is not on the map:
 # "Kitalima village (coded as Kitchanga)", "location not found, coded to Metema (West Gondar)"
-_CODED_TO = re.compile(r"\bcoded (?:to|as)\s+(?:the\s+)?(?:(?:zone|district|woreda) capital,?\s+|admin(?:istrative)? "
-                       r"cent(?:er|re),?\s+)?$", re.I)
+_CODED_TO = re.compile(
+    r"\bcoded (?:to|as)\s+(?:the\s+)?(?:(?:zone|district|woreda) capital,?\s+|admin(?:istrative)? "
+    r"cent(?:er|re),?\s+)?$",
+    re.I,
+)
 # "IS Sahel militants", "a Niger militia", "Kirkuk police": the name qualifies a party, not a scene
-_PARTY_NOUN = re.compile(r"^\s+(?:communal\s+|state\s+|regional\s+|local\s+)?(?:militias?|militants?|forces|"
-                         r"fighters|army|police|rebels|soldiers|troops|gunmen|authorities|government|"
-                         r"officials|protesters|residents|security|special\s+forces)\b", re.I)
+_PARTY_NOUN = re.compile(
+    r"^\s+(?:communal\s+|state\s+|regional\s+|local\s+)?(?:militias?|militants?|forces|"
+    r"fighters|army|police|rebels|soldiers|troops|gunmen|authorities|government|"
+    r"officials|protesters|residents|security|special\s+forces)\b",
+    re.I,
+)
 _COUNTRY = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR")
 
 
@@ -77,8 +86,13 @@ def _analyse(article: Article, config: dict[str, Any], events: list[Event] | Non
     if events:  # NER only where events are told (mostly done already by the coder: see `known`)
         from eventdesk.annotate import recall_entities
 
-        spans = sorted({(off + ev.evidence.start, off + ev.evidence.end) for ev in events
-                        if 0 <= ev.evidence.start < ev.evidence.end <= len(article.body)})
+        spans = sorted(
+            {
+                (off + ev.evidence.start, off + ev.evidence.end)
+                for ev in events
+                if 0 <= ev.evidence.start < ev.evidence.end <= len(article.body)
+            }
+        )
         regions = ([(0, len(title))] if title else []) + spans
         ranges, ents = recall_entities(article.id)  # the coder's NER of these sentences, in body offsets
         known = ([(a + off, b + off) for a, b in ranges], [(a + off, b + off, lab) for a, b, lab in ents])
@@ -89,11 +103,12 @@ def _analyse(article: Article, config: dict[str, Any], events: list[Event] | Non
         if p is None:
             continue
         demonym = m.cands[m.best].type == "d"
-        loc = bool(_LOCATIVE.search(text[max(0, m.start - 40):m.start]))
+        loc = bool(_LOCATIVE.search(text[max(0, m.start - 40) : m.start]))
         s = m.start - off if m.start >= off else -1 - m.start
-        poss = bool(_POSSESSIVE.match(text[m.end:m.end + 3])) or (
-            not loc and bool(_PARTY_NOUN.match(text[m.end:m.end + 40])))
-        coded = bool(_CODED_TO.search(text[max(0, m.start - 60):m.start]))
+        poss = bool(_POSSESSIVE.match(text[m.end : m.end + 3])) or (
+            not loc and bool(_PARTY_NOUN.match(text[m.end : m.end + 40]))
+        )
+        coded = bool(_CODED_TO.search(text[max(0, m.start - 60) : m.start]))
         out.append(_Found(s, m.end - off if m.start >= off else -1, p, demonym, loc or coded, poss, coded))
     return out
 
@@ -118,8 +133,14 @@ def focus(found: list[_Found]) -> Place | None:
     return first[best]
 
 
-def _sentence_place(found: list[_Found], start: int, end: int, fallback: Place | None,
-                    actor_texts: tuple[str, ...] = (), trigger: int | None = None) -> Place | None:
+def _sentence_place(
+    found: list[_Found],
+    start: int,
+    end: int,
+    fallback: Place | None,
+    actor_texts: tuple[str, ...] = (),
+    trigger: int | None = None,
+) -> Place | None:
     inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end]
     # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
     party = [f for f in inside if any(f.place.text in t and len(t) > len(f.place.text) for t in actor_texts)]
@@ -160,7 +181,8 @@ def locate(events: list[Event], articles: dict[str, Article], config: dict[str, 
             start, end = (i, i + len(ev.evidence.sentence)) if i >= 0 else (-1, -1)
         actor_texts = tuple(a.text for a in ev.actors if a.text)
         place = _coded_place(found, start, end) or (
-            _sentence_place(found, start, end, main, actor_texts, _trigger(ev)) if start >= 0 else None)
+            _sentence_place(found, start, end, main, actor_texts, _trigger(ev)) if start >= 0 else None
+        )
         ev.location = _province_point(_copy(place or main), config) or _party_country(ev, config)
 
 
@@ -209,8 +231,17 @@ def _party_country(ev: Event, config: dict[str, Any]) -> Place | None:
     e = gaz.countries.get(a2 or "")
     if e is None:
         return None
-    return Place(text="", name=e.name, lat=e.lat, lon=e.lon, country=gaz.alpha3.get(e.cc or ""), admin1=None,
-                 geonameid=e.gid, feature=e.feature, precision=3)
+    return Place(
+        text="",
+        name=e.name,
+        lat=e.lat,
+        lon=e.lon,
+        country=gaz.alpha3.get(e.cc or ""),
+        admin1=None,
+        geonameid=e.gid,
+        feature=e.feature,
+        precision=3,
+    )
 
 
 def _copy(p: Place | None) -> Place | None:

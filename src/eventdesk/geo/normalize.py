@@ -6,11 +6,33 @@ import re
 import unicodedata
 
 # Latin letters that NFKD does not split into base letter + accent (stdlib only: no GPL unidecode).
-_LETTERS = str.maketrans({
-    "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
-    "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ł": "l", "Ł": "l", "ı": "i", "ħ": "h", "Ħ": "h",
-    "ŋ": "n", "ŧ": "t", "ĸ": "k", "ə": "e", "Ə": "e",
-})
+_LETTERS = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "Ð": "d",
+        "þ": "th",
+        "Þ": "th",
+        "ł": "l",
+        "Ł": "l",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "h",
+        "ŋ": "n",
+        "ŧ": "t",
+        "ĸ": "k",
+        "ə": "e",
+        "Ə": "e",
+    }
+)
 
 
 def unidecode(s: str) -> str:
@@ -19,6 +41,7 @@ def unidecode(s: str) -> str:
         return s
     s = unicodedata.normalize("NFKD", s.translate(_LETTERS))
     return "".join(ch for ch in s if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
+
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Abbreviations written either way in news and in GeoNames ("St. Louis" / "Saint Louis").

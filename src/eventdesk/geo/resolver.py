@@ -43,23 +43,31 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ad|ar|an|ash|at|az)\s+")
 _GENERIC_TAIL = re.compile(
     r"\s+(?:province|governorate|county|district|region|state|city|desert|area|areas|countryside|"
-    r"outskirts|suburbs|refinery|camp|base|valley|oblast|prefecture|municipality|town|village)$", re.I)
+    r"outskirts|suburbs|refinery|camp|base|valley|oblast|prefecture|municipality|town|village)$",
+    re.I,
+)
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear|\boutside(?: of)?|\boutskirts of|\bsuburbs? of|\bvicinity of|\baround|\bdeserts? of|"
     r"\bcountryside of|\bareas? of|\bwest of|\beast of|\bnorth of|\bsouth of|\b(?:north|south)(?:east|west)(?:ern)? of|"
     r"\b(?:north|south|east|west)ern (?:part|parts|areas?|outskirts|suburbs|countryside) of|\bkm (?:from|of)|"
-    r"\bkilometers? (?:from|of)|\bmiles? (?:from|of))\s+(?:the\s+)?$", re.I)
+    r"\bkilometers? (?:from|of)|\bmiles? (?:from|of))\s+(?:the\s+)?$",
+    re.I,
+)
 _NEAR_AFTER = re.compile(r"^\s+(?:desert|outskirts|countryside|area|areas|suburbs|region|vicinity)\b", re.I)
 _CITY_AFTER = re.compile(r"^\s+(?:city|town|village|township|neighbou?rhood)\b", re.I)
 _CONTAINER_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|district|area|region|camp|neighbou?rhood|hill|locality|axis|"
     r"sub-?district|county|commune|department|LGA|woreda|kebele|zone))?"
-    r"(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)")
+    r"(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)"
+)
 # a settlement or district word right after a name says what the name is: "Qanawat town",
 # "Harad city", "Abs district" (GeoNames often has no population for such seats, and the small NER
 # model calls many of them ORG)
-_KIND_WORD_AFTER = re.compile(r"\s+(?:city|town|village|township|district|sub-?district|governorate|province|"
-                              r"county|locality|municipality|neighbou?rhood|LGA|woreda)\b", re.I)
+_KIND_WORD_AFTER = re.compile(
+    r"\s+(?:city|town|village|township|district|sub-?district|governorate|province|"
+    r"county|locality|municipality|neighbou?rhood|LGA|woreda)\b",
+    re.I,
+)
 _SLOT_BEFORE = re.compile(r"\w\s*\((?:[^()]{0,60},\s*)?$")
 _CAP_WORDS = re.compile(r"^((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+(?:[A-Z][\w.'\u2019-]*\.?|of|de|al|el)){0,3})")
 
@@ -93,11 +101,18 @@ def candidates(gaz: Gazetteer, surface: str) -> tuple[str, list[Candidate], bool
     k = key(s)
     tries: list[tuple[str, bool]] = [(k, False)]
     m = _ARABIC_ARTICLE.match(k)
-    tries.append((k[m.end():] if m else "al " + k, False))
+    tries.append((k[m.end() :] if m else "al " + k, False))
     t = _GENERIC_TAIL.search(s)
     if t:
-        area = t.group(0).strip().lower() in ("desert", "area", "areas", "countryside", "outskirts", "suburbs")
-        tries.append((key(s[:t.start()]), area))
+        area = t.group(0).strip().lower() in (
+            "desert",
+            "area",
+            "areas",
+            "countryside",
+            "outskirts",
+            "suburbs",
+        )
+        tries.append((key(s[: t.start()]), area))
     if k.endswith("s") and len(k) > 4:
         tries.append((k[:-1], False))
     for kk, near in tries:
@@ -139,7 +154,7 @@ def contains(y: Entry, e: Entry) -> bool:
 def _container_positions(text: str, m: Mention) -> list[int]:
     """Where the places written as the container of a mention start: "X, Y" / "X in Y" give one;
     an ACLED-style list "X (District, Province)" gives each item, most specific first."""
-    tail = text[m.end:m.end + 80]
+    tail = text[m.end : m.end + 80]
     g = _CONTAINER_AFTER.match(tail)
     if not g:
         return []
@@ -166,7 +181,7 @@ def _containers_after(gaz: Gazetteer, text: str, m: Mention, by_start: dict[int,
         nxt = by_start.get(pos)
         if nxt is not None:
             out += [c.entry for c in nxt.cands]
-        w = _CAP_WORDS.match(text[pos:pos + 60])
+        w = _CAP_WORDS.match(text[pos : pos + 60])
         if w:
             word = w.group(1)
             for cut in (word, word.split(" ")[0], word.rstrip(".,")):
@@ -181,8 +196,13 @@ def _containers_after(gaz: Gazetteer, text: str, m: Mention, by_start: dict[int,
     return out
 
 
-def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
-                     hint_ccs: Counter | None = None, found: bool = False) -> list[Mention]:
+def resolve_mentions(
+    gaz: Gazetteer,
+    text: str,
+    spans: list[tuple[int, int]],
+    hint_ccs: Counter | None = None,
+    found: bool = False,
+) -> list[Mention]:
     """Candidates and context-aware choice for each span; `best` is -1 when nothing matched.
 
     `found` says the spans were found by our own matcher, not given as known place names: then a
@@ -199,10 +219,16 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
         pri = [prior(c, surface) for c in cs]
         order = sorted(range(len(cs)), key=lambda i: -pri[i])[:MAX_CANDS]
         m = Mention(s, e, surface, k, [cs[i] for i in order], [pri[i] for i in order])
-        m.near = near or bool(_NEAR_BEFORE.search(text[max(0, s - 40):s])) or bool(_NEAR_AFTER.match(text[e:e + 20]))
-        m.slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80):s]) or _KIND_WORD_AFTER.match(text, e))
-        if _CITY_AFTER.match(text[e:e + 25]):  # "Amara city", "Kadikoy town": a populated place
-            m.priors = [p + (3.0 if c.entry.kind == "city" else 0.0) for c, p in zip(m.cands, m.priors, strict=True)]
+        m.near = (
+            near
+            or bool(_NEAR_BEFORE.search(text[max(0, s - 40) : s]))
+            or bool(_NEAR_AFTER.match(text[e : e + 20]))
+        )
+        m.slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80) : s]) or _KIND_WORD_AFTER.match(text, e))
+        if _CITY_AFTER.match(text[e : e + 25]):  # "Amara city", "Kadikoy town": a populated place
+            m.priors = [
+                p + (3.0 if c.entry.kind == "city" else 0.0) for c, p in zip(m.cands, m.priors, strict=True)
+            ]
         ms.append(m)
     by_start = {m.start: m for m in ms}
     for m in ms:
@@ -222,8 +248,12 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
             m.best = 0
     # Coherence: candidate coordinates of every group (top COHERENCE_K), for the closeness vote.
     K = COHERENCE_K
-    idx = [(gi, ci) for gi, grp in enumerate(glist) for ci, c in enumerate(grp[0].cands[:K])
-           if c.entry.kind not in ("country", "cont")]
+    idx = [
+        (gi, ci)
+        for gi, grp in enumerate(glist)
+        for ci, c in enumerate(grp[0].cands[:K])
+        if c.entry.kind not in ("country", "cont")
+    ]
     if len(idx) > 1 and len(glist) > 1:
         gi_arr = np.array([g for g, _ in idx])
         lat = np.radians([glist[g][0].cands[c].entry.lat for g, c in idx])
@@ -245,7 +275,9 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
         support = None
         if close is not None:
             # weight of each candidate: how plausible it is now, relative to the best of its group
-            w = np.array([math.exp(min(0.0, scores_by_group[g][c] - max(scores_by_group[g]))) for g, c in idx])
+            w = np.array(
+                [math.exp(min(0.0, scores_by_group[g][c] - max(scores_by_group[g]))) for g, c in idx]
+            )
             wc = close * w[None, :]
             support = np.zeros(len(idx))
             for g in range(len(glist)):
@@ -276,13 +308,18 @@ def resolve_mentions(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
     for m in ms:
         if m.best < 0 or not m.containers or m.cands[m.best].entry.kind not in ("city", "site"):
             continue
-        outer = [y.cands[y.best].entry for y in (by_start.get(x) for x in _container_positions(text, m))
-                 if y is not None and y is not m and y.best >= 0]
+        outer = [
+            y.cands[y.best].entry
+            for y in (by_start.get(x) for x in _container_positions(text, m))
+            if y is not None and y is not m and y.best >= 0
+        ]
         outer = [y for y in outer if y.kind in ("country", "adm1", "adm2", "city")]
         e = m.cands[m.best].entry
         # consistent with the text: inside the container, or in the same province as a container
         # city ("Ras al-Ain town in Al Hasakeh countryside": the city names its governorate)
-        if outer and not any(contains(y, e) or (y.kind == "city" and y.adm1 and y.adm1 == e.adm1) for y in outer):
+        if outer and not any(
+            contains(y, e) or (y.kind == "city" and y.adm1 and y.adm1 == e.adm1) for y in outer
+        ):
             m.fallback = outer[0]  # the most specific place the text puts it in
     if found:
         _outliers(ms)
@@ -302,6 +339,7 @@ def _outliers(ms: list[Mention]) -> None:
     Only places support a country: country names and demonyms mostly name parties ("Turkish forces
     shelled Tawileh"), so they neither support nor get dropped here.
     """
+
     def support_of(m: Mention) -> set[str]:
         out: set[str] = set()
         for x in ms:
@@ -323,7 +361,11 @@ def _outliers(ms: list[Mention]) -> None:
 
     def minor(c: Candidate) -> bool:
         e = c.entry
-        return e.kind not in ("region", "adm1") and e.feature != "PPLC" and (c.type == "w" or e.pop < OUTLIER_POP)
+        return (
+            e.kind not in ("region", "adm1")
+            and e.feature != "PPLC"
+            and (c.type == "w" or e.pop < OUTLIER_POP)
+        )
 
     for m in ms:  # 1. a reading in a supported country, when the name has one of about equal weight
         sup = unsupported(m)
@@ -338,8 +380,10 @@ def _outliers(ms: list[Mention]) -> None:
     # Lebanon). Names in a written containment ("X (District, Province)", "X, Y", "X in Y": both
     # sides) and names in a container slot are kept: the text itself vouches that they are places.
     anchored = {x.key for m in ms for x in m.container_of} | {m.key for m in ms if m.container_of or m.slot}
-    order = sorted((m for m in ms if m.best >= 0 and m.key not in anchored),
-                   key=lambda m: m.cands[m.best].entry.pop * (0.1 if m.cands[m.best].type == "w" else 1.0))
+    order = sorted(
+        (m for m in ms if m.best >= 0 and m.key not in anchored),
+        key=lambda m: m.cands[m.best].entry.pop * (0.1 if m.cands[m.best].type == "w" else 1.0),
+    )
     for m in order:
         if unsupported(m) and minor(m.cands[m.best]):
             m.best = -1
@@ -356,11 +400,19 @@ class _Ctx:
 
     def without(self, e: Entry | None, n: int) -> tuple[str | None, float, set, set, set]:
         """The context minus one group's own current reading (a name must not vote for itself)."""
-        cc_w, ccs, adm1s, adm2s = Counter(self.cc_w), Counter(self.ccs), Counter(self.adm1s), Counter(self.adm2s)
+        cc_w, ccs, adm1s, adm2s = (
+            Counter(self.cc_w),
+            Counter(self.ccs),
+            Counter(self.adm1s),
+            Counter(self.adm2s),
+        )
         if e is not None:
-            for c, k in ((cc_w, e.cc), (ccs, e.cc if e.kind == "country" else None),
-                         (adm1s, e.id if e.kind == "adm1" else e.adm1 if e.kind == "adm2" else None),
-                         (adm2s, e.id if e.kind == "adm2" else None)):
+            for c, k in (
+                (cc_w, e.cc),
+                (ccs, e.cc if e.kind == "country" else None),
+                (adm1s, e.id if e.kind == "adm1" else e.adm1 if e.kind == "adm2" else None),
+                (adm2s, e.id if e.kind == "adm2" else None),
+            ):
                 if k is not None:
                     c[k] -= n
         cc_w = +cc_w
@@ -430,10 +482,19 @@ def to_place(gaz: Gazetteer, m: Mention, spans: bool = False) -> Place | None:
         e = m.fallback
         prec = max(2, PRECISION.get(e.kind, 2))
         adm1 = gaz.entry(e.adm1).name if e.adm1 else (e.name if e.kind == "adm1" else None)
-        return Place(text=m.text, name=e.name, lat=e.lat, lon=e.lon,
-                     country=gaz.alpha3.get(e.cc or "", None) if e.cc else None, admin1=adm1,
-                     geonameid=e.gid, feature=e.feature, precision=prec,
-                     start=m.start if spans else None, end=m.end if spans else None)
+        return Place(
+            text=m.text,
+            name=e.name,
+            lat=e.lat,
+            lon=e.lon,
+            country=gaz.alpha3.get(e.cc or "", None) if e.cc else None,
+            admin1=adm1,
+            geonameid=e.gid,
+            feature=e.feature,
+            precision=prec,
+            start=m.start if spans else None,
+            end=m.end if spans else None,
+        )
     prec = PRECISION.get(e.kind, 2)
     if e.kind == "region" and e.pop >= 1_000_000:
         prec = 3
@@ -441,8 +502,15 @@ def to_place(gaz: Gazetteer, m: Mention, spans: bool = False) -> Place | None:
         prec = max(prec, 2)
     adm1 = gaz.entry(e.adm1).name if e.adm1 else (e.name if e.kind == "adm1" else None)
     return Place(
-        text=m.text, name=e.name, lat=e.lat, lon=e.lon,
-        country=gaz.alpha3.get(e.cc or "", None) if e.cc else None, admin1=adm1, geonameid=e.gid,
-        feature=e.feature, precision=prec,
-        start=m.start if spans else None, end=m.end if spans else None,
+        text=m.text,
+        name=e.name,
+        lat=e.lat,
+        lon=e.lon,
+        country=gaz.alpha3.get(e.cc or "", None) if e.cc else None,
+        admin1=adm1,
+        geonameid=e.gid,
+        feature=e.feature,
+        precision=prec,
+        start=m.start if spans else None,
+        end=m.end if spans else None,
     )

@@ -33,11 +33,41 @@ from eventdesk.records import Place
 
 MAX_TOKENS = 6
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['\u2019\-](?=\w))*\.?")
-CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "upon", "on", "du", "des", "da", "do", "and",
-              "ad", "as", "ash", "ar", "an", "bin", "ibn", "the", "ez", "es", "y", "am", "der", "sur"}
+CONNECTORS = {
+    "of",
+    "de",
+    "del",
+    "al",
+    "el",
+    "la",
+    "le",
+    "upon",
+    "on",
+    "du",
+    "des",
+    "da",
+    "do",
+    "and",
+    "ad",
+    "as",
+    "ash",
+    "ar",
+    "an",
+    "bin",
+    "ibn",
+    "the",
+    "ez",
+    "es",
+    "y",
+    "am",
+    "der",
+    "sur",
+}
 _SENT_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018(]\s*|\n\s*)$")
-_TAIL = re.compile(r"\s+(?:oil\s+)?(?:refinery|desert|governorate|province|state|district|region|crossing|"
-                   r"air\s+base|airbase|base|camp|oil\s+field|dam|airport|port|valley|plain|plains)\b")
+_TAIL = re.compile(
+    r"\s+(?:oil\s+)?(?:refinery|desert|governorate|province|state|district|region|crossing|"
+    r"air\s+base|airbase|base|camp|oil\s+field|dam|airport|port|valley|plain|plains)\b"
+)
 _POSS = re.compile(r"['\u2019]s?$")
 MIN_WEAK_POP = 100_000
 LOCATIVE_POP = 10_000  # the same, for a name right after a locative preposition
@@ -72,13 +102,16 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
             continue
         found = 0
         for n in range(min(MAX_TOKENS, len(toks) - i), 0, -1):
-            seg = toks[i:i + n]
+            seg = toks[i : i + n]
             if not _is_cap(seg[-1][2]):
                 continue
             if any(not _is_cap(t[2]) and t[2].lower() not in CONNECTORS for t in seg[1:-1]):
                 continue
             # a run may not cross a sentence or clause boundary
-            if any(re.search(r"[,;:()\"\u201c\u201d\n]|\.\s", text[a[1]:b[0]]) for a, b in zip(seg, seg[1:], strict=False)):
+            if any(
+                re.search(r"[,;:()\"\u201c\u201d\n]|\.\s", text[a[1] : b[0]])
+                for a, b in zip(seg, seg[1:], strict=False)
+            ):
                 continue
             s, e = seg[0][0], seg[-1][1]
             if text[e - 1] == "." and not re.fullmatch(r"(?:[A-Z]\.)+", seg[-1][2]):
@@ -89,7 +122,7 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
             # "Khartoum refinery", "Tikrit desert", "Salaheddine governorate": the generic word
             # belongs to the name when the gazetteer knows the longer name or its bare form
             x = None if poss else _TAIL.match(text, e)
-            if x and candidates(gaz, text[s:x.end()])[1] and key(text[x.start():x.end()]) not in stop:
+            if x and candidates(gaz, text[s : x.end()])[1] and key(text[x.start() : x.end()]) not in stop:
                 found = n
                 out.append((s, x.end()))
                 break
@@ -101,18 +134,69 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAME_HEADS = frozenset(("ras", "wadi", "bani", "beni", "dar", "jabal", "jebel", "tell", "tall", "tal", "bir", "ain",
-                         "kafr", "deir", "khan", "abu", "umm", "bab", "beit", "qasr", "wad", "hay", "jadid",
-                         "mina", "sidi", "bou", "ait", "ouled", "hai", "souk", "suq", "birkat", "nahr", "jisr",
-                         # "Western Maliha", "Middle Shabelle", "Lower Juba": a direction or rank word
-                         # starts a longer name, it is not the province "Western" of some other country
-                         "western", "eastern", "northern", "southern", "central", "upper", "lower", "middle",
-                         "north", "south", "east", "west", "new", "old", "greater", "little", "great"))
+_NAME_HEADS = frozenset(
+    (
+        "ras",
+        "wadi",
+        "bani",
+        "beni",
+        "dar",
+        "jabal",
+        "jebel",
+        "tell",
+        "tall",
+        "tal",
+        "bir",
+        "ain",
+        "kafr",
+        "deir",
+        "khan",
+        "abu",
+        "umm",
+        "bab",
+        "beit",
+        "qasr",
+        "wad",
+        "hay",
+        "jadid",
+        "mina",
+        "sidi",
+        "bou",
+        "ait",
+        "ouled",
+        "hai",
+        "souk",
+        "suq",
+        "birkat",
+        "nahr",
+        "jisr",
+        # "Western Maliha", "Middle Shabelle", "Lower Juba": a direction or rank word
+        # starts a longer name, it is not the province "Western" of some other country
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "central",
+        "upper",
+        "lower",
+        "middle",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "old",
+        "greater",
+        "little",
+        "great",
+    )
+)
 _NEXT_NAME_WORD = re.compile(r"[\s-]+(?:[A-Z]|(?:al|el|an|as|ash|ad|ar|at|az|ul|ed|es|bin|ibn)[\s-]+[A-Z])")
 
 
-def _accept(gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words: set[str],
-            stop: frozenset[str]) -> bool:
+def _accept(
+    gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words: set[str], stop: frozenset[str]
+) -> bool:
     k, cs, _ = candidates(gaz, surface)
     if not cs:
         return False
@@ -137,9 +221,15 @@ def _accept(gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words
         if len(word) <= 2 and not word.isupper():
             return False
         # "(" opens a sentence-like start ("(Reuters)"), but not a container slot: "Tall Rasho (Lattakia)"
-        at_start = bool(_SENT_START.search(text[max(0, s - 3):s])) and not _SLOT_BEFORE.search(text[max(0, s - 80):s])
-        if at_start and not any(c.type in ("p", "a", "d", "u") and c.entry.kind in ("country", "adm1", "city")
-                                and c.entry.pop >= 10_000 for c in cs):
+        at_start = bool(_SENT_START.search(text[max(0, s - 3) : s])) and not _SLOT_BEFORE.search(
+            text[max(0, s - 80) : s]
+        )
+        if at_start and not any(
+            c.type in ("p", "a", "d", "u")
+            and c.entry.kind in ("country", "adm1", "city")
+            and c.entry.pop >= 10_000
+            for c in cs
+        ):
             return False
     return True
 
@@ -158,10 +248,12 @@ def _nlp(model: str) -> Any:
     return spacy.load(model, disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
 
 
-def ner_entities(text: str, config: dict[str, Any] | None = None,
-                 regions: list[tuple[int, int]] | None = None,
-                 known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
-                 ) -> list[tuple[int, int, str]] | None:
+def ner_entities(
+    text: str,
+    config: dict[str, Any] | None = None,
+    regions: list[tuple[int, int]] | None = None,
+    known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
+) -> list[tuple[int, int, str]] | None:
     """(start, end, label) of spaCy entities, or None when NER is off or the model cannot load.
 
     With `regions`, only those parts of the text are run through NER (offsets still refer to the
@@ -179,7 +271,11 @@ def ner_entities(text: str, config: dict[str, Any] | None = None,
             from eventdesk.annotate import load
 
             nlp = load(config)
-            off = [p for p in nlp.pipe_names if p in ("parser", "tagger", "lemmatizer", "attribute_ruler", "senter")]
+            off = [
+                p
+                for p in nlp.pipe_names
+                if p in ("parser", "tagger", "lemmatizer", "attribute_ruler", "senter")
+            ]
     except Exception:  # no model installed: the gazetteer matcher alone
         return None
     if regions is None:
@@ -197,9 +293,13 @@ def ner_entities(text: str, config: dict[str, Any] | None = None,
     return out
 
 
-def detect(gaz: Gazetteer, text: str, config: dict[str, Any] | None = None,
-           regions: list[tuple[int, int]] | None = None,
-           known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None) -> list[tuple[int, int]]:
+def detect(
+    gaz: Gazetteer,
+    text: str,
+    config: dict[str, Any] | None = None,
+    regions: list[tuple[int, int]] | None = None,
+    known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
+) -> list[tuple[int, int]]:
     """Gazetteer matches, refined by NER when available (only inside `regions` when given)."""
     spans = find_spans(gaz, text)
     ents = ner_entities(text, config, regions, known)
@@ -214,13 +314,16 @@ def detect(gaz: Gazetteer, text: str, config: dict[str, Any] | None = None,
 
 # "in Baalbek", "near Tyre": a gazetteer name right after a locative preposition is a place even
 # when the small NER model misses it (it misses many Middle East and African towns)
-_AFTER_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|towards?|from|into|outskirts of|"
-                             r"village of|town of|city of)\s+(?:the\s+)?$")
+_AFTER_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|outside|inside|around|towards?|from|into|outskirts of|"
+    r"village of|town of|city of)\s+(?:the\s+)?$"
+)
 # ... and so is a name in a container slot (_SLOT_BEFORE): "Younine town (Baalbek)", "Bagare (Bagare, Passore)"
 
 
-def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
-            ents: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+def _refine(
+    gaz: Gazetteer, text: str, spans: list[tuple[int, int]], ents: list[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
     persons = [(s, e) for s, e, lab in ents if lab == "PERSON"]
     # surnames of people named in the text: "Steele" after "Christopher Steele"
     person_words = {key(w) for s, e in persons for w in text[s:e].split()[1:]}
@@ -234,12 +337,17 @@ def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
             # one word NER does not call a place: only countries, provinces, big cities, demonyms;
             # after "in/near/at ..." a town of some size too ("in Baalbek": the small model misses it)
             _, cs, _ = candidates(gaz, surface)
-            slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80):s]))
-            floor = LOCATIVE_POP if slot or _AFTER_LOCATIVE.search(text[max(0, s - 25):s]) else STRONG_POP
+            slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80) : s]))
+            floor = LOCATIVE_POP if slot or _AFTER_LOCATIVE.search(text[max(0, s - 25) : s]) else STRONG_POP
             # in a container slot a district is as good as a province: "(Waza, Logone-et-Chari)"
             kinds = ("country", "adm1", "cont", "region", "site") + (("adm2",) if slot else ())
-            if key(surface) in person_words or not (_named_as_place(text, e, cs) or any(
-                    c.type != "w" and (c.entry.kind in kinds or c.type == "d" or c.entry.pop >= floor) for c in cs)):
+            if key(surface) in person_words or not (
+                _named_as_place(text, e, cs)
+                or any(
+                    c.type != "w" and (c.entry.kind in kinds or c.type == "d" or c.entry.pop >= floor)
+                    for c in cs
+                )
+            ):
                 continue
         kept.append((s, e))
     for s, e, lab in ents:
@@ -254,10 +362,13 @@ def _refine(gaz: Gazetteer, text: str, spans: list[tuple[int, int]],
     return sorted(kept)
 
 
-def parse_mentions(text: str, config: dict[str, Any] | None = None, hint_ccs: Counter | None = None,
-                   ner_regions: list[tuple[int, int]] | None = None,
-                   known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
-                   ) -> tuple[Gazetteer, list[Mention]]:
+def parse_mentions(
+    text: str,
+    config: dict[str, Any] | None = None,
+    hint_ccs: Counter | None = None,
+    ner_regions: list[tuple[int, int]] | None = None,
+    known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
+) -> tuple[Gazetteer, list[Mention]]:
     gaz = get(config)
     spans = detect(gaz, text, config, ner_regions, known)
     return gaz, resolve_mentions(gaz, text, spans, hint_ccs, found=True)

@@ -33,8 +33,11 @@ class InputFile:
     skipped: bool = False  # already in the store, unchanged
 
 
-def read_file(path: str, config: dict[str, Any] | None = None,
-              skip: Callable[[str, int, float, str | None], bool] | None = None) -> InputFile:
+def read_file(
+    path: str,
+    config: dict[str, Any] | None = None,
+    skip: Callable[[str, int, float, str | None], bool] | None = None,
+) -> InputFile:
     """Read one file (or stdin) completely into documents and problems.
 
     `skip(path, size, mtime, digest)` lets the caller skip unchanged files: it is asked first
@@ -58,9 +61,14 @@ def read_file(path: str, config: dict[str, Any] | None = None,
                 f.problems.append(Problem(path, "not a regular file (a pipe, socket or device); skipped"))
                 return f
             if st.st_size > max_bytes:
-                f.problems.append(Problem(path, f"file is {st.st_size / 1e6:,.0f} MB, over the "
-                                                f"{max_bytes / 1e6:,.0f} MB limit; raise read.max_file_bytes "
-                                                "in eventdesk.toml or split the file"))
+                f.problems.append(
+                    Problem(
+                        path,
+                        f"file is {st.st_size / 1e6:,.0f} MB, over the "
+                        f"{max_bytes / 1e6:,.0f} MB limit; raise read.max_file_bytes "
+                        "in eventdesk.toml or split the file",
+                    )
+                )
                 return f
             with open(path, "rb") as fh:
                 data = fh.read(max_bytes + 1)
@@ -89,8 +97,14 @@ def read_file(path: str, config: dict[str, Any] | None = None,
                 f.problems.append(item)
                 continue
             if len(item.text) > max_chars:
-                f.problems.append(Problem(path, f"document of {len(item.text):,} characters cut to the first "
-                                                f"{max_chars:,} (read.max_document_chars)", item.index))
+                f.problems.append(
+                    Problem(
+                        path,
+                        f"document of {len(item.text):,} characters cut to the first "
+                        f"{max_chars:,} (read.max_document_chars)",
+                        item.index,
+                    )
+                )
                 item.text = item.text[:max_chars]
             f.documents.append(item)
     except RecursionError:
@@ -103,8 +117,11 @@ def read_file(path: str, config: dict[str, Any] | None = None,
     return f
 
 
-def read(paths: list[str], config: dict[str, Any] | None = None,
-         skip: Callable[[str, int, float, str | None], bool] | None = None) -> Iterator[InputFile]:
+def read(
+    paths: list[str],
+    config: dict[str, Any] | None = None,
+    skip: Callable[[str, int, float, str | None], bool] | None = None,
+) -> Iterator[InputFile]:
     """Every input file in a stable order, each read completely (documents + problems)."""
     for item in expand(paths):
         if isinstance(item, Problem):

@@ -35,7 +35,7 @@ def decode(data: bytes) -> Decoded:
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            out = Decoded(data[len(bom):].decode(enc, errors="replace"))
+            out = Decoded(data[len(bom) :].decode(enc, errors="replace"))
             out.encoding = enc
             return out
     try:

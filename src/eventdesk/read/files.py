@@ -21,8 +21,11 @@ def bad_name(path: str) -> Problem | None:
         return None
     except UnicodeEncodeError:
         shown = os.fsencode(path).decode("utf-8", "backslashreplace")
-        return Problem(shown, "file or folder name is not valid UTF-8; rename it (e.g. `convmv -f latin1 "
-                              "-t utf8 --notest`) to read it")
+        return Problem(
+            shown,
+            "file or folder name is not valid UTF-8; rename it (e.g. `convmv -f latin1 "
+            "-t utf8 --notest`) to read it",
+        )
 
 
 def expand(paths: list[str]) -> Iterator[str | Problem]:

@@ -87,14 +87,31 @@ def record_document(rec: dict[str, Any], path: str, index: int) -> Document | Pr
     text = _first(rec, TEXT_KEYS)
     title = _first(rec, TITLE_KEYS)
     if not isinstance(text, str) and isinstance(html, str):
-        return Document(path=path, kind="html", text=html, index=index, url=url, published=published,
-                        title=title if isinstance(title, str) else None)
+        return Document(
+            path=path,
+            kind="html",
+            text=html,
+            index=index,
+            url=url,
+            published=published,
+            title=title if isinstance(title, str) else None,
+        )
     if not isinstance(text, str) or not text.strip():
         return Problem(path, "record has no text (looked for " + ", ".join(TEXT_KEYS) + ")", index)
-    return Document(path=path, kind="record", text=text, index=index,
-                    title=title if isinstance(title, str) else None, url=url, published=published,
-                    meta={k: _SURROGATE.sub("\ufffd", v) if isinstance(v := rec[k], str) else v
-                          for k in ("id", "source", "language") if k in rec})
+    return Document(
+        path=path,
+        kind="record",
+        text=text,
+        index=index,
+        title=title if isinstance(title, str) else None,
+        url=url,
+        published=published,
+        meta={
+            k: _SURROGATE.sub("\ufffd", v) if isinstance(v := rec[k], str) else v
+            for k in ("id", "source", "language")
+            if k in rec
+        },
+    )
 
 
 def read_jsonl(text: str, path: str) -> Iterator[Document | Problem]:
@@ -119,7 +136,9 @@ def read_json(text: str, path: str) -> Iterator[Document | Problem]:
         if "\n" in text.strip():
             yield from read_jsonl(text, path)
         else:
-            yield Problem(path, f"not valid JSON ({e if isinstance(e, json.JSONDecodeError) else 'too deep'})")
+            yield Problem(
+                path, f"not valid JSON ({e if isinstance(e, json.JSONDecodeError) else 'too deep'})"
+            )
         return
     items = data if isinstance(data, list) else [data]
     for i, rec in enumerate(items):
@@ -137,7 +156,9 @@ def read_warc(data: bytes, path: str) -> Iterator[Document | Problem]:
     if data.startswith(GZIP_MAGIC):
         _, problem = gunzip(data, path)
         if problem:
-            yield Problem(path, f"damaged WARC archive: {problem.reason.split(':')[0]}; complete records kept")
+            yield Problem(
+                path, f"damaged WARC archive: {problem.reason.split(':')[0]}; complete records kept"
+            )
     n = 0
     try:
         for rec in ArchiveIterator(io.BytesIO(data)):
@@ -146,22 +167,37 @@ def read_warc(data: bytes, path: str) -> Iterator[Document | Problem]:
             ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
             url = rec.rec_headers.get_header("WARC-Target-URI")
             payload = rec.content_stream().read()
-            encoded = rec.http_headers and (rec.http_headers.get_header("Content-Encoding")
-                                            or rec.http_headers.get_header("Transfer-Encoding"))
-            if (rec.http_headers and not encoded and rec.length
-                    and len(payload) + len(rec.http_headers.to_bytes()) < rec.length):
+            encoded = rec.http_headers and (
+                rec.http_headers.get_header("Content-Encoding")
+                or rec.http_headers.get_header("Transfer-Encoding")
+            )
+            if (
+                rec.http_headers
+                and not encoded
+                and rec.length
+                and len(payload) + len(rec.http_headers.to_bytes()) < rec.length
+            ):
                 yield Problem(path, f"WARC record {n} ({url}) is cut short; skipped", n)
                 n += 1
                 continue
             if ctype and "html" not in ctype.lower() and "xml" not in ctype.lower():
                 n += 1
                 continue
-            yield Document(path=path, kind="html", text=decode(payload), index=n, url=url,
-                           meta={"crawled": rec.rec_headers.get_header("WARC-Date")})
+            yield Document(
+                path=path,
+                kind="html",
+                text=decode(payload),
+                index=n,
+                url=url,
+                meta={"crawled": rec.rec_headers.get_header("WARC-Date")},
+            )
             n += 1
     except Exception as e:  # noqa: BLE001 - warcio raises many types on damaged archives
-        yield Problem(path, f"damaged WARC archive after {n} response records ({type(e).__name__}: {e}); "
-                            "the complete records before it were kept")
+        yield Problem(
+            path,
+            f"damaged WARC archive after {n} response records ({type(e).__name__}: {e}); "
+            "the complete records before it were kept",
+        )
 
 
 def read_feed(text: str, path: str) -> Iterator[Document | Problem]:

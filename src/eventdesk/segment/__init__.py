@@ -47,10 +47,15 @@ def segment_document(doc: Document) -> list[Article | Problem]:
     if doc.kind == "dump":
         out: list[Article | Problem] = []
         for i, d in enumerate(split_dump(doc.text)):
-            out.append(Article(
-                title=d.title, captions=d.captions, body="\n\n".join(d.paragraphs),
-                sources=[Source(doc.path, i, doc.url)], date_hints=_date_hints(d.captions, d.paragraphs),
-            ))
+            out.append(
+                Article(
+                    title=d.title,
+                    captions=d.captions,
+                    body="\n\n".join(d.paragraphs),
+                    sources=[Source(doc.path, i, doc.url)],
+                    date_hints=_date_hints(d.captions, d.paragraphs),
+                )
+            )
         if not out:
             out.append(Problem(doc.path, "no article found in this text (no paragraph after a headline)"))
         return out
@@ -58,15 +63,29 @@ def segment_document(doc: Document) -> list[Article | Problem]:
         ex = extract_html(doc.text, doc.url)
         if not ex.body.strip():
             return [Problem(doc.path, "HTML page without article text", doc.index)]
-        return [Article(title=doc.title or ex.title or "", body=ex.body, url=ex.url or doc.url,
-                        published=doc.published or ex.published, sources=[Source(doc.path, doc.index, ex.url)])]
+        return [
+            Article(
+                title=doc.title or ex.title or "",
+                body=ex.body,
+                url=ex.url or doc.url,
+                published=doc.published or ex.published,
+                sources=[Source(doc.path, doc.index, ex.url)],
+            )
+        ]
     if doc.kind == "record":
         body = _paragraphs(doc.text)
         title = " ".join((doc.title or "").split())
         if not body:
             return [Problem(doc.path, "record with empty text", doc.index)]
-        return [Article(title=title, body=body, url=doc.url, published=doc.published or date_from_url(doc.url),
-                        sources=[Source(doc.path, doc.index, doc.url)])]
+        return [
+            Article(
+                title=title,
+                body=body,
+                url=doc.url,
+                published=doc.published or date_from_url(doc.url),
+                sources=[Source(doc.path, doc.index, doc.url)],
+            )
+        ]
     return [Problem(doc.path, f"unknown document kind {doc.kind!r}", doc.index)]
 
 

@@ -80,8 +80,14 @@ _LIST_MARK = re.compile(r"^(?:[-*•·–—]|\d+[.)])\s")
 
 def _headline_like(line: str) -> bool:
     words = line.split()
-    return (1 <= len(words) <= 25 and len(line) <= 220 and not line.endswith((".", ",", ";", ":"))
-            and not _LIST_MARK.match(line) and not _INNER_SENTENCE.search(line) and (line[0].isupper() or line[0].isdigit() or line[0] in "'\"‘“"))
+    return (
+        1 <= len(words) <= 25
+        and len(line) <= 220
+        and not line.endswith((".", ",", ";", ":"))
+        and not _LIST_MARK.match(line)
+        and not _INNER_SENTENCE.search(line)
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "'\"‘“")
+    )
 
 
 def _header_only(blocks: list[Block], window: Counter) -> bool:
@@ -113,7 +119,7 @@ def _article_starts(blocks: list[Block]) -> list[int]:
         for j in range(i + 1, end):
             if normalise(blocks[j].lines[0]) == key:
                 window = Counter(normalise(ln) for bb in blocks[i:end] for ln in bb.lines)
-                if _header_only(blocks[i + 1:j], window):
+                if _header_only(blocks[i + 1 : j], window):
                     repeat_of.add(j)
                     if i > 0:
                         starts.add(i)
@@ -123,7 +129,12 @@ def _article_starts(blocks: list[Block]) -> list[int]:
             continue
         # A wider gap than between paragraphs, before a headline-like line, opens a new article.
         solo = sum(not is_furniture(ln) for ln in b.lines) == 1
-        if b.gap >= max(2, para_gap + 1) and solo and _headline_like(b.lines[0]) and not is_furniture(b.lines[0]):
+        if (
+            b.gap >= max(2, para_gap + 1)
+            and solo
+            and _headline_like(b.lines[0])
+            and not is_furniture(b.lines[0])
+        ):
             prev = blocks[i - 1].lines[-1]
             if _SENT_END.search(prev) or is_furniture(prev) or b.gap >= para_gap + 2:
                 starts.add(i)

@@ -51,8 +51,9 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         _CFG = _trafilatura_config()
     title = body = published = None
     try:
-        r = trafilatura.bare_extraction(html, url=url, favor_precision=True, with_metadata=True,
-                                        include_comments=False, config=_CFG)
+        r = trafilatura.bare_extraction(
+            html, url=url, favor_precision=True, with_metadata=True, include_comments=False, config=_CFG
+        )
     except Exception:  # noqa: BLE001 - malformed markup must not stop a run
         r = None
     if r is not None:
@@ -64,8 +65,9 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
             body = fb_body
             title = title or fb_title
     body = "\n\n".join(p.strip() for p in re.split(r"\n+", body or "") if p.strip())
-    return Extracted(title=(title or None) and title.strip(), body=body,
-                     published=published or date_from_url(url), url=url)
+    return Extracted(
+        title=(title or None) and title.strip(), body=body, published=published or date_from_url(url), url=url
+    )
 
 
 def _readability(html: str) -> tuple[str | None, str]:
@@ -75,7 +77,9 @@ def _readability(html: str) -> tuple[str | None, str]:
 
         doc = Document(html)
         summary = lxml.html.fromstring(doc.summary(html_partial=True))
-        paras = [" ".join(el.text_content().split()) for el in summary.iter("p", "li", "h2", "h3", "blockquote")]
+        paras = [
+            " ".join(el.text_content().split()) for el in summary.iter("p", "li", "h2", "h3", "blockquote")
+        ]
         return doc.short_title() or None, "\n".join(p for p in paras if p)
     except Exception:  # noqa: BLE001
         return None, ""

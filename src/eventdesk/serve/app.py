@@ -36,9 +36,11 @@ COOKIE = "eventdesk_token"
 
 # The page loads only its own files. Styles may be inline (Leaflet and Vega position elements
 # with style attributes); scripts may not. Vega runs with its expression interpreter, so no eval.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-       "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-       "form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
 # swagger-ui's page (built by FastAPI) starts it with an inline script.
 CSP_DOCS = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 
@@ -98,7 +100,9 @@ S = Annotated[Store, Depends(store_dep)]
 def filters(
     type: Annotated[list[str], Query(description="PLOVER type(s): repeat or comma-separate")] = [],  # noqa: A002, B006
     mode: Annotated[list[str], Query()] = [],  # noqa: B006
-    actor: Annotated[str | None, Query(max_length=200, description="actor or recipient name contains")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="actor or recipient name contains")
+    ] = None,
     country: Annotated[str | None, Query(max_length=40, description="ISO alpha-3 of place or actor")] = None,
     place: Annotated[str | None, Query(max_length=200)] = None,
     since: Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]], inclusive")] = None,
@@ -108,8 +112,18 @@ def filters(
     text: Annotated[str | None, Query(max_length=500, description="words of the evidence sentence")] = None,
 ) -> EventFilter:
     try:
-        return make_filter(type=type, mode=mode, actor=actor, country=country, place=place, since=since,
-                           until=until, modality=modality, min_confidence=min_confidence, text=text)
+        return make_filter(
+            type=type,
+            mode=mode,
+            actor=actor,
+            country=country,
+            place=place,
+            since=since,
+            until=until,
+            modality=modality,
+            min_confidence=min_confidence,
+            text=text,
+        )
     except ValueError as e:
         raise HTTPException(400, str(e)) from e
 
@@ -126,7 +140,8 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         version=__version__,
         description="Events (who did what to whom, where, when, with the evidence sentence) and the "
         "articles they come from. Every list endpoint takes the same filters as `eventdesk events`.",
-        docs_url=None, redoc_url=None,  # FastAPI's defaults load from a CDN; /docs below is local
+        docs_url=None,
+        redoc_url=None,  # FastAPI's defaults load from a CDN; /docs below is local
     )
     app.state.stores = stores
     app.add_middleware(GZipMiddleware, minimum_size=2000)
@@ -141,8 +156,9 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
             if not given and request.query_params.get("token"):
                 given, from_query = request.query_params["token"], True
             if not (given and hmac.compare_digest(given.encode(), token.encode())):
-                return JSONResponse({"detail": "this dashboard needs its token: open it with ?token=..."},
-                                    status_code=401)
+                return JSONResponse(
+                    {"detail": "this dashboard needs its token: open it with ?token=..."}, status_code=401
+                )
         response: Response = await call_next(request)
         if from_query:  # the page's own requests then carry the cookie
             response.set_cookie(COOKIE, token or "", httponly=True, samesite="strict")
@@ -152,7 +168,6 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
         return response
-
 
     # -- page, assets, docs --------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
@@ -164,7 +179,8 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return get_swagger_ui_html(
-            openapi_url="openapi.json", title="eventdesk API",
+            openapi_url="openapi.json",
+            title="eventdesk API",
             swagger_js_url="static/vendor/swagger-ui/swagger-ui-bundle.js",
             swagger_css_url="static/vendor/swagger-ui/swagger-ui.css",
             swagger_favicon_url="static/vendor/swagger-ui/favicon-32x32.png",
@@ -185,14 +201,20 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         return {
             "types": store.facet_counts(None, "event_type", 50),
             "modalities": store.facet_counts(None, "modality", 10),
-            "countries": [[c, n, country_info(c)[1] or c] for c, n in store.facet_counts(None, "country", 300)],
+            "countries": [
+                [c, n, country_info(c)[1] or c] for c, n in store.facet_counts(None, "country", 300)
+            ],
             "modes": store.facet_counts(None, "mode", 100),
         }
 
     @app.get("/api/events", summary="Events matching the filters, oldest first")
-    def events(store: S, flt: F, limit: Annotated[int, Query(ge=0, le=500)] = 50,
-               offset: Annotated[int, Query(ge=0)] = 0,
-               order: Annotated[str, Query(pattern="^(date|-date)$")] = "date") -> dict[str, Any]:
+    def events(
+        store: S,
+        flt: F,
+        limit: Annotated[int, Query(ge=0, le=500)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+        order: Annotated[str, Query(pattern="^(date|-date)$")] = "date",
+    ) -> dict[str, Any]:
         total, evs = store.event_page(flt, limit, offset, newest_first=order == "-date")
         rows = [e.to_dict() for e in evs]
         return {"total": total, "offset": offset, "limit": limit, "events": rows}
@@ -207,10 +229,21 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         for aid in ev.sources or [ev.article_id]:
             a = art if art is not None and aid == art.id else store.get_article(aid)
             if a is not None:
-                sources.append({"id": a.id, "title": a.title, "published": a.published, "url": a.url,
-                                "files": [s.to_dict() for s in a.sources]})
-        return {"event": ev.to_dict(), "article": art.to_dict() if art else None, "sources": sources,
-                "related": store.related_articles(ev.article_id)}
+                sources.append(
+                    {
+                        "id": a.id,
+                        "title": a.title,
+                        "published": a.published,
+                        "url": a.url,
+                        "files": [s.to_dict() for s in a.sources],
+                    }
+                )
+        return {
+            "event": ev.to_dict(),
+            "article": art.to_dict() if art else None,
+            "sources": sources,
+            "related": store.related_articles(ev.article_id),
+        }
 
     @app.get("/api/articles/{article_id}", summary="One article, its duplicates and its events")
     def article(store: S, article_id: ID) -> dict[str, Any]:
@@ -218,15 +251,21 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         if a is None:
             raise HTTPException(404, "no such article")
         evs = list(store.iter_events(EventFilter(article_id=a.id, limit=200)))
-        return {"article": a.to_dict(), "related": store.related_articles(a.id),
-                "events": [e.to_dict() for e in evs]}
+        return {
+            "article": a.to_dict(),
+            "related": store.related_articles(a.id),
+            "events": [e.to_dict() for e in evs],
+        }
 
     @app.get("/api/map", summary="Located events: points when few, grid cells when many")
-    def map_(store: S, flt: F, zoom: Annotated[int, Query(ge=0, le=22)] = 2,
-             bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north")] = None,
-             ) -> dict[str, Any]:
+    def map_(
+        store: S,
+        flt: F,
+        zoom: Annotated[int, Query(ge=0, le=22)] = 2,
+        bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north")] = None,
+    ) -> dict[str, Any]:
         flt.bbox = _bbox(bbox)
-        cell = 360.0 / (2 ** zoom) / 4  # about 64 px at this zoom (256 px tiles)
+        cell = 360.0 / (2**zoom) / 4  # about 64 px at this zoom (256 px tiles)
         cells = store.map_cells(flt, cell)
         total = sum(c["count"] for c in cells)
         if total <= POINTS_MAX:
@@ -236,9 +275,11 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         return {"mode": "cells", "total": total, "cell": cell, "cells": cells}
 
     @app.get("/api/timeline", summary="Event counts per period and type")
-    def timeline(store: S, flt: F,
-                 interval: Annotated[str, Query(pattern="^(auto|day|week|month|year)$")] = "auto",
-                 ) -> dict[str, Any]:
+    def timeline(
+        store: S,
+        flt: F,
+        interval: Annotated[str, Query(pattern="^(auto|day|week|month|year)$")] = "auto",
+    ) -> dict[str, Any]:
         rows = store.event_counts(flt, "day" if interval == "auto" else interval)
         if interval == "auto":
             interval, rows = _coarsen(rows)
@@ -255,9 +296,12 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         return {"nodes": nodes, "edges": edges}
 
     @app.get("/api/search", summary="Full-text search over articles, snippets as [text, is_match] parts")
-    def search(store: S, q: Annotated[str, Query(max_length=500)] = "",
-               limit: Annotated[int, Query(ge=1, le=100)] = 20,
-               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    def search(
+        store: S,
+        q: Annotated[str, Query(max_length=500)] = "",
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
         try:
             hits = store.search_marked(q, limit=limit, offset=offset)
         except sqlite3.OperationalError as e:  # fts_query quotes every word; this is a last resort

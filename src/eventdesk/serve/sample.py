@@ -47,15 +47,26 @@ PLACES = [
 
 # (name, ISO3, PLOVER sector)
 ACTORS = [
-    ("Sudanese Armed Forces", "SDN", "MIL"), ("Rapid Support Forces", "SDN", "REB"),
-    ("Iraqi Security Forces", "IRQ", "MIL"), ("Islamic State", None, "REB"),
-    ("Counter-Terrorism Service", "IRQ", "MIL"), ("Hezbollah", "LBN", "REB"),
-    ("Government of Lebanon", "LBN", "GOV"), ("Government of Iran", "IRN", "GOV"),
-    ("Israel Defense Forces", "ISR", "MIL"), ("Hamas", "PSE", "REB"),
-    ("Armed Forces of Ukraine", "UKR", "MIL"), ("Russian Armed Forces", "RUS", "MIL"),
-    ("Al-Shabaab", "SOM", "REB"), ("Houthis", "YEM", "REB"), ("M23", "COD", "REB"),
-    ("Civilians", None, "CVL"), ("Protesters", None, "CVL"), ("United Nations", None, "UNO"),
-    ("Police", None, "COP"), ("Journalists", None, "JRN"),
+    ("Sudanese Armed Forces", "SDN", "MIL"),
+    ("Rapid Support Forces", "SDN", "REB"),
+    ("Iraqi Security Forces", "IRQ", "MIL"),
+    ("Islamic State", None, "REB"),
+    ("Counter-Terrorism Service", "IRQ", "MIL"),
+    ("Hezbollah", "LBN", "REB"),
+    ("Government of Lebanon", "LBN", "GOV"),
+    ("Government of Iran", "IRN", "GOV"),
+    ("Israel Defense Forces", "ISR", "MIL"),
+    ("Hamas", "PSE", "REB"),
+    ("Armed Forces of Ukraine", "UKR", "MIL"),
+    ("Russian Armed Forces", "RUS", "MIL"),
+    ("Al-Shabaab", "SOM", "REB"),
+    ("Houthis", "YEM", "REB"),
+    ("M23", "COD", "REB"),
+    ("Civilians", None, "CVL"),
+    ("Protesters", None, "CVL"),
+    ("United Nations", None, "UNO"),
+    ("Police", None, "COP"),
+    ("Journalists", None, "JRN"),
 ]
 
 # PLOVER type -> (modes, ACLED event_type, ACLED sub_event_type, CAMEO root, Goldstein)
@@ -73,8 +84,20 @@ TYPES = {
     "SANCTION": (["restrict"], None, None, "16", -4.0),
     "SUPPORT": (["praise"], None, None, "05", 3.5),
 }
-WEIGHTS = {"ASSAULT": 30, "COERCE": 10, "PROTEST": 10, "ACCUSE": 12, "THREATEN": 6, "CONSULT": 10,
-           "AGREE": 4, "AID": 5, "MOBILIZE": 5, "REQUEST": 4, "SANCTION": 2, "SUPPORT": 2}
+WEIGHTS = {
+    "ASSAULT": 30,
+    "COERCE": 10,
+    "PROTEST": 10,
+    "ACCUSE": 12,
+    "THREATEN": 6,
+    "CONSULT": 10,
+    "AGREE": 4,
+    "AID": 5,
+    "MOBILIZE": 5,
+    "REQUEST": 4,
+    "SANCTION": 2,
+    "SUPPORT": 2,
+}
 MODALITY_WEIGHTS = {"asserted": 70, "claimed": 20, "negated": 2, "hypothetical": 5, "historical": 3}
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]+[\"”’']?")
@@ -97,8 +120,14 @@ def _actor(rng: random.Random) -> Actor:
     return Actor(text=name, name=name, country=country, sector=sector)
 
 
-def synthetic_events(articles: list[Article], n: int, seed: int = 5, start: str = "2024-01-01",
-                     days: int = 540, located: float = 0.85) -> Iterator[Event]:
+def synthetic_events(
+    articles: list[Article],
+    n: int,
+    seed: int = 5,
+    start: str = "2024-01-01",
+    days: int = 540,
+    located: float = 0.85,
+) -> Iterator[Event]:
     """`n` events spread over `articles` (evidence = one of their sentences, true offsets)."""
     rng = random.Random(seed)
     spans = [(a, sentences(a.body)) for a in articles]
@@ -117,19 +146,34 @@ def synthetic_events(articles: list[Article], n: int, seed: int = 5, start: str 
         if rng.random() < located:
             name, lat, lon, iso, adm1, feat, prec = rng.choice(PLACES)
             # jitter a little, as events are reported around a town, not on one pixel
-            loc = Place(text=name, name=name, lat=round(lat + rng.gauss(0, 0.15), 5),
-                        lon=round(lon + rng.gauss(0, 0.15), 5), country=iso, admin1=adm1,
-                        feature=feat, precision=prec)
+            loc = Place(
+                text=name,
+                name=name,
+                lat=round(lat + rng.gauss(0, 0.15), 5),
+                lon=round(lon + rng.gauss(0, 0.15), 5),
+                country=iso,
+                admin1=adm1,
+                feature=feat,
+                precision=prec,
+            )
         d = t0 + timedelta(days=int(rng.triangular(0, days, days * 0.8)))
         precision = rng.choices(["day", "week", "month"], [85, 5, 10])[0]
         ev = Event(
-            article_id=art.id, event_type=etype, mode=rng.choice(modes),
+            article_id=art.id,
+            event_type=etype,
+            mode=rng.choice(modes),
             evidence=Evidence(art.body[s:e], s, e),
             contexts=rng.sample(["military", "terrorism", "diplomatic", "humanitarian", "political"], 1),
-            acled_event_type=acled, acled_sub_event_type=sub, cameo_root=cameo, goldstein=gold,
-            actors=[_actor(rng)], recipients=[_actor(rng)] if rng.random() < 0.8 else [],
-            location=loc, date=d.isoformat() if precision != "month" else d.isoformat()[:7],
-            date_precision=precision, date_text="on " + d.strftime("%A"),
+            acled_event_type=acled,
+            acled_sub_event_type=sub,
+            cameo_root=cameo,
+            goldstein=gold,
+            actors=[_actor(rng)],
+            recipients=[_actor(rng)] if rng.random() < 0.8 else [],
+            location=loc,
+            date=d.isoformat() if precision != "month" else d.isoformat()[:7],
+            date_precision=precision,
+            date_text="on " + d.strftime("%A"),
             modality=rng.choices(mods, mw)[0],
             fatalities=rng.choice([None, None, 0, 1, 3, 12]) if etype == "ASSAULT" else None,
             confidence=round(rng.uniform(0.3, 0.99), 2),
@@ -138,7 +182,37 @@ def synthetic_events(articles: list[Article], n: int, seed: int = 5, start: str 
         yield ev
 
 
-_WORDS = ["army", "forces", "militia", "attack", "city", "government", "talks", "ceasefire", "protest", "refinery", "border", "minister", "statement", "airstrike", "shelling", "village", "displaced", "aid", "convoy", "police", "arrested", "rebels", "capital", "province", "officials", "killed", "wounded", "negotiations", "sanctions"]
+_WORDS = [
+    "army",
+    "forces",
+    "militia",
+    "attack",
+    "city",
+    "government",
+    "talks",
+    "ceasefire",
+    "protest",
+    "refinery",
+    "border",
+    "minister",
+    "statement",
+    "airstrike",
+    "shelling",
+    "village",
+    "displaced",
+    "aid",
+    "convoy",
+    "police",
+    "arrested",
+    "rebels",
+    "capital",
+    "province",
+    "officials",
+    "killed",
+    "wounded",
+    "negotiations",
+    "sanctions",
+]
 
 
 def synthetic_articles(n: int, seed: int = 7) -> Iterator[Article]:
@@ -151,34 +225,60 @@ def synthetic_articles(n: int, seed: int = 7) -> Iterator[Article]:
         for _ in range(6):
             words = rng.sample(_WORDS, 9)
             sents.append(f"{actor} {' '.join(words)} near {place}.")
-        yield Article(title=f"{actor} in {place}: report {i}", body=" ".join(sents),
-                      published=(date(2024, 1, 1) + timedelta(days=i % 540)).isoformat(),
-                      sources=[Source(f"synthetic/{i // 1000}.jsonl", i % 1000)])
+        yield Article(
+            title=f"{actor} in {place}: report {i}",
+            body=" ".join(sents),
+            published=(date(2024, 1, 1) + timedelta(days=i % 540)).isoformat(),
+            sources=[Source(f"synthetic/{i // 1000}.jsonl", i % 1000)],
+        )
 
 
 # Markup that must stay text wherever it is shown (dashboard, API, CLI).
-HOSTILE = ('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>')
+HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
 
 
 def hostile_article() -> tuple[Article, Event]:
     """An article (and an event coded from it) whose text is made of markup and script."""
     title = f"Hostile {HOSTILE[0]} headline"
-    body = (f"Officials said {HOSTILE[1]} the convoy was attacked near the border on Monday. "
-            f"A second paragraph holds {HOSTILE[0]} and ends here.\n\n"
-            "Militants fired on the convoy, witnesses said.")
-    art = Article(title=title, body=body, published="2025-03-03", url="javascript:alert(1)",
-                  captions=[HOSTILE[1]], sources=[Source(f"hostile/{HOSTILE[1]}.txt", 0)])
+    body = (
+        f"Officials said {HOSTILE[1]} the convoy was attacked near the border on Monday. "
+        f"A second paragraph holds {HOSTILE[0]} and ends here.\n\n"
+        "Militants fired on the convoy, witnesses said."
+    )
+    art = Article(
+        title=title,
+        body=body,
+        published="2025-03-03",
+        url="javascript:alert(1)",
+        captions=[HOSTILE[1]],
+        sources=[Source(f"hostile/{HOSTILE[1]}.txt", 0)],
+    )
     s = 0
     e = body.index(".") + 1
     ev = Event(
-        article_id=art.id, event_type="ASSAULT", mode="firearms", evidence=Evidence(body[s:e], s, e),
-        acled_event_type="Battles", acled_sub_event_type="Armed clash",
+        article_id=art.id,
+        event_type="ASSAULT",
+        mode="firearms",
+        evidence=Evidence(body[s:e], s, e),
+        acled_event_type="Battles",
+        acled_sub_event_type="Armed clash",
         actors=[Actor(text=HOSTILE[0], name=f"Militants {HOSTILE[0]}", sector="REB")],
         recipients=[Actor(text="convoy", name=f"Convoy {HOSTILE[1]}", sector="CVL")],
-        location=Place(text=HOSTILE[1], name=f"Border post {HOSTILE[1]}", lat=14.0, lon=30.0, country="SDN",
-                       admin1=HOSTILE[0], precision=2),
-        date="2025-03-03", date_precision="day", date_text=HOSTILE[0], modality="asserted",
-        confidence=0.8, extra={"synthetic": True},
+        location=Place(
+            text=HOSTILE[1],
+            name=f"Border post {HOSTILE[1]}",
+            lat=14.0,
+            lon=30.0,
+            country="SDN",
+            admin1=HOSTILE[0],
+            precision=2,
+        ),
+        date="2025-03-03",
+        date_precision="day",
+        date_text=HOSTILE[0],
+        modality="asserted",
+        confidence=0.8,
+        extra={"synthetic": True},
     )
     return art, ev
 
@@ -205,5 +305,8 @@ def build_demo_store(path: str, examples: str, n_events: int = 40, hostile: bool
                 art, ev = hostile_article()
                 store.add_article(art)
                 store.add_events([ev])
-        return {"real_events": real, "events": store.count_events(),
-                "located": store.stats()["located_events"]}
+        return {
+            "real_events": real,
+            "events": store.count_events(),
+            "located": store.stats()["located_events"],
+        }

@@ -19,7 +19,7 @@ def open_store(url: str = "eventdesk.db", readonly: bool = False) -> Store:
             ) from e
         return PostgresStore(url, readonly=readonly)
     if url.startswith("sqlite:///"):
-        url = url[len("sqlite:///"):]
+        url = url[len("sqlite:///") :]
     if readonly:
         import os
 

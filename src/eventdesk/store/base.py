@@ -86,7 +86,7 @@ class FilterDialect(ABC):
 
 
 def where_clause(flt: EventFilter | None, d: FilterDialect) -> tuple[str, list[Any]]:
-    """" WHERE ..." and its arguments for a filter over `events e`; every value is a parameter."""
+    """ " WHERE ..." and its arguments for a filter over `events e`; every value is a parameter."""
     if flt is None:
         return "", []
     conds: list[str] = []
@@ -118,8 +118,12 @@ def where_clause(flt: EventFilter | None, d: FilterDialect) -> tuple[str, list[A
     if flt.min_confidence is not None:
         add((f"e.confidence >= {d.p}", [float(flt.min_confidence)]))
     if flt.article_id:
-        add((f"(e.article_id = {d.p} OR e.id IN (SELECT event_id FROM event_sources WHERE article_id = {d.p}))",
-             [flt.article_id, flt.article_id]))
+        add(
+            (
+                f"(e.article_id = {d.p} OR e.id IN (SELECT event_id FROM event_sources WHERE article_id = {d.p}))",
+                [flt.article_id, flt.article_id],
+            )
+        )
     if flt.text:
         add(d.text_match(flt.text))
     if flt.bbox:
@@ -274,8 +278,9 @@ class Store(ABC):
     def related_articles(self, article_id: str) -> list[dict[str, Any]]:
         """Near-duplicates and story siblings of an article: [{id, title, published, relation}]."""
 
-    def event_page(self, flt: EventFilter | None, limit: int, offset: int = 0,
-                   newest_first: bool = False) -> tuple[int, list[Event]]:
+    def event_page(
+        self, flt: EventFilter | None, limit: int, offset: int = 0, newest_first: bool = False
+    ) -> tuple[int, list[Event]]:
         """(total matching the filter, one page of events), oldest first or newest first.
 
         This default reads the ascending order from its end (undated events then come first);

@@ -214,8 +214,14 @@ def _args(args: Any) -> Any:
     user's filter is data that can match nothing stored, not an error)."""
     if args is None:
         return None
-    return [[_clean(y) if isinstance(y, str) else y for y in x] if isinstance(x, list)
-            else _clean(x) if isinstance(x, str) else x for x in args]
+    return [
+        [_clean(y) if isinstance(y, str) else y for y in x]
+        if isinstance(x, list)
+        else _clean(x)
+        if isinstance(x, str)
+        else x
+        for x in args
+    ]
 
 
 def public_url(url: str) -> str:
@@ -231,8 +237,9 @@ def public_url(url: str) -> str:
 
 
 class PostgresStore(Store):
-    def __init__(self, url: str, readonly: bool = False, connect_timeout: float = 10.0,
-                 postgis: bool | None = None) -> None:
+    def __init__(
+        self, url: str, readonly: bool = False, connect_timeout: float = 10.0, postgis: bool | None = None
+    ) -> None:
         """`postgis=None`: use PostGIS where available; False: never (lat/lon index only)."""
         self.url = public_url(url)
         self.readonly = readonly
@@ -255,29 +262,43 @@ class PostgresStore(Store):
         with self._locked():
             c.execute(SCHEMA)
             have_unaccent = self._extension("unaccent")
-            exists = c.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = 'eventdesk' AND cfgnamespace = "
-                               "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())").fetchone()
+            exists = c.execute(
+                "SELECT 1 FROM pg_ts_config WHERE cfgname = 'eventdesk' AND cfgnamespace = "
+                "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+            ).fetchone()
             if not exists:
                 c.execute("CREATE TEXT SEARCH CONFIGURATION eventdesk (COPY = simple)")
                 if have_unaccent:
-                    c.execute("ALTER TEXT SEARCH CONFIGURATION eventdesk ALTER MAPPING FOR "
-                              "hword, hword_part, word WITH unaccent, simple")
+                    c.execute(
+                        "ALTER TEXT SEARCH CONFIGURATION eventdesk ALTER MAPPING FOR "
+                        "hword, hword_part, word WITH unaccent, simple"
+                    )
             if postgis is not False and self._extension("postgis") and not self._has_geom():
                 c.execute(POSTGIS_SCHEMA)
                 # a store first opened without PostGIS: its located events get their points now
-                c.execute("UPDATE events SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326) "
-                          "WHERE lat IS NOT NULL AND lon IS NOT NULL")
-            c.execute("INSERT INTO meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
-                      (str(SCHEMA_VERSION),))
+                c.execute(
+                    "UPDATE events SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326) "
+                    "WHERE lat IS NOT NULL AND lon IS NOT NULL"
+                )
+            c.execute(
+                "INSERT INTO meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
+                (str(SCHEMA_VERSION),),
+            )
             spatial = "postgis" if self._has_geom() else "latlon (postgis extension unavailable)"
             before = c.execute("SELECT value FROM meta WHERE key = 'spatial_index'").fetchone()
-            c.execute("INSERT INTO meta VALUES ('spatial_index', %s) ON CONFLICT (key) DO UPDATE SET "
-                      "value = EXCLUDED.value", (spatial,))
+            c.execute(
+                "INSERT INTO meta VALUES ('spatial_index', %s) ON CONFLICT (key) DO UPDATE SET "
+                "value = EXCLUDED.value",
+                (spatial,),
+            )
         if spatial != "postgis" and (before is None or before[0] != spatial):  # said once per store
-            log.warning("%s: PostGIS is not available in this database, so map boxes use a plain lat/lon index "
-                        "(same answers, slower on large stores). To use PostGIS: install it on the server "
-                        "(Debian: postgresql-postgis) and, as a superuser, CREATE EXTENSION postgis; "
-                        "the next open of the store adds the spatial index.", self.url)
+            log.warning(
+                "%s: PostGIS is not available in this database, so map boxes use a plain lat/lon index "
+                "(same answers, slower on large stores). To use PostGIS: install it on the server "
+                "(Debian: postgresql-postgis) and, as a superuser, CREATE EXTENSION postgis; "
+                "the next open of the store adds the spatial index.",
+                self.url,
+            )
 
     def _extension(self, name: str) -> bool:
         """Is the extension in this database? Try to create it (needs the right privileges)."""
@@ -296,9 +317,13 @@ class PostgresStore(Store):
             return False
 
     def _has_geom(self) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'geom' "
-            "AND table_schema = current_schema()").fetchone() is not None
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'geom' "
+                "AND table_schema = current_schema()"
+            ).fetchone()
+            is not None
+        )
 
     @contextmanager
     def _locked(self, write: bool = True) -> Iterator[None]:
@@ -345,11 +370,20 @@ class PostgresStore(Store):
         return FileState(r["path"], r["size"], r["mtime"], r["digest"], r["n_articles"], r["n_problems"])
 
     def mark_file(self, state: FileState) -> None:
-        self._q("INSERT INTO files VALUES (%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (path) DO UPDATE SET "
-                "size=EXCLUDED.size, mtime=EXCLUDED.mtime, digest=EXCLUDED.digest, n_articles=EXCLUDED.n_articles,"
-                " n_problems=EXCLUDED.n_problems, done_at=EXCLUDED.done_at",
-                (_clean(state.path), state.size, state.mtime, state.digest, state.n_articles, state.n_problems,
-                 time.time()))
+        self._q(
+            "INSERT INTO files VALUES (%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (path) DO UPDATE SET "
+            "size=EXCLUDED.size, mtime=EXCLUDED.mtime, digest=EXCLUDED.digest, n_articles=EXCLUDED.n_articles,"
+            " n_problems=EXCLUDED.n_problems, done_at=EXCLUDED.done_at",
+            (
+                _clean(state.path),
+                state.size,
+                state.mtime,
+                state.digest,
+                state.n_articles,
+                state.n_problems,
+                time.time(),
+            ),
+        )
 
     # -- articles ------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -361,22 +395,36 @@ class PostgresStore(Store):
             "INSERT INTO articles (id,title,body,captions,published,url,duplicate_of,story_id,date_hints,added_at,tsv)"
             " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s, to_tsvector('eventdesk', %s) || to_tsvector('eventdesk', %s))"
             " ON CONFLICT (id) DO NOTHING RETURNING rid",
-            (article.id, title, body, _clean(json.dumps(article.captions, ensure_ascii=False)),
-             _clean(article.published), _clean(article.url), article.duplicate_of, article.story_id or article.id,
-             _clean(json.dumps(article.date_hints, ensure_ascii=False)), time.time(), words(title), words(body)),
+            (
+                article.id,
+                title,
+                body,
+                _clean(json.dumps(article.captions, ensure_ascii=False)),
+                _clean(article.published),
+                _clean(article.url),
+                article.duplicate_of,
+                article.story_id or article.id,
+                _clean(json.dumps(article.date_hints, ensure_ascii=False)),
+                time.time(),
+                words(title),
+                words(body),
+            ),
         ).fetchone()
         for s in article.sources:
             self.add_source(article.id, s)
         return row is not None
 
     def add_source(self, article_id: str, source: Source) -> bool:
-        cur = self._q("INSERT INTO sources (path, idx, article_id, url) VALUES (%s,%s,%s,%s) "
-                      "ON CONFLICT DO NOTHING", (_clean(source.path), source.index, article_id, _clean(source.url)))
+        cur = self._q(
+            "INSERT INTO sources (path, idx, article_id, url) VALUES (%s,%s,%s,%s) ON CONFLICT DO NOTHING",
+            (_clean(source.path), source.index, article_id, _clean(source.url)),
+        )
         return cur.rowcount > 0
 
     def source_owner(self, source: Source) -> str | None:
-        r = self._q("SELECT article_id FROM sources WHERE path=%s AND idx=%s",
-                    (_clean(source.path), source.index)).fetchone()
+        r = self._q(
+            "SELECT article_id FROM sources WHERE path=%s AND idx=%s", (_clean(source.path), source.index)
+        ).fetchone()
         return r[0] if r else None
 
     def _sources(self, article_id: str) -> list[Source]:
@@ -385,9 +433,16 @@ class PostgresStore(Store):
 
     def _article(self, r: dict[str, Any]) -> Article:
         return Article(
-            id=r["id"], title=r["title"], body=r["body"], captions=json.loads(r["captions"]),
-            published=r["published"], url=r["url"], sources=self._sources(r["id"]),
-            duplicate_of=r["duplicate_of"], story_id=r["story_id"], date_hints=json.loads(r["date_hints"]),
+            id=r["id"],
+            title=r["title"],
+            body=r["body"],
+            captions=json.loads(r["captions"]),
+            published=r["published"],
+            url=r["url"],
+            sources=self._sources(r["id"]),
+            duplicate_of=r["duplicate_of"],
+            story_id=r["story_id"],
+            date_hints=json.loads(r["date_hints"]),
         )
 
     _ARTICLE_COLS = "rid, id, title, body, captions, published, url, duplicate_of, story_id, date_hints"
@@ -405,8 +460,9 @@ class PostgresStore(Store):
             return
         last = 0
         while True:  # paged, so a large store streams in constant memory
-            rows = self._qd(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE rid>%s ORDER BY rid LIMIT 500",
-                            (last,)).fetchall()
+            rows = self._qd(
+                f"SELECT {self._ARTICLE_COLS} FROM articles WHERE rid>%s ORDER BY rid LIMIT 500", (last,)
+            ).fetchall()
             if not rows:
                 return
             for r in rows:
@@ -414,8 +470,9 @@ class PostgresStore(Store):
             last = rows[-1]["rid"]
 
     def uncoded_articles(self, limit: int = 100) -> list[Article]:
-        rows = self._qd(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE coded=0 ORDER BY rid LIMIT %s",
-                        (int(limit),)).fetchall()
+        rows = self._qd(
+            f"SELECT {self._ARTICLE_COLS} FROM articles WHERE coded=0 ORDER BY rid LIMIT %s", (int(limit),)
+        ).fetchall()
         return [self._article(r) for r in rows]
 
     def mark_coded(self, article_ids: Iterable[str]) -> None:
@@ -425,8 +482,11 @@ class PostgresStore(Store):
 
     # -- near-duplicate index ------------------------------------------------------------
     def add_signature(self, article_id: str, n_shingles: int, signature: bytes, bands: list[int]) -> None:
-        self._q("INSERT INTO signatures VALUES (%s,%s,%s) ON CONFLICT (article_id) DO UPDATE SET "
-                "n_shingles=EXCLUDED.n_shingles, minhash=EXCLUDED.minhash", (article_id, n_shingles, signature))
+        self._q(
+            "INSERT INTO signatures VALUES (%s,%s,%s) ON CONFLICT (article_id) DO UPDATE SET "
+            "n_shingles=EXCLUDED.n_shingles, minhash=EXCLUDED.minhash",
+            (article_id, n_shingles, signature),
+        )
         if bands:
             with self.conn.cursor() as cur:
                 cur.executemany("INSERT INTO bands VALUES (%s,%s)", [(b, article_id) for b in bands])
@@ -434,10 +494,15 @@ class PostgresStore(Store):
     def band_candidates(self, bands: list[int]) -> list[str]:
         if not bands:
             return []
-        return [r[0] for r in self._q("SELECT DISTINCT article_id FROM bands WHERE band = ANY(%s)", (list(bands),))]
+        return [
+            r[0]
+            for r in self._q("SELECT DISTINCT article_id FROM bands WHERE band = ANY(%s)", (list(bands),))
+        ]
 
     def signature(self, article_id: str) -> tuple[int, bytes] | None:
-        r = self._q("SELECT n_shingles, minhash FROM signatures WHERE article_id=%s", (article_id,)).fetchone()
+        r = self._q(
+            "SELECT n_shingles, minhash FROM signatures WHERE article_id=%s", (article_id,)
+        ).fetchone()
         return (r[0], bytes(r[1])) if r else None
 
     def article_cluster(self, article_id: str) -> tuple[str | None, str | None]:
@@ -453,8 +518,10 @@ class PostgresStore(Store):
             return 0
         stored = {r[0] for r in self._q("SELECT id FROM events WHERE id = ANY(%s)", ([e.id for e in evs],))}
         geom = self.spatial == "postgis"
-        cols = ("id,article_id,merge_key,event_type,mode,modality,date,country,place,lat,lon,confidence,"
-                "actor_names,data,sentence_tsv,countries")
+        cols = (
+            "id,article_id,merge_key,event_type,mode,modality,date,country,place,lat,lon,confidence,"
+            "actor_names,data,sentence_tsv,countries"
+        )
         vals = "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,to_tsvector('eventdesk', %s),%s"
         if geom:
             cols += ",geom"
@@ -467,31 +534,60 @@ class PostgresStore(Store):
                 stored.add(ev.id)
                 loc = ev.location
                 names = " | ".join(f"{a.name} {a.text}" for a in ev.actors + ev.recipients)
-                countries = sorted({c.upper() for c in [loc.country if loc else None]
-                                    + [a.country for a in ev.actors + ev.recipients] if isinstance(c, str)})
+                countries = sorted(
+                    {
+                        c.upper()
+                        for c in [loc.country if loc else None]
+                        + [a.country for a in ev.actors + ev.recipients]
+                        if isinstance(c, str)
+                    }
+                )
                 args: list[Any] = [
-                    ev.id, ev.article_id, merge_key(ev), ev.event_type, ev.mode, ev.modality, ev.date,
-                    loc.country if loc else None, loc.name if loc else None,
-                    loc.lat if loc else None, loc.lon if loc else None, ev.confidence, names,
-                    json.dumps(ev.to_dict(), ensure_ascii=False), words(ev.evidence.sentence), countries]
+                    ev.id,
+                    ev.article_id,
+                    merge_key(ev),
+                    ev.event_type,
+                    ev.mode,
+                    ev.modality,
+                    ev.date,
+                    loc.country if loc else None,
+                    loc.name if loc else None,
+                    loc.lat if loc else None,
+                    loc.lon if loc else None,
+                    ev.confidence,
+                    names,
+                    json.dumps(ev.to_dict(), ensure_ascii=False),
+                    words(ev.evidence.sentence),
+                    countries,
+                ]
                 if geom:
                     args += [loc.lon if loc else None, loc.lon if loc else None, loc.lat if loc else None]
                 rows.append(_args(args))
-                edges += [(_clean(a.name), _clean(r.name), ev.id) for a in ev.actors for r in ev.recipients
-                          if a.name is not None and r.name is not None]
+                edges += [
+                    (_clean(a.name), _clean(r.name), ev.id)
+                    for a in ev.actors
+                    for r in ev.recipients
+                    if a.name is not None and r.name is not None
+                ]
             sources += [(ev.id, src) for src in ev.sources or [ev.article_id]]
         with self.conn.cursor() as cur:
             if rows:
-                cur.executemany(f"INSERT INTO events ({cols}) VALUES ({vals}) ON CONFLICT (id) DO NOTHING", rows)
+                cur.executemany(
+                    f"INSERT INTO events ({cols}) VALUES ({vals}) ON CONFLICT (id) DO NOTHING", rows
+                )
             if edges:
                 cur.executemany("INSERT INTO event_edges SELECT rid, %s, %s FROM events WHERE id = %s", edges)
-            cur.executemany("INSERT INTO event_sources (event_id, article_id) VALUES (%s,%s) ON CONFLICT DO NOTHING",
-                            sources)
+            cur.executemany(
+                "INSERT INTO event_sources (event_id, article_id) VALUES (%s,%s) ON CONFLICT DO NOTHING",
+                sources,
+            )
         return len(rows)
 
     def add_event_source(self, event_id: str, article_id: str) -> bool:
-        cur = self._q("INSERT INTO event_sources (event_id, article_id) VALUES (%s,%s) ON CONFLICT DO NOTHING",
-                      (event_id, article_id))
+        cur = self._q(
+            "INSERT INTO event_sources (event_id, article_id) VALUES (%s,%s) ON CONFLICT DO NOTHING",
+            (event_id, article_id),
+        )
         return cur.rowcount > 0
 
     def forget_file(self, path: str) -> int:
@@ -499,12 +595,19 @@ class PostgresStore(Store):
         path = _clean(path) or ""
         ids = [r[0] for r in self._q("SELECT DISTINCT article_id FROM sources WHERE path=%s", (path,))]
         self._q("DELETE FROM sources WHERE path=%s", (path,))
-        gone = [r[0] for r in self._q(
-            "SELECT id FROM articles a WHERE id = ANY(%s) AND NOT EXISTS "
-            "(SELECT 1 FROM sources s WHERE s.article_id = a.id)", (ids,))]
+        gone = [
+            r[0]
+            for r in self._q(
+                "SELECT id FROM articles a WHERE id = ANY(%s) AND NOT EXISTS "
+                "(SELECT 1 FROM sources s WHERE s.article_id = a.id)",
+                (ids,),
+            )
+        ]
         if gone:
-            self._q("DELETE FROM event_sources WHERE event_id IN (SELECT id FROM events WHERE article_id = ANY(%s))",
-                    (gone,))
+            self._q(
+                "DELETE FROM event_sources WHERE event_id IN (SELECT id FROM events WHERE article_id = ANY(%s))",
+                (gone,),
+            )
             self._q("DELETE FROM events WHERE article_id = ANY(%s)", (gone,))
             self._q("DELETE FROM event_sources WHERE article_id = ANY(%s)", (gone,))
             self._q("DELETE FROM signatures WHERE article_id = ANY(%s)", (gone,))
@@ -515,8 +618,10 @@ class PostgresStore(Store):
 
     def _event(self, data: str) -> Event:
         ev = Event.from_dict(json.loads(data))
-        ev.sources = [x[0] for x in self._q(
-            "SELECT article_id FROM event_sources WHERE event_id=%s ORDER BY rid", (ev.id,))] or ev.sources
+        ev.sources = [
+            x[0]
+            for x in self._q("SELECT article_id FROM event_sources WHERE event_id=%s ORDER BY rid", (ev.id,))
+        ] or ev.sources
         return ev
 
     def events_by_key(self, key: str) -> list[Event]:
@@ -549,29 +654,44 @@ class PostgresStore(Store):
         if not q:
             return []
         # ts_headline reads the whole body: only for the rows returned, after ranking.
-        opts = (f'StartSel="{start}", StopSel="{stop}", MaxWords={words}, MinWords={max(words // 2, 3)}, '
-                'MaxFragments=2, FragmentDelimiter=" … "')
+        opts = (
+            f'StartSel="{start}", StopSel="{stop}", MaxWords={words}, MinWords={max(words // 2, 3)}, '
+            'MaxFragments=2, FragmentDelimiter=" … "'
+        )
         return self._q(
             "SELECT id, title, published, ts_headline('eventdesk', body, q, %s), score FROM ("
             " SELECT a.id, a.title, a.published, a.body, q, ts_rank_cd(a.tsv, q, 1) AS score, a.rid"
             " FROM articles a, to_tsquery('eventdesk', %s) q WHERE a.tsv @@ q"
             " ORDER BY score DESC, a.rid LIMIT %s OFFSET %s) hits ORDER BY score DESC, rid",
-            (opts, q, int(limit), int(offset))).fetchall()
+            (opts, q, int(limit), int(offset)),
+        ).fetchall()
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         rows = self._search(query, limit, 0, "[", "]", 16)
-        return [{"id": r[0], "title": r[1], "published": r[2], "snippet": r[3], "score": round(float(r[4]), 4)}
-                for r in rows]
+        return [
+            {"id": r[0], "title": r[1], "published": r[2], "snippet": r[3], "score": round(float(r[4]), 4)}
+            for r in rows
+        ]
 
     def search_marked(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         rows = self._search(query, limit, offset, "\x02", "\x03", 24)
-        return [{"id": r[0], "title": r[1], "published": r[2], "snippet": _snippet_parts(r[3] or ""),
-                 "score": round(float(r[4]), 4)} for r in rows]
+        return [
+            {
+                "id": r[0],
+                "title": r[1],
+                "published": r[2],
+                "snippet": _snippet_parts(r[3] or ""),
+                "score": round(float(r[4]), 4),
+            }
+            for r in rows
+        ]
 
     # -- problems and runs ---------------------------------------------------------------
     def add_problem(self, problem: Problem, run_id: int | None = None) -> None:
-        self._q("INSERT INTO problems (run_id, path, idx, reason) VALUES (%s,%s,%s,%s)",
-                (run_id, _clean(problem.path), problem.index, _clean(problem.reason)))
+        self._q(
+            "INSERT INTO problems (run_id, path, idx, reason) VALUES (%s,%s,%s,%s)",
+            (run_id, _clean(problem.path), problem.index, _clean(problem.reason)),
+        )
 
     def problems(self, run_id: int | None = None) -> list[Problem]:
         if run_id is None:
@@ -581,17 +701,25 @@ class PostgresStore(Store):
         return [Problem(r[0], r[2], r[1]) for r in rows]
 
     def start_run(self, args: dict[str, Any]) -> int:
-        r = self._q("INSERT INTO runs (started, args) VALUES (%s,%s) RETURNING id",
-                    (time.time(), _clean(json.dumps(args, default=str)))).fetchone()
+        r = self._q(
+            "INSERT INTO runs (started, args) VALUES (%s,%s) RETURNING id",
+            (time.time(), _clean(json.dumps(args, default=str))),
+        ).fetchone()
         return int(r[0])
 
     def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
-        self._q("UPDATE runs SET finished=%s, counts=%s WHERE id=%s", (time.time(), json.dumps(counts), run_id))
+        self._q(
+            "UPDATE runs SET finished=%s, counts=%s WHERE id=%s", (time.time(), json.dumps(counts), run_id)
+        )
 
     def stats(self) -> dict[str, Any]:
         one = lambda q: self._q(q).fetchone()[0]  # noqa: E731
-        by_type = {r[0]: r[1] for r in self._q(
-            "SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY count(*) DESC, event_type")}
+        by_type = {
+            r[0]: r[1]
+            for r in self._q(
+                "SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY count(*) DESC, event_type"
+            )
+        }
         n_sources, n_articles = one("SELECT count(*) FROM sources"), one("SELECT count(*) FROM articles")
         return {
             "store": self.url,
@@ -602,7 +730,8 @@ class PostgresStore(Store):
             "near_duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
             "stories": one("SELECT count(DISTINCT story_id) FROM articles"),
             "multi_article_stories": one(
-                "SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id HAVING count(*)>1) s"),
+                "SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id HAVING count(*)>1) s"
+            ),
             "events": one("SELECT count(*) FROM events"),
             "located_events": one("SELECT count(*) FROM events WHERE lat IS NOT NULL"),
             "events_by_type": by_type,
@@ -625,24 +754,29 @@ class PostgresStore(Store):
             more.append(_clean(flt.country.upper()))
             flt = EventFilter(**{**vars(flt), "country": None})
         where, args = self._where(flt)
-        conds = ([where[len(" WHERE "):]] if where else []) + conds
+        conds = ([where[len(" WHERE ") :]] if where else []) + conds
         return ((" WHERE " + " AND ".join(conds)) if conds else ""), args + more
 
-    def event_page(self, flt: EventFilter | None, limit: int, offset: int = 0,
-                   newest_first: bool = False) -> tuple[int, list[Event]]:
+    def event_page(
+        self, flt: EventFilter | None, limit: int, offset: int = 0, newest_first: bool = False
+    ) -> tuple[int, list[Event]]:
         """(total matching, one page of events): the dashboard's list, newest first if asked."""
         where, args = self._where_and(flt)
         total = int(self._q(f"SELECT count(*) FROM events e{where}", args).fetchone()[0])
         # SQLite puts NULL dates last in DESC order, PostgreSQL first unless told
         order = "e.date DESC NULLS LAST, e.rid DESC" if newest_first else "e.date NULLS LAST, e.rid"
-        rows = self._q(f"SELECT e.data FROM events e{where} ORDER BY {order} LIMIT %s OFFSET %s",
-                       [*args, int(limit), int(offset)]).fetchall()
+        rows = self._q(
+            f"SELECT e.data FROM events e{where} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*args, int(limit), int(offset)],
+        ).fetchall()
         return total, [self._event(r[0]) for r in rows]
 
     def event_counts(self, flt: EventFilter | None = None, interval: str = "day") -> list[dict[str, Any]]:
         # As in SQLite: coarser dates go to the first day of their period.
-        day = ("CASE length(e.date) WHEN 4 THEN e.date || '-01-01' WHEN 7 THEN e.date || '-01' "
-               "ELSE substr(e.date, 1, 10) END")
+        day = (
+            "CASE length(e.date) WHEN 4 THEN e.date || '-01-01' WHEN 7 THEN e.date || '-01' "
+            "ELSE substr(e.date, 1, 10) END"
+        )
         period = {
             "day": day,
             "week": day,  # then its Monday, below: once per distinct day, not once per event
@@ -654,8 +788,10 @@ class PostgresStore(Store):
         where, args = self._where_and(flt, "e.date IS NOT NULL")
         q = f"SELECT {period} AS p, e.event_type, count(*) AS n FROM events e{where} GROUP BY p, e.event_type"
         if interval == "week":
-            q = ("SELECT to_char(date_trunc('week', eventdesk_day(d.p)), 'YYYY-MM-DD') AS p, d.event_type, "
-                 f"sum(d.n)::bigint AS n FROM ({q}) d GROUP BY 1, 2")
+            q = (
+                "SELECT to_char(date_trunc('week', eventdesk_day(d.p)), 'YYYY-MM-DD') AS p, d.event_type, "
+                f"sum(d.n)::bigint AS n FROM ({q}) d GROUP BY 1, 2"
+            )
         rows = self._q(f"SELECT * FROM ({q}) c ORDER BY c.p, c.event_type", args)
         return [{"period": r[0], "event_type": r[1], "count": r[2]} for r in rows if r[0]]
 
@@ -668,7 +804,9 @@ class PostgresStore(Store):
         rows = self._q(
             "SELECT trunc((e.lon + 180.0) / %s)::bigint AS gx, trunc((e.lat + 90.0) / %s)::bigint AS gy, "
             f"e.event_type, count(*), sum(e.lat), sum(e.lon) FROM events e{where} GROUP BY gx, gy, e.event_type "
-            "ORDER BY gx, gy, e.event_type", [cell, cell, *args])
+            "ORDER BY gx, gy, e.event_type",
+            [cell, cell, *args],
+        )
         cells: dict[tuple[int, int], dict[str, Any]] = {}
         for gx, gy, etype, n, slat, slon in rows:
             c = cells.setdefault((gx, gy), {"count": 0, "slat": 0.0, "slon": 0.0, "types": {}})
@@ -676,23 +814,36 @@ class PostgresStore(Store):
             c["slat"] += slat
             c["slon"] += slon
             c["types"][etype] = n
-        return [{"lat": c["slat"] / c["count"], "lon": c["slon"] / c["count"], "count": c["count"],
-                 "types": c["types"]} for c in cells.values()]
+        return [
+            {
+                "lat": c["slat"] / c["count"],
+                "lon": c["slon"] / c["count"],
+                "count": c["count"],
+                "types": c["types"],
+            }
+            for c in cells.values()
+        ]
 
     def map_points(self, flt: EventFilter | None, limit: int) -> list[dict[str, Any]]:
         where, args = self._where_and(flt, "e.lat IS NOT NULL", "e.lon IS NOT NULL")
         rows = self._q(
             f"SELECT e.id, e.lat, e.lon, e.event_type, e.date, e.place FROM events e{where} "
-            "ORDER BY e.rid LIMIT %s", [*args, int(limit)])
-        return [{"id": r[0], "lat": r[1], "lon": r[2], "event_type": r[3], "date": r[4], "place": r[5]}
-                for r in rows]
+            "ORDER BY e.rid LIMIT %s",
+            [*args, int(limit)],
+        )
+        return [
+            {"id": r[0], "lat": r[1], "lon": r[2], "event_type": r[3], "date": r[4], "place": r[5]}
+            for r in rows
+        ]
 
     def actor_edges(self, flt: EventFilter | None = None, limit: int = 200) -> list[dict[str, Any]]:
         where, args = self._where_and(flt)
         sub = f" WHERE g.rid IN (SELECT e.rid FROM events e{where})" if where else ""
         rows = self._q(
             f"SELECT g.source, g.target, count(*) AS n FROM event_edges g{sub} "
-            "GROUP BY g.source, g.target ORDER BY n DESC, g.source, g.target LIMIT %s", [*args, int(limit)])
+            "GROUP BY g.source, g.target ORDER BY n DESC, g.source, g.target LIMIT %s",
+            [*args, int(limit)],
+        )
         return [{"source": r[0], "target": r[1], "count": r[2]} for r in rows]
 
     _FACETS = ("event_type", "mode", "modality", "country")
@@ -703,7 +854,9 @@ class PostgresStore(Store):
         where, args = self._where_and(flt, f"e.{column} IS NOT NULL")
         rows = self._q(
             f"SELECT e.{column}, count(*) AS n FROM events e{where} GROUP BY e.{column} "
-            f"ORDER BY n DESC, e.{column} LIMIT %s", [*args, int(limit)])
+            f"ORDER BY n DESC, e.{column} LIMIT %s",
+            [*args, int(limit)],
+        )
         return [(r[0], r[1]) for r in rows]
 
     def related_articles(self, article_id: str) -> list[dict[str, Any]]:
@@ -713,7 +866,8 @@ class PostgresStore(Store):
         rows = self._q(
             "SELECT id, title, published, duplicate_of, story_id FROM articles "
             "WHERE id != %s AND (duplicate_of = %s OR id = %s OR story_id = %s) ORDER BY rid",
-            (article_id, article_id, me[0] or "", me[1] or article_id))
+            (article_id, article_id, me[0] or "", me[1] or article_id),
+        )
         return related_rows(rows, article_id, me[0])
 
     # -- store check (issue 7) ------------------------------------------------------------

@@ -140,8 +140,9 @@ class SQLiteStore(Store):
         self.readonly = readonly
         if readonly:
             uri = f"file:{path}?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
-                                        check_same_thread=False)
+            self.conn = sqlite3.connect(
+                uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
         else:
             self.conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
@@ -153,9 +154,13 @@ class SQLiteStore(Store):
             # One transaction: a reader never sees half a schema, and a kill during the one-time
             # backfill of QUERY_SCHEMA cannot leave it half done (it would run again, doubling rows).
             try:
-                self.conn.executescript("BEGIN IMMEDIATE;\n" + SCHEMA + QUERY_SCHEMA  # dashboard queries: at the end
-                                        + "\nINSERT OR IGNORE INTO meta VALUES ('schema_version', '%d');\nCOMMIT;"
-                                        % SCHEMA_VERSION)
+                self.conn.executescript(
+                    "BEGIN IMMEDIATE;\n"
+                    + SCHEMA
+                    + QUERY_SCHEMA  # dashboard queries: at the end
+                    + "\nINSERT OR IGNORE INTO meta VALUES ('schema_version', '%d');\nCOMMIT;"
+                    % SCHEMA_VERSION
+                )
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
@@ -194,7 +199,15 @@ class SQLiteStore(Store):
     def mark_file(self, state: FileState) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?)",
-            (state.path, state.size, state.mtime, state.digest, state.n_articles, state.n_problems, time.time()),
+            (
+                state.path,
+                state.size,
+                state.mtime,
+                state.digest,
+                state.n_articles,
+                state.n_problems,
+                time.time(),
+            ),
         )
 
     # -- articles ------------------------------------------------------------------------
@@ -209,36 +222,58 @@ class SQLiteStore(Store):
         cur = self.conn.execute(
             "INSERT INTO articles (id,title,body,captions,published,url,duplicate_of,story_id,date_hints,added_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (article.id, article.title, article.body, json.dumps(article.captions, ensure_ascii=False),
-             article.published, article.url, article.duplicate_of, article.story_id or article.id,
-             json.dumps(article.date_hints, ensure_ascii=False), time.time()),
+            (
+                article.id,
+                article.title,
+                article.body,
+                json.dumps(article.captions, ensure_ascii=False),
+                article.published,
+                article.url,
+                article.duplicate_of,
+                article.story_id or article.id,
+                json.dumps(article.date_hints, ensure_ascii=False),
+                time.time(),
+            ),
         )
-        self.conn.execute("INSERT INTO articles_fts(rowid,title,body) VALUES (?,?,?)",
-                          (cur.lastrowid, article.title, article.body))
+        self.conn.execute(
+            "INSERT INTO articles_fts(rowid,title,body) VALUES (?,?,?)",
+            (cur.lastrowid, article.title, article.body),
+        )
         for s in article.sources:
             self.add_source(article.id, s)
         return True
 
     def add_source(self, article_id: str, source: Source) -> bool:
-        cur = self.conn.execute("INSERT OR IGNORE INTO sources VALUES (?,?,?,?)",
-                                (source.path, source.index, article_id, source.url))
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO sources VALUES (?,?,?,?)",
+            (source.path, source.index, article_id, source.url),
+        )
         return cur.rowcount > 0
 
     def source_owner(self, source: Source) -> str | None:
-        r = self.conn.execute("SELECT article_id FROM sources WHERE path=? AND idx=?",
-                              (source.path, source.index)).fetchone()
+        r = self.conn.execute(
+            "SELECT article_id FROM sources WHERE path=? AND idx=?", (source.path, source.index)
+        ).fetchone()
         return r[0] if r else None
 
     def _sources(self, article_id: str) -> list[Source]:
-        rows = self.conn.execute("SELECT path, idx, url FROM sources WHERE article_id=? ORDER BY rowid",
-                                 (article_id,))
+        rows = self.conn.execute(
+            "SELECT path, idx, url FROM sources WHERE article_id=? ORDER BY rowid", (article_id,)
+        )
         return [Source(r[0], r[1], r[2]) for r in rows]
 
     def _article(self, r: sqlite3.Row) -> Article:
         return Article(
-            id=r["id"], title=r["title"], body=r["body"], captions=json.loads(r["captions"]),
-            published=r["published"], url=r["url"], sources=self._sources(r["id"]),
-            duplicate_of=r["duplicate_of"], story_id=r["story_id"], date_hints=json.loads(r["date_hints"]),
+            id=r["id"],
+            title=r["title"],
+            body=r["body"],
+            captions=json.loads(r["captions"]),
+            published=r["published"],
+            url=r["url"],
+            sources=self._sources(r["id"]),
+            duplicate_of=r["duplicate_of"],
+            story_id=r["story_id"],
+            date_hints=json.loads(r["date_hints"]),
         )
 
     def get_article(self, article_id: str) -> Article | None:
@@ -254,8 +289,9 @@ class SQLiteStore(Store):
             return
         last = 0
         while True:  # paged, so a large store streams in constant memory
-            rows = self.conn.execute("SELECT * FROM articles WHERE rowid>? ORDER BY rowid LIMIT 500",
-                                     (last,)).fetchall()
+            rows = self.conn.execute(
+                "SELECT * FROM articles WHERE rowid>? ORDER BY rowid LIMIT 500", (last,)
+            ).fetchall()
             if not rows:
                 return
             for r in rows:
@@ -271,7 +307,9 @@ class SQLiteStore(Store):
 
     # -- near-duplicate index ------------------------------------------------------------
     def add_signature(self, article_id: str, n_shingles: int, signature: bytes, bands: list[int]) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?,?,?)", (article_id, n_shingles, signature))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO signatures VALUES (?,?,?)", (article_id, n_shingles, signature)
+        )
         self.conn.executemany("INSERT INTO bands VALUES (?,?)", [(b, article_id) for b in bands])
 
     def band_candidates(self, bands: list[int]) -> list[str]:
@@ -281,12 +319,15 @@ class SQLiteStore(Store):
         return [r[0] for r in self.conn.execute(q, bands)]
 
     def signature(self, article_id: str) -> tuple[int, bytes] | None:
-        r = self.conn.execute("SELECT n_shingles, minhash FROM signatures WHERE article_id=?",
-                              (article_id,)).fetchone()
+        r = self.conn.execute(
+            "SELECT n_shingles, minhash FROM signatures WHERE article_id=?", (article_id,)
+        ).fetchone()
         return (r[0], r[1]) if r else None
 
     def article_cluster(self, article_id: str) -> tuple[str | None, str | None]:
-        r = self.conn.execute("SELECT duplicate_of, story_id FROM articles WHERE id=?", (article_id,)).fetchone()
+        r = self.conn.execute(
+            "SELECT duplicate_of, story_id FROM articles WHERE id=?", (article_id,)
+        ).fetchone()
         return (r[0], r[1]) if r else (None, None)
 
     # -- events --------------------------------------------------------------------------
@@ -301,17 +342,32 @@ class SQLiteStore(Store):
                 cur = self.conn.execute(
                     "INSERT INTO events (id,article_id,merge_key,event_type,mode,modality,date,country,place,"
                     "lat,lon,confidence,actor_names,data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (ev.id, ev.article_id, merge_key(ev), ev.event_type, ev.mode, ev.modality, ev.date,
-                     loc.country if loc else None, loc.name if loc else None,
-                     loc.lat if loc else None, loc.lon if loc else None, ev.confidence, names,
-                     json.dumps(d, ensure_ascii=False)),
+                    (
+                        ev.id,
+                        ev.article_id,
+                        merge_key(ev),
+                        ev.event_type,
+                        ev.mode,
+                        ev.modality,
+                        ev.date,
+                        loc.country if loc else None,
+                        loc.name if loc else None,
+                        loc.lat if loc else None,
+                        loc.lon if loc else None,
+                        ev.confidence,
+                        names,
+                        json.dumps(d, ensure_ascii=False),
+                    ),
                 )
                 rid = cur.lastrowid
-                self.conn.execute("INSERT INTO events_fts(rowid, sentence) VALUES (?,?)",
-                                  (rid, ev.evidence.sentence))
+                self.conn.execute(
+                    "INSERT INTO events_fts(rowid, sentence) VALUES (?,?)", (rid, ev.evidence.sentence)
+                )
                 if loc is not None:
-                    self.conn.execute("INSERT INTO events_rtree VALUES (?,?,?,?,?)",
-                                      (rid, loc.lon, loc.lon, loc.lat, loc.lat))
+                    self.conn.execute(
+                        "INSERT INTO events_rtree VALUES (?,?,?,?,?)",
+                        (rid, loc.lon, loc.lon, loc.lat, loc.lat),
+                    )
                 new += 1
             for src in ev.sources or [ev.article_id]:
                 self.conn.execute("INSERT OR IGNORE INTO event_sources VALUES (?,?)", (ev.id, src))
@@ -323,7 +379,9 @@ class SQLiteStore(Store):
 
     def forget_file(self, path: str) -> int:
         """A file changed since it was read: drop its sources, and articles left with no source."""
-        ids = [r[0] for r in self.conn.execute("SELECT DISTINCT article_id FROM sources WHERE path=?", (path,))]
+        ids = [
+            r[0] for r in self.conn.execute("SELECT DISTINCT article_id FROM sources WHERE path=?", (path,))
+        ]
         self.conn.execute("DELETE FROM sources WHERE path=?", (path,))
         gone = 0
         for aid in ids:
@@ -332,12 +390,18 @@ class SQLiteStore(Store):
             row = self.conn.execute("SELECT rowid, title, body FROM articles WHERE id=?", (aid,)).fetchone()
             if row is None:
                 continue
-            self.conn.execute("INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete',?,?,?)",
-                              (row[0], row[1], row[2]))
-            for ev in self.conn.execute("SELECT rowid, id, data FROM events WHERE article_id=?", (aid,)).fetchall():
+            self.conn.execute(
+                "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete',?,?,?)",
+                (row[0], row[1], row[2]),
+            )
+            for ev in self.conn.execute(
+                "SELECT rowid, id, data FROM events WHERE article_id=?", (aid,)
+            ).fetchall():
                 sentence = json.loads(ev[2])["evidence"]["sentence"]
-                self.conn.execute("INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete',?,?)",
-                                  (ev[0], sentence))
+                self.conn.execute(
+                    "INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete',?,?)",
+                    (ev[0], sentence),
+                )
                 self.conn.execute("DELETE FROM events_rtree WHERE rid=?", (ev[0],))
                 self.conn.execute("DELETE FROM event_sources WHERE event_id=?", (ev[1],))
             self.conn.execute("DELETE FROM events WHERE article_id=?", (aid,))
@@ -351,8 +415,12 @@ class SQLiteStore(Store):
 
     def _event(self, r: sqlite3.Row) -> Event:
         ev = Event.from_dict(json.loads(r["data"]))
-        ev.sources = [x[0] for x in self.conn.execute(
-            "SELECT article_id FROM event_sources WHERE event_id=? ORDER BY rowid", (ev.id,))] or ev.sources
+        ev.sources = [
+            x[0]
+            for x in self.conn.execute(
+                "SELECT article_id FROM event_sources WHERE event_id=? ORDER BY rowid", (ev.id,)
+            )
+        ] or ev.sources
         return ev
 
     def events_by_key(self, key: str) -> list[Event]:
@@ -386,46 +454,60 @@ class SQLiteStore(Store):
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.published, snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snip, "
             "bm25(articles_fts) AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?", (q, int(limit)))
-        return [{"id": r[0], "title": r[1], "published": r[2], "snippet": r[3], "score": round(-r[4], 4)}
-                for r in rows]
+            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?",
+            (q, int(limit)),
+        )
+        return [
+            {"id": r[0], "title": r[1], "published": r[2], "snippet": r[3], "score": round(-r[4], 4)}
+            for r in rows
+        ]
 
     # -- problems and runs ---------------------------------------------------------------
     def add_problem(self, problem: Problem, run_id: int | None = None) -> None:
-        self.conn.execute("INSERT INTO problems VALUES (?,?,?,?)",
-                          (run_id, problem.path, problem.index, problem.reason))
+        self.conn.execute(
+            "INSERT INTO problems VALUES (?,?,?,?)", (run_id, problem.path, problem.index, problem.reason)
+        )
 
     def problems(self, run_id: int | None = None) -> list[Problem]:
         if run_id is None:
             rows = self.conn.execute("SELECT path, idx, reason FROM problems ORDER BY rowid")
         else:
-            rows = self.conn.execute("SELECT path, idx, reason FROM problems WHERE run_id=? ORDER BY rowid",
-                                     (run_id,))
+            rows = self.conn.execute(
+                "SELECT path, idx, reason FROM problems WHERE run_id=? ORDER BY rowid", (run_id,)
+            )
         return [Problem(r[0], r[2], r[1]) for r in rows]
 
     def start_run(self, args: dict[str, Any]) -> int:
-        cur = self.conn.execute("INSERT INTO runs (started, args) VALUES (?,?)",
-                                (time.time(), json.dumps(args, default=str)))
+        cur = self.conn.execute(
+            "INSERT INTO runs (started, args) VALUES (?,?)", (time.time(), json.dumps(args, default=str))
+        )
         return int(cur.lastrowid)
 
     def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
-        self.conn.execute("UPDATE runs SET finished=?, counts=? WHERE id=?",
-                          (time.time(), json.dumps(counts), run_id))
+        self.conn.execute(
+            "UPDATE runs SET finished=?, counts=? WHERE id=?", (time.time(), json.dumps(counts), run_id)
+        )
 
     def stats(self) -> dict[str, Any]:
         one = lambda q: self.conn.execute(q).fetchone()[0]  # noqa: E731
-        by_type = {r[0]: r[1] for r in self.conn.execute(
-            "SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY count(*) DESC")}
+        by_type = {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                "SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY count(*) DESC"
+            )
+        }
         return {
             "store": self.path,
             "files": one("SELECT count(*) FROM files"),
             "sources": one("SELECT count(*) FROM sources"),
             "articles": one("SELECT count(*) FROM articles"),
-            "exact_duplicate_sources": one("SELECT count(*) FROM sources") - one("SELECT count(*) FROM articles"),
+            "exact_duplicate_sources": one("SELECT count(*) FROM sources")
+            - one("SELECT count(*) FROM articles"),
             "near_duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
             "stories": one("SELECT count(DISTINCT story_id) FROM articles"),
             "multi_article_stories": one(
-                "SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id HAVING count(*)>1)"),
+                "SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id HAVING count(*)>1)"
+            ),
             "events": one("SELECT count(*) FROM events"),
             "located_events": one("SELECT count(*) FROM events WHERE lat IS NOT NULL"),
             "events_by_type": by_type,
@@ -442,9 +524,12 @@ class SQLiteStore(Store):
     def _dash_tables(self) -> bool:
         """True when the dashboard's tables and index exist (a store opened read-only may predate them)."""
         if not hasattr(self, "_has_dash"):
-            self._has_dash = self.conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name IN ('event_countries', 'event_edges', 'events_dash')"
-            ).fetchone()[0] == 3
+            self._has_dash = (
+                self.conn.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE name IN ('event_countries', 'event_edges', 'events_dash')"
+                ).fetchone()[0]
+                == 3
+            )
         return self._has_dash
 
     def _scan(self, flt: EventFilter | None = None, always: bool = False) -> str:
@@ -464,25 +549,32 @@ class SQLiteStore(Store):
             more.append(flt.country.upper())
             flt = EventFilter(**{**vars(flt), "country": None})
         where, args = self._where(flt)
-        conds = ([where[len(" WHERE "):]] if where else []) + conds
+        conds = ([where[len(" WHERE ") :]] if where else []) + conds
         return ((" WHERE " + " AND ".join(conds)) if conds else ""), args + more
 
-    def event_page(self, flt: EventFilter | None, limit: int, offset: int = 0,
-                   newest_first: bool = False) -> tuple[int, list[Event]]:
+    def event_page(
+        self, flt: EventFilter | None, limit: int, offset: int = 0, newest_first: bool = False
+    ) -> tuple[int, list[Event]]:
         """(total matching, one page of events): the dashboard's list, newest first if asked."""
         where, args = self._where_and(flt)
-        total = self.conn.execute(f"SELECT count(*) FROM events e{self._scan(flt)}{where}", args).fetchone()[0]
+        total = self.conn.execute(f"SELECT count(*) FROM events e{self._scan(flt)}{where}", args).fetchone()[
+            0
+        ]
         # newest first: NULL dates sort last in DESC by themselves, so the date index gives the order
         order = "e.date DESC, e.rowid DESC" if newest_first else "e.date IS NULL, e.date, e.rowid"
-        rows = self.conn.execute(f"SELECT e.* FROM events e{where} ORDER BY {order} LIMIT ? OFFSET ?",
-                                 [*args, int(limit), int(offset)]).fetchall()
+        rows = self.conn.execute(
+            f"SELECT e.* FROM events e{where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*args, int(limit), int(offset)],
+        ).fetchall()
         return total, [self._event(r) for r in rows]
 
     def event_counts(self, flt: EventFilter | None = None, interval: str = "day") -> list[dict[str, Any]]:
         # Dates are stored at their precision ("2025", "2025-06", "2025-06-03"): coarser dates go to
         # the first day of their period, so the counts add up to the filtered total.
-        day = ("CASE length(e.date) WHEN 4 THEN e.date || '-01-01' WHEN 7 THEN e.date || '-01' "
-               "ELSE substr(e.date, 1, 10) END")
+        day = (
+            "CASE length(e.date) WHEN 4 THEN e.date || '-01-01' WHEN 7 THEN e.date || '-01' "
+            "ELSE substr(e.date, 1, 10) END"
+        )
         period = {
             "day": day,
             "week": f"date({day}, '-6 days', 'weekday 1')",  # the Monday of its week
@@ -495,7 +587,8 @@ class SQLiteStore(Store):
         rows = self.conn.execute(
             f"SELECT {period} AS p, e.event_type, count(*) FROM events e{self._scan(flt)}{where} "
             "GROUP BY p, e.event_type ORDER BY p",
-            args)
+            args,
+        )
         return [{"period": r[0], "event_type": r[1], "count": r[2]} for r in rows if r[0]]
 
     def map_cells(self, flt: EventFilter | None, cell: float) -> list[dict[str, Any]]:
@@ -507,7 +600,8 @@ class SQLiteStore(Store):
             "SELECT CAST((e.lon + 180.0) / ? AS INTEGER) AS gx, CAST((e.lat + 90.0) / ? AS INTEGER) AS gy, "
             f"e.event_type, count(*), sum(e.lat), sum(e.lon) FROM events e{self._scan(flt)}{where} "
             "GROUP BY gx, gy, e.event_type",
-            [cell, cell, *args])
+            [cell, cell, *args],
+        )
         cells: dict[tuple[int, int], dict[str, Any]] = {}
         for gx, gy, etype, n, slat, slon in rows:
             c = cells.setdefault((gx, gy), {"count": 0, "slat": 0.0, "slon": 0.0, "types": {}})
@@ -515,16 +609,27 @@ class SQLiteStore(Store):
             c["slat"] += slat
             c["slon"] += slon
             c["types"][etype] = n
-        return [{"lat": c["slat"] / c["count"], "lon": c["slon"] / c["count"], "count": c["count"],
-                 "types": c["types"]} for c in cells.values()]
+        return [
+            {
+                "lat": c["slat"] / c["count"],
+                "lon": c["slon"] / c["count"],
+                "count": c["count"],
+                "types": c["types"],
+            }
+            for c in cells.values()
+        ]
 
     def map_points(self, flt: EventFilter | None, limit: int) -> list[dict[str, Any]]:
         where, args = self._where_and(flt, "e.lat IS NOT NULL", "e.lon IS NOT NULL")
         rows = self.conn.execute(
             f"SELECT e.id, e.lat, e.lon, e.event_type, e.date, e.place FROM events e{where} "
-            "ORDER BY e.rowid LIMIT ?", [*args, int(limit)])
-        return [{"id": r[0], "lat": r[1], "lon": r[2], "event_type": r[3], "date": r[4], "place": r[5]}
-                for r in rows]
+            "ORDER BY e.rowid LIMIT ?",
+            [*args, int(limit)],
+        )
+        return [
+            {"id": r[0], "lat": r[1], "lon": r[2], "event_type": r[3], "date": r[4], "place": r[5]}
+            for r in rows
+        ]
 
     def actor_edges(self, flt: EventFilter | None = None, limit: int = 200) -> list[dict[str, Any]]:
         if self._dash_tables():
@@ -532,13 +637,17 @@ class SQLiteStore(Store):
             sub = f" WHERE g.rid IN (SELECT e.rowid FROM events e{self._scan(flt)}{where})" if where else ""
             rows = self.conn.execute(
                 f"SELECT g.source, g.target, count(*) AS n FROM event_edges g{sub} "
-                "GROUP BY g.source, g.target ORDER BY n DESC, g.source, g.target LIMIT ?", [*args, int(limit)])
+                "GROUP BY g.source, g.target ORDER BY n DESC, g.source, g.target LIMIT ?",
+                [*args, int(limit)],
+            )
             return [{"source": r[0], "target": r[1], "count": r[2]} for r in rows]
         where, args = self._where(flt)
         rows = self.conn.execute(
             "SELECT json_extract(a.value, '$.name') AS s, json_extract(r.value, '$.name') AS t, count(*) AS n "
             "FROM events e, json_each(e.data, '$.actors') a, json_each(e.data, '$.recipients') r"
-            f"{where} GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?", [*args, int(limit)])
+            f"{where} GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?",
+            [*args, int(limit)],
+        )
         return [{"source": r[0], "target": r[1], "count": r[2]} for r in rows if r[0] and r[1]]
 
     _FACETS = ("event_type", "mode", "modality", "country")
@@ -550,17 +659,21 @@ class SQLiteStore(Store):
         rows = self.conn.execute(
             f"SELECT e.{column}, count(*) AS n FROM events e{self._scan(flt, always=True)}{where} GROUP BY e.{column} "
             "ORDER BY n DESC LIMIT ?",
-            [*args, int(limit)])
+            [*args, int(limit)],
+        )
         return [(r[0], r[1]) for r in rows]
 
     def related_articles(self, article_id: str) -> list[dict[str, Any]]:
-        me = self.conn.execute("SELECT duplicate_of, story_id FROM articles WHERE id=?", (article_id,)).fetchone()
+        me = self.conn.execute(
+            "SELECT duplicate_of, story_id FROM articles WHERE id=?", (article_id,)
+        ).fetchone()
         if me is None:
             return []
         rows = self.conn.execute(
             "SELECT id, title, published, duplicate_of, story_id FROM articles "
             "WHERE id != ? AND (duplicate_of = ? OR id = ? OR story_id = ?) ORDER BY rowid",
-            (article_id, article_id, me[0] or "", me[1] or article_id))
+            (article_id, article_id, me[0] or "", me[1] or article_id),
+        )
         return related_rows(rows, article_id, me[0])
 
     def search_marked(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
@@ -570,9 +683,19 @@ class SQLiteStore(Store):
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.published, snippet(articles_fts, 1, char(2), char(3), ' … ', 24), "
             "bm25(articles_fts) AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?", (q, int(limit), int(offset)))
-        return [{"id": r[0], "title": r[1], "published": r[2], "snippet": _snippet_parts(r[3] or ""),
-                 "score": round(-r[4], 4)} for r in rows]
+            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+            (q, int(limit), int(offset)),
+        )
+        return [
+            {
+                "id": r[0],
+                "title": r[1],
+                "published": r[2],
+                "snippet": _snippet_parts(r[3] or ""),
+                "score": round(-r[4], 4),
+            }
+            for r in rows
+        ]
 
     # -- store check (issue 7) ------------------------------------------------------------
     def check(self) -> list[CheckResult]:
@@ -583,13 +706,17 @@ class SQLiteStore(Store):
         except sqlite3.DatabaseError as e:
             return [CheckResult("sqlite integrity", False, 1, [str(e)], FIX_DAMAGED)]
         ok = rows == ["ok"]
-        out.append(CheckResult("sqlite integrity", ok, 0 if ok else len(rows), [] if ok else rows, FIX_DAMAGED))
+        out.append(
+            CheckResult("sqlite integrity", ok, 0 if ok else len(rows), [] if ok else rows, FIX_DAMAGED)
+        )
         if not ok:  # the invariants below would read damaged pages
             return out
         for name, count_sql, examples_sql, fix in CHECKS:
             try:
                 n = self.conn.execute(count_sql).fetchone()[0]
-                ex = [" ".join(map(str, r)) for r in self.conn.execute(examples_sql + " LIMIT 5")] if n else []
+                ex = (
+                    [" ".join(map(str, r)) for r in self.conn.execute(examples_sql + " LIMIT 5")] if n else []
+                )
             except sqlite3.DatabaseError as e:  # a table missing or unreadable
                 n, ex = 1, [str(e)]
             out.append(CheckResult(name, n == 0, n, ex, fix))
@@ -623,8 +750,11 @@ class _SQLiteFilters(FilterDialect):
         return ("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [q]) if q else None
 
     def in_box(self, west: float, south: float, east: float, north: float) -> tuple[str, list[Any]]:
-        return ("e.rowid IN (SELECT rid FROM events_rtree WHERE min_lon>=? AND max_lon<=? "
-                "AND min_lat>=? AND max_lat<=?)", [west, east, south, north])
+        return (
+            "e.rowid IN (SELECT rid FROM events_rtree WHERE min_lon>=? AND max_lon<=? "
+            "AND min_lat>=? AND max_lat<=?)",
+            [west, east, south, north],
+        )
 
 
 _DIALECT = _SQLiteFilters()
@@ -702,93 +832,136 @@ def _snippet_parts(snippet: str) -> list[list[Any]]:
 
 # -- store check (issue 7) ------------------------------------------------------------------
 # (name, count of violations, examples, what to do). Every count must be 0 in a sound store.
-FIX_DAMAGED = ("the database file is damaged (a disk error, or a copy taken while it was written). Restore a "
-               "backup, or rebuild it: `eventdesk run <your inputs> --db fresh.db`; "
-               "`sqlite3 DB .recover > dump.sql` can save what is left")
-FIX_REBUILD = ("the store broke one of eventdesk's own rules, which should never happen: please report it with "
-               "this output, and rebuild: `eventdesk run <your inputs> --db fresh.db`")
-FIX_FTS = ("the search index disagrees with the articles: rebuild it with "
-           "`sqlite3 DB \"INSERT INTO articles_fts(articles_fts) VALUES('rebuild')\"` (event search: rebuild the store)")
+FIX_DAMAGED = (
+    "the database file is damaged (a disk error, or a copy taken while it was written). Restore a "
+    "backup, or rebuild it: `eventdesk run <your inputs> --db fresh.db`; "
+    "`sqlite3 DB .recover > dump.sql` can save what is left"
+)
+FIX_REBUILD = (
+    "the store broke one of eventdesk's own rules, which should never happen: please report it with "
+    "this output, and rebuild: `eventdesk run <your inputs> --db fresh.db`"
+)
+FIX_FTS = (
+    "the search index disagrees with the articles: rebuild it with "
+    "`sqlite3 DB \"INSERT INTO articles_fts(articles_fts) VALUES('rebuild')\"` (event search: rebuild the store)"
+)
 FIX_CODE = "run `eventdesk run --db DB` (no input) to extract the events these articles still lack"
 CHECKS: list[tuple[str, str, str, str]] = [
-    ("every event's article exists",
-     "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)",
-     "SELECT e.id, e.article_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)",
-     FIX_REBUILD),
-    ("every event source names a stored event and article",
-     "SELECT count(*) FROM event_sources s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.event_id) "
-     "OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
-     "SELECT s.event_id, s.article_id FROM event_sources s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE "
-     "e.id = s.event_id) OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
-     FIX_REBUILD),
-    ("every event has a source",
-     "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)",
-     "SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)",
-     FIX_REBUILD),
-    ("every article has a source",
-     "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id)",
-     "SELECT a.id, a.title FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id)",
-     FIX_REBUILD),
-    ("every source's article exists",
-     "SELECT count(*) FROM sources s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
-     "SELECT s.path, s.idx, s.article_id FROM sources s WHERE NOT EXISTS "
-     "(SELECT 1 FROM articles a WHERE a.id = s.article_id)",
-     FIX_REBUILD),
-    ("no duplicate article ids",
-     "SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)",
-     "SELECT id, count(*) FROM articles GROUP BY id HAVING count(*) > 1", FIX_DAMAGED),
-    ("no duplicate event ids",
-     "SELECT count(*) FROM (SELECT id FROM events GROUP BY id HAVING count(*) > 1)",
-     "SELECT id, count(*) FROM events GROUP BY id HAVING count(*) > 1", FIX_DAMAGED),
-    ("no duplicate sources",
-     "SELECT count(*) FROM (SELECT path, idx FROM sources GROUP BY path, idx HAVING count(*) > 1)",
-     "SELECT path, idx, count(*) FROM sources GROUP BY path, idx HAVING count(*) > 1", FIX_DAMAGED),
-    ("duplicate_of and story_id name stored articles",
-     "SELECT count(*) FROM articles a WHERE (a.duplicate_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles b "
-     "WHERE b.id = a.duplicate_of)) OR NOT EXISTS (SELECT 1 FROM articles c WHERE c.id = a.story_id)",
-     "SELECT a.id, a.duplicate_of, a.story_id FROM articles a WHERE (a.duplicate_of IS NOT NULL AND NOT EXISTS "
-     "(SELECT 1 FROM articles b WHERE b.id = a.duplicate_of)) OR NOT EXISTS "
-     "(SELECT 1 FROM articles c WHERE c.id = a.story_id)",
-     FIX_REBUILD),
-    ("article search index has one row per article",
-     "SELECT abs((SELECT count(*) FROM articles) - (SELECT count(*) FROM articles_fts_docsize))",
-     "SELECT 'articles', (SELECT count(*) FROM articles), 'indexed', (SELECT count(*) FROM articles_fts_docsize)",
-     FIX_FTS),
-    ("event search index has one row per event",
-     "SELECT abs((SELECT count(*) FROM events) - (SELECT count(*) FROM events_fts_docsize))",
-     "SELECT 'events', (SELECT count(*) FROM events), 'indexed', (SELECT count(*) FROM events_fts_docsize)",
-     FIX_REBUILD),
-    ("map index has one row per located event",
-     "SELECT abs((SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL) "
-     "- (SELECT count(*) FROM events_rtree))",
-     "SELECT 'located', (SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL), "
-     "'in map index', (SELECT count(*) FROM events_rtree)",
-     FIX_REBUILD),
-    ("every article has a dedup signature",
-     "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures g WHERE g.article_id = a.id)",
-     "SELECT a.id, a.title FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures g WHERE g.article_id = a.id)",
-     FIX_REBUILD),
-    ("every signature has LSH bands and an article",
-     "SELECT count(*) FROM signatures g WHERE NOT EXISTS (SELECT 1 FROM bands b WHERE b.article_id = g.article_id) "
-     "OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = g.article_id)",
-     "SELECT g.article_id FROM signatures g WHERE NOT EXISTS (SELECT 1 FROM bands b WHERE "
-     "b.article_id = g.article_id) OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = g.article_id)",
-     FIX_REBUILD),
-    ("every LSH band belongs to a signature",
-     "SELECT count(*) FROM (SELECT DISTINCT article_id FROM bands b WHERE NOT EXISTS "
-     "(SELECT 1 FROM signatures g WHERE g.article_id = b.article_id))",
-     "SELECT DISTINCT article_id FROM bands b WHERE NOT EXISTS (SELECT 1 FROM signatures g "
-     "WHERE g.article_id = b.article_id)",
-     FIX_REBUILD),
-    ("every file read has its articles' sources",
-     "SELECT count(*) FROM files f WHERE f.n_articles != (SELECT count(*) FROM sources s WHERE s.path = f.path)",
-     "SELECT f.path, f.n_articles, (SELECT count(*) FROM sources s WHERE s.path = f.path) FROM files f "
-     "WHERE f.n_articles != (SELECT count(*) FROM sources s WHERE s.path = f.path)",
-     FIX_REBUILD),
-    ("every source's file is marked done",
-     "SELECT count(DISTINCT s.path) FROM sources s WHERE s.path != '<stdin>' AND NOT EXISTS "
-     "(SELECT 1 FROM files f WHERE f.path = s.path)",
-     "SELECT DISTINCT s.path FROM sources s WHERE s.path != '<stdin>' AND NOT EXISTS "
-     "(SELECT 1 FROM files f WHERE f.path = s.path)",
-     FIX_REBUILD),
+    (
+        "every event's article exists",
+        "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)",
+        "SELECT e.id, e.article_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every event source names a stored event and article",
+        "SELECT count(*) FROM event_sources s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.event_id) "
+        "OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+        "SELECT s.event_id, s.article_id FROM event_sources s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE "
+        "e.id = s.event_id) OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every event has a source",
+        "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)",
+        "SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every article has a source",
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id)",
+        "SELECT a.id, a.title FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every source's article exists",
+        "SELECT count(*) FROM sources s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+        "SELECT s.path, s.idx, s.article_id FROM sources s WHERE NOT EXISTS "
+        "(SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+        FIX_REBUILD,
+    ),
+    (
+        "no duplicate article ids",
+        "SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)",
+        "SELECT id, count(*) FROM articles GROUP BY id HAVING count(*) > 1",
+        FIX_DAMAGED,
+    ),
+    (
+        "no duplicate event ids",
+        "SELECT count(*) FROM (SELECT id FROM events GROUP BY id HAVING count(*) > 1)",
+        "SELECT id, count(*) FROM events GROUP BY id HAVING count(*) > 1",
+        FIX_DAMAGED,
+    ),
+    (
+        "no duplicate sources",
+        "SELECT count(*) FROM (SELECT path, idx FROM sources GROUP BY path, idx HAVING count(*) > 1)",
+        "SELECT path, idx, count(*) FROM sources GROUP BY path, idx HAVING count(*) > 1",
+        FIX_DAMAGED,
+    ),
+    (
+        "duplicate_of and story_id name stored articles",
+        "SELECT count(*) FROM articles a WHERE (a.duplicate_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles b "
+        "WHERE b.id = a.duplicate_of)) OR NOT EXISTS (SELECT 1 FROM articles c WHERE c.id = a.story_id)",
+        "SELECT a.id, a.duplicate_of, a.story_id FROM articles a WHERE (a.duplicate_of IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM articles b WHERE b.id = a.duplicate_of)) OR NOT EXISTS "
+        "(SELECT 1 FROM articles c WHERE c.id = a.story_id)",
+        FIX_REBUILD,
+    ),
+    (
+        "article search index has one row per article",
+        "SELECT abs((SELECT count(*) FROM articles) - (SELECT count(*) FROM articles_fts_docsize))",
+        "SELECT 'articles', (SELECT count(*) FROM articles), 'indexed', (SELECT count(*) FROM articles_fts_docsize)",
+        FIX_FTS,
+    ),
+    (
+        "event search index has one row per event",
+        "SELECT abs((SELECT count(*) FROM events) - (SELECT count(*) FROM events_fts_docsize))",
+        "SELECT 'events', (SELECT count(*) FROM events), 'indexed', (SELECT count(*) FROM events_fts_docsize)",
+        FIX_REBUILD,
+    ),
+    (
+        "map index has one row per located event",
+        "SELECT abs((SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL) "
+        "- (SELECT count(*) FROM events_rtree))",
+        "SELECT 'located', (SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL), "
+        "'in map index', (SELECT count(*) FROM events_rtree)",
+        FIX_REBUILD,
+    ),
+    (
+        "every article has a dedup signature",
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures g WHERE g.article_id = a.id)",
+        "SELECT a.id, a.title FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures g WHERE g.article_id = a.id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every signature has LSH bands and an article",
+        "SELECT count(*) FROM signatures g WHERE NOT EXISTS (SELECT 1 FROM bands b WHERE b.article_id = g.article_id) "
+        "OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = g.article_id)",
+        "SELECT g.article_id FROM signatures g WHERE NOT EXISTS (SELECT 1 FROM bands b WHERE "
+        "b.article_id = g.article_id) OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = g.article_id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every LSH band belongs to a signature",
+        "SELECT count(*) FROM (SELECT DISTINCT article_id FROM bands b WHERE NOT EXISTS "
+        "(SELECT 1 FROM signatures g WHERE g.article_id = b.article_id))",
+        "SELECT DISTINCT article_id FROM bands b WHERE NOT EXISTS (SELECT 1 FROM signatures g "
+        "WHERE g.article_id = b.article_id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every file read has its articles' sources",
+        "SELECT count(*) FROM files f WHERE f.n_articles != (SELECT count(*) FROM sources s WHERE s.path = f.path)",
+        "SELECT f.path, f.n_articles, (SELECT count(*) FROM sources s WHERE s.path = f.path) FROM files f "
+        "WHERE f.n_articles != (SELECT count(*) FROM sources s WHERE s.path = f.path)",
+        FIX_REBUILD,
+    ),
+    (
+        "every source's file is marked done",
+        "SELECT count(DISTINCT s.path) FROM sources s WHERE s.path != '<stdin>' AND NOT EXISTS "
+        "(SELECT 1 FROM files f WHERE f.path = s.path)",
+        "SELECT DISTINCT s.path FROM sources s WHERE s.path != '<stdin>' AND NOT EXISTS "
+        "(SELECT 1 FROM files f WHERE f.path = s.path)",
+        FIX_REBUILD,
+    ),
 ]

@@ -104,11 +104,14 @@ class FeedRunner(Runner):
     what to record in the files table, in the same transaction as the articles.
     """
 
-    def run_documents(self, source: str, documents: list[Document],
-                      mark: Callable[[RunReport], FileState] | None = None) -> RunReport:
+    def run_documents(
+        self, source: str, documents: list[Document], mark: Callable[[RunReport], FileState] | None = None
+    ) -> RunReport:
         t0 = time.perf_counter()
         with self.store.transaction():
-            self.run_id = self.store.start_run({"feed": source, "items": len(documents), "events": self.events})
+            self.run_id = self.store.start_run(
+                {"feed": source, "items": len(documents), "events": self.events}
+            )
         self.report.files_seen += 1
         with self.store.transaction():  # the Runner's transaction becomes part of this one
             new = self._store_prepared([prepare(InputFile("", documents=documents), self.config)])
@@ -117,7 +120,7 @@ class FeedRunner(Runner):
         if self.events and new:
             chunk = int(self.config.get("run", {}).get("code_batch", 32))
             for i in range(0, len(new), chunk):
-                part = new[i:i + chunk]
+                part = new[i : i + chunk]
                 self._store_events(part, code_batch(part, self.config))
         self.report.seconds = round(time.perf_counter() - t0, 3)
         with self.store.transaction():
@@ -135,9 +138,15 @@ class _Feed:
 
 
 class Watcher:
-    def __init__(self, inputs: list[str], store: Store, config: dict[str, Any], events: bool = True,
-                 say: Callable[[str], None] | None = None,
-                 on_problem: Callable[[Problem], None] | None = None) -> None:
+    def __init__(
+        self,
+        inputs: list[str],
+        store: Store,
+        config: dict[str, Any],
+        events: bool = True,
+        say: Callable[[str], None] | None = None,
+        on_problem: Callable[[Problem], None] | None = None,
+    ) -> None:
         self.store = store
         self.config = config
         self.events = events
@@ -270,9 +279,14 @@ class Watcher:
 
         def mark(r: RunReport) -> FileState:
             # the feed in the files table, like a file: its articles' sources are counted (store check)
-            return FileState(feed.url, len(got.data), time.time(), hashlib.sha1(got.data).hexdigest(),
-                             (prev.n_articles if prev else 0) + r.new_articles + r.exact_duplicates,
-                             (prev.n_problems if prev else 0) + len(r.problems))
+            return FileState(
+                feed.url,
+                len(got.data),
+                time.time(),
+                hashlib.sha1(got.data).hexdigest(),
+                (prev.n_articles if prev else 0) + r.new_articles + r.exact_duplicates,
+                (prev.n_problems if prev else 0) + len(r.problems),
+            )
 
         runner = self._runner(FeedRunner)
         r = runner.run_documents(feed.url, docs, mark)  # type: ignore[attr-defined]
@@ -297,16 +311,26 @@ class Watcher:
         if r.near_duplicates:
             parts.append(f"{r.near_duplicates} near-duplicate(s)")
         if self.events:
-            parts.append(f"{r.events_new} new event(s)" + (f", {r.events_merged} merged" if r.events_merged else ""))
+            parts.append(
+                f"{r.events_new} new event(s)" + (f", {r.events_merged} merged" if r.events_merged else "")
+            )
         if r.problems:
             parts.append(f"{len(r.problems)} problem(s)")
         return ", ".join(parts)
 
 
-def watch(paths_or_urls: list[str], store: Store, config: dict[str, Any], interval: float = 300.0,
-          once: bool = False, stop_event: threading.Event | None = None, events: bool = True,
-          say: Callable[[str], None] | None = None, on_problem: Callable[[Problem], None] | None = None,
-          on_poll: Callable[[PollReport], None] | None = None) -> WatchReport:
+def watch(
+    paths_or_urls: list[str],
+    store: Store,
+    config: dict[str, Any],
+    interval: float = 300.0,
+    once: bool = False,
+    stop_event: threading.Event | None = None,
+    events: bool = True,
+    say: Callable[[str], None] | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    on_poll: Callable[[PollReport], None] | None = None,
+) -> WatchReport:
     """Poll folders/files and feed URLs every `interval` seconds until `stop_event` is set (or
     Ctrl-C), adding what is new; `once`: a single poll. `say` gets one line per addition."""
     if not once and not interval > 0:

@@ -57,12 +57,18 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_HttpOnlyRedirects)
 
 
-def fetch(url: str, timeout: float = 20.0, max_bytes: int = 20_000_000, etag: str | None = None,
-          modified: str | None = None) -> Fetched:
+def fetch(
+    url: str,
+    timeout: float = 20.0,
+    max_bytes: int = 20_000_000,
+    etag: str | None = None,
+    modified: str | None = None,
+) -> Fetched:
     """GET `url`; 304 (not modified) when `etag`/`modified` from the last fetch still hold."""
     check_url(url)
-    req = urllib.request.Request(url, headers={"User-Agent": f"eventdesk/{__version__} (feed watch)",
-                                               "Accept": ACCEPT})
+    req = urllib.request.Request(
+        url, headers={"User-Agent": f"eventdesk/{__version__} (feed watch)", "Accept": ACCEPT}
+    )
     if etag:
         req.add_header("If-None-Match", etag)
     if modified:
@@ -71,12 +77,18 @@ def fetch(url: str, timeout: float = 20.0, max_bytes: int = 20_000_000, etag: st
         with _opener.open(req, timeout=timeout) as resp:
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"{url}: feed is {int(length) / 1e6:,.1f} MB, over the {max_bytes / 1e6:,.1f} MB "
-                                 "limit (watch.max_feed_bytes)")
+                raise FetchError(
+                    f"{url}: feed is {int(length) / 1e6:,.1f} MB, over the {max_bytes / 1e6:,.1f} MB "
+                    "limit (watch.max_feed_bytes)"
+                )
             data = resp.read(max_bytes + 1)
             if len(data) > max_bytes:
-                raise FetchError(f"{url}: feed is over the {max_bytes / 1e6:,.1f} MB limit (watch.max_feed_bytes)")
-            return Fetched(url, resp.status, data, resp.headers.get("ETag"), resp.headers.get("Last-Modified"))
+                raise FetchError(
+                    f"{url}: feed is over the {max_bytes / 1e6:,.1f} MB limit (watch.max_feed_bytes)"
+                )
+            return Fetched(
+                url, resp.status, data, resp.headers.get("ETag"), resp.headers.get("Last-Modified")
+            )
     except urllib.error.HTTPError as e:
         if e.code == 304:
             return Fetched(url, 304, b"", etag, modified)

@@ -52,8 +52,15 @@ def main() -> None:
                 names += clean(v)
         dem, cap, more = extras.get(c.alpha_3, ([], [], []))
         names = sorted(set(names + more), key=lambda s: (-len(s), s))
-        rows.append({"country": c.alpha_3, "name": getattr(c, "common_name", None) or clean(c.name)[0],
-                     "names": names, "demonyms": dem, "capitals": cap})
+        rows.append(
+            {
+                "country": c.alpha_3,
+                "name": getattr(c, "common_name", None) or clean(c.name)[0],
+                "names": names,
+                "demonyms": dem,
+                "capitals": cap,
+            }
+        )
     # A short form shared by two countries ("Congo", "Korea") names neither, unless it is the
     # ISO short name of one of them (Congo = COG) or one of our extras gives it explicitly.
     owners: dict[str, set[str]] = {}
@@ -62,15 +69,27 @@ def main() -> None:
             owners.setdefault(n, set()).add(r["country"])
     iso_name = {c.alpha_3: c.name for c in pycountry.countries}
     for r in rows:
-        r["names"] = [n for n in r["names"] if len(owners[n]) == 1 or iso_name.get(r["country"]) == n
-                      or n in extras.get(r["country"], ([], [], []))[2]]
+        r["names"] = [
+            n
+            for n in r["names"]
+            if len(owners[n]) == 1
+            or iso_name.get(r["country"]) == n
+            or n in extras.get(r["country"], ([], [], []))[2]
+        ]
         if r["name"] not in r["names"] and r["names"]:
             r["name"] = min(r["names"], key=len)
     known = {r["country"] for r in rows}
     for iso, (dem, cap, more) in extras.items():  # e.g. Kosovo (XKX) is not in ISO 3166-1
         if iso not in known:
-            rows.append({"country": iso, "name": more[0] if more else iso, "names": more,
-                         "demonyms": dem, "capitals": cap})
+            rows.append(
+                {
+                    "country": iso,
+                    "name": more[0] if more else iso,
+                    "names": more,
+                    "demonyms": dem,
+                    "capitals": cap,
+                }
+            )
     rows.sort(key=lambda r: r["country"])
     with open(os.path.join(HERE, "countries.jsonl"), "w", encoding="utf-8") as f:
         for r in rows:
