@@ -213,6 +213,28 @@ class Evidence:
         return {"sentence": self.sentence, "start": self.start, "end": self.end}
 
 
+@dataclass
+class Mention:
+    """One sentence, in one article, that reports an event (SCHEMA.md `mentions`); offsets into that body."""
+
+    article_id: str
+    sentence: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        return cls(d["article_id"], d.get("sentence") or "", int(d.get("start") or 0), int(d.get("end") or 0))
+
+
 MODALITIES = ("asserted", "claimed", "negated", "hypothetical", "historical")
 PLOVER_TYPES = (
     "AGREE",
@@ -257,6 +279,8 @@ class Event:
     fatalities: int | None = None
     confidence: float = 0.5
     sources: list[str] = field(default_factory=list)
+    # every sentence, in every article, that reports this event; `evidence` is the most informative one
+    mentions: list[Mention] = field(default_factory=list)
     # Fields beyond SCHEMA.md (SCHEMA allows extras), e.g. "case_label", "trigger", "sentence_index".
     extra: dict[str, Any] = field(default_factory=dict)
     id: str = ""
@@ -274,6 +298,9 @@ class Event:
             )
         if not self.sources:
             self.sources = [self.article_id]
+        if not self.mentions:
+            ev = self.evidence
+            self.mentions = [Mention(self.article_id, ev.sentence, ev.start, ev.end)]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -297,6 +324,7 @@ class Event:
             "evidence": self.evidence.to_dict(),
             "confidence": self.confidence,
             "sources": list(self.sources),
+            "mentions": [m.to_dict() for m in self.mentions],
             **{k: v for k, v in self.extra.items() if k not in _EVENT_FIELDS},
         }
 
@@ -324,6 +352,7 @@ class Event:
             fatalities=d.get("fatalities"),
             confidence=float(d.get("confidence") if d.get("confidence") is not None else 0.5),
             sources=list(d.get("sources") or []),
+            mentions=[Mention.from_dict(m) for m in d.get("mentions") or []],
             extra={k: v for k, v in d.items() if k not in _EVENT_FIELDS},
         )
 
@@ -350,6 +379,7 @@ _EVENT_FIELDS = frozenset(
         "evidence",
         "confidence",
         "sources",
+        "mentions",
         "extra",
     }
 )
