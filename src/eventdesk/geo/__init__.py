@@ -4,19 +4,20 @@ detection, resolution with document context, and event location.
 Public functions:
 - `resolve(text, spans)`: a place (or None) for each given name span;
 - `parse(text)`: every place name found in a text, resolved (Place.start/end set);
-- `locate(events, articles, config)`: sets `event.location` from the event's sentence or the article.
+- `locate(events, articles, config)`: sets `event.location` from the event's sentence or the article;
+- `info(config)`: which gazetteer is in use (packaged data or the user's GeoNames import), how many places.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from eventdesk.geo.gazetteer import Gazetteer, get
+from eventdesk.geo.gazetteer import Gazetteer, get, info
 from eventdesk.geo.location import locate
 from eventdesk.geo.toponyms import parse
 from eventdesk.records import Place
 
-__all__ = ["Gazetteer", "get", "locate", "parse", "resolve"]
+__all__ = ["Gazetteer", "get", "info", "locate", "parse", "resolve"]
 
 
 def resolve(

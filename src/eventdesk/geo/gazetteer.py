@@ -128,7 +128,9 @@ _LOCK = threading.Lock()
 
 
 def get(config: dict[str, Any] | None = None) -> Gazetteer:
-    """The gazetteer named by config["geo"]["gazetteer"], else the per-user cached one (built on first use)."""
+    """The gazetteer named by config["geo"]["gazetteer"], else the user's GeoNames import
+    (`eventdesk geo build --geonames`) when there is one, else the per-user cached one built from
+    the data packages (built on first use)."""
     geo = (config or {}).get("geo") or {}
     alias_files = list(geo.get("alias_files") or [])
     path = geo.get("gazetteer")
@@ -140,12 +142,33 @@ def get(config: dict[str, Any] | None = None) -> Gazetteer:
     if g is not None:
         return g
     with _LOCK:
+        if path is None and not alias_files:
+            from eventdesk.geo.geonames import user_path
+
+            path = str(user_path()) if user_path().exists() else None
         p = str(_build.ensure(path, alias_files, quiet=False))
         g = _GAZ.get(p)
         if g is None:
             g = _GAZ[p] = Gazetteer(p)
         _CHOSEN[ck] = g
     return g
+
+
+def info(config: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Which gazetteer is in use and what it holds (for `eventdesk geo info` and `eventdesk doctor`):
+    path, source ("packages" or "geonames"), places, names, build date, and the GeoNames files
+    imported, if any."""
+    g = get(config)
+    m = g.meta
+    return {
+        "path": str(g.path),
+        "source": m.get("source", "packages"),
+        "places": int(m.get("places") or 0),
+        "names": int(m.get("names") or 0),
+        "built": m.get("built"),
+        "geonames_files": m.get("geonames_files"),
+        "packages": {k: m[k] for k in _build.PACKAGES if k in m},
+    }
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -65,4 +65,6 @@ def key(name: str) -> str:
 
 def is_latin(name: str) -> bool:
     """True when every letter is Latin (names in other scripts are never matched in English text)."""
+    if name.isascii():
+        return True
     return all(not (ch.isalpha() and ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF) for ch in name)
