@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import eventdesk
 
 REPORTS = [
@@ -43,3 +45,121 @@ def test_two_outlets_one_strike(tmp_path: Path):
     exported = [json.loads(x) for x in eventdesk("export", "events", "--db", str(db)).stdout.splitlines()]
     strike = next(e for e in exported if e["event_type"] == "ASSAULT")
     assert sorted(strike["sources"]) == sorted(sources)
+
+
+# Three outlets, one shooting, told in different words (texts written for this test).
+THREE_OUTLETS = [
+    {
+        "title": "Man killed in Fresno shooting",
+        "text": "A gunman shot and killed Daniel Okafor, 34, outside a grocery store in Fresno on Tuesday "
+        "night, police said.\n\nNo arrests have been made.",
+        "published": "2025-03-12",
+        "url": "https://outlet-a.example/fresno-shooting",
+    },
+    {
+        "title": "Fresno police look for gunman after fatal shooting",
+        "text": "Fresno police said Daniel Okafor, a 34-year-old father of two, was shot dead in a grocery "
+        "store parking lot on Tuesday.\n\nDetectives asked witnesses to come forward.",
+        "published": "2025-03-12",
+        "url": "https://outlet-b.example/news/okafor",
+    },
+    {
+        "title": "Victim of Tuesday shooting named",
+        "text": "The man fatally shot in Fresno on Tuesday was Daniel Okafor, the county coroner said on "
+        "Thursday.\n\nHis family described him as a devoted father.",
+        "published": "2025-03-13",
+        "url": "https://outlet-c.example/okafor-named",
+    },
+]
+# Two shootings in one city on consecutive days: alike in type, place and time, different events.
+TWO_SHOOTINGS = [
+    {
+        "title": "Man wounded outside bar",
+        "text": "A gunman shot and wounded a man outside a bar on Olive Avenue in Fresno on Tuesday night, "
+        "police said.\n\nThe victim was taken to hospital.",
+        "published": "2025-03-12",
+        "url": "https://outlet-a.example/olive",
+    },
+    {
+        "title": "Woman wounded in shooting",
+        "text": "A gunman shot and wounded a woman outside a nightclub on Blackstone Avenue in Fresno on "
+        "Wednesday night, police said.\n\nShe is expected to survive.",
+        "published": "2025-03-13",
+        "url": "https://outlet-b.example/blackstone",
+    },
+]
+
+
+def _run(tmp_path: Path, name: str, docs: list[dict], *args: str) -> sqlite3.Connection:
+    src = tmp_path / f"{name}.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in docs) + "\n")
+    db = tmp_path / f"{name}.db"
+    eventdesk("run", str(src), "--db", str(db), *args)
+    return sqlite3.connect(db)
+
+
+def _assaults(c: sqlite3.Connection) -> list[dict]:
+    return [json.loads(r[0]) for r in c.execute("SELECT data FROM events WHERE event_type = 'ASSAULT'")]
+
+
+def test_three_outlets_one_event_three_sources_three_mentions(tmp_path: Path):
+    c = _run(tmp_path, "three", THREE_OUTLETS)
+    articles = {r[0] for r in c.execute("SELECT id FROM articles")}
+    assert len(articles) == 3
+    killings = [e for e in _assaults(c) if len({m["article_id"] for m in e["mentions"]}) > 1]
+    assert len(killings) == 1
+    ev = killings[0]
+    sources = {
+        r[0] for r in c.execute("SELECT article_id FROM event_sources WHERE event_id = ?", (ev["id"],))
+    }
+    assert sources == articles
+    assert {m["article_id"] for m in ev["mentions"]} == articles  # every outlet's sentence, in the data
+    assert all("Okafor" in m["sentence"] or "Fresno" in m["sentence"] for m in ev["mentions"])
+    # why: the matched fields and the score of each link
+    links = ev["merge"]["links"]
+    assert len(links) == 2 and all(link["score"] >= 3.0 for link in links)
+    assert any(f.startswith("words:") and "okafor" in f for link in links for f in link["matched"])
+    # one story: articles that report the same main event
+    assert len({r[0] for r in c.execute("SELECT story_id FROM articles")}) == 1
+
+
+def test_similar_shootings_on_consecutive_days_stay_two(tmp_path: Path):
+    c = _run(tmp_path, "two", TWO_SHOOTINGS)
+    assaults = _assaults(c)
+    assert len(assaults) >= 2
+    assert all(len(e["sources"]) == 1 for e in assaults)
+    assert len({r[0] for r in c.execute("SELECT story_id FROM articles")}) == 2
+
+
+def _snapshot(c: sqlite3.Connection) -> list:
+    """Events as a user sees them (merge explanations aside: which pairs were compared depends on order)."""
+    out = []
+    for (data,) in c.execute("SELECT data FROM events ORDER BY id"):
+        d = json.loads(data)
+        reports = sorted(r["id"] for r in d.pop("merge")["reports"])
+        out.append((d, reports))
+    sources = sorted(c.execute("SELECT event_id, article_id FROM event_sources"))
+    stories = sorted(c.execute("SELECT id, story_id FROM articles"))
+    return [out, sources, stories]
+
+
+@pytest.mark.slow  # three runs
+def test_same_events_whatever_the_order_or_worker_count(tmp_path: Path):
+    docs = THREE_OUTLETS + TWO_SHOOTINGS + REPORTS
+    one = _snapshot(_run(tmp_path, "w1", docs, "--workers", "1"))
+    assert _snapshot(_run(tmp_path, "w2", docs, "--workers", "2")) == one
+    assert _snapshot(_run(tmp_path, "rev", docs[::-1])) == one
+    assert any(len(d["sources"]) == 3 for d, _ in one[0])
+
+
+@pytest.mark.slow  # two runs
+def test_rerun_adds_nothing(tmp_path: Path):
+    src = tmp_path / "three.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in THREE_OUTLETS) + "\n")
+    db = tmp_path / "r.db"
+    eventdesk("run", str(src), "--db", str(db))
+    before = _snapshot(sqlite3.connect(db))
+    src2 = tmp_path / "again.jsonl"  # the same articles under another file name: exact duplicates
+    src2.write_text(src.read_text())
+    eventdesk("run", str(src2), "--db", str(db))
+    assert _snapshot(sqlite3.connect(db)) == before

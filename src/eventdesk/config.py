@@ -50,6 +50,18 @@ DEFAULTS: dict[str, Any] = {
         "inherit_in_paragraph": True,  # a sentence without a date takes the previous sentence's
         "future_is_hypothetical": True,  # an asserted event dated after the report is a plan
     },
+    "merge": {
+        # candidates: located day-precise events within this many days (both dates to the day) ...
+        "day_window": 1,
+        "cell_degrees": 0.5,  # ... and in the same or a neighbouring cell of this size
+        "wide_window": 7,  # days of slack when a date is only known to the month or year
+        "near_km": 25,  # same or nearby town
+        "far_km": 150,  # two town-precise places further apart than this count against
+        "threshold": 3.5,  # evidence score (merge/evidence.py) from which two reports are one event
+        "union_margin": 1.0,  # a new event joins a second stored event (merging the two) only this far above
+        "min_content": 1.0,  # evidence beyond type, time and place needed (a name, an age, a sentence)
+        "max_candidates": 500,  # stored events compared per new event (most recent first)
+    },
     "watch": {
         "timeout_seconds": 20,  # per feed request
         "max_feed_bytes": 20_000_000,  # a larger feed is refused, with a message naming it

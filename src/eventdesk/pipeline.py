@@ -268,7 +268,7 @@ class Runner:
         with self.store.transaction():
             for p in problems:
                 self._problem(p)
-            new, merged = merge(events, self.store)
+            new, merged = merge(events, self.store, {a.id: a for a in articles}, self.config)
             self.store.mark_coded(a.id for a in articles)
         self.report.events_new += new
         self.report.events_merged += merged

@@ -4,7 +4,9 @@
   (the store does this by id);
 * near-duplicate: MinHash Jaccard of body word 5-grams >= 0.8 (same text, minor edits or a new
   headline) => `duplicate_of` the first-seen article;
-* story: containment |A∩B| / min(|A|,|B|) >= 0.6 => same `story_id`. Rewrites of one wire report
+* story: containment |A∩B| / min(|A|,|B|) >= 0.6 => same `story_id` (the smallest article id of
+  the story; stories an article ties together become one, and `merge` joins the stories of articles
+  whose events merge). Rewrites of one wire report
   keep most of the shorter text inside the longer one while their Jaccard drops (seed Sudan
   article vs its Reuters original: Jaccard 0.78, containment 0.92), so containment is the test.
 
@@ -38,6 +40,7 @@ class DedupIndex(Protocol):
     def band_candidates(self, bands: list[int]) -> list[str]: ...
     def signature(self, article_id: str) -> tuple[int, bytes] | None: ...
     def article_cluster(self, article_id: str) -> tuple[str | None, str | None]: ...
+    def relabel_story(self, old: str, new: str) -> None: ...
 
 
 @dataclass
@@ -118,7 +121,7 @@ def assign(article: Article, sig: Signature, index: DedupIndex, config: dict[str
     near = float(cfg.get("near_duplicate_jaccard", 0.8))
     story = float(cfg.get("story_containment", 0.6))
     best_dup: tuple[float, str] | None = None
-    best_story: tuple[float, str] | None = None
+    stories: set[str] = set()  # stories of every article this one rewrites or repeats
     if sig.n_shingles >= 3:  # a few words say nothing about being the same story
         for cand in index.band_candidates(sig.bands):
             if cand == article.id:
@@ -128,20 +131,19 @@ def assign(article: Article, sig: Signature, index: DedupIndex, config: dict[str
                 continue
             n_other, raw = other
             j = _jaccard(sig.hashvalues, np.frombuffer(raw, dtype="<u4"))
-            if j >= near and (best_dup is None or j > best_dup[0]):
+            if j >= near and (best_dup is None or (j, cand) > best_dup):
                 best_dup = (j, cand)
-            c = containment(j, sig.n_shingles, n_other)
-            if c >= story and (best_story is None or c > best_story[0]):
-                best_story = (c, cand)
+            if j >= near or containment(j, sig.n_shingles, n_other) >= story:
+                stories.add(index.article_cluster(cand)[1] or cand)
     article.duplicate_of = None
-    article.story_id = article.id
     if best_dup is not None:
-        root, story_of_root = index.article_cluster(best_dup[1])
+        root, _ = index.article_cluster(best_dup[1])
         article.duplicate_of = root or best_dup[1]
-        article.story_id = story_of_root or article.duplicate_of
-    elif best_story is not None:
-        _, sid = index.article_cluster(best_story[1])
-        article.story_id = sid or best_story[1]
+    # A story is named by its smallest article id, and stories this article joins become one: the
+    # same articles give the same stories whatever order they come in.
+    article.story_id = min(stories | {article.id})
+    for sid in sorted(stories - {article.story_id}):
+        index.relabel_story(sid, article.story_id)
     index.add_signature(article.id, sig.n_shingles, sig.to_bytes(), sig.bands)
 
 
@@ -170,6 +172,11 @@ class MemoryIndex:
 
     def article_cluster(self, article_id: str) -> tuple[str | None, str | None]:
         return self.clusters.get(article_id, (None, None))
+
+    def relabel_story(self, old: str, new: str) -> None:
+        for aid, (dup, sid) in list(self.clusters.items()):
+            if sid == old:
+                self.clusters[aid] = (dup, new)
 
 
 def dedup(

@@ -98,6 +98,9 @@ class _RunIndex:
     def article_cluster(self, article_id: str) -> tuple[str | None, str | None]:
         return self.store.article_cluster(article_id)
 
+    def relabel_story(self, old: str, new: str) -> None:
+        self.store.relabel_story(old, new)
+
 
 class RayRunner(Runner):
     def run(self, paths: list[str]) -> RunReport:  # noqa: C901 - one linear recipe

@@ -1,31 +1,184 @@
-"""Stage 7, merge events: the same event reported by several articles is one event, several sources.
+"""Stage 7, merge events: the same real event reported by several articles is one event, all sources.
 
-Identity is ACLED-style: same day, same place, same actor pair, same type and modality
-(`store.merge_key`). Events without a known day or place are kept as they are: nothing
-shows that two of them are the same event.
+For each new event, candidates come from the store's merge index (`merge_keys`), never from a scan:
+
+* `d:TYPE:DAY:CELL` -- located events with a day-precise date, looked up over the day window and the
+  neighbouring half-degree cells (same or nearby town);
+* `n:TYPE:NAME:MONTH` -- each distinctive word (name, age, number) of the event's mentions and of
+  its article's headline, bucketed by month when the date is known ("?" when it is not), looked up
+  over the wide window and the undated bucket; an undated event looks up every bucket of the name
+  (content alone).
+
+Each candidate is an already merged event holding the compact *reports* of its articles
+(`evidence.report`); the new event joins it when it matches one of them (`evidence.compare` score
+>= merge.threshold), and an event matching several stored events joins them all. Decisions depend
+only on the pair compared and keys are looked up symmetrically, so the same set of articles gives
+the same clusters in any order; the merged event's id is the smallest report id and its fields come
+from the best-informed report (`evidence.quality`), so those do not depend on order either.
+
+Every merge records why in `extra["merge"]["links"]` (the two reports, the score and the fields
+that matched), which the export and the API show. Two articles whose events merge join one story
+(`story_id`, the smallest article id of the story).
 """
 
 from __future__ import annotations
 
-from eventdesk.records import Event
+import copy
+from datetime import timedelta
+from typing import Any
+
+from eventdesk.merge.evidence import NON_EVENTS, compare, interval, quality, report
+from eventdesk.records import Article, Event, Mention
 from eventdesk.store.base import Store
-from eventdesk.store.sqlite import merge_key
+
+__all__ = ["merge", "keys", "report", "compare"]
 
 
-def merge(events: list[Event], store: Store) -> tuple[int, int]:
+def _cell(lat: float, lon: float, size: float) -> tuple[int, int]:
+    return int((lat + 90.0) // size), int((lon + 180.0) // size)
+
+
+def _month(d: Any) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def keys(rep: dict[str, Any], cfg: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
+    """(keys to store, exact keys to look up, key prefixes to look up) of one report."""
+    t = rep["type"]
+    size = float(cfg.get("cell_degrees", 0.5))
+    store_keys = [f"r:{rep['id']}"]
+    look: list[str] = []
+    prefixes: list[str] = []
+    span = interval(rep["date"])
+    day = span is not None and span[0] == span[1] and rep["date_precision"] == "day"
+    if day and rep["lat"] is not None:
+        cy, cx = _cell(rep["lat"], rep["lon"], size)
+        store_keys.append(f"d:{t}:{span[0].isoformat()}:{cy}:{cx}")
+        w = int(cfg.get("day_window", 1))
+        for k in range(-w, w + 1):
+            dd = (span[0] + timedelta(days=k)).isoformat()
+            look += [f"d:{t}:{dd}:{cy + i}:{cx + j}" for i in (-1, 0, 1) for j in (-1, 0, 1)]
+    words = sorted(set(rep["words"]) | set(rep["headline"]))
+    if span is not None and rep["date_precision"] in ("day", "month"):
+        bucket = _month(span[0])
+        wide = timedelta(days=int(cfg.get("wide_window", 7)))
+        months = sorted({_month(span[0] - wide), _month(span[1] + wide), bucket, _month(span[1])})
+        for name in words:
+            store_keys.append(f"n:{t}:{name}:{bucket}")
+            look += [f"n:{t}:{name}:{m}" for m in months] + [f"n:{t}:{name}:?"]
+    else:
+        for name in words:
+            store_keys.append(f"n:{t}:{name}:?")
+            prefixes.append(f"n:{t}:{name}:")
+    return store_keys, look, prefixes
+
+
+def _reports(ev: Event, articles: dict[str, Article]) -> list[dict[str, Any]]:
+    m = ev.extra.get("merge")
+    if isinstance(m, dict) and m.get("reports"):
+        return list(m["reports"])
+    return [report(ev, articles.get(ev.article_id))]
+
+
+def _combine(events: list[Event], reports: list[dict[str, Any]], links: list[dict[str, Any]]) -> Event:
+    """One event from several: fields of the best-informed, the smallest id, every source and mention."""
+    ordered = sorted(events, key=lambda e: e.id)
+    base = max(ordered, key=quality)  # max keeps the first (smallest id) of equals
+    out = copy.deepcopy(base)
+    out.id = min(r["id"] for r in reports)
+    out.sources = sorted({s for e in events for s in (e.sources or [e.article_id])})
+    seen: dict[tuple[str, int, int], Mention] = {}
+    for e in events:
+        for m in e.mentions:
+            seen.setdefault((m.article_id, m.start, m.end), m)
+    out.mentions = [seen[k] for k in sorted(seen)]
+    out.extra = {k: v for k, v in out.extra.items() if k != "merge"}
+    uniq = {r["id"]: r for r in reports}
+    out.extra["merge"] = {
+        "reports": [uniq[k] for k in sorted(uniq)],
+        "links": sorted(links, key=lambda x: (x["reports"], -x["score"])),
+    }
+    return out
+
+
+def _union_stories(store: Store, article_ids: set[str]) -> None:
+    """Articles whose events merged report the same event: one story, named by its smallest id."""
+    stories = set()
+    for aid in article_ids:
+        _, sid = store.article_cluster(aid)
+        stories.add(sid or aid)
+    if len(stories) < 2:
+        return
+    target = min(stories)
+    for s in sorted(stories - {target}):
+        store.relabel_story(s, target)
+
+
+def merge(
+    events: list[Event],
+    store: Store,
+    articles: dict[str, Article] | None = None,
+    config: dict[str, Any] | None = None,
+) -> tuple[int, int]:
     """Store a batch of events, merging reports of an already stored event. Returns (new, merged).
 
     Call inside `store.transaction()`; events of the same batch merge with each other too.
+    `articles` (by id) gives each event its headline; without it only the mentions speak.
     """
+    from eventdesk.config import DEFAULTS
+
+    cfg = {**DEFAULTS["merge"], **((config or {}).get("merge") or {})}
+    articles = articles or {}
+    threshold = float(cfg["threshold"])
+    limit = int(cfg["max_candidates"])
     new = merged = 0
     for ev in events:
-        key = merge_key(ev)
-        if key:
-            same = [e for e in store.events_by_key(key) if e.article_id != ev.article_id]
-            if same:
-                for src in ev.sources or [ev.article_id]:
-                    store.add_event_source(same[0].id, src)
-                merged += 1
-                continue
-        new += store.add_events([ev])
+        if store.merge_candidates([f"r:{ev.id}"], [], 1) or store.get_event(ev.id) is not None:
+            continue  # already stored (a re-run, or an article coded again)
+        rep = report(ev, articles.get(ev.article_id))
+        store_keys, look, prefixes = keys(rep, cfg)
+        matches: list[tuple[float, str, Event, list[dict[str, Any]], dict[str, Any]]] = []
+        if ev.modality not in NON_EVENTS:
+            for cid in sorted(store.merge_candidates(look, prefixes, limit)):
+                cand = store.get_event(cid)
+                if cand is None:
+                    continue
+                reps = _reports(cand, articles)
+                if any(r["article_id"] == ev.article_id for r in reps):
+                    continue  # another event of the same article: the coder keeps them apart
+                scored = [(*compare(rep, r, cfg), r["id"]) for r in sorted(reps, key=lambda r: r["id"])]
+                best = max(scored, key=lambda x: x[0])  # the first (smallest id) of equal scores
+                if best[0] >= threshold:
+                    link = {"reports": sorted([rep["id"], best[2]]), "score": best[0], "matched": best[1]}
+                    matches.append((best[0], cid, cand, reps, link))
+        if not matches:
+            ev.extra["merge"] = {"reports": [rep], "links": []}
+            new += store.add_events([ev])
+            store.add_merge_keys(ev.id, store_keys if ev.modality not in NON_EVENTS else store_keys[:1])
+            continue
+        chosen: list[tuple[Event, list[dict[str, Any]], dict[str, Any]]] = []
+        arts = {ev.article_id}
+        union_at = threshold + float(cfg["union_margin"])
+        for score, _, cand, reps, link in sorted(matches, key=lambda m: (-m[0], m[1])):
+            ra = {r["article_id"] for r in reps}
+            if ra & arts:
+                continue  # would put two events of one article into one
+            if chosen and score < union_at:
+                continue  # joining two stored events takes stronger evidence (no chains of weak links)
+            chosen.append((cand, reps, link))
+            arts |= ra
+        all_reports = [rep] + [r for _, reps, _ in chosen for r in reps]
+        links = [link for _, _, link in chosen]
+        for cand, _, _ in chosen:
+            links += (cand.extra.get("merge") or {}).get("links") or []
+        out = _combine([ev] + [c for c, _, _ in chosen], all_reports, links)
+        for cand, _, _ in chosen:
+            store.remove_event(cand.id)
+        store.add_events([out])
+        all_keys: list[str] = []
+        for r in out.extra["merge"]["reports"]:
+            all_keys += keys(r, cfg)[0]
+        store.add_merge_keys(out.id, sorted(set(all_keys)))
+        _union_stories(store, arts)
+        merged += 1
     return new, merged

@@ -210,6 +210,24 @@ class Store(ABC):
     def forget_file(self, path: str) -> int:
         """Drop what was read from a file that has since changed; returns articles removed."""
 
+    # Event merge index (issue 13): keys of each merged event's reports (merge.keys), so candidates
+    # for a new event are found by index lookups, never by scanning the events.
+    @abstractmethod
+    def add_merge_keys(self, event_id: str, keys: Iterable[str]) -> None: ...
+
+    @abstractmethod
+    def merge_candidates(self, keys: list[str], prefixes: list[str], limit: int) -> list[str]:
+        """Ids of stored events holding any of `keys` or a key starting with one of `prefixes`,
+        at most `limit` (the most recently stored first)."""
+
+    @abstractmethod
+    def remove_event(self, event_id: str) -> None:
+        """Drop an event folded into another (its sources move with the merged event)."""
+
+    @abstractmethod
+    def relabel_story(self, old: str, new: str) -> None:
+        """Every article of story `old` joins story `new`."""
+
     @abstractmethod
     def events_by_key(self, key: str) -> list[Event]:
         """Stored events with this merge key (event-level dedup across articles)."""

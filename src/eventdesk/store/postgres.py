@@ -140,6 +140,13 @@ CREATE TABLE IF NOT EXISTS event_sources (
     PRIMARY KEY (event_id, article_id)
 );
 CREATE INDEX IF NOT EXISTS event_sources_article ON event_sources(article_id);
+CREATE TABLE IF NOT EXISTS merge_keys (
+    rid BIGSERIAL PRIMARY KEY,
+    key TEXT COLLATE "C" NOT NULL,
+    event_id TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX IF NOT EXISTS merge_keys_key ON merge_keys(key);
+CREATE INDEX IF NOT EXISTS merge_keys_event ON merge_keys(event_id);
 CREATE TABLE IF NOT EXISTS problems (
     rid BIGSERIAL PRIMARY KEY,
     run_id BIGINT,
@@ -608,6 +615,10 @@ class PostgresStore(Store):
                 "DELETE FROM event_sources WHERE event_id IN (SELECT id FROM events WHERE article_id = ANY(%s))",
                 (gone,),
             )
+            self._q(
+                "DELETE FROM merge_keys WHERE event_id IN (SELECT id FROM events WHERE article_id = ANY(%s))",
+                (gone,),
+            )
             self._q("DELETE FROM events WHERE article_id = ANY(%s)", (gone,))
             self._q("DELETE FROM event_sources WHERE article_id = ANY(%s)", (gone,))
             self._q("DELETE FROM signatures WHERE article_id = ANY(%s)", (gone,))
@@ -623,6 +634,37 @@ class PostgresStore(Store):
             for x in self._q("SELECT article_id FROM event_sources WHERE event_id=%s ORDER BY rid", (ev.id,))
         ] or ev.sources
         return ev
+
+    def add_merge_keys(self, event_id: str, keys: Iterable[str]) -> None:
+        rows = [(_clean(k), event_id) for k in keys]
+        if rows:
+            with self.conn.cursor() as cur:
+                cur.executemany("INSERT INTO merge_keys (key, event_id) VALUES (%s,%s)", rows)
+
+    def merge_candidates(self, keys: list[str], prefixes: list[str], limit: int) -> list[str]:
+        conds, args = [], []
+        if keys:
+            conds.append("key = ANY(%s)")
+            args.append([_clean(k) for k in keys])
+        for p in prefixes:  # a range over the key index (COLLATE "C": byte order)
+            conds.append("(key >= %s AND key < %s)")
+            args += [_clean(p), _clean(p) + "\uffff"]
+        if not conds:
+            return []
+        rows = self._q(
+            f"SELECT event_id, max(rid) AS r FROM merge_keys WHERE {' OR '.join(conds)} "
+            "GROUP BY event_id ORDER BY r DESC LIMIT %s",
+            (*args, int(limit)),
+        )
+        return [r[0] for r in rows]
+
+    def remove_event(self, event_id: str) -> None:
+        self._q("DELETE FROM event_sources WHERE event_id=%s", (event_id,))
+        self._q("DELETE FROM merge_keys WHERE event_id=%s", (event_id,))
+        self._q("DELETE FROM events WHERE id=%s", (event_id,))  # event_edges follow (ON DELETE CASCADE)
+
+    def relabel_story(self, old: str, new: str) -> None:
+        self._q("UPDATE articles SET story_id=%s WHERE story_id=%s", (new, old))
 
     def events_by_key(self, key: str) -> list[Event]:
         rows = self._q("SELECT data FROM events WHERE merge_key=%s ORDER BY rid", (key,)).fetchall()

@@ -96,6 +96,12 @@ CREATE TABLE IF NOT EXISTS event_sources (
     article_id TEXT NOT NULL,
     PRIMARY KEY (event_id, article_id)
 );
+CREATE TABLE IF NOT EXISTS merge_keys (
+    key TEXT NOT NULL,
+    event_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS merge_keys_key ON merge_keys(key);
+CREATE INDEX IF NOT EXISTS merge_keys_event ON merge_keys(event_id);
 CREATE TABLE IF NOT EXISTS problems (
     run_id INTEGER,
     path TEXT NOT NULL,
@@ -404,6 +410,9 @@ class SQLiteStore(Store):
                 )
                 self.conn.execute("DELETE FROM events_rtree WHERE rid=?", (ev[0],))
                 self.conn.execute("DELETE FROM event_sources WHERE event_id=?", (ev[1],))
+            self.conn.execute(
+                "DELETE FROM merge_keys WHERE event_id IN (SELECT id FROM events WHERE article_id=?)", (aid,)
+            )
             self.conn.execute("DELETE FROM events WHERE article_id=?", (aid,))
             self.conn.execute("DELETE FROM event_sources WHERE article_id=?", (aid,))
             self.conn.execute("DELETE FROM signatures WHERE article_id=?", (aid,))
@@ -422,6 +431,40 @@ class SQLiteStore(Store):
             )
         ] or ev.sources
         return ev
+
+    def add_merge_keys(self, event_id: str, keys: Iterable[str]) -> None:
+        self.conn.executemany("INSERT INTO merge_keys VALUES (?,?)", [(k, event_id) for k in keys])
+
+    def merge_candidates(self, keys: list[str], prefixes: list[str], limit: int) -> list[str]:
+        found: dict[str, int] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            q = "SELECT event_id, max(rowid) FROM merge_keys WHERE key IN (%s) GROUP BY event_id" % ",".join(
+                "?" * len(part)
+            )
+            for eid, rid in self.conn.execute(q, part):
+                found[eid] = max(rid, found.get(eid, 0))
+        for p in prefixes:  # a range over the key index: every key that starts with p
+            q = "SELECT event_id, max(rowid) FROM merge_keys WHERE key >= ? AND key < ? GROUP BY event_id"
+            for eid, rid in self.conn.execute(q, (p, p + "\uffff")):
+                found[eid] = max(rid, found.get(eid, 0))
+        return sorted(found, key=lambda e: -found[e])[:limit]
+
+    def remove_event(self, event_id: str) -> None:
+        row = self.conn.execute("SELECT rowid, data FROM events WHERE id=?", (event_id,)).fetchone()
+        if row is None:
+            return
+        sentence = json.loads(row[1])["evidence"]["sentence"]
+        self.conn.execute(
+            "INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete',?,?)", (row[0], sentence)
+        )
+        self.conn.execute("DELETE FROM events_rtree WHERE rid=?", (row[0],))
+        self.conn.execute("DELETE FROM event_sources WHERE event_id=?", (event_id,))
+        self.conn.execute("DELETE FROM merge_keys WHERE event_id=?", (event_id,))
+        self.conn.execute("DELETE FROM events WHERE id=?", (event_id,))
+
+    def relabel_story(self, old: str, new: str) -> None:
+        self.conn.execute("UPDATE articles SET story_id=? WHERE story_id=?", (new, old))
 
     def events_by_key(self, key: str) -> list[Event]:
         return [self._event(r) for r in self.conn.execute("SELECT * FROM events WHERE merge_key=?", (key,))]

@@ -1,0 +1,252 @@
+"""Evidence that two event reports, from two articles, are the same real event.
+
+A *report* is one coded event of one article, reduced to what identity needs: type and mode,
+modality, date and its precision, place, named participants, casualty figure, and the distinctive
+words (proper names, ages) of its mention sentences and of its article's headline. Reports are
+stored with the merged event (`extra["merge"]["reports"]`), so a later report is compared with
+every article's own account of the event, never with a blend of them: the decision for a pair
+depends on the pair alone, which makes merging independent of input order.
+
+`compare(a, b)` is symmetric. Type must agree and neither report may be a non-event (negated or
+hypothetical); time, place and casualties that disagree count against; the same place and day
+alone never decide (two shootings in one city in one week): some shared content (a name, an age,
+the same sentence, the same named actor) must be there too.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from eventdesk.records import Article, Event, normalise
+
+# the headline and the article's opening: the report's context (who, where) -- most outlets put
+# their page furniture (bylines, share buttons, copyright) after it
+LEAD_CHARS = 800
+# modalities that report no event that happened: never a reason to merge
+NON_EVENTS = ("negated", "hypothetical")
+
+_CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]*[\w])(?:\s+(?:[A-Z][\w'’.-]*[\w]))*")
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,2}),\s", re.I)
+_NUM = re.compile(r"\b(\d[\d,]{2,})\b")
+_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'“‘(]*$")
+
+
+@cache
+def common_capitals() -> frozenset[str]:
+    """Capitalised words that identify nothing (data/merge/common_capitals.txt + actor nouns/titles)."""
+    words: set[str] = set()
+    data = resources.files("eventdesk").joinpath("data")
+    for line in data.joinpath("merge", "common_capitals.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.add(line.strip().casefold())
+    for name in ("offices.tsv", "sectors.tsv"):
+        for line in data.joinpath("actors", name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                for w in line.split("\t")[0].split():
+                    words.add(w.casefold())
+    return frozenset(words)
+
+
+_LOWER = re.compile(r"\b[a-z][\w'’-]*")
+
+
+def names(text: str, context: str | None = None) -> set[str]:
+    """Distinctive words of a text: capitalised names (each word and the whole run, common words
+    dropped; a run that opens a sentence needs two words), ages and numbers of three digits or more.
+
+    A capitalised word that `context` (the whole article) also writes in lower case is an ordinary
+    word capitalised by position ("Shot", "Follow"), not a name."""
+    out: set[str] = set()
+    common = common_capitals()
+    lower = set(_LOWER.findall(context if context is not None else text or ""))
+    for m in _CAP_RUN.finditer(text or ""):
+        words = [w.strip(".'’").casefold() for w in m.group(0).split()]
+        at_start = bool(_SENT_START.search(text[: m.start()]))
+        kept = [w for w in words if w not in common and len(w) > 1 and not w.isdigit()]
+        if at_start and len(words) == 1:
+            continue
+        for w in kept:
+            if w not in lower:
+                out.add(w)
+        if len(kept) >= 2:
+            out.add(" ".join(kept))
+    for m in _AGE.finditer(text or ""):
+        out.add("age:" + (m.group(1) or m.group(2)))
+    for m in _NUM.finditer(text or ""):
+        n = m.group(1).replace(",", "")
+        if not (len(n) == 4 and n[:2] in ("19", "20")):  # a year says little; dates are compared apart
+            out.add("num:" + n)
+    return out
+
+
+def report(ev: Event, article: Article | None = None) -> dict[str, Any]:
+    """The compact account of one article's event that merging compares (JSON-ready)."""
+    loc = ev.location
+    mention_text = " ".join(m.sentence for m in ev.mentions if m.article_id == ev.article_id)
+    mention_text = mention_text or ev.evidence.sentence
+    body = article.body if article is not None else mention_text
+    lead = (article.title + ".\n" + article.body[: int(LEAD_CHARS)]) if article is not None else ""
+    # participants that identify: a dictionary id, or a name (not "police", "a gunman")
+    ids = sorted(
+        {a.wikidata or normalise(a.name) for a in ev.actors + ev.recipients if a.wikidata or names(a.text)}
+    )
+    return {
+        "id": ev.id,
+        "article_id": ev.article_id,
+        "type": ev.event_type,
+        "mode": ev.mode,
+        "modality": ev.modality,
+        "date": ev.date,
+        "date_precision": ev.date_precision,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "country": loc.country if loc else None,
+        "admin1": loc.admin1 if loc else None,
+        "geonameid": loc.geonameid if loc else None,
+        "precision": loc.precision if loc else None,
+        "actors": ids,
+        "fatalities": ev.fatalities,
+        "words": sorted(names(mention_text, body)),
+        "headline": sorted(names(lead, body)),
+        "sentence": normalise(ev.evidence.sentence)[:300],
+        "published": article.published[:10] if article is not None and article.published else None,
+    }
+
+
+def quality(ev: Event) -> tuple:
+    """How well informed a report is (higher first): the merged event takes its fields from the best."""
+    loc = ev.location
+    return (
+        ev.modality == "asserted",
+        {"day": 3, "month": 2, "year": 1}.get(ev.date_precision or "", 0),
+        0 if loc is None else 4 - min(3, loc.precision or 3),
+        len(ev.actors) + len(ev.recipients),
+        ev.fatalities is not None,
+        ev.mode is not None,
+        ev.confidence,
+    )
+
+
+def interval(d: str | None) -> tuple[date, date] | None:
+    """First and last day a stored date ("2025", "2025-06", "2025-06-03...") can mean."""
+    if not d:
+        return None
+    try:
+        if len(d) >= 10:
+            x = date.fromisoformat(d[:10])
+            return x, x
+        if len(d) == 7:
+            first = date.fromisoformat(d + "-01")
+            nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+            return first, nxt - timedelta(days=1)
+        if len(d) == 4:
+            return date(int(d), 1, 1), date(int(d), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+    if a.get("lat") is None or b.get("lat") is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _weight(word: str) -> float:
+    """A full name says more than one word of it; an age less than a name."""
+    if word.startswith("age:"):
+        return 0.75
+    return 1.5 if " " in word else 1.0
+
+
+def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[float, list[str]]:
+    """Score for "same real event" of two reports, and the fields that matched (or disagreed, "-field").
+
+    Symmetric: compare(a, b) == compare(b, a). A score of -inf means "cannot be the same event".
+    """
+    if a["type"] != b["type"] or a["article_id"] == b["article_id"]:
+        return -math.inf, []
+    if a["modality"] in NON_EVENTS or b["modality"] in NON_EVENTS:
+        return -math.inf, []
+    score = 0.0
+    why: list[str] = ["type"]
+    content = 0.0  # evidence beyond type, time and place
+    if a["sentence"] and a["sentence"] == b["sentence"]:
+        score += 3.0
+        content += 3.0
+        why.append("sentence")
+    # distinctive words of the mentions, then of the headlines
+    shared = set(a["words"]) & set(b["words"])
+    if shared:
+        w = min(4.0, sum(_weight(s) for s in shared))
+        score += w
+        content += w
+        why.append("words:" + ",".join(sorted(shared)[:6]))
+    head = (set(a["headline"]) | set(a["words"])) & (set(b["headline"]) | set(b["words"])) - shared
+    if head:
+        w = min(2.5, 0.5 * sum(_weight(s) for s in head))
+        score += w
+        content += w
+        why.append("headline:" + ",".join(sorted(head)[:6]))
+    actors = set(a["actors"]) & set(b["actors"])
+    if actors:
+        w = min(2.0, 1.0 * len(actors))
+        score += w
+        content += w
+        why.append("actors:" + ",".join(sorted(actors)[:4]))
+    # time
+    ia, ib = interval(a["date"]), interval(b["date"])
+    if ia and ib:
+        gap = max(0, (max(ia[0], ib[0]) - min(ia[1], ib[1])).days)
+        both_days = ia[0] == ia[1] and ib[0] == ib[1]
+        window = int(cfg.get("day_window", 1)) if both_days else int(cfg.get("wide_window", 7))
+        if gap == 0:
+            score += 1.0 if both_days else 0.2
+            why.append("date")
+        elif gap <= window:
+            score += 0.5 if both_days else 0.0
+            why.append("date~")
+        else:  # a later report may date a follow-up; far apart is strong evidence of two events
+            score -= 1.0 if gap <= int(cfg.get("follow_up_days", 31)) else 2.5
+            why.append("-date")
+    # place
+    d = km(a, b)
+    if d is not None:
+        if a["country"] and b["country"] and a["country"] != b["country"]:
+            score -= 1.0
+            why.append("-country")
+        elif d <= float(cfg.get("near_km", 25)):
+            score += 1.0
+            why.append("place")
+        elif a["admin1"] and a["admin1"] == b["admin1"]:
+            score += 0.3
+            why.append("admin1")
+        elif d > float(cfg.get("far_km", 150)) and (a["precision"] or 3) == 1 and (b["precision"] or 3) == 1:
+            score -= 1.0
+            why.append("-place")
+    # mode and casualties
+    if a["mode"] and b["mode"]:
+        if a["mode"] == b["mode"]:
+            score += 0.2
+            why.append("mode")
+        else:
+            score -= 0.5
+            why.append("-mode")
+    fa, fb = a["fatalities"], b["fatalities"]
+    if fa is not None and fb is not None:
+        if fa == fb and fa > 0:
+            score += 0.5
+            why.append("fatalities")
+        elif abs(fa - fb) > max(1, 0.5 * max(fa, fb)):
+            score -= 0.5
+            why.append("-fatalities")
+    if content < float(cfg.get("min_content", 1.0)):
+        return min(score, float(cfg.get("threshold", 3.0)) - 0.01), why  # place and day alone never merge
+    return round(score, 3), why
