@@ -110,11 +110,21 @@ def test_injection_strings_are_data(db):
 def test_to_pandas_flat_and_nested(db):
     df = db.events(type="ASSAULT").to_pandas()
     assert len(df) == len(db.events(type="ASSAULT"))
-    for col in ("id", "event_type", "actors", "recipients", "location", "lat", "lon", "date", "evidence"):
+    for col in (
+        "id",
+        "event_type",
+        "actor1",
+        "actor2",
+        "location",
+        "latitude",
+        "longitude",
+        "date",
+        "evidence",
+    ):
         assert col in df.columns
     nested = db.events().to_pandas(nested=True)
     assert isinstance(nested.loc[0, "actors"], list)
-    empty = db.events(type="AGREE", country="ZZZ").to_pandas()
+    empty = db.events(type="AGREE", country="ISL").to_pandas()
     assert len(empty) == 0 and "event_type" in empty.columns  # columns kept on an empty result
 
 

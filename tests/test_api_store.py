@@ -34,7 +34,7 @@ FILTERS = [
     {"type": "PROTEST", "country": "IRQ", "since": "2024"},
     {"place": "khart"},
     {"mode": "aerial"},
-    {"country": "ZZZ"},
+    {"country": "ISL"},  # a real country with no event
 ]
 
 

@@ -80,6 +80,14 @@ class FeedServer:
                     return self._send(
                         200, b"<!doctype html><html><body><p>hello</p></body></html>", None, "text/html"
                     )
+                if self.path == "/home.html":  # a news site's page that announces its feed
+                    return self._send(
+                        200,
+                        b'<!doctype html><html><head><link rel="alternate" type="application/rss+xml" '
+                        b'title="News" href="/feed.xml"></head><body><p>news</p></body></html>',
+                        None,
+                        "text/html",
+                    )
                 if self.path == "/big.xml":
                     return self._send(200, b"<rss>" + b" " * 5000 + b"</rss>", None, "application/rss+xml")
                 if self.path == "/slow.xml":
@@ -385,3 +393,19 @@ def test_atom_feed_and_item_identity(server: FeedServer, tmp_path: Path):
     assert item_index({"url": "u1", "title": "a"}) == item_index({"url": "u1", "title": "b"})  # then the link
     assert item_index({"title": "a", "text": "b"}) != item_index({"title": "a", "text": "c"})  # then the text
     assert 0 <= item_index({"id": "x"}) < 2**63
+
+
+def test_web_page_given_to_watch_leads_to_its_feed(server: FeedServer, tmp_path: Path):
+    """`watch https://site/` (a page, not a feed) follows the feed the page announces."""
+    server.feed = rss([item(i) for i in (1, 0)])
+    said: list[str] = []
+    with open_store(str(tmp_path / "w.db")) as store:
+        r = watch(
+            [server.base + "/home.html"], store, load_config(None), once=True, events=False, say=said.append
+        )
+        assert r.total("new_articles") == 2 and not r.problems
+    assert any("following its feed " + server.base + "/feed.xml" in s for s in said), said
+    # a page without a feed link is still refused, saying so
+    with open_store(str(tmp_path / "x.db")) as store:
+        r = watch([server.base + "/page.html"], store, load_config(None), once=True, events=False)
+        assert r.problems and "no feed link" in r.problems[0].reason

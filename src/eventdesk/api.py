@@ -40,13 +40,64 @@ def _text(v: str | None) -> str | None:
     return v or None
 
 
+class FilterError(ValueError):
+    """A filter value that is not valid; `field` names the filter (`since`, `type`...), so each
+    front end can name its own option (`--from` on the command line)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
 def _date(v: str | None, name: str) -> str | None:
     if v is None or v == "":
         return None
     v = str(v).strip()
-    if not _DATE.match(v):
-        raise ValueError(f"{name}: {v!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if not _DATE.match(v) or not _real_date(v):
+        raise FilterError(
+            name, f"{v!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-03 or 2025-03-14)"
+        )
     return v
+
+
+def _real_date(v: str) -> bool:
+    """2025-02-30 or 2025-13 match the pattern but are no date."""
+    from datetime import date
+
+    parts = [int(x) for x in v.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def event_types() -> list[str]:
+    """The PLOVER event types, in the ontology's order."""
+    from eventdesk.code.ontology import plover
+
+    return list(plover()["types"])
+
+
+def _country(v: str | None) -> str | None:
+    """ISO 3166-1 alpha-3 code, or an English country name ("Sudan") turned into one."""
+    v = _text(v)
+    if v is None:
+        return None
+    from eventdesk.export.acled import _countries
+
+    countries = _countries()
+    if v.upper() in countries:
+        return v.upper()
+    by_name = {c["name"].lower(): code for code, c in countries.items()}
+    if v.lower() in by_name:
+        return by_name[v.lower()]
+    near = sorted(code for code, c in countries.items() if v.lower() in c["name"].lower())[:8]
+    hint = (
+        f" (did you mean {', '.join(near)}?)" if near else " (ISO alpha-3 such as SDN, IRQ, UKR, or a name)"
+    )
+    raise FilterError("country", f"{v!r} is not a country code{hint}")
 
 
 def make_filter(
@@ -64,34 +115,42 @@ def make_filter(
     bbox: tuple[float, float, float, float] | None = None,
     limit: int | None = None,
     offset: int = 0,
+    include_undated: bool = False,
 ) -> EventFilter:
     """One filter for the CLI, the Python API and the dashboard. Raises ValueError on bad values.
 
     `type`, `mode`, `modality` take one value, a comma-separated string or a list; `since`/`until`
     are inclusive ISO dates at any precision ("2025", "2025-06", "2025-06-03"); `actor` and
     `place` match substrings (case-insensitive); `country` is ISO 3166-1 alpha-3 of the place or
-    of an actor; `text` is a full-text query over the evidence sentence.
+    of an actor (or a country name); `text` is a full-text query over the evidence sentence;
+    `include_undated` lets events without a date pass the date filters. Unknown types, modes,
+    modalities, countries and impossible dates raise `FilterError` naming the valid values.
     """
     modalities = [m.lower() for m in _list(modality)]
     bad = [m for m in modalities if m not in MODALITIES]
     if bad:
-        raise ValueError(f"modality: {', '.join(bad)} unknown (one of {', '.join(MODALITIES)})")
+        raise FilterError("modality", f"{', '.join(bad)} unknown (one of {', '.join(MODALITIES)})")
+    types = [t.upper() for t in _list(type)]
+    known = event_types()
+    bad = [t for t in types if t not in known]
+    if bad:
+        raise FilterError("type", f"{', '.join(bad)} unknown (one of {', '.join(known)})")
     if min_confidence is not None:
         min_confidence = float(min_confidence)
         if not 0.0 <= min_confidence <= 1.0:
-            raise ValueError("min_confidence must be between 0 and 1")
+            raise FilterError("min_confidence", "must be between 0 and 1")
     if limit is not None and int(limit) < 0:
-        raise ValueError("limit must be >= 0")
+        raise FilterError("limit", "must be >= 0")
     if int(offset) < 0:
-        raise ValueError("offset must be >= 0")
+        raise FilterError("offset", "must be >= 0")
     if bbox is not None:
         w, s, e, n = (float(x) for x in bbox)
         bbox = (w, s, e, n)
     return EventFilter(
-        types=[t.upper() for t in _list(type)],
+        types=types,
         modes=_list(mode),
         actor=_text(actor),
-        country=(_text(country) or "").upper() or None,
+        country=_country(country),
         place=_text(place),
         date_from=_date(since, "since"),
         date_to=_date(until, "until"),
@@ -102,6 +161,7 @@ def make_filter(
         bbox=bbox,
         limit=None if limit is None else int(limit),
         offset=int(offset),
+        include_undated=bool(include_undated),
     )
 
 
@@ -141,15 +201,20 @@ class Records(list, Generic[T]):
         return [r.to_dict() for r in self]  # type: ignore[attr-defined]
 
     def to_pandas(self, nested: bool = False) -> Any:
-        """A DataFrame. Default: flat columns (actors as "A; B", location split into name/lat/lon...),
-        as in the CSV export; `nested=True`: SCHEMA.md fields with dicts and lists as they are."""
+        """A DataFrame, one row per record.
+
+        Events, default: the flat columns of `EVENT_COLUMNS` (docs/SCHEMA.md "Python"): the first
+        actor and recipient as actor1 / actor2 with their country and sector, the others in
+        assoc_actor_1 / assoc_actor_2, as in ACLED data; the place as location / latitude /
+        longitude. `nested=True`: the SCHEMA.md fields as they are (actors as lists of dicts).
+        """
         import pandas as pd
 
-        from eventdesk.export import flat_article, flat_event
+        from eventdesk.export import flat_article
 
         rows = self.to_dicts()
         if not nested and self.kind in ("events", "articles"):
-            flat = flat_event if self.kind == "events" else flat_article
+            flat = analysis_event if self.kind == "events" else flat_article
             rows = [flat(r) for r in rows]
         df = pd.DataFrame(rows, columns=_COLUMNS[(self.kind, nested)] if not rows else None)
         if self.kind == "events" and not nested and len(df):
@@ -157,13 +222,57 @@ class Records(list, Generic[T]):
         return df
 
 
+def _names(actors: list[dict[str, Any]]) -> str | None:
+    return "; ".join(a["name"] for a in actors) or None
+
+
+def analysis_event(d: dict[str, Any]) -> dict[str, Any]:
+    """An event dict (SCHEMA.md) as one flat row with ACLED-style actor columns (EVENT_COLUMNS)."""
+    loc = d.get("location") or {}
+    a, r = d.get("actors") or [], d.get("recipients") or []
+    a1, a2 = (a[0] if a else {}), (r[0] if r else {})
+    return {
+        "id": d["id"],
+        "date": d["date"],
+        "date_precision": d["date_precision"],
+        "event_type": d["event_type"],
+        "mode": d["mode"],
+        "modality": d["modality"],
+        "acled_event_type": d["acled_event_type"],
+        "acled_sub_event_type": d["acled_sub_event_type"],
+        "actor1": a1.get("name"),
+        "actor1_country": a1.get("country"),
+        "actor1_sector": a1.get("sector"),
+        "assoc_actor_1": _names(a[1:]),
+        "actor2": a2.get("name"),
+        "actor2_country": a2.get("country"),
+        "actor2_sector": a2.get("sector"),
+        "assoc_actor_2": _names(r[1:]),
+        "location": loc.get("name"),
+        "country": loc.get("country"),
+        "admin1": loc.get("admin1"),
+        "latitude": loc.get("lat"),
+        "longitude": loc.get("lon"),
+        "geo_precision": loc.get("precision"),
+        "fatalities": d["fatalities"],
+        "confidence": d["confidence"],
+        "cameo_root": d["cameo_root"],
+        "goldstein": d["goldstein"],
+        "contexts": ";".join(d["contexts"]),
+        "evidence": d["evidence"]["sentence"],
+        "article_id": d["article_id"],
+        "sources": ";".join(d["sources"]),
+        "n_sources": len(d["sources"]) or 1,
+    }
+
+
 def _columns(kind: str, nested: bool) -> list[str]:
-    from eventdesk.export import flat_article, flat_event
+    from eventdesk.export import flat_article
     from eventdesk.records import Evidence
 
     if kind == "events":
         d = Event(article_id="", event_type="", evidence=Evidence("", 0, 0)).to_dict()
-        return list(flat_event(d) if not nested else d)
+        return list(analysis_event(d) if not nested else d)
     if kind == "articles":
         d = Article(title="", body="").to_dict()
         return list(flat_article(d) if not nested else d)
@@ -177,6 +286,11 @@ class _Cols(dict):
 
 
 _COLUMNS = _Cols()  # column names of an empty result, so an empty DataFrame still has them
+
+
+def event_columns() -> list[str]:
+    """The flat columns of `db.events(...).to_pandas()`, in order."""
+    return list(_COLUMNS[("events", False)])
 
 
 class EventDB:

@@ -12,6 +12,9 @@ import tomllib
 from typing import Any
 
 DEFAULTS: dict[str, Any] = {
+    "store": {
+        "db": "eventdesk.db",  # the store every command uses when --db is not given (file or postgresql:// URL)
+    },
     "read": {
         "max_file_bytes": 200_000_000,  # larger files are reported and skipped
         "max_document_chars": 2_000_000,  # longer documents are truncated, with a problem noted
@@ -71,6 +74,11 @@ DEFAULTS: dict[str, Any] = {
         "batch_files": 64,  # files per committed batch (also capped by batch_bytes)
         "batch_bytes": 256_000,  # bounds the articles in flight, and so memory
         "code_batch": 32,  # articles per event-extraction task
+        # undated input: the publication date given to articles that have none (`run --published`)
+        "published": None,
+        # or take it per file, only when asked (`run --date-from`): "filename" (a YYYY-MM-DD or
+        # YYYYMMDD date in the file's path) or "mtime" (the day the file was last modified, UTC)
+        "date_from": None,
     },
 }
 
@@ -97,3 +105,80 @@ def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
             _merge(into[k], v)
         else:
             into[k] = v
+
+
+# Settings that name files the run cannot do without: checked before any work starts.
+_FILE_LISTS = (("code", "actor_files"), ("geo", "alias_files"))
+
+
+def check_config(cfg: dict[str, Any], source: str | None = None) -> list[str]:
+    """What is wrong with a loaded config, one sentence each (empty: nothing).
+
+    Unknown sections and keys (a typo would be silently ignored otherwise) and files named by
+    settings that do not exist or cannot be read. `source` names the file in the messages.
+    """
+    where = f"{source}: " if source else ""
+    errors: list[str] = []
+    for section, values in cfg.items():
+        if section not in DEFAULTS:
+            errors.append(f"{where}unknown section [{section}] (known: {', '.join(DEFAULTS)})")
+            continue
+        if not isinstance(values, dict):
+            errors.append(f"{where}[{section}] must be a table of settings, not {values!r}")
+            continue
+        for key in values:
+            if key not in DEFAULTS[section]:
+                known = ", ".join(DEFAULTS[section])
+                errors.append(f"{where}unknown setting {section}.{key} (known in [{section}]: {known})")
+    for section, key in _FILE_LISTS:
+        files = cfg.get(section, {}).get(key) or []
+        if isinstance(files, str):
+            files = [files]
+        if not isinstance(files, list):
+            errors.append(f"{where}{section}.{key} must be a list of file names")
+            continue
+        for f in files:
+            if not isinstance(f, str) or not os.path.isfile(f):
+                errors.append(
+                    f"{where}{section}.{key}: no such file {f!r} (paths are relative to {os.getcwd()})"
+                )
+            elif not os.access(f, os.R_OK):
+                errors.append(f"{where}{section}.{key}: cannot read {f!r} (permissions)")
+            elif key == "actor_files":
+                errors.extend(f"{where}{e}" for e in actor_file_errors(f))
+    return errors
+
+
+def actor_file_errors(path: str, limit: int = 5) -> list[str]:
+    """Lines of a user actor file that the dictionary could not load (docs/ACTORS.md): JSONL lines
+    must be objects with a "name"; TSV lines need a name in the first column."""
+    import json
+
+    errors: list[str] = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip() or (line.startswith("#") and not path.endswith((".jsonl", ".json"))):
+                continue
+            if path.endswith((".jsonl", ".json")):
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as e:
+                    errors.append(f"{path}: line {n}: not valid JSON ({e.msg})")
+                    continue
+                ok = isinstance(rec, dict) and isinstance(rec.get("name"), str) and rec["name"].strip()
+                if not ok:
+                    errors.append(f'{path}: line {n}: needs an object with a "name" (docs/ACTORS.md)')
+                elif not isinstance(rec.get("aliases", []), list):
+                    errors.append(f'{path}: line {n}: "aliases" must be a list of strings')
+            elif not line.split("\t")[0].strip():
+                errors.append(f"{path}: line {n}: the first column (the actor's name) is empty")
+            if len(errors) >= limit:
+                break
+    return errors
+
+
+def config_source(path: str | None) -> str | None:
+    """The settings file load_config(path) reads, if any."""
+    if path:
+        return path
+    return "eventdesk.toml" if os.path.exists("eventdesk.toml") else None

@@ -12,10 +12,12 @@ article still waiting for its events.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
 from eventdesk.dedup import Signature, assign, signatures
@@ -55,6 +57,8 @@ class RunReport:
     events_new: int = 0
     events_merged: int = 0
     articles_coded: int = 0
+    articles_failed: int = 0  # the coder failed on them: left uncoded, tried again by the next run
+    undated_articles: int = 0  # new articles with no publication date nor dated hint
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -90,9 +94,38 @@ def prepare(f: InputFile, config: dict[str, Any]) -> Prepared:
     """Segment a read file and sign its articles (runs in workers), each document under a time limit."""
     items = segment_guarded(f.documents, config)
     arts = [a for a in items if isinstance(a, Article)]
+    anchor = file_date(f, config)
+    if anchor:
+        for a in arts:
+            if not a.published and not a.date_hints:  # a dateline or dated caption is the better date
+                a.published = anchor
     probs = [p for p in items if isinstance(p, Problem)]
     f.documents = []  # not needed past this point; keeps what crosses process boundaries small
     return Prepared(f, arts, probs, {s.article_id: s for s in signatures(arts, config)})
+
+
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def file_date(f: InputFile, config: dict[str, Any]) -> str | None:
+    """The publication date given to this file's undated articles, when the user asked for one:
+    run.published (a fixed date), else run.date_from "filename" (a YYYY-MM-DD / YYYYMMDD date in
+    the file's path) or "mtime" (the day the file was last modified, UTC). None otherwise."""
+    cfg = config.get("run", {})
+    if cfg.get("published"):
+        return str(cfg["published"])
+    how = cfg.get("date_from")
+    if how == "filename":
+        # the last date in the path: the file's own name before its folders
+        m = ([None, *_DATE_IN_NAME.finditer(f.path)])[-1]
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                return None
+    if how == "mtime" and f.mtime:
+        return datetime.fromtimestamp(f.mtime, tz=UTC).date().isoformat()
+    return None
 
 
 def prepare_paths(paths: list[str], config: dict[str, Any]) -> list[Prepared]:
@@ -188,6 +221,7 @@ class Runner:
         self.report = RunReport()
         self.run_id: int | None = None
         self._bars: dict[str, Any] = {}
+        self.tried: set[str] = set()  # articles the coder failed on in this run: not retried in it
 
     # -- helpers -------------------------------------------------------------------------
     def _problem(self, p: Problem) -> None:
@@ -240,6 +274,7 @@ class Runner:
                     assign(a, pf.signatures[a.id], self._dedup_index(a), self.config)
                     self.store.add_article(a)
                     r.new_articles += 1
+                    r.undated_articles += not a.published and not a.date_hints
                     r.near_duplicates += a.duplicate_of is not None
                     r.stories_joined += a.duplicate_of is None and a.story_id != a.id
                     new.append(a)
@@ -260,19 +295,29 @@ class Runner:
     def _store_events(self, articles: list[Article], result: tuple[list[Event], list[Problem]]) -> None:
         """Commit a batch's events (merged with reports already stored) with their "coded" marks.
 
-        Articles the coder failed on are marked coded too (with their problem recorded), so a
-        re-run does not stall on them again."""
+        Articles the coder failed on are NOT marked coded (their problem is recorded): the next run,
+        or `eventdesk recode`, tries them again, e.g. after the settings that broke them are fixed."""
+        from eventdesk.guard import _where
         from eventdesk.merge import merge
 
         events, problems = result
+        failed_at = {(p.path, p.index) for p in problems}
+        failed = {a.id for a in articles if _where(a) in failed_at}
         with self.store.transaction():
             for p in problems:
                 self._problem(p)
-            new, merged = merge(events, self.store, {a.id: a for a in articles}, self.config)
-            self.store.mark_coded(a.id for a in articles)
+            new, merged = merge(
+                [e for e in events if e.article_id not in failed],
+                self.store,
+                {a.id: a for a in articles},
+                self.config,
+            )
+            self.store.mark_coded(a.id for a in articles if a.id not in failed)
+        self.tried.update(failed)
         self.report.events_new += new
         self.report.events_merged += merged
-        self.report.articles_coded += len(articles)
+        self.report.articles_coded += len(articles) - len(failed)
+        self.report.articles_failed += len(failed)
         self._tick("coded", len(articles))
 
     # -- the run -------------------------------------------------------------------------
@@ -353,7 +398,9 @@ class Runner:
 
         if self.events:  # articles stored by an interrupted run or by `ingest`, still without events
             while True:
-                pending = self.store.uncoded_articles(limit=chunk * ex.window)
+                # failed ones stay uncoded: ask for enough to get past those already tried
+                pending = self.store.uncoded_articles(limit=chunk * ex.window + len(self.tried))
+                pending = [a for a in pending if a.id not in self.tried]
                 if not pending:
                     break
                 submit_code(pending)

@@ -13,25 +13,37 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-EPILOG = """\
+from eventdesk.cli._common import EXIT_STATUS
+
+EPILOG = (
+    """\
 typical use:
   eventdesk run examples/                 read, clean, dedup, code events, store in eventdesk.db
   eventdesk stats                         what the store holds
+  eventdesk events --type ASSAULT         list events
   eventdesk export articles --format jsonl > articles.jsonl
+  eventdesk doctor                        check the installation
   eventdesk <command> --help              options and examples of one command
 
-The store is an SQLite file (eventdesk.db in the current folder unless --db says otherwise).
+The store is an SQLite file (eventdesk.db in the current folder unless --db or the settings
+file's [store] db say otherwise). Every command reads ./eventdesk.toml or --config FILE.
+
 """
+    + EXIT_STATUS
+)
 
 # Order in which commands are listed in --help; modules not named here follow alphabetically.
 ORDER = [
     "run",
     "ingest",
+    "recode",
     "events",
     "search",
     "export",
     "stats",
+    "problems",
     "check",
+    "doctor",
     "serve",
     "watch",
     "extract",
@@ -53,6 +65,12 @@ def _commands() -> list:
     return sorted(mods, key=lambda m: (rank.get(m.NAME, len(ORDER)), m.NAME))
 
 
+def _epilog(text: str | None) -> str:
+    """A command's examples, then the exit statuses (unless it states its own)."""
+    text = text or ""
+    return text if "exit status" in text else text + "\n" + EXIT_STATUS
+
+
 def build_parser() -> argparse.ArgumentParser:
     from eventdesk import __version__
 
@@ -70,12 +88,30 @@ def build_parser() -> argparse.ArgumentParser:
             mod.NAME,
             help=mod.HELP,
             description=getattr(mod, "DESCRIPTION", mod.HELP),
-            epilog=getattr(mod, "EPILOG", None),
+            epilog=_epilog(getattr(mod, "EPILOG", None)),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         mod.add_arguments(p)
+        if not any(a.dest == "config" for a in p._actions):  # every command reads the settings
+            p.add_argument(
+                "--config", metavar="TOML", help="settings file (default: ./eventdesk.toml if present)"
+            )
         p.set_defaults(_main=mod.main)
     return parser
+
+
+def _settings(args: argparse.Namespace) -> None:
+    """Load and check the settings before any work (exit 2 naming what is wrong), and take the
+    store from them when --db is not given."""
+    from eventdesk.config import check_config, config_source, load_config
+
+    source = config_source(getattr(args, "config", None))
+    cfg = load_config(source)
+    errors = check_config(cfg, source)
+    if errors:
+        raise SystemExit("bad settings:\n  " + "\n  ".join(errors))
+    if hasattr(args, "db") and args.db is None:
+        args.db = cfg["store"]["db"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,7 +121,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        _settings(args)
         return int(args._main(args) or 0)
+    except SystemExit as e:
+        # A command that stops with a message: bad option value, missing file or store, bad
+        # settings. Exit status 2 (usage), the message on stderr.
+        if isinstance(e.code, str):
+            msg = e.code if e.code.startswith("eventdesk") else f"eventdesk {args.command}: {e.code}"
+            print(msg, file=sys.stderr)
+            return 2
+        raise
     except KeyboardInterrupt:
         print(
             "interrupted: everything committed so far is kept; run the same command again to finish.",

@@ -10,13 +10,20 @@ from typing import IO, Any
 
 from eventdesk.records import Problem
 
+EXIT_STATUS = """\
+exit status: 0 done; 3 done, but some input was bad (each problem named on stderr, the rest
+processed); 2 usage error: a bad option or value, a missing file or store, bad settings
+(nothing done); 130 interrupted (what was committed is kept).
+"""
+
 
 def add_store_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
-        default="eventdesk.db",
+        default=None,
         metavar="PATH|URL",
-        help="the store: SQLite file (default: %(default)s) or postgresql://user@host/db",
+        help="the store: SQLite file or postgresql://user@host/db (default: [store] db of the "
+        "settings, else eventdesk.db)",
     )
     p.add_argument("--config", metavar="TOML", help="settings file (default: ./eventdesk.toml if present)")
 

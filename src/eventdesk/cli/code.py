@@ -33,19 +33,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="TOML", help="settings file (default: ./eventdesk.toml if present)")
 
 
-def _records(path: str) -> Any:
-    for rec in read_jsonl(path, required=("id", "text")):
+def _records(path: str, skipped: list[int]) -> Any:
+    for rec in read_jsonl(path, required=("id", "text"), skipped=skipped):
         if not isinstance(rec.get("text"), str):
             print(
                 f'eventdesk: {path}: id {rec.get("id")!r}: "text" is not a string; skipped', file=sys.stderr
             )
+            skipped.append(-1)
             continue
         pub = rec.get("published")
         yield {"id": str(rec["id"]), "text": rec["text"], "published": pub if isinstance(pub, str) else None}
 
 
-def code_batch(batch: list[dict[str, Any]], config: dict[str, Any]) -> list[dict[str, Any]]:
-    """Output lines for a batch of input records."""
+def code_batch(
+    batch: list[dict[str, Any]], config: dict[str, Any], failed: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Output lines for a batch of input records (`failed` collects the texts the coder failed on)."""
     from eventdesk.cli._common import print_problem
     from eventdesk.code.classify import classify_document
     from eventdesk.pipeline import code_batch as extract
@@ -55,6 +58,8 @@ def code_batch(batch: list[dict[str, Any]], config: dict[str, Any]) -> list[dict
     events, problems = extract(arts, config)  # a text that hangs or crashes the coder is reported
     for p in problems:
         print_problem(p)
+        if failed is not None:
+            failed.append(p.path)
     by: dict[str, list[Any]] = {a.id: [] for a in arts}
     for e in events:
         by.setdefault(e.article_id, []).append(e)
@@ -84,15 +89,17 @@ def main(args: argparse.Namespace) -> int:
 
         bar = tqdm(desc="coding", unit="text", file=sys.stderr)
     batch: list[dict[str, Any]] = []
+    skipped: list[int] = []
+    failed: list[str] = []
 
     def flush() -> None:
-        for line in code_batch(batch, config):
+        for line in code_batch(batch, config, failed):
             write_jsonl(out, line)
         if bar is not None:
             bar.update(len(batch))
         batch.clear()
 
-    for rec in _records(args.input):
+    for rec in _records(args.input, skipped):
         batch.append(rec)
         if len(batch) >= BATCH:
             flush()
@@ -101,4 +108,4 @@ def main(args: argparse.Namespace) -> int:
     if bar is not None:
         bar.close()
     out.flush()
-    return 0
+    return 3 if skipped or failed else 0

@@ -30,13 +30,28 @@ examples:
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("filters (events)")
-    g.add_argument("--type", "-t", metavar="TYPE[,TYPE]", help="PLOVER event type(s), e.g. ASSAULT,PROTEST")
+    g.add_argument(
+        "--type",
+        "-t",
+        metavar="TYPE[,TYPE]",
+        help="PLOVER event type(s), e.g. ASSAULT,PROTEST (unknown ones are refused with the list)",
+    )
     g.add_argument("--mode", metavar="MODE[,MODE]", help="PLOVER mode(s), e.g. aerial")
     g.add_argument("--actor", "-a", metavar="TEXT", help="actor or recipient name contains TEXT")
-    g.add_argument("--country", "-c", metavar="ISO3", help="place or actor country (ISO alpha-3, e.g. SDN)")
+    g.add_argument(
+        "--country",
+        "-c",
+        metavar="ISO3",
+        help="place or actor country (ISO alpha-3, e.g. SDN, or a name: Sudan)",
+    )
     g.add_argument("--place", "-p", metavar="TEXT", help="place name contains TEXT")
     g.add_argument("--from", dest="since", metavar="DATE", help="on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
     g.add_argument("--to", dest="until", metavar="DATE", help="on or before (inclusive)")
+    g.add_argument(
+        "--include-undated",
+        action="store_true",
+        help="with --from/--to: list events without a date too (they are counted either way)",
+    )
     g.add_argument(
         "--modality", "-m", metavar="M[,M]", help="asserted, claimed, negated, hypothetical, historical"
     )
@@ -45,7 +60,21 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--article", metavar="ID", help="events reported by this article")
 
 
+# The command-line option of each filter, for error messages.
+OPTION = {"since": "--from", "until": "--to", "min_confidence": "--min-confidence"}
+
+
 def filter_from_args(args: argparse.Namespace, limit: int | None = None, offset: int = 0):
+    """The filter of the options; a bad value stops with exit status 2 naming the option."""
+    from eventdesk.api import FilterError
+
+    try:
+        return _make(args, limit, offset)
+    except FilterError as e:
+        raise SystemExit(f"{OPTION.get(e.field, '--' + e.field)}: {e.message}") from e
+
+
+def _make(args: argparse.Namespace, limit: int | None, offset: int):
     from eventdesk.api import make_filter
 
     return make_filter(
@@ -62,6 +91,25 @@ def filter_from_args(args: argparse.Namespace, limit: int | None = None, offset:
         article=args.article,
         limit=limit,
         offset=offset,
+        include_undated=getattr(args, "include_undated", False),
+    )
+
+
+def undated_note(store, flt) -> str | None:
+    """With date bounds: how many undated events match the other filters (left out unless
+    --include-undated), so an empty answer does not hide them."""
+    import dataclasses
+
+    if not (flt.date_from or flt.date_to) or flt.include_undated:
+        return None
+    n = store.count_events(
+        dataclasses.replace(flt, date_from=None, date_to=None, undated=True, limit=None, offset=0)
+    )
+    if not n:
+        return None
+    return (
+        f"{n} undated event(s) also match the other filters (their articles carry no date): "
+        "--include-undated lists them; `eventdesk recode --undated --published DATE` dates them"
     )
 
 
@@ -148,15 +196,19 @@ def _color() -> bool:
 
 
 def main(args: argparse.Namespace) -> int:
+    from eventdesk.cli.serve import store_exists
     from eventdesk.export import event_rows, flat_event, write_csv, write_jsonl
     from eventdesk.store import open_store
 
     limit = args.limit if args.limit is not None else (50 if args.format == "table" else None)
-    try:
-        flt = filter_from_args(args, limit=limit, offset=args.offset)
-    except ValueError as e:
-        raise SystemExit(f"eventdesk events: {e}") from e
+    if limit is not None and limit < 0 or args.offset < 0:
+        raise SystemExit("--limit and --offset must be >= 0")
+    flt = filter_from_args(args, limit=limit, offset=args.offset)
+    store_exists(args.db, "events")
     with open_store(args.db, readonly=True) as store:
+        note = undated_note(store, flt)
+        if note:
+            print(f"eventdesk events: {note}", file=sys.stderr)
         if args.format == "table":
             events = list(store.iter_events(flt))
             total = store.count_events(filter_from_args(args))
@@ -167,5 +219,13 @@ def main(args: argparse.Namespace) -> int:
         elif args.format == "jsonl":
             write_jsonl(event_rows(store.iter_events(flt)), sys.stdout)
         else:
-            write_csv((flat_event(r) for r in event_rows(store.iter_events(flt))), sys.stdout)
+            header = list(flat_event(_EMPTY_EVENT()))
+            write_csv((flat_event(r) for r in event_rows(store.iter_events(flt))), sys.stdout, header)
     return 0
+
+
+def _EMPTY_EVENT() -> dict[str, Any]:  # noqa: N802 - a constant made on demand
+    """An event dict with every field, for the CSV header of an empty answer."""
+    from eventdesk.records import Event, Evidence
+
+    return Event(article_id="", event_type="", evidence=Evidence("", 0, 0)).to_dict()

@@ -41,13 +41,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from eventdesk.cli.events import filter_from_args
+    from eventdesk.cli.serve import store_exists
     from eventdesk.export import export
     from eventdesk.store import open_store
 
-    try:
-        flt = filter_from_args(args)
-    except ValueError as e:
-        raise SystemExit(f"eventdesk export: {e}") from e
+    flt = filter_from_args(args)
+    store_exists(args.db, "export")
     report: dict = {}
     with open_store(args.db, readonly=True) as store:
         records = store.iter_articles() if args.what == "articles" else store.iter_events(flt)

@@ -29,7 +29,8 @@ def main(args: argparse.Namespace) -> int:
     from eventdesk.segment.html import extract_html
 
     out = open_output(args.output)
-    for rec in read_jsonl(args.input, required=("id",)):
+    skipped: list[int] = []
+    for rec in read_jsonl(args.input, required=("id",), skipped=skipped):
         html = rec.get("html") if isinstance(rec.get("html"), str) else ""
         ex = extract_html(html, rec.get("url")) if html.strip() else None
         write_jsonl(
@@ -42,4 +43,4 @@ def main(args: argparse.Namespace) -> int:
             },
         )
     out.flush()
-    return 0
+    return 3 if skipped else 0

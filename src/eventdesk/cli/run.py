@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 
 from eventdesk.cli._common import add_store_args, print_problem
 
@@ -21,9 +22,7 @@ examples:
   eventdesk run 'news/**/*.html' feeds.jsonl    globs and several inputs
   cat dump.txt | eventdesk run -                standard input
   eventdesk run crawl.warc.gz --db crawl.db     a separate store
-
-exit status: 0 all input read; 3 some input was bad (each bad file is named on stderr and
-counted in the summary; everything else was stored).
+  eventdesk run notes/ --published 2025-03-14   undated texts: take this publication date
 """
 
 
@@ -54,6 +53,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="local processes (default) or a Ray cluster (`pip install 'eventdesk[ray]'`; "
         "uses RAY_ADDRESS if set, else starts a local one)",
     )
+    d = p.add_argument_group("undated input")
+    d.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) for articles that carry none, so their events get dates "
+        "(a dump of one day, notes of one report)",
+    )
+    d.add_argument(
+        "--date-from",
+        choices=["filename", "mtime"],
+        help="publication date of undated articles from their file: a date in its name "
+        "(2025-03-14, 20250314) or the day it was last modified. Never guessed unless asked",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
 
 
@@ -77,12 +89,61 @@ def summary(report, store, events: bool) -> str:
         lines.append("  by type: " + ", ".join(f"{k} {v}" for k, v in st["events_by_type"].items()))
     if r.problems:
         lines.append(f"{len(r.problems)} input problem(s), listed above; the rest was stored (exit status 3)")
-    db = "" if st["store"] == "eventdesk.db" else f" --db {st['store']}"
-    lines.append(
-        "next: eventdesk stats%s | eventdesk events%s | eventdesk export articles%s --format jsonl"
-        " | eventdesk serve%s" % (db, db, db, db)
-    )
+    if getattr(r, "articles_failed", 0):
+        lines.append(
+            f"{r.articles_failed} article(s) could not be coded (see `eventdesk problems`); they stay "
+            "uncoded and the next run tries them again"
+        )
+    if getattr(r, "undated_articles", 0):
+        lines.append(
+            f"{r.undated_articles} new article(s) carry no publication date, so their events are undated "
+            "(date filters leave them out): give one with --published DATE or --date-from filename|mtime, "
+            "or later with `eventdesk recode --undated --published DATE`"
+        )
+    lines.append("next (one command per line):")
+    lines.extend("  " + c for c in next_commands(st["store"]))
     return "\n".join(lines)
+
+
+def next_commands(store: str) -> list[str]:
+    """What to try after a run, each a command that can be pasted as it is."""
+    import shlex
+
+    db = "" if store == "eventdesk.db" else f" --db {shlex.quote(store)}"
+    return [
+        f"eventdesk stats{db}",
+        f"eventdesk events{db}",
+        f"eventdesk export articles{db} --format jsonl -o articles.jsonl",
+        f"eventdesk serve{db}",
+    ]
+
+
+def check_inputs(inputs: list[str], command: str) -> None:
+    """A URL is not a file: say which command reads the web."""
+    urls = [i for i in inputs if re.match(r"^[a-z][a-z0-9+.-]*://", i, re.IGNORECASE)]
+    if urls:
+        raise SystemExit(
+            f"eventdesk {command}: {urls[0]} is a web address; `{command}` reads files and folders. "
+            f"To follow a feed or page use: eventdesk watch {urls[0]}   (or save the page and run it as a file)"
+        )
+
+
+def date_settings(args: argparse.Namespace) -> dict:
+    """run.published / run.date_from from the options, the date checked."""
+    from eventdesk.api import FilterError, _date
+
+    over: dict = {}
+    if getattr(args, "published", None):
+        try:
+            v = _date(args.published, "published")
+        except FilterError as e:
+            raise SystemExit(f"--published: {e.message}") from e
+        if len(v or "") != 10:
+            raise SystemExit(f"--published: {args.published!r} must be a day (YYYY-MM-DD)")
+        over["published"] = v
+    if getattr(args, "date_from", None):
+        over["date_from"] = args.date_from
+    return {"run": over} if over else {}
 
 
 def execute(args: argparse.Namespace, events: bool) -> int:
@@ -92,7 +153,8 @@ def execute(args: argparse.Namespace, events: bool) -> int:
 
     if not args.inputs and not events:
         raise SystemExit("eventdesk ingest: give at least one INPUT (file, folder, glob or -)")
-    config = load_config(args.config)
+    check_inputs(args.inputs, "run" if events else "ingest")
+    config = load_config(args.config, date_settings(args))
     with open_store(args.db) as store:
         workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
         progress = None if not args.quiet else False

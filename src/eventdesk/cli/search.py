@@ -53,8 +53,10 @@ def render_hits(hits: list, color: bool) -> str:
 def main(args: argparse.Namespace) -> int:
     from eventdesk.api import open_db
     from eventdesk.cli.events import _color
+    from eventdesk.cli.serve import store_exists
 
     query = " ".join(args.query)
+    store_exists(args.db, "search")
     with open_db(args.db) as db:
         hits = db.search(query, limit=args.limit, offset=args.offset)
     if args.format == "json":
@@ -63,6 +65,6 @@ def main(args: argparse.Namespace) -> int:
         return 0
     if not hits:
         print(f"no article matches {query!r}", file=sys.stderr)
-        return 1
+        return 0
     print(render_hits(hits, _color()))
     return 0

@@ -42,7 +42,54 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"]
     )
+    p.add_argument("--open", action="store_true", help="open the dashboard in a web browser")
     add_store_args(p)
+
+
+def store_exists(db: str, command: str) -> None:
+    """Stop with a usage message when the store file is not there (a read command would create it)."""
+    if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
+        raise SystemExit(
+            f"eventdesk {command}: no store at {db}: run `eventdesk run <files>` first, or pass --db PATH"
+        )
+
+
+def port_free(host: str, port: int) -> str | None:
+    """None when host:port can be listened on, else why not (before any banner is printed)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            return e.strerror or str(e)
+    return None
+
+
+def served_urls(host: str, port: int) -> list[str]:
+    """The addresses the dashboard is really reachable at: for 0.0.0.0 / :: this machine's own
+    addresses (the first is the one to share), then the loopback one."""
+    import socket
+
+    if host not in ("0.0.0.0", "::", ""):
+        shown = f"[{host}]" if ":" in host else host
+        return [f"http://{shown}:{port}/"]
+    addrs: list[str] = []
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))  # no packet is sent: this only picks the outgoing interface
+            addrs.append(s.getsockname()[0])
+    except OSError:
+        pass
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            addrs.append(info[4][0])
+    except OSError:
+        pass
+    own = [a for a in dict.fromkeys(addrs) if not a.startswith("127.")]
+    return [f"http://{a}:{port}/" for a in own] + [f"http://127.0.0.1:{port}/"]
 
 
 def main(args: argparse.Namespace) -> int:
@@ -50,9 +97,12 @@ def main(args: argparse.Namespace) -> int:
 
     from eventdesk.serve.app import create_app, is_loopback
 
-    if not args.db.startswith(("postgresql://", "postgres://")) and not os.path.exists(args.db):
+    store_exists(args.db, "serve")
+    why = port_free(args.host, args.port)
+    if why:
         raise SystemExit(
-            f"eventdesk serve: no store at {args.db}: run `eventdesk run <files>` first, or pass --db PATH"
+            f"eventdesk serve: cannot listen on {args.host}:{args.port}: {why}. "
+            f"Another program (or another `eventdesk serve`) uses it: try --port {args.port + 1}"
         )
     token = secrets.token_urlsafe(18) if args.token == "auto" else args.token
     if not is_loopback(args.host):
@@ -68,8 +118,16 @@ def main(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     app = create_app(args.db, token=token)
-    shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
-    url = f"http://{shown}:{args.port}/" + (f"?token={token}" if token else "")
-    print(f"eventdesk dashboard on {url}  (API docs: /docs; Ctrl-C to stop)", file=sys.stderr)
+    q = f"?token={token}" if token else ""
+    urls = [u + q for u in served_urls(args.host, args.port)]
+    print(f"eventdesk dashboard on {urls[0]}  (API docs: /docs; Ctrl-C to stop)", file=sys.stderr)
+    for u in urls[1:]:
+        print(f"  also on {u}", file=sys.stderr)
+    if args.open:
+        import threading
+        import webbrowser
+
+        local = [u for u in urls if "127.0.0.1" in u] or urls
+        threading.Timer(1.0, webbrowser.open, args=(local[0],)).start()
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0

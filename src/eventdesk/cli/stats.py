@@ -22,8 +22,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    from eventdesk.cli.serve import store_exists
     from eventdesk.store import open_store
 
+    store_exists(args.db, "stats")
     with open_store(args.db, readonly=True) as store:
         st = store.stats()
     if args.json:
@@ -37,4 +39,8 @@ def main(args: argparse.Namespace) -> int:
                 print(f"  {kk:<{width - 2}}  {vv}")
         else:
             print(f"{k:<{width}}  {v}")
+    if st.get("problems"):
+        print(
+            f"(`eventdesk problems{'' if args.db == 'eventdesk.db' else ' --db ' + args.db}` lists the problems)"
+        )
     return 0

@@ -13,6 +13,7 @@ counter such as `20`, share/print/font-size widgets). The shape is read from the
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ _CAPTION_MARK = re.compile(
         | Getty\s+Images | \bEPA\b | \bcredit: | ©  | \bpictured\b | \(.*(?:page|office|handout|agency|photo).*\)\s*$)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Character references left in text rendered from HTML (`pass&#233;`, `&amp;`, `&rsquo;`). Only
+# complete ones (ending in ';') are decoded: HTML5 would also decode "&not" inside "&nothing".
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SENT_END = re.compile(r"[.!?…:;,]['\"’”)]*$")
 
 
@@ -55,7 +59,13 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE.match(line.strip()))
 
 
+def decode_entities(text: str) -> str:
+    """`pass&#233;` -> `passé`; an unknown name (`&foo;`) stays as written."""
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text) if "&" in text else text
+
+
 def _blocks(text: str) -> list[Block]:
+    text = decode_entities(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     blocks: list[Block] = []
     gap = 0

@@ -42,6 +42,14 @@ def _trafilatura_config():
 _CFG = None
 
 
+def _date_params() -> dict:
+    """htmldate without its "extensive search": that one takes any year in the body text ("a coup in
+    2021") as the publication date (2021-01-01). Metadata, <time> elements and the URL remain."""
+    from trafilatura.settings import set_date_params
+
+    return set_date_params(extensive=False)
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Main text of a news page; paragraphs joined by a blank line. Never raises on bad HTML."""
     global _CFG
@@ -52,7 +60,13 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     title = body = published = None
     try:
         r = trafilatura.bare_extraction(
-            html, url=url, favor_precision=True, with_metadata=True, include_comments=False, config=_CFG
+            html,
+            url=url,
+            favor_precision=True,
+            with_metadata=True,
+            include_comments=False,
+            config=_CFG,
+            date_extraction_params=_date_params(),
         )
     except Exception:  # noqa: BLE001 - malformed markup must not stop a run
         r = None

@@ -40,6 +40,8 @@ class EventFilter:
     place: str | None = None  # substring of the location name
     date_from: str | None = None
     date_to: str | None = None
+    include_undated: bool = False  # with date_from/date_to: events without a date match too
+    undated: bool = False  # only events without a date
     modalities: list[str] = field(default_factory=list)
     min_confidence: float | None = None
     text: str | None = None  # full-text query over the evidence sentence
@@ -111,10 +113,20 @@ def where_clause(flt: EventFilter | None, d: FilterDialect) -> tuple[str, list[A
         add((f"(e.country = {d.p} OR e.data LIKE {d.p} ESCAPE '\\')", [flt.country.upper(), like]))
     if flt.place:
         add(d.contains("e.place", flt.place))
+    dated: list[str] = []
+    dated_args: list[Any] = []
     if flt.date_from:
-        add((f"e.date >= {d.p}", [flt.date_from]))
+        dated.append(f"e.date >= {d.p}")
+        dated_args.append(flt.date_from)
     if flt.date_to:
-        add((f"e.date <= {d.p}", [flt.date_to + "\uffff"]))  # "2025-06" includes every day of June
+        dated.append(f"e.date <= {d.p}")
+        dated_args.append(flt.date_to + "\uffff")  # "2025-06" includes every day of June
+    if dated and flt.include_undated:
+        add((f"(e.date IS NULL OR ({' AND '.join(dated)}))", dated_args))
+    elif dated:
+        add((" AND ".join(dated), dated_args))
+    if flt.undated:
+        add(("e.date IS NULL", []))
     if flt.min_confidence is not None:
         add((f"e.confidence >= {d.p}", [float(flt.min_confidence)]))
     if flt.article_id:
@@ -227,6 +239,11 @@ class Store(ABC):
     @abstractmethod
     def relabel_story(self, old: str, new: str) -> None:
         """Every article of story `old` joins story `new`."""
+
+    def reset_coding(self, article_ids: Iterable[str], published: str | None = None) -> list[str]:
+        """Drop the events of these articles (and of articles sharing an event with them) and mark
+        them uncoded; `published` dates the given articles that have none. Returns the ids reset."""
+        raise NotImplementedError
 
     @abstractmethod
     def events_by_key(self, key: str) -> list[Event]:

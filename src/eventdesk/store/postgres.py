@@ -627,6 +627,42 @@ class PostgresStore(Store):
         self._q("DELETE FROM files WHERE path=%s", (path,))
         return len(gone)
 
+    def reset_coding(self, article_ids: Iterable[str], published: str | None = None) -> list[str]:
+        """See SQLiteStore.reset_coding: drop these articles' events (and those of articles sharing
+        an event with them), mark them uncoded; `published` dates the given undated ones."""
+        given = list(dict.fromkeys(article_ids))
+        todo, seen = list(given), set(given)
+        frontier = list(given)
+        while frontier:
+            rows = self._q(
+                "SELECT e.article_id FROM events e WHERE e.id IN "
+                "(SELECT event_id FROM event_sources WHERE article_id = ANY(%s)) "
+                "UNION SELECT es.article_id FROM event_sources es JOIN events e ON e.id = es.event_id "
+                "WHERE e.article_id = ANY(%s)",
+                (frontier, frontier),
+            ).fetchall()
+            frontier = [r[0] for r in rows if r[0] not in seen]
+            seen.update(frontier)
+            todo.extend(frontier)
+        if todo:
+            self._q(
+                "DELETE FROM event_sources WHERE event_id IN (SELECT id FROM events WHERE article_id = ANY(%s))",
+                (todo,),
+            )
+            self._q(
+                "DELETE FROM merge_keys WHERE event_id IN (SELECT id FROM events WHERE article_id = ANY(%s))",
+                (todo,),
+            )
+            self._q("DELETE FROM events WHERE article_id = ANY(%s)", (todo,))
+            self._q("DELETE FROM event_sources WHERE article_id = ANY(%s)", (todo,))
+            self._q("UPDATE articles SET coded=0 WHERE id = ANY(%s)", (todo,))
+        if published and given:
+            self._q(
+                "UPDATE articles SET published=%s WHERE id = ANY(%s) AND published IS NULL",
+                (published, given),
+            )
+        return todo
+
     def _event(self, data: str) -> Event:
         ev = Event.from_dict(json.loads(data))
         ev.sources = [

@@ -422,6 +422,40 @@ class SQLiteStore(Store):
         self.conn.execute("DELETE FROM files WHERE path=?", (path,))
         return gone
 
+    def reset_coding(self, article_ids: Iterable[str], published: str | None = None) -> list[str]:
+        """Drop the events of these articles and mark them uncoded, so the next run codes them again
+        (`eventdesk recode`). Articles that share an event with them (one event, several reports) are
+        reset too, so merged events are rebuilt whole. `published` dates the given articles that have
+        no publication date. Returns every article reset."""
+        given = list(dict.fromkeys(article_ids))
+        todo, seen = list(given), set(given)
+        i = 0
+        while i < len(todo):
+            aid = todo[i]
+            i += 1
+            rows = self.conn.execute(
+                "SELECT e.article_id FROM events e WHERE e.id IN "
+                "(SELECT event_id FROM event_sources WHERE article_id=?) "
+                "UNION SELECT es.article_id FROM event_sources es JOIN events e ON e.id = es.event_id "
+                "WHERE e.article_id=?",
+                (aid, aid),
+            ).fetchall()
+            for (other,) in rows:
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        for aid in todo:
+            for (eid,) in self.conn.execute("SELECT id FROM events WHERE article_id=?", (aid,)).fetchall():
+                self.remove_event(eid)  # with its search, map and merge index rows
+            self.conn.execute("DELETE FROM event_sources WHERE article_id=?", (aid,))
+            self.conn.execute("UPDATE articles SET coded=0 WHERE id=?", (aid,))
+        if published:
+            self.conn.executemany(
+                "UPDATE articles SET published=? WHERE id=? AND published IS NULL AND date_hints='[]'",
+                [(published, a) for a in given],
+            )
+        return todo
+
     def _event(self, r: sqlite3.Row) -> Event:
         ev = Event.from_dict(json.loads(r["data"]))
         ev.sources = [

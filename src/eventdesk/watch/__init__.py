@@ -135,6 +135,39 @@ class _Feed:
     modified: str | None = None
     failing: str | None = None  # the last error, so a feed that stays down is not logged every poll
     rejected: set[int] = field(default_factory=set)  # items that gave only problems: not retried
+    discovered_from: str | None = None  # the web page this feed's URL was found in
+
+
+_FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+xml",
+    "application/xml",
+    "text/xml",
+)
+
+
+def discover_feeds(html: str, base: str) -> list[str]:
+    """Feed URLs a web page announces (<link rel="alternate" type="application/rss+xml" href=...>,
+    the RSS autodiscovery convention), absolute, in page order."""
+    from urllib.parse import urljoin
+
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    out: list[str] = []
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in _FEED_TYPES and href:
+            url = urljoin(base, href)
+            if url.startswith(("http://", "https://")) and url not in out:
+                out.append(url)
+    return out
 
 
 class Watcher:
@@ -250,7 +283,28 @@ class Watcher:
             if problem:
                 self._problem(problem)
         if sniff(data) != "feed":
-            self._feed_problem(feed, "not an RSS or Atom feed")
+            found = discover_feeds(decode(data), feed.url) if not feed.discovered_from else []
+            if not found:
+                self._feed_problem(feed, "not an RSS or Atom feed (and no feed link in it, if a web page)")
+                return
+            # a web page that names its feeds (<link rel="alternate" type="application/rss+xml">):
+            # follow the first one instead, and say so
+            self.say(
+                f"{feed.url} is a web page; following its feed {found[0]}"
+                + (
+                    f" (it names {len(found)}: {', '.join(found[1:4])}{' ...' if len(found) > 4 else ''})"
+                    if len(found) > 1
+                    else ""
+                )
+            )
+            try:
+                url = check_url(found[0])
+            except FetchError as e:
+                self._feed_problem(feed, f"its feed link is not usable: {e}")
+                return
+            feed.discovered_from, feed.url = feed.url, url
+            feed.etag = feed.modified = None
+            self._poll_feed(feed, rep)
             return
         try:
             items = parse_feed(decode(data))
