@@ -15,6 +15,7 @@ scripts/test`, the whole suite) is CI's own first step and is only checked to be
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -114,6 +115,8 @@ def test_every_readme_command_works_in_order(clone: Path):
     try:
         failures = []
         for i, cmd in enumerate(steps):
+            if cmd.startswith("eventdesk serve"):  # running in the background: ask it first
+                failures += check_dashboard(serve_port, clone)
             rc = int((clone / f".step{i}.rc").read_text().strip() or "-1")
             out = (clone / f".step{i}.out").read_text() if (clone / f".step{i}.out").exists() else ""
             err = (clone / f".step{i}.err").read_text()
@@ -123,8 +126,6 @@ def test_every_readme_command_works_in_order(clone: Path):
                 result = b"(no output expected)"
             if rc != 0 or not result.strip():
                 failures.append(f"{cmd!r}: exit {rc}, output {len(result)} bytes\n{out[-800:]}\n{err[-800:]}")
-            if cmd.startswith("eventdesk serve"):
-                failures += check_dashboard(serve_port, clone)
         assert not failures, "\n\n".join(failures)
     finally:
         stop_server(clone)
@@ -154,10 +155,8 @@ def check_dashboard(port: int, clone: Path) -> list[str]:
 def stop_server(clone: Path) -> None:
     pid_file = clone / ".serve.pid"
     if pid_file.exists():
-        try:
+        with contextlib.suppress(ProcessLookupError, ValueError):
             os.kill(int(pid_file.read_text().strip()), signal.SIGTERM)
-        except (ProcessLookupError, ValueError):
-            pass
 
 
 def test_readme_python_example_runs(clone: Path):
