@@ -12,7 +12,7 @@ NAME = "code"
 HELP = "short news texts in JSONL -> events (who did what to whom, where, when) per text"
 DESCRIPTION = """\
 Each input line {"id", "text", "published"} (one short news text, no headline) gives one output
-line {"id", "events": [event, ...]} with events in the SCHEMA.md format, strongest first: the
+line {"id", "events": [event, ...]} with events in the docs/SCHEMA.md format, strongest first: the
 text's main event comes first. A text with no event but an out-of-scope label from the
 classifier (NATURAL_DISASTER, ORG_CRIME, DIPLO ...) gets a top-level "case_label".
 The chain is the same as `eventdesk run`: annotate + code -> place -> date.

@@ -10,7 +10,7 @@ from eventdesk.cli._common import add_store_args
 NAME = "export"
 HELP = "write articles or events as JSONL, CSV, Parquet or ACLED-style CSV"
 DESCRIPTION = """\
-Write what the store holds. JSONL follows SCHEMA.md field for field (nested actors, location,
+Write what the store holds. JSONL follows docs/SCHEMA.md field for field (nested actors, location,
 evidence); CSV flattens it to one row per record for spreadsheets; Parquet keeps the nesting
 with types, for pandas, R (arrow) and DuckDB. `acled` writes events with ACLED's column names
 and conventions (event_id_cnty, event_date, inter1, interaction, iso, region, geo_precision...)
