@@ -42,7 +42,19 @@ def db(base_db, tmp_path) -> str:
 
 # -- 2. undated input can be anchored; date filters say what they left out; CSV has its header ---------
 def test_date_filter_counts_undated_events_and_recode_dates_them(db, capsys):
-    q = ["events", "--type", "ASSAULT", "--country", "SDN", "--from", "2025-01", "--to", "2025-03", "--db", db]
+    q = [
+        "events",
+        "--type",
+        "ASSAULT",
+        "--country",
+        "SDN",
+        "--from",
+        "2025-01",
+        "--to",
+        "2025-03",
+        "--db",
+        db,
+    ]
     rc, out, err = run(capsys, *q)
     assert rc == 0 and out.strip().endswith("0 event(s)")
     assert "undated event(s) also match" in err and "--include-undated" in err
@@ -105,7 +117,9 @@ def test_publication_date_never_comes_from_a_year_in_the_body():
     assert extract_html(PAGE.format(meta="")).published is None
     meta = '<meta property="article:published_time" content="2024-07-09T08:00:00Z">'
     assert extract_html(PAGE.format(meta=meta)).published.startswith("2024-07-09")
-    assert extract_html(PAGE.format(meta=""), "https://news.example/2024/07/09/coup").published == "2024-07-09"
+    assert (
+        extract_html(PAGE.format(meta=""), "https://news.example/2024/07/09/coup").published == "2024-07-09"
+    )
 
 
 def test_undated_article_says_so(tmp_path, capsys):

@@ -19,7 +19,7 @@ DESCRIPTION = """\
 Check what eventdesk needs, one line each: Python and package versions, the spaCy model (its
 files against the sha256 manifest eventdesk ships), the place-name gazetteer, the settings
 file, the store, and whether `eventdesk` is on the PATH. Whatever is wrong comes with the
-command that fixes it. Nothing is changed.
+command that fixes it. Nothing is changed (except that a gazetteer not built yet is built).
 """
 EPILOG = """\
 examples:
@@ -104,28 +104,24 @@ def _model(cfg: dict[str, Any]) -> Check:
 
 def _gazetteer(cfg: dict[str, Any]) -> Check:
     import eventdesk.geo as geo_pkg
+
+    info = getattr(geo_pkg, "info", None)
+    if callable(info):  # the geo package describes the gazetteer in use (built first if missing)
+        d = info(cfg)
+        ok = d.get("places", 0) > 0 and os.path.exists(d["path"])
+        size = os.path.getsize(d["path"]) / 1e6 if os.path.exists(d["path"]) else 0
+        detail = (
+            f"{d['path']} ({size:.0f} MB): {d.get('places', 0):,} places, {d.get('names', 0):,} names "
+            f"from {d.get('source', '?')}" + (f", built {d['built']}" if d.get("built") else "")
+        )
+        return Check("gazetteer", ok, detail, "" if ok else "eventdesk geo build")
     from eventdesk.geo import build
 
     geo = cfg["geo"]
-    info = getattr(geo_pkg, "info", None)
-    if callable(info):  # the geo package describes its own gazetteer when it can
-        try:
-            d = info(cfg)
-            ok = bool(d.get("exists", True))
-            detail = ", ".join(f"{k} {v}" for k, v in d.items())
-            return Check("gazetteer", ok, detail, "" if ok else "eventdesk geo build")
-        except Exception as e:  # noqa: BLE001 - fall back to the plain file check
-            print(f"eventdesk doctor: geo.info failed ({e}); checking the file only", file=sys.stderr)
     path = geo.get("gazetteer") or build.default_path(list(geo.get("alias_files") or []))
     if not os.path.exists(path):
-        return Check(
-            "gazetteer",
-            False,
-            f"{path} not built yet (it is built on first use, about a minute)",
-            "eventdesk geo build",
-        )
-    size = os.path.getsize(path) / 1e6
-    return Check("gazetteer", True, f"{path} ({size:.0f} MB)")
+        return Check("gazetteer", False, f"{path} not built yet", "eventdesk geo build")
+    return Check("gazetteer", True, f"{path} ({os.path.getsize(path) / 1e6:.0f} MB)")
 
 
 def _settings(args: argparse.Namespace) -> tuple[Check, dict[str, Any]]:
