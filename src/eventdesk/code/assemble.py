@@ -925,7 +925,8 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                         fatalities=_fatalities(sent.text),
                         confidence=round(min(1.0, conf), 4),
                         extra={"trigger": [t0, t0 + len(tok.text)]}
-                        | ({"case_label": g.case_label} if g.case_label else {}),
+                        | ({"case_label": g.case_label} if g.case_label else {})
+                        | _claimant(modality, fr.speaker),
                     )
                     events.append(ev)
                     if (
@@ -1024,6 +1025,13 @@ def _main_from_document(
         | ({"trigger": list(dg.trigger)} if dg.trigger else {})
         | ({"case_label": dg.case_label} if dg.case_label else {}),
     )
+
+
+def _claimant(modality: str, speaker: Actor | None) -> dict[str, Any]:
+    """`claimed_by` of a claimed event: who the text attributes it to (the card says "claimed by X")."""
+    if modality != "claimed" or speaker is None:
+        return {}
+    return {"claimed_by": {"name": speaker.name, "country": speaker.country, "sector": speaker.sector}}
 
 
 def _unidentified(ev: Event) -> None:

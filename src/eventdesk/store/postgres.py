@@ -842,7 +842,12 @@ class PostgresStore(Store):
         where, args = self._where_and(flt)
         total = int(self._q(f"SELECT count(*) FROM events e{where}", args).fetchone()[0])
         # SQLite puts NULL dates last in DESC order, PostgreSQL first unless told
-        order = "e.date DESC NULLS LAST, e.rid DESC" if newest_first else "e.date NULLS LAST, e.rid"
+        # (same day: the most confident first)
+        order = (
+            "e.date DESC NULLS LAST, e.confidence DESC, e.rid DESC"
+            if newest_first
+            else "e.date NULLS LAST, e.rid"
+        )
         rows = self._q(
             f"SELECT e.data FROM events e{where} ORDER BY {order} LIMIT %s OFFSET %s",
             [*args, int(limit), int(offset)],
@@ -924,7 +929,7 @@ class PostgresStore(Store):
         )
         return [{"source": r[0], "target": r[1], "count": r[2]} for r in rows]
 
-    _FACETS = ("event_type", "mode", "modality", "country")
+    _FACETS = ("event_type", "mode", "modality", "country", "date")
 
     def facet_counts(self, flt: EventFilter | None, column: str, limit: int = 100) -> list[tuple[str, int]]:
         if column not in self._FACETS:  # a column name can't be a parameter: allow-list it

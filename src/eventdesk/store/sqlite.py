@@ -638,7 +638,12 @@ class SQLiteStore(Store):
             0
         ]
         # newest first: NULL dates sort last in DESC by themselves, so the date index gives the order
-        order = "e.date DESC, e.rowid DESC" if newest_first else "e.date IS NULL, e.date, e.rowid"
+        # (same day: the most confident first, so the list does not open on its weakest event)
+        order = (
+            "e.date DESC, e.confidence DESC, e.rowid DESC"
+            if newest_first
+            else "e.date IS NULL, e.date, e.rowid"
+        )
         rows = self.conn.execute(
             f"SELECT e.* FROM events e{where} ORDER BY {order} LIMIT ? OFFSET ?",
             [*args, int(limit), int(offset)],
@@ -727,7 +732,7 @@ class SQLiteStore(Store):
         )
         return [{"source": r[0], "target": r[1], "count": r[2]} for r in rows if r[0] and r[1]]
 
-    _FACETS = ("event_type", "mode", "modality", "country")
+    _FACETS = ("event_type", "mode", "modality", "country", "date")
 
     def facet_counts(self, flt: EventFilter | None, column: str, limit: int = 100) -> list[tuple[str, int]]:
         if column not in self._FACETS:  # a column name can't be a parameter: allow-list it

@@ -83,7 +83,7 @@
   }
 
   // ---- filter state (mirrored in the URL hash, so a view can be bookmarked or shared) ----
-  const state = { types: new Set(), modality: new Set(), actor: "", country: "", place: "", since: "", until: "", minConf: 0, text: "" };
+  const state = { types: new Set(), modality: new Set(), actor: "", country: "", place: "", since: "", until: "", minConf: 0, text: "", area: "" };
 
   function params(extra) {
     const p = new URLSearchParams();
@@ -96,6 +96,7 @@
     if (state.until) p.set("until", state.until);
     if (state.minConf > 0) p.set("min_confidence", String(state.minConf));
     if (state.text) p.set("text", state.text);
+    if (state.area) p.set("area", state.area);
     for (const [k, v] of Object.entries(extra || {})) p.set(k, String(v));
     return p;
   }
@@ -110,6 +111,7 @@
     state.until = p.get("until") || "";
     state.minConf = parseFloat(p.get("min_confidence") || "0") || 0;
     state.text = p.get("text") || "";
+    state.area = p.get("area") || "";
   }
   function writeHash() {
     const s = params().toString();
@@ -124,6 +126,7 @@
     $("f-conf").value = state.minConf;
     $("f-conf-out").textContent = state.minConf.toFixed(2);
     $("f-text").value = state.text;
+    $("area-chip").classList.toggle("hidden", !state.area);
     renderChips();
   }
 
@@ -177,9 +180,14 @@
       $("f-conf-out").textContent = state.minConf.toFixed(2);
       conf();
     });
+    $("area-clear").addEventListener("click", () => { state.area = ""; syncInputs(); changed(); });
+    $("net-top").addEventListener("input", debounce(() => {
+      $("net-top-out").textContent = $("net-top").value;
+      loadNetwork();
+    }, 200));
     $("f-reset").addEventListener("click", () => {
       state.types.clear(); state.modality.clear();
-      Object.assign(state, { actor: "", country: "", place: "", since: "", until: "", minConf: 0, text: "" });
+      Object.assign(state, { actor: "", country: "", place: "", since: "", until: "", minConf: 0, text: "", area: "" });
       syncInputs();
       changed();
     });
@@ -263,6 +271,7 @@
       }).addTo(map).bringToBack();
     }).catch((e) => toast("boundaries: " + e.message));
     map.on("moveend", () => { if (!mapView.fullyLoaded) loadMap(false); });
+    addPlaceLabels(map);
   }
 
   function boundsParam() {
@@ -284,7 +293,7 @@
       if (data.mode === "points") {
         // Few enough to send as points: Leaflet.markercluster groups the dense ones.
         layer = L.markerClusterGroup({
-          showCoverageOnHover: false, maxClusterRadius: 42, spiderfyOnMaxZoom: true,
+          showCoverageOnHover: false, maxClusterRadius: 42, spiderfyOnMaxZoom: true, zoomToBoundsOnClick: false,
           iconCreateFunction: (c) => {
             const types = {};
             for (const m of c.getAllChildMarkers()) types[m.options.etype] = (types[m.options.etype] || 0) + 1;
@@ -300,13 +309,23 @@
           m.on("click", () => openEvent(p.id));
           layer.addLayer(m);
         }
+        // a cluster click narrows every view (the list first) to the cluster's events, then zooms in
+        layer.on("clusterclick", (a) => {
+          const b = a.layer.getBounds();
+          filterArea(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
+          map.fitBounds(b.pad(0.5), { maxZoom: 10 });
+        });
         mapView.fullyLoaded = world;
       } else {
         // Too many to ship: the server binned them on a grid for this zoom level.
         layer = L.layerGroup();
         for (const c of data.cells) {
           const m = L.marker([c.lat, c.lon], { icon: clusterIcon(c.count, c.types), keyboard: false });
-          m.on("click", () => map.setView([c.lat, c.lon], Math.min(map.getZoom() + 2, 14)));
+          m.on("click", () => {
+            const w = Math.floor((c.lon + 180) / data.cell) * data.cell - 180, s = Math.floor((c.lat + 90) / data.cell) * data.cell - 90;
+            filterArea(w, s, w + data.cell, s + data.cell);
+            map.setView([c.lat, c.lon], Math.min(map.getZoom() + 2, 14));
+          });
           layer.addLayer(m);
         }
       }
@@ -322,6 +341,31 @@
     });
   }
 
+  function filterArea(w, s, e, n) {
+    const pad = 1e-4; // a cluster of one place has no extent: keep the point inside
+    state.area = [w - pad, s - pad, e + pad, n + pad].map((x) => x.toFixed(4)).join(",");
+    syncInputs();
+    changed();
+  }
+
+  // Country names and major cities from the shipped data (no tile server): names appear as you zoom.
+  function addPlaceLabels(map) {
+    api("api/places").then((pl) => {
+      const countries = L.layerGroup(), cities = L.layerGroup();
+      const label = (cls, name) => L.divIcon({ className: "ed-label " + cls, html: el("span", { text: name }), iconSize: null });
+      for (const [name, lat, lon] of pl.countries) countries.addLayer(L.marker([lat, lon], { icon: label("country", name), interactive: false, keyboard: false }));
+      for (const [name, lat, lon] of pl.cities) cities.addLayer(L.marker([lat, lon], { icon: label("city", name), interactive: false, keyboard: false }));
+      const show = () => {
+        const z = map.getZoom();
+        if (z >= 3) countries.addTo(map); else countries.remove();
+        if (z >= 5) cities.addTo(map); else cities.remove();
+      };
+      map.on("zoomend", show);
+      show();
+      $("map").dataset.places = String(pl.countries.length + pl.cities.length);
+    }).catch((e) => toast("places: " + e.message));
+  }
+
   // ---- timeline (Vega-Lite) -------------------------------------------------------------
   let timelineView = null;
   function loadTimeline() {
@@ -332,8 +376,9 @@
       $("timeline").dataset.total = String(data.total);
       const types = Object.keys(TYPE_COLORS).concat([...new Set(data.series.map((r) => r.event_type))].filter((t) => !TYPE_COLORS[t]));
       const unit = { day: "yearmonthdate", week: { unit: "yearmonthdate", step: 7 }, month: "yearmonth", year: "year" }[data.interval];
-      const spec = {
-        width: "container", height: 175, autosize: { type: "fit-x", contains: "padding" },
+      const spans = data.spans || [];
+      $("timeline").dataset.spans = String(spans.length);
+      const bars = {
         data: { values: data.series },
         params: [{ name: "brush", select: { type: "interval", encodings: ["x"] } }],
         mark: { type: "bar", tooltip: true },
@@ -349,12 +394,32 @@
             { aggregate: "sum", field: "count", title: "events" },
           ],
         },
+      };
+      // Events dated only to a month or a year: a band over the whole period, not a bar on its first day.
+      const bands = {
+        data: { values: spans },
+        mark: { type: "rect", color: "#7a869e", opacity: 0.22, tooltip: true, stroke: "#7a869e", strokeOpacity: 0.5 },
+        encoding: {
+          x: { field: "start", type: "temporal" },
+          x2: { field: "end" },
+          y: { value: 0 }, y2: { value: 175 },
+          tooltip: [
+            { field: "date", title: "dated only to" },
+            { field: "precision", title: "precision" },
+            { field: "count", title: "events" },
+          ],
+        },
+      };
+      const spec = {
+        width: "container", height: 175, autosize: { type: "fit-x", contains: "padding" },
+        layer: spans.length ? [bands, bars] : [bars],
+        resolve: { scale: { x: "shared" } },
         config: { view: { stroke: null }, font: "system-ui, sans-serif", axis: { labelFontSize: 11 } },
       };
       const host = $("timeline");
       if (timelineView) { timelineView.finalize(); timelineView = null; }
       clear(host);
-      if (!data.series.length) { host.appendChild(el("p", { class: "empty", text: "No dated events for these filters." })); return; }
+      if (!data.series.length && !spans.length) { host.appendChild(el("p", { class: "empty", text: "No dated events for these filters." })); return; }
       // ast + interpreter: Vega evaluates expressions without eval(), so the page's CSP can forbid it.
       const res = await vegaEmbed(host, spec, { mode: "vega-lite", actions: false, renderer: "svg", ast: true, expr: vega.expressionInterpreter });
       if (!current()) { res.view.finalize(); return; }
@@ -413,9 +478,38 @@
     return pos.map((p) => ({ x: mx + (p.x - x0) * sx, y: my + 6 + (p.y - y0) * sy }));
   }
 
+  // Greedy label placement: for each node, busiest first, the first of a few spots around it whose
+  // box overlaps no label already placed, no circle and stays inside; else no label (hover shows it).
+  function placeLabels(nodes, pos, radius, w, h) {
+    const boxes = [], out = [];
+    const overlaps = (b) => boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1);
+    const circles = nodes.map((n, i) => ({ x: pos[i].x, y: pos[i].y, r: radius(n) }));
+    const hitsCircle = (b, self) => circles.some((c, j) => j !== self && c.x + c.r > b.x0 && c.x - c.r < b.x1 && c.y + c.r > b.y0 && c.y - c.r < b.y1);
+    nodes.forEach((n, i) => {
+      const text = n.id.length > 22 ? n.id.slice(0, 21) + "…" : n.id;
+      const tw = text.length * 6.1 + 4, th = 12, r = radius(n), p = pos[i];
+      const spots = [
+        { x: p.x, y: p.y - r - 3, anchor: "middle", box: [p.x - tw / 2, p.y - r - 3 - th, p.x + tw / 2, p.y - r - 3] },
+        { x: p.x, y: p.y + r + th, anchor: "middle", box: [p.x - tw / 2, p.y + r + 1, p.x + tw / 2, p.y + r + 1 + th] },
+        { x: p.x + r + 3, y: p.y + 4, anchor: "start", box: [p.x + r + 2, p.y - th / 2, p.x + r + 2 + tw, p.y + th / 2] },
+        { x: p.x - r - 3, y: p.y + 4, anchor: "end", box: [p.x - r - 2 - tw, p.y - th / 2, p.x - r - 2, p.y + th / 2] },
+      ];
+      out[i] = null;
+      for (const s of spots) {
+        const b = { x0: s.box[0], y0: s.box[1], x1: s.box[2], y1: s.box[3] };
+        if (b.x0 < 0 || b.x1 > w || b.y0 < 0 || b.y1 > h || overlaps(b) || hitsCircle(b, i)) continue;
+        boxes.push(b);
+        out[i] = { x: s.x, y: s.y, anchor: s.anchor, text, box: b };
+        break;
+      }
+    });
+    return out;
+  }
+
   function loadNetwork() {
     return guarded("network", "network", async (current) => {
-      const data = await api("api/network", params({ limit: 25 }));
+      const top = Number($("net-top").value) || 12;
+      const data = await api("api/network", params({ limit: 200, top }));
       if (!current()) return;
       const host = $("network");
       clear(host);
@@ -429,6 +523,7 @@
         return;
       }
       const pos = layoutNetwork(data.nodes, data.edges, w, h);
+      host.dataset.actors = String(data.nodes.length);
       const idx = new Map(data.nodes.map((n, i) => [n.id, i]));
       const maxE = Math.max(...data.edges.map((e) => e.count));
       const maxN = Math.max(...data.nodes.map((n) => n.weight));
@@ -454,12 +549,15 @@
         lines.push(line);
         gEdges.appendChild(line);
       }
+      const labels = placeLabels(data.nodes, pos, radius, w, h);
       data.nodes.forEach((n, i) => {
-        const g = svg("g", { class: "node", tabindex: "0" });
+        const g = svg("g", { class: "node", tabindex: "0", "data-id": n.id });
         const c = svg("circle", { cx: pos[i].x, cy: pos[i].y, r: radius(n), fill: "#2f5bea", "fill-opacity": "0.8" });
-        // labels for the busiest actors only (the rest on hover), so they stay readable
-        const t = svg("text", { x: pos[i].x, y: pos[i].y - radius(n) - 3, "text-anchor": "middle" });
-        t.textContent = i < 14 ? (n.id.length > 24 ? n.id.slice(0, 23) + "…" : n.id) : "";
+        // a label where it overlaps no other label (busiest actors first); the rest on hover
+        const lb = labels[i];
+        const t = svg("text", lb ? { x: lb.x, y: lb.y, "text-anchor": lb.anchor } : { x: pos[i].x, y: pos[i].y });
+        t.textContent = lb ? lb.text : "";
+        if (lb) t.setAttribute("class", "shown");
         const title = svg("title");
         title.textContent = `${n.id}: ${n.weight} event link${n.weight === 1 ? "" : "s"} (click to filter)`;
         g.append(c, t, title);
@@ -474,6 +572,11 @@
     });
   }
 
+  // "claimed by X" when the text says who claims it
+  function modalityText(e) {
+    return e.modality === "claimed" && e.claimed_by && e.claimed_by.name ? `claimed by ${e.claimed_by.name}` : e.modality;
+  }
+
   // ---- event list --------------------------------------------------------------------------
   let listOffset = 0;
   function eventItem(e) {
@@ -481,7 +584,7 @@
     const who = actorNames(e.actors) || "unknown actor";
     return el("li", { tabindex: "0", data: { id: e.id }, onclick: () => openEvent(e.id), onkeydown: (ev) => { if (ev.key === "Enter") openEvent(e.id); } },
       el("div", { class: "meta" }, typeTag(e.event_type), e.mode ? el("span", { text: e.mode }) : null, el("span", { text: e.date || "date unknown" }),
-        e.modality !== "asserted" ? el("span", { class: "badge " + e.modality, text: e.modality }) : null),
+        e.modality !== "asserted" ? el("span", { class: "badge " + e.modality, text: modalityText(e) }) : null),
       el("div", { class: "who" }, who, e.recipients && e.recipients.length ? " → " + actorNames(e.recipients) : ""),
       el("div", { class: "where", text: loc ? [loc.name, loc.country].filter(Boolean).join(", ") : "no location" }),
       el("div", { class: "excerpt", text: e.evidence.sentence }));
@@ -532,17 +635,36 @@
       extra ? el("span", { class: "sub", text: "  " + extra }) : null);
   }
 
-  // The article body with the evidence sentence marked: three text nodes around one <mark>.
-  function bodyWithEvidence(body, ev) {
-    const box = el("div", { class: "article-body" });
-    let s = ev ? ev.start : -1, e = ev ? ev.end : -1;
-    if (ev && body.slice(s, e) !== ev.sentence) { // offsets from another version of the text
-      s = ev.sentence ? body.indexOf(ev.sentence) : -1;
-      e = s + (ev.sentence || "").length;
+  // Where a sentence is in the body: its offsets, or (another version of the text) where it occurs.
+  function locate(body, m) {
+    let s = m ? m.start : -1, e = m ? m.end : -1;
+    if (m && body.slice(s, e) !== m.sentence) {
+      s = m.sentence ? body.indexOf(m.sentence) : -1;
+      e = s + (m.sentence || "").length;
     }
-    if (s < 0 || e <= s) { box.textContent = body; return { box, mark: null }; }
-    const mark = el("mark", { class: "evidence-mark", text: body.slice(s, e) });
-    append(box, [body.slice(0, s), mark, body.slice(e)]);
+    return s < 0 || e <= s ? null : [s, e];
+  }
+
+  // The article body with the evidence sentence and every other mention of the event in this
+  // article marked: text nodes around <mark>s, nothing parsed as markup.
+  function bodyWithEvidence(body, ev, mentions) {
+    const box = el("div", { class: "article-body" });
+    const ranges = [];
+    const at = locate(body, ev);
+    if (at) ranges.push([at[0], at[1], "evidence-mark"]);
+    for (const m of mentions || []) {
+      const r = locate(body, m);
+      if (r && !ranges.some(([s, e]) => r[0] < e && s < r[1])) ranges.push([r[0], r[1], "mention-mark"]);
+    }
+    ranges.sort((a, b) => a[0] - b[0]);
+    let pos = 0, mark = null;
+    for (const [s, e, cls] of ranges) {
+      const node = el("mark", { class: cls, text: body.slice(s, e) });
+      if (cls === "evidence-mark") mark = node;
+      append(box, [body.slice(pos, s), node]);
+      pos = e;
+    }
+    append(box, [body.slice(pos)]);
     return { box, mark };
   }
 
@@ -575,7 +697,7 @@
           : "not located"),
         el("dt", { text: "Date" }), el("dd", {}, e.date || "unknown",
           el("span", { class: "sub", text: [e.date_precision ? ` precision: ${e.date_precision}` : "", e.date_text ? ` · from “${e.date_text}”` : ""].join("") })),
-        el("dt", { text: "Modality" }), el("dd", {}, el("span", { class: "badge " + e.modality, text: e.modality })),
+        el("dt", { text: "Modality" }), el("dd", {}, el("span", { class: "badge " + e.modality, text: modalityText(e) })),
         el("dt", { text: "Confidence" }), el("dd", {}, el("span", { class: "conf" }, el("i", { style: { width: Math.round(100 * e.confidence) + "%" } })), Number(e.confidence).toFixed(2)),
         e.fatalities !== null && e.fatalities !== undefined ? [el("dt", { text: "Fatalities" }), el("dd", { text: String(e.fatalities) })] : null,
         e.acled_event_type ? [el("dt", { text: "ACLED" }), el("dd", { text: [e.acled_event_type, e.acled_sub_event_type].filter(Boolean).join(" / ") })] : null,
@@ -592,10 +714,24 @@
       if (data.article) {
         nodes.push(el("h4", { text: "In the article" }));
         nodes.push(...articleHeader(data.article));
-        const r = bodyWithEvidence(data.article.body, e.evidence);
+        const here = (e.mentions || []).filter((m) => m.article_id === data.article.id);
+        const r = bodyWithEvidence(data.article.body, e.evidence, here);
         r.box.classList.add("boxed");
         mark = r.mark;
         nodes.push(r.box);
+      }
+      const mentions = e.mentions || [];
+      if (mentions.length > 1) { // every sentence that reports this event, in every article
+        nodes.push(el("h4", { text: `Mentioned in ${mentions.length} sentences` }));
+        nodes.push(refList(mentions, (m) => openArticle(m.article_id), (m) => [
+          el("div", { class: "mention", text: m.sentence }),
+          el("div", { class: "files", text: m.article_id === e.article_id ? "this article" : m.article_id })]));
+      }
+      const story = data.story_articles || data.story || [];
+      if (story.length) { // the other articles of this event's story, when the API gives them
+        nodes.push(el("h4", { text: `Same story: ${story.length} article${story.length === 1 ? "" : "s"}` }));
+        nodes.push(refList(story, (s) => openArticle(s.id), (s) => [el("div", { text: s.title || s.id }),
+          el("div", { class: "files", text: s.published || "" })]));
       }
       nodes.push(el("h4", { text: `Reported by ${data.sources.length} article${data.sources.length === 1 ? "" : "s"}` }));
       nodes.push(refList(data.sources, (s) => openArticle(s.id), (s) => [
