@@ -308,7 +308,7 @@ def test_fetch_errors_name_the_url(server: FeedServer, tmp_path: Path):
         assert r.total("new_articles") == 1
     assert [(p.path, p.reason) for p in probs] == [
         (urls[0], "HTTP 404 Not Found"),
-        (urls[1], "not an RSS or Atom feed"),
+        (urls[1], "not an RSS or Atom feed (and no feed link in it, if a web page)"),
     ]
     with pytest.raises(FetchError, match="only http and https"), open_store(str(tmp_path / "x.db")) as store:
         watch(["ftp://127.0.0.1/feed.xml"], store, load_config(None), once=True)

@@ -1029,7 +1029,8 @@ def _main_from_document(
 
 def _claimant(modality: str, speaker: Actor | None) -> dict[str, Any]:
     """`claimed_by` of a claimed event: who the text attributes it to (the card says "claimed by X")."""
-    if modality != "claimed" or speaker is None:
+    # only an actor (a country, an organisation, an office): not "the statement", "reports"
+    if modality != "claimed" or speaker is None or not (speaker.country or speaker.sector):
         return {}
     return {"claimed_by": {"name": speaker.name, "country": speaker.country, "sector": speaker.sector}}
 

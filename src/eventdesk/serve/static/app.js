@@ -353,13 +353,20 @@
     api("api/places").then((pl) => {
       const countries = L.layerGroup(), cities = L.layerGroup();
       const label = (cls, name) => L.divIcon({ className: "ed-label " + cls, html: el("span", { text: name }), iconSize: null });
-      for (const [name, lat, lon] of pl.countries) countries.addLayer(L.marker([lat, lon], { icon: label("country", name), interactive: false, keyboard: false }));
-      for (const [name, lat, lon] of pl.cities) cities.addLayer(L.marker([lat, lon], { icon: label("city", name), interactive: false, keyboard: false }));
+      // the smaller a country, the closer one must zoom to see its name (so names do not pile up)
+      const minArea = (z) => (z < 3 ? Infinity : z < 4 ? 400000 : z < 5 ? 60000 : z < 6 ? 5000 : 0);
       const show = () => {
-        const z = map.getZoom();
-        if (z >= 3) countries.addTo(map); else countries.remove();
+        const z = Math.floor(map.getZoom());
+        countries.clearLayers();
+        for (const [name, lat, lon, , area] of pl.countries) {
+          if (area < minArea(z)) continue;
+          countries.addLayer(L.marker([lat, lon], { icon: label("country", name), interactive: false, keyboard: false }));
+        }
+        countries.addTo(map);
         if (z >= 5) cities.addTo(map); else cities.remove();
+        $("map").dataset.labels = String(countries.getLayers().length + (z >= 5 ? cities.getLayers().length : 0));
       };
+      for (const [name, lat, lon] of pl.cities) cities.addLayer(L.marker([lat, lon], { icon: label("city", name), interactive: false, keyboard: false }));
       map.on("zoomend", show);
       show();
       $("map").dataset.places = String(pl.countries.length + pl.cities.length);
@@ -398,11 +405,11 @@
       // Events dated only to a month or a year: a band over the whole period, not a bar on its first day.
       const bands = {
         data: { values: spans },
-        mark: { type: "rect", color: "#7a869e", opacity: 0.22, tooltip: true, stroke: "#7a869e", strokeOpacity: 0.5 },
+        mark: { type: "rect", color: "#7a869e", opacity: 0.35, tooltip: true, cornerRadius: 2 },
         encoding: {
           x: { field: "start", type: "temporal" },
           x2: { field: "end" },
-          y: { value: 0 }, y2: { value: 175 },
+          y: { value: 0 }, y2: { value: 9 }, // a strip along the top: it shows the period, hides no bar
           tooltip: [
             { field: "date", title: "dated only to" },
             { field: "precision", title: "precision" },
@@ -812,6 +819,6 @@
     syncInputs();
     refresh();
   }
-  window.eventdesk = { state, refresh, openEvent, openArticle };
+  window.eventdesk = { state, refresh, openEvent, openArticle, map: () => mapView.map };
   document.addEventListener("DOMContentLoaded", start);
 })();
