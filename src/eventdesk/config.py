@@ -39,6 +39,16 @@ DEFAULTS: dict[str, Any] = {
         "actor_files": [],  # extra actor dictionaries (JSONL) on top of the built-in ones
         "article_timeout_s": 60,  # coding a batch, then each article alone; over it: reported, no events
     },
+    "relevance": {
+        # Articles are judged (language, topic, genre, score: eventdesk.relevance) as they are read;
+        # only those in scope have events coded. Out-of-scope articles stay stored and searchable.
+        "gate": True,  # False: code every article whatever its language or topic
+        "code_languages": ["en"],  # languages the coder reads (ISO 639-1)
+        "code_topics": ["conflict", "politics"],  # an article whose top topic is one of these is coded
+        # ... and so is one whose score (probability of political/conflict news) reaches this: a
+        # business or tech report of sanctions or a strike still codes. 0.0 codes every English article.
+        "min_score": 0.3,
+    },
     "geo": {
         "gazetteer": None,  # path of the compiled gazetteer; default: per-user cache
         "alias_files": [],

@@ -1,4 +1,5 @@
-"""The pipeline, one direction: read -> segment -> dedup -> annotate/code -> place & date -> merge -> store.
+"""The pipeline, one direction: read -> segment -> relevance -> dedup -> (gate) annotate/code -> place &
+date -> merge -> store.
 
 Every stage is a plain function over a batch, so the local runner, a multiprocessing pool and
 the Ray runner all call the same code. This module chains them; it holds no stage logic.
@@ -59,6 +60,7 @@ class RunReport:
     articles_coded: int = 0
     articles_failed: int = 0  # the coder failed on them: left uncoded, tried again by the next run
     undated_articles: int = 0  # new articles with no publication date nor dated hint
+    articles_gated: int = 0  # coded articles out of scope (relevance gate): no events extracted
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -91,9 +93,12 @@ class Prepared:
 
 
 def prepare(f: InputFile, config: dict[str, Any]) -> Prepared:
-    """Segment a read file and sign its articles (runs in workers), each document under a time limit."""
+    """Segment a read file, judge its articles' language and relevance, and sign them (runs in
+    workers), each document under a time limit."""
+    from eventdesk.relevance import judge
+
     items = segment_guarded(f.documents, config)
-    arts = [a for a in items if isinstance(a, Article)]
+    arts = judge([a for a in items if isinstance(a, Article)], config)
     anchor = file_date(f, config)
     if anchor:
         for a in arts:
@@ -133,9 +138,17 @@ def prepare_paths(paths: list[str], config: dict[str, Any]) -> list[Prepared]:
     return [prepare(read_file_guarded(p, config), config) for p in paths]
 
 
-def code_batch(articles: list[Article], config: dict[str, Any]) -> tuple[list[Event], list[Problem]]:
+def code_batch(
+    articles: list[Article], config: dict[str, Any], gate: bool = True
+) -> tuple[list[Event], list[Problem]]:
     """Events of a batch of stored articles (runs in workers); an article that hangs or crashes the
-    coder is reported as a Problem instead of stopping the run."""
+    coder is reported as a Problem instead of stopping the run. With `gate`, articles out of scope
+    (eventdesk.relevance.in_scope: not English, not political/conflict news) are left out here,
+    before the parse, so they cost nothing."""
+    if gate:
+        from eventdesk.relevance import in_scope
+
+        articles = [a for a in articles if in_scope(a, config)]
     return extract_guarded(articles, config, extract_events)
 
 
@@ -392,10 +405,14 @@ class Runner:
         window: deque = deque()
 
         def submit_code(articles: list[Article]) -> None:
+            self.report.articles_gated += sum(not in_scope(a, self.config) for a in articles)
             for i in range(0, len(articles), chunk):
                 part = articles[i : i + chunk]
                 window.append(("code", part, ex.submit(code_batch, part, self.config)))
 
+        from eventdesk.relevance import in_scope
+
+        self._judge_stored()
         if self.events:  # articles stored by an interrupted run or by `ingest`, still without events
             while True:
                 # failed ones stay uncoded: ask for enough to get past those already tried
@@ -417,6 +434,20 @@ class Runner:
                 self._take(window, submit_code)
         while window:
             self._take(window, submit_code)
+
+    def _judge_stored(self) -> None:
+        """Language and relevance for stored articles that have none yet (a store written before
+        relevance existed, or articles added by other means); done once, in this process."""
+        from eventdesk.relevance import judge
+
+        while True:
+            todo = self.store.unjudged_articles(limit=500)
+            if not todo:
+                return
+            judge(todo, self.config)
+            with self.store.transaction():
+                for a in todo:
+                    self.store.set_relevance(a.id, a.language, a.relevance)
 
     def _take(self, window, submit_code) -> None:
         kind, payload, task = window.popleft()

@@ -99,6 +99,9 @@ class Article:
     # Dated hints found in the text (captions, datelines) that did not set `published`.
     date_hints: list[str] = field(default_factory=list)
     id: str = ""
+    # What the article is (eventdesk.relevance): ISO 639-1 language and {"topic", "genre", "score"}.
+    language: str | None = None
+    relevance: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -119,6 +122,8 @@ class Article:
             "sources": [s.to_dict() for s in self.sources],
             "duplicate_of": self.duplicate_of,
             "story_id": self.story_id or self.id,
+            "language": self.language,
+            "relevance": dict(self.relevance) if self.relevance else None,
             "date_hints": list(self.date_hints),
         }
 
@@ -135,6 +140,8 @@ class Article:
             duplicate_of=d.get("duplicate_of"),
             story_id=d.get("story_id"),
             date_hints=list(d.get("date_hints") or []),
+            language=d.get("language"),
+            relevance=d.get("relevance"),
         )
 
 

@@ -55,7 +55,8 @@ def code_batch(
     from eventdesk.records import Article
 
     arts = [Article(title="", body=r["text"], published=r["published"], id=r["id"]) for r in batch]
-    events, problems = extract(arts, config)  # a text that hangs or crashes the coder is reported
+    # short texts given to be coded: no relevance gate; a text that hangs or crashes the coder is reported
+    events, problems = extract(arts, config, gate=False)
     for p in problems:
         print_problem(p)
         if failed is not None:

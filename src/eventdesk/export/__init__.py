@@ -32,6 +32,10 @@ def flat_article(d: dict[str, Any]) -> dict[str, Any]:
         "url": d["url"],
         "duplicate_of": d["duplicate_of"],
         "story_id": d["story_id"],
+        "language": d.get("language"),
+        "topic": (d.get("relevance") or {}).get("topic"),
+        "genre": (d.get("relevance") or {}).get("genre"),
+        "relevance_score": (d.get("relevance") or {}).get("score"),
         "captions": " | ".join(d["captions"]),
         "sources": " | ".join(f"{s['path']}#{s['index']}" for s in d["sources"]),
         "body": d["body"],
@@ -155,6 +159,7 @@ def article_schema() -> Any:
     import pyarrow as pa
 
     source = pa.struct([("path", pa.string()), ("index", pa.int64()), ("url", pa.string())])
+    relevance = pa.struct([("topic", pa.string()), ("genre", pa.string()), ("score", pa.float64())])
     return pa.schema(
         [
             ("id", pa.string()),
@@ -166,6 +171,8 @@ def article_schema() -> Any:
             ("sources", pa.list_(source)),
             ("duplicate_of", pa.string()),
             ("story_id", pa.string()),
+            ("language", pa.string()),
+            ("relevance", relevance),
             ("date_hints", pa.list_(pa.string())),
         ]
     )

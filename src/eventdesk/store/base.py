@@ -63,6 +63,14 @@ class CheckResult:
     fix: str = ""
 
 
+def relevance_text(article: Article) -> str | None:
+    """The stored form of an article's relevance: JSON; 'null' when judged but unreadable (a
+    language the model does not read); NULL (None) when not judged yet."""
+    if article.relevance is None and article.language is None:
+        return None
+    return json.dumps(article.relevance)
+
+
 def like_escape(s: str) -> str:
     """A user string as a literal inside a LIKE pattern (escape character: backslash)."""
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -196,6 +204,14 @@ class Store(ABC):
     @abstractmethod
     def uncoded_articles(self, limit: int = 100) -> list[Article]:
         """Articles whose events have not been extracted yet, oldest first."""
+
+    def unjudged_articles(self, limit: int = 100) -> list[Article]:
+        """Articles never given a language / relevance judgement (eventdesk.relevance), oldest first."""
+        return []
+
+    def set_relevance(self, article_id: str, language: str | None, relevance: dict[str, Any] | None) -> None:
+        """Store an article's language and relevance (relevance None: judged, but not readable)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot store relevance")
 
     @abstractmethod
     def mark_coded(self, article_ids: Iterable[str]) -> None: ...

@@ -40,6 +40,7 @@ from eventdesk.store.base import (
     FilterDialect,
     Store,
     related_rows,
+    relevance_text,
     where_clause,
 )
 from eventdesk.store.sqlite import SCHEMA_VERSION, _like_escape, _snippet_parts, merge_key
@@ -68,6 +69,11 @@ CREATE INDEX IF NOT EXISTS articles_uncoded ON articles(rid) WHERE coded = 0;
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE INDEX IF NOT EXISTS articles_dup ON articles(duplicate_of);
 CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING GIN (tsv);
+-- added after the first version: an older store gets them (empty; `eventdesk run` fills them) on open
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS language TEXT;  -- ISO 639-1 (eventdesk.relevance)
+-- JSON {"topic","genre","score"}; 'null' = judged, unreadable; NULL = not judged yet
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS relevance TEXT;
+CREATE INDEX IF NOT EXISTS articles_unjudged ON articles(rid) WHERE relevance IS NULL;
 CREATE TABLE IF NOT EXISTS sources (
     rid BIGSERIAL,
     path TEXT COLLATE "C" NOT NULL,
@@ -399,8 +405,9 @@ class PostgresStore(Store):
     def add_article(self, article: Article) -> bool:
         title, body = _clean(article.title) or "", _clean(article.body) or ""
         row = self._q(
-            "INSERT INTO articles (id,title,body,captions,published,url,duplicate_of,story_id,date_hints,added_at,tsv)"
-            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s, to_tsvector('eventdesk', %s) || to_tsvector('eventdesk', %s))"
+            "INSERT INTO articles (id,title,body,captions,published,url,duplicate_of,story_id,date_hints,added_at,"
+            "language,relevance,tsv) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"
+            " to_tsvector('eventdesk', %s) || to_tsvector('eventdesk', %s))"
             " ON CONFLICT (id) DO NOTHING RETURNING rid",
             (
                 article.id,
@@ -413,6 +420,8 @@ class PostgresStore(Store):
                 article.story_id or article.id,
                 _clean(json.dumps(article.date_hints, ensure_ascii=False)),
                 time.time(),
+                _clean(article.language),
+                _clean(relevance_text(article)),
                 words(title),
                 words(body),
             ),
@@ -450,9 +459,11 @@ class PostgresStore(Store):
             duplicate_of=r["duplicate_of"],
             story_id=r["story_id"],
             date_hints=json.loads(r["date_hints"]),
+            language=r.get("language"),
+            relevance=json.loads(r["relevance"]) if r.get("relevance") else None,
         )
 
-    _ARTICLE_COLS = "rid, id, title, body, captions, published, url, duplicate_of, story_id, date_hints"
+    _ARTICLE_COLS = "rid, id, title, body, captions, published, url, duplicate_of, story_id, date_hints, language, relevance"
 
     def get_article(self, article_id: str) -> Article | None:
         r = self._qd(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id=%s", (article_id,)).fetchone()
@@ -486,6 +497,19 @@ class PostgresStore(Store):
         ids = list(article_ids)
         if ids:
             self._q("UPDATE articles SET coded=1 WHERE id = ANY(%s)", (ids,))
+
+    def unjudged_articles(self, limit: int = 100) -> list[Article]:
+        rows = self._qd(
+            f"SELECT {self._ARTICLE_COLS} FROM articles WHERE relevance IS NULL ORDER BY rid LIMIT %s",
+            (int(limit),),
+        ).fetchall()
+        return [self._article(r) for r in rows]
+
+    def set_relevance(self, article_id: str, language: str | None, relevance: dict[str, Any] | None) -> None:
+        self._q(
+            "UPDATE articles SET language=%s, relevance=%s WHERE id=%s",
+            (_clean(language), json.dumps(relevance), article_id),
+        )
 
     # -- near-duplicate index ------------------------------------------------------------
     def add_signature(self, article_id: str, n_shingles: int, signature: bytes, bands: list[int]) -> None:

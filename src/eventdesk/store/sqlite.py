@@ -19,6 +19,7 @@ from eventdesk.store.base import (
     Store,
     like_escape,
     related_rows,
+    relevance_text,
     where_clause,
 )
 
@@ -38,8 +39,11 @@ CREATE TABLE IF NOT EXISTS articles (
     story_id TEXT,
     date_hints TEXT NOT NULL DEFAULT '[]',
     added_at REAL NOT NULL,
-    coded INTEGER NOT NULL DEFAULT 0  -- 1 once events were extracted (a killed run resumes here)
+    coded INTEGER NOT NULL DEFAULT 0,  -- 1 once events were extracted (a killed run resumes here)
+    language TEXT,  -- ISO 639-1 (eventdesk.relevance)
+    relevance TEXT  -- JSON {"topic","genre","score"}; 'null' = judged, unreadable; NULL = not judged yet
 );
+CREATE INDEX IF NOT EXISTS articles_unjudged ON articles(rowid) WHERE relevance IS NULL;
 CREATE INDEX IF NOT EXISTS articles_uncoded ON articles(coded) WHERE coded = 0;
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE INDEX IF NOT EXISTS articles_dup ON articles(duplicate_of);
@@ -157,6 +161,7 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA journal_mode=WAL")
             # NORMAL in WAL mode: a committed transaction survives a killed process (not a power cut).
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._upgrade()
             # One transaction: a reader never sees half a schema, and a kill during the one-time
             # backfill of QUERY_SCHEMA cannot leave it half done (it would run again, doubling rows).
             try:
@@ -172,6 +177,30 @@ class SQLiteStore(Store):
                     self.conn.execute("ROLLBACK")
                 raise
         self.conn.execute("PRAGMA busy_timeout=%d" % int(timeout * 1000))
+
+    # Columns added after a store's first version: (table, column, type). Opening an older store
+    # adds them (empty; `eventdesk run` fills the relevance of stored articles), keeping every row.
+    UPGRADES = (("articles", "language", "TEXT"), ("articles", "relevance", "TEXT"))
+
+    def _upgrade(self) -> None:
+        def missing() -> list[tuple[str, str, str]]:
+            out = []
+            for table, col, typ in self.UPGRADES:
+                cols = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+                if cols and col not in cols:  # no columns at all: a new store, SCHEMA creates it
+                    out.append((table, col, typ))
+            return out
+
+        if not missing():
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table, col, typ in missing():  # again, under the lock: another process may have done it
+                self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {col} {typ}")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
 
     # -- transactions --------------------------------------------------------------------
     @contextmanager
@@ -226,8 +255,8 @@ class SQLiteStore(Store):
                 self.add_source(article.id, s)
             return False
         cur = self.conn.execute(
-            "INSERT INTO articles (id,title,body,captions,published,url,duplicate_of,story_id,date_hints,added_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles (id,title,body,captions,published,url,duplicate_of,story_id,date_hints,added_at,"
+            "language,relevance) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article.id,
                 article.title,
@@ -239,6 +268,8 @@ class SQLiteStore(Store):
                 article.story_id or article.id,
                 json.dumps(article.date_hints, ensure_ascii=False),
                 time.time(),
+                article.language,
+                relevance_text(article),
             ),
         )
         self.conn.execute(
@@ -269,6 +300,7 @@ class SQLiteStore(Store):
         return [Source(r[0], r[1], r[2]) for r in rows]
 
     def _article(self, r: sqlite3.Row) -> Article:
+        cols = r.keys()
         return Article(
             id=r["id"],
             title=r["title"],
@@ -280,6 +312,8 @@ class SQLiteStore(Store):
             duplicate_of=r["duplicate_of"],
             story_id=r["story_id"],
             date_hints=json.loads(r["date_hints"]),
+            language=r["language"] if "language" in cols else None,  # a read-only store of an older version
+            relevance=json.loads(r["relevance"]) if "relevance" in cols and r["relevance"] else None,
         )
 
     def get_article(self, article_id: str) -> Article | None:
@@ -310,6 +344,18 @@ class SQLiteStore(Store):
 
     def mark_coded(self, article_ids: Iterable[str]) -> None:
         self.conn.executemany("UPDATE articles SET coded=1 WHERE id=?", [(i,) for i in article_ids])
+
+    def unjudged_articles(self, limit: int = 100) -> list[Article]:
+        rows = self.conn.execute(
+            "SELECT * FROM articles WHERE relevance IS NULL ORDER BY rowid LIMIT ?", (limit,)
+        )
+        return [self._article(r) for r in rows.fetchall()]
+
+    def set_relevance(self, article_id: str, language: str | None, relevance: dict[str, Any] | None) -> None:
+        self.conn.execute(
+            "UPDATE articles SET language=?, relevance=? WHERE id=?",
+            (language, json.dumps(relevance), article_id),
+        )
 
     # -- near-duplicate index ------------------------------------------------------------
     def add_signature(self, article_id: str, n_shingles: int, signature: bytes, bands: list[int]) -> None:
