@@ -2,7 +2,7 @@
 
     python benchmarks/pipeline.py [--corpus bbc|guardian|PATH] [--workers 2] [--limit N]
 
-1. per-stage seconds, measured serially in this process on the corpus (read, segment, MinHash,
+1. per-stage seconds, measured serially in this process on the corpus (read, segment, relevance, MinHash,
    annotate+code, geo, dates, store);
 2. the real thing: `eventdesk run --workers N` into a fresh SQLite file, in a child process,
    wall-clock articles/s and peak RSS (parent and each worker);
@@ -56,6 +56,7 @@ def stages(path: Path) -> tuple[dict[str, float], list]:
     from eventdesk.geo import locate
     from eventdesk.read import read
     from eventdesk.records import Article
+    from eventdesk.relevance import in_scope, judge
     from eventdesk.segment import segment
     from eventdesk.store import open_store
 
@@ -68,11 +69,15 @@ def stages(path: Path) -> tuple[dict[str, float], list]:
     arts = [a for f in files for a in segment(f.documents) if isinstance(a, Article)]
     t["segment"] = time.perf_counter() - s
     s = time.perf_counter()
+    judge(arts, cfg)
+    coded = [a for a in arts if in_scope(a, cfg)]  # the gate, as in the pipeline
+    t["relevance"] = time.perf_counter() - s
+    s = time.perf_counter()
     signatures(arts, cfg)
     t["minhash"] = time.perf_counter() - s
     code(arts[:2], cfg)  # model load, not counted
     s = time.perf_counter()
-    events = code(arts, cfg)
+    events = code(coded, cfg)
     t["annotate+code"] = time.perf_counter() - s
     by_id = {a.id: a for a in arts}
     s = time.perf_counter()

@@ -201,3 +201,14 @@ def test_older_store_is_upgraded_without_losing_articles(tmp_path: Path):
     a = next(s.iter_articles())
     assert a.language == "en" and a.relevance["topic"] == "conflict"
     s.close()
+
+
+def test_english_prose_needs_no_language_model():
+    """The short-word test settles English prose; the statistical model loads only for other text."""
+    from eventdesk.relevance import language
+
+    language._identifier.cache_clear()
+    assert language.detect(POLITICAL) == ("en", pytest.approx(language.english_share(POLITICAL)[0]))
+    assert language._identifier.cache_info().currsize == 0
+    assert language.detect(GERMAN)[0] == "de"
+    assert language._identifier.cache_info().currsize == 1

@@ -81,6 +81,11 @@ def summary(report, store, events: bool) -> str:
     ]
     if events:
         lines.append(f"events: {r.events_new} new, {r.events_merged} merged into events already reported")
+        if r.articles_gated:
+            lines.append(
+                f"relevance: {r.articles_gated} of {r.articles_coded} article(s) out of scope (another language, "
+                "or not political/conflict news): stored and searchable, no events coded ([relevance] in config)"
+            )
     lines.append(
         f"store {st['store']}: {st['articles']} articles from {st['sources']} sources, "
         f"{st['stories']} stories, {st['events']} events ({st['located_events']} located)"

@@ -1,13 +1,19 @@
 """Which language an article is written in (ISO 639-1), offline.
 
-py3langid (a maintained fork of langid.py, Lui & Baldwin 2012: byte n-gram naive Bayes over 97
-languages) ships its model inside the package; nothing is fetched at run time. The model loads once
-per process (about 2 s) and then classifies an article in a few milliseconds.
+First the short-word test (Grefenstette 1995): in English prose, English function words ("the",
+"of", "was", "which": data/relevance/english_function_words.txt) are a large share of the words,
+and nearly absent from other languages. A text that passes it is English without loading any
+model, so an English-only run pays nothing. Every other text goes to py3langid (a maintained fork
+of langid.py, Lui & Baldwin 2012: byte n-gram naive Bayes over 97 languages), whose model ships
+inside the package (nothing is fetched at run time); it loads once per process (2-4 s) and then
+classifies an article in a few milliseconds.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 MAX_CHARS = 3000  # enough text to be sure; keeps very long articles cheap
@@ -16,6 +22,26 @@ MIN_LETTERS = 20  # below this there is too little text to tell: language unknow
 # look a little more like an English-based creole. When no language reaches this probability and
 # English is the runner-up, the text is taken as English, eventdesk's working language.
 SURE = 0.5
+# Short-word test: at least this many words, this share of them English function words. English
+# news prose has 0.2-0.4 (BBC corpus: above 0.11 in every article); French, German, Spanish or
+# Dutch text has about 0. Texts below either bar go to the statistical model.
+SHORT_WORDS_MIN = 30
+SHORT_WORDS_SHARE = 0.15
+_WORD = re.compile(r"[^\W\d_]+")
+_FUNCTION_WORDS = Path(__file__).resolve().parents[1] / "data" / "relevance" / "english_function_words.txt"
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    with open(_FUNCTION_WORDS, encoding="utf-8") as f:
+        return frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
+
+
+def english_share(text: str) -> tuple[float, int]:
+    """(share of English function words among the words, number of words) of a text."""
+    words = _WORD.findall(text.lower())
+    known = _english_words()
+    return sum(w in known for w in words) / max(len(words), 1), len(words)
 
 
 @lru_cache(maxsize=1)
@@ -26,10 +52,14 @@ def _identifier() -> Any:
 
 
 def detect(text: str) -> tuple[str | None, float]:
-    """(ISO 639-1 code, probability) of the text's language; (None, 0.0) for too little text."""
+    """(ISO 639-1 code, probability) of the text's language; (None, 0.0) for too little text. A text
+    that passes the short-word test is English with its function-word share as the probability."""
     sample = (text or "")[:MAX_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None, 0.0
+    share, n = english_share(sample)
+    if n >= SHORT_WORDS_MIN and share >= SHORT_WORDS_SHARE:
+        return "en", share
     ranked = _identifier().rank(sample)
     (lang, p), (second, p2) = ranked[0], ranked[1]
     if p < SURE and second == "en":
