@@ -212,3 +212,12 @@ def test_english_prose_needs_no_language_model():
     assert language._identifier.cache_info().currsize == 0
     assert language.detect(GERMAN)[0] == "de"
     assert language._identifier.cache_info().currsize == 1
+
+
+def test_bad_relevance_settings_are_named():
+    from eventdesk.config import check_config, load_config
+
+    assert check_config(load_config()) == []
+    errors = check_config(load_config(overrides={"relevance": {"min_score": "high", "code_topics": "sport"}}))
+    assert any("relevance.min_score" in e for e in errors)
+    assert any("relevance.code_topics" in e for e in errors)

@@ -140,6 +140,14 @@ def check_config(cfg: dict[str, Any], source: str | None = None) -> list[str]:
             if key not in DEFAULTS[section]:
                 known = ", ".join(DEFAULTS[section])
                 errors.append(f"{where}unknown setting {section}.{key} (known in [{section}]: {known})")
+    rel = cfg.get("relevance", {}) if isinstance(cfg.get("relevance"), dict) else {}
+    score = rel.get("min_score", 0.0)
+    if isinstance(score, bool) or not isinstance(score, int | float) or not 0.0 <= score <= 1.0:
+        errors.append(f"{where}relevance.min_score must be a number from 0 to 1, not {score!r}")
+    for key in ("code_topics", "code_languages"):
+        v = rel.get(key, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            errors.append(f'{where}relevance.{key} must be a list of names, e.g. ["conflict", "politics"]')
     for section, key in _FILE_LISTS:
         files = cfg.get(section, {}).get(key) or []
         if isinstance(files, str):
