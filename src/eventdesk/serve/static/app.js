@@ -676,7 +676,9 @@
   }
 
   function articleHeader(a) {
-    const meta = [a.published || "publication date unknown"];
+    // no invented date: say where it comes from, or that there is none
+    const hints = a.date_hints || [];
+    const meta = [a.published || (hints.length ? `no publication date; dated by its text: ${hints.join(", ")}` : "publication date unknown")];
     const parts = [el("div", { class: "article-title", text: a.title || "(no title)" })];
     const m = el("div", { class: "article-meta" }, meta.join(""), " · ", el("span", { text: a.id }));
     if (a.url && /^https?:\/\//i.test(a.url)) { // only web links become links (no javascript: URLs)
