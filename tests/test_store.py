@@ -89,3 +89,30 @@ def test_forget_changed_file(store):
         store.add_source(art(2).id, Source("b.txt", 0))
         assert store.forget_file("a.txt") == 1  # article 2 still has b.txt
     assert store.stats()["articles"] == 1 and store.search("refinery")[0]["id"] == art(2).id
+
+
+def test_reset_coding_drops_events_with_their_co_reporters(store):
+    """`eventdesk recode`: an article's events go, with those of articles sharing an event with it
+    (one event, several reports), and all of them wait to be coded again; only the given undated
+    articles take the publication date."""
+    a, b, c = art(1), art(2), art(3)
+    b.date_hints = ["2025-01-02"]
+    with store.transaction():
+        for x in (a, b, c):
+            store.add_article(x)
+        store.mark_coded([a.id, b.id, c.id])
+        shared = Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence(a.body, 0, len(a.body)))
+        own_c = Event(article_id=c.id, event_type="PROTEST", evidence=Evidence(c.body, 0, len(c.body)))
+        store.add_events([shared, own_c])
+        store.add_event_source(shared.id, b.id)  # b reported a's event too
+    with store.transaction():
+        reset = store.reset_coding([b.id], published="2025-03-01")
+    assert set(reset) == {a.id, b.id}
+    assert [e.id for e in store.iter_events()] == [own_c.id]
+    assert {x.id for x in store.uncoded_articles()} == {a.id, b.id}
+    assert store.get_article(b.id).published is None  # its dated hint is the better date
+    with store.transaction():
+        store.reset_coding([c.id], published="2025-03-01")
+    assert store.get_article(c.id).published == "2025-03-01"
+    assert store.count_events() == 0
+    assert store.get_article(a.id).published is None  # not asked for

@@ -682,7 +682,7 @@ class PostgresStore(Store):
             self._q("UPDATE articles SET coded=0 WHERE id = ANY(%s)", (todo,))
         if published and given:
             self._q(
-                "UPDATE articles SET published=%s WHERE id = ANY(%s) AND published IS NULL",
+                "UPDATE articles SET published=%s WHERE id = ANY(%s) AND published IS NULL AND date_hints = '[]'",
                 (published, given),
             )
         return todo
