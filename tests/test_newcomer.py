@@ -310,3 +310,27 @@ def test_next_hints_are_one_pasteable_command_per_line():
     for c in cmds:
         args = build_parser().parse_args(__import__("shlex").split(c)[1:])  # each parses as it is
         assert args.db == "my store.db"
+
+
+def test_export_with_dates_counts_undated_too(db, tmp_path, capsys):
+    out = tmp_path / "e.jsonl"
+    rc, _, err = run(
+        capsys, "export", "events", "--from", "2025", "--format", "jsonl", "-o", str(out), "--db", db
+    )
+    assert rc == 0 and "undated event(s) also match" in err
+    n = len(out.read_text().splitlines())
+    rc, _, err = run(
+        capsys,
+        "export",
+        "events",
+        "--from",
+        "2025",
+        "--include-undated",
+        "-o",
+        str(out),
+        "--db",
+        db,
+        "--format",
+        "jsonl",
+    )
+    assert rc == 0 and len(out.read_text().splitlines()) > n and "also match" not in err

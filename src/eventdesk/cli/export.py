@@ -49,6 +49,12 @@ def main(args: argparse.Namespace) -> int:
     store_exists(args.db, "export")
     report: dict = {}
     with open_store(args.db, readonly=True) as store:
+        if args.what == "events":
+            from eventdesk.cli.events import undated_note
+
+            note = undated_note(store, flt)
+            if note:
+                print(f"eventdesk export: {note}", file=sys.stderr)
         records = store.iter_articles() if args.what == "articles" else store.iter_events(flt)
         try:
             n = export(
