@@ -52,6 +52,7 @@ def common_capitals() -> frozenset[str]:
     return frozenset(words)
 
 
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _LOWER = re.compile(r"\b[a-z][\w'’-]*")
 
 
@@ -115,6 +116,8 @@ def report(ev: Event, article: Article | None = None) -> dict[str, Any]:
         "headline": sorted(names(lead, body)),
         "sentence": normalise(ev.evidence.sentence)[:300],
         "published": article.published[:10] if article is not None and article.published else None,
+        # years the opening names (datelines, "in 2008"): the time of an undated report
+        "years": sorted(set(_YEAR.findall(lead))),
     }
 
 
@@ -247,6 +250,18 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
         elif abs(fa - fb) > max(1, 0.5 * max(fa, fb)):
             score -= 0.5
             why.append("-fatalities")
+    threshold = float(cfg.get("threshold", 3.5))
     if content < float(cfg.get("min_content", 1.0)):
-        return min(score, float(cfg.get("threshold", 3.0)) - 0.01), why  # place and day alone never merge
+        return min(score, threshold - 0.01), why  # place and day alone never merge
+    if not (ia and ib):
+        # Content alone (a date unknown): the same place at another time looks the same, so the
+        # mentions themselves must share a name and the bar is higher.
+        if not shared and "sentence" not in why:
+            return min(score, threshold - 0.01), why
+        score -= float(cfg.get("undated_margin", 1.0))
+        why.append("undated")
+        ya, yb = set(a.get("years") or ()), set(b.get("years") or ())
+        if ya and yb and not ya & yb:
+            score -= 2.0  # the openings name different years
+            why.append("-year")
     return round(score, 3), why
