@@ -163,3 +163,83 @@ def test_rerun_adds_nothing(tmp_path: Path):
     src2.write_text(src.read_text())
     eventdesk("run", str(src2), "--db", str(db))
     assert _snapshot(sqlite3.connect(db)) == before
+
+
+def _reports_of_one_shooting() -> tuple[list, dict]:
+    """Hand-built events (no coder): three outlets' reports of one shooting, and a shooting in the
+    same town the next day that shares no name with it."""
+    from eventdesk.records import Article, Event, Evidence, Place
+
+    fresno = Place("Fresno", "Fresno", 36.7477, -119.7724, "USA", admin1="CA", precision=1)
+    texts = [
+        ("Man killed in Fresno", "A gunman shot and killed Daniel Okafor, 34, outside a store in Fresno."),
+        ("Fresno police seek gunman", "Police said Daniel Okafor was shot dead in a parking lot."),
+        ("Victim named", "The man fatally shot in Fresno was Daniel Okafor, the coroner said."),
+        ("Woman wounded in Fresno", "A gunman shot and wounded a woman outside a nightclub in Fresno."),
+    ]
+    events, articles = [], {}
+    for i, (title, sentence) in enumerate(texts):
+        art = Article(title=title, body=sentence, published="2025-03-12")
+        articles[art.id] = art
+        events.append(
+            Event(
+                article_id=art.id,
+                event_type="ASSAULT",
+                mode="firearms",
+                evidence=Evidence(sentence, 0, len(sentence)),
+                location=fresno,
+                date="2025-03-11" if i < 3 else "2025-03-12",
+                date_precision="day",
+            )
+        )
+    return events, articles
+
+
+def test_merge_in_the_store_on_both_backends(any_store):
+    from eventdesk.merge import merge
+
+    events, articles = _reports_of_one_shooting()
+    with any_store.transaction():
+        for a in articles.values():
+            any_store.add_article(a)
+        new, merged = merge(events, any_store, articles)
+    assert (new, merged) == (2, 2)
+    stored = sorted(any_store.iter_events(), key=lambda e: -len(e.sources))
+    killing, other = stored
+    three = {e.article_id for e in events[:3]}
+    assert set(killing.sources) == three and {m.article_id for m in killing.mentions} == three
+    assert killing.id == min(e.id for e in events[:3])  # the smallest report id, whatever the order
+    assert other.sources == [events[3].article_id]
+    links = killing.extra["merge"]["links"]
+    assert len(links) == 2 and all("place" in x["matched"] and x["score"] >= 3.5 for x in links)
+    stories = {any_store.article_cluster(a)[1] for a in three}
+    assert stories == {min(three)}
+    assert any_store.article_cluster(events[3].article_id)[1] == events[3].article_id
+    # the merge index finds the stored event again; a re-run adds nothing
+    assert any_store.merge_candidates([f"r:{events[1].id}"], [], 5) == [killing.id]
+    with any_store.transaction():
+        assert merge(events, any_store, articles) == (0, 0)
+    assert any_store.count_events() == 2
+
+
+def test_merge_order_does_not_matter(tmp_path: Path):
+    from eventdesk.merge import merge
+    from eventdesk.store.sqlite import SQLiteStore
+
+    def stored(order: list[int]) -> list:
+        events, articles = _reports_of_one_shooting()
+        store = SQLiteStore(str(tmp_path / f"o{''.join(map(str, order))}.db"))
+        with store.transaction():
+            for a in articles.values():
+                store.add_article(a)
+            merge([events[i] for i in order], store, articles)
+        out = []
+        for e in sorted(store.iter_events(), key=lambda e: e.id):
+            d = e.to_dict()
+            d["merge"] = sorted(r["id"] for r in d["merge"]["reports"])
+            out.append(d)
+        return out
+
+    first = stored([0, 1, 2, 3])
+    assert stored([3, 2, 1, 0]) == first
+    assert stored([1, 3, 0, 2]) == first

@@ -72,7 +72,7 @@ DEFAULTS: dict[str, Any] = {
         "far_km": 150,  # two town-precise places further apart than this count against
         "threshold": 3.5,  # evidence score (merge/evidence.py) from which two reports are one event
         "union_margin": 1.0,  # a new event joins a second stored event (merging the two) only this far above
-        "undated_margin": 1.0,  # content-only pairs (a date unknown) need this much more evidence
+        "undated_margin": 0.5,  # content-only pairs (a date unknown) need this much more evidence
         "min_content": 1.0,  # evidence beyond type, time and place needed (a name, an age, a sentence)
         "max_candidates": 500,  # stored events compared per new event (most recent first)
     },

@@ -15,6 +15,7 @@ the same sentence, the same named actor) must be there too.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from datetime import date, timedelta
@@ -44,6 +45,14 @@ def common_capitals() -> frozenset[str]:
     for line in data.joinpath("merge", "common_capitals.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             words.add(line.strip().casefold())
+    # country names and demonyms: the place and the actors' countries are compared on their own,
+    # and "Syrian" or "Russia" in two reports of a war says nothing about one event
+    for line in data.joinpath("actors", "countries.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            c = json.loads(line)
+            for n in c.get("names", []) + c.get("demonyms", []):
+                for w in n.casefold().split():
+                    words.update((w, w + "'s", w + "’s"))
     for name in ("offices.tsv", "sectors.tsv"):
         for line in data.joinpath("actors", name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
@@ -67,7 +76,7 @@ def names(text: str, context: str | None = None) -> set[str]:
     lower = set(_LOWER.findall(context if context is not None else text or ""))
     for m in _CAP_RUN.finditer(text or ""):
         words = [w.strip(".'’").casefold() for w in m.group(0).split()]
-        at_start = bool(_SENT_START.search(text[: m.start()]))
+        at_start = m.start() == 0 or bool(_SENT_START.search(text[max(0, m.start() - 6) : m.start()]))
         kept = [w for w in words if w not in common and len(w) > 1 and not w.isdigit()]
         if at_start and len(words) == 1:
             continue
@@ -194,7 +203,7 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
         why.append("words:" + ",".join(sorted(shared)[:6]))
     head = (set(a["headline"]) | set(a["words"])) & (set(b["headline"]) | set(b["words"])) - shared
     if head:
-        w = min(2.5, 0.5 * sum(_weight(s) for s in head))
+        w = min(2.0, 0.5 * sum(_weight(s) for s in head))
         score += w
         content += w
         why.append("headline:" + ",".join(sorted(head)[:6]))
@@ -258,7 +267,7 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
         # mentions themselves must share a name and the bar is higher.
         if not shared and "sentence" not in why:
             return min(score, threshold - 0.01), why
-        score -= float(cfg.get("undated_margin", 1.0))
+        score -= float(cfg.get("undated_margin", 0.5))
         why.append("undated")
         ya, yb = set(a.get("years") or ()), set(b.get("years") or ())
         if ya and yb and not ya & yb:
