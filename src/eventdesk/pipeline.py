@@ -32,6 +32,7 @@ def extract_events(articles: list[Article], config: dict[str, Any]) -> list[Even
     """annotate + code -> place -> date for a batch of articles; events carry evidence offsets."""
     from eventdesk.code import code
     from eventdesk.code.actors import fill_countries
+    from eventdesk.code.coref import corefer
     from eventdesk.dates import resolve_dates
     from eventdesk.geo import locate
 
@@ -41,7 +42,8 @@ def extract_events(articles: list[Article], config: dict[str, Any]) -> list[Even
     # actors named without a country (protesters, police, "the army") take the event's country
     fill_countries(events, config)
     resolve_dates(events, by_id, config)
-    return events
+    # one record per real event of an article, once place and day tell events apart
+    return corefer(events, by_id, config)
 
 
 @dataclass

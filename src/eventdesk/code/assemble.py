@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventdesk.code.actors import STATE, ArticleContext, Resolver, get_dictionary
+from eventdesk.code.coref import anaphoric
 from eventdesk.records import Actor, Article, Event, Evidence
 
 SPEECH = {
@@ -925,6 +926,7 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                         fatalities=_fatalities(sent.text),
                         confidence=round(min(1.0, conf), 4),
                         extra={"trigger": [t0, t0 + len(tok.text)]}
+                        | ({"anaphoric": True} if anaphoric(tok) else {})
                         | ({"case_label": g.case_label} if g.case_label else {})
                         | _claimant(modality, fr.speaker),
                     )

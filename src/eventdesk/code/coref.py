@@ -1,0 +1,380 @@
+"""Within-article event coreference: one record per real event of an article.
+
+A news article names its main event in the lead, then again in later sentences ("the attack",
+"the bombing", "Tuesday's strike"). The sentence coder makes one record per mention; this stage
+joins the records of one article that report the same event, the way an ACLED or PLOVER coder
+does (ACLED codebook: one event = one type, one actor pair, one location, one day):
+
+- same PLOVER type, and compatible participants, place, day and modality (a field that one
+  mention leaves unknown is compatible with any value; a different named actor pair, a town
+  far away, another explicit day, or "X and Y accused each other" keep records apart);
+- and a sign that the later mention refers back: a definite or possessive event noun ("the
+  attack", "today's attack"), the same sentence, or the same named actor pair. A cue that a
+  new event starts ("another attack", "a second strike", "separately") keeps it apart.
+
+The joined record lists every sentence in `mentions` (text order) and takes each field from
+the most informative mention: a named actor over an unnamed one, a town over a country, a date
+the text states over the publication date, and ACLED's lowest reported fatality figure. It
+keeps the id, and the place in the article's list, of its first record in that list, so ids
+stay stable and a short report's main event stays first.
+
+Runs after place and date are known (pipeline.extract_events).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from eventdesk.records import Actor, Article, Event, Evidence, Mention, Place
+
+DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "coref")
+
+DEFAULTS: dict[str, Any] = {
+    # join the records of one article that report the same event
+    "enabled": True,
+    # two town-level places further apart than this (km) are two events
+    "max_km": 50.0,
+}
+
+FACTUAL = {"asserted", "claimed"}
+# actors a coder puts in when the text names nobody: never evidence of who the actor is
+GENERIC_ACTORS = {"Unidentified armed group", "Protesters"}
+
+
+def _words(name: str) -> list[str]:
+    """A word list from data/coref (first line: its source, '#' lines are comments)."""
+    path = os.path.join(DATA, name)
+    out: list[str] = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.append(line.lower())
+    return out
+
+
+@cache
+def _new_event_rx() -> re.Pattern[str]:
+    cues = sorted(_words("new_event_cues.txt"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.I)
+
+
+# ------------------------------------------------------------------------------ compatibility
+
+
+def _entity(a: Actor) -> bool:
+    """A party the text names: a dictionary actor (sector or country known) or a proper name;
+    a common noun the coder could not place ("sides", "the city's stadium") tells nothing."""
+    if not a.name or a.name in GENERIC_ACTORS:
+        return False
+    text = (a.text or a.name).strip()
+    return bool(a.sector or a.country or any(w[:1].isupper() for w in text.split()))
+
+
+def _named(actors: list[Actor]) -> list[Actor]:
+    return [a for a in actors if _entity(a)]
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", (s or "").strip().lower())
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    na, nb = _norm(a.name), _norm(b.name)
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    # "Isis" / "Isis fighters", "Trump" / "Donald Trump": one name inside the other, as words
+    short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
+    return len(short) >= 3 and re.search(r"(?<!\w)" + re.escape(short) + r"(?!\w)", long_) is not None
+
+
+def _overlap(xs: list[Actor], ys: list[Actor]) -> bool:
+    return any(_same_actor(x, y) for x in xs for y in ys)
+
+
+def _side_compatible(xs: list[Actor], ys: list[Actor]) -> bool:
+    """Two mentions' actors (or recipients) may be the same party: one side unnamed, a shared name,
+    or different wordings of one state's forces (same country and sector)."""
+    xs, ys = _named(xs), _named(ys)
+    if not xs or not ys or _overlap(xs, ys):
+        return True
+    return any(
+        x.country and x.country == y.country and (x.sector or "") == (y.sector or "") for x in xs for y in ys
+    )
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place_compatible(a: Place | None, b: Place | None, max_km: float) -> bool:
+    """Two towns far apart are two events. A place known only to its country is often the
+    country of a party ("US-backed", "Turkish shelling"), not the scene: it keeps nothing apart."""
+    if a is None or b is None:
+        return True
+    if a.precision <= 2 and b.precision <= 2:
+        return _km(a, b) <= max_km
+    return True
+
+
+def _explicit_date(e: Event) -> bool:
+    return bool(e.date and e.date_text)
+
+
+def _period(e: Event) -> tuple[date, date] | None:
+    """The days an event's date covers (a day, a week, a month or a year)."""
+    v, p = e.date or "", e.date_precision or "day"
+    try:
+        if p == "year" or len(v) == 4:
+            y = int(v[:4])
+            return date(y, 1, 1), date(y, 12, 31)
+        if p == "month" or len(v) == 7:
+            y, m = int(v[:4]), int(v[5:7])
+            nxt = date(y + (m == 12), m % 12 + 1, 1)
+            return date(y, m, 1), nxt - timedelta(days=1)
+        d = date.fromisoformat(v[:10])
+    except ValueError:
+        return None
+    return (d, d + timedelta(days=6)) if p == "week" else (d, d)
+
+
+# a stated day this close before the reporting day may be the day the report itself is about
+NEWS_DAYS = 7
+
+
+def _date_compatible(a: Event, b: Event) -> bool:
+    """Different stated days are different events. A date that only comes from the reporting day
+    (no date words) stands for the days just before it; a coarser period holds a finer one."""
+    pa, pb = _period(a), _period(b)
+    if pa is None or pb is None:
+        return True
+    if not _explicit_date(a) and not _explicit_date(b):
+        return True
+    if not _explicit_date(a):
+        pa = (pa[0] - timedelta(days=NEWS_DAYS), pa[1])
+    if not _explicit_date(b):
+        pb = (pb[0] - timedelta(days=NEWS_DAYS), pb[1])
+    if _explicit_date(a) and _explicit_date(b):
+        # both stated: one period must hold the other ("on 5 May" and "in May")
+        return (pa[0] <= pb[0] and pb[1] <= pa[1]) or (pb[0] <= pa[0] and pa[1] <= pb[1])
+    return pa[0] <= pb[1] and pb[0] <= pa[1]
+
+
+def _modality_compatible(a: Event, b: Event) -> bool:
+    if a.modality in FACTUAL and b.modality in FACTUAL:
+        return True
+    return a.modality == b.modality
+
+
+def _reciprocal(a: Event, b: Event) -> bool:
+    """X -> Y and Y -> X ("accused each other"): two events."""
+    an, bn = _named(a.actors), _named(b.actors)
+    return bool(
+        an and bn and not _overlap(an, bn) and _overlap(an, _named(b.recipients)) and _overlap(bn, a.recipients)
+    )
+
+
+def compatible(a: Event, b: Event, max_km: float = DEFAULTS["max_km"]) -> bool:
+    """May records `a` and `b` of one article report the same event?"""
+    return (
+        a.event_type == b.event_type
+        and _modality_compatible(a, b)
+        and not _reciprocal(a, b)
+        and _side_compatible(a.actors, b.actors)
+        and _side_compatible(a.recipients, b.recipients)
+        and _place_compatible(a.location, b.location, max_km)
+        and _date_compatible(a, b)
+    )
+
+
+# ------------------------------------------------------------------------------ linking
+
+
+def _trigger_start(e: Event) -> int | None:
+    t = (e.extra or {}).get("trigger")
+    if isinstance(t, (list, tuple)) and t and isinstance(t[0], int):
+        return t[0]
+    return None
+
+
+def _new_event_cue(e: Event, body: str) -> bool:
+    """'another attack', 'a second strike', 'in a separate incident': the mention starts a new event."""
+    t = _trigger_start(e)
+    start = e.evidence.start
+    if t is None or not start <= t <= len(body):
+        before = e.evidence.sentence
+    else:
+        before = body[start:t]
+    return _new_event_rx().search(before) is not None
+
+
+@cache
+def _definite() -> frozenset[str]:
+    return frozenset(_words("definite_determiners.txt"))
+
+
+def anaphoric(tok: Any) -> bool:
+    """Is the trigger token (spaCy) a definite or possessive event noun: "the attack", "this
+    bombing", "Tuesday's strike", "its offensive"? Such a noun refers back to an event already told."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in _definite()) or c.dep_ == "poss" for c in tok.children
+    )
+
+
+def _refers_back(e: Event) -> bool:
+    """Set by the sentence coder: the trigger is a definite or possessive event noun."""
+    return bool((e.extra or {}).get("anaphoric"))
+
+
+def lead_end(events: list[Event], body: str) -> int:
+    """End offset of the article's lead: the first paragraph that reports any event. News writing
+    puts the main event in the lead and elaborates it below (the inverted pyramid)."""
+    if not events:
+        return -1
+    first = min(e.evidence.start for e in events)
+    end = body.find("\n\n", first)
+    return len(body) if end < 0 else end
+
+
+def _link_strength(c: list[Event], e: Event, body: str, max_km: float, lead: int = -1) -> int:
+    """0: no link; else how strongly `e` joins cluster `c` (higher is stronger)."""
+    if not all(compatible(x, e, max_km) for x in c):
+        return 0
+    same_sentence = any(x.evidence.start == e.evidence.start for x in c)
+    if same_sentence:
+        return 3
+    if _new_event_cue(e, body):
+        return 0
+    named_e = _named(e.actors)
+    if named_e and any(_overlap(named_e, _named(x.actors)) for x in c):
+        # the same named actor, same type, same place and day: ACLED's one event
+        rec_e = _named(e.recipients)
+        if not rec_e or any(not _named(x.recipients) or _overlap(rec_e, _named(x.recipients)) for x in c):
+            return 2
+    if _refers_back(e):
+        return 1
+    # a later mention that names no party of its own elaborates the lead's event of that type
+    if not named_e and any(x.evidence.start < lead for x in c):
+        return 1
+    return 0
+
+
+# ------------------------------------------------------------------------------ the joined record
+
+
+def _actor_info(actors: list[Actor]) -> int:
+    """How much a mention's actors tell: none < generic < a common noun < a known party."""
+    named = _named(actors)
+    if not named:
+        return 1 if actors else 0
+    best = 0
+    for a in named:
+        score = 2 + bool(a.sector) + bool(a.country) + bool(a.text and a.text[:1].isupper())
+        best = max(best, score)
+    return best
+
+
+def _place_info(e: Event) -> int:
+    loc = e.location
+    if loc is None:
+        return 0
+    own = bool(loc.text) and loc.text.lower() in (e.evidence.sentence or "").lower()
+    return (4 - min(loc.precision, 3)) * 2 + own
+
+
+_PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
+
+
+def _date_info(e: Event) -> int:
+    if not e.date:
+        return 0
+    return 1 + 4 * _explicit_date(e) + _PRECISION_RANK.get(e.date_precision or "", 0)
+
+
+def _best(c: list[Event], key: Any) -> Event:
+    """The member with the highest `key`; ties go to the earliest in the text."""
+    return max(c, key=lambda x: (key(x), -x.evidence.start))
+
+
+def join(c: list[Event], keep: Event) -> Event:
+    """One record for cluster `c`; `keep` gives its id (and place in the article's list)."""
+    who = _best(c, lambda x: (_actor_info(x.actors), _actor_info(x.recipients)))
+    whom = _best(c, lambda x: _actor_info(x.recipients))
+    where = _best(c, _place_info)
+    when = _best(c, _date_info)
+    # the evidence sentence first (a reader of one mention reads the most informative), then text order
+    mentions: dict[tuple[str, int, int], Mention] = {}
+    for x in [who] + sorted(c, key=lambda x: x.evidence.start):
+        for m in x.mentions:
+            mentions.setdefault((m.article_id, m.start, m.end), m)
+    fatal = [x.fatalities for x in c if x.fatalities is not None]
+    modalities = {x.modality for x in c}
+    out = keep
+    out.evidence = Evidence(who.evidence.sentence, who.evidence.start, who.evidence.end)
+    out.actors = list(who.actors)
+    out.recipients = list(who.recipients) if _named(who.recipients) else list(whom.recipients)
+    out.location = where.location
+    out.date, out.date_precision, out.date_text = when.date, when.date_precision, when.date_text
+    # a fact stated by the journalist in one mention is asserted, however another mention cites it
+    if "asserted" in modalities:
+        out.modality = "asserted"
+    # ACLED: when reports differ, the lowest figure
+    out.fatalities = min(fatal) if fatal else None
+    if who.acled_event_type and not out.acled_event_type:
+        out.acled_event_type, out.acled_sub_event_type = who.acled_event_type, who.acled_sub_event_type
+    out.confidence = max(x.confidence for x in c)
+    out.mentions = list(mentions.values())
+    if len(c) > 1:
+        out.extra["coref"] = len(c)
+    return out
+
+
+def corefer(events: list[Event], articles: dict[str, Article], config: dict[str, Any] | None = None) -> list[Event]:
+    """Join the records of each article that report one event; order and ids of the rest kept."""
+    opts = dict(DEFAULTS)
+    opts.update(((config or {}).get("code") or {}).get("coref") or {})
+    if not opts["enabled"]:
+        return events
+    max_km = float(opts["max_km"])
+    by_article: dict[str, list[int]] = {}
+    for i, e in enumerate(events):
+        by_article.setdefault(e.article_id, []).append(i)
+    drop: set[int] = set()
+    for aid, idx in by_article.items():
+        if len(idx) < 2:
+            continue
+        art = articles.get(aid)
+        body = art.body if art is not None else ""
+        # read the article in text order: a mention refers back to what came before it
+        order = sorted(idx, key=lambda i: (events[i].evidence.start, i))
+        lead = lead_end([events[i] for i in idx], body)
+        clusters: list[list[int]] = []
+        for i in order:
+            e = events[i]
+            best, best_s = None, 0
+            for ci in range(len(clusters) - 1, -1, -1):  # latest first: ties go to the nearest
+                s = _link_strength([events[j] for j in clusters[ci]], e, body, max_km, lead)
+                if s > best_s:
+                    best, best_s = ci, s
+            if best is None:
+                clusters.append([i])
+            else:
+                clusters[best].append(i)
+        for cl in clusters:
+            if len(cl) < 2:
+                continue
+            keep = min(cl)  # first in the article's list: its id and its place (a main event stays first)
+            join([events[j] for j in cl], events[keep])
+            drop |= {j for j in cl if j != keep}
+    return [e for i, e in enumerate(events) if i not in drop]
