@@ -131,6 +131,24 @@ class Mention:
     value: Any  # Entry, ISO3, (sector, generic) or sector
 
 
+def word_list(name: str) -> frozenset[str]:
+    """A lower-case word list from data/actors (first line: its source; '#' lines are comments)."""
+    got = _WORD_LISTS.get(name)
+    if got is None:
+        with open(os.path.join(DATA, name), encoding="utf-8") as f:
+            got = frozenset(ln.strip().lower() for ln in f if ln.strip() and not ln.startswith("#"))
+        _WORD_LISTS[name] = got
+    return got
+
+
+_WORD_LISTS: dict[str, frozenset[str]] = {}
+
+
+def non_actor_nouns() -> frozenset[str]:
+    """Heads that never name an actor or recipient: time words, abstract nouns, objects."""
+    return word_list("temporal_nouns.txt") | word_list("abstract_nouns.txt") | word_list("object_nouns.txt")
+
+
 def _split(s: str) -> list[str]:
     return [x.strip() for x in (s or "").split("|") if x.strip()]
 
@@ -348,6 +366,31 @@ class ArticleContext:
                 return
         self.persons.append(_Person(actor, keys))
 
+    def note_person(self, full: str) -> None:
+        """A person the text names (in any parsed sentence): the latest one for "he"/"she". A person
+        already known keeps what we know of them and only becomes the latest."""
+        low = full.lower()
+        parts = low.split()
+        for p in self.persons:
+            if low in p.keys or (parts and parts[-1] in p.keys):
+                self.persons.remove(p)
+                self.persons.append(p)
+                return
+        self.add_person(Actor(text=full, name=full), full)
+
+    def note_names(self, doc: Any, mentions: list[Mention]) -> None:
+        """Persons and armed groups or organisations a parsed sentence names, in text order."""
+        items: list[tuple[int, Any]] = [(e.start, e) for e in doc.ents if e.label_ == "PERSON"]
+        items += [(m.start, m) for m in mentions if m.kind == "group"]
+        for _, it in sorted(items, key=lambda x: x[0]):
+            if isinstance(it, Mention):
+                e = it.value
+                if e.sector not in STATE:
+                    text = doc[it.start : it.end].text
+                    self.last_group = Actor(text=text, name=e.name, country=e.country, sector=e.sector)
+            else:
+                self.note_person(it.text)
+
     def person(self, name: str) -> Actor | None:
         low = name.lower()
         last = low.split()[-1] if low.split() else low
@@ -427,6 +470,16 @@ class Resolver:
         low = head.lower_
         if head.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
             if low in _PRONOUNS_PERSON:
+                # "Putin said he ...": the nearest person named before it in the sentence, else the
+                # latest person the article named
+                here = [
+                    e
+                    for e in head.doc.ents
+                    if e.label_ == "PERSON" and e.end <= head.i and e.start >= head.sent.start
+                ]
+                if here:
+                    prior = ctx.person(here[-1].text)
+                    return prior or Actor(text=here[-1].text, name=here[-1].text)
                 return ctx.last_person()
             if low in ("each", "other", "who", "which", "that", "what", "itself", "themselves"):
                 return None
@@ -454,6 +507,33 @@ class Resolver:
         text = _clean_text(toks)
         if not text:
             return None
+        lo_, hi_ = toks[0].i, toks[-1].i + 1
+        known = any(m.start >= lo_ and m.end <= hi_ and m.kind != "office" for m in mentions) or any(
+            t.ent_type_ in ("PERSON", "ORG", "NORP") for t in toks
+        )
+        lemma = head.lemma_.lower()
+        # a time word, an abstract noun or an object is no party ("last month", "blame", "the vehicle")
+        if not known and (low in non_actor_nouns() or lemma in non_actor_nouns()):
+            return None
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children
+        )
+        proper = any(t.pos_ == "PROPN" for t in toks)
+        if (
+            definite
+            and not proper
+            and not any(m.start >= lo_ and m.end <= hi_ and m.kind != "sector" for m in mentions)
+        ):
+            # "the group", "the militia": the organisation the article named; "the pair": its people
+            if (
+                low in word_list("group_descriptions.txt") or lemma in word_list("group_descriptions.txt")
+            ) and (ctx.last_group is not None and ctx.last_group.sector not in STATE):
+                g = ctx.last_group
+                return Actor(text=text, name=g.name, country=g.country, sector=g.sector, wikidata=g.wikidata)
+            if low in word_list("person_descriptions.txt"):
+                prior = ctx.last_person()
+                if prior is not None:
+                    return Actor(text=text, name=prior.name, country=prior.country, sector=prior.sector)
         # a later mention by surname ("Araqchi", "Araqchi's trip") even where NER misses the name
         if head.pos_ == "PROPN" and not any(
             m.start <= head.i < m.end and m.kind != "office" for m in mentions
@@ -583,6 +663,21 @@ class Resolver:
 
     def entry_for(self, actor: Actor) -> Entry | None:
         return self.d.by_name.get(actor.name)
+
+
+# security forces: in a PROTEST they police the protest (PLOVER manual: the actor of PROTEST is who protests)
+_SECURITY = {"COP", "MIL"}
+
+
+def protest_roles(ev: Any) -> None:
+    """Police or soldiers are not the actor of a PROTEST: they become its recipients, and the
+    protesters (named by the caller's default, see assemble._unidentified) its actor."""
+    if ev.event_type != "PROTEST" or not ev.actors:
+        return
+    if all(a.sector in _SECURITY for a in ev.actors):
+        moved = [a for a in ev.actors if a.name not in {r.name for r in ev.recipients}]
+        ev.recipients = list(ev.recipients) + moved
+        ev.actors = []
 
 
 def fill_countries(events: list[Any], config: dict[str, Any] | None = None) -> None:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from eventdesk.code.actors import STATE, ArticleContext, Resolver, get_dictionary
+from eventdesk.code.actors import STATE, ArticleContext, Resolver, get_dictionary, protest_roles, word_list
 from eventdesk.code.coref import anaphoric
 from eventdesk.records import Actor, Article, Event, Evidence
 
@@ -472,7 +472,8 @@ class SentenceCoder:
                 for c in noun.children
                 if c.dep_ in ("amod", "compound", "nmod")
                 and (
-                    c.ent_type_ in ("NORP", "GPE", "ORG")
+                    # a town naming an event ("the Manbij attack") is where, not who
+                    c.ent_type_ in ("NORP", "ORG")
                     or any(
                         m.start <= c.i < m.end and m.kind in ("demonym", "country", "group") for m in mentions
                     )
@@ -483,6 +484,16 @@ class SentenceCoder:
                 for c in noun.children
                 if c.dep_ == "prep" and c.lower_ == "by"
                 for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            # "a bombing claimed by the Islamic State", "an attack carried out by X": the perpetrator
+            own += [
+                o
+                for c in noun.children
+                if c.dep_ == "acl" and c.lower_ in word_list("perpetration_verbs.txt")
+                for a in c.subtree
+                if a.dep_ == "agent"
+                for o in a.children
                 if o.dep_ == "pobj"
             ]
             agent_heads = own[:1]
@@ -938,6 +949,8 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                         and (g.acled_sub_event_type == dg.acled_sub_event_type or not dg.trigger)
                     ):
                         main = ev
+            # who this sentence named, for "he", "the group" in later sentences
+            ctx.note_names(doc, mentions)
         if dg is not None and events and main is None:
             main = next((e for e in events if e.event_type == dg.event_type), None)
         if dg is not None and main is None and dg.score >= MIN_CONFIDENCE:
@@ -956,6 +969,7 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
             main.fatalities = _fatalities(body)
         events.sort(key=lambda e: (e is not main, -e.confidence, e.evidence.start))
         for e in events:
+            protest_roles(e)
             _unidentified(e)
         out += events
     return out

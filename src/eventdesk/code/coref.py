@@ -179,7 +179,11 @@ def _reciprocal(a: Event, b: Event) -> bool:
     """X -> Y and Y -> X ("accused each other"): two events."""
     an, bn = _named(a.actors), _named(b.actors)
     return bool(
-        an and bn and not _overlap(an, bn) and _overlap(an, _named(b.recipients)) and _overlap(bn, a.recipients)
+        an
+        and bn
+        and not _overlap(an, bn)
+        and _overlap(an, _named(b.recipients))
+        and _overlap(bn, a.recipients)
     )
 
 
@@ -187,6 +191,8 @@ def compatible(a: Event, b: Event, max_km: float = DEFAULTS["max_km"]) -> bool:
     """May records `a` and `b` of one article report the same event?"""
     return (
         a.event_type == b.event_type
+        # PLOVER modes are kinds of the event ("visit", "air strike"): two known modes differ
+        and (not a.mode or not b.mode or a.mode == b.mode)
         and _modality_compatible(a, b)
         and not _reciprocal(a, b)
         and _side_compatible(a.actors, b.actors)
@@ -223,13 +229,19 @@ def _definite() -> frozenset[str]:
 
 
 def anaphoric(tok: Any) -> bool:
-    """Is the trigger token (spaCy) a definite or possessive event noun: "the attack", "this
-    bombing", "Tuesday's strike", "its offensive"? Such a noun refers back to an event already told."""
+    """Is the trigger token (spaCy) a definite event noun: "the attack", "this bombing", "its
+    offensive", "Tuesday's strike"? Such a noun refers back to an event already told. A name's
+    possessive ("Araqchi's trip") introduces an event as often as it repeats one: not counted."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    return any(
-        (c.dep_ == "det" and c.lower_ in _definite()) or c.dep_ == "poss" for c in tok.children
-    )
+    from eventdesk.code.actors import word_list
+
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in _definite():
+            return True
+        if c.dep_ == "poss" and (c.pos_ == "PRON" or c.lower_ in word_list("temporal_nouns.txt")):
+            return True
+    return False
 
 
 def _refers_back(e: Event) -> bool:
@@ -257,7 +269,7 @@ def _link_strength(c: list[Event], e: Event, body: str, max_km: float, lead: int
     if _new_event_cue(e, body):
         return 0
     named_e = _named(e.actors)
-    if named_e and any(_overlap(named_e, _named(x.actors)) for x in c):
+    if named_e and any(_overlap(named_e, _named(x.actors)) and x.mode == e.mode for x in c):
         # the same named actor, same type, same place and day: ACLED's one event
         rec_e = _named(e.recipients)
         if not rec_e or any(not _named(x.recipients) or _overlap(rec_e, _named(x.recipients)) for x in c):
@@ -340,7 +352,9 @@ def join(c: list[Event], keep: Event) -> Event:
     return out
 
 
-def corefer(events: list[Event], articles: dict[str, Article], config: dict[str, Any] | None = None) -> list[Event]:
+def corefer(
+    events: list[Event], articles: dict[str, Article], config: dict[str, Any] | None = None
+) -> list[Event]:
     """Join the records of each article that report one event; order and ids of the rest kept."""
     opts = dict(DEFAULTS)
     opts.update(((config or {}).get("code") or {}).get("coref") or {})
