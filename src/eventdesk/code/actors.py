@@ -349,6 +349,9 @@ class ArticleContext:
     persons: list[_Person] = field(default_factory=list)
     by_head: dict[str, Actor] = field(default_factory=dict)  # "army" -> the Sudanese army
     last_group: Actor | None = None
+    # the person last named as a clause's subject: the preferred antecedent of a subject "he"/"she"
+    # (centering theory, Grosz, Joshi & Weinstein 1995)
+    subject_person: str | None = None
 
     def add_person(self, actor: Actor, full: str) -> None:
         parts = [p for p in re.split(r"[\s]+", full) if p]
@@ -390,6 +393,8 @@ class ArticleContext:
                     self.last_group = Actor(text=text, name=e.name, country=e.country, sector=e.sector)
             else:
                 self.note_person(it.text)
+                if it.root.dep_ in ("nsubj", "nsubjpass"):
+                    self.subject_person = it.text
 
     def person(self, name: str) -> Actor | None:
         low = name.lower()
@@ -480,6 +485,10 @@ class Resolver:
                 if here:
                     prior = ctx.person(here[-1].text)
                     return prior or Actor(text=here[-1].text, name=here[-1].text)
+                if head.dep_ in ("nsubj", "nsubjpass") and ctx.subject_person:
+                    prior = ctx.person(ctx.subject_person)
+                    if prior is not None:
+                        return prior
                 return ctx.last_person()
             if low in ("each", "other", "who", "which", "that", "what", "itself", "themselves"):
                 return None

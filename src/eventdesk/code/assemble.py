@@ -906,8 +906,13 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                 sent = tok.sent
                 s_abs, e_abs = cs + sent.start_char, cs + sent.end_char
                 for fr in coder.frames(tok, g.event_type, mentions, ctx):
+                    mention_only = False
                     if _spurious(tok, fr, g.event_type):
-                        continue
+                        # "the attack" with no participants: no record of its own, but a mention of an
+                        # event told before (code/coref.py attaches it, or drops it)
+                        if not (anaphoric(tok) and not fr.actors and not fr.recipients):
+                            continue
+                        mention_only = True
                     modality = fr.modality
                     if modality == "asserted" and pub_year:
                         years = [int(y) for y in _YEAR.findall(sent.text)]
@@ -938,6 +943,7 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                         confidence=round(min(1.0, conf), 4),
                         extra={"trigger": [t0, t0 + len(tok.text)]}
                         | ({"anaphoric": True} if anaphoric(tok) else {})
+                        | ({"mention_only": True} if mention_only else {})
                         | ({"case_label": g.case_label} if g.case_label else {})
                         | _claimant(modality, fr.speaker),
                     )

@@ -319,9 +319,14 @@ def _best(c: list[Event], key: Any) -> Event:
     return max(c, key=lambda x: (key(x), -x.evidence.start))
 
 
-def join(c: list[Event], keep: Event) -> Event:
+# a short report (an ACLED note, a wire brief; as code.assemble reads it) is about its main event:
+# the main record's place and toll, read from the whole text, stand
+SHORT_REPORT = 1500
+
+
+def join(c: list[Event], keep: Event, short: bool = False) -> Event:
     """One record for cluster `c`; `keep` gives its id (and place in the article's list)."""
-    who = _best(c, lambda x: (_actor_info(x.actors), _actor_info(x.recipients)))
+    who = _best(c, lambda x: (not _mention_only(x), _actor_info(x.actors), _actor_info(x.recipients)))
     whom = _best(c, lambda x: _actor_info(x.recipients))
     where = _best(c, _place_info)
     when = _best(c, _date_info)
@@ -336,13 +341,15 @@ def join(c: list[Event], keep: Event) -> Event:
     out.evidence = Evidence(who.evidence.sentence, who.evidence.start, who.evidence.end)
     out.actors = list(who.actors)
     out.recipients = list(who.recipients) if _named(who.recipients) else list(whom.recipients)
-    out.location = where.location
+    if not (short and keep.location is not None):
+        out.location = where.location
     out.date, out.date_precision, out.date_text = when.date, when.date_precision, when.date_text
     # a fact stated by the journalist in one mention is asserted, however another mention cites it
     if "asserted" in modalities:
         out.modality = "asserted"
     # ACLED: when reports differ, the lowest figure
-    out.fatalities = min(fatal) if fatal else None
+    if not (short and keep.fatalities is not None):
+        out.fatalities = min(fatal) if fatal else None
     if who.acled_event_type and not out.acled_event_type:
         out.acled_event_type, out.acled_sub_event_type = who.acled_event_type, who.acled_sub_event_type
     out.confidence = max(x.confidence for x in c)
@@ -352,6 +359,16 @@ def join(c: list[Event], keep: Event) -> Event:
     return out
 
 
+def _mention_only(e: Event) -> bool:
+    return bool((e.extra or {}).get("mention_only"))
+
+
+def _standalone(e: Event) -> bool:
+    """A bare definite mention that joined nothing is kept only as a background event with a date
+    of its own ("the 2016 Berlin attack")."""
+    return e.modality == "historical" and bool(e.date_text)
+
+
 def corefer(
     events: list[Event], articles: dict[str, Article], config: dict[str, Any] | None = None
 ) -> list[Event]:
@@ -359,23 +376,25 @@ def corefer(
     opts = dict(DEFAULTS)
     opts.update(((config or {}).get("code") or {}).get("coref") or {})
     if not opts["enabled"]:
-        return events
+        return [e for e in events if not _mention_only(e) or _standalone(e)]
     max_km = float(opts["max_km"])
     by_article: dict[str, list[int]] = {}
     for i, e in enumerate(events):
         by_article.setdefault(e.article_id, []).append(i)
     drop: set[int] = set()
     for aid, idx in by_article.items():
-        if len(idx) < 2:
-            continue
         art = articles.get(aid)
         body = art.body if art is not None else ""
         # read the article in text order: a mention refers back to what came before it
         order = sorted(idx, key=lambda i: (events[i].evidence.start, i))
         lead = lead_end([events[i] for i in idx], body)
         clusters: list[list[int]] = []
+        bare: list[int] = []
         for i in order:
             e = events[i]
+            if _mention_only(e):
+                bare.append(i)
+                continue
             best, best_s = None, 0
             for ci in range(len(clusters) - 1, -1, -1):  # latest first: ties go to the nearest
                 s = _link_strength([events[j] for j in clusters[ci]], e, body, max_km, lead)
@@ -385,10 +404,30 @@ def corefer(
                 clusters.append([i])
             else:
                 clusters[best].append(i)
+        # bare definite mentions ("the attack began at midnight") join the nearest event before them
+        # that they may be, else any such event of the article
+        for i in bare:
+            e = events[i]
+            fits = [
+                ci
+                for ci, cl in enumerate(clusters)
+                if not _new_event_cue(e, body) and all(compatible(events[j], e, max_km) for j in cl)
+            ]
+            before = [ci for ci in fits if events[clusters[ci][0]].evidence.start <= e.evidence.start]
+            pick = (before or fits)[-1] if (before or fits) else None
+            if pick is not None:
+                clusters[pick].append(i)
+            elif _standalone(e):
+                clusters.append([i])
+            else:
+                drop.add(i)
         for cl in clusters:
+            regular = [j for j in cl if not _mention_only(events[j])] or cl
+            keep = min(regular)  # first in the article's list: its id and place (a main event stays first)
+            for j in cl:
+                events[j].extra.pop("mention_only", None)
             if len(cl) < 2:
                 continue
-            keep = min(cl)  # first in the article's list: its id and its place (a main event stays first)
-            join([events[j] for j in cl], events[keep])
+            join([events[j] for j in cl], events[keep], short=len(body) <= SHORT_REPORT)
             drop |= {j for j in cl if j != keep}
     return [e for i, e in enumerate(events) if i not in drop]

@@ -302,6 +302,20 @@ def _sentence_of(ev: Event, art: Article) -> tuple[str, int]:
     return sent, (i if i >= 0 else -1)
 
 
+_YEAR_WORD = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
+
+
+def _own_year(ev: Event, sentence: str, trigger: int | None, ref: date | None) -> None:
+    """A background event's year as its sentence writes it ("the 2016 attack"): the year before
+    the reporting one nearest the event word. None when the sentence names no such year."""
+    years = [m for m in _YEAR_WORD.finditer(sentence) if ref is None or int(m.group(1)) < ref.year]
+    if not years:
+        return
+    pos = trigger if trigger is not None else 0
+    m = min(years, key=lambda m: abs(m.start() - pos))
+    ev.date, ev.date_precision, ev.date_text = m.group(1), "year", m.group(1)
+
+
 def date_event(
     ev: Event,
     art: Article,
@@ -340,6 +354,10 @@ def date_event(
             inherited = True
     ev.date = ev.date_precision = ev.date_text = None
     if ex is None:
+        if ev.modality == "historical":
+            # background ("the 2016 Berlin attack"): its own year, never the reporting date
+            _own_year(ev, sentence, _trigger_offset(ev, sent_start, len(sentence), sentence), anchor or bound)
+            return
         if anchor is not None:
             ev.date, ev.date_precision = anchor.isoformat(), "day"
         return
