@@ -336,7 +336,7 @@ def join(c: list[Event], keep: Event, short: bool = False) -> Event:
         for m in x.mentions:
             mentions.setdefault((m.article_id, m.start, m.end), m)
     fatal = [x.fatalities for x in c if x.fatalities is not None]
-    modalities = {x.modality for x in c}
+    modalities = {x.modality for x in c if not _mention_only(x)}
     out = keep
     out.evidence = Evidence(who.evidence.sentence, who.evidence.start, who.evidence.end)
     out.actors = list(who.actors)
@@ -363,10 +363,13 @@ def _mention_only(e: Event) -> bool:
     return bool((e.extra or {}).get("mention_only"))
 
 
-def _standalone(e: Event) -> bool:
-    """A bare definite mention that joined nothing is kept only as a background event with a date
-    of its own ("the 2016 Berlin attack")."""
-    return e.modality == "historical" and bool(e.date_text)
+def _standalone(e: Event, body: str) -> bool:
+    """A bare definite mention that joined nothing is kept only as a background event whose noun
+    phrase carries its own date ("the 2016 Berlin attack", "the October 1991 massacre")."""
+    t = _trigger_start(e)
+    if e.modality != "historical" or not e.date_text or t is None:
+        return False
+    return e.date_text in body[max(e.evidence.start, t - 30) : t]
 
 
 def corefer(
@@ -376,7 +379,12 @@ def corefer(
     opts = dict(DEFAULTS)
     opts.update(((config or {}).get("code") or {}).get("coref") or {})
     if not opts["enabled"]:
-        return [e for e in events if not _mention_only(e) or _standalone(e)]
+        return [
+            e
+            for e in events
+            if not _mention_only(e)
+            or _standalone(e, articles[e.article_id].body if e.article_id in articles else "")
+        ]
     max_km = float(opts["max_km"])
     by_article: dict[str, list[int]] = {}
     for i, e in enumerate(events):
@@ -417,17 +425,16 @@ def corefer(
             pick = (before or fits)[-1] if (before or fits) else None
             if pick is not None:
                 clusters[pick].append(i)
-            elif _standalone(e):
+            elif _standalone(e, body):
                 clusters.append([i])
             else:
                 drop.add(i)
         for cl in clusters:
             regular = [j for j in cl if not _mention_only(events[j])] or cl
             keep = min(regular)  # first in the article's list: its id and place (a main event stays first)
+            if len(cl) > 1:
+                join([events[j] for j in cl], events[keep], short=len(body) <= SHORT_REPORT)
+                drop |= {j for j in cl if j != keep}
             for j in cl:
                 events[j].extra.pop("mention_only", None)
-            if len(cl) < 2:
-                continue
-            join([events[j] for j in cl], events[keep], short=len(body) <= SHORT_REPORT)
-            drop |= {j for j in cl if j != keep}
     return [e for i, e in enumerate(events) if i not in drop]

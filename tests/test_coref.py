@@ -1,0 +1,147 @@
+"""Within-article event coreference, actor resolution and background dates on texts written for
+these tests (code/coref.py, code/actors.py, dates/event_dates.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.config import load_config
+from eventdesk.pipeline import extract_events
+from eventdesk.records import Actor, Article, Event, Evidence, Place
+
+
+@pytest.fixture(scope="module")
+def events_of():
+    cfg = load_config()
+
+    def run(title: str, published: str, body: str) -> tuple[Article, list[Event]]:
+        art = Article(title=title, body=body, published=published)
+        return art, extract_events([art], cfg)
+
+    return run
+
+
+def test_three_mentions_of_one_attack_are_one_event(events_of):
+    art, evs = events_of(
+        "Militants attack police station",
+        "2024-03-06",
+        "Al-Shabaab militants attacked a police station in Mandera, Kenya, on Tuesday, killing four "
+        "officers.\n\nThe attack began shortly after midnight, a local official said.\n\n"
+        "Witnesses said the attack lasted two hours before the gunmen fled into the bush.",
+    )
+    attacks = [e for e in evs if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1
+    ev = attacks[0]
+    assert len(ev.mentions) == 3
+    for m in ev.mentions:
+        assert art.body[m.start : m.end] == m.sentence and m.article_id == art.id
+    assert {m.sentence.split()[0] for m in ev.mentions} == {"Al-Shabaab", "The", "Witnesses"}
+    # fields from the most informative mention: the named group, the town, the stated day
+    assert ev.actors[0].name == "Al-Shabaab"
+    assert ev.location is not None and ev.location.name == "Mandera"
+    assert ev.date == "2024-03-05"
+
+
+def test_two_attacks_in_different_towns_stay_two(events_of):
+    _, evs = events_of(
+        "Two attacks in Kenya",
+        "2024-03-07",
+        "Al-Shabaab militants attacked a police station in Mandera on Tuesday, killing four officers.\n\n"
+        "In a separate incident, gunmen attacked a bus near Lamu on Wednesday, wounding six passengers.",
+    )
+    attacks = [e for e in evs if e.event_type == "ASSAULT"]
+    assert len(attacks) == 2
+    assert {e.location.name for e in attacks if e.location} == {"Mandera", "Lamu"}
+    assert all(len(e.mentions) == 1 for e in attacks)
+
+
+def test_group_description_and_pronoun_resolve_to_the_named_entity(events_of):
+    _, evs = events_of(
+        "Islamic State claims attack",
+        "2019-05-02",
+        "Islamic State fighters ambushed an Iraqi army patrol near Kirkuk on Wednesday, the army said.\n\n"
+        "The group also attacked a checkpoint in the same province, killing two soldiers.",
+    )
+    attacks = [e for e in evs if e.event_type == "ASSAULT"]
+    # "also": a second attack, by the group the article named
+    assert len(attacks) == 2
+    assert all(e.actors[0].name == "Islamic State" for e in attacks)
+    _, evs = events_of(
+        "Minister visits",
+        "2025-06-04",
+        "Iranian Foreign Minister Abbas Araqchi met Lebanese President Joseph Aoun in Beirut on Tuesday.\n\n"
+        "He later accused Israel of violating the ceasefire.",
+    )
+    accuse = next(e for e in evs if e.event_type == "ACCUSE")
+    assert accuse.actors[0].name == "Abbas Araqchi"  # the subject before, not the last name read
+
+
+def test_non_entities_are_never_actors(events_of):
+    _, evs = events_of(
+        "Attack",
+        "2019-01-17",
+        "A suicide bombing claimed by the Islamic State killed four Americans in Manbij on Wednesday.\n\n"
+        "Today's attack shows the group can still strike, officials said. Blame fell on the militants.",
+    )
+    names = {a.name.lower() for e in evs for a in e.actors + e.recipients}
+    assert not names & {"today", "blame", "manbij"}
+    # "claimed by the Islamic State": the perpetrator is named, not an unidentified group
+    bombing = next(e for e in evs if e.event_type == "ASSAULT" and "suicide" in e.evidence.sentence)
+    assert bombing.actors[0].name == "Islamic State"
+
+
+def test_background_event_is_historical_with_its_own_year(events_of):
+    _, evs = events_of(
+        "Police arrest suspect",
+        "2017-12-20",
+        "German police arrested a man in Berlin on Monday over a plot to attack a Christmas market.\n\n"
+        "The 2016 Berlin attack, in which a truck was driven into a crowd, killed 12 people.",
+    )
+    old = [e for e in evs if "2016" in e.evidence.sentence and e.event_type == "ASSAULT"]
+    assert len(old) == 1
+    assert old[0].modality == "historical" and old[0].date == "2016"
+    arrest = next(e for e in evs if e.event_type == "COERCE")
+    assert arrest.modality == "asserted" and arrest.date == "2017-12-18"
+
+
+def _ev(start: int, actors: list[str], recipients: list[str], modality: str = "asserted") -> Event:
+    def act(n: str) -> Actor:
+        return Actor(text=n, name=n, country=None, sector="GOV")
+
+    ev = Event(
+        article_id="a1",
+        event_type="ACCUSE",
+        evidence=Evidence("x", start, start + 1),
+        actors=[act(n) for n in actors],
+        recipients=[act(n) for n in recipients],
+        modality=modality,
+        location=Place("Ankara", "Ankara", 39.9, 32.9, "TUR"),
+        date="2018-01-22",
+        date_precision="day",
+        date_text="on Monday",
+    )
+    return ev
+
+
+def test_reciprocal_accusations_stay_two():
+    from eventdesk.code.coref import compatible, corefer
+
+    a, b = _ev(0, ["Turkey"], ["Russia"]), _ev(0, ["Russia"], ["Turkey"])
+    assert not compatible(a, b)
+    assert len(corefer([a, b], {})) == 2
+    # the same pair twice in one sentence is one event
+    c, d = _ev(10, ["Turkey"], ["Russia"]), _ev(10, ["Turkey"], ["Russia"])
+    assert compatible(c, d) and len(corefer([c, d], {})) == 1
+
+
+def test_coref_can_be_switched_off(events_of):
+    cfg = load_config(overrides={"code": {"coref": {"enabled": False}}})
+    art = Article(
+        title="t",
+        published="2024-03-06",
+        body="Al-Shabaab militants attacked a police station in Mandera, Kenya, on Tuesday.\n\n"
+        "Witnesses said the attack lasted two hours.",
+    )
+    evs = extract_events([art], cfg)
+    assert all(len(e.mentions) == 1 for e in evs)
+    assert not any(e.extra.get("mention_only") for e in evs)
