@@ -36,7 +36,7 @@ def extract_events(articles: list[Article], config: dict[str, Any]) -> list[Even
     from eventdesk.dates import resolve_dates
     from eventdesk.geo import locate
 
-    events = code(articles, config)
+    events = code(articles, config, bare_mentions=True)
     by_id = {a.id: a for a in articles}
     locate(events, by_id, config)
     # actors named without a country (protesters, police, "the army") take the event's country

@@ -771,8 +771,13 @@ def _short(body: str) -> bool:
     return len(body) <= 1500
 
 
-def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[Event]:
-    """Events of every article, each article's events strongest first (main event of short texts first)."""
+def code(
+    articles: list[Article], config: dict[str, Any] | None = None, bare_mentions: bool = False
+) -> list[Event]:
+    """Events of every article, each article's events strongest first (main event of short texts first).
+
+    With `bare_mentions`, definite event nouns without participants ("the attack began at midnight")
+    come too, marked extra["mention_only"], for code/coref.py to attach to the event they repeat."""
     from eventdesk.annotate import annotate, remember_entities, sentence_spans
     from eventdesk.code.classify import classify, classify_document
 
@@ -950,6 +955,7 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
                     events.append(ev)
                     if (
                         main is None
+                        and not mention_only
                         and dg is not None
                         and g.event_type == dg.event_type
                         and (g.acled_sub_event_type == dg.acled_sub_event_type or not dg.trigger)
@@ -958,7 +964,9 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
             # who this sentence named, for "he", "the group" in later sentences
             ctx.note_names(doc, mentions)
         if dg is not None and events and main is None:
-            main = next((e for e in events if e.event_type == dg.event_type), None)
+            main = next(
+                (e for e in events if e.event_type == dg.event_type and not e.extra.get("mention_only")), None
+            )
         if dg is not None and main is None and dg.score >= MIN_CONFIDENCE:
             # a short report whose main event (as the document classifier reads the whole text) no
             # sentence frame produced: code it from the sentence that carries it
@@ -977,7 +985,7 @@ def code(articles: list[Article], config: dict[str, Any] | None = None) -> list[
         for e in events:
             protest_roles(e)
             _unidentified(e)
-        out += events
+        out += events if bare_mentions else [e for e in events if not e.extra.get("mention_only")]
     return out
 
 
