@@ -7,7 +7,9 @@ taken, not when the article was written, so it never anchors). With no anchor, r
 ("On 5 January 2022") need no anchor.
 
 Background events (a date clearly before the reporting window: an earlier month or year, more
-than a week before the anchor) are marked `modality = "historical"`. With no anchor, the latest
+than a week before the anchor) are marked `modality = "historical"`. A background event with no
+date expression takes the year its sentence writes ("the 2016 Berlin attack"), else no date:
+never the reporting date. With no anchor, the latest
 date the article itself mentions is a lower bound of its publication date, which is enough to
 call "a coup in 2021" background in an article with a photo from September 2024.
 """
