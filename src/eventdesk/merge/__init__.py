@@ -133,8 +133,13 @@ def merge(
     limit = int(cfg["max_candidates"])
     new = merged = 0
     for ev in events:
-        if store.merge_candidates([f"r:{ev.id}"], [], 1) or store.get_event(ev.id) is not None:
-            continue  # already stored (a re-run, or an article coded again)
+        holder = store.merge_candidates([f"r:{ev.id}"], [], 1)
+        if holder or store.get_event(ev.id) is not None:
+            # already stored (a re-run, or an article read again): nothing new, but its article
+            # stays a source of the event that holds its report
+            for eid in holder:
+                store.add_event_source(eid, ev.article_id)
+            continue
         rep = report(ev, articles.get(ev.article_id))
         store_keys, look, prefixes = keys(rep, cfg)
         matches: list[tuple[float, str, Event, list[dict[str, Any]], dict[str, Any]]] = []
