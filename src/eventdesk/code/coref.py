@@ -265,7 +265,7 @@ def _link_strength(c: list[Event], e: Event, body: str, max_km: float, lead: int
         return 0
     same_sentence = any(x.evidence.start == e.evidence.start for x in c)
     if same_sentence:
-        return 3
+        return 4
     if _new_event_cue(e, body):
         return 0
     named_e = _named(e.actors)
@@ -273,11 +273,13 @@ def _link_strength(c: list[Event], e: Event, body: str, max_km: float, lead: int
         # the same named actor, same type, same place and day: ACLED's one event
         rec_e = _named(e.recipients)
         if not rec_e or any(not _named(x.recipients) or _overlap(rec_e, _named(x.recipients)) for x in c):
-            return 2
+            return 3
+    # "the attack" most often means the article's main event, told in its lead (the most salient)
+    in_lead = any(x.evidence.start < lead for x in c)
     if _refers_back(e):
-        return 1
+        return 1 + in_lead
     # a later mention that names no party of its own elaborates the lead's event of that type
-    if not named_e and any(x.evidence.start < lead for x in c):
+    if not named_e and in_lead:
         return 1
     return 0
 
