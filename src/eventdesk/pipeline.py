@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from glob import has_magic as glob_magic
 from typing import Any
 
 from eventdesk.dedup import Signature, assign, signatures
@@ -52,6 +53,7 @@ class RunReport:
     files_read: int = 0
     files_unchanged: int = 0
     files_changed: int = 0
+    files_removed: int = 0  # read before, gone from a folder given now: their articles were dropped
     articles_read: int = 0
     new_articles: int = 0
     exact_duplicates: int = 0  # article read again (same normalised text): one more source
@@ -274,15 +276,18 @@ class Runner:
                     continue
                 if f.documents or f.digest:
                     r.files_read += 1
+                kept: set[str] = set()
                 if self.store.file_state(f.path) is not None:  # the file changed since it was read
-                    self.store.forget_file(f.path)
+                    # articles the new version still holds stay (with their events and links)
+                    kept = {a.id for a in pf.articles if self.store.has_article(a.id)}
+                    self.store.forget_file(f.path, keep=kept)
                     r.files_changed += 1
                 for p in f.problems + pf.problems:
                     self._problem(p)
                 for a in pf.articles:
                     r.articles_read += 1
                     if self.store.has_article(a.id):
-                        r.exact_duplicates += 1
+                        r.exact_duplicates += a.id not in kept
                         for s in a.sources:
                             self.store.add_source(a.id, s)
                         continue
@@ -414,9 +419,10 @@ class Runner:
 
         from eventdesk.relevance import in_scope
 
-        self._judge_stored()
-        if self.events:  # articles stored by an interrupted run or by `ingest`, still without events
-            while True:
+        def code_pending() -> None:
+            # articles stored by an interrupted run or by `ingest`, or whose events lost a source
+            # when a file changed (forget_file marks them), still without events
+            while self.events:
                 # failed ones stay uncoded: ask for enough to get past those already tried
                 pending = self.store.uncoded_articles(limit=chunk * ex.window + len(self.tried))
                 pending = [a for a in pending if a.id not in self.tried]
@@ -427,6 +433,9 @@ class Runner:
                     _, arts, task = window.popleft()
                     self._store_events(arts, task.get())
 
+        self._judge_stored()
+        self._forget_removed(paths)
+        code_pending()
         for batch in self._batches(paths):
             if batch == ["-"]:  # stdin can only be read here, not in a worker
                 window.append(("files", batch, _Serial(prepare_paths, batch, self.config)))
@@ -436,6 +445,26 @@ class Runner:
                 self._take(window, submit_code)
         while window:
             self._take(window, submit_code)
+        code_pending()
+
+    def _forget_removed(self, paths: list[str]) -> None:
+        """Files read before from a folder given now (or given by name) that no longer exist: drop
+        what came from them, so the store matches a fresh build from the files as they are."""
+        from eventdesk.read.files import canonical_path
+
+        gone: list[str] = []
+        for p in paths:
+            if p == "-" or glob_magic(p):
+                continue
+            root = canonical_path(p)
+            if os.path.isdir(root) or not os.path.lexists(root):
+                gone.extend(f for f in self.store.files_under(root) if not os.path.lexists(f))
+        if not gone:
+            return
+        with self.store.transaction():
+            for f in dict.fromkeys(gone):
+                self.store.forget_file(f)
+                self.report.files_removed += 1
 
     def _judge_stored(self) -> None:
         """Language and relevance for stored articles that have none yet (a store written before

@@ -14,6 +14,19 @@ SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".pyc", ".swp", ".lock"
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules", ".ipynb_checkpoints"}
 
 
+def canonical_path(path: str) -> str:
+    """One spelling per file (issue 15): `a.txt`, `./a.txt`, `d/../a.txt` and `/abs/a.txt` are one
+    source. Inside the current folder a path is kept relative (stores stay movable with their
+    inputs); outside it, absolute."""
+    ap = os.path.abspath(path)
+    cwd = os.getcwd()
+    if ap == cwd:
+        return "."
+    if ap.startswith(cwd.rstrip(os.sep) + os.sep):
+        return os.path.relpath(ap, cwd)
+    return ap
+
+
 def bad_name(path: str) -> Problem | None:
     """A name that is not valid UTF-8 (os keeps its bytes as surrogates) cannot be stored: say so."""
     try:
@@ -46,13 +59,13 @@ def expand(paths: list[str]) -> Iterator[str | Problem]:
             if bad := bad_name(m):
                 yield bad
             elif os.path.isdir(m):
-                yield from _walk(m)
+                yield from _walk(canonical_path(m))
             elif os.path.lexists(m) and not os.path.exists(m):
                 yield Problem(m, "broken symbolic link (its target does not exist)")
             elif not os.path.exists(m):
                 yield Problem(m, "no such file or folder")
             else:
-                yield os.path.normpath(m)
+                yield canonical_path(m)
 
 
 def _walk(root: str) -> Iterator[str | Problem]:

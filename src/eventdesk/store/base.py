@@ -240,8 +240,16 @@ class Store(ABC):
         """Another article reports a stored event (event-level dedup)."""
 
     @abstractmethod
-    def forget_file(self, path: str) -> int:
-        """Drop what was read from a file that has since changed; returns articles removed."""
+    def forget_file(self, path: str, keep: Iterable[str] = ()) -> int:
+        """Drop what was read from a file that has since changed or gone; returns articles removed.
+
+        Articles in `keep` (the new version of the file still holds them) stay. Events that lose a
+        source are deleted and the articles still reporting them marked for coding again; links
+        of near-duplicates and story members to a removed article are re-pointed (issue 15)."""
+
+    def files_under(self, folder: str) -> list[str]:
+        """Paths of the files read from inside `folder` (or the file itself): finds deleted inputs."""
+        return []
 
     # Event merge index (issue 13): keys of each merged event's reports (merge.keys), so candidates
     # for a new event are found by index lookups, never by scanning the events.

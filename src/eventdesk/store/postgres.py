@@ -621,33 +621,62 @@ class PostgresStore(Store):
         )
         return cur.rowcount > 0
 
-    def forget_file(self, path: str) -> int:
-        """A file changed since it was read: drop its sources, and articles left with no source."""
+    def forget_file(self, path: str, keep: Iterable[str] = ()) -> int:
+        """A file changed or went away: drop its sources, and articles left with no source. The
+        same rules as SQLiteStore.forget_file: `keep` = ids the new version still holds; events
+        that lose a source are deleted and their remaining sources marked for coding again;
+        near-duplicate and story links re-pointed to the earliest remaining member."""
         path = _clean(path) or ""
+        keep_ids = sorted(set(keep))
         ids = [r[0] for r in self._q("SELECT DISTINCT article_id FROM sources WHERE path=%s", (path,))]
         self._q("DELETE FROM sources WHERE path=%s", (path,))
         gone = [
             r[0]
             for r in self._q(
-                "SELECT id FROM articles a WHERE id = ANY(%s) AND NOT EXISTS "
+                "SELECT id FROM articles a WHERE id = ANY(%s) AND NOT (id = ANY(%s)) AND NOT EXISTS "
                 "(SELECT 1 FROM sources s WHERE s.article_id = a.id)",
-                (ids,),
+                (ids, keep_ids),
             )
         ]
         if gone:
-            self._q(
-                "DELETE FROM event_sources WHERE event_id IN (SELECT id FROM events WHERE article_id = ANY(%s))",
-                (gone,),
-            )
-            self._q(
-                "DELETE FROM merge_keys WHERE event_id IN (SELECT id FROM events WHERE article_id = ANY(%s))",
-                (gone,),
-            )
-            self._q("DELETE FROM events WHERE article_id = ANY(%s)", (gone,))
+            events = [
+                r[0]
+                for r in self._q(
+                    "SELECT id FROM events WHERE article_id = ANY(%s) "
+                    "UNION SELECT event_id FROM event_sources WHERE article_id = ANY(%s)",
+                    (gone, gone),
+                )
+            ]
+            survivors = [
+                r[0]
+                for r in self._q(
+                    "SELECT DISTINCT article_id FROM event_sources WHERE event_id = ANY(%s) "
+                    "AND NOT (article_id = ANY(%s))",
+                    (events, gone),
+                )
+            ]
+            self._q("DELETE FROM merge_keys WHERE event_id = ANY(%s)", (events,))
+            self._q("DELETE FROM event_sources WHERE event_id = ANY(%s)", (events,))
+            self._q("DELETE FROM events WHERE id = ANY(%s)", (events,))
             self._q("DELETE FROM event_sources WHERE article_id = ANY(%s)", (gone,))
             self._q("DELETE FROM signatures WHERE article_id = ANY(%s)", (gone,))
             self._q("DELETE FROM bands WHERE article_id = ANY(%s)", (gone,))
             self._q("DELETE FROM articles WHERE id = ANY(%s)", (gone,))
+            self.reset_coding(
+                sorted(survivors)
+            )  # coded again, whole: the events come back as a fresh build makes them
+            for g in gone:
+                dups = [
+                    r[0] for r in self._q("SELECT id FROM articles WHERE duplicate_of=%s ORDER BY rid", (g,))
+                ]
+                if dups:
+                    self._q("UPDATE articles SET duplicate_of=NULL WHERE id=%s", (dups[0],))
+                    self._q("UPDATE articles SET duplicate_of=%s WHERE duplicate_of=%s", (dups[0], g))
+                first = self._q(
+                    "SELECT id FROM articles WHERE story_id=%s ORDER BY rid LIMIT 1", (g,)
+                ).fetchone()
+                if first:
+                    self._q("UPDATE articles SET story_id=%s WHERE story_id=%s", (first[0], g))
         self._q("DELETE FROM files WHERE path=%s", (path,))
         return len(gone)
 
@@ -686,6 +715,21 @@ class PostgresStore(Store):
                 (published, given),
             )
         return todo
+
+    def files_under(self, folder: str) -> list[str]:
+        """Paths of the files read from inside `folder` (or the file `folder` itself)."""
+        folder = _clean(folder) or ""
+        if folder == ".":  # the current folder: every relative path read from inside it
+            rows = self._q(
+                "SELECT path FROM files WHERE path NOT LIKE '/%%' AND path NOT LIKE '../%%' AND path != '<stdin>'"
+            )
+            return [r[0] for r in rows]
+        prefix = folder.rstrip("/") + "/"
+        rows = self._q(
+            'SELECT path FROM files WHERE path = %s OR (path COLLATE "C" >= %s AND path COLLATE "C" < %s)',
+            (folder, prefix, prefix[:-1] + "0"),
+        )
+        return [r[0] for r in rows]
 
     def _event(self, data: str) -> Event:
         ev = Event.from_dict(json.loads(data))

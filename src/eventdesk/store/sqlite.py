@@ -74,6 +74,8 @@ CREATE TABLE IF NOT EXISTS bands (
     article_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS bands_band ON bands(band);
+-- deleting an article's bands and `check` look bands up by article (a scan each otherwise: quadratic)
+CREATE INDEX IF NOT EXISTS bands_article ON bands(article_id);
 CREATE TABLE IF NOT EXISTS events (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -106,6 +108,7 @@ CREATE TABLE IF NOT EXISTS merge_keys (
 );
 CREATE INDEX IF NOT EXISTS merge_keys_key ON merge_keys(key);
 CREATE INDEX IF NOT EXISTS merge_keys_event ON merge_keys(event_id);
+CREATE INDEX IF NOT EXISTS event_sources_article ON event_sources(article_id);
 CREATE TABLE IF NOT EXISTS problems (
     run_id INTEGER,
     path TEXT NOT NULL,
@@ -429,16 +432,29 @@ class SQLiteStore(Store):
         cur = self.conn.execute("INSERT OR IGNORE INTO event_sources VALUES (?,?)", (event_id, article_id))
         return cur.rowcount > 0
 
-    def forget_file(self, path: str) -> int:
-        """A file changed since it was read: drop its sources, and articles left with no source."""
+    def forget_file(self, path: str, keep: Iterable[str] = ()) -> int:
+        """A file changed or went away: drop its sources, and articles left with no source.
+
+        `keep`: ids of articles the new version of the file still holds (they get their source
+        back in the same transaction), so an edit does not re-create its unchanged articles.
+        What went with an article is made consistent again (issue 15): an event that loses any
+        source is deleted and the articles still reporting it are marked for coding again (the
+        next coding pass rebuilds it from them, as a fresh build would), and near-duplicate and
+        story links to it are re-pointed to the earliest remaining member of the cluster.
+        """
+        keep = set(keep)
         ids = [
             r[0] for r in self.conn.execute("SELECT DISTINCT article_id FROM sources WHERE path=?", (path,))
         ]
         self.conn.execute("DELETE FROM sources WHERE path=?", (path,))
-        gone = 0
-        for aid in ids:
-            if self.conn.execute("SELECT 1 FROM sources WHERE article_id=?", (aid,)).fetchone():
-                continue
+        gone = [
+            aid
+            for aid in ids
+            if aid not in keep
+            and not self.conn.execute("SELECT 1 FROM sources WHERE article_id=?", (aid,)).fetchone()
+        ]
+        recode: set[str] = set()
+        for aid in gone:
             row = self.conn.execute("SELECT rowid, title, body FROM articles WHERE id=?", (aid,)).fetchone()
             if row is None:
                 continue
@@ -446,27 +462,63 @@ class SQLiteStore(Store):
                 "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete',?,?,?)",
                 (row[0], row[1], row[2]),
             )
-            for ev in self.conn.execute(
-                "SELECT rowid, id, data FROM events WHERE article_id=?", (aid,)
-            ).fetchall():
-                sentence = json.loads(ev[2])["evidence"]["sentence"]
-                self.conn.execute(
-                    "INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete',?,?)",
-                    (ev[0], sentence),
+            # every event this article reports, as its first article or as another source
+            event_ids = {
+                r[0] for r in self.conn.execute("SELECT id FROM events WHERE article_id=?", (aid,))
+            } | {
+                r[0]
+                for r in self.conn.execute("SELECT event_id FROM event_sources WHERE article_id=?", (aid,))
+            }
+            for eid in event_ids:
+                recode.update(
+                    r[0]
+                    for r in self.conn.execute(
+                        "SELECT article_id FROM event_sources WHERE event_id=?", (eid,)
+                    )
                 )
-                self.conn.execute("DELETE FROM events_rtree WHERE rid=?", (ev[0],))
-                self.conn.execute("DELETE FROM event_sources WHERE event_id=?", (ev[1],))
-            self.conn.execute(
-                "DELETE FROM merge_keys WHERE event_id IN (SELECT id FROM events WHERE article_id=?)", (aid,)
-            )
-            self.conn.execute("DELETE FROM events WHERE article_id=?", (aid,))
+                self.remove_event(eid)
             self.conn.execute("DELETE FROM event_sources WHERE article_id=?", (aid,))
             self.conn.execute("DELETE FROM signatures WHERE article_id=?", (aid,))
             self.conn.execute("DELETE FROM bands WHERE article_id=?", (aid,))
             self.conn.execute("DELETE FROM articles WHERE id=?", (aid,))
-            gone += 1
+        # the articles that still report those events: coded again, whole (with every article they
+        # share an event with), so the events come back as a fresh build makes them
+        self.reset_coding(sorted(recode - set(gone)))
+        for aid in gone:
+            self._relink(aid)
         self.conn.execute("DELETE FROM files WHERE path=?", (path,))
-        return gone
+        return len(gone)
+
+    def _relink(self, gone: str) -> None:
+        """Near-duplicates and story members of a deleted article: the earliest one left takes its
+        place (the article a fresh build would have met first)."""
+        dups = [
+            r[0]
+            for r in self.conn.execute("SELECT id FROM articles WHERE duplicate_of=? ORDER BY rowid", (gone,))
+        ]
+        if dups:
+            self.conn.execute("UPDATE articles SET duplicate_of=NULL WHERE id=?", (dups[0],))
+            self.conn.execute("UPDATE articles SET duplicate_of=? WHERE duplicate_of=?", (dups[0], gone))
+        members = [
+            r[0]
+            for r in self.conn.execute("SELECT id FROM articles WHERE story_id=? ORDER BY rowid", (gone,))
+        ]
+        if members:
+            self.conn.execute("UPDATE articles SET story_id=? WHERE story_id=?", (members[0], gone))
+
+    def files_under(self, folder: str) -> list[str]:
+        """Paths of the files read from inside `folder` (or the file `folder` itself)."""
+        if folder == ".":  # the current folder: every relative path read from inside it
+            rows = self.conn.execute(
+                "SELECT path FROM files WHERE path NOT LIKE '/%' AND path NOT LIKE '../%' AND path != '<stdin>'"
+            )
+            return [r[0] for r in rows]
+        prefix = folder.rstrip("/") + "/"
+        rows = self.conn.execute(
+            "SELECT path FROM files WHERE path = ? OR (path >= ? AND path < ?)",
+            (folder, prefix, prefix[:-1] + "0"),  # '0' follows '/' in code point order
+        )
+        return [r[0] for r in rows]
 
     def reset_coding(self, article_ids: Iterable[str], published: str | None = None) -> list[str]:
         """Drop the events of these articles and mark them uncoded, so the next run codes them again
@@ -1033,6 +1085,21 @@ CHECKS: list[tuple[str, str, str, str]] = [
         "SELECT a.id, a.duplicate_of, a.story_id FROM articles a WHERE (a.duplicate_of IS NOT NULL AND NOT EXISTS "
         "(SELECT 1 FROM articles b WHERE b.id = a.duplicate_of)) OR NOT EXISTS "
         "(SELECT 1 FROM articles c WHERE c.id = a.story_id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every event's first article is one of its sources",
+        "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id "
+        "AND s.article_id = e.article_id)",
+        "SELECT e.id, e.article_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE "
+        "s.event_id = e.id AND s.article_id = e.article_id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every near-duplicate points at a canonical article (not at another duplicate)",
+        "SELECT count(*) FROM articles a JOIN articles b ON b.id = a.duplicate_of WHERE b.duplicate_of IS NOT NULL",
+        "SELECT a.id, a.duplicate_of, b.duplicate_of FROM articles a JOIN articles b ON b.id = a.duplicate_of "
+        "WHERE b.duplicate_of IS NOT NULL",
         FIX_REBUILD,
     ),
     (

@@ -1,0 +1,99 @@
+"""`eventdesk check` and re-reading a changed dump must grow linearly with the store (issue 15).
+
+    python benchmarks/check.py [--sizes 10000 20000 65000] [--keep DIR]
+
+Builds a store of N synthetic articles through the Store API, shaped like a real one: files of
+100 articles (a large dump split up), a MinHash signature and 32 LSH bands per article, two events
+per article with their sources, one in ten articles a near-duplicate of an earlier one. Then
+times `store.check()` and `forget_file()` of one 100-article file (what re-reading a changed dump
+does), and prints seconds per size and per 1,000 articles. Target: 65,000 articles checked in
+under 60 s. Prints figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from eventdesk.records import Actor, Article, Event, Evidence, Place, Source  # noqa: E402
+from eventdesk.store import FileState, open_store  # noqa: E402
+
+WORDS = (
+    "troops rebels police protesters clashed attacked marched village town border capital officials "
+    "said killed wounded arrested convoy checkpoint ministry army militia district province residents"
+).split()
+
+
+def build(db: str, n: int, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    bank = [" ".join(rng.choices(WORDS, k=120)) for _ in range(500)]
+    prev_id = ""
+    with open_store(db) as s, s.transaction():
+        for i in range(n):
+            body = bank[i % len(bank)] + f" number {i}."
+            path = f"dumps/d{i // 100:05d}.txt"
+            a = Article(title=f"Headline {i}", body=body, sources=[Source(path, i % 100)])
+            if i % 10 == 9:
+                a.duplicate_of = a.story_id = prev_id
+            s.add_article(a)
+            bands = [rng.getrandbits(63) for _ in range(32)]
+            s.add_signature(a.id, 116, rng.randbytes(512), bands)
+            for k in range(2):
+                s.add_events(
+                    [
+                        Event(
+                            article_id=a.id,
+                            event_type="ASSAULT",
+                            evidence=Evidence(body[:60], 0, 60),
+                            actors=[Actor(text="troops", name=f"Troops {k}")],
+                            recipients=[Actor(text="rebels", name="Rebels")],
+                            location=Place("Town", "Town", 10 + k, 20 + i % 50, "SDN"),
+                            date=f"2025-06-{1 + i % 28:02d}",
+                            date_precision="day",
+                        )
+                    ]
+                )
+            if i % 100 == 99:
+                s.mark_file(FileState(path, 1000, 0.0, f"digest{i}", 100, 0))
+            prev_id = a.id if i % 10 == 0 else prev_id
+        s.mark_coded(a.id for a in s.uncoded_articles(n))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 65_000])
+    ap.add_argument("--keep", help="folder for the stores (default: a temporary one)")
+    args = ap.parse_args()
+    tmp = args.keep or tempfile.mkdtemp(prefix="eventdesk-check-")
+    print(f"{'articles':>9} {'build s':>8} {'check s':>8} {'s/1k':>6} {'forget 100 s':>12}  ok")
+    for n in args.sizes:
+        db = str(Path(tmp) / f"check{n}.db")
+        t0 = time.perf_counter()
+        build(db, n)
+        t_build = time.perf_counter() - t0
+        with open_store(db) as s:
+            t0 = time.perf_counter()
+            results = s.check()
+            t_check = time.perf_counter() - t0
+            bad = [r.name for r in results if not r.ok]
+            t0 = time.perf_counter()
+            with s.transaction():
+                s.forget_file(f"dumps/d{n // 200:05d}.txt")
+            t_forget = time.perf_counter() - t0
+        print(
+            f"{n:>9,} {t_build:>8.1f} {t_check:>8.2f} {t_check / n * 1000:>6.3f} {t_forget:>12.3f}  "
+            + ("yes" if not bad else "NO: " + ", ".join(bad)),
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
