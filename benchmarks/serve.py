@@ -97,7 +97,7 @@ def main() -> int:
         "network": lambda: ("/api/network", {"limit": 30, **filters()}),
         "facets": lambda: ("/api/facets", {}),
     }
-    with TestClient(create_app(args.db)) as client:
+    with TestClient(create_app(args.db), base_url="http://127.0.0.1") as client:
         st = client.get("/api/stats").json()
         print(
             f"store {args.db}: {st['events']:,} events ({st['located_events']:,} located), "

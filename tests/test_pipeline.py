@@ -161,7 +161,13 @@ def test_bbc_corpus_every_file_and_duplicate_groups(shared: Path, tmp_path: Path
     c = sqlite3.connect(db)
     n_files = sum(1 for p in (shared / "corpora/bbc").rglob("*") if p.is_file())  # README.TXT too
     assert c.execute("SELECT count(*) FROM files").fetchone()[0] == n_files
-    assert c.execute("SELECT count(*) FROM problems").fetchone()[0] == 0
+    # encoding guesses (cp1252 lines) are notices; nothing else is a problem
+    assert (
+        c.execute("SELECT count(*) FROM problems WHERE reason NOT LIKE 'encoding not declared%'").fetchone()[
+            0
+        ]
+        == 0
+    )
     groups = c.execute(
         "SELECT count(*) FROM (SELECT article_id FROM sources GROUP BY article_id HAVING count(*) > 1)"
     ).fetchone()[0]

@@ -45,7 +45,9 @@ def stored(db: Path, q: str, *args) -> list:
 
 def test_bad_corpus_mixed_with_examples_reports_every_file_and_keeps_the_rest(tmp_path: Path, examples: Path):
     bad = tmp_path / "bad"
-    expect = make_bad_corpus(bad, big_mb=100)
+    # 20 MB: a dump over the limit is now read whole, in pieces (issue 15), so its size costs segmenting
+    # time; benchmarks/robustness.py reads a 100 MB one
+    expect = make_bad_corpus(bad, big_mb=20)
     (tmp_path / "probe").mkdir()
     cmd = full_run_command(str(tmp_path / "probe"))
     db = tmp_path / "mixed.db"
@@ -65,7 +67,8 @@ def test_bad_corpus_mixed_with_examples_reports_every_file_and_keeps_the_rest(tm
         assert any(all(w in x for w in words) for x in named), (name, words, named)
     # the summary counts what was printed
     n = int(p.stdout.split(" input problem(s)")[0].rsplit("\n", 1)[-1])
-    assert n == len(lines)
+    notices = int(p.stdout.split(" notice(s)")[0].rsplit("\n", 1)[-1]) if " notice(s)" in p.stdout else 0
+    assert n + notices == len(lines)
     # the seed articles are all there, with both sources of the one read twice
     seeds = stored(db, "SELECT DISTINCT article_id FROM sources WHERE path LIKE ?", f"%{examples.name}/0%")
     assert len(seeds) == 3
@@ -99,7 +102,7 @@ def test_bad_corpus_mixed_with_examples_reports_every_file_and_keeps_the_rest(tm
     assert any(t.startswith("Item ") for t in titles)  # the readable half of the truncated gzip
     body = stored(db, "SELECT body FROM articles WHERE title = 'Cost rises'")[0][0]
     assert "\u00a315.8m" in body and "\u2019quoted\u2019" in body
-    assert seconds < 120, seconds  # typically ~10 s: a 100 MB file is read, its one document cut
+    assert seconds < 120, seconds  # a 20 MB dump read in pieces, every other bad file reported
     # a re-run reads nothing new, reports the files still bad, and changes nothing
     before = stored(db, "SELECT id, title, body FROM articles ORDER BY id")
     p2 = eventdesk(cmd, str(bad), str(examples), "--db", str(db), check=False, timeout=300)

@@ -56,7 +56,7 @@ def db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db):
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -220,7 +220,7 @@ def test_vendored_assets_and_licences_are_served(client):
 
 
 def test_token_guard(db):
-    with TestClient(create_app(db, token="s3cret")) as c:
+    with TestClient(create_app(db, token="s3cret"), base_url="http://127.0.0.1") as c:
         assert c.get("/api/stats").status_code == 401
         assert c.get("/").status_code == 401
         assert c.get("/api/stats", headers={"Authorization": "Bearer wrong"}).status_code == 401

@@ -351,7 +351,7 @@ def test_dashboard_api_on_postgres_same_answers_as_sqlite(pg_url, examples, tmp_
     eventdesk("run", str(examples), "--db", pg_url, "-q")
     answers = []
     for db in (lite, pg_url):
-        with TestClient(create_app(db)) as c:
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
             got = {}
             for path in (
                 "/api/stats",

@@ -17,7 +17,12 @@ DEFAULTS: dict[str, Any] = {
     },
     "read": {
         "max_file_bytes": 200_000_000,  # larger files are reported and skipped
-        "max_document_chars": 2_000_000,  # longer documents are truncated, with a problem noted
+        # longest article text (after extraction from HTML/JSON); longer ones are cut, with a problem.
+        # A longer plain-text dump is not cut: it is read in pieces of this size.
+        "max_document_chars": 2_000_000,
+        "max_markup_chars": 20_000_000,  # an HTML page with more markup (inline images dropped) is skipped
+        "max_decompressed_bytes": 200_000_000,  # gzip (files, WARC records, feeds) expanding further: skipped
+        "max_compression_ratio": 100,  # gzip expanding over this many times its size (past 10 MB): a bomb
         "file_timeout_s": 300,  # reading one file; over it, the file is reported and retried next run
         "document_timeout_s": 60,  # segmenting / extracting one document
     },
@@ -84,6 +89,11 @@ DEFAULTS: dict[str, Any] = {
         "timeout_seconds": 20,  # per feed request
         "max_feed_bytes": 20_000_000,  # a larger feed is refused, with a message naming it
         "settle_seconds": 1.0,  # a file modified more recently waits for the next poll
+    },
+    "serve": {
+        "search_budget_s": 2.0,  # one dashboard search may run this long; longer ones stop with 503
+        "max_search_terms": 16,  # words in one search (more: 422)
+        "max_prefix_terms": 4,  # words ending in * in one search (each costs a scan of the index)
     },
     "run": {
         "batch_files": 64,  # files per committed batch (also capped by batch_bytes)

@@ -10,7 +10,7 @@ Settings (config.py DEFAULTS; 0 or None turns a limit off):
   read.file_timeout_s       seconds to read and parse one input file        (default 300)
   read.document_timeout_s   seconds to segment one document into articles   (default 60)
   code.article_timeout_s    seconds to extract the events of one article    (default 60)
-  read.max_document_chars   longer documents are cut (read_file does the cut; reported)
+  read.max_document_chars   longer article texts are cut after extraction (reported; a dump is read in pieces)
 
 Limits of the mechanism: the alarm is delivered between Python bytecodes, so a single long C
 call (one lxml parse, one regex search is fine: `re` checks for signals) ends before the
@@ -149,7 +149,9 @@ def segment_guarded(
     if segment_one is None:
         from eventdesk.segment import segment_document as segment_one
     seconds = limit(config, "read", "document_timeout_s")
+    max_chars = int(((config or {}).get("read") or {}).get("max_document_chars") or 2_000_000)
     out: list[Article | Problem] = []
+    dump_articles: dict[str, int] = {}  # a dump read in pieces: its articles numbered on across them
     for doc in documents:
         try:
             with time_limit(seconds, f"segmenting {doc.path}#{doc.index}"):
@@ -157,6 +159,33 @@ def segment_guarded(
         except (DocumentTimeout, RecursionError, MemoryError, Exception) as e:  # noqa: BLE001
             out.append(Problem(doc.path, _failure(e, seconds, "read.document_timeout_s"), doc.index))
             continue
+        if doc.kind == "dump":
+            offset = dump_articles.get(doc.path, 0)
+            n = 0
+            for a in items:
+                if isinstance(a, Article):
+                    for s in a.sources:
+                        s.index += offset
+                    n += 1
+            dump_articles[doc.path] = offset + n
+        for a in items:
+            if isinstance(a, Article) and len(a.body) > max_chars:  # limit the extracted text (issue 15)
+                where = a.sources[0] if a.sources else None
+                out.append(
+                    Problem(
+                        doc.path,
+                        f"article text of {len(a.body):,} characters cut to the first {max_chars:,} "
+                        "(read.max_document_chars)",
+                        where.index if where else doc.index,
+                    )
+                )
+                a.body = (
+                    a.body[:max_chars].rsplit("\n\n", 1)[0]
+                    if "\n\n" in a.body[:max_chars]
+                    else a.body[:max_chars]
+                )
+                a.id = ""
+                a.__post_init__()
         out.extend(items)
     return out
 

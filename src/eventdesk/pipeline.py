@@ -70,7 +70,7 @@ class RunReport:
 
     @property
     def partial(self) -> bool:
-        return bool(self.problems)
+        return any(not p.notice for p in self.problems)
 
     def counts(self) -> dict[str, Any]:
         d = {k: v for k, v in self.__dict__.items() if k != "problems"}

@@ -399,7 +399,20 @@ class Problem:
     path: str
     reason: str
     index: int | None = None
+    # a notice, not bad input (an encoding that had to be guessed): reported and stored like any
+    # problem, but it does not make a run partial (exit status 3)
+    notice: bool = False
 
     def __str__(self) -> str:
         where = self.path if self.index is None else f"{self.path}#{self.index}"
-        return f"{where}: {self.reason}"
+        return printable(f"{where}: {self.reason}")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal or a log line: control and bidi/format characters (a file name can hold an
+    escape sequence, a newline or a right-to-left override) written as escapes, never acted on."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text
+    )

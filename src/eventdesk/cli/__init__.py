@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -139,3 +140,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `eventdesk export ... | head`
         return 0
+    except (sqlite3.OperationalError, OSError) as e:
+        # disk full, read-only store or disk, no permission: one line saying what to do (issue 15)
+        import errno
+
+        from eventdesk.store.sqlite import StoreError, store_error_message
+
+        known = (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT)
+        words = ("full", "readonly", "read-only", "unable to open", "disk i/o", "locked")
+        if isinstance(e, sqlite3.OperationalError):
+            if not isinstance(e, StoreError) and not any(w in str(e).lower() for w in words):
+                raise
+        elif getattr(e, "errno", None) not in known:
+            raise
+        if isinstance(e, StoreError):
+            msg = str(e)
+        elif isinstance(e, OSError) and e.filename:
+            msg = store_error_message(str(e.filename), e)
+        else:
+            msg = store_error_message(getattr(args, "db", None) or "the store", e)
+        print(f"eventdesk {args.command}: {msg}", file=sys.stderr)
+        return 1

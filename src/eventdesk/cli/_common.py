@@ -28,6 +28,18 @@ def add_store_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="TOML", help="settings file (default: ./eventdesk.toml if present)")
 
 
+def count_arg(text: str) -> int:
+    """argparse type of --limit/--offset: a whole number from 0 to 2**31-1 (a larger one is an error
+    message, not an overflow deep in SQLite)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= n <= 2**31 - 1:
+        raise argparse.ArgumentTypeError(f"{n} is out of range: give a number from 0 to {2**31 - 1}")
+    return n
+
+
 def print_problem(p: Problem) -> None:
     # the reason says what happened to the input (skipped, cut short, kept in part)
     print(f"eventdesk: {p}", file=sys.stderr)

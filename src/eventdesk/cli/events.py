@@ -9,7 +9,7 @@ import shutil
 import sys
 from typing import Any
 
-from eventdesk.cli._common import add_store_args
+from eventdesk.cli._common import add_store_args, count_arg
 
 NAME = "events"
 HELP = "list events (filters: type, actor, country, place, dates, modality, confidence, text)"
@@ -126,12 +126,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     o.add_argument(
         "--limit",
         "-n",
-        type=int,
+        type=count_arg,
         default=None,
         metavar="N",
         help="at most N events (table default: 50; csv/json: all)",
     )
-    o.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N")
+    o.add_argument("--offset", type=count_arg, default=0, metavar="N", help="skip the first N")
     add_store_args(p)
 
 

@@ -92,8 +92,11 @@ def summary(report, store, events: bool) -> str:
     )
     if st["events_by_type"]:
         lines.append("  by type: " + ", ".join(f"{k} {v}" for k, v in st["events_by_type"].items()))
-    if r.problems:
-        lines.append(f"{len(r.problems)} input problem(s), listed above; the rest was stored (exit status 3)")
+    bad = [p for p in r.problems if not p.notice]
+    if bad:
+        lines.append(f"{len(bad)} input problem(s), listed above; the rest was stored (exit status 3)")
+    if len(bad) < len(r.problems):
+        lines.append(f"{len(r.problems) - len(bad)} notice(s) (encodings guessed), listed above")
     if getattr(r, "articles_failed", 0):
         lines.append(
             f"{r.articles_failed} article(s) could not be coded (see `eventdesk problems`); they stay "

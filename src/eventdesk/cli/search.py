@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from eventdesk.cli._common import add_store_args
+from eventdesk.cli._common import add_store_args, count_arg
 
 NAME = "search"
 HELP = "full-text search over article titles and text, with highlighted snippets"
@@ -26,8 +26,8 @@ examples:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="+", help="words to find (quoted or not)")
-    p.add_argument("--limit", "-n", type=int, default=10, metavar="N", help="default: %(default)s")
-    p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N hits")
+    p.add_argument("--limit", "-n", type=count_arg, default=10, metavar="N", help="default: %(default)s")
+    p.add_argument("--offset", type=count_arg, default=0, metavar="N", help="skip the first N hits")
     p.add_argument("--format", "-f", choices=["text", "json"], default="text", help="default: %(default)s")
     add_store_args(p)
 

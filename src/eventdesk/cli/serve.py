@@ -27,6 +27,7 @@ examples:
   eventdesk serve                               http://127.0.0.1:8000
   eventdesk serve --db crawl.db --port 8080
   eventdesk serve --host 0.0.0.0 --token auto   shared: prints a URL with a fresh token
+  eventdesk serve --host 0.0.0.0 --token auto --allow-host events.example.org
 """
 
 
@@ -38,6 +39,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         default=os.environ.get("EVENTDESK_TOKEN"),
         metavar="TOKEN|auto",
         help="require this token of every request ('auto': a random one); default: $EVENTDESK_TOKEN",
+    )
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another name this dashboard is reached by (its DNS name behind a proxy); repeatable. "
+        "Requests naming any other Host get 421: a web page cannot read the dashboard through DNS rebinding",
     )
     p.add_argument(
         "--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"]
@@ -117,9 +126,23 @@ def main(args: argparse.Namespace) -> int:
                 "Use --token auto (or EVENTDESK_TOKEN) for a shared deployment.",
                 file=sys.stderr,
             )
-    app = create_app(args.db, token=token)
+    from urllib.parse import urlsplit
+
+    served = served_urls(args.host, args.port)
+    # the Host names this dashboard answers to (issue 15): the addresses it prints, --host, --allow-host
+    hosts = [args.host, *args.allow_host, *(urlsplit(u).hostname or "" for u in served)]
+    if args.host in ("0.0.0.0", "::"):  # every interface: this machine's own names too
+        import socket
+
+        hosts += [socket.gethostname(), socket.getfqdn()]
+        print(
+            "eventdesk serve: answering to its addresses, localhost and this machine's name "
+            f"({socket.gethostname()}); add other names readers use with --allow-host NAME",
+            file=sys.stderr,
+        )
+    app = create_app(args.db, token=token, hosts=hosts)
     q = f"?token={token}" if token else ""
-    urls = [u + q for u in served_urls(args.host, args.port)]
+    urls = [u + q for u in served]
     print(f"eventdesk dashboard on {urls[0]}  (API docs: /docs; Ctrl-C to stop)", file=sys.stderr)
     for u in urls[1:]:
         print(f"  also on {u}", file=sys.stderr)
@@ -129,5 +152,6 @@ def main(args: argparse.Namespace) -> int:
 
         local = [u for u in urls if "127.0.0.1" in u] or urls
         threading.Timer(1.0, webbrowser.open, args=(local[0],)).start()
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    # SIGTERM/Ctrl-C: requests in flight get a few seconds (searches stop at their budget anyway)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_graceful_shutdown=3)
     return 0

@@ -1,11 +1,22 @@
 """Exports: articles and events as JSONL (SCHEMA.md), CSV (flat columns), Parquet (typed, nested)
-and ACLED-style CSV (ACLED's column names and conventions, see `eventdesk.export.acled`)."""
+and ACLED-style CSV (ACLED's column names and conventions, see `eventdesk.export.acled`).
+
+Safe to open and safe to kill (issue 15):
+* a file export is written to a temporary file beside the target and renamed over it at the end,
+  so a killed export leaves the previous file (or none), never a truncated one that looks whole;
+* CSV cells (csv and acled) that a spreadsheet would run as a formula, text starting with `=`, `+`,
+  `-`, `@`, a tab or a carriage return, get a leading apostrophe (`'=SUM(A1)`), as OWASP advises
+  for CSV injection. Numbers are written as numbers. JSONL and Parquet keep text exactly.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
@@ -85,7 +96,18 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return n
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would execute as a formula, made inert with a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], fieldnames: list[str] | None = None) -> int:
+    rows = ({k: safe_cell(v) for k, v in r.items()} for r in rows)
     w = None
     if fieldnames:  # header even when there are no rows, so pandas still sees the columns
         w = csv.DictWriter(out, fieldnames=fieldnames)
@@ -254,7 +276,8 @@ def export(
     if fmt == "parquet":
         if not out or out == "-":
             raise ValueError("parquet is binary: give --output FILE.parquet")
-        return write_parquet(rows, out, schema=article_schema() if kind == "articles" else event_schema())
+        with atomic_path(out) as tmp:
+            return write_parquet(rows, tmp, schema=article_schema() if kind == "articles" else event_schema())
     if fmt == "csv":
         rows = (flat_article(r) if kind == "articles" else flat_event(r) for r in rows)
     skipped = [0]
@@ -263,20 +286,56 @@ def export(
         from eventdesk.export.acled import acled_rows
 
         rows = acled_rows(_with_articles(rows, store, cache), cache, include_all=include_all, skipped=skipped)
-    stream = sys.stdout if not out or out == "-" else open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
-    try:
+
+    def write(stream: IO[str]) -> int:
         if fmt == "acled":
             from eventdesk.export.acled import COLUMNS, EXTRA_COLUMNS
 
-            n = write_csv(rows, stream, fieldnames=COLUMNS + EXTRA_COLUMNS)
-        else:
-            n = write_csv(rows, stream) if fmt == "csv" else write_jsonl(rows, stream)
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
+            return write_csv(rows, stream, fieldnames=COLUMNS + EXTRA_COLUMNS)
+        return write_csv(rows, stream) if fmt == "csv" else write_jsonl(rows, stream)
+
+    if not out or out == "-":
+        n = write(sys.stdout)
+    else:
+        with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as stream:
+            n = write(stream)
     if report is not None:
         report["skipped"] = skipped[0]
     return n
+
+
+class atomic_path:  # noqa: N801 - used as a context manager, like open()
+    """A temporary path beside `path`, renamed over it when the block ends without an error, removed
+    otherwise: readers of `path` see the old file or the whole new one, never a part."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __enter__(self) -> str:
+        folder = os.path.dirname(os.path.abspath(self.path))
+        fd, self.tmp = tempfile.mkstemp(
+            prefix="." + os.path.basename(self.path) + ".", suffix=".part", dir=folder
+        )
+        os.close(fd)
+        return self.tmp
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            try:
+                mode = os.stat(self.path).st_mode & 0o7777
+            except OSError:
+                mode = 0o666 & ~_umask()
+            os.chmod(self.tmp, mode)  # mkstemp makes 0600; keep what a plain open() would give
+            os.replace(self.tmp, self.path)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _with_articles(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventdesk.read.files import STDIN, expand
-from eventdesk.read.formats import read_bytes, sniff
+from eventdesk.read.formats import read_bytes, set_limits, sniff
 from eventdesk.records import Document, Problem
 
 __all__ = ["InputFile", "expand", "read", "read_file", "sniff"]
@@ -91,16 +92,38 @@ def read_file(
     if not data:
         f.problems.append(Problem(path, "empty file (0 bytes)"))
         return f
+    max_markup = int(limits.get("max_markup_chars", 20_000_000))
+    set_limits(config)
     try:
         for item in read_bytes(data, path):
             if isinstance(item, Problem):
                 f.problems.append(item)
                 continue
-            if len(item.text) > max_chars:
+            # Limits apply to what matters (issue 15): a dump is split into pieces at article gaps
+            # (segmenting renumbers their articles), an HTML page loses its inline data: URIs (base64
+            # images) and is limited as markup; article text is limited after extraction (guard.py).
+            if item.kind == "dump" and len(item.text) > max_chars:
+                pieces, cut = dump_pieces(item, max_chars)
+                f.documents.extend(pieces)
+                f.problems.extend(cut)
+                continue
+            if item.kind == "html":
+                item.text = strip_data_uris(item.text)
+                if len(item.text) > max_markup:
+                    f.problems.append(
+                        Problem(
+                            path,
+                            f"HTML page of {len(item.text):,} characters of markup, over read.max_markup_chars "
+                            f"({max_markup:,}); skipped",
+                            item.index,
+                        )
+                    )
+                    continue
+            elif len(item.text) > max_chars:
                 f.problems.append(
                     Problem(
                         path,
-                        f"document of {len(item.text):,} characters cut to the first "
+                        f"text of {len(item.text):,} characters cut to the first "
                         f"{max_chars:,} (read.max_document_chars)",
                         item.index,
                     )
@@ -115,6 +138,65 @@ def read_file(
         kind = "gzip" if data.startswith(b"\x1f\x8b") else sniff(data)
         f.problems.append(Problem(path, f"no document found in this file (read as {kind})"))
     return f
+
+
+_DATA_URI = re.compile(r"data:[\w.+/-]*(?:;[\w=.-]+)*,[^\"'\s)>]{256,}")
+
+
+def strip_data_uris(html: str) -> str:
+    """Inline images and fonts (`src="data:image/png;base64,..."`) carry no text: drop their bytes,
+    so a page's size is the size of what can be read."""
+    return _DATA_URI.sub("data:,", html) if "data:" in html else html
+
+
+_GAP_THEN_LINE = re.compile(r"\n[ \t]*\n[ \t]*([^\n]{1,220})\n")
+
+
+def _cut_point(text: str, lo: int, hi: int) -> int | None:
+    """Where to end a piece between lo and hi: before the last headline-like line that follows a
+    blank line (where an article starts), else at the last blank line, else the last line end."""
+    from eventdesk.segment.dump import _headline_like
+
+    best = None
+    for m in _GAP_THEN_LINE.finditer(text, lo, hi):
+        if _headline_like(m.group(1).strip()):
+            best = m.start(1)
+    if best is not None:
+        return best
+    for gap in ("\n\n", "\n"):
+        k = text.rfind(gap, lo, hi)
+        if k >= 0:
+            return k + len(gap)
+    return None
+
+
+def dump_pieces(doc: Document, max_chars: int) -> tuple[list[Document], list[Problem]]:
+    """A dump longer than max_chars as consecutive pieces of at most max_chars, each ending, in its
+    last quarter, where an article starts (a headline after a blank line) or at a blank line. Only a
+    line longer than that can be cut, and that is reported."""
+    pieces: list[Document] = []
+    problems: list[Problem] = []
+    text = doc.text
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + max_chars)
+        if end < len(text):
+            cut = _cut_point(text, start + max_chars * 3 // 4, end)
+            if cut is None or cut <= start:
+                problems.append(
+                    Problem(
+                        doc.path,
+                        f"a line of over {max_chars // 4:,} characters cut at character {end:,} "
+                        "(read.max_document_chars): the text around it may be split",
+                    )
+                )
+            else:
+                end = cut
+        pieces.append(
+            Document(path=doc.path, kind="dump", text=text[start:end], index=len(pieces), url=doc.url)
+        )
+        start = end
+    return pieces, problems
 
 
 def read(

@@ -8,6 +8,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 _TAG = re.compile(r"<[^>]+>")
+_XML_ENCODING = re.compile(r"""^(\ufeff?\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 
 
 def _local(tag: str) -> str:
@@ -39,6 +40,8 @@ def _plain(html_or_text: str) -> str:
 
 def parse_feed(text: str) -> list[dict[str, Any]]:
     """Items of an RSS or Atom feed as {title, text, published, url, id}, in feed order."""
+    if isinstance(text, str):  # already decoded: a declared encoding (UTF-16...) no longer applies
+        text = _XML_ENCODING.sub(r"\1", text, count=1)
     try:
         root = ET.fromstring(text.encode("utf-8") if isinstance(text, str) else text)
     except ET.ParseError as e:

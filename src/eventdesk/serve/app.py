@@ -15,12 +15,15 @@ import re
 import sqlite3
 import threading
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.middleware.gzip import GZipMiddleware
@@ -33,6 +36,7 @@ from eventdesk.api import make_filter
 from eventdesk.store.base import EventFilter, Store
 
 STATIC = Path(__file__).resolve().parent / "static"
+MAX_OFFSET = 2**31 - 1  # larger offsets are rejected with 422 (SQLite integers end at 2**63)
 POINTS_MAX = 2000  # at most this many located events in view: send points (clustered in the browser)
 COOKIE = "eventdesk_token"
 
@@ -139,8 +143,38 @@ def filters(
 F = Annotated[EventFilter, Depends(filters)]
 
 
-def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
-    """The dashboard app over the store at `db` (`token`: required of every request when set)."""
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+
+
+def host_name(header: str) -> str:
+    """The name of a Host header, without its port: 'localhost:8000' -> 'localhost', '[::1]:80' -> '::1'."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[1 : h.find("]")] if "]" in h else h
+    return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+
+
+def create_app(
+    db: str = "eventdesk.db",
+    token: str | None = None,
+    hosts: Iterable[str] = (),
+    config: dict[str, Any] | None = None,
+) -> FastAPI:
+    """The dashboard app over the store at `db` (`token`: required of every request when set).
+
+    Only requests whose Host header names this server are answered: 127.0.0.1, localhost, ::1 and
+    `hosts` (the --host address and --allow-host names). Another name is what a DNS-rebinding page
+    sends: it gets 421, with or without a token (issue 15).
+    """
+    from eventdesk.config import load_config
+
+    cfg = (config or load_config()).get("serve", {})
+    limits = {
+        "max_search_terms": int(cfg.get("max_search_terms", 16)),
+        "max_prefix_terms": int(cfg.get("max_prefix_terms", 4)),
+        "search_budget_s": float(cfg.get("search_budget_s", 2.0)),
+    }
+    allowed = {h.lower().strip("[]") for h in (*LOOPBACK_NAMES, *hosts) if h}
     ensure_indexes(db)
     stores = Stores(db)
     app = FastAPI(
@@ -156,6 +190,11 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
+        if host_name(request.headers.get("host", "")) not in allowed:
+            return JSONResponse(
+                {"detail": "unknown Host: this dashboard answers only to its own names (see --allow-host)"},
+                status_code=421,
+            )
         from_query = False
         if token:
             given = request.headers.get("authorization", "")
@@ -220,7 +259,7 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         store: S,
         flt: F,
         limit: Annotated[int, Query(ge=0, le=500)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         order: Annotated[str, Query(pattern="^(date|-date)$")] = "date",
     ) -> dict[str, Any]:
         total, evs = store.event_page(flt, limit, offset, newest_first=order == "-date")
@@ -328,16 +367,55 @@ def create_app(db: str = "eventdesk.db", token: str | None = None) -> FastAPI:
         return map_labels()
 
     @app.get("/api/search", summary="Full-text search over articles, snippets as [text, is_match] parts")
-    def search(
-        store: S,
+    async def search(
+        request: Request,
         q: Annotated[str, Query(max_length=500)] = "",
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
-        try:
-            hits = store.search_marked(q, limit=limit, offset=offset)
-        except sqlite3.OperationalError as e:  # fts_query quotes every word; this is a last resort
-            raise HTTPException(400, f"cannot search for that: {e}") from e
+        # Bounded (issue 15): so many words, so many prefix words, a time budget per query (SQLite's
+        # progress handler), and the query stops when the client goes away.
+        words = q.split()
+        prefixes = [w for w in words if w.endswith("*")]
+        if len(words) > limits["max_search_terms"]:
+            raise HTTPException(422, f"at most {limits['max_search_terms']} words in a search")
+        if len(prefixes) > limits["max_prefix_terms"]:
+            raise HTTPException(
+                422, f"at most {limits['max_prefix_terms']} prefix words (ending in *) in a search"
+            )
+        if any(len(w.rstrip("*")) < 2 for w in prefixes):
+            raise HTTPException(422, "a prefix word needs at least 2 letters before its *")
+        cancelled = threading.Event()
+
+        def run() -> list[dict[str, Any]]:
+            store = request.app.state.stores.get()  # this worker thread's own connection
+            with store.query_budget(limits["search_budget_s"], cancelled.is_set):
+                return store.search_marked(q, limit=limit, offset=offset)
+
+        async def watch_disconnect() -> None:
+            while not cancelled.is_set():
+                if await request.is_disconnected():
+                    cancelled.set()
+                    return
+                await anyio.sleep(0.05)
+
+        hits: list[dict[str, Any]] = []
+        error: sqlite3.OperationalError | None = None
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(watch_disconnect)
+            try:
+                hits = await anyio.to_thread.run_sync(run)
+            except sqlite3.OperationalError as e:
+                error = e
+            finally:
+                cancelled.set()
+        if error is not None:
+            if "interrupt" in str(error).lower():
+                raise HTTPException(
+                    503,
+                    f"the search took longer than {limits['search_budget_s']:g} s: use fewer or longer words",
+                ) from error
+            raise HTTPException(400, f"cannot search for that: {error}") from error  # fts_query quotes words
         return {"query": q, "hits": hits}
 
     return app

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -363,6 +363,13 @@ class Store(ABC):
     @abstractmethod
     def search_marked(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Like `search`, with the snippet as [[text, is_hit], ...] parts (no markup to confuse with text)."""
+
+    def query_budget(
+        self, seconds: float | None, cancelled: Callable[[], bool] | None = None
+    ) -> AbstractContextManager[None]:
+        """Queries inside stop (an error) after `seconds` or once `cancelled()` is true. Stores that
+        cannot interrupt a query run it unbounded."""
+        return nullcontext()
 
     # -- store check (issue 7) --------------------------------------------------------------
     def check(self) -> list[CheckResult]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -132,6 +132,59 @@ CREATE VIRTUAL TABLE IF NOT EXISTS events_rtree USING rtree(rid, min_lon, max_lo
 """
 
 
+class StoreError(sqlite3.OperationalError):
+    """The store cannot be used as asked (read-only, disk full, no permission): the message says
+    what to do. The CLI prints it as one line."""
+
+
+def store_error_message(path: str, e: BaseException) -> str:
+    """One line for an SQLite or OS error on a store file: what happened and what to do (issue 15)."""
+    import errno
+
+    text = str(e).lower()
+    code = getattr(e, "errno", None)
+    if "full" in text or code == errno.ENOSPC:
+        return (
+            f"the disk holding {path} is full: nothing of the last batch was written (the store is intact); "
+            "free some space and run the same command again"
+        )
+    if "readonly" in text or "read-only" in text or code == errno.EROFS:
+        return (
+            f"cannot write to {path}: the file or its folder is read-only (permissions or a read-only disk). "
+            "Make it writable or copy the store to a writable place; reading commands "
+            "(events, export, stats, serve, check) work on it as it is"
+        )
+    if "unable to open" in text or code in (errno.EACCES, errno.EPERM):
+        return (
+            f"cannot open {path}: no permission to open the file or to create files in its folder "
+            "(SQLite needs the folder writable for its -wal and -shm files); check the permissions or give "
+            "another --db"
+        )
+    return f"cannot use the store {path}: {e}"
+
+
+def _connect_readonly(path: str, timeout: float) -> sqlite3.Connection:
+    """Open for reading only. The path goes into a file: URI quoted (`#` and `?` are part of the name,
+    not URI syntax). On a read-only disk or folder SQLite cannot create the WAL index (-shm): the
+    store is then opened immutable (nobody can be writing it there)."""
+    import os
+    from urllib.parse import quote
+
+    base = "file:" + quote(os.path.abspath(path)) + "?mode=ro"
+    conn = sqlite3.connect(base, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        folder = os.path.dirname(os.path.abspath(path))
+        if os.access(folder, os.W_OK) and os.access(path, os.W_OK):
+            return conn  # a real problem: let the caller see it
+        conn.close()
+    return sqlite3.connect(
+        base + "&immutable=1", uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
+    )
+
+
 def fts_query(text: str) -> str:
     """User words -> an FTS5 query that cannot be a syntax error: each word quoted, ANDed.
 
@@ -152,16 +205,22 @@ class SQLiteStore(Store):
         self.path = path
         self.readonly = readonly
         if readonly:
-            uri = f"file:{path}?mode=ro"
-            self.conn = sqlite3.connect(
-                uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
-            )
+            self.conn = _connect_readonly(path, timeout)
         else:
-            self.conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            try:
+                self.conn = sqlite3.connect(
+                    path, timeout=timeout, isolation_level=None, check_same_thread=False
+                )
+            except sqlite3.OperationalError as e:
+                raise StoreError(store_error_message(path, e)) from e
         self.conn.row_factory = sqlite3.Row
         self._depth = 0
         if not readonly:
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.OperationalError as e:
+                self.conn.close()
+                raise StoreError(store_error_message(path, e)) from e
             # NORMAL in WAL mode: a committed transaction survives a killed process (not a power cut).
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self._upgrade()
@@ -175,6 +234,11 @@ class SQLiteStore(Store):
                     + "\nINSERT OR IGNORE INTO meta VALUES ('schema_version', '%d');\nCOMMIT;"
                     % SCHEMA_VERSION
                 )
+            except sqlite3.OperationalError as e:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                self.conn.close()
+                raise StoreError(store_error_message(path, e)) from e
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
@@ -220,7 +284,8 @@ class SQLiteStore(Store):
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite has rolled back already after a full disk or I/O error
+                self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
@@ -877,14 +942,53 @@ class SQLiteStore(Store):
             for r in rows
         ]
 
+    @contextmanager
+    def query_budget(
+        self, seconds: float | None, cancelled: Callable[[], bool] | None = None
+    ) -> Iterator[None]:
+        """SQLite's progress handler, called every thousand virtual-machine steps, interrupts the
+        running statement (sqlite3.OperationalError "interrupted") once the time is up or `cancelled()`."""
+        if not seconds and cancelled is None:
+            yield
+            return
+        deadline = time.monotonic() + seconds if seconds else None
+
+        def check() -> int:
+            return int(
+                (deadline is not None and time.monotonic() > deadline) or bool(cancelled and cancelled())
+            )
+
+        self.conn.set_progress_handler(check, 1_000)
+        try:
+            yield
+        finally:
+            self.conn.set_progress_handler(None, 0)
+
     # -- store check (issue 7) ------------------------------------------------------------
+    def _damaged_or_readonly(self, e: sqlite3.DatabaseError) -> str:
+        """An error reading the store: a read-only file or disk is not damage (issue 15)."""
+        import os
+
+        text = str(e).lower()
+        if "readonly" in text or "unable to open" in text or not os.access(self.path, os.R_OK):
+            return store_error_message(self.path, e)
+        return FIX_DAMAGED
+
     def check(self) -> list[CheckResult]:
         """SQLite's own integrity check, then our invariants (CHECKS at the end of this module)."""
         out: list[CheckResult] = []
         try:
-            rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check(20)")]
+            # Linear in the store (issue 15): quick_check reads every page once; the full check
+            # (every index entry against its row: n log n, random reads) only for the tables that
+            # hold what users read. The others (dedup bands, search index) can be rebuilt.
+            rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(20)")]
+            if rows == ["ok"]:
+                for table in ("articles", "sources", "events", "event_sources", "files"):
+                    rows = [r[0] for r in self.conn.execute(f"PRAGMA integrity_check('{table}')")]
+                    if rows != ["ok"]:
+                        break
         except sqlite3.DatabaseError as e:
-            return [CheckResult("sqlite integrity", False, 1, [str(e)], FIX_DAMAGED)]
+            return [CheckResult("sqlite integrity", False, 1, [str(e)], self._damaged_or_readonly(e))]
         ok = rows == ["ok"]
         out.append(
             CheckResult("sqlite integrity", ok, 0 if ok else len(rows), [] if ok else rows, FIX_DAMAGED)
