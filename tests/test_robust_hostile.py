@@ -490,3 +490,115 @@ def test_sigterm_stops_serve_promptly_during_a_heavy_search(filled_store: Path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+# -- watch: an overall deadline per fetch, feeds fetched at once, gzip feeds capped, guid reuse ------
+class _Hostile:
+    """/trickle.xml sends a byte every 0.5 s; /good.xml a small feed; /bomb.xml a gzip bomb."""
+
+    def __init__(self, feed: bytes) -> None:
+        import gzip as gz
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        bomb = gz.compress(b"<rss>" + b" " * 200_000_000 + b"</rss>", 6)
+        self.feed = feed
+
+        outer = self
+
+        class H(BaseHTTPRequestHandler):
+            def log_message(self, *a) -> None:
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802
+                body = {"/good.xml": outer.feed, "/bomb.xml": bomb}.get(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                if self.path == "/trickle.xml":
+                    self.end_headers()
+                    try:
+                        for c in outer.feed:
+                            self.wfile.write(bytes([c]))
+                            self.wfile.flush()
+                            time.sleep(0.5)
+                    except OSError:
+                        pass
+                    return
+                self.send_header("Content-Length", str(len(body or b"")))
+                self.end_headers()
+                self.wfile.write(body or b"")
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), H)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _rss(items: list[tuple[str, str, str]]) -> bytes:
+    body = "".join(
+        f"<item><title>{t}</title><guid>{g}</guid><description>{d}</description></item>" for g, t, d in items
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{body}</channel></rss>'.encode()
+
+
+def test_watch_deadline_and_a_slow_feed_does_not_hold_the_others(tmp_path: Path, monkeypatch):
+    import eventdesk.pipeline
+    from eventdesk.config import load_config
+    from eventdesk.store import open_store
+    from eventdesk.watch import watch
+
+    monkeypatch.setattr(eventdesk.pipeline, "extract_events", lambda arts, cfg: [])
+    srv = _Hostile(
+        _rss([("g1", "Troops clash near Kadugli", PARA), ("g2", "Talks in Doha", PARA + " Talks.")])
+    )
+    try:
+        cfg = load_config(overrides={"watch": {"timeout_seconds": 3}})
+        urls = [srv.base + "/trickle.xml", srv.base + "/bomb.xml", srv.base + "/good.xml"]
+        with open_store(str(tmp_path / "w.db")) as store:
+            t0 = time.time()
+            rep = watch(urls, store, cfg, interval=1, once=True, say=lambda s: None)
+            took = time.time() - t0
+            assert took < 10, took  # not 300 s of trickle: 3 s deadline, feeds fetched at once
+            reasons = {p.path.rsplit("/", 1)[-1]: p.reason for p in rep.problems}
+            assert "within 3 s" in reasons["trickle.xml"]
+            assert "limit" in reasons["bomb.xml"] or "decompress" in reasons["bomb.xml"]
+            assert rep.total("new_articles") == 2  # the good feed, whatever the others did
+    finally:
+        srv.close()
+
+
+def test_feed_item_reusing_a_guid_is_kept_and_reported(tmp_path: Path, monkeypatch):
+    import eventdesk.pipeline
+    from eventdesk.config import load_config
+    from eventdesk.store import open_store
+    from eventdesk.watch import watch
+
+    monkeypatch.setattr(eventdesk.pipeline, "extract_events", lambda arts, cfg: [])
+    srv = _Hostile(_rss([("same", "Troops clash near Kadugli", PARA)]))
+    try:
+        with open_store(str(tmp_path / "w.db")) as store:
+            url = srv.base + "/good.xml"
+            watch([url], store, load_config(), interval=1, once=True, say=lambda s: None)
+            srv.feed = _rss(
+                [
+                    (
+                        "same",
+                        "Floods in Sennar",
+                        "Floods destroyed homes in Sennar on Friday, officials said.",
+                    ),
+                    ("same", "Troops clash near Kadugli", PARA),
+                ]
+            )
+            rep = watch([url], store, load_config(), interval=1, once=True, say=lambda s: None)
+            assert rep.total("new_articles") == 1
+            assert any("reuses the guid" in p.reason for p in rep.problems)
+            assert {a.title for a in store.iter_articles()} == {
+                "Troops clash near Kadugli",
+                "Floods in Sennar",
+            }
+    finally:
+        srv.close()

@@ -86,7 +86,7 @@ DEFAULTS: dict[str, Any] = {
         "max_candidates": 500,  # stored events compared per new event (most recent first)
     },
     "watch": {
-        "timeout_seconds": 20,  # per feed request
+        "timeout_seconds": 20,  # one whole feed fetch (connect, headers, body); feeds are fetched at once
         "max_feed_bytes": 20_000_000,  # a larger feed is refused, with a message naming it
         "settle_seconds": 1.0,  # a file modified more recently waits for the next poll
     },

@@ -35,14 +35,14 @@ from eventdesk.read.files import STDIN, expand
 from eventdesk.read.formats import GZIP_MAGIC, gunzip, record_document, sniff
 from eventdesk.records import Document, Problem, Source
 from eventdesk.store.base import FileState, Store
-from eventdesk.watch.fetch import FetchError, check_url, fetch, is_url
+from eventdesk.watch.fetch import Fetched, FetchError, check_url, fetch, is_url
 
 __all__ = ["FetchError", "PollReport", "WatchReport", "item_index", "watch"]
 
 log = logging.getLogger("eventdesk.watch")
 
 DEFAULTS = {
-    "timeout_seconds": 20.0,  # per feed request
+    "timeout_seconds": 20.0,  # one whole feed fetch (connect, headers, body); feeds are fetched at once
     "max_feed_bytes": 20_000_000,
     "settle_seconds": 1.0,  # a file modified more recently than this is read at the next poll
 }
@@ -85,6 +85,10 @@ class WatchReport:
     @property
     def problems(self) -> list[Problem]:
         return [x for p in self.polls for x in p.problems]
+
+
+def _norm(s: Any) -> str:
+    return " ".join(str(s or "").split()).casefold()
 
 
 def item_index(item: dict[str, Any]) -> int:
@@ -208,10 +212,20 @@ class Watcher:
         rep = PollReport()
         if self.paths:
             self._poll_files(rep)
-        for feed in self.feeds:
-            if stop is not None and stop.is_set():
-                break
-            self._poll_feed(feed, rep)
+        if self.feeds:
+            # every feed fetched at once, each within its own deadline (watch.timeout_seconds): a slow
+            # or hostile feed does not hold the others (issue 15); the store is written here, in order
+            from concurrent.futures import ThreadPoolExecutor
+
+            pool = ThreadPoolExecutor(max_workers=min(8, len(self.feeds)), thread_name_prefix="feed")
+            try:
+                pending = {id(f): pool.submit(self._fetch, f) for f in self.feeds}
+                for feed in self.feeds:
+                    if stop is not None and stop.is_set():
+                        break
+                    self._poll_feed(feed, rep, pending[id(feed)].result())
+            finally:
+                pool.shutdown(wait=False, cancel_futures=True)
         self._first = False
         rep.seconds = round(time.perf_counter() - t0, 3)
         return rep
@@ -259,10 +273,19 @@ class Watcher:
         if r.files_read or r.new_articles:
             self.say(f"files: {r.files_read} read -> {self._added(r)}")
 
-    def _poll_feed(self, feed: _Feed, rep: PollReport) -> None:
+    def _fetch(self, feed: _Feed) -> Fetched | FetchError:
+        try:
+            return fetch(feed.url, self.timeout, self.max_bytes, feed.etag, feed.modified)
+        except FetchError as e:
+            return e
+
+    def _poll_feed(self, feed: _Feed, rep: PollReport, got: Fetched | FetchError | None = None) -> None:
         self._current = rep
         try:
-            got = fetch(feed.url, self.timeout, self.max_bytes, feed.etag, feed.modified)
+            if got is None:
+                got = self._fetch(feed)
+            if isinstance(got, FetchError):
+                raise got
         except FetchError as e:
             if str(e) != feed.failing:
                 self._problem(Problem(feed.url, str(e).removeprefix(feed.url + ": ")))
@@ -278,10 +301,12 @@ class Watcher:
             rep.feeds_unchanged += 1
             return
         data = got.data
-        if data.startswith(GZIP_MAGIC):
-            data, problem = gunzip(data, feed.url)
+        if data.startswith(GZIP_MAGIC):  # streamed, within the feed size limit (a gzip bomb is refused)
+            data, problem = gunzip(data, feed.url, max_out=self.max_bytes)
             if problem:
                 self._problem(problem)
+            if not data:
+                return
         if sniff(data) != "feed":
             found = discover_feeds(decode(data), feed.url) if not feed.discovered_from else []
             if not found:
@@ -313,13 +338,31 @@ class Watcher:
             return
         rep.items_seen += len(items)
         docs: list[Document] = []
-        seen_now: set[int] = set()
+        seen_now: dict[int, dict[str, Any]] = {}
         for it in items:
             idx = item_index(it)
-            if idx in seen_now or idx in feed.rejected or self.store.source_owner(Source(feed.url, idx)):
+            owner = self.store.source_owner(Source(feed.url, idx))
+            if (
+                it.get("id")
+                and (idx in seen_now or owner)
+                and not self._same_item(it, owner, seen_now.get(idx))
+            ):
+                # another item under a guid already used (feeds should not, some do): kept under its
+                # own content, and said (issue 15)
+                self._problem(
+                    Problem(
+                        feed.url,
+                        f"item {str(it.get('title') or '')[:60]!r} reuses the guid {str(it['id'])[:80]!r} of "
+                        "another item; stored as an item of its own",
+                        notice=True,
+                    )
+                )
+                idx = item_index({k: v for k, v in it.items() if k != "id"})
+                owner = self.store.source_owner(Source(feed.url, idx))
+            if idx in seen_now or idx in feed.rejected or owner:
                 rep.items_old += 1
                 continue
-            seen_now.add(idx)
+            seen_now[idx] = it
             doc = record_document(it, feed.url, idx)
             if isinstance(doc, Problem):
                 feed.rejected.add(idx)
@@ -350,6 +393,16 @@ class Watcher:
                 feed.rejected.add(d.index)
         rep.add_run(r)
         self.say(f"feed {feed.url}: {len(docs)} new item(s) -> {self._added(r)}")
+
+    def _same_item(self, it: dict[str, Any], owner: str | None, earlier: dict[str, Any] | None) -> bool:
+        """Is this item the one already seen under its guid (same title, or same text)? An item
+        whose title is edited keeps its guid and is the same item; a different item is not."""
+        if earlier is not None:
+            return _norm(earlier.get("title")) == _norm(it.get("title"))
+        a = self.store.get_article(owner) if owner else None
+        if a is None:
+            return True
+        return _norm(a.title) == _norm(it.get("title")) or _norm(it.get("text"))[:200] in _norm(a.body)
 
     def _feed_problem(self, feed: _Feed, reason: str) -> None:
         msg = f"{feed.url}: {reason}"
