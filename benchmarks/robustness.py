@@ -14,6 +14,13 @@
    bad corpus (not the fuzzed files: without the guard a run-on paragraph keeps the event coder
    busy for minutes): crashes are a traceback or an exit status other than 0/3.
 
+4. Issue 15 families: decompression bombs (each read in a child process: peak memory), Unicode in
+   every byte order with and without a mark, GB18030, WARC records whose Content-Length lies, a
+   2.4 MB page with an inline image, a 5 MB dump (read in pieces), zero-width files; their good
+   content must all be stored (lost) and once (duplicated). Random edit/delete sequences: the store
+   after each re-run must equal a fresh build. Hostile HTTP on the dashboard: wrong Host names, huge
+   offsets, prefix-term searches; any 5xx is a crash.
+
 Prints figures only (never asserts).
 """
 
@@ -174,6 +181,172 @@ def guarded_run(paths: list[str], db: Path, config: dict) -> tuple[list, str | N
         pl.read_file, pl.segment, pl.extract_events = saved
 
 
+PAGE = (
+    "<!DOCTYPE html><html><head><title>{t}</title></head><body><article><h1>{t}</h1>"
+    + "".join(f"<p>{PARA} Paragraph {i}.</p>" for i in range(4))
+    + "</article></body></html>"
+)
+
+
+def _gzip_stream(path: Path, chunk: bytes, total: int) -> None:
+    import zlib
+
+    c = zlib.compressobj(9, zlib.DEFLATED, 31)
+    with open(path, "wb") as f:
+        for _ in range(total // len(chunk)):
+            f.write(c.compress(chunk))
+        f.write(c.flush())
+
+
+def _warc(pages: list[tuple[str, str]], gz: bool) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for url, html in pages:
+        h = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        w.write_record(
+            w.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=h)
+        )
+    return buf.getvalue()
+
+
+def issue15_files(root: Path) -> tuple[list[Path], set[str]]:
+    """The issue-15 families: (bombs, titles that must be stored once each)."""
+    import base64
+    import codecs
+    import re
+
+    root.mkdir(parents=True)
+    bombs = root / "bombs"
+    bombs.mkdir()
+    _gzip_stream(bombs / "zeros.gz", b"\x00" * 65536, 1_000_000_000)
+    _gzip_stream(
+        bombs / "text.jsonl.gz",
+        (json.dumps({"title": "b", "text": PARA}) + "\n").encode() * 300,
+        1_000_000_000,
+    )
+    inner = bombs / "inner.gz"
+    _gzip_stream(inner, b"\x00" * 65536, 300_000_000)
+    (bombs / "nested.gz").write_bytes(gzip.compress(inner.read_bytes()))
+    inner.unlink()
+    want: set[str] = set()
+    for enc, bom in [
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-32-be", codecs.BOM_UTF32_BE),
+        ("utf-16-le", b""),
+        ("utf-32-be", b""),
+    ]:
+        t = f"Encoded page {enc} {'bom' if bom else 'nobom'}"
+        (root / f"{enc}-{bool(bom)}.html").write_bytes(bom + PAGE.format(t=t).encode(enc))
+        want.add(t)
+    (root / "gb18030.txt").write_bytes(
+        (
+            "中国新闻标题\n\n"
+            + "政府军周一在北部城镇附近与叛军发生冲突，官员说，至少七人在战斗中丧生。\n\n" * 5
+        ).encode("gb18030")
+    )
+    want.add("中国新闻标题")
+    pages = [(f"http://x/{i}", PAGE.format(t=f"WARC page {i}")) for i in range(3)]
+    plain = _warc(pages, False)
+    start = plain.find(b"WARC/1", plain.find(b"http://x/0") + 1)
+    m = re.compile(rb"Content-Length: (\d+)").search(plain, start)
+    (root / "short.warc").write_bytes(
+        plain[: m.start(1)] + str(int(m.group(1)) - 40).encode() + plain[m.end(1) :]
+    )
+    want |= {"WARC page 0", "WARC page 2"}
+    img = base64.b64encode(os.urandom(1_800_000)).decode()
+    (root / "inline-image.html").write_text(
+        PAGE.format(t="Page with an inline image").replace(
+            "<article>", f'<img src="data:image/png;base64,{img}"><article>'
+        )
+    )
+    want.add("Page with an inline image")
+    dump = "".join(
+        f"Dump headline number {i}\n\n{PARA} Report {i}.\n\n{PARA * 20}\n\n\n" for i in range(1600)
+    )
+    (root / "big-dump.txt").write_text(dump)
+    want |= {f"Dump headline number {i}" for i in range(1600)}
+    (root / "zero-width.txt").write_text("\u200b\u200c\u200d\ufeff\n\u2060\n")
+    return sorted(bombs.iterdir()), want
+
+
+BOMB_CHILD = """
+import resource, sys, json
+from eventdesk.read import read_file
+f = read_file(sys.argv[1])
+print(json.dumps({"docs": len(f.documents), "problems": [p.reason for p in f.problems],
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def bomb_children(bombs: list[Path]) -> list[tuple[str, float, str]]:
+    out = []
+    for b in bombs:
+        p = subprocess.run(
+            [sys.executable, "-c", BOMB_CHILD, str(b)], capture_output=True, text=True, timeout=600
+        )
+        try:
+            r = json.loads(p.stdout.strip().splitlines()[-1])
+            out.append((b.name, r["peak_mb"], (r["problems"] or ["NOT REPORTED"])[0][:70]))
+        except (IndexError, ValueError):
+            out.append((b.name, -1.0, "CRASH " + p.stderr[-200:]))
+    return out
+
+
+def edit_sequences(work: Path, seeds: int) -> tuple[int, list[str]]:
+    """Random edit/delete sequences (tests/test_store_consistency.py's scenario): re-runs vs fresh builds."""
+    import eventdesk.pipeline as pl
+    from tests.test_store_consistency import fake_extract, scenario
+
+    saved = pl.extract_events
+    pl.extract_events = fake_extract
+    bad = []
+    cwd = os.getcwd()
+    try:
+        for seed in range(seeds):
+            d = work / f"edits{seed}"
+            d.mkdir(parents=True)
+            os.chdir(d)
+            try:
+                scenario(seed, d, lambda name, d=d: str(d / f"{name}.db"))
+            except AssertionError as e:
+                bad.append(f"seed {seed}: {str(e)[:200]}")
+    finally:
+        os.chdir(cwd)
+        pl.extract_events = saved
+    return seeds, bad
+
+
+def hostile_http(db: Path) -> tuple[int, int, int]:
+    """(requests, 5xx answers, strangers' requests answered with data)."""
+    from fastapi.testclient import TestClient
+
+    from eventdesk.serve.app import create_app
+
+    n = five = leaked = 0
+    with TestClient(create_app(str(db)), base_url="http://127.0.0.1:8000") as c:
+        for host in ("evil.com", "127.0.0.1.evil.com", "localhost.attacker", ""):
+            r = c.get("/api/stats", headers={"Host": host})
+            n += 1
+            leaked += r.status_code == 200
+        for q in ("a* b* c* d* e* f*", " ".join(["ab*"] * 4), "x" * 499, "\x00*", '"' * 300, "NEAR(a b)"):
+            r = c.get("/api/search", params={"q": q})
+            n += 1
+            five += r.status_code >= 500 and r.status_code != 503
+        for param in ("offset", "limit"):
+            for v in (str(2**63), str(2**64), "-1", "1e400", "nan"):
+                r = c.get("/api/events", params={param: v})
+                n += 1
+                five += r.status_code >= 500
+    return n, five, leaked
+
+
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "eventdesk", *args], capture_output=True, text=True)
 
@@ -211,6 +384,7 @@ def main() -> int:
         expect = make_bad_corpus(bad, big_mb=args.big_mb, seed=args.seed)
         n_bad = sum(1 for p in bad.rglob("*") if p.is_symlink() or not p.is_dir())  # files, links, the FIFO
         fuzz = fuzz_files(work / "fuzz", control + sorted(examples.iterdir()), args.fuzz, rnd)
+        bombs, want15 = issue15_files(work / "issue15")
         t_gen = time.perf_counter() - t0
 
         t0 = time.perf_counter()
@@ -231,7 +405,9 @@ def main() -> int:
         ref_ok = ref_crash is None and not ref_probs
         mixed = work / "mixed.db"
         t0 = time.perf_counter()
-        probs, crash = guarded_run(good + [str(bad), str(work / "fuzz")], mixed, config)
+        probs, crash = guarded_run(
+            good + [str(bad), str(work / "fuzz"), str(work / "issue15")], mixed, config
+        )
         t_run = time.perf_counter() - t0
         timeouts = [p for p in probs if "took longer than" in p.reason]
         reported = [str(p) for p in probs]
@@ -244,6 +420,23 @@ def main() -> int:
         cli_lines = [x for x in r.stderr.splitlines() if x.startswith("eventdesk: ")]
 
         lost_articles = ids(ref, "SELECT id FROM articles") - ids(mixed, "SELECT id FROM articles")
+        c15 = sqlite3.connect(mixed)
+        titles15 = [
+            r[0]
+            for r in c15.execute(
+                "SELECT a.title FROM articles a WHERE EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id "
+                "AND s.path LIKE ?)",
+                (f"%{work.name}/issue15/%",),
+            )
+        ]
+        c15.close()
+        lost15 = sorted(want15 - set(titles15))
+        dup15 = sorted(t for t in set(titles15) if titles15.count(t) > 1)
+        bomb_rows = bomb_children(bombs)
+        t0 = time.perf_counter()
+        n_seq, bad_seq = edit_sequences(work / "edits", 4)
+        t_seq = time.perf_counter() - t0
+        n_http, http5, leaked = hostile_http(mixed)
         lost_events = ids(ref, "SELECT id FROM events") - ids(mixed, "SELECT id FROM events")
         chk = cli("check", "--db", str(mixed))
 
@@ -261,12 +454,30 @@ def main() -> int:
             + (f" (missing: {', '.join(missing_bad)})" if missing_bad else "")
         )
         print(
-            f"crashes:          {int(crash is not None) + cli_crash + p_crashes} (guarded run {int(crash is not None)}, "
+            f"crashes:          {int(crash is not None) + cli_crash + p_crashes + http5 + sum(p < 0 for _, p, _ in bomb_rows)} "
+            f"(guarded run {int(crash is not None)}, "
             f"CLI run {cli_crash}, in-process read+segment {p_crashes}); hangs > 10 s in read+segment: {p_hangs}"
         )
         print(
             f"rows lost:        {len(lost_articles) + len(lost_events)} ({len(lost_articles)} articles, "
             f"{len(lost_events)} events of the reference run{'' if ref_ok else '; REFERENCE RUN HAD PROBLEMS'})"
+        )
+        print(
+            f"issue 15 files:   {len(want15)} articles expected; lost {len(lost15)}, duplicated {len(dup15)}"
+            + (
+                f" (lost: {', '.join(lost15[:5])}; duplicated: {', '.join(dup15[:5])})"
+                if lost15 or dup15
+                else ""
+            )
+        )
+        for name, peak, why in bomb_rows:
+            print(f"  bomb {name:16} peak RSS {peak:7.0f} MB  {why}")
+        print(
+            f"edit/delete:      {n_seq} random sequences, {len(bad_seq)} differ from a fresh build ({t_seq:.0f} s)"
+            + "".join(f"\n  {b}" for b in bad_seq)
+        )
+        print(
+            f"hostile HTTP:     {n_http} requests, {http5} answered 5xx, {leaked} strangers answered with data"
         )
         print(
             f"store check:      {'sound' if chk.returncode == 0 else 'FAILED'} "
