@@ -52,8 +52,13 @@ def main(args: argparse.Namespace) -> int:
     ):
         print(f"eventdesk check: no store at {db}; give the right --db PATH", file=sys.stderr)
         return 1
+    from eventdesk.store.sqlite import StoreError
+
     try:
         store = open_store(db, readonly=not args.full)
+    except StoreError as e:  # read-only, no permission, disk full: not damage (issue 15)
+        print(f"eventdesk check: {e}", file=sys.stderr)
+        return 1
     except (sqlite3.DatabaseError, OSError) as e:
         print(
             f"eventdesk check: {db}: cannot open the store ({e}). If it is not an eventdesk store, give the "

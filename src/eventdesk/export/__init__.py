@@ -296,6 +296,9 @@ def export(
 
     if not out or out == "-":
         n = write(sys.stdout)
+    elif os.path.exists(out) and not os.path.isfile(out):  # /dev/stdout, a pipe: nothing to rename
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            n = write(stream)
     else:
         with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as stream:
             n = write(stream)

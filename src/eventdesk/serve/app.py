@@ -84,8 +84,13 @@ def ensure_indexes(db: str) -> None:
     if db.startswith(("postgresql://", "postgres://")) or not Path(db).exists():
         return
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        from eventdesk.store.sqlite import _connect_readonly
+
+        conn = _connect_readonly(db, 5.0)  # a path with # or ?, a read-only disk: still the right file
+        try:
             have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        finally:
+            conn.close()
         if {"events_geo", "events_country", "events_dash", "event_countries_rid"} <= have:
             return
         from eventdesk.store.sqlite import SQLiteStore
