@@ -7,7 +7,7 @@
    plus N fuzzed files (good documents with flipped, cut, inserted bytes, odd encodings, gzip).
 2. Every fuzzed file read + segmented in this process under a 10 s guard.time_limit: an
    exception is a crash, a timeout a hang.
-3. The pipeline (events included) with eventdesk.guard wired in as the lead will wire it, over
+3. The pipeline (events included, eventdesk.guard's limits wired in), over
    examples/ + a control set of good files: the reference store; then over the same plus every
    bad and fuzzed file: crashes are exceptions out of the run; rows lost are reference articles
    and events missing after. The real `eventdesk run` CLI also runs over the good files and the
@@ -151,24 +151,12 @@ def in_process(files: list[Path]) -> tuple[int, int, int, list[str]]:
 
 
 def guarded_run(paths: list[str], db: Path, config: dict) -> tuple[list, str | None]:
-    """pipeline.run with eventdesk.guard wired in the way the lead will wire it (read_file_guarded,
-    segment_guarded, extract_guarded): returns (problems, crash)."""
+    """pipeline.run (which reads, segments and codes under eventdesk.guard's limits): returns
+    (problems, crash)."""
     import eventdesk.pipeline as pl
-    from eventdesk import guard
     from eventdesk.store import open_store
 
     problems: list = []
-    orig_extract = pl.extract_events
-
-    def extract(articles, cfg):
-        events, probs = guard.extract_guarded(articles, cfg, orig_extract)
-        problems.extend(probs)
-        return events
-
-    saved = (pl.read_file, pl.segment, pl.extract_events)
-    pl.read_file = guard.read_file_guarded
-    pl.segment = lambda docs: guard.segment_guarded(docs, config)
-    pl.extract_events = extract
     try:
         with open_store(str(db)) as store:
             pl.run(paths, store, config, progress=False, on_problem=problems.append)
@@ -177,8 +165,6 @@ def guarded_run(paths: list[str], db: Path, config: dict) -> tuple[list, str | N
         import traceback
 
         return problems, "".join(traceback.format_exception(e))[-3000:]
-    finally:
-        pl.read_file, pl.segment, pl.extract_events = saved
 
 
 PAGE = (
