@@ -63,6 +63,9 @@ DEFAULTS: dict[str, Any] = {
         "alias_files": [],
         "ner": True,  # spaCy NER adds place names the gazetteer matcher missed, drops person names
         "ner_model": None,  # None: the annotate model
+        # `geo parse` returns demonyms ("Sudanese") as places of their country; off: a people is not a
+        # place (they still steer the other names). On for gold sets that tag them (LGL does).
+        "parse_demonyms": False,
         # an event known only to a province: "capital" puts it at the province's largest city (ACLED's
         # convention; the gazetteer data have no seat codes), "centre" at the province's centre point
         "province_point": "capital",

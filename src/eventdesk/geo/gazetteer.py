@@ -110,6 +110,20 @@ class Gazetteer:
             seats[(gid, kind)] = Entry(*row[:11]) if row else None
         return seats[(gid, kind)]
 
+    def capital(self, cc: str) -> Entry | None:
+        """The national capital (feature PPLC) of a country by ISO alpha-2; cached; None when unknown."""
+        k = (0, "cap:" + cc)
+        if k not in self._seats:
+            row = (
+                self._con()
+                .execute(
+                    "SELECT * FROM places WHERE cc = ? AND feature = 'PPLC' ORDER BY pop DESC LIMIT 1", (cc,)
+                )
+                .fetchone()
+            )
+            self._seats[k] = Entry(*row) if row else None
+        return self._seats[k]
+
     def entry(self, pid: int | None) -> Entry | None:
         if pid is None:
             return None

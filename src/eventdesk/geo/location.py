@@ -35,6 +35,10 @@ _PARTY_NOUN = re.compile(
     r"officials|protesters|residents|security|special\s+forces)\b",
     re.I,
 )
+_PARTY_ADJ = re.compile(
+    r"-(?:backed|led|funded|allied|aligned|supported|sponsored|trained|brokered|owned|run|controlled)\b"
+)
+_BASED = re.compile(r"-based\b")
 _COUNTRY = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR")
 
 
@@ -47,6 +51,7 @@ class _Found:
     locative: bool
     possessive: bool = False
     coded: bool = False  # the text says the event was placed here ("coded to X")
+    framing: bool = False  # a sea, border or region named to locate another place: "the Red Sea off Hodeidah"
 
     @property
     def actor_like(self) -> bool:
@@ -96,6 +101,11 @@ def _analyse(article: Article, config: dict[str, Any], events: list[Event] | Non
         regions = ([(0, len(title))] if title else []) + spans
         ranges, ents = recall_entities(article.id)  # the coder's NER of these sentences, in body offsets
         known = ([(a + off, b + off) for a, b in ranges], [(a + off, b + off, lab) for a, b, lab in ents])
+        # The rest of the article goes through NER too: the article's focus is read from every
+        # sentence, and a surname there ("Blair", "Howard") must not become a town.
+        regions = ([(0, len(title))] if title else []) + _cover(
+            sorted(set(known[0]) | set(spans)), off, len(text)
+        )
     gaz, ms = parse_mentions(text, config, hints, regions, known)
     out = []
     for m in ms:
@@ -105,11 +115,46 @@ def _analyse(article: Article, config: dict[str, Any], events: list[Event] | Non
         demonym = m.cands[m.best].type == "d"
         loc = bool(_LOCATIVE.search(text[max(0, m.start - 40) : m.start]))
         s = m.start - off if m.start >= off else -1 - m.start
-        poss = bool(_POSSESSIVE.match(text[m.end : m.end + 3])) or (
-            not loc and bool(_PARTY_NOUN.match(text[m.end : m.end + 40]))
+        # "US-backed", "Saudi-led": the name qualifies a party; "Sanaa-based attackers": a site
+        based = bool(_BASED.match(text, m.end))
+        loc = loc or based
+        poss = (
+            bool(_POSSESSIVE.match(text[m.end : m.end + 3]))
+            or bool(_PARTY_ADJ.match(text, m.end))
+            or (not loc and bool(_PARTY_NOUN.match(text[m.end : m.end + 40])))
         )
         coded = bool(_CODED_TO.search(text[max(0, m.start - 60) : m.start]))
-        out.append(_Found(s, m.end - off if m.start >= off else -1, p, demonym, loc or coded, poss, coded))
+        f = _Found(s, m.end - off if m.start >= off else -1, p, demonym, loc or coded, poss, coded)
+        # "the Red Sea off Hodeidah", "the border near Rafah": the second name is the site
+        g = _FRAMED_BY.match(text, m.end)
+        f.framing = bool(g) and any(x.start == g.end() and x is not m and x.best >= 0 for x in ms)
+        out.append(f)
+    return out
+
+
+# a name followed by one of these and another place name frames that place (sea, coast, border,
+# region): the event is at the place named after it
+_FRAMED_BY = re.compile(
+    r"(?:\s+(?:coast|border|frontier|waters|region|area))?(?:,)?\s+(?:off|off the coast of|near|"
+    r"close to|opposite|along the border (?:with|near))\s+(?:the\s+)?(?:port (?:city )?of\s+|town of\s+|city of\s+)?"
+)
+
+
+def _cover(ranges: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """`ranges` (sorted) plus the gaps between them, so that together they cover [start, end): the
+    ranges NER already saw are reused, the gaps run through it once."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for a, b in ranges:
+        if b <= pos:
+            continue
+        a = max(a, pos)
+        if a > pos:
+            out.append((pos, a))
+        out.append((a, b))
+        pos = b
+    if pos < end:
+        out.append((pos, end))
     return out
 
 
@@ -117,20 +162,40 @@ def _key(p: Place) -> tuple:
     return (p.geonameid, p.name, round(p.lat, 3), round(p.lon, 3))
 
 
+LEDE_CHARS = 400  # news put the scene in the first sentences: names there weigh more
+
+
 def focus(found: list[_Found]) -> Place | None:
-    """The article's main place: most mentioned (headline mentions count double), then most specific."""
+    """The article's main place: most mentioned (headline 2, lede 1.5, elsewhere 1), then most
+    specific. When that is a country or province and the article names a scene inside it (a town, a
+    district), the scene is the focus: "Manbij" rather than "Syria"."""
     score: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Place] = {}
     # scenes before parties: "ties with Lebanon" names a party, "a trip to Beirut" a place
-    pool = [f for f in found if not f.actor_like] or [f for f in found if not f.demonym] or found
+    pool = [f for f in found if not f.actor_like and not f.framing]
+    pool = pool or [f for f in found if not f.demonym] or found
     for f in pool:
         k = _key(f.place)
-        score[k] += 2.0 if f.start < 0 else 1.0
+        score[k] += 2.0 if f.start < 0 else 1.5 if f.start < LEDE_CHARS else 1.0
         first.setdefault(k, f.place)
     if not score:
         return None
     best = max(score, key=lambda k: (score[k], -first[k].precision))
-    return first[best]
+    top = first[best]
+    if top.precision >= 3:
+        inner = [k for k in score if first[k].precision < top.precision and _within(first[k], top)]
+        if inner:
+            return first[max(inner, key=lambda k: (score[k], -first[k].precision))]
+    return top
+
+
+def _within(p: Place, outer: Place) -> bool:
+    """True when place p lies in the country or province `outer` (as the gazetteer records them)."""
+    if outer.feature in _COUNTRY:
+        return p.country == outer.country and p.feature not in _COUNTRY
+    if outer.feature == "ADM1":
+        return p.country == outer.country and p.admin1 == outer.name and p.feature != "ADM1"
+    return False
 
 
 def _sentence_place(
@@ -144,7 +209,7 @@ def _sentence_place(
     inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end]
     # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
     party = [f for f in inside if any(f.place.text in t and len(t) > len(f.place.text) for t in actor_texts)]
-    places = [f for f in inside if not f.actor_like and f not in party]
+    places = [f for f in inside if not f.actor_like and f not in party and not f.framing]
     if places:
         # a place the clause puts the event in beats one that only describes an actor; then specificity
         # then specificity, then the place after the event's word, nearest first ("nationals living in
@@ -183,7 +248,83 @@ def locate(events: list[Event], articles: dict[str, Article], config: dict[str, 
         place = _coded_place(found, start, end) or (
             _sentence_place(found, start, end, main, actor_texts, _trigger(ev)) if start >= 0 else None
         )
-        ev.location = _province_point(_copy(place or main), config) or _party_country(ev, config)
+        if place is None or place.precision >= 3:
+            # the other sentences that report the same event may name its site
+            for mn in ev.mentions:
+                if mn.article_id != art.id or (mn.start, mn.end) == (start, end):
+                    continue
+                p = _sentence_place(found, mn.start, mn.end, None, actor_texts)
+                if p is not None and (place is None or p.precision < place.precision):
+                    place = p
+                    break
+        # "a Kurdish enclave inside Syria" in an article about Afrin: the article's scene, which
+        # lies in the country (province) the sentence names, is the more precise answer
+        if (
+            place is not None
+            and main is not None
+            and place.precision >= 3
+            and main.precision < place.precision
+            and _within(main, place)
+        ):
+            place = main
+        place = place or main
+        if place is not None and place.feature in _COUNTRY:
+            place = _capital_for_statement(ev, place, config) or place
+        ev.location = _province_point(_copy(place), config) or _party_country(ev, config)
+
+
+def _verbal_types() -> frozenset[str]:
+    """PLOVER event types whose quad class is verbal (statements, demands, accusations, talks): the
+    acts a government performs where it sits (PLOVER manual, restated in data/ontology/plover.json)."""
+    import json
+    from importlib import resources
+
+    global _VERBAL
+    if _VERBAL is None:
+        d = json.loads(
+            (resources.files("eventdesk") / "data" / "ontology" / "plover.json").read_text("utf-8")
+        )
+        _VERBAL = frozenset(t for t, v in d["types"].items() if str(v.get("quad", "")).startswith("verbal"))
+    return _VERBAL
+
+
+_VERBAL: frozenset[str] | None = None
+# actor sectors that make an act a government's (PLOVER/CAMEO sector codes)
+_GOVERNMENT_SECTORS = frozenset(("GOV", "HOS", "LEG", "JUD", "DIP"))
+
+
+def _capital_for_statement(ev: Event, country: Place, config: dict[str, Any]) -> Place | None:
+    """A government's statement or talks with no site of their own are placed at its capital
+    (ACLED/PLOVER practice); never fighting, strikes or protests, which happen somewhere in the
+    country. Only when an acting party is that country's government."""
+    if ev.event_type not in _verbal_types():
+        return None
+    govs = [
+        a
+        for a in ev.actors
+        if a.country == country.country and (a.sector in _GOVERNMENT_SECTORS or a.name == country.name)
+    ]
+    if not govs:
+        return None
+    from eventdesk.geo.gazetteer import get
+
+    gaz = get(config)
+    a2 = {v: k for k, v in gaz.alpha3.items()}.get(country.country or "")
+    cap = gaz.capital(a2) if a2 else None
+    if cap is None:
+        return None
+    adm1 = gaz.entry(cap.adm1)
+    return Place(
+        text=country.text,
+        name=cap.name,
+        lat=cap.lat,
+        lon=cap.lon,
+        country=country.country,
+        admin1=adm1.name if adm1 else None,
+        geonameid=cap.gid,
+        feature=cap.feature,
+        precision=1,
+    )
 
 
 def _trigger(ev: Event) -> int | None:

@@ -59,6 +59,8 @@ _CONTAINER_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|district|area|region|camp|neighbou?rhood|hill|locality|axis|"
     r"sub-?district|county|commune|department|LGA|woreda|kebele|zone))?"
     r"(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)"
+    # "Manbij, northern Syria", "Kidal in north-eastern Mali": a direction word before the container
+    r"(?:(?:far\s+)?(?:north|south|east|west|central)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?"
 )
 # a settlement or district word right after a name says what the name is: "Qanawat town",
 # "Harad city", "Abs district" (GeoNames often has no population for such seats, and the small NER
@@ -66,6 +68,11 @@ _CONTAINER_AFTER = re.compile(
 _KIND_WORD_AFTER = re.compile(
     r"\s+(?:city|town|village|township|district|sub-?district|governorate|province|"
     r"county|locality|municipality|neighbou?rhood|LGA|woreda)\b",
+    re.I,
+)
+_SCENE_BEFORE = re.compile(
+    r"\b(?:in|inside|into|across|throughout|within|northern|southern|eastern|western|north-eastern|"
+    r"north-western|south-eastern|south-western|central)\s+(?:the\s+)?$",
     re.I,
 )
 _SLOT_BEFORE = re.compile(r"\w\s*\((?:[^()]{0,60},\s*)?$")
@@ -84,6 +91,7 @@ class Mention:
     containers: list[Entry] = field(default_factory=list)  # places named right after: "X, Y" / "X in Y"
     container_of: list[Mention] = field(default_factory=list)  # mentions this one is written as container of
     fallback: Entry | None = None  # the stated container, when this name's reading lies outside it
+    scene: bool = False  # after a locative preposition ("in Syria"): a country named as a scene, not a party
     slot: bool = False  # written where a container goes, "Harodi (Anderamboukane, Menaka)", or named
     # as a place by the word after it, "Abs district": the text vouches that it is a place
     best: int = -1
@@ -94,7 +102,9 @@ def candidates(gaz: Gazetteer, surface: str) -> tuple[str, list[Candidate], bool
     """(key, candidates, near) for a surface string, trying the spelling variants news use."""
     s = _POSSESSIVE.sub("", _ARTICLE.sub("", surface.strip())).strip(" .,;:\"'()")
     caps = s.replace(".", "").replace(" ", "").isupper()
-    if surface.strip() in gaz.us_abbr:  # "Minn.", "S.C." written as a place of its own
+    # "Minn.", "S.C." written as a place of its own; a bare two-letter code ("ID", "OK", "IN") is
+    # read only as a container ("Boise, ID": see _containers_after), it is too often a word
+    if surface.strip() in gaz.us_abbr and ("." in surface or len(surface.strip()) > 2):
         e = gaz.entry(gaz.us_abbr[surface.strip()])
         if e:
             return key(e.name), [Candidate(e, "a")], False
@@ -115,10 +125,13 @@ def candidates(gaz: Gazetteer, surface: str) -> tuple[str, list[Candidate], bool
         tries.append((key(s[: t.start()]), area))
     if k.endswith("s") and len(k) > 4:
         tries.append((k[:-1], False))
+    # a short name written in capitals is an abbreviation ("EU", "UN", "ID"): it matches only the
+    # abbreviations the gazetteer holds as such, not a place called "Eu" or "Un"
+    abbr = caps and len(s.replace(".", "").replace(" ", "")) <= 3
     for kk, near in tries:
         if not kk:
             continue
-        cs = [c for c in gaz.lookup(kk) if c.type != "u" or caps]
+        cs = [c for c in gaz.lookup(kk) if (c.type == "u" if abbr else c.type != "u" or caps)]
         if cs:
             return kk, cs, near
     return k, [], False
@@ -224,6 +237,7 @@ def resolve_mentions(
             or bool(_NEAR_BEFORE.search(text[max(0, s - 40) : s]))
             or bool(_NEAR_AFTER.match(text[e : e + 20]))
         )
+        m.scene = bool(_SCENE_BEFORE.search(text[max(0, s - 30) : s]))
         m.slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80) : s]) or _KIND_WORD_AFTER.match(text, e))
         if _CITY_AFTER.match(text[e : e + 25]):  # "Amara city", "Kadikoy town": a populated place
             m.priors = [
@@ -346,7 +360,7 @@ def _outliers(ms: list[Mention]) -> None:
             if x.key == m.key or x.best < 0:
                 continue
             c = x.cands[x.best]
-            if c.type != "d" and c.entry.kind not in ("country", "cont") and c.entry.cc:
+            if c.type != "d" and (c.entry.kind not in ("country", "cont") or x.scene) and c.entry.cc:
                 out.add(c.entry.cc)
         return out
 

@@ -220,6 +220,12 @@ def _accept(
             return False  # "Reading", "Mobile" used as ordinary words in this very text
         if len(word) <= 2 and not word.isupper():
             return False
+        # a state's or province's postal code ("ID", "NY", "KS") is a place only where a place goes:
+        # "Boise, ID" is read through the container patterns; "ID theft" and "the NY Times" are not
+        if all(c.type == "u" and c.entry.kind in ("adm1", "adm2") for c in cs) and not (
+            _AFTER_LOCATIVE.search(text[max(0, s - 25) : s]) or _SLOT_BEFORE.search(text[max(0, s - 80) : s])
+        ):
+            return False
         # "(" opens a sentence-like start ("(Reuters)"), but not a container slot: "Tall Rasho (Lattakia)"
         at_start = bool(_SENT_START.search(text[max(0, s - 3) : s])) and not _SLOT_BEFORE.search(
             text[max(0, s - 80) : s]
@@ -321,27 +327,63 @@ _AFTER_LOCATIVE = re.compile(
 # ... and so is a name in a container slot (_SLOT_BEFORE): "Younine town (Baalbek)", "Bagare (Bagare, Passore)"
 
 
+# Entity labels (spaCy's OntoNotes scheme) of things that are not places. A place name that is, or
+# is part of, a person, a work, a product, an event or a law is no place ("Blair", "Batman film",
+# "Morsi"); one that is a whole organisation or nationality entity neither ("Google", "Brits").
+# A place name that merely starts an organisation's name stays a place: "Fargo police", "Douglas
+# County Sheriff's Office" say where (the event stage reads those as parties, see location.py).
+_NOT_A_PLACE_INSIDE = frozenset(("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"))
+_NOT_A_PLACE_WHOLE = frozenset(("ORG", "NORP"))
+# A whole ORG/NORP entity this big under its own name keeps its place reading: the small model often
+# labels a city ORG when it stands for its people or authorities ("Fargo tried to speed up...").
+NER_OVERRULE_POP = 100_000
+
+
 def _refine(
     gaz: Gazetteer, text: str, spans: list[tuple[int, int]], ents: list[tuple[int, int, str]]
 ) -> list[tuple[int, int]]:
     persons = [(s, e) for s, e, lab in ents if lab == "PERSON"]
+    inside_of = [(s, e) for s, e, lab in ents if lab in _NOT_A_PLACE_INSIDE]
+    whole_of = {(s, e) for s, e, lab in ents if lab in _NOT_A_PLACE_WHOLE}
     # surnames of people named in the text: "Steele" after "Christopher Steele"
     person_words = {key(w) for s, e in persons for w in text[s:e].split()[1:]}
-    placey = [(s, e) for s, e, lab in ents if lab in ("GPE", "LOC", "FAC", "NORP")]
+    placey = [(s, e) for s, e, lab in ents if lab in ("GPE", "LOC", "FAC")]
+    norp = [(s, e) for s, e, lab in ents if lab == "NORP"]
     kept = []
     for s, e in spans:
         if any(ps <= s and e <= pe and (pe - ps) > (e - s) for ps, pe in persons):
             continue
         surface = text[s:e]
-        if " " not in surface.strip() and not any(a < e and s < b for a, b in placey):
+        locative = bool(_AFTER_LOCATIVE.search(text[max(0, s - 25) : s])) or bool(
+            _SLOT_BEFORE.search(text[max(0, s - 80) : s])
+        )
+        ner_place = any(a < e and s < b for a, b in placey)
+        _, cs, _ = candidates(gaz, surface)
+        # nothing in the text says it is a place ("in X", "X district", a GPE entity)
+        free = not locative and not ner_place and not _named_as_place(text, e, cs)
+        # NER reads it as (part of) a person, work, product...: not a place
+        if free and any(a <= s and e <= b for a, b in inside_of) and not _ner_overruled(gaz, surface, 0):
+            continue
+        # ... or as a whole organisation or nationality; a nationality written as one ("Georgian") is
+        # a demonym reading, which the resolver knows
+        if (
+            free
+            and (s, e) in whole_of
+            and not any(c.type == "d" for c in cs)
+            and not _ner_overruled(gaz, surface, NER_OVERRULE_POP)
+        ):
+            continue
+        # a nationality entity supports a demonym reading only: "Liberal Democrats" (NORP) is no place
+        if any(a < e and s < b for a, b in norp) and any(c.type == "d" for c in cs):
+            ner_place = True
+        if " " not in surface.strip() and not ner_place:
             # one word NER does not call a place: only countries, provinces, big cities, demonyms;
             # after "in/near/at ..." a town of some size too ("in Baalbek": the small model misses it)
-            _, cs, _ = candidates(gaz, surface)
             slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80) : s]))
-            floor = LOCATIVE_POP if slot or _AFTER_LOCATIVE.search(text[max(0, s - 25) : s]) else STRONG_POP
+            floor = LOCATIVE_POP if locative else STRONG_POP
             # in a container slot a district is as good as a province: "(Waza, Logone-et-Chari)"
             kinds = ("country", "adm1", "cont", "region", "site") + (("adm2",) if slot else ())
-            if key(surface) in person_words or not (
+            if (key(surface) in person_words and not locative) or not (
                 _named_as_place(text, e, cs)
                 or any(
                     c.type != "w" and (c.entry.kind in kinds or c.type == "d" or c.entry.pop >= floor)
@@ -362,6 +404,17 @@ def _refine(
     return sorted(kept)
 
 
+def _ner_overruled(gaz: Gazetteer, surface: str, min_pop: int) -> bool:
+    """True when the name is a country or a province under its own name or alias (or, with min_pop,
+    a place of that many people): then it stays a place whatever label NER gave it."""
+    _, cs, _ = candidates(gaz, surface)
+    return any(
+        c.type in ("p", "a", "u")
+        and (c.entry.kind in ("country", "adm1", "cont") or (min_pop and c.entry.pop >= min_pop))
+        for c in cs
+    )
+
+
 def parse_mentions(
     text: str,
     config: dict[str, Any] | None = None,
@@ -377,8 +430,11 @@ def parse_mentions(
 def parse(text: str, config: dict[str, Any] | None = None) -> list[Place]:
     """Every place name found in `text`, resolved in the context of the whole text (start/end set)."""
     gaz, ms = parse_mentions(text, config)
+    demonyms = bool(((config or {}).get("geo") or {}).get("parse_demonyms"))
     out = []
     for m in ms:
+        if m.best >= 0 and m.cands[m.best].type == "d" and not demonyms:
+            continue  # "Sudanese", "Iranian": a people, not a place (they still steered the others)
         p = to_place(gaz, m, spans=True)
         if p is not None:
             out.append(p)
