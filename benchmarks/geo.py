@@ -85,32 +85,35 @@ _MIX = [
 
 
 def _synthetic_allcountries(path: Path, size_bytes: int) -> int:
-    """Rows in GeoNames' geoname-table format up to `size_bytes`; invented names, real structure."""
+    """Rows in GeoNames' geoname-table format up to `size_bytes`; invented names, real structure.
+    Names, coordinates and codes come from small pools drawn once, so writing is cheap."""
     import random
 
     rng = random.Random(7)
     classes = [(c, f) for c, f, n in _MIX for _ in range(n)]
     syll = ["ka", "ro", "mi", "ta", "bel", "dor", "an", "su", "vi", "lek", "nar", "zu", "hol", "pe"]
     ccs = ["IQ", "SY", "NG", "ML", "BF", "SD", "UA", "MX", "IN", "PK", "CD", "SO"]
+    names = ["".join(rng.choice(syll) for _ in range(rng.randint(2, 4))).title() for _ in range(20_011)]
+    alts = [",".join(n + s for s in ("a", "e", "i")[: rng.randint(0, 3)]) for n in names]
+    lls = [f"{rng.uniform(-60, 70):.5f}\t{rng.uniform(-180, 180):.5f}" for _ in range(10_007)]
+    tails = [
+        f"{rng.choice(ccs)}\t\t{rng.randint(1, 30):02d}\t{rng.randint(1, 400)}\t\t\t"
+        f"{rng.choice((0, 0, 0, 120, 3400))}\t\t{rng.randint(0, 3000)}\tAsia/Baghdad\t2024-01-01\n"
+        for _ in range(4_999)
+    ]
     n = written = 0
     with open(path, "w", encoding="utf-8") as f:
         buf = []
         while written < size_bytes:
-            n += 1
-            fc, code = classes[n % len(classes)]
-            name = "".join(rng.choice(syll) for _ in range(rng.randint(2, 4))).title()
-            alts = ",".join(name + s for s in ("a", "e", "i")[: rng.randint(0, 3)])
-            row = (
-                f"{n}\t{name}\t{name}\t{alts}\t{rng.uniform(-60, 70):.5f}\t{rng.uniform(-180, 180):.5f}\t{fc}\t"
-                f"{code}\t{rng.choice(ccs)}\t\t{rng.randint(1, 30):02d}\t{rng.randint(1, 400)}\t\t\t"
-                f"{rng.choice((0, 0, 0, 120, 3400))}\t\t{rng.randint(0, 3000)}\tAsia/Baghdad\t2024-01-01\n"
-            )
-            buf.append(row)
-            written += len(row)
-            if len(buf) >= 100_000:
-                f.write("".join(buf))
-                buf.clear()
-        f.write("".join(buf))
+            for _ in range(100_000):
+                n += 1
+                fc, code = classes[n % len(classes)]
+                i = n % 20_011
+                row = f"{n}\t{names[i]}\t{names[i]}\t{alts[i]}\t{lls[n % 10_007]}\t{fc}\t{code}\t{tails[n % 4_999]}"
+                buf.append(row)
+                written += len(row)
+            f.write("".join(buf))
+            buf.clear()
     return n
 
 

@@ -140,3 +140,21 @@ def test_event_takes_the_site_named_in_its_other_mentions(cfg):
     ]
     geo.locate([ev], {art.id: art}, cfg)
     assert ev.location is not None and ev.location.name == "Latakia"
+
+
+def test_place_naming_the_topic_or_a_backer_is_not_the_site(cfg):
+    body = "The prime minister defended the Iraq war before MPs on Tuesday."
+    art = Article(title="", body=body)
+    ev = _event(
+        art,
+        body,
+        "REJECT",
+        [Actor(text="The prime minister", name="UK Government", country="GBR", sector="GOV")],
+    )
+    geo.locate([ev], {art.id: art}, cfg)
+    assert ev.location is None or ev.location.country == "GBR"
+    body = "A bomb exploded near the US-backed military council headquarters in Manbij, northern Syria."
+    art = Article(title="", body=body)
+    ev = _event(art, body)
+    geo.locate([ev], {art.id: art}, cfg)
+    assert ev.location is not None and ev.location.country == "SYR" and near(ev.location, 36.53, 37.95, 10)

@@ -38,6 +38,14 @@ _PARTY_NOUN = re.compile(
 _PARTY_ADJ = re.compile(
     r"-(?:backed|led|funded|allied|aligned|supported|sponsored|trained|brokered|owned|run|controlled)\b"
 )
+# a place name modifying one of these nouns names what is talked about, not where: "the Iraq war"
+# debated in Westminster, "the Europe question", "Iraq policy" (noun-noun compounds: the first noun
+# classifies the head)
+_TOPIC_NOUN = re.compile(
+    r"\s+(?:war|wars|conflict|policy|policies|inquiry|issue|debate|crisis|dossier|question|vote|"
+    r"invasion|occupation|strategy|referendum|treaty|constitution|rebate|budget|file|deal|row|question)\b",
+    re.I,
+)
 _BASED = re.compile(r"-based\b")
 _COUNTRY = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR")
 
@@ -52,6 +60,7 @@ class _Found:
     possessive: bool = False
     coded: bool = False  # the text says the event was placed here ("coded to X")
     framing: bool = False  # a sea, border or region named to locate another place: "the Red Sea off Hodeidah"
+    topic: bool = False  # names what is talked about, not where: "the Iraq war"
 
     @property
     def actor_like(self) -> bool:
@@ -125,6 +134,7 @@ def _analyse(article: Article, config: dict[str, Any], events: list[Event] | Non
         )
         coded = bool(_CODED_TO.search(text[max(0, m.start - 60) : m.start]))
         f = _Found(s, m.end - off if m.start >= off else -1, p, demonym, loc or coded, poss, coded)
+        f.topic = bool(_TOPIC_NOUN.match(text, m.end)) and not coded
         # "the Red Sea off Hodeidah", "the border near Rafah": the second name is the site
         g = _FRAMED_BY.match(text, m.end)
         f.framing = bool(g) and any(x.start == g.end() and x is not m and x.best >= 0 for x in ms)
@@ -169,6 +179,7 @@ def focus(found: list[_Found]) -> Place | None:
     """The article's main place: most mentioned (headline 2, lede 1.5, elsewhere 1), then most
     specific. When that is a country or province and the article names a scene inside it (a town, a
     district), the scene is the focus: "Manbij" rather than "Syria"."""
+    found = [f for f in found if not f.topic]  # "the Iraq war" is no scene
     score: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Place] = {}
     # scenes before parties: "ties with Lebanon" names a party, "a trip to Beirut" a place
@@ -206,7 +217,7 @@ def _sentence_place(
     actor_texts: tuple[str, ...] = (),
     trigger: int | None = None,
 ) -> Place | None:
-    inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end]
+    inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end and not f.topic]
     # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
     party = [f for f in inside if any(f.place.text in t and len(t) > len(f.place.text) for t in actor_texts)]
     places = [f for f in inside if not f.actor_like and f not in party and not f.framing]

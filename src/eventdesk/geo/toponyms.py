@@ -318,6 +318,9 @@ def detect(
     return _refine(gaz, text, spans, ents)
 
 
+# prepositions that take a place as often as anything else: enough to keep NER from overruling the
+# gazetteer ("a resident of Tabriz", "on her way to Edmonton"), not enough to make a small town of a word
+_PLACE_PREP = re.compile(r"\b(?:of|to|for|via|through|across|between)\s+(?:the\s+)?$")
 # "in Baalbek", "near Tyre": a gazetteer name right after a locative preposition is a place even
 # when the small NER model misses it (it misses many Middle East and African towns)
 _AFTER_LOCATIVE = re.compile(
@@ -359,8 +362,13 @@ def _refine(
         )
         ner_place = any(a < e and s < b for a, b in placey)
         _, cs, _ = candidates(gaz, surface)
-        # nothing in the text says it is a place ("in X", "X district", a GPE entity)
-        free = not locative and not ner_place and not _named_as_place(text, e, cs)
+        # nothing in the text says it is a place ("in X", "a man of X", "X district", a GPE entity)
+        free = (
+            not locative
+            and not ner_place
+            and not _named_as_place(text, e, cs)
+            and not _PLACE_PREP.search(text[max(0, s - 12) : s])
+        )
         # NER reads it as (part of) a person, work, product...: not a place
         if free and any(a <= s and e <= b for a, b in inside_of) and not _ner_overruled(gaz, surface, 0):
             continue
