@@ -183,6 +183,8 @@ def focus(found: list[_Found]) -> Place | None:
     score: dict[tuple, float] = defaultdict(float)
     first: dict[tuple, Place] = {}
     # scenes before parties: "ties with Lebanon" names a party, "a trip to Beirut" a place
+    # a continent is no event's scene (ACLED codes a country at most)
+    found = [f for f in found if f.place.feature != "CONT"]
     pool = [f for f in found if not f.actor_like and not f.framing]
     pool = pool or [f for f in found if not f.demonym] or found
     for f in pool:
@@ -217,7 +219,11 @@ def _sentence_place(
     actor_texts: tuple[str, ...] = (),
     trigger: int | None = None,
 ) -> Place | None:
-    inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end and not f.topic]
+    inside = [
+        f
+        for f in found
+        if f.start >= 0 and start <= f.start and f.end <= end and not f.topic and f.place.feature != "CONT"
+    ]
     # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
     party = [f for f in inside if any(f.place.text in t and len(t) > len(f.place.text) for t in actor_texts)]
     places = [f for f in inside if not f.actor_like and f not in party and not f.framing]

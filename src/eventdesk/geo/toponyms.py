@@ -75,6 +75,21 @@ STRONG_POP = 50_000  # a one-word name NER does not call a place must be at leas
 
 
 @functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """English function and very common words (jusText's English stoplist, a pinned dependency via
+    trafilatura): "Most", "Western", "Over" written with a capital are such words far more often
+    than the places GeoNames knows by them. The list also holds "London", "British": names of
+    countries, demonyms and cities of a million are exempt where it is used. Empty when jusText is
+    missing."""
+    try:
+        import justext
+
+        return frozenset(key(w) for w in justext.get_stoplist("English"))
+    except Exception:  # jusText absent or its data unreadable: the curated stop-list still applies
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     from eventdesk.geo.build import data_dir
 
@@ -210,6 +225,11 @@ def _accept(
     strong = [c for c in cs if c.type != "w" or c.entry.pop >= MIN_WEAK_POP]
     if not strong:
         return False
+    first = surface.split()[0] if n > 1 else ""
+    if first in ("As", "An", "At", "Ad", "Ar", "Ash") and not gaz.lookup(key(surface)):
+        # "As Liberal Democrat leader...": an English word before a name, not the Arabic article of
+        # "As Suwayda" (whose full name the gazetteer holds)
+        return False
     if n == 1:
         word = surface.rstrip(".")
         # "Ras al-Ain", "Wadi Bardi", "Bani an Namri": a generic first word of a longer name the
@@ -218,6 +238,17 @@ def _accept(
             return False
         if word.lower() in lower_words and not word.isupper():
             return False  # "Reading", "Mobile" used as ordinary words in this very text
+        if (
+            key(word) in common_words()
+            and not any(
+                c.type == "d" or c.entry.kind in ("country", "cont") or c.entry.pop >= 1_000_000 for c in cs
+            )
+            and not (
+                _AFTER_LOCATIVE.search(text[max(0, s - 25) : s])
+                or _SLOT_BEFORE.search(text[max(0, s - 80) : s])
+            )
+        ):
+            return False  # "Most MPs", "Western governments": a common English word, not a place
         if len(word) <= 2 and not word.isupper():
             return False
         # a state's or province's postal code ("ID", "NY", "KS") is a place only where a place goes:
@@ -335,7 +366,9 @@ _AFTER_LOCATIVE = re.compile(
 # "Morsi"); one that is a whole organisation or nationality entity neither ("Google", "Brits").
 # A place name that merely starts an organisation's name stays a place: "Fargo police", "Douglas
 # County Sheriff's Office" say where (the event stage reads those as parties, see location.py).
-_NOT_A_PLACE_INSIDE = frozenset(("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"))
+_NOT_A_PLACE_INSIDE = frozenset(
+    ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY")
+)
 _NOT_A_PLACE_WHOLE = frozenset(("ORG", "NORP"))
 # A whole ORG/NORP entity this big under its own name keeps its place reading: the small model often
 # labels a city ORG when it stands for its people or authorities ("Fargo tried to speed up...").
@@ -391,7 +424,7 @@ def _refine(
             floor = LOCATIVE_POP if locative else STRONG_POP
             # in a container slot a district is as good as a province: "(Waza, Logone-et-Chari)"
             kinds = ("country", "adm1", "cont", "region", "site") + (("adm2",) if slot else ())
-            if (key(surface) in person_words and not locative) or not (
+            if (_head_key(surface) in person_words and not locative) or not (
                 _named_as_place(text, e, cs)
                 or any(
                     c.type != "w" and (c.entry.kind in kinds or c.type == "d" or c.entry.pop >= floor)
@@ -399,6 +432,8 @@ def _refine(
                 )
             ):
                 continue
+        if " " in surface.strip() and _head_key(surface) in person_words and not locative:
+            continue  # "the Brown camp": a person's camp, not Brown County
         kept.append((s, e))
     for s, e, lab in ents:
         if lab not in ("GPE", "LOC", "FAC"):
@@ -410,6 +445,12 @@ def _refine(
         if cs and k not in stopwords() and any(c.type != "w" for c in cs):
             kept.append((s, e))
     return sorted(kept)
+
+
+def _head_key(surface: str) -> str:
+    """The key of a name without a generic word after it: "Brown camp" -> "brown"."""
+    t = _TAIL.search(" " + surface)
+    return key(surface[: t.start() - 1] if t and t.end() == len(surface) + 1 else surface)
 
 
 def _ner_overruled(gaz: Gazetteer, surface: str, min_pop: int) -> bool:
