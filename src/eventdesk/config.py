@@ -43,6 +43,9 @@ DEFAULTS: dict[str, Any] = {
         "min_confidence": 0.0,
         "actor_files": [],  # extra actor dictionaries (JSONL) on top of the built-in ones
         "article_timeout_s": 60,  # coding a batch, then each article alone; over it: reported, no events
+        # eventness gate (code/eventness.py): a coded clause with a lower probability of being a real
+        # event is dropped; None = the threshold shipped with the model, a negative value turns the gate off
+        "eventness_threshold": None,
         "coref": {
             "enabled": True,  # join the records of one article that report the same event (code/coref.py)
             "max_km": 50.0,  # two town-level places further apart than this are two events

@@ -780,6 +780,7 @@ def code(
     come too, marked extra["mention_only"], for code/coref.py to attach to the event they repeat."""
     from eventdesk.annotate import annotate, remember_entities, sentence_spans
     from eventdesk.code.classify import classify, classify_document
+    from eventdesk.code.eventness import gate
 
     config = config or {}
     min_conf = float((config.get("code") or {}).get("min_confidence") or 0.0)
@@ -985,6 +986,13 @@ def code(
         for e in events:
             protest_roles(e)
             _unidentified(e)
+        # clauses that are not events (commentary, other word senses, page furniture) go; a short
+        # report's main event stays whatever the gate says; bare mentions are left to coreference
+        passed = {
+            id(e)
+            for e in gate([e for e in events if not e.extra.get("mention_only")], body, config, keep=main)
+        }
+        events = [e for e in events if id(e) in passed or e.extra.get("mention_only")]
         out += events if bare_mentions else [e for e in events if not e.extra.get("mention_only")]
     return out
 

@@ -1,0 +1,91 @@
+"""Training articles for the eventness model (scripts/train_eventness.py), read from ../shared/corpora.
+
+Every article is named by a key that is also how realnews names its sources
+("guardian_isis.jsonl#guardian-3", "bbc/politics/001.txt"). Articles that are in the realnews
+evaluation set (by that key or by the same opening text) are left out, so that set stays unseen.
+
+    python scripts/eventness_corpus.py --out /tmp/train.jsonl [--bbc-per-category N]
+
+writes the articles as `eventdesk run` input ({"id", "title", "text", "published", "url"}), url = key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("EVENTDESK_SHARED", ROOT.parent / "shared"))
+BBC_CATEGORIES = ("politics", "business", "entertainment", "sport", "tech")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()[:300]
+
+
+def realnews_exclusions(shared: Path = SHARED) -> tuple[set[str], set[str]]:
+    """Keys and opening texts of the realnews articles."""
+    keys, starts = set(), set()
+    path = shared / "eval" / "realnews" / "inputs.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            keys.add(r.get("corpus") or "")
+            starts.add(_norm(r["text"]))
+    return keys, starts
+
+
+def articles(shared: Path = SHARED, bbc_per_category: int | None = None) -> Iterator[dict]:
+    """The corpus articles allowed for training, as `eventdesk run` input records."""
+    keys, starts = realnews_exclusions(shared)
+    corpora = shared / "corpora"
+    for line in (corpora / "guardian_isis.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        key = f"guardian_isis.jsonl#{r['id']}"
+        if key in keys or _norm(r["text"]) in starts:
+            continue
+        yield {
+            "id": key,
+            "title": r.get("title"),
+            "text": r["text"],
+            "published": r.get("published"),
+            "url": key,
+        }
+    for cat in BBC_CATEGORIES:
+        files = sorted((corpora / "bbc" / cat).glob("*.txt"))
+        if bbc_per_category is not None and cat != "politics":
+            files = files[:bbc_per_category]
+        for f in files:
+            key = f"bbc/{cat}/{f.name}"
+            raw = f.read_text(encoding="latin-1")
+            title, _, text = raw.partition("\n")
+            text = text.strip()
+            if key in keys or _norm(text) in starts:
+                continue
+            yield {"id": key, "title": title.strip(), "text": text, "published": None, "url": key}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--bbc-per-category", type=int, default=None)
+    ap.add_argument("--keys", help="file with one key per line: only these articles")
+    a = ap.parse_args()
+    only = set(Path(a.keys).read_text().split()) if a.keys else None
+    n = 0
+    with open(a.out, "w", encoding="utf-8") as out:
+        for r in articles(bbc_per_category=a.bbc_per_category):
+            if only is None or r["id"] in only:
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+                n += 1
+    print(f"{n} articles -> {a.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,350 @@
+"""Is a coded clause really an event? The eventness gate (issue 11, "Eventness").
+
+The frame coder proposes an event wherever a trigger word has a frame around it; in whole articles
+many of those are not events: commentary and forecasts, metaphor ("ramparts stormed by America
+First"), other senses of the word (sport "beaten", medical "arrest", business "bid"), author notes,
+captions and newsletter prompts. A PLOVER event is a specific interaction of one of the 16 types
+with a political participant, its trigger in that sense (PLOVER 2.0 manual; realnews GUIDE.md).
+
+`EventnessModel.probability(candidate)` is a logistic regression over named features of one
+candidate: the type and trigger word with their neighbours, the participants' sectors, modality,
+quotation and stance markers (data/eventness/stance.txt), page furniture (boilerplate.txt), the
+vocabulary of sport, finance, medicine, entertainment and tech (domains.tsv), where the sentence
+sits in the article, and a light bag of words. Weights ship as data/models/eventness.npz, trained
+by scripts/train_eventness.py on sentences labelled by hand (training/eventness_labels.tsv).
+`gate(events, body)` drops the candidates the model judges not to be events.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+N_BITS = 16  # hashed feature space of the model (65,536 columns)
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+")
+_STOP = frozenset(
+    "the a an of in on at to and or by for with from as is was were be been has have had that this "
+    "it its their his her they he she which who".split()
+)
+_FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me", "ours"})
+_SAY = frozenset({"said", "says", "say", "told", "tells", "added", "according", "stated", "announced"})
+_QUOTES = '"“”'
+# when: a day, a date, a month or a year, "last week", "on Tuesday" (a specific event is dated)
+_WHEN = re.compile(
+    r"\b(?:(?:on|last|this|next|since|by|until|from|early|late) (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|week|weekend|month|year|night|morning|evening)|yesterday|today|tonight|overnight|"
+    r"earlier this (?:week|month|year)|(?:in|since|on|by|until|early|late|mid-?) ?(?:january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)|(?:19|20)\d\d|\d+ (?:days|weeks|months|years) ago)\b",
+    re.I,
+)
+# the trigger used as a noun: a determiner or possessive right before it
+_DETERMINERS = frozenset(
+    "a an the its their his her our my this that these those any no every each another such whose".split()
+)
+_MODALS = frozenset("will would could may might should must can shall 'll wo".split())
+_PERFECT = frozenset("has have had 's 've 'd".split())
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "i", "you", "who", "which"})
+
+
+@dataclass
+class Candidate:
+    """What the gate sees of one coded event: its type, words and participants, and where it sits."""
+
+    event_type: str
+    sentence: str
+    sentence_start: int  # offset of the sentence in the body
+    trigger: tuple[int, int] | None  # offsets of the trigger words in the body
+    modality: str
+    confidence: float
+    actors: list[tuple[str, str, str | None]]  # (text, name, sector)
+    recipients: list[tuple[str, str, str | None]]
+    acled_sub_event_type: str | None
+    body_length: int
+    # the other candidates of the same sentence: how many, and how many are stronger than this one
+    # (a sentence reports one main event; further triggers are often its content or circumstances)
+    in_sentence: int = 1
+    stronger_in_sentence: int = 0
+    earlier_in_sentence: int = 0
+
+
+def _get(x: Any, key: str, default: Any = None) -> Any:
+    return x.get(key, default) if isinstance(x, dict) else getattr(x, key, default)
+
+
+def candidates(events: list[Any], body_length: int) -> list[Candidate]:
+    """Candidates of one article's events, each knowing the other candidates of its sentence."""
+    cs = [candidate(e, body_length) for e in events]
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cs:
+        by_sentence.setdefault(c.sentence_start, []).append(c)
+    for c in cs:
+        same = by_sentence[c.sentence_start]
+        c.in_sentence = len({(o.trigger, o.event_type) for o in same})
+        c.stronger_in_sentence = len({(o.trigger, o.event_type) for o in same if o.confidence > c.confidence})
+        if c.trigger:
+            c.earlier_in_sentence = len(
+                {o.trigger for o in same if o.trigger and o.trigger[0] < c.trigger[0]}
+            )
+    return cs
+
+
+def candidate(event: Any, body_length: int) -> Candidate:
+    """A Candidate from a records.Event or its exported JSON object (the same field names)."""
+    ev = _get(event, "evidence")
+    trig = _get(event, "trigger") or (_get(event, "extra") or {}).get("trigger")
+
+    def parties(xs: Any) -> list[tuple[str, str, str | None]]:
+        return [(_get(a, "text") or "", _get(a, "name") or "", _get(a, "sector")) for a in xs or []]
+
+    return Candidate(
+        event_type=_get(event, "event_type"),
+        sentence=_get(ev, "sentence") or "",
+        sentence_start=int(_get(ev, "start") or 0),
+        trigger=(int(trig[0]), int(trig[1])) if trig else None,
+        modality=_get(event, "modality") or "asserted",
+        confidence=float(_get(event, "confidence") or 0.0),
+        actors=parties(_get(event, "actors")),
+        recipients=parties(_get(event, "recipients")),
+        acled_sub_event_type=_get(event, "acled_sub_event_type"),
+        body_length=max(1, body_length),
+    )
+
+
+# ----------------------------------------------------------------------------- word lists
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("eventdesk").joinpath("data", "eventness", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:
+    alts = sorted({re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+
+
+@cache
+def _lists() -> dict[str, re.Pattern[str]]:
+    out = {"stance": _alternation(_lines("stance.txt")), "boiler": _alternation(_lines("boilerplate.txt"))}
+    domains: dict[str, list[str]] = {}
+    for ln in _lines("domains.tsv"):
+        dom, _, phrase = ln.partition("\t")
+        domains.setdefault(dom, []).append(phrase)
+    out |= {"dom:" + d: _alternation(ps) for d, ps in domains.items()}
+    return out
+
+
+# ----------------------------------------------------------------------------- features
+
+
+def _stem(w: str) -> str:
+    w = w.lower().replace("’", "'")
+    if w.isdigit():
+        return "<num>"
+    for suf in ("ing", "ed", "es", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+def _sector_of(party: tuple[str, str, str | None]) -> str:
+    text, name, sector = party
+    if not text and name:
+        return "unidentified"  # filled in by ACLED practice, not named in the text
+    if text.lower() in _PRONOUNS:
+        return "pronoun"
+    return sector or ("named" if text[:1].isupper() else "noun")
+
+
+def features(c: Candidate) -> dict[str, float]:
+    """Named features of a candidate event (value 1.0 unless said otherwise)."""
+    t = c.event_type
+    f: dict[str, float] = {"bias": 1.0, "t=" + t: 1.0}
+    s = c.sentence
+    if c.trigger:
+        a, b = c.trigger[0] - c.sentence_start, c.trigger[1] - c.sentence_start
+        a, b = max(0, min(a, len(s))), max(0, min(b, len(s)))
+    else:
+        a = b = 0
+    trig_words = _WORD.findall(s[a:b]) or ["<none>"]
+    trig = " ".join(_stem(w) for w in trig_words)
+    head = _stem(trig_words[-1])
+    f["trig=" + trig] = 1.0
+    f[f"tt={t}|{head}"] = 1.0
+    f["head=" + head] = 1.0
+    before = _WORD.findall(s[:a])
+    after = _WORD.findall(s[b:])
+    p1 = before[-1].lower() if before else "<s>"
+    n1 = after[0].lower() if after else "</s>"
+    f["p1=" + p1] = 1.0
+    f["n1=" + n1] = 1.0
+    f[f"tp1={t}|{p1}"] = 1.0
+    f[f"tn1={t}|{n1}"] = 1.0
+    if len(before) >= 2:
+        f[f"p2={before[-2].lower()}_{p1}"] = 1.0
+    for w in before[-4:] + after[:4]:
+        f["win=" + _stem(w)] = 0.5
+    if p1 in _DETERMINERS or p1.endswith(("'s", "’s")):
+        f["trig_noun"] = 1.0
+        f[f"ttn={t}"] = 1.0
+    if p1 == "to":
+        f["trig_infinitive"] = 1.0
+    prev3 = {w.lower() for w in before[-3:]}
+    if prev3 & _MODALS:
+        f["modal_before"] = 1.0
+    if prev3 & _PERFECT:
+        f["perfect_before"] = 1.0
+    if trig_words[-1].lower().endswith("ed"):
+        f["trig_ed"] = 1.0
+    if trig_words[-1].lower().endswith("ing"):
+        f["trig_ing"] = 1.0
+    if _WHEN.search(s):
+        f["when"] = 1.0
+        f[f"twhen={t}"] = 1.0
+    if trig_words[0][:1].isupper() and a > 0:
+        f["trig_capital"] = 1.0  # "Attack" mid-sentence: part of a name or a headline
+    # where the trigger sits: inside a quotation, after a verb of saying
+    opened = sum(s[:a].count(q) for q in _QUOTES)
+    if opened % 2 == 1 or (s[:1] in _QUOTES and not any(q in s[1:a] for q in _QUOTES)):
+        f["in_quote"] = 1.0
+    if s[:1] in _QUOTES:
+        f["starts_quote"] = 1.0
+    words = [w.lower() for w in _WORD.findall(s)]
+    if any(w in _SAY for w in words):
+        f["say"] = 1.0
+    if any(w in _FIRST_PERSON for w in words):
+        f["first_person"] = 1.0
+    if "you" in words or "your" in words:
+        f["second_person"] = 1.0
+    if "?" in s:
+        f["question"] = 1.0
+    if "%" in s or "per cent" in s.lower() or "percent" in s.lower():
+        f["percent"] = 1.0
+    if not s.rstrip().endswith((".", '"', "”", "'", "’", "!", "?")):
+        f["no_full_stop"] = 1.0  # captions, headings, credits
+    n = len(words)
+    f["len=" + ("short" if n < 8 else "mid" if n < 25 else "long" if n < 45 else "very_long")] = 1.0
+    pos = c.sentence_start / c.body_length
+    f[
+        "pos=" + ("lead" if c.sentence_start < 5 else "top" if pos < 0.2 else "mid" if pos < 0.7 else "end")
+    ] = 1.0
+    for name, rx in _lists().items():
+        hits = rx.findall(s)
+        if hits:
+            f["list=" + name] = 1.0
+            f[f"tlist={t}|{name}"] = 1.0
+        if name.startswith("dom:") and len(hits) >= 2:
+            f["list2=" + name] = 1.0
+    f["sent_n=" + str(min(c.in_sentence, 4))] = 1.0
+    f["stronger=" + str(min(c.stronger_in_sentence, 2))] = 1.0
+    f["earlier=" + str(min(c.earlier_in_sentence, 2))] = 1.0
+    f[f"tearlier={t}|{min(c.earlier_in_sentence, 1)}"] = 1.0
+    # modality and confidence as the frame coder saw them
+    f["mod=" + c.modality] = 1.0
+    f[f"tmod={t}|{c.modality}"] = 1.0
+    f["conf=" + str(min(9, int(c.confidence * 10)))] = 1.0
+    if c.acled_sub_event_type:
+        f["acled=" + c.acled_sub_event_type] = 1.0
+    # participants: how many, of which kind
+    for role, parties in (("a", c.actors), ("r", c.recipients)):
+        f[f"{role}n={min(len(parties), 2)}"] = 1.0
+        for p in parties[:3]:
+            kind = _sector_of(p)
+            f[f"{role}s={kind}"] = 1.0
+            f[f"t{role}s={t}|{kind}"] = 1.0
+            if p[0][:1].isupper():
+                f[f"{role}_proper"] = 1.0  # a name, not a description ("Russia", not "the country")
+                f[f"t{role}_proper={t}"] = 1.0
+    # a light bag of words of the sentence
+    bag = {_stem(w) for w in words if w not in _STOP}
+    for w in bag:
+        f["w=" + w] = 1.0 / np.sqrt(max(len(bag), 1))
+    return f
+
+
+def bucket(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8")) & ((1 << N_BITS) - 1)
+
+
+def vector(f: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed columns and values of a feature dict (collisions add up)."""
+    acc: dict[int, float] = {}
+    for k, v in f.items():
+        j = bucket(k)
+        acc[j] = acc.get(j, 0.0) + v
+    cols = np.fromiter(acc.keys(), dtype=np.int64, count=len(acc))
+    vals = np.fromiter(acc.values(), dtype=np.float64, count=len(acc))
+    return cols, vals
+
+
+# ----------------------------------------------------------------------------- model
+
+
+class EventnessModel:
+    """Logistic regression over hashed features; weights from data/models/eventness.npz."""
+
+    def __init__(self, weights: np.ndarray, bias: float, threshold: float) -> None:
+        self.w = weights
+        self.b = bias
+        self.threshold = threshold
+
+    @classmethod
+    @cache
+    def shipped(cls) -> EventnessModel | None:
+        path = resources.files("eventdesk").joinpath("data", "models", "eventness.npz")
+        if not path.is_file():
+            return None
+        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as z:
+            return cls(z["w"].astype(np.float64), float(z["b"]), float(z["threshold"]))
+
+    def probability(self, c: Candidate) -> float:
+        cols, vals = vector(features(c))
+        z = float(self.w[cols] @ vals) + self.b
+        return float(1.0 / (1.0 + np.exp(-z)))
+
+
+# PLOVER sectors of political participants (GUIDE.md: states, officials, forces, armed groups, parties,
+# unions, IGOs/NGOs); civilians, business, media, sport... are not political on their own
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "PTY", "OPP", "LAB", "IGO", "UNO", "NGO"}
+)
+
+
+def other_field(c: Candidate) -> str | None:
+    """The field (sport, finance...) a sentence is about when its words say so (two or more words of
+    one field's vocabulary) and no participant is political: its trigger is in that field's sense."""
+    if any(p[2] in POLITICAL_SECTORS for p in c.actors + c.recipients if p[0]):
+        return None
+    for name, rx in _lists().items():
+        if name.startswith("dom:") and len({m.lower() for m in rx.findall(c.sentence)}) >= 2:
+            return name[4:]
+    return None
+
+
+def gate(events: list[Any], body: str, config: dict[str, Any] | None = None, keep: Any = None) -> list[Any]:
+    """The events the model judges to be events; `keep` (a document's main event) always stays.
+
+    Each kept event's `extra["eventness"]` holds its probability. No shipped model, or
+    code.eventness_threshold < 0: nothing is dropped.
+    """
+    model = EventnessModel.shipped()
+    if model is None or not events:
+        return events
+    threshold = (config or {}).get("code", {}).get("eventness_threshold")
+    threshold = model.threshold if threshold is None else float(threshold)
+    if threshold < 0:
+        return events
+    out = []
+    for ev, c in zip(events, candidates(events, len(body)), strict=True):
+        p = 0.0 if other_field(c) else model.probability(c)
+        if p >= threshold or ev is keep:
+            ev.extra["eventness"] = round(p, 3)
+            out.append(ev)
+    return out

@@ -1,0 +1,235 @@
+"""The trigger lexicon: words and phrases that carry each of the 16 PLOVER types.
+
+data/ontology/triggers.tsv (written from the PLOVER 2.0 manual's type/mode definitions and the CAMEO
+verb categories) gives each entry a type, mode, CAMEO code, weight and ACLED hint; `triggers(text)`
+finds every non-overlapping hit with its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class _Entry:
+    event_type: str
+    mode: str | None
+    cameo: str
+    weight: float
+    acled: str | None
+    regex: re.Pattern[str]
+    line: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One lexicon match: the words [start, end) carry an event of `event_type`."""
+
+    event_type: str
+    mode: str | None
+    cameo: str
+    weight: float
+    acled: str | None
+    start: int
+    end: int
+    entry: int  # line of the lexicon entry (stable feature name for the model)
+
+
+_SUFFIXES = (
+    "",
+    "s",
+    "es",
+    "ed",
+    "ing",
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ion",
+    "ions",
+    "ation",
+    "ations",
+    "ment",
+    "ments",
+    "ement",
+    "ure",
+    "ures",
+    "ee",
+    "ees",
+    "ance",
+    "en",
+    "ened",
+    "ening",
+    "ens",
+    "ship",
+)
+
+
+def _inflect(stem: str) -> list[str]:
+    """A stem and its regular inflections/derivations ("accus" -> accuse, accused, accusation...).
+
+    Over-generation is harmless for matching; suffixes that would turn stems into other common words
+    ("ban" -> "banner", "sever" -> "several") are left out on purpose.
+    """
+    forms = {stem + s for s in _SUFFIXES} | {
+        stem + "e",
+        stem + "es",
+        stem + "ed",
+        stem + "d" * stem.endswith("e"),
+    }
+    if stem.endswith("e"):
+        forms |= {stem[:-1] + s for s in ("ing", "ion", "ions", "ation", "ations", "or", "ors")} | {
+            stem + "d"
+        }
+    if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
+        forms |= {stem[:-1] + "ies", stem[:-1] + "ied"}
+    if stem[-1] not in "aeiouwxy":
+        forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    forms.discard("")
+    return sorted(forms, key=len, reverse=True)
+
+
+def _word(tok: str) -> str:
+    case_sensitive = tok.startswith("=")
+    tok = tok.lstrip("=")
+    if tok.endswith("~"):
+        body = "(?:" + "|".join(re.escape(f) for f in _inflect(tok[:-1])) + ")"
+    elif tok == "*":
+        body = r"[\w'’-]+"  # any one word
+    elif tok.endswith("*"):
+        body = re.escape(tok[:-1]) + r"\w*"
+    else:
+        body = re.escape(tok)
+    return f"(?-i:{body})" if case_sensitive else body
+
+
+def _split_top(s: str, sep: str) -> list[str]:
+    """Split on `sep` outside parentheses."""
+    out, depth, cur = [], 0, []
+    for ch in s:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == sep and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return out
+
+
+def _phrase(p: str) -> str:
+    parts: list[str] = []
+    toks = _tokens_of(p.strip())
+    for tok in toks:
+        if tok == "...":
+            parts.append(r"(?:[\w'’-]+(?:[.,]\d+)*[,]?\s+){0,4}?")
+            continue
+        if tok.startswith("(") and tok.endswith(")"):
+            alts = [_phrase(a) for a in _split_top(tok[1:-1], "|")]
+            parts.append("(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\s+")
+        else:
+            parts.append(_word(tok) + r"\s+")
+    rx = "".join(parts)
+    return rx[: -len(r"\s+")] if rx.endswith(r"\s+") else rx
+
+
+def _tokens_of(p: str) -> list[str]:
+    toks, depth, cur = [], 0, []
+    for ch in p:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == " " and depth == 0:
+            if cur:
+                toks.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    if cur:
+        toks.append("".join(cur))
+    return toks
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    alts = [_phrase(a) for a in _split_top(pattern, "|") if a.strip()]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w])", re.I)
+
+
+@cache
+def _lexicon() -> tuple[_Entry, ...]:
+    text = (
+        resources.files("eventdesk").joinpath("data", "ontology", "triggers.tsv").read_text(encoding="utf-8")
+    )
+    out = []
+    header = True
+    for i, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        t, mode, cameo, w, acled, pat = line.split("\t")
+        out.append(_Entry(t, mode or None, cameo, float(w), acled or None, _compile(pat), i))
+    return tuple(out)
+
+
+# Words right before a trigger that make it a modifier, not an event ("Iran-backed", "so-called").
+_NOT_BEFORE = re.compile(r"(?:-|\bso-called\s|\balleged\s|\bsuspected\s|\bformer\s|\banti-)$", re.I)
+
+
+_UNHEDGED = frozenset(
+    {
+        "Chemical weapon",
+        "Suicide bomb",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    }
+)
+
+
+@cache
+def _other_senses() -> tuple[re.Pattern[str], ...]:
+    """Phrases in which a trigger word has another, non-event sense (data/ontology/other_senses.tsv)."""
+    text = (
+        resources.files("eventdesk")
+        .joinpath("data", "ontology", "other_senses.tsv")
+        .read_text(encoding="utf-8")
+    )
+    rows = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(_compile(ln.split("\t", 1)[1]) for ln in rows[1:])
+
+
+def triggers(text: str) -> list[Hit]:
+    """Every non-overlapping lexicon hit in `text` (longest, then strongest, wins an overlap).
+
+    Hits inside a phrase of another sense ("cardiac arrest", "takeover bid") are dropped.
+    """
+    other = [m.span() for rx in _other_senses() for m in rx.finditer(text)]
+    cands: list[Hit] = []
+    for e in _lexicon():
+        for m in e.regex.finditer(text):
+            s, t = m.span()
+            if (
+                s
+                and _NOT_BEFORE.search(text[max(0, s - 12) : s])
+                and not (e.acled in _UNHEDGED and text[s - 1 : s] != "-")
+            ):
+                continue  # "a suspected chemical attack" is still a chemical attack
+            if any(a < t and s < b and b - a >= t - s for a, b in other):
+                continue  # the words are used in another sense
+            cands.append(Hit(e.event_type, e.mode, e.cameo, e.weight, e.acled, s, t, e.line))
+    cands.sort(key=lambda h: (-(h.end - h.start), -h.weight, h.start))
+    taken: list[Hit] = []
+    for h in cands:
+        if all(h.end <= k.start or h.start >= k.end for k in taken):
+            taken.append(h)
+    return sorted(taken, key=lambda h: h.start)

@@ -1,0 +1,82 @@
+"""Eventness (issue 11): other word senses, commentary, bios and page furniture code no event.
+
+Every text here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from eventdesk.code import code
+from eventdesk.code.classify import classify, triggers
+from eventdesk.code.eventness import Candidate, other_field
+from eventdesk.records import Article
+
+# A whole article: two reported events, then commentary, a poll, sport and business senses of
+# trigger words, a newsletter prompt, an author note and a photo credit.
+ARTICLE = (
+    "Government troops shelled the rebel-held town of Kafr Nabl on Tuesday, killing at least nine civilians, "
+    "a monitoring group said. The interior ministry said police arrested 14 people suspected of links to the "
+    "rebels. The foreign minister condemned the shelling and called on the United Nations to act. "
+    "Perhaps the real lesson of this war is that nobody can win it, and that both sides would be wiser to talk. "
+    "Polls suggest that most voters think the government should negotiate. "
+    "In the league, the home side were beaten by their rivals in a bruising derby after the striker missed a penalty. "
+    "The bank's takeover bid for its rival was rejected by shareholders. "
+    "Sign up to our daily newsletter to get the news first. "
+    "John Doe is a visiting fellow at the Institute for Regional Studies and the author of a book on the war. "
+    "Photograph: Staff/Agency"
+)
+
+
+def _coded(config: dict | None = None) -> dict[str, set[str]]:
+    art = Article(title="", body=ARTICLE, published="2024-05-01")
+    out: dict[str, set[str]] = {}
+    for e in code([art], config or {}):
+        out.setdefault(e.evidence.sentence.split()[0] + " " + e.evidence.sentence.split()[1], set()).add(
+            e.event_type
+        )
+    return out
+
+
+def test_other_senses_of_trigger_words_are_no_events():
+    assert not [
+        h for h in triggers("The singer died of cardiac arrest in hospital.") if h.event_type == "COERCE"
+    ]
+    assert not triggers("The takeover bid for the brewer collapsed.")
+    assert [h.event_type for h in triggers("Police arrest three men in Lagos.")] == ["COERCE"]
+    verbal = classify(["The opposition leader launched a verbal assault on the prime minister."])[0]
+    assert verbal and verbal[0].event_type == "ACCUSE"
+    assert "ASSAULT" not in {g.event_type for g in verbal}
+
+
+def test_reported_events_stay_and_commentary_bios_and_furniture_go():
+    coded = _coded()
+    assert "ASSAULT" in coded["Government troops"]
+    assert "COERCE" in coded["The interior"]
+    assert "ACCUSE" in coded["The foreign"]
+    for start in (
+        "Perhaps the",
+        "Polls suggest",
+        "In the",
+        "The bank's",
+        "Sign up",
+        "John Doe",
+        "Photograph: Staff/Agency",
+    ):
+        assert start not in coded, start
+
+
+def test_gate_can_be_turned_off():
+    # the same article with the gate off: the frame coder alone codes the author note and the poll
+    coded = _coded({"code": {"eventness_threshold": -1}})
+    assert "John Doe" in coded or "Polls suggest" in coded
+
+
+def test_sport_and_finance_vocabulary_without_political_participants():
+    def cand(sentence: str, actors: list[tuple[str, str, str | None]]) -> Candidate:
+        return Candidate("ASSAULT", sentence, 0, (0, 5), "asserted", 0.8, actors, [], None, 1000)
+
+    sport = "United were beaten by the league leaders as their striker missed a penalty."
+    assert other_field(cand(sport, [("United", "United", None)])) == "sport"
+    assert other_field(cand("Shares fell as investors fled the bank.", [])) == "finance"
+    # a political participant keeps it a candidate for the model: "the army beat protesters at the stadium"
+    army = "The army beat fans at the stadium after the match."
+    assert other_field(cand(army, [("The army", "army", "MIL")])) is None
