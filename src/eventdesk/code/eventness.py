@@ -8,11 +8,13 @@ with a political participant, its trigger in that sense (PLOVER 2.0 manual; real
 
 `EventnessModel.probability(candidate)` is a logistic regression over named features of one
 candidate: the type and trigger word with their neighbours, the participants' sectors, modality,
-quotation and stance markers (data/eventness/stance.txt), page furniture (boilerplate.txt), the
+quotation and stance markers (data/eventness/stance.txt), genre words (boilerplate.txt), the
 vocabulary of sport, finance, medicine, entertainment and tech (domains.tsv), where the sentence
 sits in the article, and a light bag of words. Weights ship as data/models/eventness.npz, trained
 by scripts/train_eventness.py on sentences labelled by hand (training/eventness_labels.tsv).
-`gate(events, body)` drops the candidates the model judges not to be events.
+`gate(events, body)` drops the candidates the model judges not to be events, and two kinds the
+text itself rules out: page furniture and author notes (furniture.txt), and sentences in the
+vocabulary of sport, finance, medicine, entertainment or tech with no political participant.
 """
 
 from __future__ import annotations
@@ -132,7 +134,8 @@ def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:
 
 @cache
 def _lists() -> dict[str, re.Pattern[str]]:
-    out = {"stance": _alternation(_lines("stance.txt")), "boiler": _alternation(_lines("boilerplate.txt"))}
+    boiler = _lines("boilerplate.txt") + _lines("furniture.txt")
+    out = {"stance": _alternation(_lines("stance.txt")), "boiler": _alternation(boiler)}
     domains: dict[str, list[str]] = {}
     for ln in _lines("domains.tsv"):
         dom, _, phrase = ln.partition("\t")
@@ -317,6 +320,17 @@ POLITICAL_SECTORS = frozenset(
 )
 
 
+@cache
+def _furniture() -> re.Pattern[str]:
+    return _alternation(_lines("furniture.txt"))
+
+
+def page_furniture(c: Candidate) -> bool:
+    """A newsletter prompt, photo credit, byline or author note (data/eventness/furniture.txt) that
+    dates no event: not part of the report."""
+    return bool(_furniture().search(c.sentence)) and not _WHEN.search(c.sentence)
+
+
 def other_field(c: Candidate) -> str | None:
     """The field (sport, finance...) a sentence is about when its words say so (two or more words of
     one field's vocabulary) and no participant is political: its trigger is in that field's sense."""
@@ -343,7 +357,7 @@ def gate(events: list[Any], body: str, config: dict[str, Any] | None = None, kee
         return events
     out = []
     for ev, c in zip(events, candidates(events, len(body)), strict=True):
-        p = 0.0 if other_field(c) else model.probability(c)
+        p = 0.0 if other_field(c) or page_furniture(c) else model.probability(c)
         if p >= threshold or ev is keep:
             ev.extra["eventness"] = round(p, 3)
             out.append(ev)
