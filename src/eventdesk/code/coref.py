@@ -334,13 +334,22 @@ def join(c: list[Event], keep: Event, short: bool = False) -> Event:
     when = _best(c, _date_info)
     # the evidence sentence first (a reader of one mention reads the most informative), then text order
     mentions: dict[tuple[str, int, int], Mention] = {}
-    for x in [who] + sorted(c, key=lambda x: x.evidence.start):
+    # the evidence: a full mention (not "its assaults", not a bare "the attack") telling the most
+    evidence = _best(
+        c,
+        lambda x: (
+            not _mention_only(x),
+            not _refers_back(x),
+            _actor_info(x.actors) + _place_info(x) // 2 + 2 * _explicit_date(x),
+        ),
+    )
+    for x in [evidence] + sorted(c, key=lambda x: x.evidence.start):
         for m in x.mentions:
             mentions.setdefault((m.article_id, m.start, m.end), m)
     fatal = [x.fatalities for x in c if x.fatalities is not None]
     modalities = {x.modality for x in c if not _mention_only(x)}
     out = keep
-    out.evidence = Evidence(who.evidence.sentence, who.evidence.start, who.evidence.end)
+    out.evidence = Evidence(evidence.evidence.sentence, evidence.evidence.start, evidence.evidence.end)
     out.actors = list(who.actors)
     out.recipients = list(who.recipients) if _named(who.recipients) else list(whom.recipients)
     if not (short and keep.location is not None):
