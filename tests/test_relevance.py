@@ -221,3 +221,26 @@ def test_bad_relevance_settings_are_named():
     errors = check_config(load_config(overrides={"relevance": {"min_score": "high", "code_topics": "sport"}}))
     assert any("relevance.min_score" in e for e in errors)
     assert any("relevance.code_topics" in e for e in errors)
+
+
+@pytest.mark.postgres
+def test_postgres_store_keeps_language_and_relevance(pg_url):
+    """The PostgreSQL store: relevance round-trips, and an article stored without a judgement is
+    listed for the next run to judge (the same upgrade path as SQLite)."""
+    from eventdesk.store import open_store
+
+    s = open_store(pg_url)
+    judged = judge([_article(POLITICAL)])[0]
+    judged.sources = [Source("p.txt", 0)]
+    unjudged = Article(title="Rovers beat City", body=SPORT, sources=[Source("s.txt", 0)])
+    with s.transaction():
+        s.add_article(judged)
+        s.add_article(unjudged)
+    back = s.get_article(judged.id)
+    assert back.language == "en" and back.relevance == judged.relevance
+    assert [a.id for a in s.unjudged_articles()] == [unjudged.id]
+    with s.transaction():
+        s.set_relevance(unjudged.id, "en", {"topic": "sport", "genre": "news", "score": 0.01})
+    assert s.unjudged_articles() == []
+    assert s.get_article(unjudged.id).relevance["topic"] == "sport"
+    s.close()
