@@ -25,6 +25,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _run_child(code: str) -> tuple[list[str], float, float]:
+    """Run `code` in a fresh interpreter: its printed words, wall seconds, peak RSS of children (MB)."""
+    t = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    wall = time.perf_counter() - t
+    return out, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def bench_build() -> None:
     with tempfile.TemporaryDirectory() as d:
         code = (
@@ -32,12 +42,7 @@ def bench_build() -> None:
             f"i=build({str(Path(d) / 'g.sqlite')!r}); print(i['places'], i['names'], i['bytes'], "
             "round(time.perf_counter()-t, 1))"
         )
-        t = time.perf_counter()
-        out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        ).stdout.split()
-        wall = time.perf_counter() - t
-        rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        out, wall, rss_mb = _run_child(code)
     print(
         f"build: {wall:.1f} s wall ({out[3]} s in build), peak RSS {rss_mb:.0f} MB, "
         f"{int(out[0]):,} places, {int(out[1]):,} names, {int(out[2]) / 1e6:.0f} MB file"
@@ -131,12 +136,7 @@ def bench_geonames_import(gb: float) -> None:
             f"i=import_geonames([{str(src)!r}], {str(Path(d) / 'g.sqlite')!r}, progress=False); "
             "print(i['added'], i['places'], i['names'], i['bytes'])"
         )
-        t = time.perf_counter()
-        out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        ).stdout.split()
-        wall = time.perf_counter() - t
-        rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        out, wall, rss_mb = _run_child(code)
     print(
         f"geonames import: {wall:.0f} s wall, {rows / wall:,.0f} rows/s, peak RSS {rss_mb:.0f} MB; "
         f"{int(out[0]):,} places added ({int(out[1]):,} in all), {int(out[2]):,} names, {int(out[3]) / 1e9:.2f} GB file"
