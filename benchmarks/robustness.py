@@ -231,13 +231,18 @@ def issue15_files(root: Path) -> tuple[list[Path], set[str]]:
         t = f"Encoded page {enc} {'bom' if bom else 'nobom'}"
         (root / f"{enc}-{bool(bom)}.html").write_bytes(bom + PAGE.format(t=t).encode(enc))
         want.add(t)
+    # two articles with distinct paragraphs (the same paragraph printed again is page furniture)
     (root / "gb18030.txt").write_bytes(
         (
             "中国新闻标题\n\n"
-            + "政府军周一在北部城镇附近与叛军发生冲突，官员说，至少七人在战斗中丧生。\n\n" * 5
+            + "".join(
+                f"政府军周{i}在北部城镇附近与叛军发生冲突，官员说，至少{i}人丧生。\n\n" for i in range(1, 6)
+            )
+            + "\n\n第二条新闻标题\n\n"
+            + "".join(f"抗议者周{i}在首都集会，要求政府下台。\n\n" for i in range(1, 4))
         ).encode("gb18030")
     )
-    want.add("中国新闻标题")
+    want.update({"中国新闻标题", "第二条新闻标题"})
     pages = [(f"http://x/{i}", PAGE.format(t=f"WARC page {i}")) for i in range(3)]
     plain = _warc(pages, False)
     start = plain.find(b"WARC/1", plain.find(b"http://x/0") + 1)

@@ -169,3 +169,20 @@ def test_repeated_short_lines_inside_a_body_do_not_split_it():
 def test_segmenter_never_fails(text):
     for a in split_dump(text):
         assert a.title and a.paragraphs
+
+
+def test_dump_in_scripts_without_letter_case_splits_at_headlines():
+    # Chinese and Arabic have no capitals: a headline after a wide gap still opens an article.
+    zh = "中国新闻标题\n\n" + "".join(
+        f"政府军周{i}在北部城镇附近与叛军发生冲突，至少{i}人丧生。\n\n" for i in range(1, 4)
+    )
+    zh += "\n\n第二条新闻标题\n\n" + "".join(
+        f"抗议者周{i}在首都集会，要求政府下台。\n\n" for i in range(1, 3)
+    )
+    assert [(a.title, len(a.paragraphs)) for a in split_dump(zh)] == [
+        ("中国新闻标题", 3),
+        ("第二条新闻标题", 2),
+    ]
+    ar = "عنوان الخبر الأول\n\n" + "".join(f"قالت الحكومة إن {i} أشخاص قتلوا.\n\n" for i in range(1, 3))
+    ar += "\n\nعنوان الخبر الثاني\n\n" + "تظاهر المئات في العاصمة.\n\n"
+    assert [a.title for a in split_dump(ar)] == ["عنوان الخبر الأول", "عنوان الخبر الثاني"]

@@ -39,7 +39,7 @@ _CAPTION_MARK = re.compile(
 # Character references left in text rendered from HTML (`pass&#233;`, `&amp;`, `&rsquo;`). Only
 # complete ones (ending in ';') are decoded: HTML5 would also decode "&not" inside "&nothing".
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_SENT_END = re.compile(r"[.!?…:;,]['\"’”)]*$")
+_SENT_END = re.compile(r"[.!?…:;,。！？；，]['\"’”」』)]*$")  # Latin and CJK full-width sentence ends
 
 
 @dataclass
@@ -88,15 +88,28 @@ _INNER_SENTENCE = re.compile(r"[.!?][\"'’”]?\s+[A-Z]")  # two sentences on o
 _LIST_MARK = re.compile(r"^(?:[-*•·–—]|\d+[.)])\s")
 
 
+# Sentence-final and clause punctuation: Latin, and the CJK full-width forms (Unicode CJK Symbols
+# and Punctuation / Halfwidth and Fullwidth Forms blocks).
+_LINE_END_PUNCT = (".", ",", ";", ":", "。", "，", "；", "：", "、")
+
+
+def _title_initial(ch: str) -> bool:
+    """A headline starts with a capital, a digit or a quote; in scripts without letter case
+    (Chinese, Japanese, Arabic, Hebrew, Thai...) any letter can start one."""
+    if ch.isupper() or ch.isdigit() or ch in "'\"‘“「『":
+        return True
+    return ch.isalpha() and not ch.islower() and ch.upper() == ch.lower()
+
+
 def _headline_like(line: str) -> bool:
     words = line.split()
     return (
         1 <= len(words) <= 25
         and len(line) <= 220
-        and not line.endswith((".", ",", ";", ":"))
+        and not line.endswith(_LINE_END_PUNCT)
         and not _LIST_MARK.match(line)
         and not _INNER_SENTENCE.search(line)
-        and (line[0].isupper() or line[0].isdigit() or line[0] in "'\"‘“")
+        and _title_initial(line[0])
     )
 
 
