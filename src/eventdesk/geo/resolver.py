@@ -491,29 +491,17 @@ def _prefer_city(cands: list[Candidate], b: int, surface: str) -> int:
 def to_place(gaz: Gazetteer, m: Mention, spans: bool = False) -> Place | None:
     if m.best < 0:
         return None
-    e = m.cands[m.best].entry
     if m.fallback is not None:
+        # the stated container stands in for a name read outside it: never the town itself
         e = m.fallback
         prec = max(2, PRECISION.get(e.kind, 2))
-        adm1 = gaz.entry(e.adm1).name if e.adm1 else (e.name if e.kind == "adm1" else None)
-        return Place(
-            text=m.text,
-            name=e.name,
-            lat=e.lat,
-            lon=e.lon,
-            country=gaz.alpha3.get(e.cc or "", None) if e.cc else None,
-            admin1=adm1,
-            geonameid=e.gid,
-            feature=e.feature,
-            precision=prec,
-            start=m.start if spans else None,
-            end=m.end if spans else None,
-        )
-    prec = PRECISION.get(e.kind, 2)
-    if e.kind == "region" and e.pop >= 1_000_000:
-        prec = 3
-    if m.near:
-        prec = max(prec, 2)
+    else:
+        e = m.cands[m.best].entry
+        prec = PRECISION.get(e.kind, 2)
+        if e.kind == "region" and e.pop >= 1_000_000:
+            prec = 3
+        if m.near:
+            prec = max(prec, 2)
     adm1 = gaz.entry(e.adm1).name if e.adm1 else (e.name if e.kind == "adm1" else None)
     return Place(
         text=m.text,
