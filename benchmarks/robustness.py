@@ -2,7 +2,7 @@
 
     python benchmarks/robustness.py [--fuzz N] [--big-mb MB] [--seed S] [--keep DIR]
 
-1. The bad-input corpus of tests/robust_corpus.py (binary, empty, 100 MB, encodings, truncated
+1. The bad-input corpus of tests/support/bad_corpus.py (binary, empty, 100 MB, encodings, truncated
    gzip/WARC, 100k nested <div>, broken and deep JSON, symlink loops, a FIFO, hostile text...)
    plus N fuzzed files (good documents with flipped, cut, inserted bytes, odd encodings, gzip).
 2. Every fuzzed file read + segmented in this process under a 10 s guard.time_limit: an
@@ -291,9 +291,9 @@ def bomb_children(bombs: list[Path]) -> list[tuple[str, float, str]]:
 
 
 def edit_sequences(work: Path, seeds: int) -> tuple[int, list[str]]:
-    """Random edit/delete sequences (tests/test_store_consistency.py's scenario): re-runs vs fresh builds."""
+    """Random edit/delete sequences (tests/store/test_consistency.py's scenario): re-runs vs fresh builds."""
     import eventdesk.pipeline as pl
-    from tests.test_store_consistency import fake_extract, scenario
+    from tests.store.test_consistency import fake_extract, scenario
 
     saved = pl.extract_events
     pl.extract_events = fake_extract
@@ -361,7 +361,7 @@ def main() -> int:
     ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     args = ap.parse_args()
 
-    from tests.robust_corpus import make_bad_corpus
+    from tests.support.bad_corpus import make_bad_corpus
 
     rnd = random.Random(args.seed)
     work = Path(args.keep or tempfile.mkdtemp(prefix="eventdesk-robust-"))

@@ -56,11 +56,11 @@ def eventdesk(
     return p
 
 
-# -- PostgreSQL: the store tests run on both backends (tests/pg_server.py starts a throwaway server) --
+# -- PostgreSQL: the store tests run on both backends (tests/support/pg_server.py starts a throwaway server) --
 @pytest.fixture(scope="session")
 def pg_server():
     pytest.importorskip("psycopg", reason="PostgreSQL tests need `pip install 'eventdesk[postgres]'`")
-    from tests.pg_server import PgServer, Unavailable
+    from tests.support.pg_server import PgServer, Unavailable
 
     try:
         srv = PgServer().start()

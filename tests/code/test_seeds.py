@@ -10,7 +10,7 @@ import pytest
 from eventdesk.code import code
 from eventdesk.records import Document
 
-SEEDS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "seeds")
+SEEDS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "seeds")
 pytestmark = pytest.mark.skipif(not os.path.isdir(SEEDS), reason="../shared/seeds not available")
 
 

@@ -3,7 +3,7 @@
 The JSONL reader (read_jsonl / record_document) and the whole read_bytes dispatch (gzip, WARC,
 HTML, JSON, feeds, dumps) never raise, never hang (each example runs under a 5 s guard.time_limit)
 and give strings that can be stored (valid UTF-8). The documents then go through the segmenter
-(its own properties are in tests/test_segment.py): no exception there either.
+(its own properties are in tests/segment/test_segment.py): no exception there either.
 """
 
 from __future__ import annotations

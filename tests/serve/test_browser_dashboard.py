@@ -2,7 +2,7 @@
 actor network, a cluster click that filters the list, the list's order, "claimed by X", month and
 year dates as spans, place names on the map, a 420 px layout, every mention highlighted.
 
-Same set-up as tests/test_browser.py (Debian's chromium through Playwright, a real uvicorn).
+Same set-up as tests/serve/test_browser.py (Debian's chromium through Playwright, a real uvicorn).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import time
 import pytest
 
 from eventdesk.records import Actor, Article, Event, Evidence, Mention, Place
-from tests import test_browser as tb
+from tests.serve import test_browser as tb
 
-# the fixtures and helpers of tests/test_browser.py (one server, one browser per module)
+# the fixtures and helpers of tests/serve/test_browser.py (one server, one browser per module)
 db, server, browser, page = tb.db, tb.server, tb.browser, tb.page
 api, wait_data, free_port, ARTIFACTS = tb.api, tb.wait_data, tb.free_port, tb.ARTIFACTS
 pytestmark = tb.pytestmark

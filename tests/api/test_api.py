@@ -11,7 +11,7 @@ from eventdesk.api import EventDB, Records, SearchHit, make_filter
 from eventdesk.records import Event
 from eventdesk.serve.sample import HOSTILE, build_demo_store
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")

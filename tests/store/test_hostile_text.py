@@ -5,7 +5,7 @@ the Store API. "Treated as data" is checked exactly: the rows returned are the r
 value holds the literal string (computed here in Python), nothing errors with an SQL or FTS
 syntax error, and afterwards the schema, the row counts and `check()` are unchanged. (The
 dashboard's HTTP API and static routes have their own injection and traversal tests in
-tests/test_serve.py and tests/test_api.py.)
+tests/serve/test_app.py and tests/api/test_api.py.)
 """
 
 from __future__ import annotations

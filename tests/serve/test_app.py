@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from eventdesk.serve.app import CSP, create_app
 from eventdesk.serve.sample import HOSTILE, build_demo_store
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 INJECTIONS = [
     "' OR '1'='1",

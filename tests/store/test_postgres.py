@@ -1,6 +1,6 @@
 """The PostgreSQL store gives the same answers as the SQLite store (the reference), call for call.
 
-The basic store tests (tests/test_store.py) run on both backends through conftest's `any_store`;
+The basic store tests (tests/store/test_store.py) run on both backends through conftest's `any_store`;
 here: every query of the Store interface on a few hundred synthetic events compared between the
 two, the CLI end to end, the PostGIS and lat/lon fallback map boxes, and writers taking turns.
 Marked `postgres` (run with `-m postgres`); skipped with the reason when no server can be had.

@@ -1,6 +1,6 @@
 """The dashboard in a real browser: Debian's chromium driven by Playwright, against a real uvicorn.
 
-Run with `pytest -m browser tests/test_browser.py` (needs `apt-get install chromium`; never
+Run with `pytest -m browser tests/serve/test_browser.py` (needs `apt-get install chromium`; never
 `playwright install`). Screenshots are written to artifacts/ for people to look at.
 """
 
@@ -17,7 +17,7 @@ import pytest
 from eventdesk.serve.sample import HOSTILE, build_demo_store
 
 CHROMIUM = "/usr/bin/chromium"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 ARGS = [
     "--headless",

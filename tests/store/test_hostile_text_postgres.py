@@ -1,4 +1,4 @@
-"""Issue 7's hostile-text tests (tests/test_robust_store.py) run again on the PostgreSQL store.
+"""Issue 7's hostile-text tests (tests/store/test_hostile_text.py) run again on the PostgreSQL store.
 
 The test functions are imported from there and collected here with a `hostile_store` fixture on
 PostgreSQL, so a new hostile case added there is checked on both backends. The schema snapshot
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-import tests.test_robust_store as robust
+import tests.store.test_hostile_text as robust
 from eventdesk.store import open_store
-from tests.test_robust_store import (  # noqa: F401 - collected by pytest from this module
+from tests.store.test_hostile_text import (  # noqa: F401 - collected by pytest from this module
     test_every_filter_treats_the_string_as_data,
     test_hostile_text_round_trips_verbatim,
     test_non_string_filter_values_fail_cleanly,

@@ -19,7 +19,7 @@ from eventdesk.geo.gazetteer import km
 from eventdesk.geo.normalize import key
 from eventdesk.records import Article, Event, Evidence
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NO_NER = {"geo": {"ner": False}}
 
 

@@ -13,7 +13,7 @@ from eventdesk.cli.events import render_table
 from eventdesk.cli.search import render_hits
 from eventdesk.serve.sample import HOSTILE, build_demo_store
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")

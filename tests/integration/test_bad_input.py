@@ -1,6 +1,6 @@
 """Issue 7: bad input never crashes a run or loses data; each bad file gets one line naming it.
 
-The bad-input corpus is generated in tmp_path (tests/robust_corpus.py) and run through the real
+The bad-input corpus is generated in tmp_path (tests/support/bad_corpus.py) and run through the real
 CLI mixed with examples/. Unreadable files: the tests run as root, where chmod 0 is still
 readable, so a FIFO named *.txt (opening it would block for ever), a folder named *.txt and a
 monkeypatched `open` raising PermissionError stand in for them.
@@ -20,7 +20,7 @@ from eventdesk.read import read, read_file
 from eventdesk.read.formats import read_bytes, read_jsonl
 from eventdesk.records import Document, Problem
 from tests.conftest import EXAMPLES, eventdesk
-from tests.robust_corpus import PARA, make_bad_corpus
+from tests.support.bad_corpus import PARA, make_bad_corpus
 
 
 def full_run_command(tmp: str) -> str:

@@ -15,7 +15,7 @@ from eventdesk.cli import build_parser
 from eventdesk.cli import main as cli
 from eventdesk.store import open_store
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SUDAN = "Sudan army"  # a words of the title of the undated Sudan article in examples/
 
 

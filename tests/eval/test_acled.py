@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("EVENTDESK_SHARED", ROOT.parent / "shared"))
 
 pytestmark = pytest.mark.slow

@@ -1,5 +1,5 @@
 """A corpus of bad input, generated (never stored in the repo): every kind of file a real archive
-throws at a reader. Used by tests/test_robust_input.py and benchmarks/robustness.py.
+throws at a reader. Used by tests/integration/test_bad_input.py and benchmarks/robustness.py.
 
 `make_bad_corpus(root)` writes the files and returns {file name: what a user must be told},
 the words that must appear in the one line naming that file (lower case).
