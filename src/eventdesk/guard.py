@@ -6,7 +6,7 @@ works in the main thread of a process: the CLI and every worker of a process poo
 timeout, a too-deep structure, memory exhaustion or an unexpected error into a `Problem` naming
 the document, so the run goes on and the summary counts it.
 
-Settings (config.py DEFAULTS; 0 or None turns a limit off):
+Settings (declared in read/settings.py and code/settings.py; 0 or None turns a limit off):
   read.file_timeout_s       seconds to read and parse one input file        (default 300)
   read.document_timeout_s   seconds to segment one document into articles   (default 60)
   code.article_timeout_s    seconds to extract the events of one article    (default 60)
@@ -29,12 +29,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from eventdesk.config import setting
 from eventdesk.records import Article, Document, Event, Problem
-
-DEFAULT_LIMITS = {
-    "read": {"file_timeout_s": 300, "document_timeout_s": 60},
-    "code": {"article_timeout_s": 60},
-}
 
 
 class DocumentTimeout(Exception):
@@ -55,7 +51,7 @@ def _can_alarm() -> bool:
 
 def limit(config: dict[str, Any] | None, section: str, key: str) -> float | None:
     """A time limit from the config (or its default); None when switched off (0, None, negative)."""
-    value = ((config or {}).get(section) or {}).get(key, DEFAULT_LIMITS.get(section, {}).get(key))
+    value = setting(config, f"{section}.{key}")
     try:
         value = float(value) if value is not None else None
     except (TypeError, ValueError):
@@ -149,7 +145,7 @@ def segment_guarded(
     if segment_one is None:
         from eventdesk.segment import segment_document as segment_one
     seconds = limit(config, "read", "document_timeout_s")
-    max_chars = int(((config or {}).get("read") or {}).get("max_document_chars") or 2_000_000)
+    max_chars = int(setting(config, "read.max_document_chars"))
     out: list[Article | Problem] = []
     dump_articles: dict[str, int] = {}  # a dump read in pieces: its articles numbered on across them
     for doc in documents:

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime
 from glob import has_magic as glob_magic
 from typing import Any
 
+from eventdesk.config import setting
 from eventdesk.dedup import Signature, assign, signatures
 from eventdesk.guard import extract_guarded, read_file_guarded, segment_guarded
 from eventdesk.read import InputFile, expand
@@ -371,9 +372,8 @@ class Runner:
 
     def _batches(self, paths: list[str]):
         """Input files in order, grouped; unchanged files (same size and mtime) never leave here."""
-        cfg = self.config.get("run", {})
-        batch_files = int(cfg.get("batch_files", 64))
-        batch_bytes = int(cfg.get("batch_bytes", 256_000))
+        batch_files = int(setting(self.config, "run.batch_files"))
+        batch_bytes = int(setting(self.config, "run.batch_bytes"))
         batch: list[str] = []
         size = 0
         for item in expand(paths):
@@ -408,7 +408,7 @@ class Runner:
         ("code", articles) results store events. Heads are taken in submission order."""
         from collections import deque
 
-        chunk = int(self.config.get("run", {}).get("code_batch", 32))
+        chunk = int(setting(self.config, "run.code_batch"))
         window: deque = deque()
 
         def submit_code(articles: list[Article]) -> None:

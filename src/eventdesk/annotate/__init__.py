@@ -145,17 +145,15 @@ def write_manifest(name: str) -> str:
 
 
 def _settings(config: dict[str, Any] | None) -> dict[str, Any]:
-    from eventdesk.config import DEFAULTS
+    from eventdesk.config import section
 
-    s = dict(DEFAULTS["annotate"])
-    s.update((config or {}).get("annotate") or {})
-    return s
+    return section(config, "annotate")
 
 
 def load(config: dict[str, Any] | None = None) -> Any:
     """The spaCy Language for this config, loaded once per process (verified, with entity ruler)."""
     s = _settings(config)
-    name, verify = str(s["model"]), bool(s.get("verify_model", True))
+    name, verify = str(s["model"]), bool(s["verify_model"])
     key = (name, verify)
     with _lock:
         nlp = _models.get(key)

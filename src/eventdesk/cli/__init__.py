@@ -24,6 +24,7 @@ typical use:
   eventdesk events --type ASSAULT         list events
   eventdesk export articles --format jsonl > articles.jsonl
   eventdesk doctor                        check the installation
+  eventdesk config                        the settings in effect, and where each comes from
   eventdesk <command> --help              options and examples of one command
 
 The store is an SQLite file (eventdesk.db in the current folder unless --db or the settings
@@ -45,6 +46,7 @@ ORDER = [
     "problems",
     "check",
     "doctor",
+    "config",
     "serve",
     "watch",
     "extract",
@@ -104,11 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> None:
     """Load and check the settings before any work (exit 2 naming what is wrong), and take the
     store from them when --db is not given."""
-    from eventdesk.config import check_config, config_source, load_config
+    from eventdesk.config import check_config, config_source, load_settings
 
     source = config_source(getattr(args, "config", None))
-    cfg = load_config(source)
-    errors = check_config(cfg, source)
+    cfg, origin = load_settings(source)
+    errors = check_config(cfg, source, origin)
     if errors:
         raise SystemExit("bad settings:\n  " + "\n  ".join(errors))
     if hasattr(args, "db") and args.db is None:

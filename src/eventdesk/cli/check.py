@@ -28,9 +28,10 @@ exit status: 0 every rule holds; 1 something is wrong (what, and what to do, is 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
-        default="eventdesk.db",
+        default=None,
         metavar="PATH|URL",
-        help="the store: SQLite file (default: %(default)s) or postgresql://user@host/db",
+        help="the store: SQLite file or postgresql://user@host/db (default: [store] db of the "
+        "settings, else eventdesk.db)",
     )
     p.add_argument(
         "--full",

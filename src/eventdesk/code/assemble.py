@@ -22,6 +22,7 @@ from typing import Any
 
 from eventdesk.code.actors import STATE, ArticleContext, Resolver, get_dictionary, protest_roles, word_list
 from eventdesk.code.coref import anaphoric
+from eventdesk.config import setting
 from eventdesk.records import Actor, Article, Event, Evidence
 
 SPEECH = {
@@ -350,8 +351,6 @@ PLACE_NOUNS = {
     "camp",
     "outskirts",
 }
-# Below this an event is a weak trigger, embedded or without participants: noise more often than not.
-MIN_CONFIDENCE = 0.4
 MOD_FACTOR = {"asserted": 1.0, "claimed": 0.85, "historical": 0.9, "hypothetical": 0.7, "negated": 0.6}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -783,7 +782,9 @@ def code(
     from eventdesk.code.eventness import gate
 
     config = config or {}
-    min_conf = float((config.get("code") or {}).get("min_confidence") or 0.0)
+    # below it an event is noise more often than not (code/settings.py); also the bar for a short
+    # report's whole-text guess
+    min_conf = float(setting(config, "code.min_confidence"))
     dictionary = get_dictionary(config)
     resolver = Resolver(dictionary)
     coder = SentenceCoder(resolver)
@@ -806,7 +807,7 @@ def code(
     # the main guess of a short text may sit in a sentence the sentence classifier skipped
     need = set()
     for k, (ai, s, e) in enumerate(flat):
-        if guesses[k] or ai in no_trigger and first_chunk[ai] == k and doc_guess[ai].score >= MIN_CONFIDENCE:
+        if guesses[k] or ai in no_trigger and first_chunk[ai] == k and doc_guess[ai].score >= min_conf:
             need.add(k)
         else:
             g = doc_guess.get(ai)
@@ -925,7 +926,7 @@ def code(
                         if years and max(years) < pub_year:
                             modality = "historical"
                     conf = g.score * (1.0 if fr.actors else 0.75) * MOD_FACTOR.get(modality, 1.0)
-                    if conf < max(min_conf, MIN_CONFIDENCE):
+                    if conf < min_conf:
                         continue
                     key = (s_abs, g.event_type, tuple(a.name for a in fr.actors))
                     if key in seen:
@@ -968,7 +969,7 @@ def code(
             main = next(
                 (e for e in events if e.event_type == dg.event_type and not e.extra.get("mention_only")), None
             )
-        if dg is not None and main is None and dg.score >= MIN_CONFIDENCE:
+        if dg is not None and main is None and dg.score >= min_conf:
             # a short report whose main event (as the document classifier reads the whole text) no
             # sentence frame produced: code it from the sentence that carries it
             main = _main_from_document(art, dg, ai, flat, docs, events, coder, dictionary, ctx)

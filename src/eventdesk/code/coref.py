@@ -30,16 +30,10 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from eventdesk.config import SETTINGS, section
 from eventdesk.records import Actor, Article, Event, Evidence, Mention, Place
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "coref")
-
-DEFAULTS: dict[str, Any] = {
-    # join the records of one article that report the same event
-    "enabled": True,
-    # two town-level places further apart than this (km) are two events
-    "max_km": 50.0,
-}
 
 FACTUAL = {"asserted", "claimed"}
 # actors a coder puts in when the text names nobody: never evidence of who the actor is
@@ -187,7 +181,7 @@ def _reciprocal(a: Event, b: Event) -> bool:
     )
 
 
-def compatible(a: Event, b: Event, max_km: float = DEFAULTS["max_km"]) -> bool:
+def compatible(a: Event, b: Event, max_km: float = SETTINGS["code.coref.max_km"].default) -> bool:
     """May records `a` and `b` of one article report the same event?"""
     return (
         a.event_type == b.event_type
@@ -387,8 +381,7 @@ def corefer(
     events: list[Event], articles: dict[str, Article], config: dict[str, Any] | None = None
 ) -> list[Event]:
     """Join the records of each article that report one event; order and ids of the rest kept."""
-    opts = dict(DEFAULTS)
-    opts.update(((config or {}).get("code") or {}).get("coref") or {})
+    opts = section(config, "code.coref")  # declared in code/settings.py
     if not opts["enabled"]:
         return [
             e

@@ -22,17 +22,9 @@ from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from eventdesk.config import section
 from eventdesk.dates.expressions import Expr, Resolved, resolve, scan
 from eventdesk.records import Article, Event
-
-DEFAULTS: dict[str, Any] = {
-    # A day/week-precision date ending more than this many days before the anchor is background.
-    "historical_days": 7,
-    # A sentence with no date words takes the last date named earlier in its paragraph.
-    "inherit_in_paragraph": True,
-    # An asserted event dated wholly after the reporting date is a plan: modality hypothetical.
-    "future_is_hypothetical": True,
-}
 
 # Forward-looking words: "will meet on Friday", "elections scheduled for April".
 _FUTURE = re.compile(
@@ -258,8 +250,7 @@ def _historical(r: Resolved, ref: date, days: int) -> bool:
 
 def resolve_dates(events: list[Event], articles: dict[str, Article], config: dict[str, Any]) -> None:
     """Set date, date_precision, date_text (and historical/hypothetical modality) on each event."""
-    opts = dict(DEFAULTS)
-    opts.update((config or {}).get("dates") or {})
+    opts = section(config, "dates")  # declared in dates/settings.py
     days = int(opts["historical_days"])
     cache: dict[str, tuple[date | None, date | None]] = {}
     for ev in events:

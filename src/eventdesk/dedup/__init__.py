@@ -28,6 +28,7 @@ from typing import Any, Protocol
 import numpy as np
 import xxhash
 
+from eventdesk.config import setting
 from eventdesk.records import Article, normalise
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -84,10 +85,9 @@ def shingles(text: str, n: int = 5) -> set[bytes]:
 
 
 def signature(article: Article, config: dict[str, Any] | None = None) -> Signature:
-    cfg = (config or {}).get("dedup", {})
-    num_perm = int(cfg.get("num_perm", 128))
-    n_bands = int(cfg.get("bands", 32))
-    sh = shingles(article.body or article.title, int(cfg.get("shingle", 5)))
+    num_perm = int(setting(config, "dedup.num_perm"))
+    n_bands = int(setting(config, "dedup.bands"))
+    sh = shingles(article.body or article.title, int(setting(config, "dedup.shingle")))
     hv = minhash(sh, num_perm)
     rows = num_perm // n_bands
     bands = []
@@ -117,9 +117,8 @@ def containment(j: float, n_a: int, n_b: int) -> float:
 
 def assign(article: Article, sig: Signature, index: DedupIndex, config: dict[str, Any] | None = None) -> None:
     """Set duplicate_of / story_id of a NEW article against everything already indexed, then index it."""
-    cfg = (config or {}).get("dedup", {})
-    near = float(cfg.get("near_duplicate_jaccard", 0.8))
-    story = float(cfg.get("story_containment", 0.6))
+    near = float(setting(config, "dedup.near_duplicate_jaccard"))
+    story = float(setting(config, "dedup.story_containment"))
     best_dup: tuple[float, str] | None = None
     stories: set[str] = set()  # stories of every article this one rewrites or repeats
     if sig.n_shingles >= 3:  # a few words say nothing about being the same story

@@ -19,6 +19,7 @@ import pickle
 from collections.abc import Callable
 from typing import Any
 
+from eventdesk.config import setting
 from eventdesk.dedup import Signature
 from eventdesk.pipeline import Prepared, Runner, RunReport, code_batch, prepare_paths
 from eventdesk.records import Article, Problem
@@ -191,7 +192,7 @@ class RayRunner(Runner):
         return self._index
 
     def _code_with_ray(self, ray: Any, articles: list[Article]) -> None:
-        chunk = int(self.config.get("run", {}).get("code_batch", 32))
+        chunk = int(setting(self.config, "run.code_batch"))
         parts = [articles[i : i + chunk] for i in range(0, len(articles), chunk)]
         ds = ray.data.from_items([{"seq": i, "articles": pickle.dumps(p)} for i, p in enumerate(parts)])
         ds = ds.map_batches(

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from eventdesk.config import setting
 from eventdesk.geo.resolver import Mention, to_place
 from eventdesk.geo.toponyms import parse_mentions
 from eventdesk.records import Article, Event, Place
@@ -354,7 +355,7 @@ def _province_point(p: Place | None, config: dict[str, Any]) -> Place | None:
     as ACLED codes it; the place keeps the division's name and precision."""
     if p is None or p.feature not in ("ADM1", "ADM2") or p.geonameid is None:
         return p
-    if ((config or {}).get("geo") or {}).get("province_point", "capital") != "capital":
+    if setting(config, "geo.province_point") != "capital":
         return p
     from eventdesk.geo.gazetteer import get
 

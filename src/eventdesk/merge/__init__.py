@@ -45,7 +45,7 @@ def _month(d: Any) -> str:
 def keys(rep: dict[str, Any], cfg: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
     """(keys to store, exact keys to look up, key prefixes to look up) of one report."""
     t = rep["type"]
-    size = float(cfg.get("cell_degrees", 0.5))
+    size = float(cfg["cell_degrees"])
     store_keys = [f"r:{rep['id']}"]
     look: list[str] = []
     prefixes: list[str] = []
@@ -54,14 +54,14 @@ def keys(rep: dict[str, Any], cfg: dict[str, Any]) -> tuple[list[str], list[str]
     if day and rep["lat"] is not None:
         cy, cx = _cell(rep["lat"], rep["lon"], size)
         store_keys.append(f"d:{t}:{span[0].isoformat()}:{cy}:{cx}")
-        w = int(cfg.get("day_window", 1))
+        w = int(cfg["day_window"])
         for k in range(-w, w + 1):
             dd = (span[0] + timedelta(days=k)).isoformat()
             look += [f"d:{t}:{dd}:{cy + i}:{cx + j}" for i in (-1, 0, 1) for j in (-1, 0, 1)]
     words = sorted(set(rep["words"]) | set(rep["headline"]))
     if span is not None and rep["date_precision"] in ("day", "month"):
         bucket = _month(span[0])
-        wide = timedelta(days=int(cfg.get("wide_window", 7)))
+        wide = timedelta(days=int(cfg["wide_window"]))
         months = sorted({_month(span[0] - wide), _month(span[1] + wide), bucket, _month(span[1])})
         for name in words:
             store_keys.append(f"n:{t}:{name}:{bucket}")
@@ -125,9 +125,9 @@ def merge(
     Call inside `store.transaction()`; events of the same batch merge with each other too.
     `articles` (by id) gives each event its headline; without it only the mentions speak.
     """
-    from eventdesk.config import DEFAULTS
+    from eventdesk.config import section
 
-    cfg = {**DEFAULTS["merge"], **((config or {}).get("merge") or {})}
+    cfg = section(config, "merge")
     articles = articles or {}
     threshold = float(cfg["threshold"])
     limit = int(cfg["max_candidates"])

@@ -218,7 +218,7 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
     if ia and ib:
         gap = max(0, (max(ia[0], ib[0]) - min(ia[1], ib[1])).days)
         both_days = ia[0] == ia[1] and ib[0] == ib[1]
-        window = int(cfg.get("day_window", 1)) if both_days else int(cfg.get("wide_window", 7))
+        window = int(cfg["day_window"]) if both_days else int(cfg["wide_window"])
         if gap == 0:
             score += 1.0 if both_days else 0.2
             why.append("date")
@@ -226,7 +226,7 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
             score += 0.5 if both_days else 0.0
             why.append("date~")
         else:  # a later report may date a follow-up; far apart is strong evidence of two events
-            score -= 1.0 if gap <= int(cfg.get("follow_up_days", 31)) else 2.5
+            score -= 1.0 if gap <= int(cfg["follow_up_days"]) else 2.5
             why.append("-date")
     # place
     d = km(a, b)
@@ -234,13 +234,13 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
         if a["country"] and b["country"] and a["country"] != b["country"]:
             score -= 1.0
             why.append("-country")
-        elif d <= float(cfg.get("near_km", 25)):
+        elif d <= float(cfg["near_km"]):
             score += 1.0
             why.append("place")
         elif a["admin1"] and a["admin1"] == b["admin1"]:
             score += 0.3
             why.append("admin1")
-        elif d > float(cfg.get("far_km", 150)) and (a["precision"] or 3) == 1 and (b["precision"] or 3) == 1:
+        elif d > float(cfg["far_km"]) and (a["precision"] or 3) == 1 and (b["precision"] or 3) == 1:
             score -= 1.0
             why.append("-place")
     # mode and casualties
@@ -259,15 +259,15 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
         elif abs(fa - fb) > max(1, 0.5 * max(fa, fb)):
             score -= 0.5
             why.append("-fatalities")
-    threshold = float(cfg.get("threshold", 3.5))
-    if content < float(cfg.get("min_content", 1.0)):
+    threshold = float(cfg["threshold"])
+    if content < float(cfg["min_content"]):
         return min(score, threshold - 0.01), why  # place and day alone never merge
     if not (ia and ib):
         # Content alone (a date unknown): the same place at another time looks the same, so the
         # mentions themselves must share a name and the bar is higher.
         if not shared and "sentence" not in why:
             return min(score, threshold - 0.01), why
-        score -= float(cfg.get("undated_margin", 0.5))
+        score -= float(cfg["undated_margin"])
         why.append("undated")
         ya, yb = set(a.get("years") or ()), set(b.get("years") or ())
         if ya and yb and not ya & yb:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventdesk.config import setting
 from eventdesk.read.files import STDIN, expand
 from eventdesk.read.formats import read_bytes, set_limits, sniff
 from eventdesk.records import Document, Problem
@@ -44,9 +45,8 @@ def read_file(
     `skip(path, size, mtime, digest)` lets the caller skip unchanged files: it is asked first
     with digest None (cheap: no read), then with the content hash.
     """
-    limits = (config or {}).get("read", {})
-    max_bytes = int(limits.get("max_file_bytes", 200_000_000))
-    max_chars = int(limits.get("max_document_chars", 2_000_000))
+    max_bytes = int(setting(config, "read.max_file_bytes"))
+    max_chars = int(setting(config, "read.max_document_chars"))
     f = InputFile(path)
     try:
         if path == STDIN:
@@ -92,7 +92,7 @@ def read_file(
     if not data:
         f.problems.append(Problem(path, "empty file (0 bytes)"))
         return f
-    max_markup = int(limits.get("max_markup_chars", 20_000_000))
+    max_markup = int(setting(config, "read.max_markup_chars"))
     set_limits(config)
     try:
         for item in read_bytes(data, path):

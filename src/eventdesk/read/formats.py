@@ -11,6 +11,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
+from eventdesk.config import SETTINGS
 from eventdesk.read.decode import decode, looks_binary
 from eventdesk.records import Document, Problem
 
@@ -18,9 +19,9 @@ GZIP_MAGIC = b"\x1f\x8b"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-# Decompression limits (issue 15), settable under [read] (config.py DEFAULTS); the readers set them
+# Decompression limits (issue 15), settable under [read] (read/settings.py); the readers set them
 # from the config of the run (`set_limits`), the feed fetcher passes its own.
-LIMITS = {"max_decompressed_bytes": 200_000_000, "max_compression_ratio": 100}
+LIMITS = {k: SETTINGS[f"read.{k}"].default for k in ("max_decompressed_bytes", "max_compression_ratio")}
 _RATIO_FLOOR = 10_000_000  # below this output, any ratio is fine (a small, very repetitive file)
 _CHUNK = 1 << 20
 

@@ -50,9 +50,9 @@ def judge(articles: list[Article], config: dict[str, Any] | None = None) -> list
 
 def in_scope(article: Article, config: dict[str, Any] | None = None) -> bool:
     """Whether events are coded from this article (see `[relevance]` in config.py)."""
-    from eventdesk.config import DEFAULTS
+    from eventdesk.config import section
 
-    cfg = {**DEFAULTS["relevance"], **(config or {}).get("relevance", {})}
+    cfg = section(config, "relevance")
     if not cfg["gate"]:
         return True
     if article.language is None and article.relevance is None:

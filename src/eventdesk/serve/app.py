@@ -171,13 +171,13 @@ def create_app(
     `hosts` (the --host address and --allow-host names). Another name is what a DNS-rebinding page
     sends: it gets 421, with or without a token (issue 15).
     """
-    from eventdesk.config import load_config
+    from eventdesk.config import load_config, section
 
-    cfg = (config or load_config()).get("serve", {})
+    cfg = section(config or load_config(), "serve")
     limits = {
-        "max_search_terms": int(cfg.get("max_search_terms", 16)),
-        "max_prefix_terms": int(cfg.get("max_prefix_terms", 4)),
-        "search_budget_s": float(cfg.get("search_budget_s", 2.0)),
+        "max_search_terms": int(cfg["max_search_terms"]),
+        "max_prefix_terms": int(cfg["max_prefix_terms"]),
+        "search_budget_s": float(cfg["search_budget_s"]),
     }
     allowed = {h.lower().strip("[]") for h in (*LOOPBACK_NAMES, *hosts) if h}
     ensure_indexes(db)

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventdesk.config import section, setting
 from eventdesk.pipeline import Runner, RunReport, code_batch, prepare
 from eventdesk.read import InputFile
 from eventdesk.read.decode import decode
@@ -40,12 +41,6 @@ from eventdesk.watch.fetch import Fetched, FetchError, check_url, fetch, is_url
 __all__ = ["FetchError", "PollReport", "WatchReport", "item_index", "watch"]
 
 log = logging.getLogger("eventdesk.watch")
-
-DEFAULTS = {
-    "timeout_seconds": 20.0,  # one whole feed fetch (connect, headers, body); feeds are fetched at once
-    "max_feed_bytes": 20_000_000,
-    "settle_seconds": 1.0,  # a file modified more recently than this is read at the next poll
-}
 
 
 @dataclass
@@ -122,7 +117,7 @@ class FeedRunner(Runner):
             if mark is not None:
                 self.store.mark_file(mark(self.report))
         if self.events and new:
-            chunk = int(self.config.get("run", {}).get("code_batch", 32))
+            chunk = int(setting(self.config, "run.code_batch"))
             for i in range(0, len(new), chunk):
                 part = new[i : i + chunk]
                 self._store_events(part, code_batch(part, self.config))
@@ -189,7 +184,7 @@ class Watcher:
         self.events = events
         self.say = say or log.info
         self.on_problem = on_problem
-        cfg = {**DEFAULTS, **config.get("watch", {})}
+        cfg = section(config, "watch")  # declared in watch/settings.py
         self.timeout = float(cfg["timeout_seconds"])
         self.max_bytes = int(cfg["max_feed_bytes"])
         self.settle = float(cfg["settle_seconds"])

@@ -1,0 +1,47 @@
+"""Settings of event coding ([code] and [code.coref] in eventdesk.toml); see eventdesk.config."""
+
+from eventdesk.config import Setting
+
+SETTINGS = [
+    Setting(
+        "code.min_confidence",
+        0.4,
+        "Coded events below this confidence are dropped: below 0.4 an event is a weak trigger, an "
+        "embedded clause or one without participants, noise more often than not. A short report's "
+        "whole-text guess needs it too to give the report its main event.",
+        min=0,
+        max=1,
+    ),
+    Setting(
+        "code.actor_files",
+        [],
+        "Extra actor dictionaries (JSONL or TSV, docs/ACTORS.md) on top of the built-in ones.",
+        type=list,
+    ),
+    Setting(
+        "code.article_timeout_s",
+        60,
+        "Seconds to code a batch, then each article alone; over it the article is reported and has "
+        "no events. 0 turns the limit off.",
+        type=float,
+    ),
+    Setting(
+        "code.eventness_threshold",
+        None,
+        "Eventness gate (code/eventness.py): a coded clause with a lower probability of being a real "
+        "event is dropped. Not set: the threshold shipped with the model; a negative value turns the "
+        "gate off.",
+        type=float,
+    ),
+    Setting(
+        "code.coref.enabled",
+        True,
+        "Join the records of one article that report the same event (code/coref.py).",
+    ),
+    Setting(
+        "code.coref.max_km",
+        50.0,
+        "Two town-level places further apart than this (km) are two events.",
+        min=0,
+    ),
+]

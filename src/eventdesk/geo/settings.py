@@ -1,0 +1,44 @@
+"""Settings of place resolution ([geo] in eventdesk.toml); see eventdesk.config for the form."""
+
+from eventdesk.config import Setting
+
+SETTINGS = [
+    Setting(
+        "geo.gazetteer",
+        None,
+        "Path of the compiled gazetteer. Not set: the user's GeoNames import (`eventdesk geo build "
+        "--geonames`) if there is one, else the per-user cached one built from the data packages.",
+        type=str,
+    ),
+    Setting(
+        "geo.alias_files",
+        [],
+        "Extra place-name alias files, built into the gazetteer on top of the shipped ones.",
+        type=list,
+    ),
+    Setting(
+        "geo.ner",
+        True,
+        "spaCy NER adds the place names the gazetteer matcher missed and drops person names.",
+    ),
+    Setting(
+        "geo.ner_model",
+        None,
+        "spaCy pipeline for that NER. Not set: the annotate model (already loaded by the coder).",
+        type=str,
+    ),
+    Setting(
+        "geo.parse_demonyms",
+        False,
+        '`geo parse` returns demonyms ("Sudanese") as places of their country; off, a people is no '
+        "place (demonyms still steer the other names). On for gold sets that tag them (LGL does).",
+    ),
+    Setting(
+        "geo.province_point",
+        "capital",
+        'Where an event known only to a province goes: "capital" puts it at the province\'s largest '
+        'city (ACLED\'s convention; the gazetteer data have no seat codes), "centre" at the '
+        "province's centre point.",
+        choices=("capital", "centre"),
+    ),
+]

@@ -1,0 +1,37 @@
+"""Settings of the relevance gate ([relevance] in eventdesk.toml); see eventdesk.config.
+
+Articles are judged (language, topic, genre, score: eventdesk.relevance) as they are read; only
+those in scope have events coded. Out-of-scope articles stay stored and searchable.
+"""
+
+from eventdesk.config import Setting
+
+SETTINGS = [
+    Setting(
+        "relevance.gate",
+        True,
+        "Code only the articles in scope (language, topic, score below); false codes every article "
+        "whatever its language or topic.",
+    ),
+    Setting(
+        "relevance.code_languages",
+        ["en"],
+        "Languages the coder reads (ISO 639-1 codes); articles in other languages are not coded.",
+        type=list,
+    ),
+    Setting(
+        "relevance.code_topics",
+        ["conflict", "politics"],
+        "An article whose top topic is one of these is coded.",
+        type=list,
+    ),
+    Setting(
+        "relevance.min_score",
+        0.3,
+        "... and so is one whose score (the probability of political or conflict news) reaches this: "
+        "a business or tech report of sanctions or a strike still codes. 0.0 codes every article in "
+        "a language the coder reads.",
+        min=0,
+        max=1,
+    ),
+]
