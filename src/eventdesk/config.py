@@ -358,12 +358,12 @@ def config_source(path: str | None) -> str | None:
 
 def markdown() -> str:
     """docs/SETTINGS.md: every setting, by section, with its default, type and help (generated from
-    the declarations by `eventdesk config --markdown`; tests/test_settings.py keeps it current)."""
+    the declarations by `eventdesk config --markdown`; tests/config/test_settings.py keeps it current)."""
     lines = [
         "# Settings",
         "",
         "<!-- Generated from the declarations (src/eventdesk/*/settings.py) by",
-        "     `eventdesk config --markdown > docs/SETTINGS.md`; tests/test_settings.py fails when it is",
+        "     `eventdesk config --markdown > docs/SETTINGS.md`; tests/config/test_settings.py fails when it is",
         "     out of date. Edit the declarations, not this file. -->",
         "",
         "Every setting has a default. An `eventdesk.toml` in the current folder (or `--config FILE`)",
