@@ -27,10 +27,11 @@ def main() -> int:
     if not os.path.exists(CORPUS):
         print(f"corpus not found: {CORPUS}", file=sys.stderr)
         return 1
-    from eventdesk.annotate import load
+    from eventdesk.annotate import KnownEntities
     from eventdesk.code import code
     from eventdesk.config import load_config
     from eventdesk.records import Document
+    from eventdesk.resources import Resources
     from eventdesk.segment import segment
 
     cfg = load_config(None)
@@ -39,7 +40,8 @@ def main() -> int:
     if a.limit:
         rows = rows[: a.limit]
     t0 = time.perf_counter()
-    load(cfg)
+    res = Resources.from_config(cfg)
+    res.nlp  # noqa: B018 - load (and verify) the model before timing
     from eventdesk.code.classify import classify
 
     classify(["warm up the lexicon: troops attacked the town."])
@@ -61,19 +63,19 @@ def main() -> int:
     t_seg = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    events = code(arts, cfg)
+    ents = KnownEntities()  # geo reuses the coder's NER, as in the pipeline
+    events = code(arts, cfg, res, entities=ents)
     t_code = time.perf_counter() - t0
     # what a user gets: the same events placed and dated (geo reuses the coder's NER)
     from eventdesk.code.actors import fill_countries
     from eventdesk.dates import resolve_dates
-    from eventdesk.geo import get as gazetteer
     from eventdesk.geo import locate
 
-    gazetteer(cfg)  # the gazetteer opens once per process, like the model: not counted
+    res.gazetteer  # noqa: B018 - the gazetteer opens once per process, like the model: not counted
     by_id = {x.id: x for x in arts}
     t0 = time.perf_counter()
-    locate(events, by_id, cfg)
-    fill_countries(events, cfg)
+    locate(events, by_id, cfg, res, ents)
+    fill_countries(events, res.dictionary)
     t_geo = time.perf_counter() - t0
     t0 = time.perf_counter()
     resolve_dates(events, by_id, cfg)

@@ -49,6 +49,7 @@ def subset(src: Path, limit: int | None, tmp: Path) -> Path:
 
 
 def stages(path: Path) -> tuple[dict[str, float], list]:
+    from eventdesk.annotate import KnownEntities
     from eventdesk.code import code
     from eventdesk.config import load_config
     from eventdesk.dates import resolve_dates
@@ -57,6 +58,7 @@ def stages(path: Path) -> tuple[dict[str, float], list]:
     from eventdesk.read import read
     from eventdesk.records import Article
     from eventdesk.relevance import in_scope, judge
+    from eventdesk.resources import Resources
     from eventdesk.segment import segment
     from eventdesk.store import open_store
 
@@ -75,13 +77,15 @@ def stages(path: Path) -> tuple[dict[str, float], list]:
     s = time.perf_counter()
     signatures(arts, cfg)
     t["minhash"] = time.perf_counter() - s
-    code(arts[:2], cfg)  # model load, not counted
+    res = Resources.from_config(cfg)
+    code(arts[:2], cfg, res)  # model load, not counted
     s = time.perf_counter()
-    events = code(coded, cfg)
+    ents = KnownEntities()  # geo reuses the coder's NER, as in the pipeline
+    events = code(coded, cfg, res, entities=ents)
     t["annotate+code"] = time.perf_counter() - s
     by_id = {a.id: a for a in arts}
     s = time.perf_counter()
-    locate(events, by_id, cfg)
+    locate(events, by_id, cfg, res, ents)
     t["geo"] = time.perf_counter() - s
     s = time.perf_counter()
     resolve_dates(events, by_id, cfg)
@@ -100,13 +104,11 @@ def stages(path: Path) -> tuple[dict[str, float], list]:
 
 def spacy_floor(arts: list) -> float:
     """Seconds for spaCy alone over the article bodies, same model and pipes as eventdesk uses."""
-    import spacy
-
-    from eventdesk.annotate import FULL_DISABLE
+    from eventdesk.annotate import FULL_DISABLE, load_model
     from eventdesk.config import load_config
 
     name = load_config()["annotate"]["model"]
-    nlp = spacy.load(name)  # vanilla: no entity ruler, no eventdesk code
+    nlp = load_model(name, verify=False)  # vanilla: no entity ruler, no eventdesk code
     off = [p for p in nlp.pipe_names if p in FULL_DISABLE]
     bodies = [a.body for a in arts]
     list(nlp.pipe(bodies[:2], disable=off))

@@ -27,23 +27,39 @@ from eventdesk.dedup import Signature, assign, signatures
 from eventdesk.guard import extract_guarded, read_file_guarded, segment_guarded
 from eventdesk.read import InputFile, expand
 from eventdesk.records import Article, Event, Problem
+from eventdesk.resources import Resources
 from eventdesk.store.base import FileState, Store
 
 
-def extract_events(articles: list[Article], config: dict[str, Any]) -> list[Event]:
-    """annotate + code -> place -> date for a batch of articles; events carry evidence offsets."""
+def extract_events(
+    articles: list[Article], config: dict[str, Any], res: Resources | None = None
+) -> list[Event]:
+    """annotate + code -> place -> date for a batch of articles; events carry evidence offsets.
+
+    `res`: the loaded model, actor dictionary and gazetteer (eventdesk.resources), handed to each
+    stage; this process's object for `config` when None (the worker initialiser sets it)."""
+    from eventdesk.annotate import KnownEntities
     from eventdesk.code import code
     from eventdesk.code.actors import fill_countries
+    from eventdesk.code.assemble import reweigh_modality
     from eventdesk.code.coref import corefer
     from eventdesk.dates import resolve_dates
     from eventdesk.geo import locate
 
-    events = code(articles, config, bare_mentions=True)
+    if res is None:
+        res = Resources.shared(config)
+    entities = KnownEntities()  # the coder's NER of event sentences, reused by geo
+    events = code(articles, config, res, bare_mentions=True, entities=entities)
     by_id = {a.id: a for a in articles}
-    locate(events, by_id, config)
+    locate(events, by_id, config, res, entities)
     # actors named without a country (protesters, police, "the army") take the event's country
-    fill_countries(events, config)
+    fill_countries(events, res.dictionary)
+    coded_modality = [ev.modality for ev in events]
     resolve_dates(events, by_id, config)
+    # the dates stage may find an event is background (historical) or a plan (hypothetical): its
+    # confidence follows the modality it ends with
+    for ev, before in zip(events, coded_modality, strict=True):
+        reweigh_modality(ev, before)
     # one record per real event of an article, once place and day tell events apart
     return corefer(events, by_id, config)
 
@@ -174,7 +190,7 @@ class Executor:
     stores exactly what a serial run stores.
     """
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, config: dict[str, Any] | None = None) -> None:
         self.workers = max(1, workers)
         self.pool = None
         if self.workers > 1:
@@ -183,7 +199,9 @@ class Executor:
             import tqdm
 
             tqdm.tqdm.monitor_interval = 0  # no monitor thread to inherit across fork
-            self.pool = mp.get_context("fork").Pool(self.workers, initializer=_init_worker)
+            self.pool = mp.get_context("fork").Pool(
+                self.workers, initializer=_init_worker, initargs=(config,)
+            )
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         if self.pool is None:
@@ -205,10 +223,14 @@ class Executor:
             self.pool.join()
 
 
-def _init_worker() -> None:
+def _init_worker(config: dict[str, Any] | None = None) -> None:
+    """Set up a worker process: its own Resources (built once here, loaded on first use), which
+    every task of this process hands to the stages."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if config is not None:
+        Resources.shared(config)  # the parent's object when forked with the same settings
 
 
 class Runner:
@@ -349,7 +371,7 @@ class Runner:
                 {"paths": paths, "events": self.events, "workers": self.workers}
             )
         own = self.executor is None
-        ex = self.executor or Executor(self.workers)
+        ex = self.executor or Executor(self.workers, self.config)
         self._bars["files"] = _progress("files", "file", self.progress, 0)
         if self.events:
             self._bars["coded"] = _progress("events", "article", self.progress, 1)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from eventdesk.annotate import annotate
-from eventdesk.code.actors import ArticleContext, Resolver, fill_countries, get_dictionary
+from eventdesk.code.actors import ArticleContext, Resolver, fill_countries
 from eventdesk.records import Actor, Event, Evidence, Place
+from eventdesk.resources import Resources
+
+
+def get_dictionary():
+    return Resources.shared(None).dictionary
 
 
 def _resolve(sentence: str, word: str, ctx: ArticleContext | None = None) -> Actor:
@@ -62,5 +67,5 @@ def test_generic_actor_takes_location_country():
         actors=[Actor("protesters", "protesters", None, "CVL")],
         location=Place("Sfax", "Sfax", 34.7, 10.7, "TUN"),
     )
-    fill_countries([ev])
+    fill_countries([ev], get_dictionary())
     assert ev.actors[0].country == "TUN"

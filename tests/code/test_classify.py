@@ -198,9 +198,9 @@ def test_document_strategic_tag() -> None:
 
 
 def _parser_available() -> bool:
-    from eventdesk.code.classify import _parser
+    from eventdesk.code.classify import default_parser
 
-    return _parser() is not None
+    return default_parser() is not None
 
 
 @pytest.mark.skipif(not _parser_available(), reason="spaCy model not installed")

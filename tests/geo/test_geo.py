@@ -455,8 +455,10 @@ def test_gazetteer_is_chosen_once_per_process(gaz_path: Path, monkeypatch):
     calls = []
     real = gbuild.ensure
     monkeypatch.setattr(gazetteer._build, "ensure", lambda *a, **k: calls.append(a) or real(*a, **k))
-    monkeypatch.setattr(gazetteer, "_CHOSEN", {})
+    from eventdesk.resources import Resources
+
     cfg = {"geo": {"gazetteer": str(gaz_path)}}
-    first = gazetteer.get(cfg)
-    assert all(gazetteer.get(cfg) is first for _ in range(50))
+    res = Resources.from_config(cfg)
+    first = res.gazetteer
+    assert all(res.gazetteer is first for _ in range(50))
     assert len(calls) == 1

@@ -21,8 +21,7 @@ import json
 import logging
 import os
 import re
-import threading
-from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -34,8 +33,7 @@ MANIFESTS = os.path.join(HERE, "manifests")
 FULL_DISABLE = ("senter", "lemmatizer")
 _SENTER_KEEP = ("tok2vec", "senter")
 
-_lock = threading.Lock()
-_models: dict[tuple[str, bool], Any] = {}
+# model folders already hashed in this process, with the (file, size, mtime) stamp they had then
 _verified: dict[str, tuple] = {}
 
 
@@ -150,33 +148,42 @@ def _settings(config: dict[str, Any] | None) -> dict[str, Any]:
     return section(config, "annotate")
 
 
+def load_model(
+    name: str,
+    verify: bool = True,
+    ruler_patterns: Callable[[], list[dict[str, Any]]] | None = None,
+    exclude: tuple[str, ...] = (),
+) -> Any:
+    """Load a spaCy pipeline: the one place eventdesk calls `spacy.load`.
+
+    `verify`: check the files against our manifest first. `ruler_patterns`: called once to fill
+    an entity ruler put before "ner" (our actor and place names). The statistical sentencer is
+    enabled (callers disable it per call when the parser splits). Not cached here: the caller
+    (eventdesk.resources.Resources) keeps what it loads for the life of the process.
+    """
+    if verify:
+        verify_model(name)
+    import spacy
+
+    nlp = spacy.load(name, exclude=list(exclude))
+    if "senter" in nlp.disabled and "senter" in nlp.component_names:
+        nlp.enable_pipe("senter")
+    if ruler_patterns is not None:
+        _add_ruler(nlp, ruler_patterns)
+    return nlp
+
+
 def load(config: dict[str, Any] | None = None) -> Any:
-    """The spaCy Language for this config, loaded once per process (verified, with entity ruler)."""
-    s = _settings(config)
-    name, verify = str(s["model"]), bool(s["verify_model"])
-    key = (name, verify)
-    with _lock:
-        nlp = _models.get(key)
-        if nlp is not None:
-            return nlp
-        if verify:
-            verify_model(name)
-        import spacy
+    """The spaCy pipeline of this process for `config` (eventdesk.resources.Resources.nlp)."""
+    from eventdesk.resources import Resources
 
-        nlp = spacy.load(name)
-        if "senter" in nlp.disabled and "senter" in nlp.component_names:
-            nlp.enable_pipe("senter")
-        _add_ruler(nlp, config)
-        _models[key] = nlp
-        return nlp
+    return Resources.shared(config).nlp
 
 
-def _add_ruler(nlp: Any, config: dict[str, Any] | None) -> None:
-    from eventdesk.code.actors import get_dictionary
-
+def _add_ruler(nlp: Any, ruler_patterns: Callable[[], list[dict[str, Any]]]) -> None:
     if "ner" not in nlp.pipe_names or "entity_ruler" in nlp.pipe_names:
         return
-    patterns = get_dictionary(config).ruler_patterns()
+    patterns = ruler_patterns()
     # Before "ner": the statistical NER keeps the ruler's entities and labels the rest.
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False}
@@ -191,14 +198,17 @@ def _disabled(nlp: Any, keep: tuple[str, ...] | None = None, drop: tuple[str, ..
     return [p for p in nlp.pipe_names if p in drop]
 
 
-def annotate(texts: list[str], config: dict[str, Any] | None = None) -> list[Any]:
-    """Full spaCy analysis (tokens, POS, dependency parse, sentences, entities) of each text."""
-    nlp = load(config)
+def annotate(texts: list[str], config: dict[str, Any] | None = None, nlp: Any = None) -> list[Any]:
+    """Full spaCy analysis (tokens, POS, dependency parse, sentences, entities) of each text, by
+    `nlp` (the pipeline of eventdesk.resources.Resources; this process's for `config` when None)."""
+    nlp = nlp if nlp is not None else load(config)
     bs = int(_settings(config).get("batch_size") or 64)
     return list(nlp.pipe(texts, batch_size=bs, disable=_disabled(nlp, drop=FULL_DISABLE)))
 
 
-def sentence_spans(texts: list[str], config: dict[str, Any] | None = None) -> list[list[tuple[int, int]]]:
+def sentence_spans(
+    texts: list[str], config: dict[str, Any] | None = None, nlp: Any = None
+) -> list[list[tuple[int, int]]]:
     """(start, end) character offsets of the sentences of each text, cheaply.
 
     config["annotate"]["sentencer"]: "rules" (default: punctuation rules with an abbreviation
@@ -208,7 +218,7 @@ def sentence_spans(texts: list[str], config: dict[str, Any] | None = None) -> li
     """
     if str(_settings(config).get("sentencer") or "rules") == "rules":
         return [_rule_spans(t) for t in texts]
-    nlp = load(config)
+    nlp = nlp if nlp is not None else load(config)
     bs = int(_settings(config).get("batch_size") or 64)
     if "senter" in nlp.pipe_names:
         docs = nlp.pipe(texts, batch_size=bs, disable=_disabled(nlp, keep=_SENTER_KEEP))
@@ -269,24 +279,24 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-# -- entities already found, for later stages -------------------------------------------------
-# The coder parses the sentences that carry events; the geo stage needs NER on exactly those
-# sentences. Keeping their entities (in article-body offsets) saves a second NER pass, which
-# would cost as much as the whole parse. Per process, bounded, oldest forgotten first.
-_ENTITIES: OrderedDict[str, tuple[list[tuple[int, int]], list[tuple[int, int, str]]]] = OrderedDict()
-_ENTITIES_MAX = 4096
+class KnownEntities:
+    """Entities already found, per article, for a later stage of the same batch.
 
+    The coder parses the sentences that carry events; the geo stage needs NER on exactly those
+    sentences. Handing their entities (in article-body offsets) forward saves a second NER pass,
+    which would cost as much as the whole parse. One object per batch (pipeline.extract_events
+    makes it and gives it to both stages); nothing is kept between batches.
+    """
 
-def remember_entities(article_id: str, start: int, end: int, doc: Any) -> None:
-    """Record the NER result of body[start:end] of an article (a Doc of that text)."""
-    ranges, ents = _ENTITIES.setdefault(article_id, ([], []))
-    _ENTITIES.move_to_end(article_id)
-    ranges.append((start, end))
-    ents.extend((start + e.start_char, start + e.end_char, e.label_) for e in doc.ents)
-    while len(_ENTITIES) > _ENTITIES_MAX:
-        _ENTITIES.popitem(last=False)
+    def __init__(self) -> None:
+        self._by_article: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int, str]]]] = {}
 
+    def add(self, article_id: str, start: int, end: int, doc: Any) -> None:
+        """Record the NER result of body[start:end] of an article (a Doc of that text)."""
+        ranges, ents = self._by_article.setdefault(article_id, ([], []))
+        ranges.append((start, end))
+        ents.extend((start + e.start_char, start + e.end_char, e.label_) for e in doc.ents)
 
-def recall_entities(article_id: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
-    """(body ranges that went through NER, their entities) for an article; empty if none."""
-    return _ENTITIES.get(article_id, ([], []))
+    def get(self, article_id: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+        """(body ranges that went through NER, their entities) for an article; empty if none."""
+        return self._by_article.get(article_id, ([], []))

@@ -53,6 +53,7 @@ def code_batch(
     from eventdesk.code.classify import classify_document
     from eventdesk.pipeline import code_batch as extract
     from eventdesk.records import Article
+    from eventdesk.resources import Resources
 
     arts = [Article(title="", body=r["text"], published=r["published"], id=r["id"]) for r in batch]
     # short texts given to be coded: no relevance gate; a text that hangs or crashes the coder is reported
@@ -68,7 +69,7 @@ def code_batch(
     empty = [r for r in batch if not by[r["id"]] and r["text"].strip()]
     labels = {}
     if empty:
-        for r, gs in zip(empty, classify_document([r["text"] for r in empty]), strict=True):
+        for r, gs in zip(empty, classify_document([r["text"] for r in empty], Resources.shared(config).nlp), strict=True):
             if gs and gs[0].case_label:
                 labels[r["id"]] = gs[0].case_label
     for r in batch:

@@ -321,18 +321,6 @@ class ActorDictionary:
         return out
 
 
-_DICTS: dict[tuple[str, ...], ActorDictionary] = {}
-
-
-def get_dictionary(config: dict[str, Any] | None = None) -> ActorDictionary:
-    """The dictionary for this config (built-in files + config["code"]["actor_files"]), cached."""
-    files = tuple((config or {}).get("code", {}).get("actor_files") or ())
-    d = _DICTS.get(files)
-    if d is None:
-        d = _DICTS[files] = ActorDictionary(files)
-    return d
-
-
 # ---------------------------------------------------------------- resolution in a parsed sentence
 
 
@@ -689,14 +677,14 @@ def protest_roles(ev: Any) -> None:
         ev.actors = []
 
 
-def fill_countries(events: list[Any], config: dict[str, Any] | None = None) -> None:
+def fill_countries(events: list[Any], dictionary: ActorDictionary) -> None:
     """After geocoding: actors without a country of their own take the event location's country.
 
     ACLED practice: protesters, police, "the army" or an unidentified armed group named without a
     country belong to the country where the event happened; a group active in several countries
     (IS, PKK, Wagner) is coded to the one it acted in when that is one of them. Media keep none.
     """
-    d = get_dictionary(config)
+    d = dictionary
     for ev in events:
         loc = getattr(ev, "location", None)
         where = getattr(loc, "country", None) if loc is not None else None

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from eventdesk.code.actors import STATE, ArticleContext, Resolver, get_dictionary, protest_roles, word_list
+from eventdesk.code.actors import STATE, ArticleContext, Resolver, protest_roles, word_list
 from eventdesk.code.coref import anaphoric
 from eventdesk.config import setting
 from eventdesk.records import Actor, Article, Event, Evidence
+
+if TYPE_CHECKING:
+    from eventdesk.annotate import KnownEntities
+    from eventdesk.resources import Resources
 
 SPEECH = {
     "say",
@@ -352,6 +356,17 @@ PLACE_NOUNS = {
     "outskirts",
 }
 MOD_FACTOR = {"asserted": 1.0, "claimed": 0.85, "historical": 0.9, "hypothetical": 0.7, "negated": 0.6}
+
+
+def reweigh_modality(ev: Event, coded: str) -> None:
+    """An event's confidence carries its modality's factor (MOD_FACTOR): when a later stage (dates)
+    changes the modality the coder gave it, the factor of the old one is swapped for the new one's."""
+    if ev.modality == coded:
+        return
+    old, new = MOD_FACTOR.get(coded, 1.0), MOD_FACTOR.get(ev.modality, 1.0)
+    ev.confidence = round(min(1.0, ev.confidence / old * new), 4)
+
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -771,31 +786,41 @@ def _short(body: str) -> bool:
 
 
 def code(
-    articles: list[Article], config: dict[str, Any] | None = None, bare_mentions: bool = False
+    articles: list[Article],
+    config: dict[str, Any] | None = None,
+    res: Resources | None = None,
+    bare_mentions: bool = False,
+    entities: KnownEntities | None = None,
 ) -> list[Event]:
     """Events of every article, each article's events strongest first (main event of short texts first).
 
-    With `bare_mentions`, definite event nouns without participants ("the attack began at midnight")
-    come too, marked extra["mention_only"], for code/coref.py to attach to the event they repeat."""
-    from eventdesk.annotate import annotate, remember_entities, sentence_spans
+    `res` holds the spaCy pipeline and the actor dictionary (eventdesk.resources; this process's
+    for `config` when None). With `bare_mentions`, definite event nouns without participants ("the
+    attack began at midnight") come too, marked extra["mention_only"], for code/coref.py to attach
+    to the event they repeat. `entities` receives the NER of the parsed sentences (geo reuses it)."""
+    from eventdesk.annotate import annotate, sentence_spans
     from eventdesk.code.classify import classify, classify_document
     from eventdesk.code.eventness import gate
 
     config = config or {}
+    if res is None:
+        from eventdesk.resources import Resources
+
+        res = Resources.shared(config)
     # below it an event is noise more often than not (code/settings.py); also the bar for a short
     # report's whole-text guess
     min_conf = float(setting(config, "code.min_confidence"))
-    dictionary = get_dictionary(config)
+    dictionary = res.dictionary
     resolver = Resolver(dictionary)
     coder = SentenceCoder(resolver)
     bodies = [a.body or "" for a in articles]
-    spans = sentence_spans(bodies, config)
+    spans = sentence_spans(bodies, config, res.nlp)
     flat = [(ai, s, e) for ai, sp in enumerate(spans) for s, e in sp]
     guesses = classify([bodies[ai][s:e] for ai, s, e in flat])
     short = [i for i, b in enumerate(bodies) if b.strip() and _short(b)]
     doc_guess: dict[int, Any] = {}
     if short:
-        for i, g in zip(short, classify_document([bodies[i] for i in short]), strict=True):
+        for i, g in zip(short, classify_document([bodies[i] for i in short], res.nlp), strict=True):
             if g:
                 doc_guess[i] = g[0]
     # a short report with no trigger in any sentence but a confident document guess: its first
@@ -815,10 +840,15 @@ def code(
                 need.add(k)
     todo = sorted(need)
     docs = dict(
-        zip(todo, annotate([bodies[flat[k][0]][flat[k][1] : flat[k][2]] for k in todo], config), strict=True)
+        zip(
+            todo,
+            annotate([bodies[flat[k][0]][flat[k][1] : flat[k][2]] for k in todo], config, res.nlp),
+            strict=True,
+        )
     )
-    for k in todo:  # the geo stage reuses these entities instead of a second NER pass
-        remember_entities(articles[flat[k][0]].id, flat[k][1], flat[k][2], docs[k])
+    if entities is not None:  # the geo stage reuses these entities instead of a second NER pass
+        for k in todo:
+            entities.add(articles[flat[k][0]].id, flat[k][1], flat[k][2], docs[k])
 
     # the fast sentencer sometimes joins sentences; the parser's split is better: classify those parts
     chunk_guesses: dict[int, list[Any]] = {}

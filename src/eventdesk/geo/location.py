@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventdesk.config import setting
 from eventdesk.geo.resolver import Mention, to_place
 from eventdesk.geo.toponyms import parse_mentions
 from eventdesk.records import Article, Event, Place
+
+if TYPE_CHECKING:
+    from eventdesk.annotate import KnownEntities
+    from eventdesk.geo.gazetteer import Gazetteer
+    from eventdesk.resources import Resources
 
 # a place introduced by one of these is where something happened ("clashes in Kirkuk")
 _LOCATIVE = re.compile(
@@ -71,12 +76,10 @@ class _Found:
         return self.place.feature in _COUNTRY and not self.locative
 
 
-def _actor_countries(events: list[Event], gaz_a2: dict[str, str]) -> Counter:
+def _actor_countries(events: list[Event], gaz_a2: dict[str, str], res: Resources) -> Counter:
     """Home countries of the article's actors (alpha-2), a prior for which country it is about."""
-    from eventdesk.code.actors import get_dictionary
-
     a2 = {v: k for k, v in gaz_a2.items()}
-    groups = get_dictionary().by_name
+    groups = res.dictionary.by_name  # built-in actors + code.actor_files
     out: Counter = Counter()
     for ev in events:
         for a in ev.actors + ev.recipients:
@@ -88,19 +91,22 @@ def _actor_countries(events: list[Event], gaz_a2: dict[str, str]) -> Counter:
     return Counter({k: min(v, 2) for k, v in out.items()})  # a hint, not a vote that drowns the text
 
 
-def _analyse(article: Article, config: dict[str, Any], events: list[Event] | None = None) -> list[_Found]:
-    """Places of title + body, resolved together (the headline gives the body context and back)."""
-    from eventdesk.geo.gazetteer import get
-
+def _analyse(
+    article: Article,
+    config: dict[str, Any],
+    res: Resources,
+    events: list[Event] | None = None,
+    entities: KnownEntities | None = None,
+) -> list[_Found]:
+    """Places of title + body, resolved together (the headline gives the body context and back).
+    `entities`: the coder's NER of the event sentences, reused instead of a second pass."""
     title = article.title or ""
     sep = "\n\n" if title else ""
     text = title + sep + (article.body or "")
     off = len(title) + len(sep)
-    hints = _actor_countries(events or [], get(config).alpha3) if events else None
+    hints = _actor_countries(events or [], res.gazetteer.alpha3, res) if events else None
     regions = known = None
     if events:  # NER only where events are told (mostly done already by the coder: see `known`)
-        from eventdesk.annotate import recall_entities
-
         spans = sorted(
             {
                 (off + ev.evidence.start, off + ev.evidence.end)
@@ -109,14 +115,15 @@ def _analyse(article: Article, config: dict[str, Any], events: list[Event] | Non
             }
         )
         regions = ([(0, len(title))] if title else []) + spans
-        ranges, ents = recall_entities(article.id)  # the coder's NER of these sentences, in body offsets
+        # the coder's NER of these sentences, in body offsets
+        ranges, ents = entities.get(article.id) if entities is not None else ([], [])
         known = ([(a + off, b + off) for a, b in ranges], [(a + off, b + off, lab) for a, b, lab in ents])
         # The rest of the article goes through NER too: the article's focus is read from every
         # sentence, and a surname there ("Blair", "Howard") must not become a town.
         regions = ([(0, len(title))] if title else []) + _cover(
             sorted(set(known[0]) | set(spans)), off, len(text)
         )
-    gaz, ms = parse_mentions(text, config, hints, regions, known)
+    gaz, ms = parse_mentions(text, config, hints, regions, known, res)
     out = []
     for m in ms:
         p = to_place(gaz, m)
@@ -243,9 +250,22 @@ def _sentence_place(
     return None
 
 
-def locate(events: list[Event], articles: dict[str, Article], config: dict[str, Any]) -> None:
+def locate(
+    events: list[Event],
+    articles: dict[str, Article],
+    config: dict[str, Any],
+    res: Resources | None = None,
+    entities: KnownEntities | None = None,
+) -> None:
     """Set `event.location` for each event: the place tied to its evidence sentence (offsets into the
-    article body), else the article's focus place. Short texts (title "", body = note) work the same."""
+    article body), else the article's focus place. Short texts (title "", body = note) work the same.
+
+    `res`: the gazetteer, actor dictionary and NER pipeline (eventdesk.resources; this process's for
+    `config` when None); `entities`: the coder's NER of the event sentences (pipeline.extract_events)."""
+    if res is None:
+        from eventdesk.resources import Resources
+
+        res = Resources.shared(config)
     cache: dict[str, tuple[list[_Found], Place | None]] = {}
     by_article: dict[str, list[Event]] = defaultdict(list)
     for ev in events:
@@ -255,7 +275,7 @@ def locate(events: list[Event], articles: dict[str, Article], config: dict[str, 
         if art is None:
             continue
         if art.id not in cache:
-            found = _analyse(art, config, by_article[art.id])
+            found = _analyse(art, config, res, by_article[art.id], entities)
             cache[art.id] = (found, focus(found))
         found, main = cache[art.id]
         start, end = ev.evidence.start, ev.evidence.end
@@ -287,8 +307,10 @@ def locate(events: list[Event], articles: dict[str, Article], config: dict[str, 
             place = main
         place = place or main
         if place is not None and place.feature in _COUNTRY:
-            place = _capital_for_statement(ev, place, config) or place
-        ev.location = _province_point(_copy(place), config) or _party_country(ev, config)
+            place = _capital_for_statement(ev, place, res.gazetteer) or place
+        ev.location = _province_point(_copy(place), config, res.gazetteer) or _party_country(
+            ev, res.gazetteer
+        )
 
 
 def _verbal_types() -> frozenset[str]:
@@ -311,7 +333,7 @@ _VERBAL: frozenset[str] | None = None
 _GOVERNMENT_SECTORS = frozenset(("GOV", "HOS", "LEG", "JUD", "DIP"))
 
 
-def _capital_for_statement(ev: Event, country: Place, config: dict[str, Any]) -> Place | None:
+def _capital_for_statement(ev: Event, country: Place, gaz: Gazetteer) -> Place | None:
     """A government's statement or talks with no site of their own are placed at its capital
     (ACLED/PLOVER practice); never fighting, strikes or protests, which happen somewhere in the
     country. Only when an acting party is that country's government."""
@@ -324,9 +346,6 @@ def _capital_for_statement(ev: Event, country: Place, config: dict[str, Any]) ->
     ]
     if not govs:
         return None
-    from eventdesk.geo.gazetteer import get
-
-    gaz = get(config)
     a2 = {v: k for k, v in gaz.alpha3.items()}.get(country.country or "")
     cap = gaz.capital(a2) if a2 else None
     if cap is None:
@@ -350,16 +369,14 @@ def _trigger(ev: Event) -> int | None:
     return int(t[0]) if isinstance(t, (list, tuple)) and t else None
 
 
-def _province_point(p: Place | None, config: dict[str, Any]) -> Place | None:
+def _province_point(p: Place | None, config: dict[str, Any], gaz: Gazetteer) -> Place | None:
     """An event known only to a province or district is put at its seat (geo.province_point = "capital"),
     as ACLED codes it; the place keeps the division's name and precision."""
     if p is None or p.feature not in ("ADM1", "ADM2") or p.geonameid is None:
         return p
     if setting(config, "geo.province_point") != "capital":
         return p
-    from eventdesk.geo.gazetteer import get
-
-    city = get(config).seat(p.geonameid, p.feature.lower())
+    city = gaz.seat(p.geonameid, p.feature.lower())
     if city is not None:
         p.lat, p.lon = city.lat, city.lon
     return p
@@ -377,15 +394,12 @@ def _coded_place(found: list[_Found], start: int, end: int) -> Place | None:
     return None
 
 
-def _party_country(ev: Event, config: dict[str, Any]) -> Place | None:
+def _party_country(ev: Event, gaz: Gazetteer) -> Place | None:
     """No place named anywhere: the country the event's parties belong to, at its centre, precision 3
     (ACLED's rule for a country-only location), when they agree on one."""
-    from eventdesk.geo.gazetteer import get
-
     ccs = {a.country for a in ev.actors + ev.recipients if a.country}
     if len(ccs) != 1:
         return None
-    gaz = get(config)
     a2 = {v: k for k, v in gaz.alpha3.items()}.get(ccs.pop())
     e = gaz.countries.get(a2 or "")
     if e is None:

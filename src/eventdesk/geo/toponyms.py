@@ -15,9 +15,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from eventdesk.geo.gazetteer import Gazetteer, get
+from eventdesk.geo.gazetteer import Gazetteer
 from eventdesk.geo.normalize import key
 from eventdesk.geo.resolver import (
     _KIND_WORD_AFTER,
@@ -30,6 +30,9 @@ from eventdesk.geo.resolver import (
     to_place,
 )
 from eventdesk.records import Place
+
+if TYPE_CHECKING:
+    from eventdesk.resources import Resources
 
 MAX_TOKENS = 6
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['\u2019\-](?=\w))*\.?")
@@ -278,43 +281,34 @@ def _named_as_place(text: str, end: int, cs: Any) -> bool:
     return bool(_KIND_WORD_AFTER.match(text, end)) and any(c.entry.kind in _SETTLEMENT_KINDS for c in cs)
 
 
-@functools.lru_cache(maxsize=2)
-def _nlp(model: str) -> Any:
-    import spacy
-
-    return spacy.load(model, disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
-
-
 def ner_entities(
     text: str,
     config: dict[str, Any] | None = None,
     regions: list[tuple[int, int]] | None = None,
     known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
+    res: Resources | None = None,
 ) -> list[tuple[int, int, str]] | None:
     """(start, end, label) of spaCy entities, or None when NER is off or the model cannot load.
 
     With `regions`, only those parts of the text are run through NER (offsets still refer to the
     whole text): NER costs more than everything else here, and an event needs it only where the
     event is told. `known` = (ranges, entities) already found by an earlier stage over parts of
-    the text; regions inside those ranges are not run again.
+    the text; regions inside those ranges are not run again. The pipeline is `res.ner_nlp`: the
+    annotate model (with our entity ruler) unless geo.ner_model names another.
     """
     geo = (config or {}).get("geo") or {}
     if geo.get("ner") is False:
         return None
-    try:
-        if geo.get("ner_model"):
-            nlp, off = _nlp(geo["ner_model"]), []
-        else:  # the annotate model (with our entity ruler), already loaded by the coder
-            from eventdesk.annotate import load
+    if res is None:
+        from eventdesk.resources import Resources
 
-            nlp = load(config)
-            off = [
-                p
-                for p in nlp.pipe_names
-                if p in ("parser", "tagger", "lemmatizer", "attribute_ruler", "senter")
-            ]
+        res = Resources.shared(config)
+    try:
+        nlp = res.ner_nlp
     except Exception:  # no model installed: the gazetteer matcher alone
         return None
+    # NER only (the ruler before it); a geo.ner_model is loaded without the other pipes
+    off = [p for p in nlp.pipe_names if p in ("parser", "tagger", "lemmatizer", "attribute_ruler", "senter")]
     if regions is None:
         doc = next(iter(nlp.pipe([text], disable=off)))
         return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -336,10 +330,11 @@ def detect(
     config: dict[str, Any] | None = None,
     regions: list[tuple[int, int]] | None = None,
     known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
+    res: Resources | None = None,
 ) -> list[tuple[int, int]]:
     """Gazetteer matches, refined by NER when available (only inside `regions` when given)."""
     spans = find_spans(gaz, text)
-    ents = ner_entities(text, config, regions, known)
+    ents = ner_entities(text, config, regions, known, res)
     if ents is None:
         return spans
     if regions is not None:  # outside the NER'd regions the matcher's own answer stands
@@ -470,15 +465,21 @@ def parse_mentions(
     hint_ccs: Counter | None = None,
     ner_regions: list[tuple[int, int]] | None = None,
     known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
+    res: Resources | None = None,
 ) -> tuple[Gazetteer, list[Mention]]:
-    gaz = get(config)
-    spans = detect(gaz, text, config, ner_regions, known)
+    if res is None:
+        from eventdesk.resources import Resources
+
+        res = Resources.shared(config)
+    gaz = res.gazetteer
+    spans = detect(gaz, text, config, ner_regions, known, res)
     return gaz, resolve_mentions(gaz, text, spans, hint_ccs, found=True)
 
 
-def parse(text: str, config: dict[str, Any] | None = None) -> list[Place]:
-    """Every place name found in `text`, resolved in the context of the whole text (start/end set)."""
-    gaz, ms = parse_mentions(text, config)
+def parse(text: str, config: dict[str, Any] | None = None, res: Resources | None = None) -> list[Place]:
+    """Every place name found in `text`, resolved in the context of the whole text (start/end set).
+    `res`: gazetteer and NER pipeline (eventdesk.resources; this process's for `config` when None)."""
+    gaz, ms = parse_mentions(text, config, res=res)
     demonyms = bool(((config or {}).get("geo") or {}).get("parse_demonyms"))
     out = []
     for m in ms:
