@@ -69,7 +69,9 @@ def code_batch(
     empty = [r for r in batch if not by[r["id"]] and r["text"].strip()]
     labels = {}
     if empty:
-        for r, gs in zip(empty, classify_document([r["text"] for r in empty], Resources.shared(config).nlp), strict=True):
+        for r, gs in zip(
+            empty, classify_document([r["text"] for r in empty], Resources.shared(config).nlp), strict=True
+        ):
             if gs and gs[0].case_label:
                 labels[r["id"]] = gs[0].case_label
     for r in batch:

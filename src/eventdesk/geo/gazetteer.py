@@ -142,9 +142,10 @@ def open_gazetteer(config: dict[str, Any] | None = None) -> Gazetteer:
     the data packages (+ geo.alias_files; built on first use). A new reader each call: the caller
     (eventdesk.resources.Resources) keeps it, so a data file edited during a long run does not make
     a worker rebuild the gazetteer (and change its answers) mid-run."""
-    geo = (config or {}).get("geo") or {}
-    alias_files = list(geo.get("alias_files") or [])
-    path = geo.get("gazetteer")
+    from eventdesk.config import setting
+
+    alias_files = list(setting(config, "geo.alias_files") or [])
+    path = setting(config, "geo.gazetteer")
     if path is None and not alias_files:
         from eventdesk.geo.geonames import user_path
 
