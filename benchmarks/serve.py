@@ -15,12 +15,16 @@ import random
 import statistics
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlencode
+
+# the synthetic events live with the tests (tests/support/sample.py): they are not part of the product
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def build(path: str, n_events: int, n_articles: int) -> None:
-    from eventdesk.serve.sample import synthetic_articles, synthetic_events
     from eventdesk.store import open_store
+    from tests.support.sample import synthetic_articles, synthetic_events
 
     t0 = time.perf_counter()
     with open_store(path) as store:

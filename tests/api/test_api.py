@@ -9,7 +9,7 @@ import pytest
 import eventdesk
 from eventdesk.api import EventDB, Records, SearchHit, make_filter
 from eventdesk.records import Event
-from eventdesk.serve.sample import HOSTILE, build_demo_store
+from tests.support.sample import HOSTILE, build_demo_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -11,7 +11,7 @@ import pytest
 from eventdesk.cli import main as cli
 from eventdesk.cli.events import render_table
 from eventdesk.cli.search import render_hits
-from eventdesk.serve.sample import HOSTILE, build_demo_store
+from tests.support.sample import HOSTILE, build_demo_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -228,9 +229,24 @@ def test_resolve_dates_never_fails(text, cuts, published, hints, modality):
             assert ev.date_text is not None
 
 
+# A hang here would be catastrophic backtracking: pytest-timeout fails the test instead of waiting.
+@pytest.mark.timeout(120)
 def test_pathological_inputs_finish():
-    # Long runs of the tokens the patterns start and end on: no catastrophic backtracking.
+    # Long runs of the tokens the patterns start and end on: no catastrophic backtracking, and the
+    # answers stay well-formed (in the text, left to right, disjoint, in the precision's format).
+    anchor = date(2024, 1, 1)  # a Monday
+    not_dates = {"on ", "5 ", "the ", "- ", "early ", "a ", "ago "}  # none is a date on its own
     for chunk in ["on ", "5 ", "May ", "2021 ", "the ", "- ", "Monday, ", "early ", "1/1/", "a ", "ago "]:
         text = chunk * 2000
-        scan(text)
-        find_dates(text, anchor=date(2024, 1, 1))
+        exprs = scan(text)
+        last_end = 0
+        for x in exprs:
+            assert last_end <= x.start < x.end <= len(text) and text[x.start : x.end] == x.text, (chunk, x)
+            last_end = x.end
+        found = find_dates(text, anchor=anchor)
+        _check_found(text, found)
+        if chunk in not_dates:
+            assert exprs == [] and found == [], chunk
+        # each of the 2000 Mondays is read as the anchor itself (the last Monday on or before it)
+        if chunk == "Monday, ":
+            assert len(found) == 2000 and {(v, p) for _, _, v, p in found} == {("2024-01-01", "day")}

@@ -10,7 +10,7 @@ import pytest
 
 from eventdesk.cli import main as cli
 from eventdesk.export.acled import COLUMNS, acled_date, acled_row, country_info, inter_code
-from eventdesk.serve.sample import HOSTILE, build_demo_store
+from tests.support.sample import HOSTILE, build_demo_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

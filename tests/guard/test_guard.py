@@ -21,6 +21,10 @@ from eventdesk.guard import (
 from eventdesk.records import Article, Document, Event, Evidence, Problem, Source
 from eventdesk.segment import segment
 
+# These tests own SIGALRM and check that the timer is left disarmed: pytest-timeout watches them from
+# a thread instead of with its own alarm (pyproject's default timeout still applies).
+pytestmark = pytest.mark.timeout(method="thread")
+
 PARA = "The army said on Tuesday it had retaken the town after two days of fighting with rebels."
 
 

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventdesk.serve.app import CSP, create_app
-from eventdesk.serve.sample import HOSTILE, build_demo_store
+from tests.support.sample import HOSTILE, build_demo_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from eventdesk.serve.sample import HOSTILE, build_demo_store
+from tests.support.sample import HOSTILE, build_demo_store
 
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from eventdesk.api import make_filter
-from eventdesk.serve.sample import synthetic_articles, synthetic_events
 from eventdesk.store.sqlite import SQLiteStore
+from tests.support.sample import synthetic_articles, synthetic_events
 
 
 @pytest.fixture(scope="module")

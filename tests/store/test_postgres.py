@@ -25,8 +25,8 @@ psycopg = pytest.importorskip("psycopg", reason="PostgreSQL tests need `pip inst
 
 
 def fill(store, n_articles: int = 40, n_events: int = 300) -> list[Article]:
-    """Synthetic articles and events (serve/sample.py), near-duplicates, problems, signatures."""
-    from eventdesk.serve.sample import hostile_article, synthetic_articles, synthetic_events
+    """Synthetic articles and events (tests/support/sample.py), near-duplicates, problems, signatures."""
+    from tests.support.sample import hostile_article, synthetic_articles, synthetic_events
 
     arts = list(synthetic_articles(n_articles, seed=3))
     # a story cluster and a near-duplicate, for related_articles and stats
