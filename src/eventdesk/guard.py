@@ -6,10 +6,11 @@ works in the main thread of a process: the CLI and every worker of a process poo
 timeout, a too-deep structure, memory exhaustion or an unexpected error into a `Problem` naming
 the document, so the run goes on and the summary counts it.
 
-Settings (declared in read/settings.py and code/settings.py; 0 or None turns a limit off):
-  read.file_timeout_s       seconds to read and parse one input file        (default 300)
-  read.document_timeout_s   seconds to segment one document into articles   (default 60)
-  code.article_timeout_s    seconds to extract the events of one article    (default 60)
+Settings (declared in read/settings.py and code/settings.py, defaults in docs/SETTINGS.md; 0 or
+None turns a time limit off):
+  read.file_timeout_s       seconds to read and parse one input file
+  read.document_timeout_s   seconds to segment one document into articles
+  code.article_timeout_s    seconds to extract the events of one article
   read.max_document_chars   longer article texts are cut after extraction (reported; a dump is read in pieces)
 
 Limits of the mechanism: the alarm is delivered between Python bytecodes, so a single long C

@@ -64,15 +64,18 @@ def test_defaults_come_from_the_declarations_only():
     by_name: dict[str, list] = {}
     for s in SETTINGS.values():
         by_name.setdefault(s.name, []).append(s.default)
-    call = re.compile(r"""\.get\(\s*["'](\w+)["']\s*,\s*([^()]+?)\s*\)""")
+    # cfg.get("name", 128) and cfg.get("name") or 128 (a None guard such as `or []` is no restatement)
+    call = re.compile(r"""\.get\(\s*["'](\w+)["']\s*(?:,\s*([^()]+?)\s*\)|\)\s+or\s+([-\w."']+))""")
     for path in SRC.rglob("*.py"):
         if path.name in ("config.py", "settings.py", "pipeline_settings.py"):
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for name, literal in call.findall(line):
+            for name, given, fallback in call.findall(line):
                 try:
-                    value = ast.literal_eval(literal)
+                    value = ast.literal_eval(given or fallback)
                 except (ValueError, SyntaxError):
+                    continue
+                if fallback and value in ([], None):
                     continue
                 if any(value == d and type(value) is type(d) for d in by_name.get(name, [])):
                     restated.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
@@ -197,3 +200,11 @@ def test_min_confidence_is_the_one_bar_for_coded_events():
     assert set(default) < set(lower) and any(c < 0.4 for *_, c in lower)
     higher = coded({"code": {"min_confidence": 0.6}})
     assert set(higher) < set(default) and all(c >= 0.6 for *_, c in higher)
+
+
+def test_store_setting_reaches_check(tmp_path, capsys, monkeypatch):
+    """`eventdesk check` had its own --db default, so [store] db never reached it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "eventdesk.toml").write_text('[store]\ndb = "mine.db"\n')
+    assert main(["check"]) == 1
+    assert "no store at mine.db" in capsys.readouterr().err

@@ -202,7 +202,7 @@ def annotate(texts: list[str], config: dict[str, Any] | None = None, nlp: Any = 
     """Full spaCy analysis (tokens, POS, dependency parse, sentences, entities) of each text, by
     `nlp` (the pipeline of eventdesk.resources.Resources; this process's for `config` when None)."""
     nlp = nlp if nlp is not None else load(config)
-    bs = int(_settings(config).get("batch_size") or 64)
+    bs = int(_settings(config)["batch_size"])
     return list(nlp.pipe(texts, batch_size=bs, disable=_disabled(nlp, drop=FULL_DISABLE)))
 
 
@@ -216,10 +216,10 @@ def sentence_spans(
     parser, so a missed boundary costs nothing) or "senter" (spaCy's statistical sentencer;
     the parser when the model has none). Sentences never cross a paragraph break.
     """
-    if str(_settings(config).get("sentencer") or "rules") == "rules":
+    if str(_settings(config)["sentencer"]) == "rules":
         return [_rule_spans(t) for t in texts]
     nlp = nlp if nlp is not None else load(config)
-    bs = int(_settings(config).get("batch_size") or 64)
+    bs = int(_settings(config)["batch_size"])
     if "senter" in nlp.pipe_names:
         docs = nlp.pipe(texts, batch_size=bs, disable=_disabled(nlp, keep=_SENTER_KEEP))
     else:

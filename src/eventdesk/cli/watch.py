@@ -25,7 +25,7 @@ examples:
   eventdesk watch feeds/ --once                             one poll, then exit (for cron)
 
 only http:// and https:// feed URLs are fetched. Settings in eventdesk.toml, section [watch]:
-timeout_seconds (20), max_feed_bytes (20000000), settle_seconds (1).
+timeout_seconds, max_feed_bytes, settle_seconds (`eventdesk config watch -v` shows them).
 
 exit status: 0; 3 when --once met bad input (each named on stderr).
 """
