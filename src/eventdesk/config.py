@@ -55,7 +55,7 @@ class Setting:
             return "one of " + ", ".join(f'"{c}"' for c in self.choices)
         words = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
         if self.kind is list:
-            return "a list of strings" + (f", e.g. {_toml(self.default)}" if self.default else "")
+            return "a list of strings" + (f", e.g. {toml_value(self.default)}" if self.default else "")
         text = words.get(self.kind, self.kind.__name__)
         if self.min is not None and self.max is not None:
             return f"{text} from {self.min:g} to {self.max:g}"
@@ -86,7 +86,7 @@ class Setting:
             ok = value >= self.min
         if ok and self.max is not None:
             ok = value <= self.max
-        return None if ok else f"{self.key} must be {self.expects()}, not {_toml(value)}"
+        return None if ok else f"{self.key} must be {self.expects()}, not {toml_value(value)}"
 
 
 # Where each section is declared, in pipeline order (the order of `eventdesk config` and the docs).
@@ -232,14 +232,14 @@ def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
             into[k] = v
 
 
-def _toml(value: Any) -> str:
+def toml_value(value: Any) -> str:
     """A value as it is written in eventdesk.toml."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(value, list):
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, int) and abs(value) >= 10_000:
@@ -247,7 +247,8 @@ def _toml(value: Any) -> str:
     return repr(value)
 
 
-def _did_you_mean(word: str, known: Iterable[str]) -> str:
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """'did you mean X? ' for the known name closest to a misspelled one ('' when none is close)."""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"did you mean {close[0]}? " if close else ""
 
@@ -256,11 +257,11 @@ def _unknown(key: str, where: str) -> str:
     """'unknown setting code.min_confidense: did you mean code.min_confidence? (known in [code]: ...)'"""
     table, _, name = key.rpartition(".")
     if not table:
-        hint = _did_you_mean(f"[{key}]", (f"[{t}]" for t in TABLES if "." not in t))
+        hint = did_you_mean(f"[{key}]", (f"[{t}]" for t in TABLES if "." not in t))
         known = ", ".join(t for t in DEFAULTS)
         return f"{where}unknown section [{key}]: {hint}(known: {known})"
     siblings = [k for k in (*SETTINGS, *TABLES) if k.rpartition(".")[0] == table]
-    hint = _did_you_mean(key, siblings)
+    hint = did_you_mean(key, siblings)
     if not hint:  # the right name in the wrong section: "[geo] min_confidence" -> code.min_confidence
         elsewhere = [k for k in SETTINGS if SETTINGS[k].name == name]
         hint = (
@@ -298,7 +299,7 @@ def check_config(
                 if isinstance(v, Mapping):
                     walk(v, key + ".")
                 else:
-                    errors.append(f"{where(key)}[{key}] must be a table of settings, not {_toml(v)}")
+                    errors.append(f"{where(key)}[{key}] must be a table of settings, not {toml_value(v)}")
             elif key in SETTINGS:
                 why = SETTINGS[key].problem(v)
                 if why:
@@ -388,7 +389,7 @@ def markdown() -> str:
         lines += ["", f"## [{table}]", "", f"Declared in `{', '.join(files)}`.", ""]
         lines += ["| setting | default | value | what it does |", "|---|---|---|---|"]
         for s in settings:
-            default = "not set" if s.default is None else f"`{_toml(s.default)}`"
+            default = "not set" if s.default is None else f"`{toml_value(s.default)}`"
             help_text = s.help.replace("|", "\\|")
             lines.append(f"| `{s.name}` | {default} | {s.expects()} | {help_text} |")
     return "\n".join(lines) + "\n"

@@ -93,14 +93,14 @@ def test_partial_configs_get_the_declared_defaults():
         setting(cfg, "code.no_such_setting")
 
 
-def _toml(tmp_path: Path, text: str) -> str:
+def _settings_file(tmp_path: Path, text: str) -> str:
     p = tmp_path / "settings.toml"
     p.write_text(text, encoding="utf-8")
     return str(p)
 
 
 def test_misspelled_names_are_refused_with_the_closest_known_one(tmp_path, capsys):
-    path = _toml(
+    path = _settings_file(
         tmp_path,
         "[code]\nmin_confidense = 0.5\n[dedupe]\nshingle = 4\n[geo]\nmin_confidence = 0.5\n"
         "[code.corefs]\nenabled = false\n",
@@ -117,7 +117,7 @@ def test_misspelled_names_are_refused_with_the_closest_known_one(tmp_path, capsy
 
 
 def test_wrong_types_name_the_setting_what_it_must_be_and_the_file(tmp_path):
-    path = _toml(
+    path = _settings_file(
         tmp_path,
         '[code]\nactor_files = "mine.jsonl"\n[code.coref]\nmax_km = "far"\n'
         '[geo]\nprovince_point = "center"\n[run]\nbatch_files = 0\n[dates]\nhistorical_days = 2.5\n'
@@ -144,7 +144,7 @@ def test_wrong_types_name_the_setting_what_it_must_be_and_the_file(tmp_path):
 
 def test_config_command_prints_values_and_where_they_came_from(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    path = _toml(tmp_path, "[code]\nmin_confidence = 0.5\n[code.coref]\nmax_km = 30.0\n")
+    path = _settings_file(tmp_path, "[code]\nmin_confidence = 0.5\n[code.coref]\nmax_km = 30.0\n")
     assert main(["config", "--config", path, "--db", "other.db"]) == 0
     out = capsys.readouterr().out
     assert f"min_confidence = 0.5  # {path} (default 0.4)" in out
@@ -153,7 +153,7 @@ def test_config_command_prints_values_and_where_they_came_from(tmp_path, capsys,
     assert "max_file_bytes = 200_000_000  # default" in out
     assert "# eventness_threshold = (not set)  # default" in out
     # what it prints is a settings file that gives the same settings back
-    again = _toml(tmp_path, out)
+    again = _settings_file(tmp_path, out)
     assert tomllib.loads(out)["code"]["min_confidence"] == 0.5
     assert load_config(again) == load_config(path, {"store": {"db": "other.db"}})
 

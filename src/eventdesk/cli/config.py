@@ -67,7 +67,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _selected(names: list[str]) -> list[str]:
-    from eventdesk.config import SETTINGS, TABLES, _did_you_mean
+    from eventdesk.config import SETTINGS, TABLES, did_you_mean
 
     if not names:
         return list(SETTINGS)
@@ -79,13 +79,13 @@ def _selected(names: list[str]) -> list[str]:
         elif name in TABLES:
             keys += [k for k in SETTINGS if k.startswith(name + ".")]
         else:
-            hint = _did_you_mean(name, [*TABLES, *SETTINGS])
+            hint = did_you_mean(name, [*TABLES, *SETTINGS])
             raise SystemExit(f"no setting or section {name!r}: {hint}(`eventdesk config` lists them all)")
     return list(dict.fromkeys(keys))
 
 
 def main(args: argparse.Namespace) -> int:
-    from eventdesk.config import SETTINGS, _toml, config_source, load_settings, markdown
+    from eventdesk.config import SETTINGS, config_source, load_settings, markdown, toml_value
 
     if args.markdown:
         print(markdown(), end="")
@@ -126,9 +126,9 @@ def main(args: argparse.Namespace) -> int:
         if args.verbose:
             print(f"# {s.help}")
         v = value(k)
-        where = origin[k] if origin[k] == "default" else f"{origin[k]} (default {_toml(s.default)})"
+        where = origin[k] if origin[k] == "default" else f"{origin[k]} (default {toml_value(s.default)})"
         if v is None:
             print(f"# {s.name} = (not set)  # {where}")
         else:
-            print(f"{s.name} = {_toml(v)}  # {where}")
+            print(f"{s.name} = {toml_value(v)}  # {where}")
     return 0
