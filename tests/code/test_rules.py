@@ -127,3 +127,32 @@ def test_tagged_note_without_trigger_word_is_still_an_event():
     )
     assert evs and evs[0].acled_sub_event_type == "Change to group/activity"
     assert evs[0].acled_event_type == "Strategic developments"
+
+
+def test_passive_weapon_subject_names_its_owner_as_actor():
+    # a weapon is what was used, not who was hit: its demonym is the actor
+    evs = [
+        e
+        for e in _events("Israeli missiles were fired at an army depot near Homs on Monday.")
+        if e.event_type == "ASSAULT"
+    ]
+    assert evs and evs[0].actors[0].country == "ISR"
+    assert not any(r.text.lower().endswith("missiles") for r in evs[0].recipients)
+
+
+def test_clause_role_tells_main_clause_from_reported_content_and_noun_phrases():
+    art = Article(
+        title="",
+        body="Rebels attacked the army base on Monday. "
+        "The minister said that police arrested two protesters in the capital. "
+        "Thousands of families fled after the airstrikes on the town.",
+        published="2024-05-01",
+    )
+    evs = code([art], {"code": {"eventness_threshold": -1}})
+    role: dict[str, str] = {}
+    for e in sorted(evs, key=lambda e: e.evidence.start):
+        role.setdefault(e.event_type, e.extra["clause_role"])
+    assert role["ASSAULT"].startswith("ROOT|VERB|VBD|subj")  # "Rebels attacked"
+    assert role["COERCE"].startswith("ccomp|VERB|VBD|subj|say")
+    (strikes,) = [e for e in evs if "airstrikes" in e.evidence.sentence]
+    assert strikes.extra["clause_role"].startswith("pobj|NOUN")

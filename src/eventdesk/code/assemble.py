@@ -529,6 +529,11 @@ class SentenceCoder:
                 agent_heads, _ = _subject(noun.head.head)
         else:
             agent_heads, patient_heads = _subject(pred)
+            # "Israeli missiles were fired at X": a weapon is what was used, not who was hit; whose
+            # weapon it is (a demonym, country or group modifying it) is the actor
+            if not agent_heads and any(h.lower_ in WEAPONS for h in patient_heads):
+                agent_heads = [h for h in patient_heads if h.lower_ in WEAPONS][:1]
+                patient_heads = [h for h in patient_heads if h.lower_ not in WEAPONS]
             if noun is not None:  # light verb + event noun: "Israel's strikes" style modifiers win
                 own = [c for c in noun.children if c.dep_ == "poss"]
                 if own and not agent_heads:
@@ -781,6 +786,20 @@ def _dominates(a: Any, b: Any) -> bool:
     return False
 
 
+def clause_role(tok: Any) -> str:
+    """Where a trigger sits in its sentence's syntax, for the eventness gate: the relation of its
+    clause to the rest ("ROOT", "ccomp", "relcl", "advcl", "pobj"...), the part of speech of the
+    trigger, the clause verb's tense tag, whether the clause has a subject, and what governs it
+    ("say" for a verb of saying, else the governor's part of speech). A reported event is mostly a
+    finite main clause or the content of a verb of saying; events nested in a noun phrase, a purpose
+    clause or a modifier are mostly circumstances, plans or background."""
+    pred = _anchor(tok)
+    head = pred.head if pred.head.i != pred.i else None
+    gov = "none" if head is None else ("say" if head.lower_ in SPEECH else head.pos_)
+    subj = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in pred.children)
+    return "|".join((pred.dep_, tok.pos_, pred.tag_, "subj" if subj else "nosubj", gov))
+
+
 def _short(body: str) -> bool:
     return len(body) <= 1500
 
@@ -978,7 +997,7 @@ def code(
                         modality=modality,
                         fatalities=_fatalities(sent.text),
                         confidence=round(min(1.0, conf), 4),
-                        extra={"trigger": [t0, t0 + len(tok.text)]}
+                        extra={"trigger": [t0, t0 + len(tok.text)], "clause_role": clause_role(tok)}
                         | ({"anaphoric": True} if anaphoric(tok) else {})
                         | ({"mention_only": True} if mention_only else {})
                         | ({"case_label": g.case_label} if g.case_label else {})

@@ -74,6 +74,8 @@ class Candidate:
     in_sentence: int = 1
     stronger_in_sentence: int = 0
     earlier_in_sentence: int = 0
+    # the trigger's place in the sentence's syntax (code/assemble.clause_role), "" when unknown
+    clause_role: str = ""
 
 
 def _get(x: Any, key: str, default: Any = None) -> Any:
@@ -116,6 +118,7 @@ def candidate(event: Any, body_length: int) -> Candidate:
         recipients=parties(_get(event, "recipients")),
         acled_sub_event_type=_get(event, "acled_sub_event_type"),
         body_length=max(1, body_length),
+        clause_role=_get(event, "clause_role") or (_get(event, "extra") or {}).get("clause_role") or "",
     )
 
 
@@ -249,6 +252,19 @@ def features(c: Candidate) -> dict[str, float]:
     f["stronger=" + str(min(c.stronger_in_sentence, 2))] = 1.0
     f["earlier=" + str(min(c.earlier_in_sentence, 2))] = 1.0
     f[f"tearlier={t}|{min(c.earlier_in_sentence, 1)}"] = 1.0
+    # the clause the trigger sits in: main clause or reported content vs. a noun phrase, a purpose
+    # or relative clause (circumstances, plans, background); alone and with the type
+    if c.clause_role:
+        dep, pos, tag, subj, gov = (c.clause_role.split("|") + [""] * 5)[:5]
+        f["dep=" + dep] = 1.0
+        f[f"tdep={t}|{dep}"] = 1.0
+        f[f"dep_gov={dep}|{gov}"] = 1.0
+        f["tpos=" + pos] = 1.0
+        f[f"ttpos={t}|{pos}"] = 1.0
+        f["tag=" + tag] = 1.0
+        f[f"ttag={t}|{tag}"] = 1.0
+        f["subj=" + subj] = 1.0
+        f[f"tsubj={t}|{subj}"] = 1.0
     # modality and confidence as the frame coder saw them
     f["mod=" + c.modality] = 1.0
     f[f"tmod={t}|{c.modality}"] = 1.0
