@@ -15,28 +15,67 @@ from pathlib import Path
 from typing import Any
 
 _CODE = """
-import json, resource, sys, time
+import json, os, resource, sys, threading, time
 from eventdesk.config import load_config
 from eventdesk.pipeline import run
 from eventdesk.store import open_store
-db, path, workers, events = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+db, path, workers, events, engine = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5]
+
+def status_kb(pid, key):
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return next((int(x.split()[1]) for x in fh if x.startswith(key)), 0)
+    except OSError:
+        return 0
+
+def descendants(root):
+    kids = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as fh:
+                    kids.setdefault(int(fh.read().rsplit(")", 1)[1].split()[1]), []).append(int(d))
+            except (OSError, IndexError, ValueError):
+                pass
+    out, todo = [], [root]
+    while todo:
+        for c in kids.get(todo.pop(), []):
+            out.append(c)
+            todo.append(c)
+    return out
+
+# Ray's workers are not this process's children (its raylet starts them), so getrusage cannot see
+# them: every process below this one is sampled for its own peak (VmHWM) twice a second.
+peaks, done = {}, threading.Event()
+def sample():
+    while not done.wait(0.5):
+        for p in descendants(os.getpid()):
+            peaks[p] = max(peaks.get(p, 0), status_kb(p, "VmHWM:"))
+threading.Thread(target=sample, daemon=True).start()
 s = open_store(db)
 t = time.perf_counter()
-r = run([path], s, load_config(), events=events, workers=workers, progress=False)
+kw = {} if engine == "local" else {"engine": engine}
+r = run([path], s, load_config(), events=events, workers=workers, progress=False, **kw)
+seconds = time.perf_counter() - t
+done.set()
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so it would report the parent's peak
-hwm = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM:")) / 1024
-print(json.dumps({"seconds": time.perf_counter() - t, "articles": r.articles_read, "new": r.new_articles,
+hwm = status_kb(os.getpid(), "VmHWM:") / 1024
+worker = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, *peaks.values(), 0) / 1024
+print(json.dumps({"seconds": seconds, "articles": r.articles_read, "new": r.new_articles,
                   "events": r.events_new, "coded": r.articles_coded, "rss_main_mb": hwm,
-                  "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                  "rss_worker_mb": worker}))
 """
 
 
-def measure_run(path: Path, workers: int, events: bool = True) -> dict[str, Any]:
-    """{seconds, articles, new, events, coded, rss_main_mb, rss_worker_mb} of one run into a fresh store."""
+def measure_run(path: Path, workers: int, events: bool = True, engine: str = "local") -> dict[str, Any]:
+    """{seconds, articles, new, events, coded, rss_main_mb, rss_worker_mb} of one run into a fresh store.
+
+    `rss_worker_mb` is the peak of the largest process below the run (a pool worker; with Ray, an
+    actor or Ray's own raylet / object store)."""
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "bench.db")
         p = subprocess.run(
-            [sys.executable, "-c", _CODE, db, str(path), str(workers), "1" if events else "0"],
+            [sys.executable, "-c", _CODE, db, str(path), str(workers), "1" if events else "0", engine],
             capture_output=True,
             text=True,
         )

@@ -1,10 +1,12 @@
 """Streaming: peak memory of `eventdesk run` must not grow with the size of the input.
 
-    python benchmarks/memory.py [--sizes 10000 100000] [--workers 2] [--no-events]
+    python benchmarks/memory.py [--sizes 10000 100000] [--workers 2] [--engine local|ray] [--no-events]
 
 Generates N short synthetic news articles (JSONL files of 1,000 records, the shape of a
 news-please export), runs the full pipeline on each size in a fresh child process, and prints
 peak RSS of the main process and of the largest worker, and the ratio to the smallest size.
+`--engine ray` runs the same on a local Ray cluster (`pip install 'eventdesk[ray]'`); its largest
+"worker" is the largest process Ray starts (an actor, the raylet or the object store).
 """
 
 from __future__ import annotations
@@ -106,6 +108,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--engine", choices=["local", "ray"], default="local", help="where the batches run")
     ap.add_argument("--no-events", action="store_true", help="read/segment/dedup/store only")
     args = ap.parse_args()
     base = None
@@ -114,7 +117,7 @@ def main() -> int:
             t = time.perf_counter()
             generate(Path(tmp), n)
             gen = time.perf_counter() - t
-            r = measure_run(Path(tmp), args.workers, not args.no_events)
+            r = measure_run(Path(tmp), args.workers, not args.no_events, args.engine)
         total = r["rss_main_mb"] + r["rss_worker_mb"]
         base = base or total
         print(

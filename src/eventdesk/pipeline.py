@@ -1,8 +1,10 @@
 """The pipeline, one direction: read -> segment -> relevance -> dedup -> (gate) annotate/code -> place &
 date -> merge -> store.
 
-Every stage is a plain function over a batch, so the local runner, a multiprocessing pool and
-the Ray runner all call the same code. This module chains them; it holds no stage logic.
+Every stage is a plain function over a batch. One `Runner` drives every run: a `Source` says what
+to read (`Files` for `eventdesk run`, `Documents` for a feed's new items in `eventdesk watch` or a
+list given through the Python API) and an `Executor` says where the batch functions run (this
+process, a local process pool, or Ray actors: engines/ray.py). This module holds no stage logic.
 
 Crash safety: the articles of a batch of files and the "file done" marks commit in one
 transaction; the events of those articles and their "coded" marks in a second one. A run killed
@@ -16,8 +18,8 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from glob import has_magic as glob_magic
 from typing import Any
@@ -25,8 +27,8 @@ from typing import Any
 from eventdesk.config import setting
 from eventdesk.dedup import Signature, assign, signatures
 from eventdesk.guard import extract_guarded, read_file_guarded, segment_guarded
-from eventdesk.read import InputFile, expand
-from eventdesk.records import Article, Event, Problem
+from eventdesk.read import STDIN, InputFile, expand
+from eventdesk.records import Article, Document, Event, Problem
 from eventdesk.resources import Resources
 from eventdesk.store.base import FileState, Store
 
@@ -173,8 +175,130 @@ def code_batch(
     return extract_guarded(articles, config, extract_events)
 
 
-class _Serial:
-    """Runs a task when its result is asked for: the one-process engine."""
+def prepare_documents(documents: list[Document], config: dict[str, Any]) -> list[Prepared]:
+    """Prepare documents already in memory (feed items, a list given through the Python API): one
+    batch with no file behind it, so nothing is marked or forgotten in the files table for it."""
+    return [prepare(InputFile("", documents=list(documents)), config)]
+
+
+# -- sources: what a run reads, in order -----------------------------------------------------------
+
+
+@dataclass
+class Batch:
+    """One unit of read work: `read(*args, config)` gives the batch's Prepared files, in order."""
+
+    read: Callable[..., list[Prepared]]
+    args: tuple[Any, ...]
+    here: bool = False  # run in this process (standard input can only be read here, not in a worker)
+    # a files-table row for input with no file behind it (a feed): committed with the batch's
+    # articles, its counts grown by what the batch stored
+    record: FileState | None = None
+
+
+class Source:
+    """Where a run's input comes from. The Runner asks `describe()` (recorded with the run),
+    calls `before()` once before reading, then takes `batches()` in order."""
+
+    def describe(self) -> dict[str, Any]:
+        return {}
+
+    def before(self, runner: Runner) -> None:
+        """Work to do before reading (the files source drops files that are gone)."""
+
+    def batches(self, runner: Runner) -> Iterator[Batch]:
+        raise NotImplementedError
+
+
+class Files(Source):
+    """Files, folders, globs and `-` (standard input), as `eventdesk run` takes them. Files the
+    store has read before, unchanged (same size and mtime), are skipped here, before any read."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = list(paths)
+
+    def describe(self) -> dict[str, Any]:
+        return {"paths": self.paths}
+
+    def before(self, runner: Runner) -> None:
+        runner.forget_removed(self.paths)
+
+    def batches(self, runner: Runner) -> Iterator[Batch]:
+        batch_files = int(setting(runner.config, "run.batch_files"))
+        batch_bytes = int(setting(runner.config, "run.batch_bytes"))
+        batch: list[str] = []
+        size = 0
+        for item in expand(self.paths):
+            runner.report.files_seen += 1
+            if isinstance(item, Problem):
+                runner.problem(item)
+                continue
+            if item == STDIN:
+                if batch:
+                    yield Batch(prepare_paths, (batch,))
+                    batch, size = [], 0
+                yield Batch(prepare_paths, ([item],), here=True)
+                continue
+            try:
+                st = os.stat(item)
+            except OSError:
+                st = None
+            if st is not None and runner.unchanged(item, st.st_size, st.st_mtime, None):
+                runner.report.files_unchanged += 1
+                runner.tick("files")
+                continue
+            batch.append(item)
+            size += st.st_size if st else 0
+            if len(batch) >= batch_files or size >= batch_bytes:
+                yield Batch(prepare_paths, (batch,))
+                batch, size = [], 0
+        if batch:
+            yield Batch(prepare_paths, (batch,))
+
+
+class Documents(Source):
+    """Documents already in memory: a feed's new items (`eventdesk watch`) or a list given through
+    the Python API. Their sources are the documents' own path and index. `record`, if given, is the
+    files-table row of where they came from (a feed URL), kept with its articles counted."""
+
+    def __init__(
+        self, documents: list[Document], name: str = "<documents>", record: FileState | None = None
+    ) -> None:
+        self.documents = list(documents)
+        self.name = name
+        self.record = record
+
+    def describe(self) -> dict[str, Any]:
+        return {"documents": self.name, "items": len(self.documents)}
+
+    def batches(self, runner: Runner) -> Iterator[Batch]:
+        runner.report.files_seen += 1
+        batch_docs = int(
+            setting(runner.config, "run.batch_files")
+        )  # a document here weighs like a file there
+        batch_bytes = int(setting(runner.config, "run.batch_bytes"))
+        batch: list[Document] = []
+        size = 0
+        for i, doc in enumerate(self.documents):
+            batch.append(doc)
+            size += len(doc.text)
+            if len(batch) >= batch_docs or size >= batch_bytes or i == len(self.documents) - 1:
+                yield Batch(prepare_documents, (batch,), record=self.record)
+                batch, size = [], 0
+
+
+# -- executors: where the batch functions run ------------------------------------------------------
+
+
+class Task:
+    """A submitted batch function; `get()` waits for its result."""
+
+    def get(self) -> Any:
+        raise NotImplementedError
+
+
+class _Now(Task):
+    """Runs its function when its result is asked for: the one-process executor's task."""
 
     def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
         self.fn, self.args = fn, args
@@ -184,48 +308,74 @@ class _Serial:
 
 
 class Executor:
-    """Where batch functions run: in this process (workers=1) or a pool of worker processes.
+    """Where batch functions run. Tasks are submitted in order and their results taken in the same
+    order, so every executor stores exactly what a serial run stores; the Runner keeps at most
+    `window` tasks in flight, so memory stays flat however large the input."""
 
-    Tasks are submitted in order and their results taken in the same order, so a parallel run
-    stores exactly what a serial run stores.
-    """
+    name = "serial"
+    window = 1
 
-    def __init__(self, workers: int = 1, config: dict[str, Any] | None = None) -> None:
-        self.workers = max(1, workers)
-        self.pool = None
-        if self.workers > 1:
-            import multiprocessing as mp
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Task:
+        return _Now(fn, *args)
 
-            import tqdm
-
-            tqdm.tqdm.monitor_interval = 0  # no monitor thread to inherit across fork
-            self.pool = mp.get_context("fork").Pool(
-                self.workers, initializer=_init_worker, initargs=(config,)
-            )
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
-        if self.pool is None:
-            return _Serial(fn, *args)
-        return self.pool.apply_async(fn, args)
-
-    @property
-    def window(self) -> int:
-        return 1 if self.pool is None else 2 * self.workers + 1
+    def describe(self) -> dict[str, Any]:
+        """What the run record says about where it ran (nothing for the default)."""
+        return {}
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.close()
-            self.pool.join()
+        """Wait for the workers to finish and release them."""
 
     def terminate(self) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+        """Stop the workers now (the run failed or was interrupted)."""
+
+
+class SerialExecutor(Executor):
+    """Everything in this process, one batch at a time (`--workers 1`)."""
+
+
+class PoolExecutor(Executor):
+    """A pool of `workers` local processes (forked, so they share what this process loaded)."""
+
+    name = "local"
+
+    def __init__(self, workers: int, config: dict[str, Any] | None = None) -> None:
+        import multiprocessing as mp
+
+        import tqdm
+
+        self.workers = max(1, workers)
+        self.window = 2 * self.workers + 1
+        tqdm.tqdm.monitor_interval = 0  # no monitor thread to inherit across fork
+        self.pool = mp.get_context("fork").Pool(self.workers, initializer=_init_worker, initargs=(config,))
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Task:
+        return self.pool.apply_async(fn, args)
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+    def terminate(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+def make_executor(engine: str = "local", workers: int = 1, config: dict[str, Any] | None = None) -> Executor:
+    """The executor for `--engine` and `--workers`: local (serial for one worker, else a process
+    pool) or ray (`workers` Ray actors; `pip install 'eventdesk[ray]'`). Each worker process is set
+    up by `_init_worker(config)`."""
+    if engine == "ray":
+        from eventdesk.engines.ray import RayExecutor
+
+        return RayExecutor(workers, initargs=(config,))
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: local or ray")
+    return SerialExecutor() if workers <= 1 else PoolExecutor(workers, config)
 
 
 def _init_worker(config: dict[str, Any] | None = None) -> None:
-    """Set up a worker process: its own Resources (built once here, loaded on first use), which
-    every task of this process hands to the stages."""
+    """Set up a worker process (a pool process or a Ray actor): its own Resources (built once here,
+    loaded on first use), which every task of this process hands to the stages."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -233,8 +383,11 @@ def _init_worker(config: dict[str, Any] | None = None) -> None:
         Resources.shared(config)  # the parent's object when forked with the same settings
 
 
+# -- the run ---------------------------------------------------------------------------------------
+
+
 class Runner:
-    """Runs the pipeline over input paths into a store, batch by batch.
+    """Runs the pipeline over a source into a store, batch by batch.
 
     The store is written only here, in input order; the CPU work (read, segment, MinHash, event
     extraction) goes to the executor. At most `executor.window` batches are in flight, so memory
@@ -249,7 +402,8 @@ class Runner:
         progress: bool | None = None,
         on_problem: Callable[[Problem], None] | None = None,
         workers: int = 1,
-        executor: Any = None,
+        executor: Executor | None = None,
+        engine: str = "local",
     ) -> None:
         self.store = store
         self.config = config
@@ -257,44 +411,63 @@ class Runner:
         self.progress = progress
         self.on_problem = on_problem
         self.workers = workers
-        self.executor = executor
+        self.executor = executor  # given: the caller's to close; None: made per run from engine/workers
+        self.engine = engine
         self.report = RunReport()
         self.run_id: int | None = None
         self._bars: dict[str, Any] = {}
         self.tried: set[str] = set()  # articles the coder failed on in this run: not retried in it
 
-    # -- helpers -------------------------------------------------------------------------
-    def _problem(self, p: Problem) -> None:
+    # -- what sources use ----------------------------------------------------------------------
+    def problem(self, p: Problem) -> None:
+        """Report a problem: in the run's report, the store and to `on_problem`."""
         self.report.problems.append(p)
         self.store.add_problem(p, self.run_id)
         if self.on_problem:
             self.on_problem(p)
 
-    def _unchanged(self, path: str, size: int, mtime: float, digest: str | None) -> bool:
+    def unchanged(self, path: str, size: int, mtime: float, digest: str | None) -> bool:
+        """Was this file read before as it is (same size, and same mtime or, given, same hash)?"""
         st = self.store.file_state(path)
         if st is None or st.size != size:
             return False
         return st.mtime == mtime if digest is None else st.digest == digest
 
-    def _dedup_index(self, article: Article) -> Any:
-        """Where near-duplicate candidates come from: the store's LSH bands (engines may add theirs)."""
-        return self.store
-
-    def _tick(self, bar: str, n: int = 1) -> None:
+    def tick(self, bar: str, n: int = 1) -> None:
         b = self._bars.get(bar)
         if b is not None:
             b.update(n)
             b.set_postfix(articles=self.report.new_articles, events=self.report.events_new, refresh=False)
 
-    # -- stages --------------------------------------------------------------------------
-    def _store_prepared(self, batch: list[Prepared]) -> list[Article]:
+    def forget_removed(self, paths: list[str]) -> None:
+        """Files read before from a folder given now (or given by name) that no longer exist: drop
+        what came from them, so the store matches a fresh build from the files as they are."""
+        from eventdesk.read import canonical_path
+
+        gone: list[str] = []
+        for p in paths:
+            if p == STDIN or glob_magic(p):
+                continue
+            root = canonical_path(p)
+            if os.path.isdir(root) or not os.path.lexists(root):
+                gone.extend(f for f in self.store.files_under(root) if not os.path.lexists(f))
+        if not gone:
+            return
+        with self.store.transaction():
+            for f in dict.fromkeys(gone):
+                self.store.forget_file(f)
+                self.report.files_removed += 1
+
+    # -- stages --------------------------------------------------------------------------------
+    def _store_prepared(self, batch: list[Prepared], record: FileState | None = None) -> list[Article]:
         """Dedup and store a batch of prepared files in ONE transaction; returns the new articles."""
         new: list[Article] = []
         r = self.report
+        counted, problems = r.new_articles + r.exact_duplicates, len(r.problems)
         with self.store.transaction():
             for pf in batch:
                 f = pf.file
-                if f.digest and self._unchanged(f.path, f.size, f.mtime, f.digest):
+                if f.digest and self.unchanged(f.path, f.size, f.mtime, f.digest):
                     r.files_unchanged += 1  # touched, same content
                     continue
                 if f.documents or f.digest:
@@ -306,7 +479,7 @@ class Runner:
                     self.store.forget_file(f.path, keep=kept)
                     r.files_changed += 1
                 for p in f.problems + pf.problems:
-                    self._problem(p)
+                    self.problem(p)
                 for a in pf.articles:
                     r.articles_read += 1
                     if self.store.has_article(a.id):
@@ -314,7 +487,7 @@ class Runner:
                         for s in a.sources:
                             self.store.add_source(a.id, s)
                         continue
-                    assign(a, pf.signatures[a.id], self._dedup_index(a), self.config)
+                    assign(a, pf.signatures[a.id], self.store, self.config)
                     self.store.add_article(a)
                     r.new_articles += 1
                     r.undated_articles += not a.published and not a.date_hints
@@ -332,7 +505,19 @@ class Runner:
                             len(f.problems) + len(pf.problems),
                         )
                     )
-        self._tick("files", len(batch))
+            if record is not None:
+                # like a file's row: the articles it gave (new or one more source) are counted, so
+                # the store check holds; grown batch by batch
+                prev = self.store.file_state(record.path) or replace(record)
+                gave = r.new_articles + r.exact_duplicates - counted
+                self.store.mark_file(
+                    replace(
+                        record,
+                        n_articles=prev.n_articles + gave,
+                        n_problems=prev.n_problems + len(r.problems) - problems,
+                    )
+                )
+        self.tick("files", len(batch))
         return new
 
     def _store_events(self, articles: list[Article], result: tuple[list[Event], list[Problem]]) -> None:
@@ -348,7 +533,7 @@ class Runner:
         failed = {a.id for a in articles if _where(a) in failed_at}
         with self.store.transaction():
             for p in problems:
-                self._problem(p)
+                self.problem(p)
             new, merged = merge(
                 [e for e in events if e.article_id not in failed],
                 self.store,
@@ -361,22 +546,27 @@ class Runner:
         self.report.events_merged += merged
         self.report.articles_coded += len(articles) - len(failed)
         self.report.articles_failed += len(failed)
-        self._tick("coded", len(articles))
+        self.tick("coded", len(articles))
 
-    # -- the run -------------------------------------------------------------------------
-    def run(self, paths: list[str]) -> RunReport:
+    # -- the run -------------------------------------------------------------------------------
+    def run(self, source: Source | list[str]) -> RunReport:
+        """Read `source` (a Source, or paths as `eventdesk run` takes them) into the store."""
+        if not isinstance(source, Source):
+            source = Files(list(source))
+        # one Runner may run several sources in turn (watch: files, then each feed): each its own report
+        self.report, self.tried, self._bars = RunReport(), set(), {}
         t0 = time.perf_counter()
-        with self.store.transaction():
-            self.run_id = self.store.start_run(
-                {"paths": paths, "events": self.events, "workers": self.workers}
-            )
         own = self.executor is None
-        ex = self.executor or Executor(self.workers, self.config)
-        self._bars["files"] = _progress("files", "file", self.progress, 0)
-        if self.events:
-            self._bars["coded"] = _progress("events", "article", self.progress, 1)
+        ex = self.executor or make_executor(self.engine, self.workers, self.config)
         try:
-            self._pipeline(paths, ex)
+            with self.store.transaction():
+                self.run_id = self.store.start_run(
+                    {**source.describe(), "events": self.events, "workers": self.workers, **ex.describe()}
+                )
+            self._bars["files"] = _progress("files", "file", self.progress, 0)
+            if self.events:
+                self._bars["coded"] = _progress("events", "article", self.progress, 1)
+            self._pipeline(source, ex)
         except BaseException:
             if own:
                 ex.terminate()
@@ -392,43 +582,12 @@ class Runner:
             self.store.finish_run(self.run_id, self.report.counts())
         return self.report
 
-    def _batches(self, paths: list[str]):
-        """Input files in order, grouped; unchanged files (same size and mtime) never leave here."""
-        batch_files = int(setting(self.config, "run.batch_files"))
-        batch_bytes = int(setting(self.config, "run.batch_bytes"))
-        batch: list[str] = []
-        size = 0
-        for item in expand(paths):
-            self.report.files_seen += 1
-            if isinstance(item, Problem):
-                self._problem(item)
-                continue
-            if item == "-":
-                if batch:
-                    yield batch
-                    batch, size = [], 0
-                yield [item]
-                continue
-            try:
-                st = os.stat(item)
-            except OSError:
-                st = None
-            if st is not None and self._unchanged(item, st.st_size, st.st_mtime, None):
-                self.report.files_unchanged += 1
-                self._tick("files")
-                continue
-            batch.append(item)
-            size += st.st_size if st else 0
-            if len(batch) >= batch_files or size >= batch_bytes:
-                yield batch
-                batch, size = [], 0
-        if batch:
-            yield batch
-
-    def _pipeline(self, paths: list[str], ex: Any) -> None:
-        """Ordered window of tasks: ("files", paths) results store articles and queue their coding;
+    def _pipeline(self, source: Source, ex: Executor) -> None:
+        """Ordered window of tasks: ("files", batch) results store articles and queue their coding;
         ("code", articles) results store events. Heads are taken in submission order."""
         from collections import deque
+
+        from eventdesk.relevance import in_scope
 
         chunk = int(setting(self.config, "run.code_batch"))
         window: deque = deque()
@@ -439,7 +598,14 @@ class Runner:
                 part = articles[i : i + chunk]
                 window.append(("code", part, ex.submit(code_batch, part, self.config)))
 
-        from eventdesk.relevance import in_scope
+        def take() -> None:
+            kind, payload, task = window.popleft()
+            if kind == "files":
+                new = self._store_prepared(task.get(), payload.record)
+                if self.events and new:
+                    submit_code(new)
+            else:
+                self._store_events(payload, task.get())
 
         def code_pending() -> None:
             # articles stored by an interrupted run or by `ingest`, or whose events lost a source
@@ -452,41 +618,20 @@ class Runner:
                     break
                 submit_code(pending)
                 while window:
-                    _, arts, task = window.popleft()
-                    self._store_events(arts, task.get())
+                    take()
 
         self._judge_stored()
-        self._forget_removed(paths)
+        source.before(self)
         code_pending()
-        for batch in self._batches(paths):
-            if batch == ["-"]:  # stdin can only be read here, not in a worker
-                window.append(("files", batch, _Serial(prepare_paths, batch, self.config)))
-            else:
-                window.append(("files", batch, ex.submit(prepare_paths, batch, self.config)))
+        for batch in source.batches(self):
+            args = (*batch.args, self.config)
+            task = _Now(batch.read, *args) if batch.here else ex.submit(batch.read, *args)
+            window.append(("files", batch, task))
             while len(window) >= ex.window:
-                self._take(window, submit_code)
+                take()
         while window:
-            self._take(window, submit_code)
+            take()
         code_pending()
-
-    def _forget_removed(self, paths: list[str]) -> None:
-        """Files read before from a folder given now (or given by name) that no longer exist: drop
-        what came from them, so the store matches a fresh build from the files as they are."""
-        from eventdesk.read.files import canonical_path
-
-        gone: list[str] = []
-        for p in paths:
-            if p == "-" or glob_magic(p):
-                continue
-            root = canonical_path(p)
-            if os.path.isdir(root) or not os.path.lexists(root):
-                gone.extend(f for f in self.store.files_under(root) if not os.path.lexists(f))
-        if not gone:
-            return
-        with self.store.transaction():
-            for f in dict.fromkeys(gone):
-                self.store.forget_file(f)
-                self.report.files_removed += 1
 
     def _judge_stored(self) -> None:
         """Language and relevance for stored articles that have none yet (a store written before
@@ -502,26 +647,19 @@ class Runner:
                 for a in todo:
                     self.store.set_relevance(a.id, a.language, a.relevance)
 
-    def _take(self, window, submit_code) -> None:
-        kind, payload, task = window.popleft()
-        if kind == "files":
-            new = self._store_prepared(task.get())
-            if self.events and new:
-                submit_code(new)
-        else:
-            self._store_events(payload, task.get())
-
 
 def run(
-    paths: list[str],
+    paths: list[str] | Source,
     store: Store,
     config: dict[str, Any],
     events: bool = True,
     progress: bool | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     workers: int = 1,
+    engine: str = "local",
 ) -> RunReport:
-    """Read, segment, dedup and store `paths`; with `events`, extract and merge their events too."""
+    """Read, segment, dedup and store `paths` (or any Source: `Documents([...])` for documents in
+    memory); with `events`, extract and merge their events too. `engine`: local or ray."""
     return Runner(
-        store, config, events=events, progress=progress, on_problem=on_problem, workers=workers
+        store, config, events=events, progress=progress, on_problem=on_problem, workers=workers, engine=engine
     ).run(paths)

@@ -166,28 +166,16 @@ def execute(args: argparse.Namespace, events: bool) -> int:
     with open_store(args.db) as store:
         workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
         progress = None if not args.quiet else False
-        if args.engine == "ray":
-            from eventdesk.engines.ray import run_ray
-
-            report = run_ray(
-                args.inputs,
-                store,
-                config,
-                events=events,
-                progress=progress,
-                on_problem=print_problem,
-                workers=workers,
-            )
-        else:
-            report = run(
-                args.inputs,
-                store,
-                config,
-                events=events,
-                progress=progress,
-                on_problem=print_problem,
-                workers=workers,
-            )
+        report = run(
+            args.inputs,
+            store,
+            config,
+            events=events,
+            progress=progress,
+            on_problem=print_problem,
+            workers=workers,
+            engine=args.engine,
+        )
         if not args.quiet:
             print(summary(report, store, events))
     return 3 if report.partial else 0

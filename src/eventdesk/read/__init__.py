@@ -17,11 +17,33 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventdesk.config import setting
-from eventdesk.read.files import STDIN, expand
-from eventdesk.read.formats import read_bytes, set_limits, sniff
+from eventdesk.read.decode import decode
+from eventdesk.read.feeds import parse_feed
+from eventdesk.read.files import STDIN, canonical_path, expand
+from eventdesk.read.formats import GZIP_MAGIC, gunzip, read_bytes, record_document, set_limits, sniff
 from eventdesk.records import Document, Problem
 
-__all__ = ["InputFile", "expand", "read", "read_file", "sniff"]
+# The public API of this stage: what other stages and surfaces (watch) may use. The submodules
+# (decode, feeds, files, formats) are its internals.
+__all__ = [
+    "STDIN",
+    "InputFile",
+    "canonical_path",
+    "decode",
+    "expand",
+    "gunzip",
+    "is_gzip",
+    "parse_feed",
+    "read",
+    "read_file",
+    "record_document",
+    "sniff",
+]
+
+
+def is_gzip(data: bytes) -> bool:
+    """Do these bytes start a gzip stream (to be opened with `gunzip` first)?"""
+    return data.startswith(GZIP_MAGIC)
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 Each poll processes only what is new:
 
-- folders and files: the pipeline's Runner, which skips files already read (same size and
+Both are sources of the pipeline's one Runner (eventdesk.pipeline): `Files` and `Documents`.
+
+- folders and files: the Runner, which skips files already read (same size and
   mtime, or same content hash); after the first poll only new or changed files are handed to it,
   and a file still being written (modified in the last `settle_seconds`) waits for the next poll.
 - feeds (http/https URLs): fetched with a conditional GET (ETag / Last-Modified: an unchanged
@@ -27,13 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventdesk.config import section, setting
-from eventdesk.pipeline import Runner, RunReport, code_batch, prepare
-from eventdesk.read import InputFile
-from eventdesk.read.decode import decode
-from eventdesk.read.feeds import parse_feed
-from eventdesk.read.files import STDIN, expand
-from eventdesk.read.formats import GZIP_MAGIC, gunzip, record_document, sniff
+from eventdesk.config import section
+from eventdesk.pipeline import Documents, Files, Runner, RunReport
+from eventdesk.read import STDIN, decode, expand, gunzip, is_gzip, parse_feed, record_document, sniff
 from eventdesk.records import Document, Problem, Source
 from eventdesk.store.base import FileState, Store
 from eventdesk.watch.fetch import Fetched, FetchError, check_url, fetch, is_url
@@ -91,40 +89,6 @@ def item_index(item: dict[str, Any]) -> int:
     its guid, else its link, else its title and text. 60 bits, so it fits the store's integers."""
     key = item.get("id") or item.get("url") or "\x1f".join(str(item.get(k) or "") for k in ("title", "text"))
     return int(hashlib.sha1(str(key).strip().encode("utf-8", "surrogatepass")).hexdigest()[:15], 16)
-
-
-class FeedRunner(Runner):
-    """The Runner over documents already in memory (feed items), with no file behind them.
-
-    Reuses the Runner's own steps: `prepare` (segment + MinHash), `_store_prepared` (dedup and store
-    in one transaction) and `_store_events` (events merged and committed with their "coded" marks).
-    The documents' own path (the feed URL) goes into their sources; the InputFile wrapping them has
-    none, so the Runner never takes it for a changed file to forget. `mark(report)`, if given, says
-    what to record in the files table, in the same transaction as the articles.
-    """
-
-    def run_documents(
-        self, source: str, documents: list[Document], mark: Callable[[RunReport], FileState] | None = None
-    ) -> RunReport:
-        t0 = time.perf_counter()
-        with self.store.transaction():
-            self.run_id = self.store.start_run(
-                {"feed": source, "items": len(documents), "events": self.events}
-            )
-        self.report.files_seen += 1
-        with self.store.transaction():  # the Runner's transaction becomes part of this one
-            new = self._store_prepared([prepare(InputFile("", documents=documents), self.config)])
-            if mark is not None:
-                self.store.mark_file(mark(self.report))
-        if self.events and new:
-            chunk = int(setting(self.config, "run.code_batch"))
-            for i in range(0, len(new), chunk):
-                part = new[i : i + chunk]
-                self._store_events(part, code_batch(part, self.config))
-        self.report.seconds = round(time.perf_counter() - t0, 3)
-        with self.store.transaction():
-            self.store.finish_run(self.run_id, self.report.counts())
-        return self.report
 
 
 @dataclass
@@ -225,8 +189,10 @@ class Watcher:
         rep.seconds = round(time.perf_counter() - t0, 3)
         return rep
 
-    def _runner(self, cls: type[Runner] = Runner) -> Runner:
-        return cls(self.store, self.config, events=self.events, progress=False, on_problem=self._problem)
+    def _run(self, source: Files | Documents) -> RunReport:
+        """One run of the pipeline's Runner over what this poll found new."""
+        runner = Runner(self.store, self.config, events=self.events, progress=False, on_problem=self._problem)
+        return runner.run(source)
 
     def _problem(self, p: Problem) -> None:
         self._current.problems.append(p)
@@ -254,8 +220,7 @@ class Watcher:
                 todo.append(item)
         if not todo:
             return
-        runner = self._runner()
-        r = runner.run(todo)
+        r = self._run(Files(todo))
         for item in expand(self.paths) if self._first else todo:
             if isinstance(item, str):
                 try:
@@ -296,7 +261,7 @@ class Watcher:
             rep.feeds_unchanged += 1
             return
         data = got.data
-        if data.startswith(GZIP_MAGIC):  # streamed, within the feed size limit (a gzip bomb is refused)
+        if is_gzip(data):  # streamed, within the feed size limit (a gzip bomb is refused)
             data, problem = gunzip(data, feed.url, max_out=self.max_bytes)
             if problem:
                 self._problem(problem)
@@ -367,21 +332,9 @@ class Watcher:
         rep.items_new += len(docs)
         if not docs:
             return
-        prev = self.store.file_state(feed.url)
-
-        def mark(r: RunReport) -> FileState:
-            # the feed in the files table, like a file: its articles' sources are counted (store check)
-            return FileState(
-                feed.url,
-                len(got.data),
-                time.time(),
-                hashlib.sha1(got.data).hexdigest(),
-                (prev.n_articles if prev else 0) + r.new_articles + r.exact_duplicates,
-                (prev.n_problems if prev else 0) + len(r.problems),
-            )
-
-        runner = self._runner(FeedRunner)
-        r = runner.run_documents(feed.url, docs, mark)  # type: ignore[attr-defined]
+        # the feed in the files table, like a file: its articles' sources are counted (store check)
+        record = FileState(feed.url, len(got.data), time.time(), hashlib.sha1(got.data).hexdigest())
+        r = self._run(Documents(docs, name=feed.url, record=record))
         # an item that gave no article (only a problem) is not retried while this watch runs
         for d in docs:
             if not self.store.source_owner(Source(feed.url, d.index)):
