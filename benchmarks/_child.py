@@ -54,8 +54,13 @@ def sample():
 threading.Thread(target=sample, daemon=True).start()
 s = open_store(db)
 t = time.perf_counter()
-kw = {} if engine == "local" else {"engine": engine}
-r = run([path], s, load_config(), events=events, workers=workers, progress=False, **kw)
+config = load_config()
+if engine == "ray":
+    from eventdesk.engines.ray import RayExecutor
+    with RayExecutor(workers, config) as ex:
+        r = run([path], s, config, events=events, workers=workers, progress=False, executor=ex)
+else:
+    r = run([path], s, config, events=events, workers=workers, progress=False)
 seconds = time.perf_counter() - t
 done.set()
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so it would report the parent's peak

@@ -4,7 +4,8 @@ date -> merge -> store.
 Every stage is a plain function over a batch. One `Runner` drives every run: a `Source` says what
 to read (`Files` for `eventdesk run`, `Documents` for a feed's new items in `eventdesk watch` or a
 list given through the Python API) and an `Executor` says where the batch functions run (this
-process, a local process pool, or Ray actors: engines/ray.py). This module holds no stage logic.
+process, a local process pool, or Ray actors: engines/ray.py, chosen by the surface that starts the
+run). This module holds no stage logic.
 
 Crash safety: the articles of a batch of files and the "file done" marks commit in one
 transaction; the events of those articles and their "coded" marks in a second one. A run killed
@@ -328,6 +329,16 @@ class Executor:
     def terminate(self) -> None:
         """Stop the workers now (the run failed or was interrupted)."""
 
+    # `with RayExecutor(...) as ex: run(..., executor=ex)`: closed after, terminated on an error
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.terminate()
+
 
 class SerialExecutor(Executor):
     """Everything in this process, one batch at a time (`--workers 1`)."""
@@ -346,7 +357,7 @@ class PoolExecutor(Executor):
         self.workers = max(1, workers)
         self.window = 2 * self.workers + 1
         tqdm.tqdm.monitor_interval = 0  # no monitor thread to inherit across fork
-        self.pool = mp.get_context("fork").Pool(self.workers, initializer=_init_worker, initargs=(config,))
+        self.pool = mp.get_context("fork").Pool(self.workers, initializer=init_worker, initargs=(config,))
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Task:
         return self.pool.apply_async(fn, args)
@@ -360,20 +371,7 @@ class PoolExecutor(Executor):
         self.pool.join()
 
 
-def make_executor(engine: str = "local", workers: int = 1, config: dict[str, Any] | None = None) -> Executor:
-    """The executor for `--engine` and `--workers`: local (serial for one worker, else a process
-    pool) or ray (`workers` Ray actors; `pip install 'eventdesk[ray]'`). Each worker process is set
-    up by `_init_worker(config)`."""
-    if engine == "ray":
-        from eventdesk.engines.ray import RayExecutor
-
-        return RayExecutor(workers, initargs=(config,))
-    if engine != "local":
-        raise ValueError(f"unknown engine {engine!r}: local or ray")
-    return SerialExecutor() if workers <= 1 else PoolExecutor(workers, config)
-
-
-def _init_worker(config: dict[str, Any] | None = None) -> None:
+def init_worker(config: dict[str, Any] | None = None) -> None:
     """Set up a worker process (a pool process or a Ray actor): its own Resources (built once here,
     loaded on first use), which every task of this process hands to the stages."""
     import signal
@@ -403,7 +401,6 @@ class Runner:
         on_problem: Callable[[Problem], None] | None = None,
         workers: int = 1,
         executor: Executor | None = None,
-        engine: str = "local",
     ) -> None:
         self.store = store
         self.config = config
@@ -411,8 +408,8 @@ class Runner:
         self.progress = progress
         self.on_problem = on_problem
         self.workers = workers
-        self.executor = executor  # given: the caller's to close; None: made per run from engine/workers
-        self.engine = engine
+        # given (e.g. engines.ray.RayExecutor): the caller's to close; None: one per run from `workers`
+        self.executor = executor
         self.report = RunReport()
         self.run_id: int | None = None
         self._bars: dict[str, Any] = {}
@@ -557,7 +554,9 @@ class Runner:
         self.report, self.tried, self._bars = RunReport(), set(), {}
         t0 = time.perf_counter()
         own = self.executor is None
-        ex = self.executor or make_executor(self.engine, self.workers, self.config)
+        ex = self.executor or (
+            SerialExecutor() if self.workers <= 1 else PoolExecutor(self.workers, self.config)
+        )
         try:
             with self.store.transaction():
                 self.run_id = self.store.start_run(
@@ -656,10 +655,17 @@ def run(
     progress: bool | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     workers: int = 1,
-    engine: str = "local",
+    executor: Executor | None = None,
 ) -> RunReport:
     """Read, segment, dedup and store `paths` (or any Source: `Documents([...])` for documents in
-    memory); with `events`, extract and merge their events too. `engine`: local or ray."""
+        memory); with `events`, extract and merge their events too. `executor`: where the batches run
+    (default: this process, or a local pool of `workers` processes)."""
     return Runner(
-        store, config, events=events, progress=progress, on_problem=on_problem, workers=workers, engine=engine
+        store,
+        config,
+        events=events,
+        progress=progress,
+        on_problem=on_problem,
+        workers=workers,
+        executor=executor,
     ).run(paths)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+from contextlib import nullcontext
 
 from eventdesk.cli._common import add_store_args, print_problem
 
@@ -166,16 +167,22 @@ def execute(args: argparse.Namespace, events: bool) -> int:
     with open_store(args.db) as store:
         workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
         progress = None if not args.quiet else False
-        report = run(
-            args.inputs,
-            store,
-            config,
-            events=events,
-            progress=progress,
-            on_problem=print_problem,
-            workers=workers,
-            engine=args.engine,
-        )
+        executor = None
+        if args.engine == "ray":
+            from eventdesk.engines.ray import RayExecutor
+
+            executor = RayExecutor(workers, config)
+        with executor or nullcontext():
+            report = run(
+                args.inputs,
+                store,
+                config,
+                events=events,
+                progress=progress,
+                on_problem=print_problem,
+                workers=workers,
+                executor=executor,
+            )
         if not args.quiet:
             print(summary(report, store, events))
     return 3 if report.partial else 0

@@ -1,6 +1,7 @@
 """Ray executor: the Runner's batch functions on Ray actors, on one machine or a cluster.
 
-`eventdesk run --engine ray` (or `pipeline.run(..., engine="ray")`) uses the one Runner of
+`eventdesk run --engine ray` (or `with RayExecutor(workers, config) as ex: pipeline.run(...,
+executor=ex)`) uses the one Runner of
 eventdesk.pipeline with this executor in place of the local process pool: `workers` actors, each
 set up once by the same worker initialiser as a pool process (so models load once per actor), run
 the read and coding batches. As with the pool, the Runner keeps at most `window` batches in flight
@@ -18,7 +19,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from eventdesk.pipeline import Executor, Task, _init_worker
+from eventdesk.pipeline import Executor, Task, init_worker
 
 __all__ = ["RayExecutor"]
 
@@ -55,15 +56,15 @@ class _RayTask(Task):
 
 
 class RayExecutor(Executor):
-    """`workers` Ray actors; a task goes to the actor with the fewest tasks not yet taken."""
+    """`workers` Ray actors, each set up by the pipeline's `init_worker(config)` as a pool process
+    is; a task goes to the actor with the fewest tasks not yet taken."""
 
     name = "ray"
 
     def __init__(
         self,
         workers: int = 2,
-        initializer: Callable[..., None] | None = _init_worker,
-        initargs: tuple[Any, ...] = (),
+        config: dict[str, Any] | None = None,
     ) -> None:
         ray = self.ray = _ray()
         self.started = False
@@ -81,7 +82,7 @@ class RayExecutor(Executor):
         self.workers = max(1, workers)
         self.window = 2 * self.workers + 1  # as the local pool: a few batches queued per actor
         actor = ray.remote(num_cpus=1)(_Worker)
-        self.actors = [actor.remote(initializer, initargs) for _ in range(self.workers)]
+        self.actors = [actor.remote(init_worker, (config,)) for _ in range(self.workers)]
         self.load = [0] * self.workers
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Task:
