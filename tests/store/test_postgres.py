@@ -374,3 +374,26 @@ def test_dashboard_api_on_postgres_same_answers_as_sqlite(pg_url, examples, tmp_
     assert [h["id"] for h in pg_ans[hits]["hits"]] and {h["id"] for h in pg_ans[hits]["hits"]} == {
         h["id"] for h in lite_ans[hits]["hits"]
     }
+
+
+@pytest.mark.postgres
+def test_dashboard_search_budget_on_postgres_same_error_as_sqlite(pg_url, tmp_path):
+    """serve.search_budget_s holds on PostgreSQL too (issue 15): a too-slow search is a 503 with the
+    message SQLite's gives, and the next search on that connection runs unbounded again."""
+    from fastapi.testclient import TestClient
+
+    from eventdesk.serve.app import create_app
+    from tests.test_store import fill_for_slow_search
+
+    details = []
+    for db in (str(tmp_path / "s.db"), pg_url):
+        with open_store(db) as s:
+            query = fill_for_slow_search(s)
+        app = create_app(db, config={"serve": {"search_budget_s": 1e-9}})
+        with TestClient(app, base_url="http://127.0.0.1") as c:
+            r = c.get("/api/search", params={"q": query})
+            assert r.status_code == 503, (db, r.text[:300])
+            details.append(r.json()["detail"])
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+            assert len(c.get("/api/search", params={"q": query, "limit": 5}).json()["hits"]) == 5
+    assert details[0] == details[1] and "longer than" in details[0]

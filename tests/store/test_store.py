@@ -116,3 +116,34 @@ def test_reset_coding_drops_events_with_their_co_reporters(store):
     assert store.get_article(c.id).published == "2025-03-01"
     assert store.count_events() == 0
     assert store.get_article(a.id).published is None  # not asked for
+
+
+def test_search_budget_stops_a_slow_search_with_the_same_error(store):
+    """serve's search budget (issue 15): SQLite's progress handler, PostgreSQL's statement_timeout
+    and a cancel from a watcher: one error, QueryInterrupted, and nothing left behind after it."""
+    from eventdesk.store import QueryInterrupted
+
+    query = fill_for_slow_search(store)
+    with pytest.raises(QueryInterrupted, match="interrupted"), store.query_budget(1e-9):
+        store.search_marked(query, limit=20)
+    with (
+        pytest.raises(QueryInterrupted, match="interrupted"),
+        store.query_budget(None, cancelled=lambda: True),
+    ):
+        store.search_marked(query, limit=20)
+    with store.query_budget(60.0, cancelled=lambda: False):  # within its budget: answers
+        assert len(store.search_marked(query, limit=20)) == 20
+    assert len(store.search_marked(query, limit=20)) == 20  # no limit left behind
+
+
+def fill_for_slow_search(store) -> str:
+    """100 long articles; returns a search over all of them that takes many steps on either engine
+    (ranking, and a snippet read from each long body)."""
+    from eventdesk.records import Article, Source
+
+    vocab = ["government", "killed", "time", "security", "forces", "town", "gathered", "talks"]
+    with store.transaction():
+        for i in range(100):
+            body = " ".join(vocab[(i * 7 + k * 3) % len(vocab)] + str(k % 50) for k in range(1000))
+            store.add_article(Article(title=f"Report {i}", body=body, sources=[Source(f"b{i}.txt", 0)]))
+    return "go* ki* ti* se*"

@@ -33,7 +33,7 @@ from fastapi.staticfiles import StaticFiles
 
 from eventdesk import __version__
 from eventdesk.api import make_filter
-from eventdesk.store.base import EventFilter, Store
+from eventdesk.store.base import EventFilter, QueryInterrupted, Store
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_OFFSET = 2**31 - 1  # larger offsets are rejected with 422 (SQLite integers end at 2**63)
@@ -54,7 +54,9 @@ ID = Annotated[str, PathParam(pattern=r"^[A-Za-z0-9_.:-]{1,80}$", description="e
 
 
 class Stores:
-    """One read-only store per worker thread (an SQLite connection must not be shared by threads)."""
+    """One read-only store per worker thread (an SQLite connection must not be shared by threads).
+    The first one opened brings an older store's schema up to date (its dashboard indexes), when
+    the store can be written; otherwise queries still work, only slower."""
 
     def __init__(self, db: str) -> None:
         self.db = db
@@ -67,7 +69,7 @@ class Stores:
         if s is None:
             from eventdesk.store import open_store
 
-            s = open_store(self.db, readonly=True)
+            s = open_store(self.db, readonly=True, upgrade=not self.all)
             self.local.store = s
             with self.lock:
                 self.all.append(s)
@@ -77,27 +79,6 @@ class Stores:
         for s in self.all:
             with contextlib.suppress(sqlite3.ProgrammingError):  # closed from another thread at exit
                 s.close()
-
-
-def ensure_indexes(db: str) -> None:
-    """Stores written before the dashboard queries existed lack their indexes: add them once."""
-    if db.startswith(("postgresql://", "postgres://")) or not Path(db).exists():
-        return
-    try:
-        from eventdesk.store.sqlite import _connect_readonly
-
-        conn = _connect_readonly(db, 5.0)  # a path with # or ?, a read-only disk: still the right file
-        try:
-            have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-        finally:
-            conn.close()
-        if {"events_geo", "events_country", "events_dash", "event_countries_rid"} <= have:
-            return
-        from eventdesk.store.sqlite import SQLiteStore
-
-        SQLiteStore(db).close()  # opening it writable creates missing tables and indexes
-    except sqlite3.Error:
-        pass  # a read-only file: queries still work, only slower
 
 
 # Dependencies at module level: with postponed annotations FastAPI resolves them by name.
@@ -180,7 +161,6 @@ def create_app(
         "search_budget_s": float(cfg["search_budget_s"]),
     }
     allowed = {h.lower().strip("[]") for h in (*LOOPBACK_NAMES, *hosts) if h}
-    ensure_indexes(db)
     stores = Stores(db)
     app = FastAPI(
         title="eventdesk",
@@ -378,7 +358,7 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
-        # Bounded (issue 15): so many words, so many prefix words, a time budget per query (SQLite's
+        # Bounded (issue 15): so many words, so many prefix words, a time budget per query (the store's
         # progress handler), and the query stops when the client goes away.
         words = q.split()
         prefixes = [w for w in words if w.endswith("*")]
@@ -405,21 +385,20 @@ def create_app(
                 await anyio.sleep(0.05)
 
         hits: list[dict[str, Any]] = []
-        error: sqlite3.OperationalError | None = None
+        error: Exception | None = None
         async with anyio.create_task_group() as tg:
             tg.start_soon(watch_disconnect)
             try:
                 hits = await anyio.to_thread.run_sync(run)
-            except sqlite3.OperationalError as e:
+            except (QueryInterrupted, sqlite3.OperationalError) as e:
                 error = e
             finally:
                 cancelled.set()
+        if isinstance(error, QueryInterrupted):  # the same error from every backend
+            raise HTTPException(
+                503, f"the search took longer than {limits['search_budget_s']:g} s: use fewer or longer words"
+            ) from error
         if error is not None:
-            if "interrupt" in str(error).lower():
-                raise HTTPException(
-                    503,
-                    f"the search took longer than {limits['search_budget_s']:g} s: use fewer or longer words",
-                ) from error
             raise HTTPException(400, f"cannot search for that: {error}") from error  # fts_query quotes words
         return {"query": q, "hits": hits}
 

@@ -63,6 +63,17 @@ class CheckResult:
     fix: str = ""
 
 
+class QueryInterrupted(RuntimeError):
+    """A query stopped by `Store.query_budget`: its time was up or its caller went away. The same
+    error from every backend (SQLite: its progress handler; PostgreSQL: statement_timeout)."""
+
+    def __init__(self, seconds: float | None = None) -> None:
+        super().__init__(
+            f"query interrupted: longer than its budget of {seconds:g} s" if seconds else "query interrupted"
+        )
+        self.seconds = seconds
+
+
 def relevance_text(article: Article) -> str | None:
     """The stored form of an article's relevance: JSON; 'null' when judged but unreadable (a
     language the model does not read); NULL (None) when not judged yet."""
@@ -367,9 +378,14 @@ class Store(ABC):
     def query_budget(
         self, seconds: float | None, cancelled: Callable[[], bool] | None = None
     ) -> AbstractContextManager[None]:
-        """Queries inside stop (an error) after `seconds` or once `cancelled()` is true. Stores that
-        cannot interrupt a query run it unbounded."""
+        """Queries inside stop with QueryInterrupted after `seconds` or once `cancelled()` is true.
+        Stores that cannot interrupt a query run it unbounded."""
         return nullcontext()
+
+    def missing_schema(self) -> set[str]:
+        """Tables, indexes and columns of the current schema this store lacks (written by an older
+        version): `open_store(url, readonly=True, upgrade=True)` adds them when it can."""
+        return set()
 
     # -- store check (issue 7) --------------------------------------------------------------
     def check(self) -> list[CheckResult]:
