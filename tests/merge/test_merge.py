@@ -222,13 +222,17 @@ def test_merge_in_the_store_on_both_backends(any_store):
     assert any_store.count_events() == 2
 
 
-def test_merge_order_does_not_matter(tmp_path: Path):
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_merge_order_does_not_matter(tmp_path: Path, backend: str, request):
     from eventdesk.merge import merge
-    from eventdesk.store.sqlite import SQLiteStore
+    from eventdesk.store import open_store
 
     def stored(order: list[int]) -> list:
         events, articles = _reports_of_one_shooting()
-        store = SQLiteStore(str(tmp_path / f"o{''.join(map(str, order))}.db"))
+        if backend == "sqlite":
+            store = open_store(str(tmp_path / f"o{''.join(map(str, order))}.db"))
+        else:
+            store = open_store(request.getfixturevalue("pg_server").fresh_url())
         with store.transaction():
             for a in articles.values():
                 store.add_article(a)

@@ -6,13 +6,19 @@ from __future__ import annotations
 import pytest
 
 from eventdesk.api import make_filter
+from eventdesk.store import open_store
 from eventdesk.store.sqlite import SQLiteStore
 from tests.support.sample import synthetic_articles, synthetic_events
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    s = SQLiteStore(str(tmp_path_factory.mktemp("dash") / "d.db"))
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request, tmp_path_factory):
+    """One store per backend: the dashboard's queries (country index, covering index hints on
+    SQLite; countries array, GIN indexes on PostgreSQL) agree with the plain filter on both."""
+    if request.param == "sqlite":
+        s = open_store(str(tmp_path_factory.mktemp("dash") / "d.db"))
+    else:
+        s = open_store(request.getfixturevalue("pg_server").fresh_url())
     arts = list(synthetic_articles(30))
     with s.transaction():
         for a in arts:

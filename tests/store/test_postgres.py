@@ -383,7 +383,7 @@ def test_dashboard_search_budget_on_postgres_same_error_as_sqlite(pg_url, tmp_pa
     from fastapi.testclient import TestClient
 
     from eventdesk.serve.app import create_app
-    from tests.test_store import fill_for_slow_search
+    from tests.store.test_store import fill_for_slow_search
 
     details = []
     for db in (str(tmp_path / "s.db"), pg_url):
