@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # disk full, read-only store or disk, no permission: one line saying what to do (issue 15)
         import errno
 
-        from eventdesk.store.sqlite import StoreError, store_error_message
+        from eventdesk.store import StoreError, store_error_message
 
         known = (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT)
         words = ("full", "readonly", "read-only", "unable to open", "disk i/o", "locked")

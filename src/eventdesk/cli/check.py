@@ -53,7 +53,7 @@ def main(args: argparse.Namespace) -> int:
     ):
         print(f"eventdesk check: no store at {db}; give the right --db PATH", file=sys.stderr)
         return 1
-    from eventdesk.store.sqlite import StoreError
+    from eventdesk.store import StoreError
 
     try:
         store = open_store(db, readonly=not args.full)

@@ -6,7 +6,7 @@ import logging
 
 from eventdesk.store.base import EventFilter, FileState, QueryInterrupted, Store
 from eventdesk.store.sql import merge_key
-from eventdesk.store.sqlite import SQLiteStore, fts_query
+from eventdesk.store.sqlite import SQLiteStore, StoreError, fts_query, store_error_message
 
 __all__ = [
     "EventFilter",
@@ -14,9 +14,11 @@ __all__ = [
     "QueryInterrupted",
     "SQLiteStore",
     "Store",
+    "StoreError",
     "fts_query",
     "merge_key",
     "open_store",
+    "store_error_message",
 ]
 
 
