@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from eventdesk.dates import find_dates, parse_date, reporting_date, resolve_dates, scan
+from eventdesk.dates import parse_date, reporting_date, resolve_dates
 from eventdesk.records import Actor, Article, Event, Evidence
 
 THU = date(2023, 11, 16)  # a Thursday
@@ -212,50 +212,12 @@ def test_reporting_date_sources():
     assert reporting_date(Article("t", "b")) == (None, None)
 
 
-def test_find_dates_spans_and_values():
-    text = "Lebanese president shakes hands with the minister in Baabda, Lebanon, Tuesday, June 3, 2025. (AP)"
-    [(s, e, v, p)] = find_dates(text)
-    assert (text[s:e], v, p) == ("Tuesday, June 3, 2025", "2025-06-03", "day")
-    assert find_dates("Talks resumed on Tuesday.") == []  # relative: needs an anchor
-    [(s, e, v, p)] = find_dates("Talks resumed on Tuesday.", anchor=THU)
-    assert (v, p) == ("2023-11-14", "day")
-    assert [v for *_, v, _p in find_dates("BEIRUT, 2025-06-03T08:15:00Z and 13.03.2024")] == [
-        "2025-06-03",
-        "2024-03-13",
-    ]
-    assert find_dates("a form dated 12.03.2024") == []  # 12 March or December 3: no guess
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "May God protect them, she said.",
-        "The march began at noon.",
-        "2021 people were displaced.",
-        "The Good Friday agreement holds.",
-        "Resolution 2334 was adopted.",
-        "He scored 2019 points.",
-        "The 30/40/2022 form is invalid, as is 31 February 2022.",
-    ],
-)
-def test_not_dates(text):
-    assert find_dates(text, anchor=THU) == []
-
-
 def test_parse_date():
     assert parse_date("2022-01-05") == date(2022, 1, 5)
     assert parse_date("2022-13-05") is None
     assert parse_date(None) is None
     assert parse_date("") is None
     assert parse_date("published 5 January 2022") == date(2022, 1, 5)
-
-
-def test_scan_is_left_to_right_and_disjoint():
-    ex = scan("On Monday, a year after the 2022 vote and two weeks ago, in March 2021 and since early 2020.")
-    spans = [(e.start, e.end) for e in ex]
-    assert spans == sorted(spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
-    assert [e.text for e in ex] == ["On Monday", "two weeks ago", "in March 2021", "since early 2020"]
 
 
 def test_missing_article_and_bad_offsets_are_harmless():

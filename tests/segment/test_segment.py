@@ -186,3 +186,25 @@ def test_dump_in_scripts_without_letter_case_splits_at_headlines():
     ar = "عنوان الخبر الأول\n\n" + "".join(f"قالت الحكومة إن {i} أشخاص قتلوا.\n\n" for i in range(1, 3))
     ar += "\n\nعنوان الخبر الثاني\n\n" + "تظاهر المئات في العاصمة.\n\n"
     assert [a.title for a in split_dump(ar)] == ["عنوان الخبر الأول", "عنوان الخبر الثاني"]
+
+
+def test_date_hints_from_captions_and_dateline():
+    from eventdesk.records import Document
+    from eventdesk.segment import segment_document
+
+    def hints(caption: str) -> list[str]:
+        text = (
+            "Talks Resume in Geneva After Two-Week Pause\n\n"
+            f"{caption}\n\n"
+            "GENEVA, March 4, 2025 - Delegations met again on Tuesday after a pause of two weeks.\n\n"
+            "Mediators said the next round would start on Friday.\n"
+        )
+        [art] = segment_document(Document("t.txt", "dump", text))
+        return art.date_hints
+
+    # The dateline dates the report; a caption's own date is a hint too, unless it is a FILE PHOTO's.
+    assert hints("Delegates arrive at the UN office in Geneva, March 3, 2025. (AP Photo)") == [
+        "2025-03-03",
+        "2025-03-04",
+    ]
+    assert hints("FILE PHOTO: The UN office in Geneva, May 2, 2019. REUTERS/File Photo") == ["2025-03-04"]

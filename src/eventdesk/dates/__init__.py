@@ -8,13 +8,15 @@ from __future__ import annotations
 from eventdesk.dates.event_dates import (
     choose,
     date_event,
-    find_dates,
     lower_bound,
     parse_date,
     reporting_date,
     resolve_dates,
 )
-from eventdesk.dates.expressions import Expr, Resolved, resolve, scan
+
+# The expression scanner and find_dates live in the base layer (segment reads datelines with
+# them too); re-exported here as the dates stage's own vocabulary.
+from eventdesk.text.dates import Expr, Resolved, find_dates, resolve, scan
 
 __all__ = [
     "Expr",

@@ -23,28 +23,9 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from eventdesk.config import section
-from eventdesk.dates.expressions import Expr, Resolved, resolve, scan
 from eventdesk.records import Article, Event
+from eventdesk.text.dates import Expr, Resolved, find_dates, is_future, is_past, resolve, scan
 
-# Forward-looking words: "will meet on Friday", "elections scheduled for April".
-_FUTURE = re.compile(
-    r"\b(?:will|won't|shall|would|'ll|scheduled|planned|plans?\s+to|due\s+to|is\s+due|are\s+due|"
-    r"set\s+to|expected\s+to|going\s+to|is\s+to|are\s+to|upcoming)\b",
-    re.I,
-)
-# Past-tense auxiliaries and common irregular verbs only: a bare -ed word is too often a
-# participle ("polls called for 24 June").
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|died|fled|left|met|fought|took|began|shot|struck|won|lost|"
-    r"stole|fell|broke|came|went|ran|hit|seized|killed|arrested|attacked)\b",
-    re.I,
-)
-# Where a clause ends, looking back from an expression: a future word before these is not its own.
-_CLAUSE = re.compile(
-    r"[,;:()\"“”]|\b(?:said|says|told|announced|stated|added|reported|that|when|after|"
-    r"before|while|as|and|but|which|who)\b",
-    re.I,
-)
 # Speech verbs: "the army said on Tuesday it killed..." dates the saying, not the killing.
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|stated|added|reported|claimed|tweeted|wrote|posted|confirmed|"
@@ -58,22 +39,6 @@ _SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _FILE_PHOTO = re.compile(
     r"\b(?:file\s+photo|file\s+picture|archive\s+(?:photo|picture|image)|\(file\))", re.I
 )
-
-
-def find_dates(text: str, anchor: date | None = None) -> list[tuple[int, int, str, str]]:
-    """Dates written in `text`: (start, end, ISO value, precision) of each, left to right.
-
-    Without `anchor` only dates that stand on their own are returned ("Tuesday, June 3, 2025",
-    "2022-01-05", "May 2021", "in 2021"); with it, relative ones too ("on Tuesday", "last year").
-    Spans cover the date words, without the preposition. Safe on any text.
-    """
-    out = []
-    for ex in scan(text or ""):
-        fut = _is_future(text, ex)
-        r = resolve(ex, anchor, fut, not fut and _is_past(text, ex))
-        if r is not None:
-            out.append((ex.core_start, ex.end, r.value, r.precision))
-    return out
 
 
 def parse_date(value: Any) -> date | None:
@@ -135,32 +100,12 @@ def lower_bound(article: Article) -> date | None:
             best = d
     for text in texts:
         for ex in _scan_cached(text):
-            if ex.kind not in ("abs", "month_abs", "year") or _is_future(text, ex):
+            if ex.kind not in ("abs", "month_abs", "year") or is_future(text, ex):
                 continue
             r = resolve(ex, None)
             if r is not None and (best is None or r.first > best):
                 best = r.first
     return best
-
-
-def _clause_before(text: str, ex: Expr) -> str:
-    before = text[max(0, ex.start - 100) : ex.start]
-    cut = 0
-    for m in _CLAUSE.finditer(before):
-        cut = m.end()
-    return before[cut:]
-
-
-def _is_future(text: str, ex: Expr) -> bool:
-    """Is `ex` in a forward-looking clause? Looks back from it to the start of its clause."""
-    if ex.fields.get("rel") == "next" or ex.kind == "rel_day" and ex.fields.get("offset", 0) > 0:
-        return True
-    return bool(_FUTURE.search(_clause_before(text, ex)))
-
-
-def _is_past(text: str, ex: Expr) -> bool:
-    """Does `ex` date a verb in the past tense ("was killed on 20 January")? Rough: -ed/was/had."""
-    return bool(_PAST.search(_clause_before(text, ex)))
 
 
 def _trigger_offset(event: Event, sent_start: int, sent_len: int, sentence: str) -> int | None:
@@ -355,8 +300,8 @@ def date_event(
             ev.date, ev.date_precision = anchor.isoformat(), "day"
         return
     ev.date_text = ex.text.strip()
-    future = _is_future(ctx, ex)
-    r = resolve(ex, anchor, future, not future and _is_past(ctx, ex))
+    future = is_future(ctx, ex)
+    r = resolve(ex, anchor, future, not future and is_past(ctx, ex))
     if inherited and (future or (r is not None and anchor is not None and r.first > anchor)):
         # A plan in the sentence before does not date this one: back to the reporting date.
         ev.date_text = None

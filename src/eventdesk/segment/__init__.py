@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from eventdesk.records import Article, Document, Problem, Source
 from eventdesk.segment.dump import is_furniture, split_dump
 from eventdesk.segment.html import date_from_url, extract_html
+from eventdesk.text.dates import find_dates
 
 __all__ = ["extract_html", "segment", "segment_document", "split_dump"]
 
@@ -32,8 +33,6 @@ def _date_hints(captions: list[str], paragraphs: list[str]) -> list[str]:
 
     A FILE PHOTO caption dates the photo, not the report, so it is not a hint.
     """
-    from eventdesk.dates import find_dates
-
     hints: list[str] = []
     texts = [c for c in captions if not _FILE_PHOTO.search(c)] + paragraphs[:1]
     for t in texts:

@@ -2,8 +2,10 @@
 
 Two steps, kept apart so the scanner never guesses: `scan(text)` finds expressions and says what
 they are ("a weekday", "a month without a year", "N years ago"...), `resolve(expr, anchor)` turns
-one into a calendar period given the reporting date. Only stdlib `re` and `datetime`: dateparser
-is far too slow for the hot path (thousands of sentences a second) and guesses too eagerly.
+one into a calendar period given the reporting date; `find_dates(text, anchor)` does both for a
+whole text, reading each expression's clause for tense (`is_future`, `is_past`). Only stdlib `re`
+and `datetime`: dateparser is far too slow for the hot path (thousands of sentences a second) and
+guesses too eagerly.
 
 Precision and the value written for it:
   day   "2025-06-03"
@@ -631,3 +633,60 @@ def _resolve(kind: str, f: dict, anchor: date | None, future: bool, past: bool) 
         if unit == "decade":
             return _year_period(anchor.year - 10 * n)
     return None
+
+
+# Forward-looking words: "will meet on Friday", "elections scheduled for April".
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|would|'ll|scheduled|planned|plans?\s+to|due\s+to|is\s+due|are\s+due|"
+    r"set\s+to|expected\s+to|going\s+to|is\s+to|are\s+to|upcoming)\b",
+    re.I,
+)
+# Past-tense auxiliaries and common irregular verbs only: a bare -ed word is too often a
+# participle ("polls called for 24 June").
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|died|fled|left|met|fought|took|began|shot|struck|won|lost|"
+    r"stole|fell|broke|came|went|ran|hit|seized|killed|arrested|attacked)\b",
+    re.I,
+)
+# Where a clause ends, looking back from an expression: a future word before these is not its own.
+_CLAUSE = re.compile(
+    r"[,;:()\"“”]|\b(?:said|says|told|announced|stated|added|reported|that|when|after|"
+    r"before|while|as|and|but|which|who)\b",
+    re.I,
+)
+
+
+def _clause_before(text: str, ex: Expr) -> str:
+    before = text[max(0, ex.start - 100) : ex.start]
+    cut = 0
+    for m in _CLAUSE.finditer(before):
+        cut = m.end()
+    return before[cut:]
+
+
+def is_future(text: str, ex: Expr) -> bool:
+    """Is `ex` in a forward-looking clause? Looks back from it to the start of its clause."""
+    if ex.fields.get("rel") == "next" or ex.kind == "rel_day" and ex.fields.get("offset", 0) > 0:
+        return True
+    return bool(_FUTURE.search(_clause_before(text, ex)))
+
+
+def is_past(text: str, ex: Expr) -> bool:
+    """Does `ex` date a verb in the past tense ("was killed on 20 January")? Rough: -ed/was/had."""
+    return bool(_PAST.search(_clause_before(text, ex)))
+
+
+def find_dates(text: str, anchor: date | None = None) -> list[tuple[int, int, str, str]]:
+    """Dates written in `text`: (start, end, ISO value, precision) of each, left to right.
+
+    Without `anchor` only dates that stand on their own are returned ("Tuesday, June 3, 2025",
+    "2022-01-05", "May 2021", "in 2021"); with it, relative ones too ("on Tuesday", "last year").
+    Spans cover the date words, without the preposition. Safe on any text.
+    """
+    out = []
+    for ex in scan(text or ""):
+        fut = is_future(text, ex)
+        r = resolve(ex, anchor, fut, not fut and is_past(text, ex))
+        if r is not None:
+            out.append((ex.core_start, ex.end, r.value, r.precision))
+    return out
