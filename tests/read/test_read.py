@@ -162,3 +162,21 @@ def test_size_limit(tmp_path: Path):
     p.write_text("Headline\n\n" + "word " * 3000)
     f = read_file(str(p), {"read": {"max_file_bytes": 1000}})
     assert not f.documents and "limit" in str(f.problems[0])
+
+
+def test_long_dump_is_cut_where_an_article_starts():
+    from eventdesk.read import dump_pieces
+    from eventdesk.records import Document
+
+    para = "Officials said the talks would continue next week in the capital.\n\n"
+    first = "Talks Stall Over Border Crossings\n\n" + para * 6
+    second = "Floods Force Thousands From Their Homes\n\n" + para * 6
+    doc = Document("d.txt", "dump", first + second)
+    # The second headline starts inside the last quarter of the first piece: the cut goes there,
+    # not at the later blank lines (after that headline and after its first paragraph).
+    pieces, problems = dump_pieces(doc, len(first) + len(second) // 4)
+    assert problems == []
+    assert [p.text for p in pieces] == [first, second]
+    # A window with no headline-like line after a blank line cuts at the last blank line.
+    pieces, problems = dump_pieces(Document("d.txt", "dump", para * 10), len(para) * 4 + 10)
+    assert problems == [] and pieces[0].text == para * 4 and "".join(p.text for p in pieces) == para * 10

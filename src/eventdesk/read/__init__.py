@@ -22,6 +22,7 @@ from eventdesk.read.feeds import parse_feed
 from eventdesk.read.files import STDIN, canonical_path, expand
 from eventdesk.read.formats import GZIP_MAGIC, gunzip, read_bytes, record_document, set_limits, sniff
 from eventdesk.records import Document, Problem
+from eventdesk.text.headlines import headline_like
 
 # The public API of this stage: what other stages and surfaces (watch) may use. The submodules
 # (decode, feeds, files, formats) are its internals.
@@ -177,11 +178,9 @@ _GAP_THEN_LINE = re.compile(r"\n[ \t]*\n[ \t]*([^\n]{1,220})\n")
 def _cut_point(text: str, lo: int, hi: int) -> int | None:
     """Where to end a piece between lo and hi: before the last headline-like line that follows a
     blank line (where an article starts), else at the last blank line, else the last line end."""
-    from eventdesk.segment.dump import _headline_like
-
     best = None
     for m in _GAP_THEN_LINE.finditer(text, lo, hi):
-        if _headline_like(m.group(1).strip()):
+        if headline_like(m.group(1).strip()):
             best = m.start(1)
     if best is not None:
         return best

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from eventdesk.records import normalise
+from eventdesk.text.headlines import headline_like
 
 # Whole lines that are page furniture, never content.
 _FURNITURE = re.compile(
@@ -84,35 +85,6 @@ def _blocks(text: str) -> list[Block]:
     return blocks
 
 
-_INNER_SENTENCE = re.compile(r"[.!?][\"'’”]?\s+[A-Z]")  # two sentences on one line: prose, not a headline
-_LIST_MARK = re.compile(r"^(?:[-*•·–—]|\d+[.)])\s")
-
-
-# Sentence-final and clause punctuation: Latin, and the CJK full-width forms (Unicode CJK Symbols
-# and Punctuation / Halfwidth and Fullwidth Forms blocks).
-_LINE_END_PUNCT = (".", ",", ";", ":", "。", "，", "；", "：", "、")
-
-
-def _title_initial(ch: str) -> bool:
-    """A headline starts with a capital, a digit or a quote; in scripts without letter case
-    (Chinese, Japanese, Arabic, Hebrew, Thai...) any letter can start one."""
-    if ch.isupper() or ch.isdigit() or ch in "'\"‘“「『":
-        return True
-    return ch.isalpha() and not ch.islower() and ch.upper() == ch.lower()
-
-
-def _headline_like(line: str) -> bool:
-    words = line.split()
-    return (
-        1 <= len(words) <= 25
-        and len(line) <= 220
-        and not line.endswith(_LINE_END_PUNCT)
-        and not _LIST_MARK.match(line)
-        and not _INNER_SENTENCE.search(line)
-        and _title_initial(line[0])
-    )
-
-
 def _header_only(blocks: list[Block], window: Counter) -> bool:
     """Blocks between a headline and its repeat hold only captions and furniture."""
     for b in blocks:
@@ -133,7 +105,7 @@ def _article_starts(blocks: list[Block]) -> list[int]:
     repeat_of: set[int] = set()  # blocks that repeat a headline: never a start
     for i, b in enumerate(blocks):
         first = b.lines[0]
-        if i in repeat_of or is_furniture(first) or not _headline_like(first) or _CAPTION_MARK.search(first):
+        if i in repeat_of or is_furniture(first) or not headline_like(first) or _CAPTION_MARK.search(first):
             continue
         key = normalise(first)
         if any(normalise(ln) == key for ln in b.lines[1:]):  # printed twice in a row: a caption
@@ -155,7 +127,7 @@ def _article_starts(blocks: list[Block]) -> list[int]:
         if (
             b.gap >= max(2, para_gap + 1)
             and solo
-            and _headline_like(b.lines[0])
+            and headline_like(b.lines[0])
             and not is_furniture(b.lines[0])
         ):
             prev = blocks[i - 1].lines[-1]
