@@ -111,6 +111,7 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
     """Character spans of place names found by the gazetteer matcher (no NER)."""
     toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     lower_words = {t[2].lower() for t in toks if t[2][:1].islower()}
+    titled = titled_names(text)
     stop = stopwords()
     out: list[tuple[int, int]] = []
     i = 0
@@ -144,7 +145,7 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
                 found = n
                 out.append((s, x.end()))
                 break
-            if _accept(gaz, text, s, text[s:e], n, lower_words, stop):
+            if _accept(gaz, text, s, text[s:e], n, lower_words, stop, titled):
                 found = n
                 out.append((s, e))
                 break
@@ -213,11 +214,20 @@ _NEXT_NAME_WORD = re.compile(r"[\s-]+(?:[A-Z]|(?:al|el|an|as|ash|ad|ar|at|az|ul|
 
 
 def _accept(
-    gaz: Gazetteer, text: str, s: int, surface: str, n: int, lower_words: set[str], stop: frozenset[str]
+    gaz: Gazetteer,
+    text: str,
+    s: int,
+    surface: str,
+    n: int,
+    lower_words: set[str],
+    stop: frozenset[str],
+    titled: frozenset[str] = frozenset(),
 ) -> bool:
     k, cs, _ = candidates(gaz, surface)
     if not cs:
         return False
+    if _after_title(text, s) and not _national(cs):
+        return False  # "Mr Brown", "coach Ripley": a person's name
     if k in stop or key(surface) in stop:
         # "Mobile, Alabama": a stop-listed word is a place when its container follows it
         m = Mention(s, s + len(surface), surface, k, list(cs))
@@ -239,17 +249,18 @@ def _accept(
         # gazetteer does not know is not the place "Ras" (India) or "Bani" (Dominican Republic)
         if key(word) in _NAME_HEADS and _NEXT_NAME_WORD.match(text, s + len(surface)):
             return False
-        if word.lower() in lower_words and not word.isupper():
+        # what the text says about the name ("Reading police", "CROMWELL —", "in X and Clay")
+        said = _licensed(gaz, text, s, s + len(surface), cs) or _locative_at(text, s)
+        if word.lower() in lower_words and not word.isupper() and not said:
             return False  # "Reading", "Mobile" used as ordinary words in this very text
+        if key(word) in titled and not said and not _national(cs):
+            return False  # "Mr Blair" elsewhere in the text: "Blair" is his name here too
         if (
             key(word) in common_words()
             and not any(
                 c.type == "d" or c.entry.kind in ("country", "cont") or c.entry.pop >= 1_000_000 for c in cs
             )
-            and not (
-                _AFTER_LOCATIVE.search(text[max(0, s - 25) : s])
-                or _SLOT_BEFORE.search(text[max(0, s - 80) : s])
-            )
+            and not (said or _SLOT_BEFORE.search(text[max(0, s - 80) : s]))
         ):
             return False  # "Most MPs", "Western governments": a common English word, not a place
         if len(word) <= 2 and not word.isupper():
@@ -264,7 +275,7 @@ def _accept(
         at_start = bool(_SENT_START.search(text[max(0, s - 3) : s])) and not _SLOT_BEFORE.search(
             text[max(0, s - 80) : s]
         )
-        if at_start and not any(
+        if at_start and not said and not any(
             c.type in ("p", "a", "d", "u")
             and c.entry.kind in ("country", "adm1", "city")
             and c.entry.pop >= 10_000
@@ -380,6 +391,7 @@ def _refine(
     person_words = {key(w) for s, e in persons for w in text[s:e].split()[1:]}
     placey = [(s, e) for s, e, lab in ents if lab in ("GPE", "LOC", "FAC")]
     norp = [(s, e) for s, e, lab in ents if lab == "NORP"]
+    titled = titled_names(text)
     kept = []
     for s, e in spans:
         if any(ps <= s and e <= pe and (pe - ps) > (e - s) for ps, pe in persons):
@@ -390,9 +402,15 @@ def _refine(
         )
         ner_place = any(a < e and s < b for a, b in placey)
         _, cs, _ = candidates(gaz, surface)
+        # a later item of a list the preposition governs ("in Hamilton and Middletown")
+        listed = not locative and _locative_at(text, s)
+        # the text says so otherwise: "Laconia police", "CROMWELL —", "Jackson and Barrow counties"
+        said = _licensed(gaz, text, s, e, cs)
         # nothing in the text says it is a place ("in X", "a man of X", "X district", a GPE entity)
         free = (
             not locative
+            and not listed
+            and not said
             and not ner_place
             and not _named_as_place(text, e, cs)
             and not _PLACE_PREP.search(text[max(0, s - 12) : s])
@@ -416,11 +434,12 @@ def _refine(
             # one word NER does not call a place: only countries, provinces, big cities, demonyms;
             # after "in/near/at ..." a town of some size too ("in Baalbek": the small model misses it)
             slot = bool(_SLOT_BEFORE.search(text[max(0, s - 80) : s]))
-            floor = LOCATIVE_POP if locative else STRONG_POP
+            floor = LOCATIVE_POP if locative or listed else STRONG_POP
             # in a container slot a district is as good as a province: "(Waza, Logone-et-Chari)"
             kinds = ("country", "adm1", "cont", "region", "site") + (("adm2",) if slot else ())
             if (_head_key(surface) in person_words and not locative) or not (
                 _named_as_place(text, e, cs)
+                or said
                 or any(
                     c.type != "w" and (c.entry.kind in kinds or c.type == "d" or c.entry.pop >= floor)
                     for c in cs
@@ -437,9 +456,189 @@ def _refine(
             continue
         surface = text[s:e]
         k, cs, _ = candidates(gaz, surface)
-        if cs and k not in stopwords() and any(c.type != "w" for c in cs):
-            kept.append((s, e))
+        if not cs or k in stopwords() or all(c.type == "w" for c in cs):
+            continue
+        # "coach Ripley", "Mr Blair ... Blair said": the text uses it as a person's name
+        if not _national(cs) and (_after_title(text, s) or (" " not in surface and k in titled)):
+            continue
+        kept.append((s, e))
     return sorted(kept)
+
+
+# --- what the text says about a name: licences that make a name a place whatever NER called it ---
+
+# a list item: ", X", " and X", ", and X", " or X"
+_LIST_SEP_END = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_LIST_SEP_START = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+_NAME_WORDS = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|de|al|el)){0,3}"
+_NAME_END = re.compile(_NAME_WORDS + r"$")
+_NAME_START = re.compile(_NAME_WORDS)
+# "the cities of X, Y and Z": a plural kind word names every item of the list after it
+_KINDS_OF = re.compile(
+    r"\b(?:cities|towns|villages|counties|communities|municipalities|districts|provinces|states|"
+    r"governorates|regions|parishes|townships)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+# "Jackson and Barrow counties": ... and so does one after the list
+_KINDS_AFTER = re.compile(
+    r"\s+(?:cities|towns|villages|counties|municipalities|districts|provinces|states|governorates|"
+    r"regions|parishes|townships|oblasts|prefectures)\b",
+    re.I,
+)
+LIST_MAX = 12  # items of a coordination followed back or forth
+
+
+def _list_start(text: str, s: int) -> int:
+    """Where the coordination that ends with the name at `s` starts: "in Barrow, Jackson and
+    Madison" -> the offset of "Barrow" (s itself when the name is not a list's later item)."""
+    pos = s
+    for _ in range(LIST_MAX):
+        w = text[max(0, pos - 60) : pos]
+        sep = _LIST_SEP_END.search(w)
+        if not sep:
+            break
+        name = _NAME_END.search(w[: sep.start()])
+        if not name:
+            break
+        pos = pos - len(w) + name.start()
+    return pos
+
+
+def _list_end(text: str, e: int) -> int:
+    """Where the coordination that starts with the name ending at `e` ends."""
+    pos = e
+    for _ in range(LIST_MAX):
+        sep = _LIST_SEP_START.match(text, pos)
+        if not sep:
+            break
+        name = _NAME_START.match(text, sep.end())
+        if not name:
+            break
+        pos = name.end()
+    return pos
+
+
+def _locative_at(text: str, s: int) -> bool:
+    """The name at `s` follows a locative preposition, itself or as a later item of a coordination
+    the preposition governs ("in Hamilton and Middletown": both)."""
+    if _AFTER_LOCATIVE.search(text[max(0, s - 25) : s]):
+        return True
+    a = _list_start(text, s)
+    return a < s and bool(_AFTER_LOCATIVE.search(text[max(0, a - 25) : a]))
+
+
+def _kind_named(text: str, s: int, e: int) -> bool:
+    """A plural kind word names the list the name is in: "the towns of Bantam and Litchfield",
+    "Harvey, Harper and Kingman counties"."""
+    a = _list_start(text, s)
+    return bool(_KINDS_OF.search(text[max(0, a - 40) : a]) or _KINDS_AFTER.match(text, _list_end(text, e)))
+
+
+@functools.lru_cache(maxsize=1)
+def _locative_heads() -> re.Pattern[str]:
+    """The head nouns of data/geo/context/locative_heads.txt, as a pattern for the words after a name."""
+    from eventdesk.geo.build import data_dir
+
+    words = [
+        w.strip().lower()
+        for w in (data_dir() / "context" / "locative_heads.txt").read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    ]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alt})s?\b", re.I)
+
+
+def _premodifies(text: str, e: int) -> bool:
+    """The name premodifies a local institution or a resident noun: "Laconia police", "the Rock
+    Hill school district", "a Goose Creek man" (a locative noun-noun compound)."""
+    return bool(_locative_heads().match(text, e))
+
+
+# A news dateline: the place the report was filed from opens the story in capitals, before a dash
+# or the agency's name ("CROMWELL — The third...", "CHATTANOOGA (AP) — ...", "ROSWELL - A man...")
+_DATELINE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\([A-Z][A-Za-z]{1,12}\)\s*)?(?:\u2014|\u2013|--|\s-)"
+)
+
+
+def _dateline(text: str, s: int, e: int) -> bool:
+    surface = text[s:e]
+    return (
+        len(surface) > 2
+        and surface.isupper()
+        and bool(_DATELINE_BEFORE.search(text[max(0, s - 3) : s]))
+        and bool(_DATELINE_AFTER.match(text, e))
+    )
+
+
+
+@functools.lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    """A personal title or kinship noun right before a capitalised word (data/geo/context/person_titles.txt):
+    "Mr Brown", "Sen. Casey", "coach Ripley", "his son Adrian". Group 1 is the name's first word."""
+    from eventdesk.geo.build import data_dir
+
+    cap: list[str] = []
+    anycase: list[str] = []
+    into = cap
+    for line in (data_dir() / "context" / "person_titles.txt").read_text(encoding="utf-8").splitlines():
+        w = line.strip()
+        if not w or w.startswith("#"):
+            continue
+        if w.startswith("["):
+            into = anycase if w == "[any case]" else cap
+            continue
+        into.append(w)
+
+    def esc(w: str) -> str:
+        return re.escape(w).replace(r"\ ", r"\s+")
+
+    # a capitalised title: first letter upper case, the rest in any case ("Mr", "MR", "Prime Minister");
+    # only an abbreviation (up to 4 letters: "Sen.", "Capt.") takes a full stop: after "Judge." a
+    # sentence ends
+    def caps(ws: list[str]) -> str:
+        return "|".join(f"{w[:1].upper()}(?i:{esc(w[1:])})" for w in sorted(ws, key=len, reverse=True))
+
+    short = caps([w for w in cap if len(w) <= 4 or "." in w])
+    long = caps([w for w in cap if not (len(w) <= 4 or "." in w)])
+    lower = "|".join(f"(?i:{esc(w)})" for w in sorted(anycase, key=len, reverse=True))
+    name = r"\s+([A-Z][\w'\u2019-]*)"
+    return re.compile(rf"\b(?:(?:{short})\.?|{long}|{lower}){name}")
+
+
+def _after_title(text: str, s: int) -> bool:
+    """A personal title or kinship noun stands right before the name at `s`."""
+    w = text[max(0, s - 30) : s + 1]
+    m = None
+    for m in _title_pattern().finditer(w):
+        pass
+    return m is not None and max(0, s - 30) + m.start(1) == s
+
+
+def titled_names(text: str) -> frozenset[str]:
+    """Keys of the words written after a personal title anywhere in the text ("Mr Blair" -> "blair"):
+    the text itself uses them as people's names."""
+    return frozenset(key(m.group(1)) for m in _title_pattern().finditer(text))
+
+
+def _national(cs: Any) -> bool:
+    """A demonym or a country: after a title it qualifies the title ("the deputy Russian foreign
+    minister"), it is no person's name."""
+    return any(c.type == "d" or c.entry.kind in ("country", "cont") for c in cs)
+
+
+def _licensed(gaz: Gazetteer, text: str, s: int, e: int, cs: Any) -> bool:
+    """The text says the name is a place: a dateline, a locative premodifier, a plural kind word
+    over its list, "X-based", or a written containment ("Sioux Falls, S.D.")."""
+    if _dateline(text, s, e) or _premodifies(text, e) or _kind_named(text, s, e):
+        return True
+    if text.startswith("-based", e):
+        return True
+    if not cs:
+        return False
+    m = Mention(s, e, text[s:e], "", list(cs))
+    return any(contains(y, c.entry) for y in _containers_after(gaz, text, m, {}) for c in cs)
 
 
 def _head_key(surface: str) -> str:
