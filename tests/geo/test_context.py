@@ -81,6 +81,59 @@ def test_ner_reads_people_works_and_organisations_as_no_places(gaz_path: Path):
     assert "Howard" in {t2[p.start : p.end] for p in geo.parse(t2, c)}
 
 
+def _found(text: str, config: dict) -> dict:
+    return {text[p.start : p.end]: p for p in geo.parse(text, config)}
+
+
+def test_name_premodifying_a_local_institution_or_a_resident_is_a_place(gaz_path: Path):
+    pytest.importorskip("spacy")
+    c = {"geo": {"gazetteer": str(gaz_path)}}
+    t = (
+        "A Laconia man was arrested by Danbury police on Monday after a chase. The Torrington Fire "
+        "Department sent two engines, and the Rock Hill school district closed its offices."
+    )
+    found = _found(t, c)
+    assert {"Laconia", "Danbury", "Torrington", "Rock Hill"} <= set(found), found
+    assert all(p.country == "USA" for p in found.values())
+    # the same names with no such noun after them and no other sign stay as NER and the floors say;
+    # a person's name before "police" is still a person's after a title
+    t2 = "Mr Danbury told police he had seen nothing."
+    assert "Danbury" not in _found(t2, c)
+
+
+def test_dateline_names_the_place_of_filing(gaz_path: Path):
+    pytest.importorskip("spacy")
+    c = {"geo": {"gazetteer": str(gaz_path)}}
+    t = "Council race draws a third candidate. CROMWELL \u2014 A third Democrat entered the race on Tuesday."
+    found = _found(t, c)
+    assert "CROMWELL" in found and found["CROMWELL"].country == "USA"
+    # capitals elsewhere are no dateline: an acronym mid-sentence stays out
+    assert "CROMWELL" not in _found("The CROMWELL report \u2014 long delayed \u2014 came out.", c)
+
+
+def test_list_governed_by_a_preposition_or_a_plural_kind_word(gaz_path: Path):
+    pytest.importorskip("spacy")
+    c = {"geo": {"gazetteer": str(gaz_path)}}
+    t = "Flood warnings are in force in Becker, Clay, Douglas and Grant counties of Minnesota."
+    found = _found(t, c)
+    assert {"Becker", "Clay", "Douglas", "Grant"} <= set(found), found
+    assert all(p.country == "USA" for p in found.values())
+    assert found["Becker"].name.startswith("Becker")  # an item of the list, not one held by "Clay"
+    t2 = "The company has plants in Hamilton and Middletown, both in Butler County, Ohio."
+    assert {"Hamilton", "Middletown"} <= set(_found(t2, c))
+
+
+def test_name_after_a_personal_title_is_a_person(cfg):
+    t = (
+        "Mr Brown met coach Ripley in Leeds on Friday. Brown said the club would appeal, "
+        "and the deputy Russian foreign minister called from Moscow."
+    )
+    found = _found(t, {"geo": {**cfg["geo"], "parse_demonyms": True}})
+    assert "Leeds" in found and "Moscow" in found
+    assert not {"Brown", "Ripley"} & set(found), found
+    assert "Russian" in found  # a nationality after a title qualifies the title
+
+
 # ------------------------------------------------------------------ event location
 
 
@@ -96,6 +149,41 @@ def test_event_in_a_country_takes_the_articles_scene_inside_it(cfg):
     )
     geo.locate([ev], {art.id: art}, cfg)
     assert ev.location is not None and ev.location.country == "SYR" and near(ev.location, 36.51, 36.87, 5)
+
+
+def test_event_in_a_country_takes_its_scene_there_not_the_article_focus_abroad(cfg):
+    # the article is mostly about London (a vigil, a funeral); the death happened near Raqqa
+    body = (
+        "Friends gathered in London on Tuesday for a vigil. Mourners in London lit candles. "
+        "The family will hold a funeral in London next week. Jihadis attacked a base behind the "
+        "frontline at Raqqa last month. He was the fifth Briton killed while volunteering in Syria."
+    )
+    art = Article(title="London vigil for volunteer", body=body)
+    ev = _event(art, "He was the fifth Briton killed while volunteering in Syria.")
+    geo.locate([ev], {art.id: art}, cfg)
+    assert ev.location is not None and ev.location.country == "SYR" and near(ev.location, 35.95, 39.01, 25)
+
+
+def test_event_sentence_without_a_place_takes_the_scene_just_told(cfg):
+    body = (
+        "Mourners in London remembered him on Tuesday. Friends in London spoke of his films. "
+        "Gunmen drove up to a base near Raqqa in pickup trucks and shot five guards. "
+        "Fighters fought back, killing all the attackers. Later his family flew to London."
+    )
+    art = Article(title="", body=body)
+    ev = _event(art, "Fighters fought back, killing all the attackers.")
+    geo.locate([ev], {art.id: art}, cfg)
+    assert ev.location is not None and ev.location.country == "SYR" and near(ev.location, 35.95, 39.01, 25)
+    # three sentences on, the report has moved on: the article's focus again
+    far = Article(
+        title="",
+        body=body.replace(
+            "Fighters fought back", "He had studied film. He loved the hills. Fighters fought back"
+        ),
+    )
+    ev2 = _event(far, "Fighters fought back, killing all the attackers.")
+    geo.locate([ev2], {far.id: far}, cfg)
+    assert ev2.location is not None and ev2.location.country == "GBR"
 
 
 def test_sea_named_with_a_port_is_the_port(cfg):

@@ -192,7 +192,7 @@ def focus(found: list[_Found]) -> Place | None:
     first: dict[tuple, Place] = {}
     # scenes before parties: "ties with Lebanon" names a party, "a trip to Beirut" a place
     # a continent is no event's scene (ACLED codes a country at most)
-    found = [f for f in found if f.place.feature != "CONT"]
+    found = [f for f in found if _on_the_map(f.place)]
     pool = [f for f in found if not f.actor_like and not f.framing]
     pool = pool or [f for f in found if not f.demonym] or found
     for f in pool:
@@ -208,6 +208,51 @@ def focus(found: list[_Found]) -> Place | None:
         if inner:
             return first[max(inner, key=lambda k: (score[k], -first[k].precision))]
     return top
+
+
+def _on_the_map(p: Place) -> bool:
+    """A continent or a region that spans countries ("the Caribbean", "the Middle East") is no event's
+    site: ACLED codes every event to one country at most (its codebook's location rules)."""
+    return p.feature != "CONT" and bool(p.country)
+
+
+def _scenes(found: list[_Found]) -> list[_Found]:
+    """Names used as scenes: not a party, a topic, a frame or a continent."""
+    return [f for f in found if not f.actor_like and not f.topic and not f.framing and _on_the_map(f.place)]
+
+
+def _scene_within(found: list[_Found], outer: Place) -> Place | None:
+    """The article's main scene inside a country or province the event is placed in: the most
+    mentioned (weighted as in `focus`), then the most specific. None when the article names none."""
+    score: dict[tuple, float] = defaultdict(float)
+    first: dict[tuple, Place] = {}
+    for f in _scenes(found):
+        if f.place.precision < outer.precision and _within(f.place, outer):
+            k = _key(f.place)
+            score[k] += 2.0 if f.start < 0 else 1.5 if f.start < LEDE_CHARS else 1.0
+            first.setdefault(k, f.place)
+    if not score:
+        return None
+    return first[max(score, key=lambda k: (score[k], -first[k].precision))]
+
+
+SENTENCES_BACK = 2  # how many sentences before the event's a report still tells the same scene in
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*\n")
+
+
+def _preceding_place(found: list[_Found], body: str, start: int) -> Place | None:
+    """The scene of the SENTENCES_BACK sentences before `start` (within its paragraph): the last one
+    after a locative word, else the last one named."""
+    lo = max(0, start - 1500)
+    # the last end is where the event's sentence starts; each earlier one starts one more sentence back
+    ends = [m.end() for m in _SENTENCE_END.finditer(body, lo, start)]
+    a = ends[-SENTENCES_BACK - 1] if len(ends) > SENTENCES_BACK else lo
+    a = max(a, body.rfind("\n\n", 0, start))
+    near = [f for f in _scenes(found) if f.start >= 0 and a <= f.start < start]
+    if not near:
+        return None
+    loc = [f for f in near if f.locative]
+    return (loc or near)[-1].place
 
 
 def _within(p: Place, outer: Place) -> bool:
@@ -230,7 +275,7 @@ def _sentence_place(
     inside = [
         f
         for f in found
-        if f.start >= 0 and start <= f.start and f.end <= end and not f.topic and f.place.feature != "CONT"
+        if f.start >= 0 and start <= f.start and f.end <= end and not f.topic and _on_the_map(f.place)
     ]
     # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
     party = [f for f in inside if any(f.place.text in t and len(t) > len(f.place.text) for t in actor_texts)]
@@ -295,16 +340,15 @@ def locate(
                 if p is not None and (place is None or p.precision < place.precision):
                     place = p
                     break
+        if place is None and start >= 0:
+            # no place in the event's sentence: a government's statement is at its seat; anything
+            # else at the scene of the sentences just before it, which the report is still telling
+            # ("...behind the frontline at Raqqa. YPG fighters fought back")
+            place = _government_seat(ev, res.gazetteer) or _preceding_place(found, art.body, start)
         # "a Kurdish enclave inside Syria" in an article about Afrin: the article's scene, which
         # lies in the country (province) the sentence names, is the more precise answer
-        if (
-            place is not None
-            and main is not None
-            and place.precision >= 3
-            and main.precision < place.precision
-            and _within(main, place)
-        ):
-            place = main
+        if place is not None and place.precision >= 3:
+            place = _scene_within(found, place) or place
         place = place or main
         if place is not None and place.feature in _COUNTRY:
             place = _capital_for_statement(ev, place, res.gazetteer) or place
@@ -346,17 +390,31 @@ def _capital_for_statement(ev: Event, country: Place, gaz: Gazetteer) -> Place |
     ]
     if not govs:
         return None
-    a2 = {v: k for k, v in gaz.alpha3.items()}.get(country.country or "")
+    return _capital(country.country or "", country.text, gaz)
+
+
+def _government_seat(ev: Event, gaz: Gazetteer) -> Place | None:
+    """A government's statement, demand or talks whose report names no place at all: its capital,
+    when the acting governments are of one country (the same practice as above)."""
+    if ev.event_type not in _verbal_types():
+        return None
+    ccs = {a.country for a in ev.actors if a.country and a.sector in _GOVERNMENT_SECTORS}
+    return _capital(ccs.pop(), "", gaz) if len(ccs) == 1 else None
+
+
+def _capital(alpha3: str, text: str, gaz: Gazetteer) -> Place | None:
+    """The national capital of a country (ISO alpha-3) as a place, precision 1; None when unknown."""
+    a2 = {v: k for k, v in gaz.alpha3.items()}.get(alpha3)
     cap = gaz.capital(a2) if a2 else None
     if cap is None:
         return None
     adm1 = gaz.entry(cap.adm1)
     return Place(
-        text=country.text,
+        text=text,
         name=cap.name,
         lat=cap.lat,
         lon=cap.lon,
-        country=country.country,
+        country=alpha3,
         admin1=adm1.name if adm1 else None,
         geonameid=cap.gid,
         feature=cap.feature,

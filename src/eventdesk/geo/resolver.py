@@ -322,6 +322,8 @@ def resolve_mentions(
     for m in ms:
         if m.best < 0 or not m.containers or m.cands[m.best].entry.kind not in ("city", "site"):
             continue
+        if _listed(text, m, by_start):
+            continue
         outer = [
             y.cands[y.best].entry
             for y in (by_start.get(x) for x in _container_positions(text, m))
@@ -338,6 +340,21 @@ def resolve_mentions(
     if found:
         _outliers(ms)
     return ms
+
+
+# a list goes on after a name: ", Douglas", " and Wilkin"
+_LIST_GOES_ON = re.compile(r"\s*,\s*(?:and\s+|or\s+)?[A-Z]|\s+(?:and|or|&)\s+[A-Z]")
+
+
+def _listed(text: str, m: Mention, by_start: dict[int, Mention]) -> bool:
+    """ "Becker, Clay, Douglas and Wilkin counties": the name after the comma is the next item of a
+    list that goes on, not the place that holds the name before it."""
+    nxt = by_start.get(m.end + len(text[m.end :]) - len(text[m.end :].lstrip(", ")))
+    return (
+        nxt is not None
+        and text[m.end : nxt.start].strip() == ","
+        and bool(_LIST_GOES_ON.match(text, nxt.end))
+    )
 
 
 OUTLIER_POP = 100_000  # a found name read as a smaller place than this abroad needs support

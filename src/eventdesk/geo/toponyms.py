@@ -275,11 +275,15 @@ def _accept(
         at_start = bool(_SENT_START.search(text[max(0, s - 3) : s])) and not _SLOT_BEFORE.search(
             text[max(0, s - 80) : s]
         )
-        if at_start and not said and not any(
-            c.type in ("p", "a", "d", "u")
-            and c.entry.kind in ("country", "adm1", "city")
-            and c.entry.pop >= 10_000
-            for c in cs
+        if (
+            at_start
+            and not said
+            and not any(
+                c.type in ("p", "a", "d", "u")
+                and c.entry.kind in ("country", "adm1", "city")
+                and c.entry.pop >= 10_000
+                for c in cs
+            )
         ):
             return False
     return True
@@ -572,7 +576,6 @@ def _dateline(text: str, s: int, e: int) -> bool:
     )
 
 
-
 @functools.lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
     """A personal title or kinship noun right before a capitalised word (data/geo/context/person_titles.txt):
@@ -609,11 +612,7 @@ def _title_pattern() -> re.Pattern[str]:
 
 def _after_title(text: str, s: int) -> bool:
     """A personal title or kinship noun stands right before the name at `s`."""
-    w = text[max(0, s - 30) : s + 1]
-    m = None
-    for m in _title_pattern().finditer(w):
-        pass
-    return m is not None and max(0, s - 30) + m.start(1) == s
+    return any(m.start(1) == s for m in _title_pattern().finditer(text, max(0, s - 30), s + 1))
 
 
 def titled_names(text: str) -> frozenset[str]:
