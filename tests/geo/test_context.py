@@ -134,6 +134,18 @@ def test_name_after_a_personal_title_is_a_person(cfg):
     assert "Russian" in found  # a nationality after a title qualifies the title
 
 
+def test_street_names_and_compass_points_are_no_places(cfg):
+    t = (
+        "The fire started on Cooper Street near Rutledge Avenue in Charleston. Crews from Northeast "
+        "Georgia helped, and the Florida Highway Patrol closed Douglas County Road 4."
+    )
+    found = _found(t, cfg)
+    assert "Charleston" in found and "Georgia" in found
+    assert not {"Cooper", "Rutledge", "Northeast"} & set(found), found
+    # a state's or county's own patrol and road stay the state's and the county's
+    assert "Florida" in found and "Douglas County" in found
+
+
 # ------------------------------------------------------------------ event location
 
 

@@ -203,6 +203,15 @@ _NAME_HEADS = frozenset(
         "south",
         "east",
         "west",
+        # the intercardinal points too ("Northeast Georgia", "Southwest Ontario")
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
         "new",
         "old",
         "greater",
@@ -235,6 +244,14 @@ def _accept(
         return any(contains(y, c.entry) for y in ys for c in cs)
     if _named_as_place(text, s + len(surface), cs):
         return True  # "Azaz city", "Abs district": the text itself says what the name is
+    if (
+        _street_named(text, s + len(surface))
+        and not _DIVISION_END.search(surface)
+        and not any(c.entry.kind in ("country", "adm1", "adm2") and c.type != "w" for c in cs)
+    ):
+        # "Cooper Street": a street's name; a state's or county's "Highway Patrol", "County Road 5"
+        # and "Oxford Road 5" are the division's own
+        return False
     strong = [c for c in cs if c.type != "w" or c.entry.pop >= MIN_WEAK_POP]
     if not strong:
         return False
@@ -557,6 +574,26 @@ def _premodifies(text: str, e: int) -> bool:
     Hill school district", "a Goose Creek man" (a locative noun-noun compound)."""
     return bool(_locative_heads().match(text, e))
 
+
+@functools.lru_cache(maxsize=1)
+def _street_suffixes() -> re.Pattern[str]:
+    """Capitalised street suffixes after a name (data/geo/context/street_suffixes.txt)."""
+    from eventdesk.geo.build import data_dir
+
+    words = [
+        w.strip()
+        for w in (data_dir() / "context" / "street_suffixes.txt").read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    ]
+    alt = "|".join(f"{w[:1].upper()}(?i:{re.escape(w[1:])})" for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[ \t]+(?:{alt})\b\.?(?![\w-])")
+
+
+def _street_named(text: str, e: int) -> bool:
+    return bool(_street_suffixes().match(text, e))
+
+
+_DIVISION_END = re.compile(r"\b(?:County|Parish|Township|State|Province|District|Borough)$", re.I)
 
 # A news dateline: the place the report was filed from opens the story in capitals, before a dash
 # or the agency's name ("CROMWELL — The third...", "CHATTANOOGA (AP) — ...", "ROSWELL - A man...")
