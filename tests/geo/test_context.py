@@ -76,6 +76,9 @@ def test_ner_reads_people_works_and_organisations_as_no_places(gaz_path: Path):
     found = {t[p.start : p.end]: p for p in geo.parse(t, c)}
     assert "Manchester" in found and found["Manchester"].country == "GBR"
     assert not {"Blair", "Howard", "Liberal", "Google"} & set(found)
+    # a locative word before a party's name does not make its first word a place
+    t3 = "Two councillors defected from Liberal Democrat ranks to Labour in Leeds on Monday."
+    assert {t3[p.start : p.end] for p in geo.parse(t3, c)} == {"Leeds"}
     # a locative word still makes a surname-like name a place
     t2 = "Tony Blair spoke to farmers in Howard, Wisconsin."
     assert "Howard" in {t2[p.start : p.end] for p in geo.parse(t2, c)}

@@ -408,6 +408,8 @@ def _refine(
     persons = [(s, e) for s, e, lab in ents if lab == "PERSON"]
     inside_of = [(s, e) for s, e, lab in ents if lab in _NOT_A_PLACE_INSIDE]
     whole_of = {(s, e) for s, e, lab in ents if lab in _NOT_A_PLACE_WHOLE}
+    # political groups and peoples (OntoNotes NORP): a name inside a longer one is part of it
+    norps = [(s, e) for s, e, lab in ents if lab == "NORP"]
     # surnames of people named in the text: "Steele" after "Christopher Steele"
     person_words = {key(w) for s, e in persons for w in text[s:e].split()[1:]}
     placey = [(s, e) for s, e, lab in ents if lab in ("GPE", "LOC", "FAC")]
@@ -444,6 +446,18 @@ def _refine(
         if (
             free
             and (s, e) in whole_of
+            and not any(c.type == "d" for c in cs)
+            and not _ner_overruled(gaz, surface, NER_OVERRULE_POP)
+        ):
+            continue
+        # part of a party's or a people's longer name: "from Liberal Democrat ranks" (a locative
+        # word before it says nothing then), unless the text makes it a place or it is big
+        # enough to stand for its authorities. (Organisations keep their place names: "Litchfield
+        # Superior Court", "Columbia County Detention Center" say where.)
+        if (
+            not said
+            and not ner_place
+            and any(a <= s and e <= b and b - a > e - s for a, b in norps)
             and not any(c.type == "d" for c in cs)
             and not _ner_overruled(gaz, surface, NER_OVERRULE_POP)
         ):
