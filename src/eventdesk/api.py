@@ -50,7 +50,9 @@ class FilterError(ValueError):
         self.message = message
 
 
-def _date(v: str | None, name: str) -> str | None:
+def check_date(v: str | None, name: str) -> str | None:
+    """A date filter as given (YYYY, YYYY-MM or YYYY-MM-DD, a real date), None when empty; else a
+    FilterError naming the filter `name`."""
     if v is None or v == "":
         return None
     v = str(v).strip()
@@ -85,9 +87,9 @@ def _country(v: str | None) -> str | None:
     v = _text(v)
     if v is None:
         return None
-    from eventdesk.export.acled import _countries
+    from eventdesk.export.acled import countries as country_table
 
-    countries = _countries()
+    countries = country_table()
     if v.upper() in countries:
         return v.upper()
     by_name = {c["name"].lower(): code for code, c in countries.items()}
@@ -152,8 +154,8 @@ def make_filter(
         actor=_text(actor),
         country=_country(country),
         place=_text(place),
-        date_from=_date(since, "since"),
-        date_to=_date(until, "until"),
+        date_from=check_date(since, "since"),
+        date_to=check_date(until, "until"),
         modalities=modalities,
         min_confidence=min_confidence,
         text=_text(text),

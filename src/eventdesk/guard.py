@@ -187,7 +187,8 @@ def segment_guarded(
     return out
 
 
-def _where(article: Article) -> tuple[str, int | None]:
+def article_origin(article: Article) -> tuple[str, int | None]:
+    """(path, index) an article was read from: its first source, else its id (what a Problem names)."""
     s = article.sources[0] if article.sources else None
     return (s.path, s.index) if s else (f"article {article.id}", None)
 
@@ -228,7 +229,7 @@ def extract_guarded(
 
 
 def _article_problem(a: Article, exc: BaseException, seconds: float | None) -> Problem:
-    path, index = _where(a)
+    path, index = article_origin(a)
     return Problem(
         path,
         f"events of article {a.id} ({a.title[:60]!r}) " + _failure(exc, seconds, "code.article_timeout_s"),

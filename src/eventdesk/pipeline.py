@@ -522,12 +522,12 @@ class Runner:
 
         Articles the coder failed on are NOT marked coded (their problem is recorded): the next run,
         or `eventdesk recode`, tries them again, e.g. after the settings that broke them are fixed."""
-        from eventdesk.guard import _where
+        from eventdesk.guard import article_origin
         from eventdesk.merge import merge
 
         events, problems = result
         failed_at = {(p.path, p.index) for p in problems}
-        failed = {a.id for a in articles if _where(a) in failed_at}
+        failed = {a.id for a in articles if article_origin(a) in failed_at}
         with self.store.transaction():
             for p in problems:
                 self.problem(p)

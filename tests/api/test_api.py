@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import eventdesk
-from eventdesk.api import EventDB, Records, SearchHit, make_filter
+from eventdesk.api import EventDB, FilterError, Records, SearchHit, check_date, make_filter
 from eventdesk.records import Event
 from tests.support.sample import HOSTILE, build_demo_store
 
@@ -161,3 +161,22 @@ def test_make_filter_normalises():
     f = make_filter(type="assault, protest", country=" sdn ", modality=["Asserted"], since="2025")
     assert f.types == ["ASSAULT", "PROTEST"] and f.country == "SDN" and f.modalities == ["asserted"]
     assert f.date_from == "2025"
+
+
+def test_check_date_and_country_names():
+    assert [check_date(v, "since") for v in ("2025", "2025-03", " 2025-03-14 ", "", None)] == [
+        "2025",
+        "2025-03",
+        "2025-03-14",
+        None,
+        None,
+    ]
+    for bad in ("2025-02-30", "2025-13", "14/03/2025", "last week"):
+        with pytest.raises(FilterError) as e:
+            check_date(bad, "published")
+        assert e.value.field == "published" and "is not a date" in e.value.message
+    # A country is its ISO alpha-3 code or its English name (the export's GeoNames table).
+    assert make_filter(country="Sudan").country == "SDN"
+    with pytest.raises(FilterError) as e:
+        make_filter(country="Sudam")
+    assert e.value.field == "country"

@@ -222,3 +222,13 @@ def test_run_on_paragraph_is_bounded_by_the_guard_with_the_real_coder():
     assert [e.id for e in events if e.article_id == normal.id] == [e.id for e in want]
     assert all(p.path == "runon.txt" and "code.article_timeout_s" in p.reason for p in probs)
     assert probs or any(e.article_id == run_on.id for e in events)  # timed out and reported, or coded
+
+
+def test_article_origin_names_the_first_source():
+    from eventdesk.guard import article_origin
+    from eventdesk.records import Article, Source
+
+    read = Article("t", "b", sources=[Source("a.txt", 3), Source("b.txt", 0)])
+    assert article_origin(read) == ("a.txt", 3)
+    made = Article("t", "b")
+    assert article_origin(made) == (f"article {made.id}", None)

@@ -139,12 +139,12 @@ def check_inputs(inputs: list[str], command: str) -> None:
 
 def date_settings(args: argparse.Namespace) -> dict:
     """run.published / run.date_from from the options, the date checked."""
-    from eventdesk.api import FilterError, _date
+    from eventdesk.api import FilterError, check_date
 
     over: dict = {}
     if getattr(args, "published", None):
         try:
-            v = _date(args.published, "published")
+            v = check_date(args.published, "published")
         except FilterError as e:
             raise SystemExit(f"--published: {e.message}") from e
         if len(v or "") != 10:

