@@ -9,16 +9,15 @@ import pytest
 import eventdesk
 from eventdesk.api import EventDB, FilterError, Records, SearchHit, check_date, make_filter
 from eventdesk.records import Event
-from tests.support.sample import HOSTILE, build_demo_store
+from tests.conftest import db_copy
+from tests.support.sample import HOSTILE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")
-def db_path(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("api") / "demo.db")
-    build_demo_store(path, str(EXAMPLES))
-    return path
+def db_path(demo_db, tmp_path_factory) -> str:
+    return str(db_copy(demo_db, tmp_path_factory.mktemp("api") / "demo.db"))
 
 
 @pytest.fixture

@@ -11,16 +11,15 @@ import pytest
 from eventdesk.cli import main as cli
 from eventdesk.cli.events import render_table
 from eventdesk.cli.search import render_hits
-from tests.support.sample import HOSTILE, build_demo_store
+from tests.conftest import db_copy
+from tests.support.sample import HOSTILE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("cli") / "demo.db")
-    build_demo_store(path, str(EXAMPLES))
-    return path
+def db(demo_db, tmp_path_factory) -> str:
+    return str(db_copy(demo_db, tmp_path_factory.mktemp("cli") / "demo.db"))
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

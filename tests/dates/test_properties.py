@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from eventdesk.dates import find_dates, parse_date, reporting_date, resolve_dates, scan
 from eventdesk.records import MODALITIES, Article, Event, Evidence
+from tests.support.budget import scaled
 
 MONTHS = [
     "January",
@@ -100,7 +101,7 @@ FORMAT = {
     "month": r"\d{4}-\d{2}",
     "year": r"\d{4}",
 }
-FAST = settings(max_examples=700, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=scaled(700), deadline=1000, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _check_found(text: str, found: list) -> None:
@@ -125,7 +126,7 @@ def test_find_dates_never_fails_with_anchor(text, anchor):
     _check_found(text, find_dates(text, anchor=anchor))
 
 
-@settings(max_examples=800, deadline=1000)
+@settings(max_examples=scaled(800), deadline=1000)
 @given(
     st.dates(min_value=date(1800, 1, 1), max_value=date(2199, 12, 31)),
     st.sampled_from(
@@ -155,7 +156,7 @@ def test_written_dates_are_read_back(d, fmt, pad):
     assert [(v, p) for _, _, v, p in found] == [(d.isoformat(), "day")], (text, found)
 
 
-@settings(max_examples=800, deadline=1000)
+@settings(max_examples=scaled(800), deadline=1000)
 @given(anchors, st.integers(0, 6), st.sampled_from(["on {W}", "{W}", "late on {W} night", "{W}'s"]))
 def test_weekday_is_the_last_one_on_or_before_the_anchor(anchor, wd, fmt):
     text = "Rebels struck the base " + fmt.format(W=WEEKDAYS[wd]) + ", officials said."
@@ -166,7 +167,7 @@ def test_weekday_is_the_last_one_on_or_before_the_anchor(anchor, wd, fmt):
     assert anchor - timedelta(days=6) <= got <= anchor
 
 
-@settings(max_examples=800, deadline=1000)
+@settings(max_examples=scaled(800), deadline=1000)
 @given(anchors, st.integers(1, 12), st.sampled_from(["in {M}", "since {M}", "early {M}", "in late {M}"]))
 def test_month_is_the_last_one_on_or_before_the_anchor_month(anchor, m, fmt):
     text = "The ministry summoned the ambassador " + fmt.format(M=MONTHS[m - 1]) + "."
@@ -177,7 +178,7 @@ def test_month_is_the_last_one_on_or_before_the_anchor_month(anchor, m, fmt):
     assert 0 <= months_back < 12
 
 
-@settings(max_examples=500, deadline=1000)
+@settings(max_examples=scaled(500), deadline=1000)
 @given(anchors, st.integers(1, 40), st.sampled_from(["years", "months", "weeks", "days"]))
 def test_ago_is_before_the_anchor(anchor, n, unit):
     found = find_dates(f"The two sides signed a truce {n} {unit} ago.", anchor=anchor)

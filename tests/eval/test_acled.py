@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("EVENTDESK_SHARED", ROOT.parent / "shared"))
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]  # the ACLED dev notes coded and scored
 
 
 def _score(cmd: list[str]) -> dict[str, float]:

@@ -10,16 +10,15 @@ import pytest
 
 from eventdesk.cli import main as cli
 from eventdesk.export.acled import COLUMNS, acled_date, acled_row, country_info, inter_code
-from tests.support.sample import HOSTILE, build_demo_store
+from tests.conftest import db_copy
+from tests.support.sample import HOSTILE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("export") / "demo.db")
-    build_demo_store(path, str(EXAMPLES))
-    return path
+def db(demo_db, tmp_path_factory) -> str:
+    return str(db_copy(demo_db, tmp_path_factory.mktemp("export") / "demo.db"))
 
 
 def test_acled_csv_loads_in_pandas_with_acled_columns(db, tmp_path, capsys):

@@ -416,6 +416,7 @@ def test_cli_resolve_and_parse(cfg, monkeypatch, capsys, tmp_path: Path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # every geo eval set
 def test_eval_sets_resolution(cfg, tmp_path: Path):
     """Dev part of the LGL / TR-News evaluation (../shared/eval/geo), when present."""
     shared = Path(os.environ.get("EVENTDESK_SHARED", ROOT.parent / "shared"))

@@ -107,6 +107,7 @@ def _count(db: Path, sql: str) -> int | None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # ten kills and re-runs over a real corpus, plus two reference runs
 def test_sigkill_at_ten_random_moments_then_rerun_equals_uninterrupted_run(tmp_path: Path):
     cmd = "run" if events_work() else "ingest"
     corpus = guardian_subset(tmp_path / "corpus", n_files=12, per_file=4)
@@ -191,6 +192,7 @@ def test_sigkill_at_ten_random_moments_then_rerun_equals_uninterrupted_run(tmp_p
         assert got[key] == want[key], (key, kills)
 
 
+@pytest.mark.slow  # a real corpus coded three times in child processes (~45 s of CPU)
 def test_sigkill_during_event_coding_then_rerun_codes_the_rest(tmp_path: Path):
     """Fast version: one kill while `run` codes events; the re-run codes what was left."""
     if not events_work():
@@ -233,6 +235,7 @@ def synthetic(root: Path, n: int) -> Path:
     return root
 
 
+@pytest.mark.slow  # 600 files ingested by a child process while this one reads (~19 s of CPU)
 def test_dashboard_reads_while_ingest_writes_no_errors_no_stale_locks(tmp_path: Path):
     corpus = synthetic(tmp_path / "corpus", 600)
     db = tmp_path / "live.db"

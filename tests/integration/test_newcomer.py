@@ -25,11 +25,9 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return rc, out.out, out.err
 
 
-@pytest.fixture(scope="module")
-def base_db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("newcomer") / "ex.db")
-    assert cli(["run", str(EXAMPLES), "--db", path, "-q"]) == 0
-    return path
+@pytest.fixture
+def base_db(examples_db) -> str:
+    return str(examples_db)  # `eventdesk run examples/`, once per session
 
 
 @pytest.fixture

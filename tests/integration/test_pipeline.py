@@ -1,4 +1,5 @@
-"""The ingest job end to end through the real CLI: seeds, re-runs, crash safety."""
+"""The ingest job end to end through the real CLI (in this process, or a child process where the
+test is about the process: stdin, kills, workers): seeds, re-runs, crash safety."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED, eventdesk
+from tests.conftest import SHARED, cli, eventdesk
 
 
 def store_content(db: Path) -> dict:
@@ -35,24 +36,24 @@ def store_content(db: Path) -> dict:
 
 def test_ingest_seeds_and_rerun_adds_nothing(examples: Path, tmp_path: Path):
     db = tmp_path / "s.db"
-    p = eventdesk("ingest", str(examples), "--db", str(db))
+    p = cli("ingest", str(examples), "--db", str(db))
     assert "3 new, 1 exact duplicate" in p.stdout
     first = store_content(db)
-    p = eventdesk("ingest", str(examples), "--db", str(db))
+    p = cli("ingest", str(examples), "--db", str(db))
     assert "2 unchanged" in p.stdout
     assert store_content(db) == first
     # touched but identical: read again, recognised by content hash, nothing added
     for f in examples.iterdir():
         os.utime(f, (time.time() + 5, time.time() + 5))
-    eventdesk("ingest", str(examples), "--db", str(db))
+    cli("ingest", str(examples), "--db", str(db))
     assert store_content(db) == first
 
 
 def test_seed_articles_export_matches_schema_and_gold(examples: Path, tmp_path: Path):
     db = tmp_path / "s.db"
-    eventdesk("ingest", str(examples), "--db", str(db))
+    cli("ingest", str(examples), "--db", str(db))
     out = tmp_path / "articles.jsonl"
-    eventdesk("export", "articles", "--db", str(db), "--format", "jsonl", "-o", str(out))
+    cli("export", "articles", "--db", str(db), "--format", "jsonl", "-o", str(out))
     rows = [json.loads(x) for x in out.read_text().splitlines()]
     assert len(rows) == 3
     for r in rows:
@@ -123,6 +124,7 @@ def corpus(tmp_path: Path) -> Path:
     return bbc if bbc.is_dir() else synthetic_corpus(tmp_path / "corpus")
 
 
+@pytest.mark.slow  # the BBC corpus ingested three times in child processes (~40 s of CPU)
 def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path):
     src = corpus(tmp_path)
     ref = tmp_path / "ref.db"
@@ -155,6 +157,7 @@ def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the whole BBC corpus
 def test_bbc_corpus_every_file_and_duplicate_groups(shared: Path, tmp_path: Path):
     db = tmp_path / "bbc.db"
     eventdesk("ingest", str(shared / "corpora/bbc"), "--db", str(db), "-q")
@@ -181,6 +184,7 @@ def test_bbc_corpus_every_file_and_duplicate_groups(shared: Path, tmp_path: Path
     assert "£" in body
 
 
+@pytest.mark.slow  # 60+ files coded by one process and by a pool of two (~38 s of CPU)
 def test_two_workers_store_exactly_what_one_process_stores(examples: Path, tmp_path: Path):
     """--workers only spreads the work: the parent writes in input order, so the stores are equal,
     events included."""

@@ -33,7 +33,8 @@ import pytest
 
 from tests.conftest import ROOT, SHARED
 
-pytestmark = pytest.mark.slow
+# slow: a fresh clone and every README command; each command may take up to 600 s on a busy machine
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 QUICKSTART = ["bash scripts/setup && .venv/bin/eventdesk run examples/", "bash scripts/test"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import eventdesk
+from tests.conftest import cli
 
 REPORTS = [
     {
@@ -33,7 +33,7 @@ def test_two_outlets_one_strike(tmp_path: Path):
     src = tmp_path / "two.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n")
     db = tmp_path / "m.db"
-    p = eventdesk("run", str(src), "--db", str(db))
+    p = cli("run", str(src), "--db", str(db))
     assert "1 merged into events already reported" in p.stdout
     c = sqlite3.connect(db)
     strikes = c.execute("SELECT id, date, place FROM events WHERE event_type = 'ASSAULT'").fetchall()
@@ -42,7 +42,7 @@ def test_two_outlets_one_strike(tmp_path: Path):
         r[0] for r in c.execute("SELECT article_id FROM event_sources WHERE event_id = ?", (strikes[0][0],))
     }
     assert sources == {r[0] for r in c.execute("SELECT id FROM articles")}  # both reports
-    exported = [json.loads(x) for x in eventdesk("export", "events", "--db", str(db)).stdout.splitlines()]
+    exported = [json.loads(x) for x in cli("export", "events", "--db", str(db)).stdout.splitlines()]
     strike = next(e for e in exported if e["event_type"] == "ASSAULT")
     assert sorted(strike["sources"]) == sorted(sources)
 
@@ -94,7 +94,7 @@ def _run(tmp_path: Path, name: str, docs: list[dict], *args: str) -> sqlite3.Con
     src = tmp_path / f"{name}.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in docs) + "\n")
     db = tmp_path / f"{name}.db"
-    eventdesk("run", str(src), "--db", str(db), *args)
+    cli("run", str(src), "--db", str(db), *args)
     return sqlite3.connect(db)
 
 
@@ -157,11 +157,11 @@ def test_rerun_adds_nothing(tmp_path: Path):
     src = tmp_path / "three.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in THREE_OUTLETS) + "\n")
     db = tmp_path / "r.db"
-    eventdesk("run", str(src), "--db", str(db))
+    cli("run", str(src), "--db", str(db))
     before = _snapshot(sqlite3.connect(db))
     src2 = tmp_path / "again.jsonl"  # the same articles under another file name: exact duplicates
     src2.write_text(src.read_text())
-    eventdesk("run", str(src2), "--db", str(db))
+    cli("run", str(src2), "--db", str(db))
     assert _snapshot(sqlite3.connect(db)) == before
 
 

@@ -18,8 +18,9 @@ from eventdesk.guard import time_limit
 from eventdesk.read.formats import TEXT_KEYS, read_bytes, read_jsonl, record_document
 from eventdesk.records import Article, Document, Problem
 from eventdesk.segment import segment
+from tests.support.budget import scaled
 
-SETTINGS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=scaled(1000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KEYS = list(TEXT_KEYS) + [
     "title",
     "headline",
@@ -173,7 +174,7 @@ def test_read_bytes_any_bytes_never_raises(data: bytes):
         check_segment([d for d in docs if d.kind != "html"])  # HTML extraction: see the test below
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.sampled_from(

@@ -12,7 +12,7 @@ import pytest
 from eventdesk.records import Article, Source
 from eventdesk.relevance import in_scope, judge, relevance_of
 from eventdesk.relevance.genre import genre, unquoted
-from tests.conftest import eventdesk
+from tests.conftest import cli
 
 SPORT = """Rovers come from behind to beat City
 
@@ -152,10 +152,9 @@ def test_pipeline_stores_everything_codes_only_in_scope(tmp_path: Path):
     for name, text in texts.items():
         (src / f"{name}.txt").write_text(text, encoding="utf-8")
     db = str(tmp_path / "r.db")
-    eventdesk("run", str(src), "--db", db)
+    cli("run", str(src), "--db", db)
     arts = [
-        json.loads(x)
-        for x in eventdesk("export", "articles", "--db", db, "--format", "jsonl").stdout.splitlines()
+        json.loads(x) for x in cli("export", "articles", "--db", db, "--format", "jsonl").stdout.splitlines()
     ]
     by_name = {Path(a["sources"][0]["path"]).stem: a for a in arts}
     assert set(by_name) == set(texts)
@@ -163,13 +162,12 @@ def test_pipeline_stores_everything_codes_only_in_scope(tmp_path: Path):
     assert by_name["sport"]["relevance"]["topic"] == "sport"
     assert by_name["political"]["relevance"]["topic"] == "conflict"
     events = [
-        json.loads(x)
-        for x in eventdesk("export", "events", "--db", db, "--format", "jsonl").stdout.splitlines()
+        json.loads(x) for x in cli("export", "events", "--db", db, "--format", "jsonl").stdout.splitlines()
     ]
     coded_from = {e["article_id"] for e in events}
     assert coded_from == {by_name["political"]["id"]}
-    assert "Demonstranten" in eventdesk("search", "Demonstranten", "--db", db).stdout
-    csv_out = eventdesk("export", "articles", "--db", db, "--format", "csv").stdout
+    assert "Demonstranten" in cli("search", "Demonstranten", "--db", db).stdout
+    csv_out = cli("export", "articles", "--db", db, "--format", "csv").stdout
     assert csv_out.splitlines()[0].count("language") == 1 and "relevance_score" in csv_out
 
 
@@ -196,7 +194,7 @@ def test_older_store_is_upgraded_without_losing_articles(tmp_path: Path):
     a = next(s.iter_articles())
     assert a.language is None and a.relevance is None
     s.close()
-    eventdesk("run", "--db", db)
+    cli("run", "--db", db)
     s = open_store(db)
     a = next(s.iter_articles())
     assert a.language == "en" and a.relevance["topic"] == "conflict"

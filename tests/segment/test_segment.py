@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from eventdesk.records import normalise
 from eventdesk.segment import split_dump
 from tests.conftest import EXAMPLES
+from tests.support.budget import scaled
 
 KIRKUK = "Iraq Launches Operation to Purge ISIS Remnants in Kirkuk"
 
@@ -158,7 +159,7 @@ def test_repeated_short_lines_inside_a_body_do_not_split_it():
     assert len(split_dump(text)) == 1
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=scaled(300), deadline=None)
 @given(
     st.lists(
         st.sampled_from(list("ab TT20\n\r\t.,'\u2019-") + ["Word ", "Title\n", "\n\n\n", "\u00a0"]),

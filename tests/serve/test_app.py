@@ -9,7 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventdesk.serve.app import CSP, create_app
-from tests.support.sample import HOSTILE, build_demo_store
+from tests.conftest import db_copy
+from tests.support.sample import HOSTILE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -48,10 +49,8 @@ ENDPOINTS = ["/api/events", "/api/map", "/api/timeline", "/api/network"]
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("serve") / "demo.db")
-    build_demo_store(path, str(EXAMPLES))
-    return path
+def db(demo_db, tmp_path_factory) -> str:
+    return str(db_copy(demo_db, tmp_path_factory.mktemp("serve") / "demo.db"))
 
 
 @pytest.fixture(scope="module")

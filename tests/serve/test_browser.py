@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.sample import HOSTILE, build_demo_store
+from tests.conftest import db_copy
+from tests.support.sample import HOSTILE
 
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,10 +47,8 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("browser") / "demo.db")
-    build_demo_store(path, str(ROOT / "examples"))
-    return path
+def db(demo_db, tmp_path_factory) -> str:
+    return str(db_copy(demo_db, tmp_path_factory.mktemp("browser") / "demo.db"))
 
 
 @pytest.fixture(scope="module")

@@ -12,13 +12,14 @@ import pytest
 from eventdesk.cli import main as cli
 from eventdesk.store import FileState, open_store
 from tests.conftest import EXAMPLES, eventdesk
+from tests.conftest import cli as cli_run
 
 
 @pytest.fixture(scope="module")
 def sound_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     d = tmp_path_factory.mktemp("check")
     db = d / "sound.db"
-    eventdesk("ingest", str(EXAMPLES), "--db", str(db), "-q")
+    cli_run("ingest", str(EXAMPLES), "--db", str(db), "-q")
     return db
 
 
