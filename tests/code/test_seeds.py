@@ -9,8 +9,9 @@ import pytest
 
 from eventdesk.code import code
 from eventdesk.records import Document
+from tests.conftest import SHARED
 
-SEEDS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "seeds")
+SEEDS = str(SHARED / "seeds")  # ../shared, or EVENTDESK_SHARED like every other test
 pytestmark = pytest.mark.skipif(not os.path.isdir(SEEDS), reason="../shared/seeds not available")
 
 
