@@ -20,6 +20,8 @@ UPGRADES = (("articles", "language", "TEXT"), ("articles", "relevance", "TEXT"))
 # "C" in PostgreSQL, so ranges and orders do not depend on the database's locale); {REAL}, {BLOB}:
 # the engine's names; {ROWID}: the row number that orders rows as they were stored (SQLite's rowid,
 # PostgreSQL's rid; SQLite has one in every table, PostgreSQL where {SERIAL} asks for one).
+# No comma in a comment between two columns: SQLite's ALTER TABLE DROP COLUMN looks back for the
+# comma before a column in the raw text and would cut inside the comment (a broken schema).
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
@@ -36,7 +38,7 @@ CREATE TABLE IF NOT EXISTS articles (
     added_at {REAL} NOT NULL,
     coded {SMALLINT} NOT NULL DEFAULT 0,  -- 1 once events were extracted (a killed run resumes here)
     language TEXT,  -- ISO 639-1 (eventdesk.relevance)
-    -- relevance: JSON {"topic","genre","score"}; 'null' = judged, unreadable; NULL = not judged yet
+    -- relevance: JSON {"topic" "genre" "score"}; 'null' = judged and unreadable; NULL = not judged yet
     relevance TEXT{ARTICLE_EXTRA}
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
