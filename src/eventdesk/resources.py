@@ -4,7 +4,9 @@ Built from the settings (`Resources.from_config(cfg)`), it holds the spaCy pipel
 the coder's parse, the document classifier's main-verb parse and geo's NER all run the same `nlp`,
 each enabling only the pipes it needs), the actor dictionary (built-in files + `code.actor_files`)
 and the gazetteer (`geo.gazetteer` / the user's GeoNames import / the packaged data +
-`geo.alias_files`). Everything loads on first use, so commands that need none of it stay fast.
+`geo.alias_files`), and the shipped models (relevance topic model, language identifier, eventness
+weights, ACLED classifier). Everything loads on first use, so commands that need none of it stay
+fast.
 
 The pipeline builds one per process (the parent, and each worker process once) and hands it to
 the stages: `code(articles, config, res)`, `locate(events, by_id, config, res)`... A stage never
@@ -65,14 +67,14 @@ class Resources:
     def shared(config: dict[str, Any] | None) -> Resources:
         """The Resources of this process for `config`'s settings (SETTINGS): built on the first call
         and kept for the next ones (the pipeline, each worker's initialiser, and callers that pass no
-        `res` all get this one). One object at a time: asking with other settings replaces it (its
-        model is freed with it)."""
+        `res` all get this one). A run has one configuration, so one object; a process that asks
+        with several (tests, an application) keeps the last _SHARED_MAX, the oldest freed first."""
         key = fingerprint(config)
         with _SHARED_LOCK:
-            cur = _SHARED.get("res")
-            if cur is None or cur.key != key:
-                cur = Resources.from_config(config)
-                _SHARED["res"] = cur
+            cur = _SHARED.pop(key, None) or Resources.from_config(config)
+            _SHARED[key] = cur  # most recently used last
+            while len(_SHARED) > _SHARED_MAX:
+                _SHARED.pop(next(iter(_SHARED)))
             return cur
 
     @cached_property
@@ -123,10 +125,53 @@ class Resources:
         with self._lock:
             return open_gazetteer(self.config)
 
+    # -- the shipped models (package data: the same for every setting, loaded once per process) --
+    @cached_property
+    def topic_model(self) -> Any:
+        """The relevance stage's topic model (relevance/topic.py)."""
+        from eventdesk.relevance.topic import load_model
+
+        return load_model()
+
+    @cached_property
+    def language_identifier(self) -> Any:
+        """py3langid's model, for texts the short-word test does not call English (2-4 s to load)."""
+        from eventdesk.relevance.language import load_identifier
+
+        with self._lock:
+            return load_identifier()
+
+    @cached_property
+    def eventness(self) -> Any:
+        """The eventness gate's weights (code/eventness.py), None when not shipped."""
+        from eventdesk.code.eventness import EventnessModel
+
+        return EventnessModel.shipped()
+
+    @cached_property
+    def acled_model(self) -> Any:
+        """The ACLED sub-event-type classifier's weights (code/acled_model.py)."""
+        from eventdesk.code.acled_model import load_model
+
+        return load_model()
+
     def loaded(self) -> list[str]:
         """Names of what this object has loaded so far (for tests and `doctor`)."""
-        return [k for k in ("dictionary", "nlp", "ner_nlp", "gazetteer") if k in self.__dict__]
+        return [k for k in _HOLDS if k in self.__dict__]
 
 
-_SHARED: dict[str, Resources] = {}
+_HOLDS = (
+    "dictionary",
+    "nlp",
+    "ner_nlp",
+    "gazetteer",
+    "topic_model",
+    "language_identifier",
+    "eventness",
+    "acled_model",
+)
+
+
+_SHARED: dict[str, Resources] = {}  # fingerprint -> object, least recently used first
+_SHARED_MAX = 3
 _SHARED_LOCK = threading.Lock()

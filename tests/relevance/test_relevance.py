@@ -204,12 +204,13 @@ def test_older_store_is_upgraded_without_losing_articles(tmp_path: Path):
 def test_english_prose_needs_no_language_model():
     """The short-word test settles English prose; the statistical model loads only for other text."""
     from eventdesk.relevance import language
+    from eventdesk.resources import Resources
 
-    language._identifier.cache_clear()
-    assert language.detect(POLITICAL) == ("en", pytest.approx(language.english_share(POLITICAL)[0]))
-    assert language._identifier.cache_info().currsize == 0
-    assert language.detect(GERMAN)[0] == "de"
-    assert language._identifier.cache_info().currsize == 1
+    res = Resources.from_config({})
+    assert language.detect(POLITICAL, res) == ("en", pytest.approx(language.english_share(POLITICAL)[0]))
+    assert "language_identifier" not in res.loaded()
+    assert language.detect(GERMAN, res)[0] == "de"
+    assert "language_identifier" in res.loaded()
 
 
 def test_bad_relevance_settings_are_named():

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from functools import cache
 from importlib import resources
 
 import numpy as np
@@ -50,16 +49,26 @@ def features(text: str, hits: list[Hit] | None = None) -> np.ndarray:
     return np.fromiter(sorted({_bucket(f) for f in feats}), dtype=np.int64)
 
 
-@cache
-def _model() -> dict[str, np.ndarray]:
+AcledModel = dict[str, np.ndarray]
+
+
+def load_model() -> AcledModel:
+    """The shipped weights (buckets, W, b, classes); eventdesk.resources keeps them."""
     path = resources.files("eventdesk").joinpath("data", "models", "acled_subtype.npz")
     with path.open("rb") as f, np.load(f, allow_pickle=False) as z:
         return {k: z[k] for k in z.files}
 
 
-def acled_probabilities(text: str, hits: list[Hit] | None = None) -> dict[str, float]:
-    """P(ACLED sub_event_type | text) from the shipped linear model."""
-    m = _model()
+def acled_probabilities(
+    text: str, hits: list[Hit] | None = None, model: AcledModel | None = None
+) -> dict[str, float]:
+    """P(ACLED sub_event_type | text) from the shipped linear model (`model`: Resources.acled_model;
+    this process's when None)."""
+    if model is None:
+        from eventdesk.resources import Resources
+
+        model = Resources.shared(None).acled_model
+    m = model
     ids = features(text, hits)
     pos = np.searchsorted(m["buckets"], ids)
     pos = pos[pos < len(m["buckets"])]

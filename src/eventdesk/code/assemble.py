@@ -835,11 +835,13 @@ def code(
     bodies = [a.body or "" for a in articles]
     spans = sentence_spans(bodies, config, res.nlp)
     flat = [(ai, s, e) for ai, sp in enumerate(spans) for s, e in sp]
-    guesses = classify([bodies[ai][s:e] for ai, s, e in flat])
+    guesses = classify([bodies[ai][s:e] for ai, s, e in flat], res.acled_model)
     short = [i for i, b in enumerate(bodies) if b.strip() and _short(b)]
     doc_guess: dict[int, Any] = {}
     if short:
-        for i, g in zip(short, classify_document([bodies[i] for i in short], res.nlp), strict=True):
+        for i, g in zip(
+            short, classify_document([bodies[i] for i in short], res.nlp, res.acled_model), strict=True
+        ):
             if g:
                 doc_guess[i] = g[0]
     # a short report with no trigger in any sentence but a confident document guess: its first
@@ -883,7 +885,7 @@ def code(
         for k, off in split_parts:
             sent = next(s for s in docs[k].sents if s.start_char == off)
             texts.append(sent.text)
-        for (k, off), gs in zip(split_parts, classify(texts), strict=True):
+        for (k, off), gs in zip(split_parts, classify(texts, res.acled_model), strict=True):
             chunk_guesses.setdefault(k, []).extend(
                 replace(g, trigger=(g.trigger[0] + off, g.trigger[1] + off)) if g.trigger else g for g in gs
             )
@@ -1040,7 +1042,7 @@ def code(
         # report's main event stays whatever the gate says; bare mentions are left to coreference
         passed = {
             id(e)
-            for e in gate([e for e in events if not e.extra.get("mention_only")], body, config, keep=main)
+            for e in gate([e for e in events if not e.extra.get("mention_only")], body, config, main, res)
         }
         events = [e for e in events if id(e) in passed or e.extra.get("mention_only")]
         out += events if bare_mentions else [e for e in events if not e.extra.get("mention_only")]

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from eventdesk.code import ontology
-from eventdesk.code.acled_model import acled_probabilities
+from eventdesk.code.acled_model import AcledModel, acled_probabilities
 from eventdesk.code.acled_rules import (
     _ACLED_SCOPE,
     _DURING_PROTEST,
@@ -181,9 +181,9 @@ def _main_hit(text: str, hits: list[Hit], nlp: Any) -> Hit | None:
     return h
 
 
-def classify_document_one(text: str, nlp: Any = None) -> list[TypeGuess]:
+def classify_document_one(text: str, nlp: Any = None, acled: AcledModel | None = None) -> list[TypeGuess]:
     hits = triggers(text)
-    p = acled_probabilities(text, hits)
+    p = acled_probabilities(text, hits, acled)
     top_sub = max(p, key=p.get)
     p_top = p[top_sub]
     top_type = ontology.acled_event_type_of(top_sub)
@@ -371,14 +371,16 @@ def classify_document_one(text: str, nlp: Any = None) -> list[TypeGuess]:
     return out
 
 
-def classify_document(texts: list[str], nlp: Any = None) -> list[list[TypeGuess]]:
+def classify_document(
+    texts: list[str], nlp: Any = None, acled: AcledModel | None = None
+) -> list[list[TypeGuess]]:
     """For short whole reports (an ACLED note, a CASE snippet): the main event first, then the others.
 
     `nlp`: the shared spaCy pipeline (eventdesk.resources.Resources.nlp, i.e. `[annotate] model`) for
     the main-verb rule; None: this process's pipeline for the default settings, when it loads."""
     if nlp is None:
         nlp = default_parser()
-    return [classify_document_one(_as_text(t), nlp) for t in texts]
+    return [classify_document_one(_as_text(t), nlp, acled) for t in texts]
 
 
 def default_parser() -> Any:

@@ -25,9 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from eventdesk.resources import Resources
 
 N_BITS = 16  # hashed feature space of the model (65,536 columns)
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+")
@@ -315,8 +318,8 @@ class EventnessModel:
         self.threshold = threshold
 
     @classmethod
-    @cache
     def shipped(cls) -> EventnessModel | None:
+        """The weights eventdesk ships (None when the file is absent); eventdesk.resources keeps them."""
         path = resources.files("eventdesk").joinpath("data", "models", "eventness.npz")
         if not path.is_file():
             return None
@@ -358,13 +361,24 @@ def other_field(c: Candidate) -> str | None:
     return None
 
 
-def gate(events: list[Any], body: str, config: dict[str, Any] | None = None, keep: Any = None) -> list[Any]:
+def gate(
+    events: list[Any],
+    body: str,
+    config: dict[str, Any] | None = None,
+    keep: Any = None,
+    res: Resources | None = None,
+) -> list[Any]:
     """The events the model judges to be events; `keep` (a document's main event) always stays.
 
     Each kept event's `extra["eventness"]` holds its probability. No shipped model, or
-    code.eventness_threshold < 0: nothing is dropped.
+    code.eventness_threshold < 0: nothing is dropped. The model is `res.eventness`
+    (eventdesk.resources; this process's for `config` when None).
     """
-    model = EventnessModel.shipped()
+    if res is None:
+        from eventdesk.resources import Resources
+
+        res = Resources.shared(config)
+    model = res.eventness
     if model is None or not events:
         return events
     threshold = (config or {}).get("code", {}).get("eventness_threshold")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventdesk.code import ontology
-from eventdesk.code.acled_model import acled_probabilities
+from eventdesk.code.acled_model import AcledModel, acled_probabilities
 from eventdesk.code.acled_rules import _territory
 from eventdesk.code.contexts import _contexts
 from eventdesk.code.lexicon import Hit, triggers
@@ -239,7 +239,9 @@ def _guess(
     )
 
 
-def _acled_for(etype: str, hit: Hit, text: str, p: dict[str, float] | None) -> str | None:
+def _acled_for(
+    etype: str, hit: Hit, text: str, p: dict[str, float] | None, acled: AcledModel | None = None
+) -> str | None:
     allowed = _ACLED_FOR_TYPE.get(etype)
     if not allowed:
         return None
@@ -254,7 +256,7 @@ def _acled_for(etype: str, hit: Hit, text: str, p: dict[str, float] | None) -> s
     if etype in ("MOBILIZE", "RETREAT") and not hit.acled:
         return None
     if p is None:
-        p = acled_probabilities(text)
+        p = acled_probabilities(text, None, acled)
     return max(allowed, key=lambda s: p.get(s, 0.0)) if any(s in p for s in allowed) else hit.acled
 
 
@@ -263,13 +265,14 @@ def _code(
     hits: list[Hit],
     scores: dict[str, tuple[float, Hit]] | None = None,
     p: dict[str, float] | None = None,
+    acled: AcledModel | None = None,
 ) -> list[TypeGuess]:
     if not hits:
         return []
     scores = scores if scores is not None else _type_scores(hits, text)
     if p is None and any(t in _ACLED_FOR_TYPE for t in scores):
-        p = acled_probabilities(text, hits)
-    out = [_guess(text, t, sc, h, _acled_for(t, h, text, p)) for t, (sc, h) in scores.items()]
+        p = acled_probabilities(text, hits, acled)
+    out = [_guess(text, t, sc, h, _acled_for(t, h, text, p, acled)) for t, (sc, h) in scores.items()]
     out.sort(key=lambda g: (-g.score, g.trigger[0] if g.trigger else 0))
     return out
 
@@ -278,14 +281,15 @@ def _as_text(t: Any) -> str:
     return t if isinstance(t, str) else getattr(t, "text", str(t))
 
 
-def classify_one(text: str) -> list[TypeGuess]:
+def classify_one(text: str, acled: AcledModel | None = None) -> list[TypeGuess]:
     """The events of one sentence or clause, best first; [] when it reports none."""
-    return _code(text, triggers(text))
+    return _code(text, triggers(text), acled=acled)
 
 
-def classify(texts: list[str]) -> list[list[TypeGuess]]:
+def classify(texts: list[str], acled: AcledModel | None = None) -> list[list[TypeGuess]]:
     """For each text (a sentence or clause), the events it reports, best first; [] for a non-event.
 
     Accepts plain strings or objects with a `.text` (spaCy Span); offsets are into that text.
+    `acled`: the ACLED sub-type model (eventdesk.resources.Resources.acled_model).
     """
-    return [classify_one(_as_text(t)) for t in texts]
+    return [classify_one(_as_text(t), acled) for t in texts]

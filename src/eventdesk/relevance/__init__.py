@@ -16,23 +16,33 @@ The score (not only the top topic) lets a business or tech report of a political
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventdesk.records import Article
 from eventdesk.relevance.genre import genre
 from eventdesk.relevance.language import detect
 from eventdesk.relevance.topic import IN_SCOPE, topic_probabilities
 
+if TYPE_CHECKING:
+    from eventdesk.resources import Resources
+
 __all__ = ["judge", "in_scope", "relevance_of"]
 
 
-def relevance_of(title: str, body: str, url: str | None = None) -> tuple[str | None, dict[str, Any] | None]:
-    """(language, relevance) of one text (see the module doc)."""
+def relevance_of(
+    title: str, body: str, url: str | None = None, res: Resources | None = None
+) -> tuple[str | None, dict[str, Any] | None]:
+    """(language, relevance) of one text (see the module doc); the models are `res`'s
+    (eventdesk.resources; this process's when None)."""
+    if res is None:
+        from eventdesk.resources import Resources
+
+        res = Resources.shared(None)
     text = (title + "\n\n" + body) if title else body
-    lang, _ = detect(text)
+    lang, _ = detect(text, res)
     if lang != "en":
         return lang, None
-    p = topic_probabilities(text)
+    p = topic_probabilities(text, res)
     if not p:
         return lang, {"topic": "other", "genre": genre(title, body, url), "score": 0.0}
     topic = max(p, key=p.__getitem__)
@@ -40,15 +50,22 @@ def relevance_of(title: str, body: str, url: str | None = None) -> tuple[str | N
     return lang, {"topic": topic, "genre": genre(title, body, url), "score": score}
 
 
-def judge(articles: list[Article], config: dict[str, Any] | None = None) -> list[Article]:
-    """Set `language` and `relevance` on every article of the batch that lacks them; returns them."""
+def judge(
+    articles: list[Article], config: dict[str, Any] | None = None, res: Resources | None = None
+) -> list[Article]:
+    """Set `language` and `relevance` on every article of the batch that lacks them; returns them.
+    `res`: the language and topic models (eventdesk.resources; this process's for `config` when None)."""
+    if res is None:
+        from eventdesk.resources import Resources
+
+        res = Resources.shared(config)
     for a in articles:
         if a.relevance is None and a.language is None:
-            a.language, a.relevance = relevance_of(a.title, a.body, a.url)
+            a.language, a.relevance = relevance_of(a.title, a.body, a.url, res)
     return articles
 
 
-def in_scope(article: Article, config: dict[str, Any] | None = None) -> bool:
+def in_scope(article: Article, config: dict[str, Any] | None = None, res: Resources | None = None) -> bool:
     """Whether events are coded from this article (see `[relevance]` in config.py)."""
     from eventdesk.config import section
 
@@ -56,7 +73,7 @@ def in_scope(article: Article, config: dict[str, Any] | None = None) -> bool:
     if not cfg["gate"]:
         return True
     if article.language is None and article.relevance is None:
-        judge([article], config)
+        judge([article], config, res)
     langs = cfg["code_languages"]
     if article.language is not None and article.language not in langs:
         return False

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eventdesk.resources import Resources
 
 MAX_CHARS = 3000  # enough text to be sure; keeps very long articles cheap
 MIN_LETTERS = 20  # below this there is too little text to tell: language unknown (None)
@@ -44,14 +47,14 @@ def english_share(text: str) -> tuple[float, int]:
     return sum(w in known for w in words) / max(len(words), 1), len(words)
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
+def load_identifier() -> Any:
+    """py3langid's model (2-4 s to load); eventdesk.resources keeps it, loaded on first use."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def detect(text: str) -> tuple[str | None, float]:
+def detect(text: str, res: Resources | None = None) -> tuple[str | None, float]:
     """(ISO 639-1 code, probability) of the text's language; (None, 0.0) for too little text. A text
     that passes the short-word test is English with its function-word share as the probability."""
     sample = (text or "")[:MAX_CHARS]
@@ -60,7 +63,11 @@ def detect(text: str) -> tuple[str | None, float]:
     share, n = english_share(sample)
     if n >= SHORT_WORDS_MIN and share >= SHORT_WORDS_SHARE:
         return "en", share
-    ranked = _identifier().rank(sample)
+    if res is None:
+        from eventdesk.resources import Resources
+
+        res = Resources.shared(None)
+    ranked = res.language_identifier.rank(sample)
     (lang, p), (second, p2) = ranked[0], ranked[1]
     if p < SURE and second == "en":
         return "en", float(p2)

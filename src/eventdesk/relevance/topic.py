@@ -11,10 +11,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from eventdesk.resources import Resources
 
 MODEL = Path(__file__).resolve().parents[1] / "data" / "relevance" / "topic_model.npz"
 # Political / conflict news: what eventdesk codes. `score` is the model's probability of these.
@@ -46,8 +49,11 @@ def vector(counts: Counter[str], index: dict[str, int]) -> tuple[np.ndarray, np.
     return np.asarray(cols, dtype=np.int64), v
 
 
-@lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, int], np.ndarray, np.ndarray, tuple[str, ...]]:
+TopicModel = tuple[dict[str, int], np.ndarray, np.ndarray, tuple[str, ...]]
+
+
+def load_model() -> TopicModel:
+    """(vocabulary index, weights, bias, topics) from the shipped file; eventdesk.resources keeps it."""
     with np.load(MODEL, allow_pickle=False) as m:
         vocab = [str(w) for w in m["vocab"]]
         weights = m["weights"].astype(np.float32)
@@ -56,9 +62,14 @@ def _model() -> tuple[dict[str, int], np.ndarray, np.ndarray, tuple[str, ...]]:
     return {w: i for i, w in enumerate(vocab)}, weights, bias, topics
 
 
-def topic_probabilities(text: str) -> dict[str, float]:
-    """Probability of each topic for an (English) text; {} when no known word occurs."""
-    index, weights, bias, topics = _model()
+def topic_probabilities(text: str, res: Resources | None = None) -> dict[str, float]:
+    """Probability of each topic for an (English) text; {} when no known word occurs. The model is
+    `res.topic_model` (this process's Resources when None)."""
+    if res is None:
+        from eventdesk.resources import Resources
+
+        res = Resources.shared(None)
+    index, weights, bias, topics = res.topic_model
     cols, vals = vector(terms(text), index)
     if not len(cols):
         return {}
