@@ -44,7 +44,7 @@ def main() -> int:
     res.nlp  # noqa: B018 - load (and verify) the model before timing
     from eventdesk.code.classify import classify
 
-    classify(["warm up the lexicon: troops attacked the town."])
+    classify(["warm up the lexicon: troops attacked the town."], res.acled_model)
     t_load = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -54,24 +54,27 @@ def bench_resolve(paths: list[Path], repeat: int) -> None:
     from eventdesk.geo.toponyms import detect
 
     cfg = {"geo": {"ner": False}}
-    gaz = geo.get(cfg)
+    from eventdesk.resources import Resources
+
+    res = Resources.from_config(cfg)
+    gaz = res.gazetteer
     files: list[Path] = []
     for p in paths:
         files += sorted(p.glob("*.txt")) if p.is_dir() else [p]
     docs = [f.read_text(encoding="utf-8") for f in files]
-    spans = [detect(gaz, t, cfg) for t in docs]
+    spans = [detect(gaz, t, cfg, res) for t in docs]
     n = sum(len(s) for s in spans)
     best = 0.0
     for _ in range(repeat):
         gaz._cache.clear()
         t = time.perf_counter()
         for text, sp in zip(docs, spans, strict=True):
-            geo.resolve(text, sp, cfg)
+            geo.resolve(text, sp, res)
         dt = time.perf_counter() - t
         best = max(best, n / dt if dt else 0.0)
     print(f"resolve: {n} mentions in {len(docs)} texts, best of {repeat}: {best:,.0f} mentions/s")
     t = time.perf_counter()
-    found = sum(len(geo.parse(x, cfg)) for x in docs)
+    found = sum(len(geo.parse(x, cfg, res)) for x in docs)
     dt = time.perf_counter() - t
     print(f"parse (matcher, no NER): {found} places, {sum(len(x) for x in docs) / dt / 1000:,.0f}k chars/s")
 

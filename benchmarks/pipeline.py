@@ -71,13 +71,13 @@ def stages(path: Path) -> tuple[dict[str, float], list]:
     arts = [a for f in files for a in segment(f.documents) if isinstance(a, Article)]
     t["segment"] = time.perf_counter() - s
     s = time.perf_counter()
-    judge(arts, cfg)
+    res = Resources.from_config(cfg)
+    judge(arts, cfg, res=res)
     coded = [a for a in arts if in_scope(a, cfg)]  # the gate, as in the pipeline
     t["relevance"] = time.perf_counter() - s
     s = time.perf_counter()
     signatures(arts, cfg)
     t["minhash"] = time.perf_counter() - s
-    res = Resources.from_config(cfg)
     code(arts[:2], cfg, res)  # model load, not counted
     s = time.perf_counter()
     ents = KnownEntities()  # geo reuses the coder's NER, as in the pipeline

@@ -122,7 +122,7 @@ def prepare(f: InputFile, config: dict[str, Any]) -> Prepared:
     from eventdesk.relevance import judge
 
     items = segment_guarded(f.documents, config)
-    arts = judge([a for a in items if isinstance(a, Article)], config)
+    arts = judge([a for a in items if isinstance(a, Article)], config, res=Resources.shared(config))
     anchor = file_date(f, config)
     if anchor:
         for a in arts:
@@ -641,7 +641,7 @@ class Runner:
             todo = self.store.unjudged_articles(limit=500)
             if not todo:
                 return
-            judge(todo, self.config)
+            judge(todo, self.config, res=Resources.shared(self.config))
             with self.store.transaction():
                 for a in todo:
                     self.store.set_relevance(a.id, a.language, a.relevance)

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from eventdesk import annotate as A
+from eventdesk.resources import Resources
 
 
 def test_ruler_fixes_known_ner_errors():
@@ -15,7 +16,9 @@ def test_ruler_fixes_known_ner_errors():
         [
             "Security researcher Hisham al-Hashimi announced on Twitter that the governorate "
             "is bordered by Nineveh, Salaheddine, the Tikrit desert, Diyala, and Haditha desert."
-        ]
+        ],
+        None,
+        Resources.shared(None).nlp,
     )[0]
     ents = {e.text: e.label_ for e in doc.ents}
     assert ents["Twitter"] == "ORG"
@@ -35,8 +38,9 @@ def test_sentences_never_cross_paragraphs():
     ]
 
 
-def test_model_loaded_once():
-    assert A.load({}) is A.load({})
+def test_model_loaded_once_per_resources_object():
+    res = Resources.from_config({})
+    assert res.nlp is res.nlp and Resources.shared({}).nlp is Resources.shared({}).nlp
 
 
 def test_shipped_manifest_verifies_installed_model():

@@ -13,7 +13,7 @@ def get_dictionary():
 
 
 def _resolve(sentence: str, word: str, ctx: ArticleContext | None = None) -> Actor:
-    doc = annotate([sentence])[0]
+    doc = annotate([sentence], None, Resources.shared(None).nlp)[0]
     d = get_dictionary()
     tok = next(t for t in doc if t.text == word)
     a = Resolver(d).resolve(tok, d.mentions(doc), ctx or ArticleContext())

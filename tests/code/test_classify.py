@@ -7,9 +7,29 @@ from __future__ import annotations
 
 import pytest
 
+from eventdesk.code import classify as C
 from eventdesk.code import ontology
-from eventdesk.code.classify import TypeGuess, classify, classify_document, triggers
+from eventdesk.code.classify import TypeGuess, triggers
 from eventdesk.records import PLOVER_TYPES
+from eventdesk.resources import Resources
+
+RES = Resources.from_config({})  # the ACLED model and the spaCy pipeline, loaded on first use
+
+
+def _parser():
+    """The shared spaCy pipeline for the main-verb rule, None when the model is not installed."""
+    try:
+        return RES.nlp
+    except Exception:  # noqa: BLE001 - model not installed: the rule is off, as in a run without it
+        return None
+
+
+def classify(texts):
+    return C.classify(texts, RES.acled_model)
+
+
+def classify_document(texts):
+    return C.classify_document(texts, _parser(), RES.acled_model)
 
 
 def first(text: str) -> TypeGuess | None:
@@ -198,9 +218,7 @@ def test_document_strategic_tag() -> None:
 
 
 def _parser_available() -> bool:
-    from eventdesk.code.classify import default_parser
-
-    return default_parser() is not None
+    return _parser() is not None
 
 
 @pytest.mark.skipif(not _parser_available(), reason="spaCy model not installed")

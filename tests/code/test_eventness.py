@@ -9,6 +9,7 @@ from eventdesk.code import code
 from eventdesk.code.classify import classify, triggers
 from eventdesk.code.eventness import Candidate, other_field
 from eventdesk.records import Article
+from eventdesk.resources import Resources
 
 # A whole article: two reported events, then commentary, a poll, sport and business senses of
 # trigger words, a newsletter prompt, an author note and a photo credit.
@@ -29,7 +30,7 @@ ARTICLE = (
 def _coded(config: dict | None = None) -> dict[str, set[str]]:
     art = Article(title="", body=ARTICLE, published="2024-05-01")
     out: dict[str, set[str]] = {}
-    for e in code([art], config or {}):
+    for e in code([art], config or {}, Resources.shared(config)):
         out.setdefault(e.evidence.sentence.split()[0] + " " + e.evidence.sentence.split()[1], set()).add(
             e.event_type
         )
@@ -42,7 +43,10 @@ def test_other_senses_of_trigger_words_are_no_events():
     ]
     assert not triggers("The takeover bid for the brewer collapsed.")
     assert [h.event_type for h in triggers("Police arrest three men in Lagos.")] == ["COERCE"]
-    verbal = classify(["The opposition leader launched a verbal assault on the prime minister."])[0]
+    verbal = classify(
+        ["The opposition leader launched a verbal assault on the prime minister."],
+        Resources.shared({}).acled_model,
+    )[0]
     assert verbal and verbal[0].event_type == "ACCUSE"
     assert "ASSAULT" not in {g.event_type for g in verbal}
 

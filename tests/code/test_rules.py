@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from eventdesk.code import code
 from eventdesk.records import Article
+from eventdesk.resources import Resources
 
 
 def _events(text: str, published: str | None = "2024-05-01"):
     art = Article(title="", body=text, published=published)
-    evs = code([art], {})
+    evs = code([art], {}, Resources.shared({}))
     for e in evs:
         assert art.body[e.evidence.start : e.evidence.end] == e.evidence.sentence
     return evs

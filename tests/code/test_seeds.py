@@ -9,6 +9,7 @@ import pytest
 
 from eventdesk.code import code
 from eventdesk.records import Document
+from eventdesk.resources import Resources
 from tests.conftest import SHARED
 
 SEEDS = str(SHARED / "seeds")  # ../shared, or EVENTDESK_SHARED like every other test
@@ -26,7 +27,7 @@ def coded():
                 if hasattr(a, "body"):
                     arts.setdefault(a.id, a)
     arts = list(arts.values())
-    return arts, code(arts, {})
+    return arts, code(arts, {}, Resources.shared({}))
 
 
 def _find(events, words, etype=None):

@@ -26,6 +26,7 @@ from eventdesk.config import (
     section,
     setting,
 )
+from eventdesk.resources import Resources
 from tests.conftest import ROOT
 
 SRC = ROOT / "src" / "eventdesk"
@@ -190,7 +191,7 @@ def test_min_confidence_is_the_one_bar_for_coded_events():
     )
 
     def coded(cfg):
-        evs = code([Article(title="", body=text, published="2024-05-01")], cfg)
+        evs = code([Article(title="", body=text, published="2024-05-01")], cfg, Resources.shared(cfg))
         return sorted((e.event_type, e.modality, e.confidence) for e in evs)
 
     assert setting(load_config(), "code.min_confidence") == 0.4

@@ -18,6 +18,7 @@ from eventdesk.geo import build as gbuild
 from eventdesk.geo.gazetteer import km
 from eventdesk.geo.normalize import key
 from eventdesk.records import Article, Event, Evidence
+from eventdesk.resources import Resources
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_NER = {"geo": {"ner": False}}
@@ -40,7 +41,7 @@ def near(p, lat: float, lon: float, within_km: float = 30.0) -> bool:
 def one(text: str, name: str, cfg: dict):
     """Resolve the first occurrence of `name` in `text` (resolve() with a given span)."""
     i = text.index(name)
-    return geo.resolve(text, [(i, i + len(name))], cfg)[0]
+    return geo.resolve(text, [(i, i + len(name))], Resources.shared(cfg))[0]
 
 
 # ------------------------------------------------------------------ names and the build
@@ -93,7 +94,7 @@ def test_conflict_places_and_transliterations(cfg):
         ("Benishangul-Gumuz", "ETH"),
     ):
         t = f"Fighting spread across {name} on Friday."
-        ps = [p for p in geo.parse(t, cfg) if p.text == name]
+        ps = [p for p in geo.parse(t, cfg, Resources.shared(cfg)) if p.text == name]
         assert ps and ps[0].country == cc and ps[0].precision == 3, name
 
 
@@ -110,7 +111,9 @@ def test_sudan_sites(cfg):
 def test_lebanon(cfg):
     t = "The envoy met the president in Baabda, east of Beirut, on Wednesday."
     b, be = geo.resolve(
-        t, [(t.index("Baabda"), t.index("Baabda") + 6), (t.index("Beirut"), t.index("Beirut") + 6)], cfg
+        t,
+        [(t.index("Baabda"), t.index("Baabda") + 6), (t.index("Beirut"), t.index("Beirut") + 6)],
+        Resources.shared(cfg),
     )
     assert b.country == "LBN" and near(b, 33.83, 35.54, 10)
     assert be.country == "LBN" and near(be, 33.89, 35.50, 10)
@@ -152,14 +155,14 @@ def test_document_context_moves_small_towns(cfg):
         (t.index(n), t.index(n) + len(n))
         for n in ("Alexandria", "Osakis", "St. Cloud", "Minnesota", "Douglas County")
     ]
-    ps = geo.resolve(t, spans, cfg)
+    ps = geo.resolve(t, spans, Resources.shared(cfg))
     assert all(p is not None and p.country == "USA" for p in ps)
     assert ps[0].admin1 == "Minnesota" and ps[4].admin1 == "Minnesota"
 
 
 def test_unknown_name_is_none(cfg):
     t = "They met at Qwxzzy Flats."
-    assert geo.resolve(t, [(12, 25)], cfg) == [None]
+    assert geo.resolve(t, [(12, 25)], Resources.shared(cfg)) == [None]
 
 
 # ------------------------------------------------------------------ detection (parse)
@@ -170,7 +173,7 @@ def test_parse_spans_and_stop_words(cfg):
         "Best of all, the Mobile app works. Police said protesters gathered in Mobile, Alabama, "
         "and in Aleppo, Syria."
     )
-    ps = geo.parse(t, cfg)
+    ps = geo.parse(t, cfg, Resources.shared(cfg))
     found = {t[p.start : p.end] for p in ps}
     assert "Best" not in found
     assert {"Mobile", "Alabama", "Aleppo", "Syria"} <= found
@@ -181,7 +184,7 @@ def test_parse_spans_and_stop_words(cfg):
 
 def test_parse_trims_possessive_and_article(cfg):
     t = "The Sudanese army said Sudan's border with Chad was closed."
-    found = [t[p.start : p.end] for p in geo.parse(t, cfg)]
+    found = [t[p.start : p.end] for p in geo.parse(t, cfg, Resources.shared(cfg))]
     # a demonym is no place (it still tells the resolver which country the text is about)
     assert "Sudan" in found and "Sudanese" not in found and "Chad" in found
     assert not any(f.startswith("The") or f.endswith("'s") for f in found)
@@ -191,34 +194,34 @@ def test_parse_drops_foreign_readings_no_other_place_supports(cfg):
     # "Red Cross" is a hamlet in the USA, "Mahad" a town in India: alone in their country while every
     # other place of the text is in Sudan / South Sudan, they are not places here
     t = "Volunteers of the Red Cross handed out food in Kassala (Kassala, Kassala) on Monday."
-    ps = geo.parse(t, cfg)
+    ps = geo.parse(t, cfg, Resources.shared(cfg))
     assert {p.country for p in ps} == {"SDN"}
     t = "Two youths were wounded at Mahad camp (Juba county, Central Equatoria state) on Sunday."
-    ps = geo.parse(t, cfg)
+    ps = geo.parse(t, cfg, Resources.shared(cfg))
     assert "IND" not in {p.country for p in ps} and "SSD" in {p.country for p in ps}
 
 
 def test_parse_outlier_rule_keeps_scenes_of_foreign_parties(cfg):
     # country names and demonyms name parties: they neither support a country nor get dropped
     t = "Turkish forces shelled Tal Tamr town in Al Hasakeh countryside, Turkey's army said."
-    ps = geo.parse(t, cfg)
+    ps = geo.parse(t, cfg, Resources.shared(cfg))
     assert any(p.country == "SYR" and p.text == "Al Hasakeh" for p in ps)
     # a name the text writes as a container stays, even next to places of another country
     t = "Fighters clashed between Labbezanga (Ansongo, Gao) and Ayorou (Tillaberi)."
-    ps = geo.parse(t, cfg)
+    ps = geo.parse(t, cfg, Resources.shared(cfg))
     assert {"MLI", "NER"} <= {p.country for p in ps}
 
 
 def test_parse_takes_the_reading_in_the_country_the_text_is_about(cfg):
     # Haiti and Cameroon both have a Nord-Ouest; Bamenda puts this one in Cameroon
     t = "Traders held a sit-in in Bamenda (Mezam, Nord-Ouest) against road blocks."
-    ps = {p.text: p for p in geo.parse(t, cfg)}
+    ps = {p.text: p for p in geo.parse(t, cfg, Resources.shared(cfg))}
     assert ps["Nord-Ouest"].country == "CMR"
 
 
 def test_parse_direction_word_heading_an_unknown_name_is_no_place(cfg):
     t = "Gunmen killed a farmer in Western Zawiya village in Daraa countryside."
-    ps = geo.parse(t, cfg)
+    ps = geo.parse(t, cfg, Resources.shared(cfg))
     assert "Western" not in {p.text for p in ps}
     assert {p.country for p in ps} == {"SYR"}
 
@@ -230,7 +233,7 @@ def test_parse_with_ner_drops_person_names(gaz_path: Path):
         "Former intelligence officer Christopher Steele met reporters in London. Steele said "
         "the file was genuine."
     )
-    found = [t[p.start : p.end] for p in geo.parse(t, cfg)]
+    found = [t[p.start : p.end] for p in geo.parse(t, cfg, Resources.shared(cfg))]
     assert "London" in found
     assert "Steele" not in found
 
@@ -254,7 +257,7 @@ def test_locate_uses_the_event_sentence_then_the_focus(cfg):
     art = Article(title="Army shells Wad Madani", body=body)
     e1 = _event(art, "Government forces shelled positions in Wad Madani on Thursday, residents said.")
     e2 = _event(art, "The army said the operation would continue.")
-    geo.locate([e1, e2], {art.id: art}, cfg)
+    geo.locate([e1, e2], {art.id: art}, cfg, Resources.shared(cfg))
     assert e1.location and near(e1.location, 14.40, 33.52, 10)
     # no place in its sentence: the article's focus (headline + body), not Cairo from another sentence
     assert e2.location and e2.location.name != "Cairo" and near(e2.location, 14.40, 33.52, 10)
@@ -264,7 +267,7 @@ def test_locate_prefers_locative_place_over_actor_demonym(cfg):
     body = "Iraqi troops clashed with militants in Kirkuk and its border with Salaheddine governorate."
     art = Article(title="", body=body)
     ev = _event(art, body)
-    geo.locate([ev], {art.id: art}, cfg)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location.name == "Kirkuk" and ev.location.precision == 1
 
 
@@ -272,7 +275,7 @@ def test_locate_short_note(cfg):
     note = "On 3 March 2024, RSF drones struck the Khartoum refinery in Al-Jaili (Bahri, Khartoum)."
     art = Article(title="", body=note)
     ev = _event(art, note)
-    geo.locate([ev], {art.id: art}, cfg)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location is not None and near(ev.location, 15.85, 32.55, 20) and ev.location.country == "SDN"
 
 
@@ -281,7 +284,7 @@ def test_locate_follows_a_coded_to_remark(cfg):
     note = "On 2 May 2024, gunmen from Mamfe burned huts in Tegoro hamlet, coded to Batibo (Batibo, Momo, Nord-Ouest)."
     art = Article(title="", body=note)
     ev = _event(art, note)
-    geo.locate([ev], {art.id: art}, cfg)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location is not None and ev.location.name == "Batibo" and ev.location.country == "CMR"
     # said after the event's sentence, in a note with one such remark
     note = (
@@ -290,14 +293,14 @@ def test_locate_follows_a_coded_to_remark(cfg):
     )
     art = Article(title="", body=note)
     ev = _event(art, note.split(". ")[0] + ".")
-    geo.locate([ev], {art.id: art}, cfg)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location is not None and ev.location.name == "Batibo"
 
 
 def test_parse_alternate_spelling_in_a_container_slot(cfg):
     # "(" before a container is no sentence start: the alternate spelling "Lattakia" counts there
     t = "Rebels shelled army positions in Kabani village (Lattakia) overnight."
-    ps = {p.text: p for p in geo.parse(t, cfg)}
+    ps = {p.text: p for p in geo.parse(t, cfg, Resources.shared(cfg))}
     assert "Lattakia" in ps and ps["Lattakia"].country == "SYR"
 
 
@@ -307,7 +310,7 @@ def test_parse_name_the_text_calls_a_town_or_district(gaz_path: Path):
     # small seats with no population in GeoNames, which NER tags ORG or misses: the word after them
     # says they are places
     t = "Regime artillery hit the outskirts of Azaz city on Sunday, and drones struck Abs district."
-    found = {p.text: p for p in geo.parse(t, cfg)}
+    found = {p.text: p for p in geo.parse(t, cfg, Resources.shared(cfg))}
     assert found["Azaz"].country == "SYR" and found["Abs"].country == "YEM"
 
 
@@ -316,7 +319,7 @@ def test_parse_district_in_a_container_slot(gaz_path: Path):
     cfg = {"geo": {"gazetteer": str(gaz_path)}}
     # one hyphenated word NER does not call a place, but written as the container of a place
     t = "On 5 May 2024, armed men raided Kossa area (Mora, Mayo-Sava) and stole goats."
-    ps = {p.text: p for p in geo.parse(t, cfg)}
+    ps = {p.text: p for p in geo.parse(t, cfg, Resources.shared(cfg))}
     assert "Mayo-Sava" in ps and ps["Mayo-Sava"].country == "CMR"
 
 
@@ -324,12 +327,12 @@ def test_locate_province_only_event_at_its_largest_city(cfg):
     note = "Militants attacked an army patrol at an unspecified location in Anbar province on Monday."
     art = Article(title="", body=note)
     ev = _event(art, note)
-    geo.locate([ev], {art.id: art}, cfg)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     # ACLED's convention: a province-level event sits at the province's main city (Ramadi), precision 3
     assert ev.location.precision == 3 and ev.location.country == "IRQ" and near(ev.location, 33.42, 43.30, 15)
     centre = {"geo": dict(cfg["geo"], province_point="centre")}
     ev2 = _event(art, note)
-    geo.locate([ev2], {art.id: art}, centre)
+    geo.locate([ev2], {art.id: art}, centre, Resources.shared(centre))
     assert ev2.location.precision == 3 and not near(ev2.location, 33.42, 43.30, 50)
 
 
@@ -339,14 +342,14 @@ def test_locate_takes_the_place_after_the_event_word(cfg):
     ev = _event(art, body)
     i = body.index("protest")
     ev.extra["trigger"] = [i, i + len("protest")]
-    geo.locate([ev], {art.id: art}, cfg)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location.name == "Bodrum"
 
 
 def test_locate_without_places_sets_none(cfg):
     art = Article(title="", body="The committee met and issued a statement.")
     ev = _event(art, art.body)
-    geo.locate([ev], {art.id: art}, cfg)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location is None
 
 
@@ -364,7 +367,7 @@ def _seed_texts() -> list[str]:
 
 
 def test_seed_places(cfg):
-    places = [p for t in _seed_texts() for p in geo.parse(t, cfg)]
+    places = [p for t in _seed_texts() for p in geo.parse(t, cfg, Resources.shared(cfg))]
 
     def has(text: str, lat: float, lon: float, cc: str, km_: float = 25) -> bool:
         return any(p.text == text and p.country == cc and near(p, lat, lon, km_) for p in places)
@@ -430,7 +433,7 @@ def test_eval_sets_resolution(cfg, tmp_path: Path):
     with open(pred, "w", encoding="utf-8") as f, open(inp, encoding="utf-8") as lines:
         for line in lines:
             d = json.loads(line)
-            ps = geo.resolve(d["text"], d["spans"], cfg)
+            ps = geo.resolve(d["text"], d["spans"], Resources.shared(cfg))
             f.write(json.dumps({"id": d["id"], "places": [p.to_dict() if p else None for p in ps]}) + "\n")
     out = subprocess.run(
         [
@@ -456,8 +459,6 @@ def test_gazetteer_is_chosen_once_per_process(gaz_path: Path, monkeypatch):
     calls = []
     real = gbuild.ensure
     monkeypatch.setattr(gazetteer._build, "ensure", lambda *a, **k: calls.append(a) or real(*a, **k))
-    from eventdesk.resources import Resources
-
     cfg = {"geo": {"gazetteer": str(gaz_path)}}
     res = Resources.from_config(cfg)
     first = res.gazetteer

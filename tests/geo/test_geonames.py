@@ -18,6 +18,7 @@ from eventdesk import geo
 from eventdesk.geo import build as gbuild
 from eventdesk.geo.gazetteer import km
 from eventdesk.geo.geonames import GeoNamesError, import_geonames
+from eventdesk.resources import Resources
 
 # Invented names (no GeoNames entry has them), so only the user's file can place them.
 VILLAGE = "Qaryat Zubaydawi"
@@ -125,15 +126,14 @@ def imported(dumps: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -
 def test_village_only_in_the_users_file_is_found_and_placed(imported: Path, base: Path):
     text = f"Gunmen attacked a checkpoint in {VILLAGE} village, Diyala, on Monday."
     cfg = {"geo": {"gazetteer": str(imported), "ner": False}}
-    places = geo.parse(text, cfg)
+    places = geo.parse(text, cfg, Resources.shared(cfg))
     p = next(p for p in places if p.text == VILLAGE)
     assert km(p.lat, p.lon, *VILLAGE_LL) < 1
     assert p.country == "IRQ" and p.admin1 and p.admin1.startswith("Diy") and p.precision == 1
     assert p.geonameid == 99000002
     # the packaged gazetteer does not know it
-    assert not any(
-        p.text == VILLAGE for p in geo.parse(text, {"geo": {"gazetteer": str(base), "ner": False}})
-    )
+    base_cfg = {"geo": {"gazetteer": str(base), "ner": False}}
+    assert not any(p.text == VILLAGE for p in geo.parse(text, base_cfg, Resources.shared(base_cfg)))
 
 
 def test_import_links_districts_and_adds_english_names(imported: Path):

@@ -12,7 +12,10 @@ import pytest
 from eventdesk.records import Article, Source
 from eventdesk.relevance import in_scope, judge, relevance_of
 from eventdesk.relevance.genre import genre, unquoted
+from eventdesk.resources import Resources
 from tests.conftest import cli
+
+RES = Resources.from_config({})  # the language and topic models, loaded on first use
 
 SPORT = """Rovers come from behind to beat City
 
@@ -90,7 +93,7 @@ def _article(text: str, url: str | None = None) -> Article:
     ids=["sport", "business", "opinion", "political"],
 )
 def test_topic_genre_and_gate(text, topic, genre_, coded):
-    a = judge([_article(text)])[0]
+    a = judge([_article(text)], res=RES)[0]
     assert a.language == "en"
     assert a.relevance["topic"] == topic
     assert a.relevance["genre"] == genre_
@@ -104,8 +107,8 @@ def test_business_report_of_a_political_event_can_pass_the_gate():
     """The gate reads the score, not only the top topic: a market report of sanctions and troop
     movements is business by its top topic, yet scores far above a plain business report, and a
     lower `min_score` codes it (the default bar keeps sport and entertainment out)."""
-    sanctions = judge([_article(SANCTIONS)])[0]
-    business = judge([_article(BUSINESS)])[0]
+    sanctions = judge([_article(SANCTIONS)], res=RES)[0]
+    business = judge([_article(BUSINESS)], res=RES)[0]
     assert sanctions.relevance["topic"] == "business"
     assert sanctions.relevance["score"] >= 0.1 > business.relevance["score"]
     bar = {"relevance": {"min_score": 0.1}}
@@ -113,15 +116,15 @@ def test_business_report_of_a_political_event_can_pass_the_gate():
 
 
 def test_non_english_text_is_marked_and_never_coded():
-    lang, rel = relevance_of(*GERMAN.split("\n\n", 1))
+    lang, rel = relevance_of(*GERMAN.split("\n\n", 1), res=RES)
     assert lang == "de" and rel is None
-    a = judge([_article(GERMAN)])[0]
+    a = judge([_article(GERMAN)], res=RES)[0]
     assert not in_scope(a, {})
     assert in_scope(a, {"relevance": {"code_languages": ["en", "de"]}})  # a coder for German, if any
 
 
 def test_settings_lower_the_bar():
-    sport = judge([_article(SPORT)])[0]
+    sport = judge([_article(SPORT)], res=RES)[0]
     assert not in_scope(sport, {"relevance": {"min_score": 0.2}})
     assert in_scope(sport, {"relevance": {"min_score": 0.0}})
     assert in_scope(sport, {"relevance": {"code_topics": ["sport"]}})
@@ -204,7 +207,6 @@ def test_older_store_is_upgraded_without_losing_articles(tmp_path: Path):
 def test_english_prose_needs_no_language_model():
     """The short-word test settles English prose; the statistical model loads only for other text."""
     from eventdesk.relevance import language
-    from eventdesk.resources import Resources
 
     res = Resources.from_config({})
     assert language.detect(POLITICAL, res) == ("en", pytest.approx(language.english_share(POLITICAL)[0]))
@@ -229,7 +231,7 @@ def test_postgres_store_keeps_language_and_relevance(pg_url):
     from eventdesk.store import open_store
 
     s = open_store(pg_url)
-    judged = judge([_article(POLITICAL)])[0]
+    judged = judge([_article(POLITICAL)], res=RES)[0]
     judged.sources = [Source("p.txt", 0)]
     unjudged = Article(title="Rovers beat City", body=SPORT, sources=[Source("s.txt", 0)])
     with s.transaction():

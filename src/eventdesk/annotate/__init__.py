@@ -1,13 +1,14 @@
-"""annotate: spaCy over batches of texts, with the model loaded (and verified) once per process.
+"""annotate: spaCy over batches of texts. `load_model` is the one place a spaCy pipeline is loaded
+(and verified); eventdesk.resources.Resources calls it once per process and hands the pipeline on.
 
-- `annotate(texts, config) -> list[Doc]`: the full pipeline (tagger, parser, NER) plus an entity
+- `annotate(texts, config, nlp) -> list[Doc]`: the full pipeline (tagger, parser, NER) plus an entity
   ruler fed by our actor and place dictionaries, so names the small model gets wrong ("Twitter"
   as PERSON, "Nineveh"/"Diyala" as PERSON) come out right.
 - `sentence_spans(texts, config)`: cheap sentence boundaries (the statistical sentencer only),
   used by the coder to decide which sentences deserve the full pipeline.
 
 The model is `config["annotate"]["model"]` (a package name or a path), so a user can plug in a
-larger pipeline. Models we ship a manifest for (manifests/<name>-<version>.json, sha256 of every
+larger pipeline; the coder, the document classifier and geo's NER all use that one pipeline. Models we ship a manifest for (manifests/<name>-<version>.json, sha256 of every
 file) are checked at load; a tampered model is refused with instructions to reinstall it.
 Only article bodies are meant to be annotated: headlines and captions are never fed to NER as
 body text (the coder only reads `Article.body`).
@@ -173,13 +174,6 @@ def load_model(
     return nlp
 
 
-def load(config: dict[str, Any] | None = None) -> Any:
-    """The spaCy pipeline of this process for `config` (eventdesk.resources.Resources.nlp)."""
-    from eventdesk.resources import Resources
-
-    return Resources.shared(config).nlp
-
-
 def _add_ruler(nlp: Any, ruler_patterns: Callable[[], list[dict[str, Any]]]) -> None:
     if "ner" not in nlp.pipe_names or "entity_ruler" in nlp.pipe_names:
         return
@@ -198,10 +192,9 @@ def _disabled(nlp: Any, keep: tuple[str, ...] | None = None, drop: tuple[str, ..
     return [p for p in nlp.pipe_names if p in drop]
 
 
-def annotate(texts: list[str], config: dict[str, Any] | None = None, nlp: Any = None) -> list[Any]:
+def annotate(texts: list[str], config: dict[str, Any] | None, nlp: Any) -> list[Any]:
     """Full spaCy analysis (tokens, POS, dependency parse, sentences, entities) of each text, by
-    `nlp` (the pipeline of eventdesk.resources.Resources; this process's for `config` when None)."""
-    nlp = nlp if nlp is not None else load(config)
+    `nlp` (eventdesk.resources.Resources.nlp: the `[annotate] model`, loaded once per process)."""
     bs = int(_settings(config)["batch_size"])
     return list(nlp.pipe(texts, batch_size=bs, disable=_disabled(nlp, drop=FULL_DISABLE)))
 
@@ -218,7 +211,8 @@ def sentence_spans(
     """
     if str(_settings(config)["sentencer"]) == "rules":
         return [_rule_spans(t) for t in texts]
-    nlp = nlp if nlp is not None else load(config)
+    if nlp is None:
+        raise ValueError('annotate.sentencer = "senter" needs the spaCy pipeline (Resources.nlp)')
     bs = int(_settings(config)["batch_size"])
     if "senter" in nlp.pipe_names:
         docs = nlp.pipe(texts, batch_size=bs, disable=_disabled(nlp, keep=_SENTER_KEEP))

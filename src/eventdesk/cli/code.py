@@ -55,6 +55,8 @@ def code_batch(
     from eventdesk.records import Article
     from eventdesk.resources import Resources
 
+    res = Resources.shared(config)  # the one the coder used (pipeline.extract_events)
+
     arts = [Article(title="", body=r["text"], published=r["published"], id=r["id"]) for r in batch]
     # short texts given to be coded: no relevance gate; a text that hangs or crashes the coder is reported
     events, problems = extract(arts, config, gate=False)
@@ -70,7 +72,7 @@ def code_batch(
     labels = {}
     if empty:
         for r, gs in zip(
-            empty, classify_document([r["text"] for r in empty], Resources.shared(config).nlp), strict=True
+            empty, classify_document([r["text"] for r in empty], res.nlp, res.acled_model), strict=True
         ):
             if gs and gs[0].case_label:
                 labels[r["id"]] = gs[0].case_label

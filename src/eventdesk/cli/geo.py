@@ -79,7 +79,9 @@ def main(args: argparse.Namespace) -> int:
     if cmd == "info":
         return _info(args, cfg)
     from eventdesk import geo
+    from eventdesk.resources import Resources
 
+    res = Resources.from_config(cfg)  # gazetteer and NER pipeline, loaded on first use
     out = open_output(args.output)
     bad: list[int] = []
     try:
@@ -93,9 +95,9 @@ def main(args: argparse.Namespace) -> int:
                 continue
             if cmd == "resolve":
                 spans = [s for s in d.get("spans") or [] if isinstance(s, list | tuple) and len(s) == 2]
-                places = [p.to_dict() if p else None for p in geo.resolve(d["text"], spans, cfg)]
+                places = [p.to_dict() if p else None for p in geo.resolve(d["text"], spans, res)]
             else:
-                places = [p.to_dict(spans=True) for p in geo.parse(d["text"], cfg)]
+                places = [p.to_dict(spans=True) for p in geo.parse(d["text"], cfg, res)]
             write_jsonl(out, {"id": d.get("id"), "places": places})
     finally:
         if out is not sys.stdout:
@@ -139,8 +141,9 @@ def _info(args: argparse.Namespace, cfg: dict[str, Any]) -> int:
     import json
 
     from eventdesk import geo
+    from eventdesk.resources import Resources
 
-    d = geo.info(cfg)
+    d = geo.info(Resources.shared(cfg).gazetteer)
     if args.json:
         print(json.dumps(d))
         return 0

@@ -59,15 +59,9 @@ def load_model() -> AcledModel:
         return {k: z[k] for k in z.files}
 
 
-def acled_probabilities(
-    text: str, hits: list[Hit] | None = None, model: AcledModel | None = None
-) -> dict[str, float]:
-    """P(ACLED sub_event_type | text) from the shipped linear model (`model`: Resources.acled_model;
-    this process's when None)."""
-    if model is None:
-        from eventdesk.resources import Resources
-
-        model = Resources.shared(None).acled_model
+def acled_probabilities(text: str, hits: list[Hit] | None, model: AcledModel) -> dict[str, float]:
+    """P(ACLED sub_event_type | text) from the shipped linear model (`model`: load_model(), kept by
+    eventdesk.resources.Resources.acled_model)."""
     m = model
     ids = features(text, hits)
     pos = np.searchsorted(m["buckets"], ids)

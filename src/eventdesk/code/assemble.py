@@ -806,15 +806,14 @@ def _short(body: str) -> bool:
 
 def code(
     articles: list[Article],
-    config: dict[str, Any] | None = None,
-    res: Resources | None = None,
+    config: dict[str, Any] | None,
+    res: Resources,
     bare_mentions: bool = False,
     entities: KnownEntities | None = None,
 ) -> list[Event]:
     """Events of every article, each article's events strongest first (main event of short texts first).
 
-    `res` holds the spaCy pipeline and the actor dictionary (eventdesk.resources; this process's
-    for `config` when None). With `bare_mentions`, definite event nouns without participants ("the
+    `res` holds the spaCy pipeline, the actor dictionary and the models (eventdesk.resources). With `bare_mentions`, definite event nouns without participants ("the
     attack began at midnight") come too, marked extra["mention_only"], for code/coref.py to attach
     to the event they repeat. `entities` receives the NER of the parsed sentences (geo reuses it)."""
     from eventdesk.annotate import annotate, sentence_spans
@@ -822,10 +821,6 @@ def code(
     from eventdesk.code.eventness import gate
 
     config = config or {}
-    if res is None:
-        from eventdesk.resources import Resources
-
-        res = Resources.shared(config)
     # below it an event is noise more often than not (code/settings.py); also the bar for a short
     # report's whole-text guess
     min_conf = float(setting(config, "code.min_confidence"))
@@ -1042,7 +1037,9 @@ def code(
         # report's main event stays whatever the gate says; bare mentions are left to coreference
         passed = {
             id(e)
-            for e in gate([e for e in events if not e.extra.get("mention_only")], body, config, main, res)
+            for e in gate(
+                [e for e in events if not e.extra.get("mention_only")], body, config, main, res.eventness
+            )
         }
         events = [e for e in events if id(e) in passed or e.extra.get("mention_only")]
         out += events if bare_mentions else [e for e in events if not e.extra.get("mention_only")]

@@ -9,7 +9,6 @@ step is skipped. ACLED sub-types and CASE labels come from acled_model, acled_ru
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
@@ -43,9 +42,6 @@ from eventdesk.code.sentence import (
     _retype,
     _type_scores,
 )
-
-_log = logging.getLogger(__name__)
-
 
 # The event of a report is carried by the main verb of its first sentence (PLOVER manual: code the
 # main event; what is said, wanted or reported is its content). Verbs of saying are looked through
@@ -181,7 +177,7 @@ def _main_hit(text: str, hits: list[Hit], nlp: Any) -> Hit | None:
     return h
 
 
-def classify_document_one(text: str, nlp: Any = None, acled: AcledModel | None = None) -> list[TypeGuess]:
+def classify_document_one(text: str, nlp: Any, acled: AcledModel) -> list[TypeGuess]:
     hits = triggers(text)
     p = acled_probabilities(text, hits, acled)
     top_sub = max(p, key=p.get)
@@ -281,7 +277,7 @@ def classify_document_one(text: str, nlp: Any = None, acled: AcledModel | None =
     elif in_scope and lex_top in _ACLED_FOR_TYPE:
         etype = lex_top
         h = types[lex_top][1]
-        sub = _acled_for(lex_top, h, text, p)
+        sub = _acled_for(lex_top, h, text, p, acled)
         if sub:
             top_sub, a = sub, ontology.acled_by_sub()[sub]
     else:
@@ -294,7 +290,7 @@ def classify_document_one(text: str, nlp: Any = None, acled: AcledModel | None =
     head_scope = {t: v for t, v in head_types.items() if t in _ACLED_FOR_TYPE and v[0] >= 0.6}
     if in_scope and head_scope and etype not in head_types:
         etype = max(head_scope, key=lambda t: head_scope[t][0])
-        sub = _acled_for(etype, head_scope[etype][1], text, p)
+        sub = _acled_for(etype, head_scope[etype][1], text, p, acled)
         if sub:
             top_sub, a = sub, ontology.acled_by_sub()[sub]
     case = _case_label(text, hits, types, etype, in_scope, top_sub if in_scope else "")
@@ -365,34 +361,15 @@ def classify_document_one(text: str, nlp: Any = None, acled: AcledModel | None =
         etype = ontology.acled_by_sub()[acled_sub].plover_type if etype == "ASSAULT" else etype
     main = _guess(text, etype, score, hit, acled_sub, case)
     out = [main]
-    for g in _code(text, hits, types, p):
+    for g in _code(text, hits, types, p, acled):
         if g.event_type != main.event_type:
             out.append(g)
     return out
 
 
-def classify_document(
-    texts: list[str], nlp: Any = None, acled: AcledModel | None = None
-) -> list[list[TypeGuess]]:
+def classify_document(texts: list[str], nlp: Any, acled: AcledModel) -> list[list[TypeGuess]]:
     """For short whole reports (an ACLED note, a CASE snippet): the main event first, then the others.
 
     `nlp`: the shared spaCy pipeline (eventdesk.resources.Resources.nlp, i.e. `[annotate] model`) for
-    the main-verb rule; None: this process's pipeline for the default settings, when it loads."""
-    if nlp is None:
-        nlp = default_parser()
+    the main-verb rule (None: the rule is off); `acled`: Resources.acled_model."""
     return [classify_document_one(_as_text(t), nlp, acled) for t in texts]
-
-
-def default_parser() -> Any:
-    """This process's spaCy pipeline for the default settings, or None when spaCy or the model is
-    not installed or fails its manifest check (the main-verb rule is an optional refinement)."""
-    try:
-        from eventdesk.annotate import ModelIntegrityError
-        from eventdesk.resources import Resources
-
-        return Resources.shared(None).nlp
-    except ModelIntegrityError as e:
-        _log.warning("main-verb rule off: %s", e)
-    except Exception:  # noqa: BLE001 - spaCy or the model not installed
-        pass
-    return None

@@ -25,12 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from eventdesk.resources import Resources
 
 N_BITS = 16  # hashed feature space of the model (65,536 columns)
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+")
@@ -366,19 +363,14 @@ def gate(
     body: str,
     config: dict[str, Any] | None = None,
     keep: Any = None,
-    res: Resources | None = None,
+    model: EventnessModel | None = None,
 ) -> list[Any]:
     """The events the model judges to be events; `keep` (a document's main event) always stays.
 
-    Each kept event's `extra["eventness"]` holds its probability. No shipped model, or
-    code.eventness_threshold < 0: nothing is dropped. The model is `res.eventness`
-    (eventdesk.resources; this process's for `config` when None).
+    Each kept event's `extra["eventness"]` holds its probability. `model`: the shipped weights
+    (EventnessModel.shipped(), kept by eventdesk.resources.Resources.eventness). No model, or
+    code.eventness_threshold < 0: nothing is dropped.
     """
-    if res is None:
-        from eventdesk.resources import Resources
-
-        res = Resources.shared(config)
-    model = res.eventness
     if model is None or not events:
         return events
     threshold = (config or {}).get("code", {}).get("eventness_threshold")

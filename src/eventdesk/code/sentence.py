@@ -239,9 +239,7 @@ def _guess(
     )
 
 
-def _acled_for(
-    etype: str, hit: Hit, text: str, p: dict[str, float] | None, acled: AcledModel | None = None
-) -> str | None:
+def _acled_for(etype: str, hit: Hit, text: str, p: dict[str, float] | None, acled: AcledModel) -> str | None:
     allowed = _ACLED_FOR_TYPE.get(etype)
     if not allowed:
         return None
@@ -263,9 +261,9 @@ def _acled_for(
 def _code(
     text: str,
     hits: list[Hit],
-    scores: dict[str, tuple[float, Hit]] | None = None,
-    p: dict[str, float] | None = None,
-    acled: AcledModel | None = None,
+    scores: dict[str, tuple[float, Hit]] | None,
+    p: dict[str, float] | None,
+    acled: AcledModel,
 ) -> list[TypeGuess]:
     if not hits:
         return []
@@ -281,12 +279,12 @@ def _as_text(t: Any) -> str:
     return t if isinstance(t, str) else getattr(t, "text", str(t))
 
 
-def classify_one(text: str, acled: AcledModel | None = None) -> list[TypeGuess]:
+def classify_one(text: str, acled: AcledModel) -> list[TypeGuess]:
     """The events of one sentence or clause, best first; [] when it reports none."""
-    return _code(text, triggers(text), acled=acled)
+    return _code(text, triggers(text), None, None, acled)
 
 
-def classify(texts: list[str], acled: AcledModel | None = None) -> list[list[TypeGuess]]:
+def classify(texts: list[str], acled: AcledModel) -> list[list[TypeGuess]]:
     """For each text (a sentence or clause), the events it reports, best first; [] for a non-event.
 
     Accepts plain strings or objects with a `.text` (spaCy Span); offsets are into that text.

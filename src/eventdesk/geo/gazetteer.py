@@ -153,18 +153,10 @@ def open_gazetteer(config: dict[str, Any] | None = None) -> Gazetteer:
     return Gazetteer(str(_build.ensure(path, alias_files, quiet=False)))
 
 
-def get(config: dict[str, Any] | None = None) -> Gazetteer:
-    """This process's gazetteer for `config` (eventdesk.resources.Resources.gazetteer)."""
-    from eventdesk.resources import Resources
-
-    return Resources.shared(config).gazetteer
-
-
-def info(config: dict[str, Any] | None = None) -> dict[str, Any]:
+def info(g: Gazetteer) -> dict[str, Any]:
     """Which gazetteer is in use and what it holds (for `eventdesk geo info` and `eventdesk doctor`):
     path, source ("packages" or "geonames"), places, names, build date, and the GeoNames files
     imported, if any."""
-    g = get(config)
     m = g.meta
     return {
         "path": str(g.path),

@@ -123,7 +123,7 @@ def _analyse(
         regions = ([(0, len(title))] if title else []) + _cover(
             sorted(set(known[0]) | set(spans)), off, len(text)
         )
-    gaz, ms = parse_mentions(text, config, hints, regions, known, res)
+    gaz, ms = parse_mentions(text, config, res, hints, regions, known)
     out = []
     for m in ms:
         p = to_place(gaz, m)
@@ -299,18 +299,14 @@ def locate(
     events: list[Event],
     articles: dict[str, Article],
     config: dict[str, Any],
-    res: Resources | None = None,
+    res: Resources,
     entities: KnownEntities | None = None,
 ) -> None:
     """Set `event.location` for each event: the place tied to its evidence sentence (offsets into the
     article body), else the article's focus place. Short texts (title "", body = note) work the same.
 
-    `res`: the gazetteer, actor dictionary and NER pipeline (eventdesk.resources; this process's for
-    `config` when None); `entities`: the coder's NER of the event sentences (pipeline.extract_events)."""
-    if res is None:
-        from eventdesk.resources import Resources
-
-        res = Resources.shared(config)
+    `res`: the gazetteer, actor dictionary and NER pipeline (eventdesk.resources); `entities`: the
+    coder's NER of the event sentences (pipeline.extract_events)."""
     cache: dict[str, tuple[list[_Found], Place | None]] = {}
     by_article: dict[str, list[Event]] = defaultdict(list)
     for ev in events:

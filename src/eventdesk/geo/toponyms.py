@@ -315,10 +315,10 @@ def _named_as_place(text: str, end: int, cs: Any) -> bool:
 
 def ner_entities(
     text: str,
-    config: dict[str, Any] | None = None,
+    config: dict[str, Any] | None,
+    res: Resources,
     regions: list[tuple[int, int]] | None = None,
     known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
-    res: Resources | None = None,
 ) -> list[tuple[int, int, str]] | None:
     """(start, end, label) of spaCy entities, or None when NER is off or the model cannot load.
 
@@ -331,10 +331,6 @@ def ner_entities(
     geo = (config or {}).get("geo") or {}
     if geo.get("ner") is False:
         return None
-    if res is None:
-        from eventdesk.resources import Resources
-
-        res = Resources.shared(config)
     try:
         nlp = res.ner_nlp
     except Exception:  # no model installed: the gazetteer matcher alone
@@ -359,14 +355,14 @@ def ner_entities(
 def detect(
     gaz: Gazetteer,
     text: str,
-    config: dict[str, Any] | None = None,
+    config: dict[str, Any] | None,
+    res: Resources,
     regions: list[tuple[int, int]] | None = None,
     known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
-    res: Resources | None = None,
 ) -> list[tuple[int, int]]:
-    """Gazetteer matches, refined by NER when available (only inside `regions` when given)."""
+    """Gazetteer matches, refined by NER (res.ner_nlp) when available (only inside `regions` when given)."""
     spans = find_spans(gaz, text)
-    ents = ner_entities(text, config, regions, known, res)
+    ents = ner_entities(text, config, res, regions, known)
     if ents is None:
         return spans
     if regions is not None:  # outside the NER'd regions the matcher's own answer stands
@@ -710,25 +706,21 @@ def _ner_overruled(gaz: Gazetteer, surface: str, min_pop: int) -> bool:
 
 def parse_mentions(
     text: str,
-    config: dict[str, Any] | None = None,
+    config: dict[str, Any] | None,
+    res: Resources,
     hint_ccs: Counter | None = None,
     ner_regions: list[tuple[int, int]] | None = None,
     known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
-    res: Resources | None = None,
 ) -> tuple[Gazetteer, list[Mention]]:
-    if res is None:
-        from eventdesk.resources import Resources
-
-        res = Resources.shared(config)
     gaz = res.gazetteer
-    spans = detect(gaz, text, config, ner_regions, known, res)
+    spans = detect(gaz, text, config, res, ner_regions, known)
     return gaz, resolve_mentions(gaz, text, spans, hint_ccs, found=True)
 
 
-def parse(text: str, config: dict[str, Any] | None = None, res: Resources | None = None) -> list[Place]:
+def parse(text: str, config: dict[str, Any] | None, res: Resources) -> list[Place]:
     """Every place name found in `text`, resolved in the context of the whole text (start/end set).
-    `res`: gazetteer and NER pipeline (eventdesk.resources; this process's for `config` when None)."""
-    gaz, ms = parse_mentions(text, config, res=res)
+    `res`: the gazetteer and the NER pipeline (eventdesk.resources)."""
+    gaz, ms = parse_mentions(text, config, res)
     demonyms = bool(((config or {}).get("geo") or {}).get("parse_demonyms"))
     out = []
     for m in ms:

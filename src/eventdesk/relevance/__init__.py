@@ -1,6 +1,6 @@
 """Relevance (issue 11): what an article is, before any event is coded from it.
 
-`judge(articles, config)` gives every article
+`judge(articles, config, res=res)` gives every article (models from eventdesk.resources)
 - `language`: ISO 639-1 code of its text (None when there is too little text to tell);
 - `relevance`: {"topic", "genre", "score"}: topic by the model in `topic.py` (conflict, politics,
   business, sport, entertainment, tech; "other" when no known word occurs), genre by `genre.py`
@@ -30,19 +30,15 @@ __all__ = ["judge", "in_scope", "relevance_of"]
 
 
 def relevance_of(
-    title: str, body: str, url: str | None = None, res: Resources | None = None
+    title: str, body: str, url: str | None = None, *, res: Resources
 ) -> tuple[str | None, dict[str, Any] | None]:
     """(language, relevance) of one text (see the module doc); the models are `res`'s
-    (eventdesk.resources; this process's when None)."""
-    if res is None:
-        from eventdesk.resources import Resources
-
-        res = Resources.shared(None)
+    (eventdesk.resources)."""
     text = (title + "\n\n" + body) if title else body
     lang, _ = detect(text, res)
     if lang != "en":
         return lang, None
-    p = topic_probabilities(text, res)
+    p = topic_probabilities(text, res.topic_model)
     if not p:
         return lang, {"topic": "other", "genre": genre(title, body, url), "score": 0.0}
     topic = max(p, key=p.__getitem__)
@@ -50,30 +46,27 @@ def relevance_of(
     return lang, {"topic": topic, "genre": genre(title, body, url), "score": score}
 
 
-def judge(
-    articles: list[Article], config: dict[str, Any] | None = None, res: Resources | None = None
-) -> list[Article]:
+def judge(articles: list[Article], config: dict[str, Any] | None = None, *, res: Resources) -> list[Article]:
     """Set `language` and `relevance` on every article of the batch that lacks them; returns them.
-    `res`: the language and topic models (eventdesk.resources; this process's for `config` when None)."""
-    if res is None:
-        from eventdesk.resources import Resources
-
-        res = Resources.shared(config)
+    `res`: the language and topic models (eventdesk.resources)."""
     for a in articles:
         if a.relevance is None and a.language is None:
-            a.language, a.relevance = relevance_of(a.title, a.body, a.url, res)
+            a.language, a.relevance = relevance_of(a.title, a.body, a.url, res=res)
     return articles
 
 
 def in_scope(article: Article, config: dict[str, Any] | None = None, res: Resources | None = None) -> bool:
-    """Whether events are coded from this article (see `[relevance]` in config.py)."""
+    """Whether events are coded from this article (see `[relevance]` in config.py). An article not
+    judged yet is judged first, with `res`'s models (the pipeline judges every article it reads)."""
     from eventdesk.config import section
 
     cfg = section(config, "relevance")
     if not cfg["gate"]:
         return True
     if article.language is None and article.relevance is None:
-        judge([article], config, res)
+        if res is None:
+            raise ValueError(f"article {article.id} is not judged yet: in_scope needs `res` to judge it")
+        judge([article], config, res=res)
     langs = cfg["code_languages"]
     if article.language is not None and article.language not in langs:
         return False

@@ -54,7 +54,7 @@ def load_identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def detect(text: str, res: Resources | None = None) -> tuple[str | None, float]:
+def detect(text: str, res: Resources) -> tuple[str | None, float]:
     """(ISO 639-1 code, probability) of the text's language; (None, 0.0) for too little text. A text
     that passes the short-word test is English with its function-word share as the probability."""
     sample = (text or "")[:MAX_CHARS]
@@ -63,11 +63,7 @@ def detect(text: str, res: Resources | None = None) -> tuple[str | None, float]:
     share, n = english_share(sample)
     if n >= SHORT_WORDS_MIN and share >= SHORT_WORDS_SHARE:
         return "en", share
-    if res is None:
-        from eventdesk.resources import Resources
-
-        res = Resources.shared(None)
-    ranked = res.language_identifier.rank(sample)
+    ranked = res.language_identifier.rank(sample)  # loaded on first use: English-only runs never do
     (lang, p), (second, p2) = ranked[0], ranked[1]
     if p < SURE and second == "en":
         return "en", float(p2)

@@ -12,12 +12,8 @@ import math
 import re
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from eventdesk.resources import Resources
 
 MODEL = Path(__file__).resolve().parents[1] / "data" / "relevance" / "topic_model.npz"
 # Political / conflict news: what eventdesk codes. `score` is the model's probability of these.
@@ -62,14 +58,10 @@ def load_model() -> TopicModel:
     return {w: i for i, w in enumerate(vocab)}, weights, bias, topics
 
 
-def topic_probabilities(text: str, res: Resources | None = None) -> dict[str, float]:
-    """Probability of each topic for an (English) text; {} when no known word occurs. The model is
-    `res.topic_model` (this process's Resources when None)."""
-    if res is None:
-        from eventdesk.resources import Resources
-
-        res = Resources.shared(None)
-    index, weights, bias, topics = res.topic_model
+def topic_probabilities(text: str, model: TopicModel) -> dict[str, float]:
+    """Probability of each topic for an (English) text; {} when no known word occurs. `model`:
+    load_model(), kept by eventdesk.resources.Resources.topic_model."""
+    index, weights, bias, topics = model
     cols, vals = vector(terms(text), index)
     if not len(cols):
         return {}
