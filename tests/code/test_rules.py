@@ -149,7 +149,8 @@ def test_clause_role_tells_main_clause_from_reported_content_and_noun_phrases():
         "Thousands of families fled after the airstrikes on the town.",
         published="2024-05-01",
     )
-    evs = code([art], {"code": {"eventness_threshold": -1}})
+    cfg = {"code": {"eventness_threshold": -1}}
+    evs = code([art], cfg, Resources.shared(cfg))
     role: dict[str, str] = {}
     for e in sorted(evs, key=lambda e: e.evidence.start):
         role.setdefault(e.event_type, e.extra["clause_role"])
