@@ -63,7 +63,9 @@ def test_short_capitals_match_only_abbreviations(cfg):
 
 def test_country_resolves_to_its_own_entry(cfg):
     for name, a3 in (("Georgia", "GEO"), ("Lebanon", "LBN"), ("Mexico", "MEX"), ("Jordan", "JOR")):
-        (p,) = geo.resolve(f"Talks were held in {name}.", [(19, 19 + len(name))], Resources.shared(cfg))
+        (p,) = geo.resolve(
+            f"Talks were held in {name}.", [(19, 19 + len(name))], Resources.shared(Resources.shared(cfg))
+        )
         assert p.country == a3 and p.precision == 3 and p.feature.startswith("PCL"), name
 
 
@@ -80,14 +82,14 @@ def test_ner_reads_people_works_and_organisations_as_no_places(gaz_path: Path):
     assert not {"Blair", "Howard", "Liberal", "Google"} & set(found)
     # a locative word before a party's name does not make its first word a place
     t3 = "Two councillors defected from Liberal Democrat ranks to Labour in Leeds on Monday."
-    assert {t3[p.start : p.end] for p in geo.parse(t3, c)} == {"Leeds"}
+    assert {t3[p.start : p.end] for p in geo.parse(t3, c, Resources.shared(c))} == {"Leeds"}
     # a locative word still makes a surname-like name a place
     t2 = "Tony Blair spoke to farmers in Howard, Wisconsin."
     assert "Howard" in {t2[p.start : p.end] for p in geo.parse(t2, c, Resources.shared(c))}
 
 
 def _found(text: str, config: dict) -> dict:
-    return {text[p.start : p.end]: p for p in geo.parse(text, config)}
+    return {text[p.start : p.end]: p for p in geo.parse(text, config, Resources.shared(config))}
 
 
 def test_name_premodifying_a_local_institution_or_a_resident_is_a_place(gaz_path: Path):
@@ -177,7 +179,7 @@ def test_event_in_a_country_takes_its_scene_there_not_the_article_focus_abroad(c
     )
     art = Article(title="London vigil for volunteer", body=body)
     ev = _event(art, "He was the fifth Briton killed while volunteering in Syria.")
-    geo.locate([ev], {art.id: art}, cfg)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location is not None and ev.location.country == "SYR" and near(ev.location, 35.95, 39.01, 25)
 
 
@@ -189,7 +191,7 @@ def test_event_sentence_without_a_place_takes_the_scene_just_told(cfg):
     )
     art = Article(title="", body=body)
     ev = _event(art, "Fighters fought back, killing all the attackers.")
-    geo.locate([ev], {art.id: art}, cfg)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location is not None and ev.location.country == "SYR" and near(ev.location, 35.95, 39.01, 25)
     # three sentences on, the report has moved on: the article's focus again
     far = Article(
@@ -199,7 +201,7 @@ def test_event_sentence_without_a_place_takes_the_scene_just_told(cfg):
         ),
     )
     ev2 = _event(far, "Fighters fought back, killing all the attackers.")
-    geo.locate([ev2], {far.id: far}, cfg)
+    geo.locate([ev2], {far.id: far}, cfg, Resources.shared(cfg))
     assert ev2.location is not None and ev2.location.country == "GBR"
 
 
