@@ -205,6 +205,20 @@ def test_event_sentence_without_a_place_takes_the_scene_just_told(cfg):
     assert ev2.location is not None and ev2.location.country == "GBR"
 
 
+def test_part_of_a_country_by_compass_point(cfg):
+    body = (
+        "A woman who joined the militants surrendered to Kurdish forces in the far east of Syria "
+        "last month. Her lawyer said she wanted to go home."
+    )
+    art = Article(title="", body=body)
+    ev = _event(art, body.split(". ")[0] + ".")
+    geo.locate([ev], {art.id: art}, cfg)
+    p = ev.location
+    # eastern Syria (Deir ez-Zor lies at 35.3 N 40.1 E), not the country's centre point
+    assert p is not None and p.country == "SYR" and p.precision == 2 and near(p, 35.3, 40.1, 100)
+    assert km(p.lat, p.lon, 35.3, 40.1) < km(35.0, 38.0, 35.3, 40.1) / 2  # the country's own point: 190 km
+
+
 def test_sea_named_with_a_port_is_the_port(cfg):
     body = "Houthi forces attacked a tanker in the Red Sea off Hodeidah on Monday, the coalition said."
     art = Article(title="", body=body)

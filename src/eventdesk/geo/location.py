@@ -21,7 +21,15 @@ if TYPE_CHECKING:
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|around|into|across|on|from|throughout|within|"
     r"of|outskirts of|east of|west of|north of|south of)\s+(?:the\s+)?(?:city of\s+|town of\s+|"
-    r"village of\s+|province of\s+|state of\s+)?$",
+    r"village of\s+|province of\s+|state of\s+|(?:far\s+)?(?:north|south|east|west|central|"
+    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
+    re.I,
+)
+# a part of a country by compass point: "northern Syria", "the far east of Syria", "north-east Syria",
+# "the eastern parts of Ukraine" (group 1: "far"; group 2: the point)
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:(far|extreme)\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?(?:\s+(?:part|parts|region|regions|area|areas)\s+of|\s+of)?\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -67,6 +75,7 @@ class _Found:
     coded: bool = False  # the text says the event was placed here ("coded to X")
     framing: bool = False  # a sea, border or region named to locate another place: "the Red Sea off Hodeidah"
     topic: bool = False  # names what is talked about, not where: "the Iraq war"
+    direction: tuple[float, float] | None = None  # "northern Syria": (dlat, dlon) toward that part
 
     @property
     def actor_like(self) -> bool:
@@ -143,6 +152,8 @@ def _analyse(
         coded = bool(_CODED_TO.search(text[max(0, m.start - 60) : m.start]))
         f = _Found(s, m.end - off if m.start >= off else -1, p, demonym, loc or coded, poss, coded)
         f.topic = bool(_TOPIC_NOUN.match(text, m.end)) and not coded
+        if p.feature in _COUNTRY:
+            f.direction = _direction(text[max(0, m.start - 40) : m.start])
         # "the Red Sea off Hodeidah", "the border near Rafah": the second name is the site
         g = _FRAMED_BY.match(text, m.end)
         f.framing = bool(g) and any(x.start == g.end() and x is not m and x.best >= 0 for x in ms)
@@ -348,9 +359,66 @@ def locate(
         place = place or main
         if place is not None and place.feature in _COUNTRY:
             place = _capital_for_statement(ev, place, res.gazetteer) or place
+        place = _country_part(found, place, res.gazetteer) if place is not None else None
         ev.location = _province_point(_copy(place), config, res.gazetteer) or _party_country(
             ev, res.gazetteer
         )
+
+
+def _direction(before: str) -> tuple[float, float] | None:
+    """(dlat, dlon) in units of the country's half extent for a compass phrase before a country name:
+    "northern" (0.5, 0), "the far east of" (0, 0.8), "north-east" (0.35, 0.35); None without one."""
+    m = _DIRECTION_BEFORE.search(before)
+    if not m:
+        return None
+    w = m.group(2).lower().replace("-", "")
+    far = 0.8 if m.group(1) else 0.5
+    dlat = far if w.startswith("north") else -far if w.startswith("south") else 0.0
+    dlon = far if w.endswith("east") else -far if w.endswith("west") else 0.0
+    if dlat and dlon:
+        dlat, dlon = dlat * 0.7, dlon * 0.7  # a diagonal goes as far from the centre
+    return dlat, dlon
+
+
+COUNTRY_EXTENT_QUANTILE = 0.02  # a country's extent: the 2nd-98th percentiles of its towns' positions
+
+
+def _country_part(found: list[_Found], place: Place, gaz: Gazetteer) -> Place:
+    """A country named with a compass point ("north-east Syria") is placed in that part of it: the
+    centre of its towns' extent moved toward the point by half (far: 0.8) of the half extent, with
+    precision 2 (part of a region, ACLED's geo_precision 2). Otherwise the place unchanged."""
+    if place.feature not in _COUNTRY:
+        return place
+    d = next((f.direction for f in found if f.place is place and f.direction), None)
+    a2 = {v: k for k, v in gaz.alpha3.items()}.get(place.country or "")
+    box = _extent(gaz, a2) if d and a2 else None
+    if box is None:
+        return place
+    lat0, lat1, lon0, lon1 = box
+    lat = (lat0 + lat1) / 2 + d[0] * (lat1 - lat0) / 2
+    lon = (lon0 + lon1) / 2 + d[1] * (lon1 - lon0) / 2
+    return Place(place.text, place.name, lat, lon, place.country, None, place.geonameid, place.feature, 2)
+
+
+_EXTENTS: dict[tuple[str, str], tuple[float, float, float, float] | None] = {}
+
+
+def _extent(gaz: Gazetteer, a2: str) -> tuple[float, float, float, float] | None:
+    """(lat lo, lat hi, lon lo, lon hi): the COUNTRY_EXTENT_QUANTILE and 1 - that percentiles of the
+    positions of the country's towns in the gazetteer (overseas outliers fall outside); cached."""
+    k = (str(gaz.path), a2)
+    if k not in _EXTENTS:
+        rows = (
+            gaz._con().execute("SELECT lat, lon FROM places WHERE cc = ? AND kind = 'city'", (a2,)).fetchall()
+        )
+        if len(rows) < 5:
+            _EXTENTS[k] = None
+        else:
+            lats = sorted(r[0] for r in rows)
+            lons = sorted(r[1] for r in rows)
+            i, j = int(len(rows) * COUNTRY_EXTENT_QUANTILE), int(len(rows) * (1 - COUNTRY_EXTENT_QUANTILE))
+            _EXTENTS[k] = (lats[i], lats[j], lons[i], lons[j])
+    return _EXTENTS[k]
 
 
 def _verbal_types() -> frozenset[str]:
