@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from eventdesk.config import load_config
-from eventdesk.pipeline import Documents, Files, Runner
+from eventdesk.pipeline import Documents, Executor, Files, Runner, Task
 from eventdesk.records import Document
 from eventdesk.store import FileState, open_store
 
@@ -103,3 +103,44 @@ def test_one_runner_drives_files_and_feed_items_and_workers_do_not_change_the_st
             assert (again.files_unchanged, again.new_articles, again.events_new) == (2, 0, 0)
         stores[workers] = content(db)
     assert stores[1]["events"] and stores[1] == stores[2]
+
+
+class CountingExecutor(Executor):
+    """This process, but lazily: counts the tasks submitted and not yet taken."""
+
+    window = 3
+
+    def __init__(self) -> None:
+        self.in_flight = self.most = self.submitted = 0
+
+    def submit(self, fn, *args):
+        self.in_flight += 1
+        self.submitted += 1
+        self.most = max(self.most, self.in_flight)
+        outer = self
+
+        class Counted(Task):
+            def get(self):
+                outer.in_flight -= 1
+                return fn(*args)
+
+        return Counted()
+
+
+def test_runner_keeps_at_most_the_executors_window_in_flight(tmp_path: Path):
+    """What keeps memory flat for every executor (pool, Ray): the Runner takes a result before it
+    submits past the executor's window, however many batches the input makes."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"report{i:02d}.txt").write_text(
+            f"Report {i} from the river port\n\nDock workers in the river port stopped work on day {i} "
+            f"of the dispute over shift {i * 7} pay, their union said in a statement.\n",
+            encoding="utf-8",
+        )
+    config = load_config(None, {"run": {"batch_files": 1}})  # one batch per file: 12 batches
+    ex = CountingExecutor()
+    with open_store(str(tmp_path / "w.db")) as store:
+        report = Runner(store, config, events=False, progress=False, executor=ex).run(Files([str(folder)]))
+        assert report.files_read == 12 and report.new_articles == 12
+    assert ex.submitted == 12 and ex.most == ex.window
