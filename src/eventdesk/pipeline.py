@@ -274,9 +274,8 @@ class Documents(Source):
 
     def batches(self, runner: Runner) -> Iterator[Batch]:
         runner.report.files_seen += 1
-        batch_docs = int(
-            setting(runner.config, "run.batch_files")
-        )  # a document here weighs like a file there
+        # a document here weighs like a file there
+        batch_docs = int(setting(runner.config, "run.batch_files"))
         batch_bytes = int(setting(runner.config, "run.batch_bytes"))
         batch: list[Document] = []
         size = 0
@@ -313,7 +312,6 @@ class Executor:
     order, so every executor stores exactly what a serial run stores; the Runner keeps at most
     `window` tasks in flight, so memory stays flat however large the input."""
 
-    name = "serial"
     window = 1
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Task:
@@ -346,8 +344,6 @@ class SerialExecutor(Executor):
 
 class PoolExecutor(Executor):
     """A pool of `workers` local processes (forked, so they share what this process loaded)."""
-
-    name = "local"
 
     def __init__(self, workers: int, config: dict[str, Any] | None = None) -> None:
         import multiprocessing as mp

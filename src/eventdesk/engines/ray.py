@@ -59,8 +59,6 @@ class RayExecutor(Executor):
     """`workers` Ray actors, each set up by the pipeline's `init_worker(config)` as a pool process
     is; a task goes to the actor with the fewest tasks not yet taken."""
 
-    name = "ray"
-
     def __init__(
         self,
         workers: int = 2,
