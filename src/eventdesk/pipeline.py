@@ -558,9 +558,10 @@ class Runner:
                 self.run_id = self.store.start_run(
                     {**source.describe(), "events": self.events, "workers": self.workers, **ex.describe()}
                 )
-            self._bars["files"] = _progress("files", "file", self.progress, 0)
-            if self.events:
-                self._bars["coded"] = _progress("events", "article", self.progress, 1)
+            if self.progress is not False:  # watch and tests ask for none: not even tqdm's import
+                self._bars["files"] = _progress("files", "file", self.progress, 0)
+                if self.events:
+                    self._bars["coded"] = _progress("events", "article", self.progress, 1)
             self._pipeline(source, ex)
         except BaseException:
             if own:
