@@ -212,7 +212,7 @@ def test_part_of_a_country_by_compass_point(cfg):
     )
     art = Article(title="", body=body)
     ev = _event(art, body.split(". ")[0] + ".")
-    geo.locate([ev], {art.id: art}, cfg)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     p = ev.location
     # eastern Syria (Deir ez-Zor lies at 35.3 N 40.1 E), not the country's centre point
     assert p is not None and p.country == "SYR" and p.precision == 2 and near(p, 35.3, 40.1, 100)
