@@ -113,3 +113,30 @@ def test_deleting_events_cleans_side_tables(tmp_path):
         == 0
     )
     s.close()
+
+
+def test_read_only_open_upgrades_an_older_store_when_it_can(tmp_path):
+    """open_store(readonly=True, upgrade=True) (the dashboard's open): an older store gets the
+    current schema; a store that cannot be written is read as it is."""
+    import os
+    import stat
+
+    path = str(tmp_path / "old.db")
+    s = open_store(path)
+    arts = list(synthetic_articles(3))
+    with s.transaction():
+        for a in arts:
+            s.add_article(a)
+        s.add_events(synthetic_events(arts, 20))
+    s.conn.executescript("DROP INDEX events_dash; DROP INDEX events_geo; DROP TRIGGER events_dash_insert;")
+    assert {"events_dash", "events_geo", "events_dash_insert"} <= s.missing_schema()
+    s.close()
+    if os.geteuid() != 0:  # root writes read-only files
+        os.chmod(path, stat.S_IRUSR)  # read-only: no upgrade, but it reads
+        try:
+            with open_store(path, readonly=True, upgrade=True) as ro:
+                assert "events_dash" in ro.missing_schema() and ro.count_events() == 20
+        finally:
+            os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    with open_store(path, readonly=True, upgrade=True) as ro:
+        assert ro.missing_schema() == set() and ro.count_events() == 20

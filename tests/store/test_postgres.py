@@ -397,3 +397,19 @@ def test_dashboard_search_budget_on_postgres_same_error_as_sqlite(pg_url, tmp_pa
         with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
             assert len(c.get("/api/search", params={"q": query, "limit": 5}).json()["hits"]) == 5
     assert details[0] == details[1] and "longer than" in details[0]
+
+
+@pytest.mark.postgres
+def test_read_only_open_upgrades_an_older_store(pg_url):
+    """open_store(readonly=True, upgrade=True) on PostgreSQL: missing indexes and columns come back."""
+    with open_store(pg_url) as s:
+        assert s.missing_schema() == set()
+        s.conn.execute("DROP INDEX events_geo")
+        s.conn.execute("ALTER TABLE articles DROP COLUMN relevance CASCADE")
+        assert s.missing_schema() == {
+            "events_geo",
+            "relevance",
+            "articles_unjudged",
+        }  # its index went with it
+    with open_store(pg_url, readonly=True, upgrade=True) as ro:
+        assert ro.missing_schema() == set() and ro.count_events() == 0

@@ -362,12 +362,9 @@ class PostgresStore(SQLStore):
                 self.conn.execute("COMMIT" if ok else "ROLLBACK")
 
     # -- store check (issue 7) ---------------------------------------------------------------
-    def _count_sql(self, count_sql: str, examples_sql: str) -> str:
-        return f"SELECT count(*) FROM ({examples_sql}) x"  # the count queries are SQLite's spelling
-
     def check(self) -> list[CheckResult]:
         """eventdesk's invariants, minus SQLite's FTS5/R*Tree ones; plus map points agreeing with lat/lon."""
-        out = self._invariants(skip=("search index", "map index"))
+        out = self._invariants()
         if self.spatial == "postgis":
             q = "FROM events WHERE (lat IS NULL OR lon IS NULL) != (geom IS NULL)"
             n = int(self._q(f"SELECT count(*) {q}").fetchone()[0])

@@ -260,138 +260,125 @@ FIX_FTS = (
     "the search index disagrees with the articles: rebuild it with "
     "`sqlite3 DB \"INSERT INTO articles_fts(articles_fts) VALUES('rebuild')\"` (event search: rebuild the store)"
 )
-FIX_CODE = "run `eventdesk run --db DB` (no input) to extract the events these articles still lack"
-CHECKS: list[tuple[str, str, str, str]] = [
+# (name, the rows that break it, what to do): `check()` counts the rows and shows a few. Every rule
+# holds (no row) in a sound store. The SQL is the same on both engines.
+CHECKS: list[tuple[str, str, str]] = [
     (
         "every event's article exists",
-        "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)",
-        "SELECT e.id, e.article_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)",
+        "SELECT e.id, e.article_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = "
+        "e.article_id)",
         FIX_REBUILD,
     ),
     (
         "every event source names a stored event and article",
-        "SELECT count(*) FROM event_sources s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.event_id) "
-        "OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
-        "SELECT s.event_id, s.article_id FROM event_sources s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE "
-        "e.id = s.event_id) OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+        "SELECT s.event_id, s.article_id FROM event_sources s WHERE NOT EXISTS (SELECT 1 FROM events e "
+        "WHERE e.id = s.event_id) OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
         FIX_REBUILD,
     ),
     (
         "every event has a source",
-        "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)",
         "SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)",
         FIX_REBUILD,
     ),
     (
         "every article has a source",
-        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id)",
-        "SELECT a.id, a.title FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id)",
+        "SELECT a.id, a.title FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE "
+        "s.article_id = a.id)",
         FIX_REBUILD,
     ),
     (
         "every source's article exists",
-        "SELECT count(*) FROM sources s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
-        "SELECT s.path, s.idx, s.article_id FROM sources s WHERE NOT EXISTS "
-        "(SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+        "SELECT s.path, s.idx, s.article_id FROM sources s WHERE NOT EXISTS (SELECT 1 FROM articles a "
+        "WHERE a.id = s.article_id)",
         FIX_REBUILD,
     ),
     (
         "no duplicate article ids",
-        "SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)",
         "SELECT id, count(*) FROM articles GROUP BY id HAVING count(*) > 1",
         FIX_DAMAGED,
     ),
     (
         "no duplicate event ids",
-        "SELECT count(*) FROM (SELECT id FROM events GROUP BY id HAVING count(*) > 1)",
         "SELECT id, count(*) FROM events GROUP BY id HAVING count(*) > 1",
         FIX_DAMAGED,
     ),
     (
         "no duplicate sources",
-        "SELECT count(*) FROM (SELECT path, idx FROM sources GROUP BY path, idx HAVING count(*) > 1)",
         "SELECT path, idx, count(*) FROM sources GROUP BY path, idx HAVING count(*) > 1",
         FIX_DAMAGED,
     ),
     (
         "duplicate_of and story_id name stored articles",
-        "SELECT count(*) FROM articles a WHERE (a.duplicate_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles b "
-        "WHERE b.id = a.duplicate_of)) OR NOT EXISTS (SELECT 1 FROM articles c WHERE c.id = a.story_id)",
-        "SELECT a.id, a.duplicate_of, a.story_id FROM articles a WHERE (a.duplicate_of IS NOT NULL AND NOT EXISTS "
-        "(SELECT 1 FROM articles b WHERE b.id = a.duplicate_of)) OR NOT EXISTS "
-        "(SELECT 1 FROM articles c WHERE c.id = a.story_id)",
+        "SELECT a.id, a.duplicate_of, a.story_id FROM articles a WHERE (a.duplicate_of IS NOT NULL AND "
+        "NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = a.duplicate_of)) OR NOT EXISTS (SELECT 1 FROM "
+        "articles c WHERE c.id = a.story_id)",
         FIX_REBUILD,
     ),
     (
         "every event's first article is one of its sources",
-        "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id "
-        "AND s.article_id = e.article_id)",
         "SELECT e.id, e.article_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE "
         "s.event_id = e.id AND s.article_id = e.article_id)",
         FIX_REBUILD,
     ),
     (
         "every near-duplicate points at a canonical article (not at another duplicate)",
-        "SELECT count(*) FROM articles a JOIN articles b ON b.id = a.duplicate_of WHERE b.duplicate_of IS NOT NULL",
-        "SELECT a.id, a.duplicate_of, b.duplicate_of FROM articles a JOIN articles b ON b.id = a.duplicate_of "
-        "WHERE b.duplicate_of IS NOT NULL",
+        "SELECT a.id, a.duplicate_of, b.duplicate_of FROM articles a JOIN articles b ON b.id = "
+        "a.duplicate_of WHERE b.duplicate_of IS NOT NULL",
         FIX_REBUILD,
     ),
     (
+        "every article has a dedup signature",
+        "SELECT a.id, a.title FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures g WHERE "
+        "g.article_id = a.id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every signature has LSH bands and an article",
+        "SELECT g.article_id FROM signatures g WHERE NOT EXISTS (SELECT 1 FROM bands b WHERE b.article_id"
+        " = g.article_id) OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = g.article_id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every LSH band belongs to a signature",
+        "SELECT DISTINCT article_id FROM bands b WHERE NOT EXISTS (SELECT 1 FROM signatures g WHERE "
+        "g.article_id = b.article_id)",
+        FIX_REBUILD,
+    ),
+    (
+        "every file read has its articles' sources",
+        "SELECT f.path, f.n_articles, (SELECT count(*) FROM sources s WHERE s.path = f.path) FROM files f"
+        " WHERE f.n_articles != (SELECT count(*) FROM sources s WHERE s.path = f.path)",
+        FIX_REBUILD,
+    ),
+    (
+        "every source's file is marked done",
+        "SELECT DISTINCT s.path FROM sources s WHERE s.path != '<stdin>' AND NOT EXISTS (SELECT 1 FROM "
+        "files f WHERE f.path = s.path)",
+        FIX_REBUILD,
+    ),
+]
+# SQLite's side indexes (FTS5, R*Tree): (name, how many rows are missing or extra, the counts, what to do)
+SQLITE_CHECKS: list[tuple[str, str, str, str]] = [
+    (
         "article search index has one row per article",
         "SELECT abs((SELECT count(*) FROM articles) - (SELECT count(*) FROM articles_fts_docsize))",
-        "SELECT 'articles', (SELECT count(*) FROM articles), 'indexed', (SELECT count(*) FROM articles_fts_docsize)",
+        "SELECT 'articles', (SELECT count(*) FROM articles), 'indexed', (SELECT count(*) FROM "
+        "articles_fts_docsize)",
         FIX_FTS,
     ),
     (
         "event search index has one row per event",
         "SELECT abs((SELECT count(*) FROM events) - (SELECT count(*) FROM events_fts_docsize))",
-        "SELECT 'events', (SELECT count(*) FROM events), 'indexed', (SELECT count(*) FROM events_fts_docsize)",
+        "SELECT 'events', (SELECT count(*) FROM events), 'indexed', (SELECT count(*) FROM "
+        "events_fts_docsize)",
         FIX_REBUILD,
     ),
     (
         "map index has one row per located event",
-        "SELECT abs((SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL) "
-        "- (SELECT count(*) FROM events_rtree))",
-        "SELECT 'located', (SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL), "
-        "'in map index', (SELECT count(*) FROM events_rtree)",
-        FIX_REBUILD,
-    ),
-    (
-        "every article has a dedup signature",
-        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures g WHERE g.article_id = a.id)",
-        "SELECT a.id, a.title FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures g WHERE g.article_id = a.id)",
-        FIX_REBUILD,
-    ),
-    (
-        "every signature has LSH bands and an article",
-        "SELECT count(*) FROM signatures g WHERE NOT EXISTS (SELECT 1 FROM bands b WHERE b.article_id = g.article_id) "
-        "OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = g.article_id)",
-        "SELECT g.article_id FROM signatures g WHERE NOT EXISTS (SELECT 1 FROM bands b WHERE "
-        "b.article_id = g.article_id) OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = g.article_id)",
-        FIX_REBUILD,
-    ),
-    (
-        "every LSH band belongs to a signature",
-        "SELECT count(*) FROM (SELECT DISTINCT article_id FROM bands b WHERE NOT EXISTS "
-        "(SELECT 1 FROM signatures g WHERE g.article_id = b.article_id))",
-        "SELECT DISTINCT article_id FROM bands b WHERE NOT EXISTS (SELECT 1 FROM signatures g "
-        "WHERE g.article_id = b.article_id)",
-        FIX_REBUILD,
-    ),
-    (
-        "every file read has its articles' sources",
-        "SELECT count(*) FROM files f WHERE f.n_articles != (SELECT count(*) FROM sources s WHERE s.path = f.path)",
-        "SELECT f.path, f.n_articles, (SELECT count(*) FROM sources s WHERE s.path = f.path) FROM files f "
-        "WHERE f.n_articles != (SELECT count(*) FROM sources s WHERE s.path = f.path)",
-        FIX_REBUILD,
-    ),
-    (
-        "every source's file is marked done",
-        "SELECT count(DISTINCT s.path) FROM sources s WHERE s.path != '<stdin>' AND NOT EXISTS "
-        "(SELECT 1 FROM files f WHERE f.path = s.path)",
-        "SELECT DISTINCT s.path FROM sources s WHERE s.path != '<stdin>' AND NOT EXISTS "
-        "(SELECT 1 FROM files f WHERE f.path = s.path)",
+        "SELECT abs((SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL) - (SELECT "
+        "count(*) FROM events_rtree))",
+        "SELECT 'located', (SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL), 'in "
+        "map index', (SELECT count(*) FROM events_rtree)",
         FIX_REBUILD,
     ),
 ]

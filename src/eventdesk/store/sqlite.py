@@ -15,7 +15,7 @@ from typing import Any
 from eventdesk.records import Event
 from eventdesk.store import schema
 from eventdesk.store.base import CheckResult, EventFilter, FilterDialect, QueryInterrupted, like_escape
-from eventdesk.store.schema import FIX_DAMAGED, FIX_FTS, SCHEMA_VERSION, UPGRADES
+from eventdesk.store.schema import FIX_DAMAGED, FIX_FTS, SCHEMA_VERSION, SQLITE_CHECKS, UPGRADES
 from eventdesk.store.sql import ARTICLE_COLS, SQLStore, merge_key
 
 __all__ = ["SQLiteStore", "StoreError", "fts_query", "merge_key", "store_error_message"]
@@ -313,7 +313,7 @@ class SQLiteStore(SQLStore):
         out = [CheckResult("sqlite integrity", ok, 0 if ok else len(rows), [] if ok else rows, FIX_DAMAGED)]
         if not ok:  # the invariants below would read damaged pages
             return out
-        out += self._invariants()
+        out += self._invariants(extra=SQLITE_CHECKS)
         for table in () if self.readonly else ("articles_fts", "events_fts"):  # FTS5's own check (writes)
             try:
                 self.conn.execute("SAVEPOINT fts_check")
