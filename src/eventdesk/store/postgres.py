@@ -331,6 +331,8 @@ class PostgresStore(SQLStore):
         if not seconds and cancelled is None:
             yield
             return
+        if cancelled and cancelled():  # gone already: nothing to run (a watcher could come too late)
+            raise QueryInterrupted(seconds)
         done = threading.Event()
 
         def watch() -> None:
