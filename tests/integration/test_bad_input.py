@@ -42,12 +42,10 @@ def test_bad_corpus_mixed_with_examples_reports_every_file_and_keeps_the_rest(
     expect = make_bad_corpus(bad, big_mb=20)
     cmd = "run" if stored(examples_db, "SELECT count(*) FROM events")[0][0] else "ingest"
     db = tmp_path / "mixed.db"
-    t0 = time.perf_counter()
     # the folder named *.txt is also given by name: it is walked like any folder
     p = eventdesk(
         cmd, str(bad), str(examples), str(bad / "folder.txt"), "--db", str(db), check=False, timeout=300
     )
-    seconds = time.perf_counter() - t0
     assert "Traceback" not in p.stderr, p.stderr[-3000:]
     assert p.returncode == 3, (p.returncode, p.stdout, p.stderr[-2000:])
     lines = [x for x in p.stderr.splitlines() if x.startswith("eventdesk: ")]
@@ -91,7 +89,8 @@ def test_bad_corpus_mixed_with_examples_reports_every_file_and_keeps_the_rest(
     assert any(t.startswith("Item ") for t in titles)  # the readable half of the truncated gzip
     body = stored(db, "SELECT body FROM articles WHERE title = 'Cost rises'")[0][0]
     assert "\u00a315.8m" in body and "\u2019quoted\u2019" in body
-    assert seconds < 120, seconds  # a 20 MB dump read in pieces, every other bad file reported
+    # no timing assert here (speed lives in benchmarks/robustness.py); a hang fails through the
+    # child's timeout above and the test's own pytest-timeout
     # a re-run reads nothing new, reports the files still bad, and changes nothing
     before = stored(db, "SELECT id, title, body FROM articles ORDER BY id")
     p2 = eventdesk(cmd, str(bad), str(examples), "--db", str(db), check=False, timeout=300)
