@@ -158,3 +158,37 @@ def test_clause_role_tells_main_clause_from_reported_content_and_noun_phrases():
     assert role["COERCE"].startswith("ccomp|VERB|VBD|subj|say")
     (strikes,) = [e for e in evs if "airstrikes" in e.evidence.sentence]
     assert strikes.extra["clause_role"].startswith("pobj|NOUN")
+
+
+def _ungated(text: str):
+    art = Article(title="", body=text, published="2024-05-01")
+    cfg = {"code": {"eventness_threshold": -1}}
+    return code([art], cfg, Resources.shared(cfg))
+
+
+def test_directive_want_is_a_request_and_wanting_to_act_is_not():
+    (req,) = [
+        e
+        for e in _ungated("The five unions want the government to withdraw the pension regulations.")
+        if e.event_type == "REQUEST"
+    ]
+    assert req.actors[0].text == "five unions"
+    assert not [e for e in _ungated("The minister wanted to visit his family.") if e.event_type == "REQUEST"]
+
+
+def test_meeting_where_something_was_agreed_is_an_event_of_its_own():
+    evs = _ungated(
+        "The plan was agreed on Monday by Vladimir Putin and Recep Tayyip Erdogan at a summit in Sochi."
+    )
+    by_type = {e.event_type: e for e in evs}
+    assert {"AGREE", "CONSULT"} <= set(by_type)
+    assert {a.name for a in by_type["CONSULT"].actors} == {a.name for a in by_type["AGREE"].actors}
+
+
+def test_the_party_that_convenes_a_meeting_is_its_actor():
+    (e,) = [
+        e
+        for e in _ungated("France has convened a closed-door meeting of the UN Security Council for Monday.")
+        if e.event_type == "CONSULT"
+    ]
+    assert e.actors[0].country == "FRA"

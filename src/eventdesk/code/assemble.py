@@ -227,6 +227,16 @@ LIGHT = {
     "pays",
     "issue",
     "issued",
+    "convene",
+    "convened",
+    "convenes",
+    "voice",
+    "voiced",
+    "voices",
+    "express",
+    "expressed",
+    "lodge",
+    "lodged",
     "issues",
     "extend",
     "extended",
@@ -522,7 +532,7 @@ class SentenceCoder:
             if (
                 not agent_heads
                 and noun.dep_ == "pobj"
-                and noun.head.lower_ in ("in", "during", "on", "after")
+                and noun.head.lower_ in ("in", "during", "on", "after", "at")
                 and noun.head.head.pos_ in ("VERB", "AUX")
                 and noun.head.dep_ == "prep"
             ):
@@ -777,6 +787,16 @@ def _spurious(tok: Any, fr: Frame, etype: str) -> bool:
     )
 
 
+def _meeting_place(tok: Any) -> bool:
+    """A meeting noun as the place or time of a clause: "at a summit", "during talks"."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("at", "during")
+        and tok.lower_ in word_list("meeting_nouns.txt")
+    )
+
+
 def _dominates(a: Any, b: Any) -> bool:
     t = b
     while t.head.i != t.i:
@@ -939,6 +959,11 @@ def code(
                 ) and any(t2.sent.start == tok.sent.start and t2.i != tok.i for _, _, t2 in items):
                     continue
                 nested = False
+                # "agreed at a summit in Sochi": the meeting is an event of its own (PLOVER: every
+                # meeting is a CONSULT), not a circumstance of what was agreed there
+                if g.event_type == "CONSULT" and _meeting_place(tok):
+                    kept.append((gi, g, tok))
+                    continue
                 for gj, _g2, tok2 in items:
                     if gj == gi or tok2.i == tok.i:
                         continue
