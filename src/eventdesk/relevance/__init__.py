@@ -11,7 +11,10 @@
 `in_scope(article, config)` is the gate the pipeline applies before the expensive parse: only
 articles in a language the coder reads, whose topic is one of `[relevance] code_topics` or whose
 score reaches `[relevance] min_score`, have events coded. The others stay stored and searchable.
-The score (not only the top topic) lets a business or tech report of a political event through.
+The score (not only the top topic) lets a business or tech report of a political event through,
+and `[relevance] lead_events` lets through an article of any topic whose lead reports a violent or
+coercive interaction with a state-security or armed actor ("Officer shoots man during traffic stop":
+police as a participant make it an event by the definitions eventdesk codes; see `lead.py`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from eventdesk.records import Article
 from eventdesk.relevance.genre import genre
 from eventdesk.relevance.language import detect
+from eventdesk.relevance.lead import reports_political_violence
 from eventdesk.relevance.topic import IN_SCOPE, topic_probabilities
 
 if TYPE_CHECKING:
@@ -75,4 +79,6 @@ def in_scope(article: Article, config: dict[str, Any] | None = None, res: Resour
         return True
     if rel.get("topic") in cfg["code_topics"]:
         return True
-    return float(rel.get("score") or 0.0) >= float(cfg["min_score"])
+    if float(rel.get("score") or 0.0) >= float(cfg["min_score"]):
+        return True
+    return bool(cfg["lead_events"]) and reports_political_violence(article.title, article.body)

@@ -34,4 +34,11 @@ SETTINGS = [
         min=0,
         max=1,
     ),
+    Setting(
+        "relevance.lead_events",
+        True,
+        "... and so is one of any topic whose title or first sentences report a violent or coercive "
+        "act with police, soldiers, militants or protesters as a participant ('officer shoots man', "
+        "'police arrest bosses'); false leaves such articles to the topic and score alone.",
+    ),
 ]
