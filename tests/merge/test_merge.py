@@ -247,3 +247,51 @@ def test_merge_order_does_not_matter(tmp_path: Path, backend: str, request):
     first = stored([0, 1, 2, 3])
     assert stored([3, 2, 1, 0]) == first
     assert stored([1, 3, 0, 2]) == first
+
+
+def test_near_duplicate_adds_its_mentions_to_the_canonical_events(tmp_path: Path):
+    """A second copy of an article (duplicate_of set by dedup) codes no events of its own: its event
+    from the same sentence joins the canonical article's event (one more source and mention, even
+    undated), one from a sentence the canonical coded nothing from is dropped, and one from a
+    paragraph only the copy has is merged as any other report. Texts written for this test."""
+    from eventdesk.merge import merge
+    from eventdesk.records import Article, Event, Evidence
+    from eventdesk.store import open_store
+
+    s1 = "Soldiers shelled the village of Tal Rifaat on Monday, killing four people."
+    s2 = "Security forces detained a local councillor in the town the same night."
+    s3 = "On Wednesday, gunmen ambushed a patrol on the road to Azaz."
+    canonical = Article(title="Shelling kills four", body=f"{s1}\n\n{s2}", published="2025-02-11")
+    copy = Article(title="Shelling kills four (updated)", body=f"{s1}\n\n{s2}\n\n{s3}")
+    copy.duplicate_of = canonical.id
+
+    def event(art: Article, etype: str, sentence: str, date: str | None) -> Event:
+        start = art.body.index(sentence)
+        return Event(
+            article_id=art.id,
+            event_type=etype,
+            evidence=Evidence(sentence, start, start + len(sentence)),
+            date=date,
+            date_precision="day" if date else None,
+        )
+
+    first = event(canonical, "ASSAULT", s1, "2025-02-10")
+    again = event(copy, "ASSAULT", s1, None)
+    other_view = event(copy, "COERCE", s2, None)  # the canonical coded nothing from s2
+    new_paragraph = event(copy, "ASSAULT", s3, None)
+    store = open_store(str(tmp_path / "n.db"))
+    with store.transaction():
+        store.add_article(canonical)
+        store.add_article(copy)
+        merge([first], store, {canonical.id: canonical})
+        new, merged = merge([again, other_view, new_paragraph], store, {copy.id: copy})
+    assert (new, merged) == (1, 1)
+    by_sentence = {e.evidence.sentence: e for e in store.iter_events()}
+    assert set(by_sentence) == {s1, s3}
+    shelling = by_sentence[s1]
+    assert set(shelling.sources) == {canonical.id, copy.id}
+    assert {m.article_id for m in shelling.mentions} == {canonical.id, copy.id}
+    assert shelling.date == "2025-02-10"  # the dated report's fields
+    assert shelling.extra["merge"]["links"][0]["matched"][0] == "near-duplicate"
+    assert by_sentence[s3].sources == [copy.id]
+    store.close()

@@ -16,6 +16,14 @@ only on the pair compared and keys are looked up symmetrically, so the same set 
 the same clusters in any order; the merged event's id is the smallest report id and its fields come
 from the best-informed report (`evidence.quality`), so those do not depend on order either.
 
+A near-duplicate article (`duplicate_of` set by dedup: the same text, another copy) codes nothing
+of its own: each of its events joins the canonical article's event of the same type from the same
+sentence (found through the `a:ARTICLE` key), adding its source and mention ("near-duplicate" in
+the link's matched fields); an event from a sentence the canonical article also has, but coded
+nothing of that type from, is dropped (the copy is not a second opinion on the same text); only an
+event from a sentence the canonical article lacks (an updated copy's new paragraph) is merged as
+any other.
+
 Every merge records why in `extra["merge"]["links"]` (the two reports, the score and the fields
 that matched), which the export and the API show. Two articles whose events merge join one story
 (`story_id`, the smallest article id of the story).
@@ -28,7 +36,7 @@ from datetime import timedelta
 from typing import Any
 
 from eventdesk.merge.evidence import NON_EVENTS, compare, interval, quality, report
-from eventdesk.records import Article, Event, Mention
+from eventdesk.records import Article, Event, Mention, normalise
 from eventdesk.store.base import Store
 
 __all__ = ["merge", "keys", "report", "compare"]
@@ -46,7 +54,7 @@ def keys(rep: dict[str, Any], cfg: dict[str, Any]) -> tuple[list[str], list[str]
     """(keys to store, exact keys to look up, key prefixes to look up) of one report."""
     t = rep["type"]
     size = float(cfg["cell_degrees"])
-    store_keys = [f"r:{rep['id']}"]
+    store_keys = [f"r:{rep['id']}", f"a:{rep['article_id']}"]
     look: list[str] = []
     prefixes: list[str] = []
     span = interval(rep["date"])
@@ -101,6 +109,44 @@ def _combine(events: list[Event], reports: list[dict[str, Any]], links: list[dic
     return out
 
 
+def _canonical_match(
+    ev: Event,
+    rep: dict[str, Any],
+    canonical: str,
+    store: Store,
+    body: str,  # the canonical article's title and body, normalised
+    cfg: dict[str, Any],
+) -> tuple[Event, list[dict[str, Any]], dict[str, Any]] | None | bool:
+    """For an event of a near-duplicate of `canonical`: (stored event, its reports, link) when the
+    canonical article has the same event from the same sentence; False when the canonical article
+    has the sentence but no such event (drop it); None when the sentence is new or the canonical
+    article has no events at all (merge as usual)."""
+    # every event of one article (an article codes far fewer than this)
+    held = sorted(store.merge_candidates([f"a:{canonical}"], [], 10_000))
+    if not held:
+        return None  # the canonical article coded nothing (out of scope, or not yet): no authority
+    for cid in held:
+        cand = store.get_event(cid)
+        if cand is None:
+            continue
+        reps = _reports(cand, {})
+        if any(r["article_id"] == ev.article_id for r in reps):
+            continue  # already holds another event of this copy
+        for r in sorted(reps, key=lambda r: r["id"]):
+            same = r["type"] == rep["type"] and r["sentence"] == rep["sentence"]
+            # a negated or hypothetical report is never merged: the copy's one is dropped below
+            events = r["modality"] not in NON_EVENTS and rep["modality"] not in NON_EVENTS
+            if r["article_id"] == canonical and same and events:
+                score, why = compare(rep, r, cfg)  # finite: same type, both events
+                link = {
+                    "reports": sorted([rep["id"], r["id"]]),
+                    "score": score,
+                    "matched": ["near-duplicate", *why],
+                }
+                return cand, reps, link
+    return False if rep["sentence"] and rep["sentence"] in body else None
+
+
 def _union_stories(store: Store, article_ids: set[str]) -> None:
     """Articles whose events merged report the same event: one story, named by its smallest id."""
     stories = set()
@@ -132,6 +178,7 @@ def merge(
     threshold = float(cfg["threshold"])
     limit = int(cfg["max_candidates"])
     new = merged = 0
+    bodies: dict[str, str] = {}  # canonical articles' texts, for near-duplicates' events
     for ev in events:
         holder = store.merge_candidates([f"r:{ev.id}"], [], 1)
         if holder or store.get_event(ev.id) is not None:
@@ -143,7 +190,20 @@ def merge(
         rep = report(ev, articles.get(ev.article_id))
         store_keys, look, prefixes = keys(rep, cfg)
         matches: list[tuple[float, str, Event, list[dict[str, Any]], dict[str, Any]]] = []
-        if ev.modality not in NON_EVENTS:
+        art = articles.get(ev.article_id)
+        canonical = art.duplicate_of if art is not None else None
+        if canonical:
+            if canonical not in bodies:
+                c = store.get_article(canonical)
+                bodies[canonical] = normalise(c.title + "\n" + c.body) if c is not None else ""
+            body = bodies[canonical]
+            found = _canonical_match(ev, rep, canonical, store, body, cfg)
+            if found is False:
+                continue  # the canonical article's text, which coded no such event
+            if found is not None:
+                cand, reps, link = found
+                matches.append((link["score"], cand.id, cand, reps, link))
+        if ev.modality not in NON_EVENTS and not matches:
             for cid in sorted(store.merge_candidates(look, prefixes, limit)):
                 cand = store.get_event(cid)
                 if cand is None:
@@ -159,7 +219,7 @@ def merge(
         if not matches:
             ev.extra["merge"] = {"reports": [rep], "links": []}
             new += store.add_events([ev])
-            store.add_merge_keys(ev.id, store_keys if ev.modality not in NON_EVENTS else store_keys[:1])
+            store.add_merge_keys(ev.id, store_keys if ev.modality not in NON_EVENTS else store_keys[:2])
             continue
         chosen: list[tuple[Event, list[dict[str, Any]], dict[str, Any]]] = []
         arts = {ev.article_id}
