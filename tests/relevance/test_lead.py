@@ -7,6 +7,9 @@ from __future__ import annotations
 from eventdesk.records import Article
 from eventdesk.relevance import in_scope, judge
 from eventdesk.relevance.lead import lead, reports_political_violence
+from eventdesk.resources import Resources
+
+RES = Resources.from_config({})  # the language and topic models, loaded on first use
 
 TRAFFIC_STOP = (
     "Man wounded in traffic stop on Elm Street",
@@ -62,10 +65,10 @@ def test_only_the_lead_counts():
 def test_gate_codes_a_police_shooting_report_and_can_be_switched_off():
     # no topic and no score lets anything through: only the lead check can
     strict = {"code_topics": [], "min_score": 1.0}
-    a = judge([_article(*TRAFFIC_STOP)])[0]
+    a = judge([_article(*TRAFFIC_STOP)], res=RES)[0]
     assert in_scope(a, {"relevance": strict})
     assert not in_scope(a, {"relevance": {**strict, "lead_events": False}})
-    accident = judge([_article(*ACCIDENT)])[0]
+    accident = judge([_article(*ACCIDENT)], res=RES)[0]
     assert not in_scope(accident, {"relevance": strict})
-    sport = judge([_article(*MATCH)])[0]
+    sport = judge([_article(*MATCH)], res=RES)[0]
     assert not in_scope(sport, {"relevance": strict})
