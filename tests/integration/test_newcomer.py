@@ -207,6 +207,8 @@ def test_doctor_reports_and_names_the_fix(db, tmp_path, capsys, monkeypatch):
     assert {"versions", "settings", "spaCy model", "gazetteer", "store", "command"} <= set(checks)
     assert checks["spaCy model"]["ok"] and "manifest" in checks["spaCy model"]["detail"]
     assert "3 articles" in checks["store"]["detail"]
+    gaz = checks["gazetteer"]
+    assert gaz["ok"] and "places" in gaz["detail"] and "names" in gaz["detail"], gaz
     monkeypatch.chdir(tmp_path)
     (tmp_path / "eventdesk.toml").write_text('[annotate]\nmodel = "no_such_model_pkg"\n')
     rc, out, _ = run(capsys, "doctor", "--db", db)

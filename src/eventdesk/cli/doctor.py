@@ -103,25 +103,18 @@ def _model(cfg: dict[str, Any]) -> Check:
 
 
 def _gazetteer(cfg: dict[str, Any]) -> Check:
-    import eventdesk.geo as geo_pkg
+    from eventdesk import geo
+    from eventdesk.resources import Resources
 
-    info = getattr(geo_pkg, "info", None)
-    if callable(info):  # the geo package describes the gazetteer in use (built first if missing)
-        d = info(cfg)
-        ok = d.get("places", 0) > 0 and os.path.exists(d["path"])
-        size = os.path.getsize(d["path"]) / 1e6 if os.path.exists(d["path"]) else 0
-        detail = (
-            f"{d['path']} ({size:.0f} MB): {d.get('places', 0):,} places, {d.get('names', 0):,} names "
-            f"from {d.get('source', '?')}" + (f", built {d['built']}" if d.get("built") else "")
-        )
-        return Check("gazetteer", ok, detail, "" if ok else "eventdesk geo build")
-    from eventdesk.geo import build
-
-    geo = cfg["geo"]
-    path = geo.get("gazetteer") or build.default_path(list(geo.get("alias_files") or []))
-    if not os.path.exists(path):
-        return Check("gazetteer", False, f"{path} not built yet", "eventdesk geo build")
-    return Check("gazetteer", True, f"{path} ({os.path.getsize(path) / 1e6:.0f} MB)")
+    # the gazetteer the stages would use (built first if missing), described as `geo info` does
+    d = geo.info(Resources.shared(cfg).gazetteer)
+    ok = d.get("places", 0) > 0 and os.path.exists(d["path"])
+    size = os.path.getsize(d["path"]) / 1e6 if os.path.exists(d["path"]) else 0
+    detail = (
+        f"{d['path']} ({size:.0f} MB): {d.get('places', 0):,} places, {d.get('names', 0):,} names "
+        f"from {d.get('source', '?')}" + (f", built {d['built']}" if d.get("built") else "")
+    )
+    return Check("gazetteer", ok, detail, "" if ok else "eventdesk geo build")
 
 
 def _settings(args: argparse.Namespace) -> tuple[Check, dict[str, Any]]:
