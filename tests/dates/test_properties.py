@@ -3,6 +3,7 @@ no hang, and the calendar facts that must hold whatever the input."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -14,20 +15,7 @@ from eventdesk.dates import find_dates, parse_date, reporting_date, resolve_date
 from eventdesk.records import MODALITIES, Article, Event, Evidence
 from tests.support.budget import scaled
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]  # the standard library's, not the module's own list
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # Words that drive the scanner's patterns, mixed with noise so the regexes see near-misses.
 TOKENS = (

@@ -95,6 +95,12 @@ def guardian_subset(root: Path, n_files: int, per_file: int) -> Path:
     return root
 
 
+def _start(cmd: str, corpus: Path, db: Path, cfg: Path) -> subprocess.Popen:
+    """`eventdesk CMD CORPUS` as a child process, quiet, its errors kept for the assertions."""
+    args = [sys.executable, "-m", "eventdesk", cmd, str(corpus), "--db", str(db), "--config", str(cfg), "-q"]
+    return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
 def _count(db: Path, sql: str) -> int | None:
     try:
         c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
@@ -125,22 +131,7 @@ def test_sigkill_at_ten_random_moments_then_rerun_equals_uninterrupted_run(tmp_p
     kills = []
     for k in range(10):
         coded_before = _count(db, "SELECT count(*) FROM articles WHERE coded = 1") or 0
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "eventdesk",
-                cmd,
-                str(corpus),
-                "--db",
-                str(db),
-                "--config",
-                str(cfg),
-                "-q",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        proc = _start(cmd, corpus, db, cfg)
         start = time.monotonic()
         if k % 2 == 0 or cmd == "ingest":  # a random moment of the run's duration (start-up included)
             time.sleep(rnd.uniform(0.05, 1.0) * t_ref)
@@ -241,22 +232,7 @@ def test_dashboard_reads_while_ingest_writes_no_errors_no_stale_locks(tmp_path: 
     db = tmp_path / "live.db"
     cfg = tmp_path / "c.toml"
     cfg.write_text("[run]\nbatch_files = 8\n")
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "eventdesk",
-            "ingest",
-            str(corpus),
-            "--db",
-            str(db),
-            "--config",
-            str(cfg),
-            "-q",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    writer = _start("ingest", corpus, db, cfg)
     while not _count(db, "SELECT count(*) FROM meta") and writer.poll() is None:  # the store is created
         time.sleep(0.01)
     errors: list[str] = []
