@@ -125,25 +125,69 @@ def _synthetic_allcountries(path: Path, size_bytes: int) -> int:
     return n
 
 
-def bench_geonames_import(gb: float) -> None:
-    with tempfile.TemporaryDirectory() as d:
+def _run_cli(argv: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess, float, float]:
+    """Run eventdesk with `argv` in a child: (result, wall seconds, the child's own peak RSS in MB).
+    os.wait4 gives that child's rusage (RUSAGE_CHILDREN would be the largest of every child so far)."""
+    import os
+
+    t = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        p = subprocess.Popen(
+            [sys.executable, "-m", "eventdesk", *argv], env=env, stdout=out, stderr=err, text=True
+        )
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - t
+        out.seek(0)
+        err.seek(0)
+        res = subprocess.CompletedProcess(p.args, p.returncode, out.read(), err.read())
+    return res, wall, usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def bench_geonames_import(gb: float, tmp: str | None) -> None:
+    """Write a synthetic allCountries.txt of `gb` GB, import it with `eventdesk geo build --geonames`,
+    then check that a truncated copy is refused with the imported gazetteer kept."""
+    import hashlib
+    import os
+
+    with tempfile.TemporaryDirectory(dir=tmp, prefix="eventdesk-geonames-bench-") as d:
         src = Path(d) / "allCountries.txt"
+        out = Path(d) / "gazetteer-geonames.sqlite"
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])),
+        }
         t = time.perf_counter()
         rows = _synthetic_allcountries(src, int(gb * 1e9))
         print(
             f"synthetic allCountries.txt: {src.stat().st_size / 1e9:.2f} GB, {rows:,} rows, "
-            f"written in {time.perf_counter() - t:.0f} s"
+            f"written in {time.perf_counter() - t:.0f} s to {d}",
+            flush=True,
         )
-        code = (
-            "from eventdesk.geo.geonames import import_geonames; "
-            f"i=import_geonames([{str(src)!r}], {str(Path(d) / 'g.sqlite')!r}, progress=False); "
-            "print(i['added'], i['places'], i['names'], i['bytes'])"
+        res, wall, rss_mb = _run_cli(["geo", "build", "--geonames", str(src), "--output", str(out)], env)
+        if res.returncode != 0:
+            print(f"geonames import FAILED (exit {res.returncode}):\n{res.stderr[-2000:]}")
+            return
+        print(
+            f"eventdesk geo build --geonames: {wall:.0f} s wall, {rows / wall:,.0f} rows/s, "
+            f"child peak RSS {rss_mb:.0f} MB; {res.stdout.strip()}",
+            flush=True,
         )
-        out, wall, rss_mb = _run_child(code)
-    print(
-        f"geonames import: {wall:.0f} s wall, {rows / wall:,.0f} rows/s, peak RSS {rss_mb:.0f} MB; "
-        f"{int(out[0]):,} places added ({int(out[1]):,} in all), {int(out[2]):,} names, {int(out[3]) / 1e9:.2f} GB file"
-    )
+        # a copy cut short inside a row (as an interrupted download ends) is refused, and the
+        # gazetteer built above stays as it was
+        digest = hashlib.sha1(out.read_bytes()).hexdigest()
+        cut = Path(d) / "cut" / "allCountries.txt"
+        cut.parent.mkdir()
+        with open(src, "rb") as f, open(cut, "wb") as g:
+            head = f.read(min(50_000_000, src.stat().st_size // 2))
+            g.write(head + f.readline()[:12])  # up to a whole row, then 12 bytes of the next one
+        src.unlink()
+        bad, wall, rss_mb = _run_cli(["geo", "build", "--geonames", str(cut), "--output", str(out)], env)
+        kept = hashlib.sha1(out.read_bytes()).hexdigest() == digest
+        print(
+            f"truncated copy ({cut.stat().st_size / 1e6:.0f} MB, cut inside a row): exit {bad.returncode} in {wall:.0f} s, gazetteer kept: {kept}; "
+            f"{bad.stderr.strip().splitlines()[0] if bad.stderr.strip() else '(no message)'}"
+        )
 
 
 def main() -> None:
@@ -154,9 +198,10 @@ def main() -> None:
     ap.add_argument(
         "--geonames-gb", type=float, help="also time importing a synthetic allCountries file of this size"
     )
+    ap.add_argument("--tmp", help="folder for the synthetic file (default: the system's temporary folder)")
     a = ap.parse_args()
     if a.geonames_gb:
-        bench_geonames_import(a.geonames_gb)
+        bench_geonames_import(a.geonames_gb, a.tmp)
     if not a.no_build:
         bench_build()
     bench_resolve(a.texts, a.repeat)
