@@ -399,8 +399,8 @@ class Problem:
     path: str
     reason: str
     index: int | None = None
-    # a notice, not bad input (an encoding that had to be guessed): reported and stored like any
-    # problem, but it does not make a run partial (exit status 3)
+    # a notice, not bad input (an encoding that had to be guessed, a README left out of a folder):
+    # reported and stored like any problem, but it does not make a run partial (exit status 3)
     notice: bool = False
 
     def __str__(self) -> str:

@@ -207,5 +207,5 @@ def test_store_setting_reaches_check(tmp_path, capsys, monkeypatch):
     """`eventdesk check` had its own --db default, so [store] db never reached it."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "eventdesk.toml").write_text('[store]\ndb = "mine.db"\n')
-    assert main(["check"]) == 1
+    assert main(["check"]) == 2  # no store there: a usage error
     assert "no store at mine.db" in capsys.readouterr().err

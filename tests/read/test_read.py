@@ -180,3 +180,21 @@ def test_long_dump_is_cut_where_an_article_starts():
     # A window with no headline-like line after a blank line cuts at the last blank line.
     pieces, problems = dump_pieces(Document("d.txt", "dump", para * 10), len(para) * 4 + 10)
     assert problems == [] and pieces[0].text == para * 4 and "".join(p.text for p in pieces) == para * 10
+
+
+def test_a_folders_readme_and_licence_are_left_out_with_a_notice(tmp_path: Path):
+    """A corpus folder's documentation (BBC's README.TXT) is no article; an article file, one whose
+    name merely contains such a word, and a README given by name are read."""
+    from eventdesk.read.files import expand
+    from eventdesk.records import Problem
+
+    body = "Troops clashed with rebels near the town on Monday, officials said.\n"
+    for name in ("README.TXT", "LICENSE", "Copying.md", "001.txt", "readme-protest.txt", "README.html"):
+        (tmp_path / name).write_text(f"Headline of {name}\n\n{body}")
+    got = list(expand([str(tmp_path)]))
+    files = sorted(os.path.basename(x) for x in got if isinstance(x, str))
+    notices = sorted(os.path.basename(p.path) for p in got if isinstance(p, Problem))
+    assert files == ["001.txt", "README.html", "readme-protest.txt"]
+    assert notices == ["Copying.md", "LICENSE", "README.TXT"]
+    assert all(p.notice and "documentation" in p.reason for p in got if isinstance(p, Problem))
+    assert list(expand([str(tmp_path / "README.TXT")])) == [str(tmp_path / "README.TXT")]

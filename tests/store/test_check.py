@@ -165,7 +165,7 @@ def test_damaged_pages_and_files_that_are_not_stores(db: Path, tmp_path: Path, c
     rc, out = check(junk, capsys)
     assert rc == 1 and "Traceback" not in out and ("damaged" in out or "cannot" in out), out
     rc, out = check(tmp_path / "missing.db", capsys)
-    assert rc == 1 and "no store at" in out
+    assert rc == 2 and "no store at" in out  # a usage error, as for every command
 
 
 def test_json_output(db: Path, capsys):
@@ -175,11 +175,49 @@ def test_json_output(db: Path, capsys):
 
 
 def test_check_through_the_real_cli_while_read_only(db: Path):
+    import os
+
     p = eventdesk("check", "--db", str(db))
     assert p.returncode == 0 and "checks passed" in p.stdout
     db.chmod(0o444)  # read-only file: the default check must not need to write
     try:
         p = eventdesk("check", "--db", str(db))
-        assert p.returncode == 0, p.stderr
+        # root may write a 0444 file: then it is not read-only for this user
+        want = 0 if os.access(db, os.W_OK) else 4
+        assert p.returncode == want and "the store is sound" in p.stdout, p.stderr
     finally:
         db.chmod(0o644)
+
+
+def test_exit_statuses_tell_sound_damaged_read_only_and_unchecked(db: Path, capsys, monkeypatch):
+    """0 sound, 1 damaged, 4 sound but read-only, 5 not checked (cannot be opened): distinct, and
+    each as the command's help documents it."""
+    import os
+
+    from eventdesk.cli import check as check_cmd
+    from eventdesk.store import sqlite as sqlite_store
+
+    assert "4  the store is sound but read-only" in check_cmd.EPILOG
+    assert check(db, capsys)[0] == check_cmd.SOUND == 0
+    real_access = os.access
+
+    def no_writes(path, mode, *a, **k):  # what a read-only mount or an immutable file answers
+        return False if mode & os.W_OK else real_access(path, mode, *a, **k)
+
+    monkeypatch.setattr(os, "access", no_writes)
+    rc, out = check(db, capsys)
+    assert rc == check_cmd.READ_ONLY == 4
+    assert "the store is sound" in out and "read-only" in out and "Traceback" not in out, out
+    monkeypatch.undo()
+
+    def refused(path, timeout):  # what SQLite says for a file of another user, mode 0600
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(sqlite_store, "connect_readonly", refused)
+    rc, out = check(db, capsys)
+    assert rc == check_cmd.UNCHECKED == 5 and "no permission" in out and "damaged" not in out, out
+    monkeypatch.undo()
+
+    damage(db, "DELETE FROM sources")
+    rc, out = check(db, capsys)
+    assert rc == check_cmd.DAMAGED == 1 and "FAIL" in out

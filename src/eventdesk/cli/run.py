@@ -97,7 +97,9 @@ def summary(report, store, events: bool) -> str:
     if bad:
         lines.append(f"{len(bad)} input problem(s), listed above; the rest was stored (exit status 3)")
     if len(bad) < len(r.problems):
-        lines.append(f"{len(r.problems) - len(bad)} notice(s) (encodings guessed), listed above")
+        lines.append(
+            f"{len(r.problems) - len(bad)} notice(s) (encodings guessed, documentation files left out), listed above"
+        )
     if getattr(r, "articles_failed", 0):
         lines.append(
             f"{r.articles_failed} article(s) could not be coded (see `eventdesk problems`); they stay "

@@ -5,6 +5,8 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from eventdesk.records import Problem
 
@@ -12,6 +14,23 @@ STDIN = "-"
 # Never read our own store or editor/VCS litter when a whole folder is given.
 SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".pyc", ".swp", ".lock")
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules", ".ipynb_checkpoints"}
+
+
+DOC_SUFFIXES = ("", ".txt", ".md", ".rst")
+
+
+@cache
+def documentation_names() -> frozenset[str]:
+    """Names of a folder's documentation files (data/read/documentation_files.txt), upper case."""
+    text = resources.files("eventdesk").joinpath("data", "read", "documentation_files.txt").read_text("utf-8")
+    return frozenset(ln.strip().upper() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def is_documentation(name: str) -> bool:
+    """A corpus's README or LICENSE (BBC's README.TXT, say) describes the files beside it and is no
+    article: known by its conventional name, with no extension or a plain-text one."""
+    stem, dot, ext = name.partition(".")
+    return stem.upper() in documentation_names() and (dot + ext).lower() in DOC_SUFFIXES
 
 
 def canonical_path(path: str) -> str:
@@ -106,6 +125,13 @@ def _walk(root: str) -> Iterator[str | Problem]:
                 yield Problem(path, "broken symbolic link (its target does not exist)")
             elif e.name.endswith(SKIP_SUFFIXES) or e.name.startswith("."):
                 continue
+            elif is_documentation(e.name):
+                yield Problem(
+                    path,
+                    "the folder's documentation file (by its name), not an article: not read; give its "
+                    "path on its own to read it",
+                    notice=True,
+                )
             else:
                 yield path
 

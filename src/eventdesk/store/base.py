@@ -387,6 +387,12 @@ class Store(ABC):
         version): `open_store(url, readonly=True, upgrade=True)` adds them when it can."""
         return set()
 
+    def read_only_reason(self) -> str | None:
+        """Why a run could not write to this store although it reads fine (a read-only file, folder
+        or disk), as a message saying what to do; None when nothing stops a write. `eventdesk check`
+        tells such a store from a damaged one (issue 15)."""
+        return None
+
     # -- store check (issue 7) --------------------------------------------------------------
     def check(self) -> list[CheckResult]:
         """Verify the store: the engine's own integrity check plus eventdesk's invariants (every event's

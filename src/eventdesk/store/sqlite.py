@@ -4,6 +4,7 @@ only SQLite does: connecting, locking, the FTS5 and R*Tree side indexes, its own
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -296,8 +297,18 @@ class SQLiteStore(SQLStore):
             return store_error_message(self.path, e)
         return FIX_DAMAGED
 
+    def read_only_reason(self) -> str | None:
+        """SQLite writes the file and creates its -wal and -shm files beside it: all three need write
+        access (os.access also answers no on a read-only mount and for an immutable file)."""
+        folder = os.path.dirname(os.path.abspath(self.path))
+        if os.access(self.path, os.W_OK) and os.access(folder, os.W_OK):
+            return None
+        return store_error_message(self.path, OSError(errno.EROFS, "read-only"))
+
     def check(self) -> list[CheckResult]:
-        """SQLite's own integrity check, then our invariants (schema.CHECKS), then FTS5's own check."""
+        """SQLite's own integrity check, then our invariants (schema.CHECKS), then FTS5's own check.
+        An error that is the file's access, not its content (no permission to read it), is raised as
+        StoreError: no rule was checked."""
         try:
             # Linear in the store (issue 15): quick_check reads every page once; the full check
             # (every index entry against its row: n log n, random reads) only for the tables that
@@ -308,7 +319,10 @@ class SQLiteStore(SQLStore):
                     break
                 rows = [r[0] for r in self.conn.execute(f"PRAGMA integrity_check('{table}')")]
         except sqlite3.DatabaseError as e:
-            return [CheckResult("sqlite integrity", False, 1, [str(e)], self._damaged_or_readonly(e))]
+            fix = self._damaged_or_readonly(e)
+            if fix != FIX_DAMAGED:
+                raise StoreError(fix) from e
+            return [CheckResult("sqlite integrity", False, 1, [str(e)], fix)]
         ok = rows == ["ok"]
         out = [CheckResult("sqlite integrity", ok, 0 if ok else len(rows), [] if ok else rows, FIX_DAMAGED)]
         if not ok:  # the invariants below would read damaged pages
