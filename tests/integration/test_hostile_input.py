@@ -252,6 +252,18 @@ def test_output_cap_is_a_setting(tmp_path: Path):
     assert out["docs"] > 1000 and not out["problems"]
 
 
+def test_ratio_cap_is_a_setting(tmp_path: Path):
+    """30 MB of repeated lines in a ~100 KB gzip: under the output cap, over the ratio cap (a bomb
+    by its ratio); a user whose genuine data is that repetitive raises the setting."""
+    p = tmp_path / "rep.jsonl.gz"
+    line = (json.dumps({"title": "t", "text": PARA}) + "\n").encode()
+    _gzip_stream(p, line * 200, 30_000_000)
+    out = _read_in_child(p)
+    assert out["docs"] == 0 and any("read.max_compression_ratio" in x for x in out["problems"]), out
+    out = _read_in_child(p, {"read": {"max_compression_ratio": 100_000}})
+    assert out["docs"] > 1000 and not any("compression" in x for x in out["problems"]), out["problems"][:3]
+
+
 # -- exports: atomic, CSV cells inert ----------------------------------------------------------------
 @pytest.fixture(scope="module")
 def filled_store_once(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -127,6 +127,29 @@ def test_store_with_events_passes(tmp_path: Path, capsys):
             ["UPDATE articles SET duplicate_of = 'gone' WHERE rowid = 2"],
             "duplicate_of and story_id name stored articles",
         ),
+        # issue 15: sources are counted per event, and a near-duplicate's canonical is re-pointed
+        (
+            [
+                "INSERT INTO events (id, article_id, event_type, modality, confidence, data) "
+                "VALUES ('e1', (SELECT id FROM articles WHERE rowid = 1), 'ASSAULT', 'asserted', 0.5, '{}')"
+            ],
+            "every event has a source",
+        ),
+        (
+            [
+                "INSERT INTO events (id, article_id, event_type, modality, confidence, data) "
+                "VALUES ('e1', (SELECT id FROM articles WHERE rowid = 1), 'ASSAULT', 'asserted', 0.5, '{}')",
+                "INSERT INTO event_sources VALUES ('e1', (SELECT id FROM articles WHERE rowid = 2))",
+            ],
+            "every event's first article is one of its sources",
+        ),
+        (
+            [
+                "UPDATE articles SET duplicate_of = (SELECT id FROM articles WHERE rowid = 1) WHERE rowid = 2",
+                "UPDATE articles SET duplicate_of = (SELECT id FROM articles WHERE rowid = 2) WHERE rowid = 3",
+            ],
+            "every near-duplicate points at a canonical article (not at another duplicate)",
+        ),
         (
             [
                 "INSERT INTO articles (id, title, body, added_at) VALUES ('x1', 'no index', 'body', 0)",
