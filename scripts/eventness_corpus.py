@@ -2,7 +2,9 @@
 
 Every article is named by a key that is also how realnews names its sources
 ("guardian_isis.jsonl#guardian-3", "bbc/politics/001.txt"). Articles that are in the realnews
-evaluation set (by that key or by the same opening text) are left out, so that set stays unseen.
+evaluation set (by that key or by the same opening text) are left out, so that set stays unseen;
+so are other versions of a realnews story (an article sharing two or more sentences with one:
+guardian-37 and rn-d12 report one story a day apart in ten common sentences).
 
     python scripts/eventness_corpus.py --out /tmp/train.jsonl [--bbc-per-category N]
 
@@ -27,28 +29,44 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()[:300]
 
 
-def realnews_exclusions(shared: Path = SHARED) -> tuple[set[str], set[str]]:
-    """Keys and opening texts of the realnews articles."""
-    keys, starts = set(), set()
+# a sentence this long is not boilerplate: two of them in common mean two versions of one story
+_SENTENCE = re.compile(r"[^.!?\n]{60,}[.!?]")
+SHARED_SENTENCES = 2
+
+
+def _sentences(text: str) -> set[str]:
+    return {" ".join(s.split()) for s in _SENTENCE.findall(text)}
+
+
+def realnews_exclusions(shared: Path = SHARED) -> tuple[set[str], set[str], set[str]]:
+    """Keys, opening texts and long sentences of the realnews articles."""
+    keys, starts, sentences = set(), set(), set()
     path = shared / "eval" / "realnews" / "inputs.jsonl"
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             r = json.loads(line)
             keys.add(r.get("corpus") or "")
             starts.add(_norm(r["text"]))
-    return keys, starts
+            sentences |= _sentences(r["text"])
+    return keys, starts, sentences
+
+
+def excluded(key: str, text: str, exclusions: tuple[set[str], set[str], set[str]]) -> bool:
+    """A realnews article, or another version of a realnews story."""
+    keys, starts, sentences = exclusions
+    return key in keys or _norm(text) in starts or len(_sentences(text) & sentences) >= SHARED_SENTENCES
 
 
 def articles(shared: Path = SHARED, bbc_per_category: int | None = None) -> Iterator[dict]:
     """The corpus articles allowed for training, as `eventdesk run` input records."""
-    keys, starts = realnews_exclusions(shared)
+    ex = realnews_exclusions(shared)
     corpora = shared / "corpora"
     for line in (corpora / "guardian_isis.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         r = json.loads(line)
         key = f"guardian_isis.jsonl#{r['id']}"
-        if key in keys or _norm(r["text"]) in starts:
+        if excluded(key, r["text"], ex):
             continue
         yield {
             "id": key,
@@ -66,7 +84,7 @@ def articles(shared: Path = SHARED, bbc_per_category: int | None = None) -> Iter
             raw = f.read_text(encoding="latin-1")
             title, _, text = raw.partition("\n")
             text = text.strip()
-            if key in keys or _norm(text) in starts:
+            if excluded(key, text, ex):
                 continue
             yield {"id": key, "title": title.strip(), "text": text, "published": None, "url": key}
 
