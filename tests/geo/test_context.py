@@ -279,3 +279,40 @@ def test_place_naming_the_topic_or_a_backer_is_not_the_site(cfg):
     ev = _event(art, body)
     geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location is not None and ev.location.country == "SYR" and near(ev.location, 36.53, 37.95, 10)
+
+
+def test_state_abbreviation_keeps_its_full_stop(cfg):
+    # "Fla" without its stop is Flå (Norway); "Orlando, Fla." is in Florida
+    t = "TAMPA, Fla. (AP) - A study presented at a meeting in Orlando, Fla., was praised. Doctors in Mobile, Ala. agreed."
+    found = [p for p in geo.parse(t, cfg, Resources.shared(cfg))]
+    by_text = {p.text: p for p in found}
+    assert by_text["Fla."].country == "USA" and by_text["Fla."].admin1 == "Florida"
+    assert by_text["Orlando"].country == "USA" and near(by_text["Orlando"], 28.54, -81.38)
+    assert by_text["Ala."].admin1 == "Alabama"
+    assert all(p.country == "USA" for p in found)
+
+
+def test_country_premodifying_troops_names_a_party_not_the_site(cfg):
+    body = "The senator criticised the plan to withdraw half of French troops in Mali by the summer."
+    art = Article(title="", body=body)
+    ev = _event(art, body, "DISAPPROVE")
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
+    assert ev.location is not None and ev.location.country == "MLI"
+    body = "Gunmen attacked a convoy of US forces in Niger on Friday."
+    art = Article(title="", body=body)
+    ev = _event(art, body)
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
+    assert ev.location is not None and ev.location.country == "NER"
+
+
+def test_a_persons_home_town_is_not_the_events_site(cfg):
+    body = (
+        "Fighting raged near Raqqa for a week. "
+        "Anna Kowalczyk, 27, from Leeds, was killed when the house she sheltered in was shelled."
+    )
+    art = Article(title="", body=body)
+    ev = _event(
+        art, "Anna Kowalczyk, 27, from Leeds, was killed when the house she sheltered in was shelled."
+    )
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
+    assert ev.location is not None and ev.location.country == "SYR"

@@ -61,6 +61,14 @@ _TOPIC_NOUN = re.compile(
     re.I,
 )
 _BASED = re.compile(r"-based\b")
+# "Mehmet Aksoy, 32, from London, was...", "a man from Luton": where a person comes from describes
+# the person (like a demonym: "a Londoner"), not where the event happened
+_ORIGIN_BEFORE = re.compile(
+    r"(?:,\s*(?:aged\s+)?(?:\d{1,3}\s*,\s*)?|\b(?:man|woman|boy|girl|men|women|boys|girls|teenager|"
+    r"person|people|family|families|resident|residents|native|couple|mother|father|son|daughter)\s+)"
+    r"(?:originally\s+)?from\s+(?:the\s+)?$",
+    re.I,
+)
 _COUNTRY = ("PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR")
 
 
@@ -144,10 +152,14 @@ def _analyse(
         # "US-backed", "Saudi-led": the name qualifies a party; "Sanaa-based attackers": a site
         based = bool(_BASED.match(text, m.end))
         loc = loc or based
+        # "US forces in Afghanistan", "half of US troops": a country premodifying a party noun names
+        # the party even after "of"/"in" (a town keeps its locative reading: "in Kirkuk police raids")
+        party_noun = bool(_PARTY_NOUN.match(text[m.end : m.end + 40])) and not based
         poss = (
             bool(_POSSESSIVE.match(text[m.end : m.end + 3]))
             or bool(_PARTY_ADJ.match(text, m.end))
-            or (not loc and bool(_PARTY_NOUN.match(text[m.end : m.end + 40])))
+            or (party_noun and (not loc or p.feature in _COUNTRY))
+            or bool(_ORIGIN_BEFORE.search(text[max(0, m.start - 40) : m.start]))
         )
         coded = bool(_CODED_TO.search(text[max(0, m.start - 60) : m.start]))
         f = _Found(s, m.end - off if m.start >= off else -1, p, demonym, loc or coded, poss, coded)

@@ -133,8 +133,14 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
             ):
                 continue
             s, e = seg[0][0], seg[-1][1]
-            if text[e - 1] == "." and not re.fullmatch(r"(?:[A-Z]\.)+", seg[-1][2]):
-                e -= 1  # sentence full stop, not an abbreviation
+            if (
+                text[e - 1] == "."
+                and not re.fullmatch(r"(?:[A-Z]\.)+", seg[-1][2])
+                and text[s:e] not in gaz.us_abbr
+            ):
+                # sentence full stop, not an abbreviation; an AP state abbreviation keeps its stop
+                # ("Orlando, Fla."): without it "Fla" is read as Flå, Norway
+                e -= 1
             poss = _POSS.search(text, s, e)
             if poss:
                 e = poss.start()  # "Sudan's" -> "Sudan"
