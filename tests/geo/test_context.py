@@ -316,3 +316,14 @@ def test_a_persons_home_town_is_not_the_events_site(cfg):
     )
     geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location is not None and ev.location.country == "SYR"
+
+
+def test_a_big_town_that_ner_calls_a_person_stays_a_place_unless_the_text_names_someone_so(gaz_path: Path):
+    pytest.importorskip("spacy")
+    c = {"geo": {"gazetteer": str(gaz_path)}}
+    t = "A Gainesville restaurant was robbed by an armed man Monday."
+    found = _found(t, c)  # the pinned small model reads "Gainesville" here as a PERSON
+    assert "Gainesville" in found and found["Gainesville"].country == "USA"
+    # the same word as someone's surname in the text is that person
+    t2 = "Mr Gainesville said he was robbed. Gainesville called the police on Monday."
+    assert "Gainesville" not in _found(t2, c)

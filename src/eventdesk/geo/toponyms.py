@@ -408,6 +408,7 @@ def _refine(
     gaz: Gazetteer, text: str, spans: list[tuple[int, int]], ents: list[tuple[int, int, str]]
 ) -> list[tuple[int, int]]:
     persons = [(s, e) for s, e, lab in ents if lab == "PERSON"]
+    person_whole = set(persons)
     inside_of = [(s, e) for s, e, lab in ents if lab in _NOT_A_PLACE_INSIDE]
     whole_of = {(s, e) for s, e, lab in ents if lab in _NOT_A_PLACE_WHOLE}
     # political groups and peoples (OntoNotes NORP): a name inside a longer one is part of it
@@ -441,7 +442,16 @@ def _refine(
             and not _PLACE_PREP.search(text[max(0, s - 12) : s])
         )
         # NER reads it as (part of) a person, work, product...: not a place
-        if free and any(a <= s and e <= b for a, b in inside_of) and not _ner_overruled(gaz, surface, 0):
+        # A name that is by itself the whole PERSON entity keeps its place reading when it is a big
+        # place (the bar of ORG/NORP entities below) and the text uses it as no one's name (no
+        # "Mr X", no "Christopher X"): the small model calls many a lone town a person ("A
+        # Gainesville restaurant was robbed")
+        lone = (s, e) in person_whole and key(surface) not in person_words and key(surface) not in titled
+        if (
+            free
+            and any(a <= s and e <= b for a, b in inside_of)
+            and not _ner_overruled(gaz, surface, NER_OVERRULE_POP if lone else 0)
+        ):
             continue
         # ... or as a whole organisation or nationality; a nationality written as one ("Georgian") is
         # a demonym reading, which the resolver knows
