@@ -66,19 +66,26 @@ done.set()
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so it would report the parent's peak
 hwm = status_kb(os.getpid(), "VmHWM:") / 1024
 worker = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, *peaks.values(), 0) / 1024
+# CPU seconds of this process and of its reaped children (the pool's workers): what the run cost,
+# whatever else the machine was doing (wall time on a loaded machine is not)
+cpu = sum(getattr(resource.getrusage(w), f) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+          for f in ("ru_utime", "ru_stime"))
 print(json.dumps({"seconds": seconds, "articles": r.articles_read, "new": r.new_articles,
                   "events": r.events_new, "coded": r.articles_coded, "rss_main_mb": hwm,
-                  "rss_worker_mb": worker}))
+                  "rss_worker_mb": worker, "cpu_s": cpu}))
 """
 
 
-def measure_run(path: Path, workers: int, events: bool = True, engine: str = "local") -> dict[str, Any]:
-    """{seconds, articles, new, events, coded, rss_main_mb, rss_worker_mb} of one run into a fresh store.
+def measure_run(
+    path: Path, workers: int, events: bool = True, engine: str = "local", db: str | None = None
+) -> dict[str, Any]:
+    """{seconds, articles, new, events, coded, rss_main_mb, rss_worker_mb, cpu_s} of one run into a
+    fresh store (cpu_s: CPU seconds of the run's process and its reaped workers; not Ray's).
 
     `rss_worker_mb` is the peak of the largest process below the run (a pool worker; with Ray, an
     actor or Ray's own raylet / object store)."""
     with tempfile.TemporaryDirectory() as tmp:
-        db = os.path.join(tmp, "bench.db")
+        db = db or os.path.join(tmp, "bench.db")  # a given path: the store is kept (it must not exist)
         p = subprocess.run(
             [sys.executable, "-c", _CODE, db, str(path), str(workers), "1" if events else "0", engine],
             capture_output=True,

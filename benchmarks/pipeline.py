@@ -1,6 +1,6 @@
 """End-to-end pipeline throughput, per-stage time, peak memory, and the ratio to spaCy alone.
 
-    python benchmarks/pipeline.py [--corpus bbc|guardian|PATH] [--workers 2] [--limit N]
+    python benchmarks/pipeline.py [--corpus bbc|guardian|PATH] [--workers 2] [--limit N] [--keep-db FILE]
 
 1. per-stage seconds, measured serially in this process on the corpus (read, segment, relevance, MinHash,
    annotate+code, geo, dates, store);
@@ -8,6 +8,10 @@
    wall-clock articles/s and peak RSS (parent and each worker);
 3. the parse floor: spaCy alone (`nlp.pipe` with the same model and pipes) over the same bodies,
    in one process; the ratio end-to-end / (floor x workers) says how close to the floor we run.
+   That ratio assumes `workers` free cores: on a machine other work loads, the run's processes and
+   the floor get unequal shares, so the load average is printed next to each timing, and the same
+   ratio in CPU seconds per article (run: its process and workers; floor: its process), which the
+   load does not change.
 Prints figures; asserts nothing.
 """
 
@@ -112,10 +116,19 @@ def spacy_floor(arts: list) -> float:
     off = [p for p in nlp.pipe_names if p in FULL_DISABLE]
     bodies = [a.body for a in arts]
     list(nlp.pipe(bodies[:2], disable=off))
-    s = time.perf_counter()
+    s, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(bodies, batch_size=64, disable=off):
         pass
+    FLOOR_CPU.append(time.process_time() - cpu)
     return time.perf_counter() - s
+
+
+FLOOR_CPU: list[float] = []  # CPU seconds of the last floor measurement
+
+
+def load() -> str:
+    """The machine's 1-minute load average and core count: other work slows every wall-clock figure."""
+    return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
 
 
 def main() -> int:
@@ -124,6 +137,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
     ap.add_argument("--skip-stages", action="store_true", help="only the end-to-end run")
+    ap.add_argument("--keep-db", help="write the end-to-end run's store here (a new file) and keep it")
     args = ap.parse_args()
     src = CORPORA.get(args.corpus, Path(args.corpus))
     if not src.exists():
@@ -132,7 +146,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = subset(src, args.limit, Path(tmp))
         print(f"corpus {src}" + (f" (first {args.limit})" if args.limit else ""))
-        r = measure_run(path, args.workers)  # first: a light parent, so worker RSS is theirs
+        print(f"before the run: {load()}")
+        if args.keep_db and os.path.exists(args.keep_db):
+            print(f"{args.keep_db} exists: give a new file to --keep-db", file=sys.stderr)
+            return 2
+        r = measure_run(path, args.workers, db=args.keep_db)  # first: a light parent, so worker RSS is theirs
+        print(f"after the run: {load()}")
         floor = None
         if not args.skip_stages:
             t, arts = stages(path)
@@ -140,9 +159,11 @@ def main() -> int:
             print(f"per stage, one process, {len(arts)} articles:")
             for k, v in t.items():
                 print(f"  {k:<14} {v:8.2f} s  {100 * v / total:5.1f} %")
+            print(f"before the floor: {load()}")
             floor = spacy_floor(arts)
             print(
-                f"spaCy alone (parse floor), one process: {floor:.2f} s, {len(arts) / floor:.1f} articles/s"
+                f"spaCy alone (parse floor), one process: {floor:.2f} s, {len(arts) / floor:.1f} articles/s, "
+                f"CPU {FLOOR_CPU[-1]:.2f} s ({load()})"
             )
             print(
                 f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB"
@@ -162,6 +183,14 @@ def main() -> int:
                 f"ratio to the parse floor x {args.workers} workers: {rate / ideal:.2f} "
                 f"(floor {r['articles'] / floor:.1f} articles/s per process)"
             )
+            if r.get("cpu_s"):
+                # on a loaded machine the run's workers and the floor get unequal shares of the cores;
+                # CPU seconds per article do not depend on that (nor on how well the run overlaps)
+                print(
+                    f"CPU: run {r['cpu_s']:.1f} s ({r['cpu_s'] / r['articles'] * 1000:.0f} ms/article), floor "
+                    f"{FLOOR_CPU[-1]:.1f} s ({FLOOR_CPU[-1] / len(arts) * 1000:.0f} ms/article); CPU ratio "
+                    f"floor/run {FLOOR_CPU[-1] / len(arts) / (r['cpu_s'] / r['articles']):.2f}"
+                )
     return 0
 
 
