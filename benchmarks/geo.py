@@ -125,8 +125,9 @@ def _synthetic_allcountries(path: Path, size_bytes: int) -> int:
     return n
 
 
-def _run_cli(argv: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess, float, float]:
-    """Run eventdesk with `argv` in a child: (result, wall seconds, the child's own peak RSS in MB).
+def _run_cli(argv: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess, float, float, float]:
+    """Run eventdesk with `argv` in a child: (result, wall seconds, the child's own peak RSS in MB,
+    its CPU seconds: on a loaded machine the wall time says more about the others than about us).
     os.wait4 gives that child's rusage (RUSAGE_CHILDREN would be the largest of every child so far)."""
     import os
 
@@ -141,7 +142,7 @@ def _run_cli(argv: list[str], env: dict[str, str]) -> tuple[subprocess.Completed
         out.seek(0)
         err.seek(0)
         res = subprocess.CompletedProcess(p.args, p.returncode, out.read(), err.read())
-    return res, wall, usage.ru_maxrss / 1024  # KiB on Linux
+    return res, wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # ru_maxrss: KiB on Linux
 
 
 def bench_geonames_import(gb: float, tmp: str | None) -> None:
@@ -164,13 +165,13 @@ def bench_geonames_import(gb: float, tmp: str | None) -> None:
             f"written in {time.perf_counter() - t:.0f} s to {d}",
             flush=True,
         )
-        res, wall, rss_mb = _run_cli(["geo", "build", "--geonames", str(src), "--output", str(out)], env)
+        res, wall, rss_mb, cpu = _run_cli(["geo", "build", "--geonames", str(src), "--output", str(out)], env)
         if res.returncode != 0:
             print(f"geonames import FAILED (exit {res.returncode}):\n{res.stderr[-2000:]}")
             return
         print(
-            f"eventdesk geo build --geonames: {wall:.0f} s wall, {rows / wall:,.0f} rows/s, "
-            f"child peak RSS {rss_mb:.0f} MB; {res.stdout.strip()}",
+            f"eventdesk geo build --geonames: {wall:.0f} s wall, CPU {cpu:.0f} s ({rows / cpu:,.0f} rows per "
+            f"CPU second; load {os.getloadavg()[0]:.1f}), child peak RSS {rss_mb:.0f} MB; {res.stdout.strip()}",
             flush=True,
         )
         # a copy cut short inside a row (as an interrupted download ends) is refused, and the
@@ -182,7 +183,7 @@ def bench_geonames_import(gb: float, tmp: str | None) -> None:
             head = f.read(min(50_000_000, src.stat().st_size // 2))
             g.write(head + f.readline()[:12])  # up to a whole row, then 12 bytes of the next one
         src.unlink()
-        bad, wall, rss_mb = _run_cli(["geo", "build", "--geonames", str(cut), "--output", str(out)], env)
+        bad, wall, rss_mb, cpu = _run_cli(["geo", "build", "--geonames", str(cut), "--output", str(out)], env)
         kept = hashlib.sha1(out.read_bytes()).hexdigest() == digest
         print(
             f"truncated copy ({cut.stat().st_size / 1e6:.0f} MB, cut inside a row): exit {bad.returncode} in {wall:.0f} s, gazetteer kept: {kept}; "
