@@ -138,11 +138,36 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
     ap.add_argument("--skip-stages", action="store_true", help="only the end-to-end run")
     ap.add_argument("--keep-db", help="write the end-to-end run's store here (a new file) and keep it")
+    ap.add_argument(
+        "--floor-only",
+        type=int,
+        metavar="N",
+        help="only the parse floor, on N articles spread evenly over the corpus (per article: wall and CPU)",
+    )
     args = ap.parse_args()
     src = CORPORA.get(args.corpus, Path(args.corpus))
     if not src.exists():
         print(f"corpus not found: {src}", file=sys.stderr)
         return 2
+    if args.floor_only:
+        from eventdesk.config import load_config
+        from eventdesk.read import read
+        from eventdesk.records import Article
+        from eventdesk.segment import segment
+
+        arts = [
+            a for f in read([str(src)], load_config()) for a in segment(f.documents) if isinstance(a, Article)
+        ]
+        sample = arts[:: max(1, len(arts) // args.floor_only)][: args.floor_only]
+        print(f"before the floor: {load()}")
+        floor = spacy_floor(sample)
+        n = len(sample)
+        print(
+            f"spaCy alone (parse floor), one process, {n} of {len(arts)} articles: {floor:.2f} s "
+            f"({floor / n * 1000:.0f} ms/article), CPU {FLOOR_CPU[-1]:.2f} s ({FLOOR_CPU[-1] / n * 1000:.0f} "
+            f"ms/article; {load()})"
+        )
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         path = subset(src, args.limit, Path(tmp))
         print(f"corpus {src}" + (f" (first {args.limit})" if args.limit else ""))
