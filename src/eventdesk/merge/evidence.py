@@ -42,9 +42,10 @@ def common_capitals() -> frozenset[str]:
     """Capitalised words that identify nothing (data/merge/common_capitals.txt + actor nouns/titles)."""
     words: set[str] = set()
     data = resources.files("eventdesk").joinpath("data")
-    for line in data.joinpath("merge", "common_capitals.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.add(line.strip().casefold())
+    for name in ("common_capitals.txt", "page_furniture.txt"):
+        for line in data.joinpath("merge", name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.add(line.strip().casefold())
     # country names and demonyms: the place and the actors' countries are compared on their own,
     # and "Syrian" or "Russia" in two reports of a war says nothing about one event
     for line in data.joinpath("actors", "countries.jsonl").read_text(encoding="utf-8").splitlines():
@@ -61,6 +62,7 @@ def common_capitals() -> frozenset[str]:
     return frozenset(words)
 
 
+_WEB = re.compile(r"\.(?:com|org|net|gov|edu|co|tv|us|uk|info)\b|^www\.|https?:|@")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _LOWER = re.compile(r"\b[a-z][\w'’-]*")
 
@@ -77,7 +79,8 @@ def names(text: str, context: str | None = None) -> set[str]:
     for m in _CAP_RUN.finditer(text or ""):
         words = [w.strip(".'’").casefold() for w in m.group(0).split()]
         at_start = m.start() == 0 or bool(_SENT_START.search(text[max(0, m.start() - 6) : m.start()]))
-        kept = [w for w in words if w not in common and len(w) > 1 and not w.isdigit()]
+        # a web address ("cbsmiami.com") names the outlet, not the event
+        kept = [w for w in words if w not in common and len(w) > 1 and not w.isdigit() and not _WEB.search(w)]
         if at_start and len(words) == 1:
             continue
         for w in kept:
@@ -91,6 +94,19 @@ def names(text: str, context: str | None = None) -> set[str]:
         n = m.group(1).replace(",", "")
         if not (len(n) == 4 and n[:2] in ("19", "20")):  # a year says little; dates are compared apart
             out.add("num:" + n)
+    return out
+
+
+def place_words(*place_names: str | None) -> set[str]:
+    """The words (and whole names) of a place's names as `names` writes them ("baton", "rouge",
+    "baton rouge")."""
+    out: set[str] = set()
+    for n in place_names:
+        words = [w.strip(".'’").casefold() for w in (n or "").replace(",", " ").split()]
+        words = [w for w in words if w]
+        out.update(words)
+        if len(words) >= 2:
+            out.add(" ".join(words))
     return out
 
 
@@ -127,6 +143,9 @@ def report(ev: Event, article: Article | None = None) -> dict[str, Any]:
         "published": article.published[:10] if article is not None and article.published else None,
         # years the opening names (datelines, "in 2008"): the time of an undated report
         "years": sorted(set(_YEAR.findall(lead))),
+        # the words naming the event's place: place evidence, compared through the coordinates, not
+        # participants ("Baton Rouge" in two reports of two shootings there says nothing more)
+        "places": sorted(place_words(loc.text, loc.name, loc.admin1) if loc else ()),
     }
 
 
@@ -194,16 +213,18 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
         score += 3.0
         content += 3.0
         why.append("sentence")
-    # distinctive words of the mentions, then of the headlines
-    shared = set(a["words"]) & set(b["words"])
+    # distinctive words of the mentions, then of the headlines; the words naming either report's
+    # place are place evidence (the coordinates below), not content
+    places = set(a.get("places") or ()) | set(b.get("places") or ())
+    shared = set(a["words"]) & set(b["words"]) - places
     if shared:
         w = min(4.0, sum(_weight(s) for s in shared))
         score += w
         content += w
         why.append("words:" + ",".join(sorted(shared)[:6]))
-    head = (set(a["headline"]) | set(a["words"])) & (set(b["headline"]) | set(b["words"])) - shared
+    head = (set(a["headline"]) | set(a["words"])) & (set(b["headline"]) | set(b["words"])) - shared - places
     if head:
-        w = min(2.0, 0.5 * sum(_weight(s) for s in head))
+        w = min(3.0, 0.5 * sum(_weight(s) for s in head))
         score += w
         content += w
         why.append("headline:" + ",".join(sorted(head)[:6]))
@@ -262,6 +283,10 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
     threshold = float(cfg["threshold"])
     if content < float(cfg["min_content"]):
         return min(score, threshold - 0.01), why  # place and day alone never merge
+    if not shared and not actors and "sentence" not in why and any(w.startswith("-") for w in why):
+        # Names only the openings share tell the story (one article reports several events of it),
+        # not which of its events: they merge two reports only when nothing else disagrees.
+        return min(score, threshold - 0.01), why
     if not (ia and ib):
         # Content alone (a date unknown): the same place at another time looks the same, so the
         # mentions themselves must share a name and the bar is higher.

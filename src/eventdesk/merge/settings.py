@@ -38,7 +38,7 @@ SETTINGS = [
     ),
     Setting(
         "merge.threshold",
-        3.5,
+        2.75,
         "Evidence score (merge/evidence.py) from which two reports are one event.",
     ),
     Setting(
