@@ -120,7 +120,7 @@ class FastRows:
 
     def article_events(self, i: int, art) -> list[tuple[list[Any], str, list[str]]]:
         """[(events row as `SQLStore._event_row` makes it, sentence, merge keys)] of article i."""
-        from eventdesk.merge.evidence import _YEAR
+        from eventdesk.merge.evidence import _YEAR, place_words
         from eventdesk.records import normalise, stable_id
 
         (town, lat, lon), incidents = self.world.draw(i)
@@ -139,7 +139,7 @@ class FastRows:
             rep.update(
                 id=eid, article_id=art.id, type=t, date=day, lat=lat, lon=lon, admin1=town[:6],
                 words=words, headline=headline, sentence=normalise(s)[:300], published=art.published,
-                years=years,
+                years=years, places=sorted(place_words(town, town, town[:6])),
             )  # fmt: skip
             d_ = dict(self.proto)  # shallow: the lists it shares (no actors, contexts) are never changed
             d_.update(id=eid, article_id=art.id, event_type=t, date=day, sources=[art.id])
