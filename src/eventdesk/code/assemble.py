@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from eventdesk.code import type_choice
 from eventdesk.code.actors import STATE, ArticleContext, Resolver, protest_roles, word_list
 from eventdesk.code.coref import anaphoric
 from eventdesk.config import setting
@@ -451,6 +452,8 @@ def _subject(v: Any) -> tuple[list[Any], list[Any]]:
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
             v = v.head.head
+            if type_choice.passive_allegation(v):  # "X is accused of beheading Y": X is who did it
+                return [c for c in v.children if c.dep_ == "nsubjpass"], []
             continue
         if v.dep_ == "prep":
             v = v.head
@@ -465,7 +468,11 @@ def _subject(v: Any) -> tuple[list[Any], list[Any]]:
                 for x in [v, *[c for c in v.children if c.dep_ == "conj"]]
                 for c in x.children
             )
-            return ([v.head], []) if v.tag_ == "VBG" or has_obj else ([], [v.head])
+            if v.tag_ == "VBG" or has_obj:
+                return [v.head], []
+            # "westerners imprisoned by Isis": the agent did it to the noun the participle modifies
+            ag = [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            return ag, [v.head]
         break
     return [], []
 
@@ -973,6 +980,8 @@ def code(
                         acc = p2.lower_ in ACCUSE_VERBS and any(
                             c.dep_ == "dobj" and c.lower_ not in ("other", "another") for c in p2.children
                         )
+                        # "X is accused of beheading...": the alleged act is what is reported
+                        acc = acc or type_choice.passive_allegation(p2)
                         # "denied that jets bombed the camp": kept, negated
                         if not acc and p2.lower_ not in DENY:
                             nested = True
@@ -980,10 +989,21 @@ def code(
                 if not nested:
                     kept.append((gi, g, tok))
             seen: set[tuple] = set()
-            for _gi, g, tok in kept:
+            for _gi, g0, tok in kept:
+                # which type the trigger carries in its clause (PLOVER definitions; None: no event)
+                etype = type_choice.choose(
+                    tok, g0.event_type, [(g2.event_type, t2) for _, g2, t2 in kept if t2.i != tok.i]
+                )
+                if etype is None:
+                    continue
+                g0 = g0 if etype == g0.event_type else type_choice.retype(g0, doc.text, etype)
                 sent = tok.sent
                 s_abs, e_abs = cs + sent.start_char, cs + sent.end_char
-                for fr in coder.frames(tok, g.event_type, mentions, ctx):
+                for fr in coder.frames(tok, g0.event_type, mentions, ctx):
+                    g = g0
+                    by_actor = type_choice.by_actor(g.event_type, g.mode, [a.sector for a in fr.actors])
+                    if by_actor != (g.event_type, g.mode):
+                        g = type_choice.retype(g, doc.text, *by_actor)
                     mention_only = False
                     if _spurious(tok, fr, g.event_type):
                         # "the attack" with no participants: no record of its own, but a mention of an

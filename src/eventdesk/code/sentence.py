@@ -239,6 +239,13 @@ def _guess(
     )
 
 
+def guess_of_type(
+    text: str, etype: str, score: float, acled_sub: str | None, case_label: str | None = None
+) -> TypeGuess:
+    """A guess of type `etype` with that type's default codes (code/type_choice.py retypes with it)."""
+    return _guess(text, etype, score, None, acled_sub, case_label)
+
+
 def _acled_for(etype: str, hit: Hit, text: str, p: dict[str, float] | None, acled: AcledModel) -> str | None:
     allowed = _ACLED_FOR_TYPE.get(etype)
     if not allowed:

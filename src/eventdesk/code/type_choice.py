@@ -1,0 +1,272 @@
+"""The type decision: which PLOVER type a coded trigger carries in its clause, read from its parse.
+
+The lexicon (code/lexicon.py) says what a word can carry; the clause says what it does carry. Each
+rule here is a definition from the PLOVER 2.0 manual (the words it needs are in
+data/ontology/type_words.tsv):
+
+- THREATEN is a "coercive or forceful warning": "the continuing threat from Isis" (a danger named)
+  carries none; "issued a threat", "Turkey's threat to launch...", "the threat of sanctions" do. "The
+  threatened offensive" is a looming one, not a threat. (Warnings stay THREATEN: telling a danger
+  foretold from a warning of one's own act by the parse alone lost threats on unstudied articles.)
+- PROTEST is collective action: "resigned in protest" is a resignation (RETREAT), not a protest.
+- REJECT covers rejections of requests: "resisted calls to..." is REJECT, not REQUEST; and
+  "suggested that the withdrawal had emboldened Isis" asserts a belief, it asks for nothing.
+- SUPPORT is non-material: "supported the militia with airstrikes and arms" is AID.
+- Territory taken ("seized the town from Isis") is ASSAULT (ACLED territory sub-types), not COERCE
+  'seize' (confiscation); captures by armed groups outside the state are ASSAULT 'abduct', not
+  COERCE 'arrest' (manual, COERCE and ASSAULT ambiguities).
+- "Members of the cell are accused of beheading..." (an allegation with no accuser) reports the
+  beheading, not an accusation.
+- Other senses: RETREAT 'release' is of captives ("released its budget" is none); violent verbs with
+  a policy or an abstract object are figurative ("attacked the decision" is ACCUSE, "struck a deal"
+  AGREE, "killed off any challenge" none); "offered an opportunity" offers no act; "asked not to be
+  named" is a convention of news writing, not a REQUEST; "a hegemonic urge" is no request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from eventdesk.code.acled_rules import _territory
+from eventdesk.code.lexicon import Hit
+from eventdesk.code.sentence import TypeGuess, guess_of_type
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """One word list of data/ontology/type_words.tsv (lower case; sector codes as written)."""
+    text = (
+        resources.files("eventdesk")
+        .joinpath("data", "ontology", "type_words.tsv")
+        .read_text(encoding="utf-8")
+    )
+    lists: dict[str, frozenset[str]] = {}
+    rows = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for ln in rows[1:]:
+        key, _, vals = ln.partition("\t")
+        lists[key.strip()] = frozenset(vals.split())
+    if name not in lists:
+        raise KeyError(f"data/ontology/type_words.tsv has no list {name!r}")
+    return lists[name]
+
+
+def _forms(word: str) -> set[str]:
+    """A word and the stems it may inflect ("seized" -> seize, "calls" -> call, "carried" -> carry):
+    the coder's parse runs without a lemmatizer, so word lists are matched through these."""
+    w = word.lower()
+    out = {w}
+    for suf in ("s", "d", "es", "ed", "ing", "ment", "ion"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            stem = w[: -len(suf)]
+            out |= {stem, stem + "e"}
+            if len(stem) >= 4 and stem[-1] == stem[-2]:  # "stopped" -> stop
+                out.add(stem[:-1])
+    for suf in ("ies", "ied"):
+        if w.endswith(suf):
+            out.add(w[:-3] + "y")
+    return out
+
+
+def _is(tok: Any, name: str) -> bool:
+    """Whether `tok` is an inflection of a word of list `name`."""
+    return bool(_forms(tok.lower_) & words(name))
+
+
+def _dominates(a: Any, b: Any) -> bool:
+    t = b
+    while t.head.i != t.i:
+        t = t.head
+        if t.i == a.i:
+            return True
+    return False
+
+
+def _with_conjuncts(tok: Any) -> list[Any]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _with_conjuncts(c)
+    return out
+
+
+def _threat_act(tok: Any) -> bool:
+    """A threat noun that is an act ("issued a threat", "Trump's threat to withdraw"), not a danger
+    ("the threat from Isis", "a security threat")."""
+    if tok.dep_ in ("dobj", "nsubjpass") and _is(tok.head, "threat_act_verbs"):
+        return True
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(p.dep_ == "pobj" and _is(p, "coercive_warning") for p in c.children)
+        ):
+            return True
+    return False
+
+
+def _asserts(tok: Any) -> bool:
+    """ "suggested that X had done Y": the complement reports a fact (finite, past or present, no
+    'should'), so the verb asserts a belief instead of proposing an act."""
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        if any(x.dep_ == "aux" and x.lower_ in ("should", "must", "ought") for x in c.children):
+            return False
+        if c.tag_ in ("VBD", "VBZ", "VBP") or (
+            c.tag_ == "VBN"
+            and any(x.dep_ == "aux" and x.lower_ in ("has", "have", "had") for x in c.children)
+        ):
+            return True
+    return False
+
+
+def _material_means(tok: Any) -> bool:
+    """ "supported X with airstrikes and arms": the support is material."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                if p.dep_ == "pobj" and any(_is(x, "material_nouns") for x in _with_conjuncts(p)):
+                    return True
+    return False
+
+
+def _taken_land(tok: Any) -> bool:
+    """ "seized the town", "parts of the country that Turkey had seized": the object is land."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "relcl":
+        objs.append(tok.head)
+    for o in objs:
+        if _is(o, "territory_nouns"):
+            return True
+        if o.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+    return False
+
+
+def _objects(tok: Any) -> list[Any]:
+    """What a verb acts on: its direct object (with conjuncts), or the subject of its passive, or
+    the object of a particle verb ("killed off any challenge")."""
+    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if tok.pos_ == "NOUN":  # "the release of the report"
+        out += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    return [x for o in out for x in _with_conjuncts(o)]
+
+
+def _anonymity(tok: Any) -> bool:
+    """ "asked not to be named", "requested anonymity": a convention of news writing."""
+    if not _forms(tok.lower_) & {"ask", "request"}:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and any(_is(x, "anonymity_words") for x in c.subtree):
+            return True
+        if c.dep_ == "dobj" and _is(c, "anonymity_words"):
+            return True
+    return False
+
+
+def passive_allegation(pred: Any) -> bool:
+    """ "X is accused of beheading...": an allegation with no accuser named (passive, no agent)."""
+    return (
+        _is(pred, "allegation_verbs")
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
+        and not any(c.dep_ == "agent" for c in pred.children)
+    )
+
+
+def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
+    """The PLOVER type the trigger token `tok` carries in its clause, given the lexicon's `etype`
+    and the other coded triggers of the sentence (`others`: (type, token)); None when, by the
+    type's definition, the words carry no event here."""
+    forms = _forms(tok.lower_)
+    if etype == "THREATEN":
+        if tok.lower_ == "threatened" and tok.dep_ == "amod":
+            return None
+        if tok.pos_ == "NOUN" and "threat" in forms:
+            return etype if _threat_act(tok) else None
+    elif etype == "PROTEST":
+        if "protest" in forms and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            gov = tok.head.head
+            while gov.pos_ in ("NOUN", "PROPN") and gov.head.i != gov.i:  # "quit their roles in protest"
+                gov = gov.head
+            if _is(gov, "protest_motive_verbs") or any(t != "PROTEST" and o.i == gov.i for t, o in others):
+                return None
+    elif etype == "REQUEST":
+        if _anonymity(tok):
+            return None
+        if tok.pos_ == "NOUN" and tok.lower_ in ("urge", "urges"):
+            return None  # the noun is a desire ("a hegemonic urge"), not a request
+        if (
+            tok.pos_ == "NOUN"
+            and _is(tok, "request_nouns")
+            and tok.dep_ == "dobj"
+            and _is(tok.head, "rejection_verbs")
+        ):
+            return "REJECT"
+        if _is(tok, "assertive_request_verbs") and _asserts(tok):
+            return None
+    elif etype == "RETREAT":
+        if forms & {"release"} and any(_is(o, "released_things") for o in _objects(tok)):
+            return None
+    elif etype == "AGREE":
+        if forms & {"offer"} and any(_is(o, "offered_chances") for o in _objects(tok)):
+            return None
+    elif etype == "ASSAULT" and _is(tok, "violent_verbs") and tok.pos_ == "VERB":
+        objs = _objects(tok)
+        if any(_is(o, "agreement_nouns") for o in objs) and forms & {"strike", "struck"}:
+            return "AGREE"  # "struck a deal"
+        if any(_is(o, "criticisable_things") for o in objs):
+            return "ACCUSE" if forms & {"attack"} else None
+        if any(_is(o, "figurative_objects") or _is(o, "agreement_nouns") for o in objs):
+            return None
+    elif etype == "SUPPORT":
+        if forms & {"support", "back"} and _material_means(tok):
+            return None if any(t == "AID" for t, _ in others) else "AID"
+    elif etype == "COERCE":
+        if forms & {"seize", "capture"} and _taken_land(tok):
+            return "ASSAULT"
+    elif (
+        etype == "ACCUSE"
+        and passive_allegation(tok)
+        and any(_dominates(tok, o) for t, o in others if t != "ACCUSE")
+    ):
+        # the alleged act is the event; the allegation has no actor of its own
+        return None
+    return etype
+
+
+def by_actor(etype: str, mode: str | None, actor_sectors: list[str | None]) -> tuple[str, str | None]:
+    """The type once the actor is known: an 'arrest' by armed groups outside the state is an
+    abduction (PLOVER ASSAULT 'abduct'; ACLED Abduction/forced disappearance)."""
+    if (
+        etype == "COERCE"
+        and mode == "arrest"
+        and actor_sectors
+        and all(s in words("nonstate_armed_sectors") for s in actor_sectors)
+    ):
+        return "ASSAULT", "abduct"
+    return etype, mode
+
+
+def retype(g: TypeGuess, text: str, etype: str, mode: str | None = None) -> TypeGuess:
+    """The sentence coder's guess `g` as an event of `etype` (with that type's CAMEO, Goldstein and
+    ACLED codes); `text` is the text its trigger offsets point into."""
+    acled_sub = None
+    if etype == "ASSAULT" and mode == "abduct":
+        acled_sub = "Abduction/forced disappearance"
+    elif etype == "ASSAULT" and g.trigger:  # land taken by force: who gained it sets the sub-type
+        acled_sub = _territory(text, Hit(etype, None, "190", g.score, None, g.trigger[0], g.trigger[1], 0))
+    new = guess_of_type(text, etype, g.score, acled_sub, g.case_label)
+    return replace(new, mode=mode or new.mode, trigger=g.trigger)

@@ -1,0 +1,110 @@
+"""The type decision (code/type_choice.py) on sentences written for these tests: each PLOVER
+definition it applies, both ways (the type kept where the definition holds, changed or dropped where
+it does not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.annotate import annotate
+from eventdesk.code import code
+from eventdesk.code.lexicon import triggers
+from eventdesk.code.type_choice import choose, words
+from eventdesk.records import Article
+from eventdesk.resources import Resources
+
+
+def _decide(text: str, word: str, etype: str) -> str | None:
+    """The type `choose` gives the trigger `word` of `text` (parsed as the coder parses it), with the
+    sentence's other lexicon hits as the other coded triggers."""
+    (doc,) = annotate([text], {}, Resources.shared({}).nlp)
+    tok = next(t for t in doc if t.text == word)
+    others = []
+    for h in triggers(text):
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if span is not None and span.root.i != tok.i:
+            others.append((h.event_type, span.root))
+    return choose(tok, etype, others)
+
+
+def test_threat_noun_act_or_danger():
+    assert _decide("Turkey repeated its threat to launch an offensive.", "threat", "THREATEN") == "THREATEN"
+    assert (
+        _decide("The general spoke of the continuing threat from the militants.", "threat", "THREATEN")
+        is None
+    )
+    # "the threatened offensive": a looming one
+    assert _decide("The threatened offensive would displace millions.", "threatened", "THREATEN") is None
+
+
+def test_in_protest_is_the_motive_of_another_act():
+    assert _decide("Two ministers resigned in protest at the decision.", "protest", "PROTEST") is None
+    assert _decide("The envoys quit their posts in protest.", "protest", "PROTEST") is None
+    # a collective act in protest is a protest
+    assert _decide("Hundreds gathered in protest outside the embassy.", "protest", "PROTEST") == "PROTEST"
+
+
+def test_request_rejected_or_asserted():
+    text = "The prime minister has resisted calls for an early election."
+    assert _decide(text, "calls", "REQUEST") == "REJECT"
+    assert (
+        _decide("The opposition repeated its calls for an early election.", "calls", "REQUEST") == "REQUEST"
+    )
+    assert (
+        _decide(
+            "The senator suggested that the withdrawal had emboldened the militants.", "suggested", "REQUEST"
+        )
+        is None
+    )
+    text = "The senator suggested that the government should hold talks with the rebels."
+    assert _decide(text, "suggested", "REQUEST") == "REQUEST"
+
+
+def test_material_support_is_aid():
+    assert (
+        _decide("Washington supported the militia with airstrikes and weapons.", "supported", "SUPPORT")
+        == "AID"
+    )
+    assert _decide("Paris supported the peace plan of the envoy.", "supported", "SUPPORT") == "SUPPORT"
+
+
+def test_land_seized_is_an_assault():
+    assert _decide("The army seized the town from the rebels in March.", "seized", "COERCE") == "ASSAULT"
+    assert _decide("Customs officers seized two tonnes of cocaine.", "seized", "COERCE") == "COERCE"
+
+
+def test_other_senses_of_release_violence_offer_and_asking():
+    assert _decide("The Pentagon released its planned budget.", "released", "RETREAT") is None
+    assert _decide("The rebels released twelve hostages.", "released", "RETREAT") == "RETREAT"
+    assert _decide("The senator attacked the government's decision.", "attacked", "ASSAULT") == "ACCUSE"
+    assert _decide("Insurgents attacked the police station.", "attacked", "ASSAULT") == "ASSAULT"
+    assert _decide("The two leaders struck a deal on border security.", "struck", "ASSAULT") == "AGREE"
+    assert _decide("The verdict killed off any challenge to the law.", "killed", "ASSAULT") is None
+    assert _decide("The war offered an opportunity to the smugglers.", "offered", "AGREE") is None
+    assert _decide("An officer, who asked not to be named, spoke.", "asked", "REQUEST") is None
+    assert _decide("The mayor asked the army to leave the town.", "asked", "REQUEST") == "REQUEST"
+
+
+def test_word_lists_name_their_source():
+    with pytest.raises(KeyError):
+        words("no such list")
+    assert "consequences" in words("coercive_warning")
+
+
+def _long_article(*sentences: str) -> Article:
+    # long enough to be coded sentence by sentence (no whole-text guess of a short report)
+    filler = " The weather in the province was mild and dry for most of the week." * 25
+    return Article(title="", body=" ".join(sentences) + filler, published="2024-05-01")
+
+
+def test_whole_article_codes_the_alleged_act_and_abduction():
+    art = _long_article(
+        "Members of the cell are accused of beheading two aid workers in Raqqa.",
+        "Several engineers were imprisoned by Islamic State militants near Deir ez-Zor.",
+    )
+    evs = code([art], {}, Resources.shared({}))
+    kinds = {(art.body[e.extra["trigger"][0] : e.extra["trigger"][1]], e.event_type) for e in evs}
+    assert ("beheading", "ASSAULT") in kinds
+    assert ("accused", "ACCUSE") not in kinds
+    # an armed group's captives are abducted, not arrested
+    assert ("imprisoned", "ASSAULT") in kinds and ("imprisoned", "COERCE") not in kinds
