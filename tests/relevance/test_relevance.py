@@ -245,3 +245,23 @@ def test_postgres_store_keeps_language_and_relevance(pg_url):
     assert s.unjudged_articles() == []
     assert s.get_article(unjudged.id).relevance["topic"] == "sport"
     s.close()
+
+
+def test_an_article_too_short_to_judge_is_coded_not_a_crash(tmp_path: Path):
+    """Found by benchmarks/robustness.py: judging a text with too few letters to tell its language
+    gives no language and no topic, which in_scope took for "not judged yet" and raised, stopping
+    the whole `eventdesk run` (a 26-byte damaged file was enough)."""
+    short = Article(title="Headline", body="Ten dead.", sources=[Source("a.txt", 0)])
+    judged = judge([short], res=RES)[0]
+    assert (judged.language, judged.relevance) == (None, None)
+    assert in_scope(judged, {}) is True  # too little text to judge: the coder decides
+    long = Article(title="Headline", body=SANCTIONS, sources=[Source("b.txt", 0)])
+    with pytest.raises(ValueError, match="not judged yet"):
+        in_scope(long, {})  # still a mistake of the caller when judging would tell
+    (tmp_path / "a.txt").write_bytes(b"C%G\x9ar`)\x7fh,adeine@2\n\xc3\xd8Qv\xac'\x92")
+    (tmp_path / "b.txt").write_text("Short note\n\nTen dead.\n")
+    p = cli(
+        "run", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", str(tmp_path / "s.db"), check=False
+    )
+    assert p.returncode in (0, 3) and "Traceback" not in p.stderr and "not judged" not in p.stderr, p.stderr
+    assert sqlite3.connect(tmp_path / "s.db").execute("SELECT count(*) FROM articles").fetchone()[0] == 2

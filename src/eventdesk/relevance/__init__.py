@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventdesk.records import Article
 from eventdesk.relevance.genre import genre
-from eventdesk.relevance.language import detect
+from eventdesk.relevance.language import detect, too_little_text
 from eventdesk.relevance.lead import reports_political_violence
 from eventdesk.relevance.topic import IN_SCOPE, topic_probabilities
 
@@ -68,9 +68,12 @@ def in_scope(article: Article, config: dict[str, Any] | None = None, res: Resour
     if not cfg["gate"]:
         return True
     if article.language is None and article.relevance is None:
-        if res is None:
+        if res is not None:
+            judge([article], config, res=res)
+        elif not too_little_text((article.title + "\n\n" + article.body) if article.title else article.body):
             raise ValueError(f"article {article.id} is not judged yet: in_scope needs `res` to judge it")
-        judge([article], config, res=res)
+        # else judged, and no language and no topic is what judging it gives: too little text to
+        # tell (a few words, or bytes of a damaged file); the coder decides, as below
     langs = cfg["code_languages"]
     if article.language is not None and article.language not in langs:
         return False

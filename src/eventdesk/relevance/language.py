@@ -54,11 +54,16 @@ def load_identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def too_little_text(text: str) -> bool:
+    """Too few letters to tell a language: `detect` gives None (no models needed to know it)."""
+    return sum(ch.isalpha() for ch in (text or "")[:MAX_CHARS]) < MIN_LETTERS
+
+
 def detect(text: str, res: Resources) -> tuple[str | None, float]:
     """(ISO 639-1 code, probability) of the text's language; (None, 0.0) for too little text. A text
     that passes the short-word test is English with its function-word share as the probability."""
     sample = (text or "")[:MAX_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if too_little_text(sample):
         return None, 0.0
     share, n = english_share(sample)
     if n >= SHORT_WORDS_MIN and share >= SHORT_WORDS_SHARE:
