@@ -145,3 +145,66 @@ def test_coref_can_be_switched_off(events_of):
     evs = extract_events([art], cfg)
     assert all(len(e.mentions) == 1 for e in evs)
     assert not any(e.extra.get("mention_only") for e in evs)
+
+
+def _mention(start: int, actors: list[Actor], recipients: list[Actor], modality: str, **kw) -> Event:
+    return Event(
+        article_id="a2",
+        event_type=kw.pop("event_type", "CONSULT"),
+        evidence=Evidence("x", start, start + 1),
+        actors=actors,
+        recipients=recipients,
+        modality=modality,
+        location=Place("Gateshead", "Gateshead", 54.95, -1.6, "GBR"),
+        **kw,
+    )
+
+
+def test_a_planned_and_an_asserted_mention_of_one_meeting_are_one_event():
+    from eventdesk.code.coref import compatible, corefer
+
+    # "Talks will take place this weekend." ... "Five unions will hold private talks with the minister."
+    unions = Actor(
+        text="Five public sector unions", name="Five public sector unions", country=None, sector=None
+    )
+    minister = Actor(text="John Prescott", name="John Prescott", country="GBR", sector="GOV")
+    a = _mention(0, [], [], "asserted")
+    b = _mention(200, [unions], [minister], "hypothetical")
+    assert compatible(a, b)
+    (one,) = corefer([a, b], {})
+    assert len(one.mentions) == 2 and one.actors[0].name == "Five public sector unions"
+    # a denial tells of another event than an affirmation
+    assert not compatible(a, _mention(300, [], [], "negated"))
+
+
+def test_a_capitalised_determiner_or_numeral_is_no_name():
+    from eventdesk.code.coref import _entity
+
+    assert not _entity(Actor(text="Five public sector unions", name="Five public sector unions"))
+    assert not _entity(Actor(text="Some officials", name="Some officials"))
+    assert _entity(Actor(text="Dave Prentis", name="Dave Prentis"))
+    assert _entity(Actor(text="The Kurdish militia", name="The Kurdish militia"))
+
+
+def test_one_party_as_actor_and_as_recipient_of_one_resignation_is_one_event():
+    from eventdesk.code.coref import corefer
+
+    # "Mattis's resignation letter on Thursday..." / "...the resignation of the defence secretary,
+    # James Mattis, on Thursday"
+    mattis = Actor(text="James Mattis", name="James Mattis", country="USA", sector="GOV")
+    kw = {
+        "event_type": "RETREAT",
+        "mode": "resign",
+        "date": "2018-12-20",
+        "date_precision": "day",
+        "date_text": "on Thursday",
+    }
+    a = _mention(0, [], [mattis], "asserted", **kw)
+    b = _mention(400, [mattis], [], "asserted", **kw)
+    (one,) = corefer([a, b], {})
+    assert len(one.mentions) == 2 and one.actors[0].name == "James Mattis"
+    # another party's resignation the same day stays apart
+    other = Actor(text="Brett McGurk", name="Brett McGurk", country="USA", sector="GOV")
+    c = _mention(0, [mattis], [], "asserted", **kw)
+    d = _mention(400, [other], [], "asserted", **kw)
+    assert len(corefer([c, d], {})) == 2

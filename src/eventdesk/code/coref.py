@@ -67,7 +67,16 @@ def _entity(a: Actor) -> bool:
     if not a.name or a.name in GENERIC_ACTORS:
         return False
     text = (a.text or a.name).strip()
-    return bool(a.sector or a.country or any(w[:1].isupper() for w in text.split()))
+    words = text.split()
+    # a capital on a determiner or numeral ("Five unions") comes from the sentence start, not a name
+    if words and words[0].lower() in _closed_class():
+        words = words[1:]
+    return bool(a.sector or a.country or any(w[:1].isupper() for w in words))
+
+
+@cache
+def _closed_class() -> frozenset[str]:
+    return frozenset(_words("closed_class_words.txt"))
 
 
 def _named(actors: list[Actor]) -> list[Actor]:
@@ -164,9 +173,10 @@ def _date_compatible(a: Event, b: Event) -> bool:
 
 
 def _modality_compatible(a: Event, b: Event) -> bool:
-    if a.modality in FACTUAL and b.modality in FACTUAL:
-        return True
-    return a.modality == b.modality
+    """Modality is how a mention tells the event, not the event: the lead asserts it, a later
+    sentence cites a source, a third puts it in its year (historical) or tells what it will bring
+    (hypothetical). Only a denial ("did not attack") tells of another event than an affirmation."""
+    return (a.modality == "negated") == (b.modality == "negated")
 
 
 def _reciprocal(a: Event, b: Event) -> bool:
@@ -268,13 +278,20 @@ def _link_strength(c: list[Event], e: Event, body: str, max_km: float, lead: int
         rec_e = _named(e.recipients)
         if not rec_e or any(not _named(x.recipients) or _overlap(rec_e, _named(x.recipients)) for x in c):
             return 3
+    # the same named party, once as actor and once as recipient ("Mattis's resignation", "the
+    # resignation of Mattis"), with nothing else apart: one event
+    if named_e or _named(e.recipients):
+        mine = named_e + _named(e.recipients)
+        if any(_overlap(mine, _named(x.actors) + _named(x.recipients)) and x.mode == e.mode for x in c):
+            return 2
     # "the attack" most often means the article's main event, told in its lead (the most salient)
     in_lead = any(x.evidence.start < lead for x in c)
     if _refers_back(e):
         return 1 + in_lead
-    # a later mention that names no party of its own elaborates the lead's event of that type
-    if not named_e and in_lead:
-        return 1
+    # a later mention that names no party of its own elaborates an event of that type told before
+    # (the lead's first); nothing in it (party, place, day, mode) tells of another event
+    if not named_e:
+        return 1 + in_lead
     return 0
 
 
