@@ -398,6 +398,7 @@ class Frame:
     recipients: list[Actor] = field(default_factory=list)
     modality: str = "asserted"
     speaker: Actor | None = None
+    split: bool = False  # one of several records of one clause, one per party (its key has the recipient)
 
 
 def _conjuncts(t: Any) -> list[Any]:
@@ -417,8 +418,23 @@ def _is_reciprocal(pred: Any) -> bool:
     return False
 
 
+def _obliged(t: Any) -> Any | None:
+    """The verb of what a party is told it must / should do, when trigger `t` is such a modal
+    ("Y should take back ...") or a verb of saying whose content has one ("X said Y must ...")."""
+    modals = word_list("deontic_modals.txt")
+    if t.lower_ in modals and t.dep_ == "aux" and t.head.pos_ in ("VERB", "AUX"):
+        return t.head
+    if t.lower_ in SPEECH:
+        for c in t.children:
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in modals for a in c.children):
+                return c
+    return None
+
+
 def _find_pred(t: Any) -> tuple[Any, Any | None]:
     """(predicate, event noun or None) for a trigger token."""
+    if t.lower_ in word_list("deontic_modals.txt") and t.dep_ == "aux":
+        return t.head, None  # the demanded act's clause: what it contains is its content
     if t.pos_ in ("VERB", "AUX"):
         return t, None
     while t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
@@ -490,6 +506,12 @@ class SentenceCoder:
         return self.r.resolve(head, mentions, ctx, speaker)
 
     def frames(self, trig: Any, etype: str, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
+        if etype == "REQUEST":
+            obliged = _obliged(trig)
+            if obliged is not None:
+                return self._demand_frames(obliged, mentions, ctx)
+            if trig.lower_ in word_list("deontic_modals.txt"):
+                return []  # "must" with no obliged clause: not a demand
         pred, noun = _find_pred(trig)
         speaker, claimed = self._speaker(pred, mentions, ctx)
         modality = self._modality(pred, noun, claimed)
@@ -628,6 +650,23 @@ class SentenceCoder:
                 for a in actors
             ]
         return [Frame(pred, actors, recips, modality, speaker)]
+
+    def _demand_frames(self, verb: Any, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
+        """ "X said Y and Z must / should act": X's demand of Y and X's demand of Z (PLOVER REQUEST;
+        one record per actor pair, ACLED/realnews practice). Nothing when no speaker says it (the
+        journalist's own "should" is commentary) or no other party is obliged ("we must")."""
+        speaker, claimed = self._speaker(verb, mentions, ctx)
+        if speaker is None or not claimed:
+            return []
+        say = verb.head if verb.dep_ == "ccomp" else verb
+        modality = self._modality(say, None, False) if say.i != verb.i else "asserted"
+        recips: list[Actor] = []
+        for h in [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]:
+            for hh in _conjuncts(h):
+                a = self._recipient(hh, mentions, ctx, speaker)
+                if a is not None and a.name != speaker.name and a.name not in {r.name for r in recips}:
+                    recips.append(a)
+        return [Frame(verb, [speaker], [r], modality, speaker, split=len(recips) > 1) for r in recips]
 
     def _recipient(
         self, h: Any, mentions: list[Any], ctx: ArticleContext, speaker: Actor | None
@@ -791,6 +830,18 @@ def _spurious(tok: Any, fr: Frame, etype: str) -> bool:
         and tok.lower_ in SPEECH
         and fr.recipients
         and all(r.sector in ("MED", "JRN") for r in fr.recipients)
+    )
+
+
+def _own_clause(pred: Any) -> bool:
+    """A finite verb with its own subject in a coordinated or adverbial clause ("..., as he urged
+    all sides to", "... and Russia blamed the US"): not the content of the verb above it."""
+    return (
+        pred.pos_ == "VERB"
+        and pred.dep_ in ("advcl", "conj")
+        and pred.tag_ in ("VBD", "VBZ", "VBP")
+        and any(c.dep_ == "nsubj" for c in pred.children)
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
     )
 
 
@@ -966,6 +1017,11 @@ def code(
                 ) and any(t2.sent.start == tok.sent.start and t2.i != tok.i for _, _, t2 in items):
                     continue
                 nested = False
+                # "he was concerned about X, as he urged all sides to ...": a finite clause with its
+                # own subject, joined to another (coordinated or adverbial), tells an act of its own
+                if _own_clause(pred):
+                    kept.append((gi, g, tok))
+                    continue
                 # "agreed at a summit in Sochi": the meeting is an event of its own (PLOVER: every
                 # meeting is a CONSULT), not a circumstance of what was agreed there
                 if g.event_type == "CONSULT" and _meeting_place(tok):
@@ -1019,7 +1075,9 @@ def code(
                     conf = g.score * (1.0 if fr.actors else 0.75) * MOD_FACTOR.get(modality, 1.0)
                     if conf < min_conf:
                         continue
-                    key = (s_abs, g.event_type, tuple(a.name for a in fr.actors))
+                    key = (s_abs, g.event_type, tuple(a.name for a in fr.actors)) + (
+                        tuple(a.name for a in fr.recipients) if fr.split else ()
+                    )
                     if key in seen:
                         continue
                     seen.add(key)

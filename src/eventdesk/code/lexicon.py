@@ -123,20 +123,25 @@ def _split_top(s: str, sep: str) -> list[str]:
     return out
 
 
+# Between the words of a phrase: spaces, with a quotation mark allowed on either side (he was
+# "concerned" about; the right to "defend itself").
+_GAP = r"[\"”’]?\s+[\"“‘]?"
+
+
 def _phrase(p: str) -> str:
     parts: list[str] = []
     toks = _tokens_of(p.strip())
     for tok in toks:
         if tok == "...":
-            parts.append(r"(?:[\w'’-]+(?:[.,]\d+)*[,]?\s+){0,4}?")
+            parts.append(r"(?:[\w'’-]+(?:[.,]\d+)*[,]?" + _GAP + "){0,4}?")
             continue
         if tok.startswith("(") and tok.endswith(")"):
             alts = [_phrase(a) for a in _split_top(tok[1:-1], "|")]
-            parts.append("(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\s+")
+            parts.append("(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")" + _GAP)
         else:
-            parts.append(_word(tok) + r"\s+")
+            parts.append(_word(tok) + _GAP)
     rx = "".join(parts)
-    return rx[: -len(r"\s+")] if rx.endswith(r"\s+") else rx
+    return rx[: -len(_GAP)] if rx.endswith(_GAP) else rx
 
 
 def _tokens_of(p: str) -> list[str]:
