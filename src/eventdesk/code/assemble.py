@@ -366,6 +366,8 @@ PLACE_NOUNS = {
     "camp",
     "outskirts",
 }
+# Verbal PLOVER types: acts done by saying (the manual's "verbal cooperation / conflict" quads)
+_VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE", "CONCEDE"})
 MOD_FACTOR = {"asserted": 1.0, "claimed": 0.85, "historical": 0.9, "hypothetical": 0.7, "negated": 0.6}
 
 
@@ -379,6 +381,7 @@ def reweigh_modality(ev: Event, coded: str) -> None:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.I)
 
 
 def _fatalities(text: str) -> int | None:
@@ -557,15 +560,25 @@ class SentenceCoder:
                 and noun.head.lower_ in LIGHT
             ):
                 agent_heads, _ = _subject(noun.head)
-            # "In a surprise visit to X, he noted ...": the visitor is the clause's subject
+            # "In a surprise visit to X, he noted ...", "he will travel to Paris for talks", "he said
+            # ahead of a meeting with X": the one who meets is the clause's subject
+            prep = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+            gov = prep.head if prep is not None else None
+            if (
+                gov is not None
+                and gov.lower_ in ("ahead", "before", "prior")
+                and gov.dep_ in ("advmod", "prep")
+            ):
+                gov = gov.head  # "ahead of", "prior to"
             if (
                 not agent_heads
-                and noun.dep_ == "pobj"
-                and noun.head.lower_ in ("in", "during", "on", "after", "at")
-                and noun.head.head.pos_ in ("VERB", "AUX")
-                and noun.head.dep_ == "prep"
+                and prep is not None
+                and prep.lower_ in ("in", "during", "on", "after", "at", "for", "of", "to", "before")
+                and gov is not None
+                and gov.pos_ in ("VERB", "AUX")
+                and (prep.lower_ not in ("of", "to") or gov is not prep.head)
             ):
-                agent_heads, _ = _subject(noun.head.head)
+                agent_heads, _ = _subject(gov)
         else:
             agent_heads, patient_heads = _subject(pred)
             # "Israeli missiles were fired at X": a weapon is what was used, not who was hit; whose
@@ -627,6 +640,16 @@ class SentenceCoder:
             a = self._actor(h, mentions, ctx, speaker)
             if a is not None and a.name not in {x.name for x in actors}:
                 actors.append(a)
+        # "Conditions in the camp were a grave concern, he said": a verbal act told as the content of
+        # what someone says, with no one else acting in it, is the speaker's (PLOVER: the source of a
+        # statement is its actor)
+        if (
+            not actors
+            and speaker is not None
+            and etype in _VERBAL
+            and (speaker.country or speaker.sector or speaker.text)
+        ):
+            actors = [speaker]
         recips = [a for a in recips if a.name not in {x.name for x in actors}]
         # an official whose country is not in the phrase: the country the sentence names that is
         # not the other side's ("then-Prime Minister Mikati ... rebuke of Iran ... Lebanese affairs")
@@ -943,6 +966,24 @@ def code(
     if entities is not None:  # the geo stage reuses these entities instead of a second NER pass
         for k in todo:
             entities.add(articles[flat[k][0]].id, flat[k][1], flat[k][2], docs[k])
+    # "Trump has not commented. On Saturday, he said ...": a sentence with no trigger can still name
+    # the antecedent of the next one's pronoun (centering: the previous utterance's subject), so the
+    # sentence before an event sentence that opens with a personal pronoun is parsed for its names
+    context_k = [
+        k - 1
+        for k in todo
+        if k > 0
+        and k - 1 not in need
+        and flat[k - 1][0] == flat[k][0]
+        and _PERSON_PRONOUN.search(bodies[flat[k][0]][flat[k][1] : flat[k][2]][:80])
+    ]
+    context_docs = dict(
+        zip(
+            context_k,
+            annotate([bodies[flat[k][0]][flat[k][1] : flat[k][2]] for k in context_k], config, res.nlp),
+            strict=True,
+        )
+    )
 
     # the fast sentencer sometimes joins sentences; the parser's split is better: classify those parts
     chunk_guesses: dict[int, list[Any]] = {}
@@ -975,6 +1016,8 @@ def code(
         main: Event | None = None
         dg = doc_guess.get(ai)
         for k in by_article.get(ai, []):
+            if k - 1 in context_docs:
+                ctx.note_names(context_docs[k - 1], dictionary.mentions(context_docs[k - 1]))
             _, cs, ce = flat[k]
             doc = docs[k]
             mentions = dictionary.mentions(doc)
