@@ -31,3 +31,16 @@ def test_should_after_the_speech_verb():
 def test_no_speaker_or_no_other_party_is_no_demand():
     assert _requests("Governments should invest more in schools and hospitals.") == []
     assert _requests("We must remain vigilant, the Danish minister said.") == []
+
+
+def test_a_demand_in_a_later_sentence_of_a_quotation_is_the_opener_s():
+    evs = _requests(
+        "The Danish foreign minister, Lars Holm, said: “We are grateful for the talks in Oslo. Kenya and "
+        "Somalia must now open the crossing.” Later the minister left for Rome."
+    )
+    assert sorted(e.recipients[0].country for e in evs) == ["KEN", "SOM"]
+    assert all(e.actors[0].name == "Lars Holm" for e in evs)
+
+
+def test_an_indefinite_pronoun_speaks_for_no_one():
+    assert _requests("Al-Shabaab attacked a base. The army must retreat, said nobody.") == []

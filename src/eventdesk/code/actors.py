@@ -35,6 +35,10 @@ STATE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # "US-led", "Tehran-backed": the country modifies the backer, not the actor.
 _BACKER = {"led", "backed", "allied", "aligned", "funded", "sponsored", "supported", "armed", "trained"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
+# English indefinite pronouns (Quirk et al. 1985, 6.45): they name no one the text told before
+_INDEFINITE = frozenset(
+    {"nobody", "no-one", "none", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "one"}
+)
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their", "we", "our"}
 # Heads that only count or group what follows: "dozens of protesters", "members of the party".
 _QUANT_HEADS = {
@@ -340,6 +344,10 @@ class ArticleContext:
     # the person last named as a clause's subject: the preferred antecedent of a subject "he"/"she"
     # (centering theory, Grosz, Joshi & Weinstein 1995)
     subject_person: str | None = None
+    # who speaks a quotation left open at the end of a coded sentence ('X said: "... . Y must ...'),
+    # and whether the sentence being coded continues it
+    quote_speaker: Actor | None = None
+    in_quote: bool = False
 
     def add_person(self, actor: Actor, full: str) -> None:
         parts = [p for p in re.split(r"[\s]+", full) if p]
@@ -478,8 +486,11 @@ class Resolver:
                     if prior is not None:
                         return prior
                 return ctx.last_person()
-            if low in ("each", "other", "who", "which", "that", "what", "itself", "themselves"):
-                return None
+            if (
+                low in ("each", "other", "who", "which", "that", "what", "itself", "themselves")
+                or low in _INDEFINITE
+            ):
+                return None  # indefinite pronouns ("nobody", "someone") refer to no one named
             if speaker is not None:
                 return speaker
             return ctx.last_group

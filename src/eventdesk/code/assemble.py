@@ -381,6 +381,15 @@ def reweigh_modality(ev: Event, coded: str) -> None:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
+
+
+def _open_quote(body: str, pos: int) -> bool:
+    """Is a quotation opened earlier in the paragraph still open at `pos`?"""
+    para = body[body.rfind("\n\n", 0, pos) + 1 : pos]
+    return para.count(_QUOTE_OPEN) > para.count(_QUOTE_CLOSE) or para.count('"') % 2 == 1
+
+
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.I)
 
 
@@ -643,6 +652,8 @@ class SentenceCoder:
         # "Conditions in the camp were a grave concern, he said": a verbal act told as the content of
         # what someone says, with no one else acting in it, is the speaker's (PLOVER: the source of a
         # statement is its actor)
+        if not actors and speaker is None and etype in _VERBAL and ctx.in_quote:
+            speaker = ctx.quote_speaker  # a verbal act in a quotation X opened: X's own words
         if (
             not actors
             and speaker is not None
@@ -679,8 +690,13 @@ class SentenceCoder:
         one record per actor pair, ACLED/realnews practice). Nothing when no speaker says it (the
         journalist's own "should" is commentary) or no other party is obliged ("we must")."""
         speaker, claimed = self._speaker(verb, mentions, ctx)
+        if speaker is None and ctx.in_quote and ctx.quote_speaker is not None:
+            # a later sentence of a quotation opened after "X said:" is X's
+            speaker, claimed = ctx.quote_speaker, True
         if speaker is None or not claimed:
             return []
+        if not speaker.name or speaker.name.replace(",", "").isdigit():
+            return []  # a number ("46, said") is an age or a count, not who speaks
         say = verb.head if verb.dep_ == "ccomp" else verb
         modality = self._modality(say, None, False) if say.i != verb.i else "asserted"
         recips: list[Actor] = []
@@ -767,6 +783,14 @@ class SentenceCoder:
         if sent.text[:1] in '"“' and any(t.lower_ in SPEECH and t.i > pred.i for t in sent):
             return None, True
         return None, False
+
+    def quote_opener(self, doc: Any, mentions: list[Any], ctx: ArticleContext) -> Actor | None:
+        """Who speaks in a sentence that leaves a quotation open: the subject of its last verb of saying."""
+        says = [t for t in doc if t.lower_ in SPEECH and any(c.dep_ == "nsubj" for c in t.children)]
+        if not says:
+            return None
+        subj = next(c for c in says[-1].children if c.dep_ == "nsubj")
+        return self.r.resolve(subj, mentions, ctx)
 
     def _modality(self, pred: Any, noun: Any | None, claimed: bool) -> str:
         def neg(v: Any) -> bool:
@@ -1021,6 +1045,9 @@ def code(
             _, cs, ce = flat[k]
             doc = docs[k]
             mentions = dictionary.mentions(doc)
+            ctx.in_quote = _open_quote(body, cs)
+            if not ctx.in_quote:
+                ctx.quote_speaker = None
             sent_guesses = list(chunk_guesses.get(k, []))
             if dg is not None and ai in no_trigger and first_chunk[ai] == k and not dg.trigger:
                 sent_guesses.insert(0, dg)
@@ -1157,6 +1184,8 @@ def code(
                         main = ev
             # who this sentence named, for "he", "the group" in later sentences
             ctx.note_names(doc, mentions)
+            if _open_quote(body, ce):
+                ctx.quote_speaker = coder.quote_opener(doc, mentions, ctx) or ctx.quote_speaker
         if dg is not None and events and main is None:
             main = next(
                 (e for e in events if e.event_type == dg.event_type and not e.extra.get("mention_only")), None
