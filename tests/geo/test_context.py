@@ -327,3 +327,14 @@ def test_a_big_town_that_ner_calls_a_person_stays_a_place_unless_the_text_names_
     # the same word as someone's surname in the text is that person
     t2 = "Mr Gainesville said he was robbed. Gainesville called the police on Monday."
     assert "Gainesville" not in _found(t2, c)
+
+
+def test_hyphenated_compound_of_place_names(cfg):
+    t = "Volunteers filled sandbags in Fargo-Moorhead as students of Wisconsin-Milwaukee helped."
+    found = _found(t, cfg)
+    assert found["Fargo"].admin1 == "North Dakota"
+    assert found["Wisconsin"].admin1 == "Wisconsin" and found["Milwaukee"].country == "USA"
+    # a part too short to be a name, or a compound the gazetteer knows whole, is not split
+    t2 = "Aid reached Guinea-Bissau, the X-ray unit said."
+    got = _found(t2, cfg)
+    assert "Guinea-Bissau" in got and "Guinea" not in got

@@ -155,7 +155,35 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
                 found = n
                 out.append((s, e))
                 break
+        if not found and "-" in toks[i][2]:
+            out += _hyphen_parts(gaz, text, toks[i], lower_words, stop, titled)
         i += found or 1
+    return out
+
+
+def _hyphen_parts(
+    gaz: Gazetteer,
+    text: str,
+    tok: tuple[int, int, str],
+    lower_words: set[str],
+    stop: frozenset[str],
+    titled: frozenset[str],
+) -> list[tuple[int, int]]:
+    """A hyphenated compound the gazetteer does not know whole joins names ("Fargo-Moorhead",
+    "Wisconsin-Milwaukee", "Watertown-Mayer"): each capitalised part is looked at as a name of its
+    own, under the same tests as any other word."""
+    out = []
+    pos = tok[0]
+    for part in tok[2].split("-"):
+        word = part.rstrip(".")
+        if (
+            len(word) > 2
+            and _is_cap(word)
+            and not word.isupper()
+            and _accept(gaz, text, pos, word, 1, lower_words, stop, titled)
+        ):
+            out.append((pos, pos + len(word)))
+        pos += len(part) + 1
     return out
 
 
