@@ -338,3 +338,11 @@ def test_hyphenated_compound_of_place_names(cfg):
     t2 = "Aid reached Guinea-Bissau, the X-ray unit said."
     got = _found(t2, cfg)
     assert "Guinea-Bissau" in got and "Guinea" not in got
+
+
+def test_function_word_before_a_kind_noun_is_no_place(cfg):
+    # "But" is also a GeoNames alternate name (Buta, DR Congo); "But town police" is no place
+    t = "The chief spoke on Monday. But town and state police were able to get in. Shelling hit Azaz city."
+    found = _found(t, cfg)
+    assert "But" not in found
+    assert found["Azaz"].country == "SYR"  # a name the kind word follows is still named a place

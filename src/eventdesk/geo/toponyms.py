@@ -276,8 +276,10 @@ def _accept(
         m = Mention(s, s + len(surface), surface, k, list(cs))
         ys = _containers_after(gaz, text, m, {})
         return any(contains(y, c.entry) for y in ys for c in cs)
-    if _named_as_place(text, s + len(surface), cs):
-        return True  # "Azaz city", "Abs district": the text itself says what the name is
+    if _named_as_place(text, s + len(surface), cs) and not (n == 1 and key(surface) in common_words()):
+        # "Azaz city", "Abs district": the text itself says what the name is (a function word
+        # before such a noun is still a word: "But town police...")
+        return True
     if (
         _street_named(text, s + len(surface))
         and not _DIVISION_END.search(surface)
@@ -311,9 +313,15 @@ def _accept(
             and not any(
                 c.type == "d" or c.entry.kind in ("country", "cont") or c.entry.pop >= 1_000_000 for c in cs
             )
-            and not (said or _SLOT_BEFORE.search(text[max(0, s - 80) : s]))
+            and not (
+                _dateline(text, s, s + len(surface))
+                or _locative_at(text, s)
+                or _SLOT_BEFORE.search(text[max(0, s - 80) : s])
+            )
         ):
-            return False  # "Most MPs", "Western governments": a common English word, not a place
+            # "Most MPs", "Western governments", "But town police": a common English word, not a
+            # place; a noun after it ("town") does not make a function word a place's name
+            return False
         if len(word) <= 2 and not word.isupper():
             return False
         # a state's or province's postal code ("ID", "NY", "KS") is a place only where a place goes:
@@ -532,6 +540,19 @@ def _refine(
         surface = text[s:e]
         k, cs, _ = candidates(gaz, surface)
         if not cs or k in stopwords() or all(c.type == "w" for c in cs):
+            continue
+        # a common English word that NER calls a place ("But", "Most") needs what the matcher asks
+        # of it: a locative word or a container slot before it, unless it is a country, a demonym
+        # or a city of a million
+        if (
+            " " not in surface.strip()
+            and key(surface) in common_words()
+            and not any(
+                c.type == "d" or c.entry.kind in ("country", "cont") or c.entry.pop >= 1_000_000 for c in cs
+            )
+            and not _AFTER_LOCATIVE.search(text[max(0, s - 25) : s])
+            and not _SLOT_BEFORE.search(text[max(0, s - 80) : s])
+        ):
             continue
         # "coach Ripley", "Mr Blair ... Blair said": the text uses it as a person's name
         if not _national(cs) and (_after_title(text, s) or (" " not in surface and k in titled)):
