@@ -84,3 +84,26 @@ def test_sport_and_finance_vocabulary_without_political_participants():
     # a political participant keeps it a candidate for the model: "the army beat protesters at the stadium"
     army = "The army beat fans at the stadium after the match."
     assert other_field(cand(army, [("The army", "army", "MIL")])) is None
+
+
+def test_a_record_that_names_no_participant_is_no_event():
+    from eventdesk.code.eventness import no_participant
+
+    body = (
+        "Police arrested two men in Leeds on Monday after a protest outside the town hall turned violent. "
+        "Talks aimed at ending the dispute will take place this weekend. "
+        "The council leader condemned the violence and called on protesters to stay calm."
+    )
+    # a threshold near 0: the model keeps everything, only what the text itself rules out (p = 0) goes
+    cfg = {"code": {"eventness_threshold": 0.01}}
+    kept = code([Article(title="", body=body, published="2024-05-01")], cfg, Resources.shared(cfg))
+    starts = {e.evidence.sentence.split()[0] for e in kept}
+    assert "Police" in starts and "The" in starts
+    assert "Talks" not in starts
+    assert no_participant(
+        Candidate("CONSULT", "Talks will take place.", 0, (0, 5), "asserted", 0.6, [], [], None, 30)
+    )
+    unidentified = [("", "Unidentified armed group", "UAF")]
+    assert not no_participant(
+        Candidate("ASSAULT", "A bomb exploded.", 0, (7, 15), "asserted", 0.6, unidentified, [], None, 20)
+    )

@@ -12,9 +12,10 @@ quotation and stance markers (data/eventness/stance.txt), genre words (boilerpla
 vocabulary of sport, finance, medicine, entertainment and tech (domains.tsv), where the sentence
 sits in the article, and a light bag of words. Weights ship as data/models/eventness.npz, trained
 by scripts/train_eventness.py on sentences labelled by hand (training/eventness_labels.tsv).
-`gate(events, body)` drops the candidates the model judges not to be events, and two kinds the
-text itself rules out: page furniture and author notes (furniture.txt), and sentences in the
-vocabulary of sport, finance, medicine, entertainment or tech with no political participant.
+`gate(events, body)` drops the candidates the model judges not to be events, and three kinds the
+text itself rules out: page furniture and author notes (furniture.txt), sentences in the
+vocabulary of sport, finance, medicine, entertainment or tech with no political participant, and
+records that name no participant at all.
 """
 
 from __future__ import annotations
@@ -358,6 +359,14 @@ def other_field(c: Candidate) -> str | None:
     return None
 
 
+def no_participant(c: Candidate) -> bool:
+    """No actor and no recipient: a PLOVER event is an interaction initiated by an actor (manual,
+    "actor" and "recipient"), and the coder already names the unidentified armed group where ACLED
+    does; a record that names nobody ("talks will take place", "the threatened holocaust") is a
+    topic, not an event."""
+    return not c.actors and not c.recipients
+
+
 def gate(
     events: list[Any],
     body: str,
@@ -379,7 +388,7 @@ def gate(
         return events
     out = []
     for ev, c in zip(events, candidates(events, len(body)), strict=True):
-        p = 0.0 if other_field(c) or page_furniture(c) else model.probability(c)
+        p = 0.0 if other_field(c) or page_furniture(c) or no_participant(c) else model.probability(c)
         if p >= threshold or ev is keep:
             ev.extra["eventness"] = round(p, 3)
             out.append(ev)
