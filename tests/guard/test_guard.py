@@ -232,3 +232,35 @@ def test_article_origin_names_the_first_source():
     assert article_origin(read) == ("a.txt", 3)
     made = Article("t", "b")
     assert article_origin(made) == (f"article {made.id}", None)
+
+
+def test_model_loading_is_not_counted_against_the_first_batchs_time_limit(monkeypatch: pytest.MonkeyPatch):
+    """A worker loads its models on its first batch; that load (slow on a busy machine) happens before
+    code.article_timeout_s starts counting, so the batch's articles are coded, not reported as timed out."""
+    from eventdesk import pipeline
+
+    class SlowToLoad:
+        """Resources whose every model takes a while to load the first time it is used."""
+
+        def __init__(self) -> None:
+            self.loaded: set[str] = set()
+
+        def __getattr__(self, name: str) -> object:
+            if name not in self.loaded:
+                time.sleep(0.3)
+                self.loaded.add(name)
+            return name
+
+    res = SlowToLoad()
+    monkeypatch.setattr(pipeline.Resources, "shared", staticmethod(lambda config: res))
+
+    def extract(articles, cfg):  # uses every model the coder uses, as extract_events does
+        for name in pipeline.CODING_RESOURCES:
+            getattr(pipeline.Resources.shared(cfg), name)
+        return []
+
+    monkeypatch.setattr(pipeline, "extract_events", extract)
+    arts = [Article(title="T", body="Police arrested two men in Kirkuk on Monday.")]
+    events, probs = pipeline.code_batch(arts, {"code": {"article_timeout_s": 1.0}}, gate=False)
+    assert probs == [] and events == []
+    assert res.loaded == set(pipeline.CODING_RESOURCES)
