@@ -349,6 +349,7 @@ _LITERAL = re.compile(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b")
 
 def plans(conn: sqlite3.Connection, statements: list[str]) -> list[tuple[str, list[str], bool]]:
     """(statement shape, its query plan, scans a table) of each distinct statement merging ran."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     seen: dict[str, str] = {}
     for s in statements:
         shape = re.sub(r"(\?,?\s*)+", "?", _LITERAL.sub("?", s))
@@ -362,10 +363,10 @@ def plans(conn: sqlite3.Connection, statements: list[str]) -> list[tuple[str, li
             plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + s)]
         except sqlite3.Error as e:
             plan = [f"(not explained: {e})"]
-        # a SCAN of a real table (not a virtual table's own index, not json_each or a subquery result)
+        # a SCAN of a stored table without an index (not a subquery's rows, json_each, or a virtual
+        # table searched through its own index)
         scans = any(
-            re.match(r"SCAN (?!CONSTANT|json_each|\w+ VIRTUAL TABLE)(?!.*USING (COVERING )?INDEX)", p)
-            for p in plan
+            (m := re.match(r"SCAN (\w+)", p)) and m.group(1) in tables and "INDEX" not in p for p in plan
         )
         out.append((shape, plan, scans))
     return out
