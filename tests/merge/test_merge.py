@@ -297,7 +297,7 @@ def test_near_duplicate_adds_its_mentions_to_the_canonical_events(tmp_path: Path
     store.close()
 
 
-def _report(title: str, body: str, sentence: str, place, date: str, published: str) -> dict:
+def _report(title: str, body: str, sentence: str, place, date: str | None, published: str | None) -> dict:
     from eventdesk.merge import report
     from eventdesk.records import Article, Event, Evidence
 
@@ -310,7 +310,7 @@ def _report(title: str, body: str, sentence: str, place, date: str, published: s
         evidence=Evidence(sentence, start, start + len(sentence)),
         location=place,
         date=date,
-        date_precision="day",
+        date_precision="day" if date else None,
     )
     return report(ev, art)
 
@@ -343,3 +343,32 @@ def test_the_place_name_is_place_evidence_not_a_shared_name():
     score, why = compare(c, d, cfg)
     assert score >= float(cfg["threshold"]), why
     assert any("marcus delaney" in w for w in why)
+
+
+def test_undated_reports_merge_on_the_same_people_not_on_the_same_institution():
+    """With no date (a text without publication date or dateline), two reports are compared by
+    content alone: openings naming the same people in the same town are one event; openings
+    sharing only an institution's name ("Wildlife Service") are not. Texts written for this test."""
+    from eventdesk.config import section
+    from eventdesk.merge import compare
+    from eventdesk.records import Place
+
+    cfg = section(None, "merge")
+    town = Place("Creston", "Creston", 49.0996, -116.5135, "CAN", admin1="British Columbia")
+    s1 = "Officers arrested them at their homes after a long investigation."
+    lead1 = "Harlan Whitcombe and Royce Whitcombe were arrested.\n\n"
+    a = _report("Two leaders arrested", lead1 + s1, s1, town, None, None)
+    s2 = "Both were taken into custody without incident, a spokesman said."
+    lead2 = "Detectives detained Royce Whitcombe and his brother Harlan Whitcombe.\n\n"
+    b = _report("Brothers held", lead2 + s2, s2, town, None, None)
+    score, why = compare(a, b, cfg)
+    assert score >= float(cfg["threshold"]), why
+    assert "undated" in why
+    s3 = "Agents detained two men at the reserve after a tip, the agency said."
+    lead3 = "The Fish and Wildlife Service acted on a tip.\n\n"
+    c = _report("Fish and Wildlife Service arrests", lead3 + s3, s3, town, None, None)
+    s4 = "A ranger was held by protesters at a refuge, officials said."
+    lead4 = "The Fish and Wildlife Service said a ranger was held.\n\n"
+    d = _report("Wildlife Service ranger held", lead4 + s4, s4, town, None, None)
+    score, why = compare(c, d, cfg)
+    assert score < float(cfg["threshold"]), why

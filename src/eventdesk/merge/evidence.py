@@ -190,6 +190,20 @@ def km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@cache
+def institution_nouns() -> frozenset[str]:
+    """Head nouns of institutions' names (data/merge/institution_nouns.txt)."""
+    text = resources.files("eventdesk").joinpath("data", "merge", "institution_nouns.txt").read_text("utf-8")
+    return frozenset(w.strip().casefold() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _person_names(words: set[str]) -> set[str]:
+    """The full names (two words or more) among shared words that name no institution: the same
+    participants, which the openings of two reports of one event name."""
+    heads = institution_nouns()
+    return {w for w in words if " " in w and not heads & set(w.split())}
+
+
 def _weight(word: str) -> float:
     """A full name says more than one word of it; an age less than a name."""
     if word.startswith("age:"):
@@ -290,7 +304,7 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
     if not (ia and ib):
         # Content alone (a date unknown): the same place at another time looks the same, so the
         # mentions themselves must share a name and the bar is higher.
-        if not shared and "sentence" not in why:
+        if not shared and "sentence" not in why and not (head and _person_names(head)):
             return min(score, threshold - 0.01), why
         score -= float(cfg["undated_margin"])
         why.append("undated")

@@ -48,7 +48,7 @@ SETTINGS = [
     ),
     Setting(
         "merge.undated_margin",
-        0.5,
+        1.0,
         "Content-only pairs (a date unknown) need this much more evidence.",
     ),
     Setting(
