@@ -9,7 +9,7 @@ import pytest
 from eventdesk.annotate import annotate
 from eventdesk.code import code
 from eventdesk.code.lexicon import triggers
-from eventdesk.code.type_choice import choose, words
+from eventdesk.code.type_choice import by_actor, choose, words
 from eventdesk.records import Article
 from eventdesk.resources import Resources
 
@@ -83,6 +83,21 @@ def test_other_senses_of_release_violence_offer_and_asking():
     assert _decide("The war offered an opportunity to the smugglers.", "offered", "AGREE") is None
     assert _decide("An officer, who asked not to be named, spoke.", "asked", "REQUEST") is None
     assert _decide("The mayor asked the army to leave the town.", "asked", "REQUEST") == "REQUEST"
+
+
+def test_force_launched_is_an_assault_not_a_mobilisation():
+    text = "Turkey launched a major offensive against the Kurdish militia."
+    assert _decide(text, "launched", "MOBILIZE") == "ASSAULT"
+    text = "The army launched a military operation in the north."
+    assert _decide(text, "launched", "MOBILIZE") == "ASSAULT"
+    assert _decide("The army deployed tanks along the border.", "deployed", "MOBILIZE") == "MOBILIZE"
+
+
+def test_type_once_the_actor_is_known():
+    assert by_actor("COERCE", "arrest", ["REB"]) == ("ASSAULT", "abduct")
+    assert by_actor("COERCE", "arrest", ["COP"]) == ("COERCE", "arrest")
+    assert by_actor("SUPPORT", None, ["MIL"]) == ("AID", None)
+    assert by_actor("SUPPORT", None, ["GOV"]) == ("SUPPORT", None)
 
 
 def test_word_lists_name_their_source():

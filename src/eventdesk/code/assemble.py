@@ -1118,18 +1118,19 @@ def code(
             for _gi, g0, tok in kept:
                 # which type the trigger carries in its clause (PLOVER definitions; None: no event)
                 etype = type_choice.choose(
-                    tok, g0.event_type, [(g2.event_type, t2) for _, g2, t2 in kept if t2.i != tok.i]
+                    tok, g0.event_type, [(g2.event_type, t2) for _, g2, t2 in items if t2.i != tok.i]
                 )
                 if etype is None:
                     continue
-                g0 = g0 if etype == g0.event_type else type_choice.retype(g0, doc.text, etype)
+                if etype != g0.event_type:
+                    g0 = type_choice.retype(g0, doc.text, etype, acled=res.acled_model)
                 sent = tok.sent
                 s_abs, e_abs = cs + sent.start_char, cs + sent.end_char
                 for fr in coder.frames(tok, g0.event_type, mentions, ctx):
                     g = g0
                     by_actor = type_choice.by_actor(g.event_type, g.mode, [a.sector for a in fr.actors])
                     if by_actor != (g.event_type, g.mode):
-                        g = type_choice.retype(g, doc.text, *by_actor)
+                        g = type_choice.retype(g, doc.text, *by_actor, acled=res.acled_model)
                     mention_only = False
                     if _spurious(tok, fr, g.event_type):
                         # "the attack" with no participants: no record of its own, but a mention of an

@@ -246,6 +246,11 @@ def guess_of_type(
     return _guess(text, etype, score, None, acled_sub, case_label)
 
 
+def acled_sub_type(etype: str, hit: Hit, text: str, acled: AcledModel) -> str | None:
+    """The ACLED sub-type an event of `etype` carried by `hit` takes (None outside ACLED scope)."""
+    return _acled_for(etype, hit, text, None, acled)
+
+
 def _acled_for(etype: str, hit: Hit, text: str, p: dict[str, float] | None, acled: AcledModel) -> str | None:
     allowed = _ACLED_FOR_TYPE.get(etype)
     if not allowed:

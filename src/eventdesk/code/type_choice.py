@@ -32,7 +32,7 @@ from typing import Any
 
 from eventdesk.code.acled_rules import _territory
 from eventdesk.code.lexicon import Hit
-from eventdesk.code.sentence import TypeGuess, guess_of_type
+from eventdesk.code.sentence import TypeGuess, acled_sub_type, guess_of_type
 
 
 @cache
@@ -165,6 +165,31 @@ def _objects(tok: Any) -> list[Any]:
     return [x for o in out for x in _with_conjuncts(o)]
 
 
+def _purpose(tok: Any, other: Any) -> bool:
+    """Whether `other` sits in the purpose of `tok`: "sent troops to attack the town", "a
+    deployment targeting the Kurds" (not "... following the discovery of rockets")."""
+    t = other
+    while t.head.i != t.i and t.head.i != tok.i:
+        t = t.head
+    if t.head.i != tok.i or t.i == tok.i:
+        return False
+    if t.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in t.children):
+        return True
+    return t.dep_ == "acl" and t.tag_ == "VBG"
+
+
+def _military(op: Any) -> bool:
+    """ "a military operation", "a ground campaign against X", "Operation Olive Branch"."""
+    for c in op.children:
+        if c.dep_ in ("amod", "compound", "nmod") and _is(c, "military_modifiers"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "against":
+            return True
+        if c.dep_ in ("appos", "compound", "acl") and c.pos_ == "PROPN":
+            return True
+    return op.text[:1].isupper()  # a named operation
+
+
 def _anonymity(tok: Any) -> bool:
     """ "asked not to be named", "requested anonymity": a convention of news writing."""
     if not _forms(tok.lower_) & {"ask", "request"}:
@@ -231,6 +256,15 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
             return "ACCUSE" if forms & {"attack"} else None
         if any(_is(o, "figurative_objects") or _is(o, "agreement_nouns") for o in objs):
             return None
+    elif etype == "MOBILIZE":
+        # "launched an offensive", "sent troops into Afrin to fight the Kurds": force used, not only
+        # readied (PLOVER MOBILIZE: "in the context of an ASSAULT, only the ASSAULT is coded")
+        if any(_is(o, "offensive_nouns") for o in _objects(tok)) or any(
+            _is(o, "operation_nouns") and _military(o) for o in _objects(tok)
+        ):
+            return "ASSAULT"
+        if any(t == "ASSAULT" and _purpose(tok, o) for t, o in others):
+            return "ASSAULT"
     elif etype == "SUPPORT":
         if forms & {"support", "back"} and _material_means(tok):
             return None if any(t == "AID" for t, _ in others) else "AID"
@@ -249,7 +283,10 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
 
 def by_actor(etype: str, mode: str | None, actor_sectors: list[str | None]) -> tuple[str, str | None]:
     """The type once the actor is known: an 'arrest' by armed groups outside the state is an
-    abduction (PLOVER ASSAULT 'abduct'; ACLED Abduction/forced disappearance)."""
+    abduction (PLOVER ASSAULT 'abduct'; ACLED Abduction/forced disappearance); the support of a
+    military is material (PLOVER AID: "military and police assistance")."""
+    if etype == "SUPPORT" and actor_sectors and all(s == "MIL" for s in actor_sectors):
+        return "AID", None
     if (
         etype == "COERCE"
         and mode == "arrest"
@@ -260,13 +297,17 @@ def by_actor(etype: str, mode: str | None, actor_sectors: list[str | None]) -> t
     return etype, mode
 
 
-def retype(g: TypeGuess, text: str, etype: str, mode: str | None = None) -> TypeGuess:
+def retype(g: TypeGuess, text: str, etype: str, mode: str | None = None, acled: Any = None) -> TypeGuess:
     """The sentence coder's guess `g` as an event of `etype` (with that type's CAMEO, Goldstein and
-    ACLED codes); `text` is the text its trigger offsets point into."""
+    ACLED codes); `text` is the text its trigger offsets point into; `acled` the ACLED sub-type model
+    (Resources.acled_model) that picks the sub-type of a new violent type."""
     acled_sub = None
+    hit = Hit(etype, None, "190", g.score, None, *(g.trigger or (0, 0)), 0)
     if etype == "ASSAULT" and mode == "abduct":
         acled_sub = "Abduction/forced disappearance"
-    elif etype == "ASSAULT" and g.trigger:  # land taken by force: who gained it sets the sub-type
-        acled_sub = _territory(text, Hit(etype, None, "190", g.score, None, g.trigger[0], g.trigger[1], 0))
+    elif etype == "ASSAULT" and g.event_type == "COERCE" and g.trigger:
+        acled_sub = _territory(text, hit)  # land seized: who gained it sets the sub-type
+    elif acled is not None and g.trigger:
+        acled_sub = acled_sub_type(etype, hit, text, acled)
     new = guess_of_type(text, etype, g.score, acled_sub, g.case_label)
     return replace(new, mode=mode or new.mode, trigger=g.trigger)
