@@ -9,7 +9,7 @@ import pytest
 from eventdesk.annotate import annotate
 from eventdesk.code import code
 from eventdesk.code.lexicon import triggers
-from eventdesk.code.type_choice import by_actor, choose, words
+from eventdesk.code.type_choice import by_actor, choose, official_visit, words
 from eventdesk.records import Article
 from eventdesk.resources import Resources
 
@@ -98,6 +98,22 @@ def test_type_once_the_actor_is_known():
     assert by_actor("COERCE", "arrest", ["COP"]) == ("COERCE", "arrest")
     assert by_actor("SUPPORT", None, ["MIL"]) == ("AID", None)
     assert by_actor("SUPPORT", None, ["GOV"]) == ("SUPPORT", None)
+
+
+def test_conventions_and_classifiers_are_no_events():
+    text = "They spoke on condition of anonymity to discuss relations with Turkey."
+    assert _decide(text, "discuss", "CONSULT") is None
+    assert _decide("The official was not authorised to discuss the talks.", "discuss", "CONSULT") is None
+    assert _decide("The ministers met to discuss relations with Turkey.", "discuss", "CONSULT") == "CONSULT"
+    text = "A statement came from the opposition negotiating team."
+    assert _decide(text, "negotiating", "CONSULT") is None
+
+
+def test_arrival_is_a_visit_of_officials_only():
+    (doc,) = annotate(["Thousands of refugees arrived in Germany."], {}, Resources.shared({}).nlp)
+    tok = next(t for t in doc if t.text == "arrived")
+    assert not official_visit(tok, "CONSULT", ["REF"])
+    assert official_visit(tok, "CONSULT", ["GOV"])
 
 
 def test_word_lists_name_their_source():

@@ -1128,6 +1128,8 @@ def code(
                 s_abs, e_abs = cs + sent.start_char, cs + sent.end_char
                 for fr in coder.frames(tok, g0.event_type, mentions, ctx):
                     g = g0
+                    if not type_choice.official_visit(tok, g.event_type, [a.sector for a in fr.actors]):
+                        continue
                     by_actor = type_choice.by_actor(g.event_type, g.mode, [a.sector for a in fr.actors])
                     if by_actor != (g.event_type, g.mode):
                         g = type_choice.retype(g, doc.text, *by_actor, acled=res.acled_model)

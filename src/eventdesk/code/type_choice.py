@@ -216,6 +216,22 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     and the other coded triggers of the sentence (`others`: (type, token)); None when, by the
     type's definition, the words carry no event here."""
     forms = _forms(tok.lower_)
+    # "the opposition negotiating team", "the ruling party": a gerund that classifies a noun
+    if tok.dep_ in ("amod", "compound") and (
+        tok.tag_ == "VBG" or (tok.lower_.endswith("ing") and _is(tok.head, "body_nouns"))
+    ):
+        return None
+    # "spoke on condition of anonymity to discuss...", "not authorised to discuss...": a
+    # convention of news writing, not a meeting or request
+    if tok.dep_ in ("xcomp", "advcl") and (
+        _is(tok.head, "anonymity_words")
+        or any(
+            _is(x, "anonymity_words")
+            for x in tok.head.subtree
+            if not (tok.left_edge.i <= x.i <= tok.right_edge.i)
+        )
+    ):
+        return None
     if etype == "THREATEN":
         if tok.lower_ == "threatened" and tok.dep_ == "amod":
             return None
@@ -279,6 +295,15 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         # the alleged act is the event; the allegation has no actor of its own
         return None
     return etype
+
+
+def official_visit(tok: Any, etype: str, actor_sectors: list[str | None]) -> bool:
+    """A CONSULT told by a verb of movement ("arrived in", "travelled to") is a visit only when an
+    official party moves (PLOVER CONSULT: visits between political actors); refugees arriving in
+    Germany or a volunteer travelling to Syria consult no one."""
+    if etype != "CONSULT" or not _is(tok, "movement_verbs"):
+        return True
+    return any(s in words("official_sectors") for s in actor_sectors)
 
 
 def by_actor(etype: str, mode: str | None, actor_sectors: list[str | None]) -> tuple[str, str | None]:
