@@ -39,3 +39,18 @@ def test_agent_of_a_passive_participle_acts_on_its_noun():
     evs = _events("Local militias, backed by the Ethiopian army, are fighting to retake the town.", "AID")
     assert evs and evs[0].actors[0].country == "ETH"
     assert evs[0].recipients and "militias" in evs[0].recipients[0].text
+
+
+def test_subject_pronoun_of_what_an_office_holder_says_is_that_person():
+    evs = _events(
+        "The Ghanaian interior minister said on Tuesday he was concerned about the verdict against the opposition leader.",
+        "ACCUSE",
+    )
+    assert evs and evs[0].actors[0].country == "GHA"
+
+
+def test_subject_pronoun_of_what_a_body_says_is_not_the_body():
+    evs = _events(
+        "The army said on Tuesday he attacked a checkpoint near the border with grenades.", "ASSAULT"
+    )
+    assert all(a.text.lower() != "army" for e in evs for a in e.actors)

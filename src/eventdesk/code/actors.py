@@ -428,6 +428,12 @@ class Resolver:
     def __init__(self, dictionary: ActorDictionary) -> None:
         self.d = dictionary
 
+    def _is_office_holder(self, actor: Actor) -> bool:
+        """Whether the phrase naming an actor ends in a title of office ("the Danish foreign
+        minister"): one person, not a body ("the army") or a country."""
+        words = actor.text.lower().split()
+        return any(" ".join(words[-n:]) in self.d.offices for n in (1, 2, 3) if len(words) >= n)
+
     def phrase(self, head: Any) -> list[Any]:
         """The tokens naming the actor: the head with its left modifiers, "of" phrases, acronyms."""
         keep = []
@@ -481,6 +487,11 @@ class Resolver:
                 if here:
                     prior = ctx.person(here[-1].text)
                     return prior or Actor(text=here[-1].text, name=here[-1].text)
+                # "The foreign minister said she was concerned": the subject pronoun of what a
+                # person says refers to that person (logophoric reading of reported speech) when
+                # the speaker is named by an office (offices.tsv), i.e. is one person
+                if head.dep_ == "nsubj" and speaker is not None and self._is_office_holder(speaker):
+                    return speaker
                 if head.dep_ in ("nsubj", "nsubjpass") and ctx.subject_person:
                     prior = ctx.person(ctx.subject_person)
                     if prior is not None:

@@ -760,6 +760,7 @@ class SentenceCoder:
                     "nsubj",
                     "nsubjpass",
                     "attr",
+                    "acomp",  # "she was concerned": the copula carries the adjective's clause
                 )
                 and t.head.i != t.i
             ):
