@@ -396,6 +396,8 @@ def main() -> int:
     rng = random.Random(2)
     random.seed(3)  # which stored events are retold
     with tempfile.TemporaryDirectory() as tmp:
+        if args.keep:
+            os.makedirs(args.keep, exist_ok=True)
         path = os.path.join(args.keep or tmp, "merge_bench.db")
         for ext in ("", "-wal", "-shm"):
             if os.path.exists(path + ext):

@@ -439,6 +439,18 @@ def test_disk_full_is_one_line_saying_what_to_do(tmp_path: Path, monkeypatch, ca
     assert len(err) == 1 and "full" in err[0] and "free some space" in err[0]
 
 
+def test_store_in_a_missing_folder_says_the_folder_is_missing(tmp_path: Path, capsys):
+    """Not "no permission": the folder is simply not there, and the message says how to make it."""
+    from eventdesk.cli import main
+
+    (tmp_path / "in.txt").write_text(f"Headline\n\n{PARA}\n")
+    db = tmp_path / "no" / "such" / "s.db"
+    assert main(["ingest", str(tmp_path / "in.txt"), "--db", str(db), "-q"]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "does not exist" in err[0] and f"mkdir -p {db.parent}" in err[0]
+    assert not db.parent.exists()
+
+
 # -- serve: Host names, bounded searches, numeric parameters, SIGTERM ------------------------------
 @pytest.fixture
 def client(filled_store: Path):

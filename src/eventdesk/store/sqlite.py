@@ -44,6 +44,12 @@ def store_error_message(path: str, e: BaseException) -> str:
             "Make it writable or copy the store to a writable place; reading commands "
             "(events, export, stats, serve, check) work on it as it is"
         )
+    folder = os.path.dirname(os.path.abspath(path))
+    if ("unable to open" in text or code == errno.ENOENT) and not os.path.isdir(folder):
+        return (
+            f"cannot create {path}: its folder {folder} does not exist; create it first "
+            f"(mkdir -p {folder}) or give another --db"
+        )
     if "unable to open" in text or code in (errno.EACCES, errno.EPERM):
         return (
             f"cannot open {path}: no permission to open the file or to create files in its folder "
