@@ -280,30 +280,13 @@ def issue15_files(root: Path, dump_articles: int = 400) -> tuple[list[Path], set
     return sorted(bombs.iterdir()), want
 
 
-# The child's own peak: VmHWM of /proc/self/status. Not getrusage's ru_maxrss, which Linux carries
-# over from the parent through fork and exec (a child of a 700 MB process reports 700 MB).
-BOMB_CHILD = """
-import resource, sys, json
-from eventdesk.read import read_file
-
-def peak_mb():
-    try:
-        with open("/proc/self/status") as st:
-            return next(int(x.split()[1]) for x in st if x.startswith("VmHWM:")) / 1024
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-f = read_file(sys.argv[1])
-print(json.dumps({"docs": len(f.documents), "problems": [p.reason for p in f.problems],
-                  "peak_mb": peak_mb()}))
-"""
-
-
 def bomb_children(bombs: list[Path]) -> list[tuple[str, float, str]]:
+    from tests.support.peak import READ_PEAK_CHILD
+
     out = []
     for b in bombs:
         p = subprocess.run(
-            [sys.executable, "-c", BOMB_CHILD, str(b)], capture_output=True, text=True, timeout=600
+            [sys.executable, "-c", READ_PEAK_CHILD, str(b)], capture_output=True, text=True, timeout=600
         )
         try:
             r = json.loads(p.stdout.strip().splitlines()[-1])

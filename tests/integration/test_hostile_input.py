@@ -29,6 +29,7 @@ from eventdesk.guard import segment_guarded
 from eventdesk.read import read_file
 from eventdesk.records import Article, Problem
 from tests.conftest import cli, db_copy
+from tests.support.peak import READ_PEAK_CHILD
 
 PARA = (
     "Government troops clashed with rebels near the northern town of Kadugli on Monday, officials said, "
@@ -192,28 +193,9 @@ def _gzip_stream(path: Path, chunk: bytes, total: int, nest: int = 0, head: byte
         path.write_bytes(c.compress(data) + c.flush())
 
 
-# The child's own peak: VmHWM of /proc/self/status. Not getrusage's ru_maxrss, which Linux carries
-# over from the parent through fork and exec (a child of a 700 MB process reports 700 MB).
-CHILD = """
-import resource, sys, json
-from eventdesk.read import read_file
-
-def peak_mb():
-    try:
-        with open("/proc/self/status") as st:
-            return next(int(x.split()[1]) for x in st if x.startswith("VmHWM:")) / 1024
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-f = read_file(sys.argv[1], json.loads(sys.argv[2]))
-print(json.dumps({"docs": len(f.documents), "problems": [p.reason for p in f.problems],
-                  "peak_mb": peak_mb()}))
-"""
-
-
 def _read_in_child(path: Path, config: dict | None = None) -> dict:
     p = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path), json.dumps(config or {})],
+        [sys.executable, "-c", READ_PEAK_CHILD, str(path), json.dumps(config or {})],
         capture_output=True,
         text=True,
         timeout=300,

@@ -903,15 +903,6 @@ def _meeting_place(tok: Any) -> bool:
     )
 
 
-def _dominates(a: Any, b: Any) -> bool:
-    t = b
-    while t.head.i != t.i:
-        t = t.head
-        if t.i == a.i:
-            return True
-    return False
-
-
 def clause_role(tok: Any) -> str:
     """Where a trigger sits in its sentence's syntax, for the eventness gate: the relation of its
     clause to the rest ("ROOT", "ccomp", "relcl", "advcl", "pobj"...), the part of speech of the
@@ -1102,7 +1093,11 @@ def code(
                     if gj == gi or tok2.i == tok.i:
                         continue
                     p2 = _anchor(tok2)
-                    if p2.i != pred.i and _dominates(p2, pred) and pred.sent.start == p2.sent.start:
+                    if (
+                        p2.i != pred.i
+                        and type_choice.dominates(p2, pred)
+                        and pred.sent.start == p2.sent.start
+                    ):
                         # "accused Y of attacking": kept, as Y's claimed act; otherwise the outer event covers it
                         acc = p2.lower_ in ACCUSE_VERBS and any(
                             c.dep_ == "dobj" and c.lower_ not in ("other", "another") for c in p2.children

@@ -75,7 +75,8 @@ def _is(tok: Any, name: str) -> bool:
     return bool(_forms(tok.lower_) & words(name))
 
 
-def _dominates(a: Any, b: Any) -> bool:
+def dominates(a: Any, b: Any) -> bool:
+    """Whether token `a` is an ancestor of token `b` in the dependency tree."""
     t = b
     while t.head.i != t.i:
         t = t.head
@@ -290,7 +291,7 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     elif (
         etype == "ACCUSE"
         and passive_allegation(tok)
-        and any(_dominates(tok, o) for t, o in others if t != "ACCUSE")
+        and any(dominates(tok, o) for t, o in others if t != "ACCUSE")
     ):
         # the alleged act is the event; the allegation has no actor of its own
         return None
