@@ -1,0 +1,235 @@
+"""The coder's recall on hand-labelled corpus articles, and why each missed event was missed.
+
+Reads training/recall_labels.tsv (events a GUIDE coder records; offsets into ../shared/corpora
+texts), runs `eventdesk run` over those articles four times (default; eventness gate off; relevance
+gate off too; and min_confidence 0 as well) and, for every required record, says whether it was
+coded, and if not, where it was lost:
+
+  relevance gate    coded only when the article relevance gate is off
+  eventness gate    coded only when the eventness gate is off
+  low confidence    coded only with code.min_confidence 0
+  no trigger        the lexicon (data/ontology/triggers.tsv) has no word of the type in the mention
+  wrong type        a record of another type was coded from the mention's sentence
+  no frame          the lexicon finds a trigger of the type, but no record comes out of it
+                    (no participant, nested under another event, the type rules took it)
+
+Matched records are checked for actor and recipient; full_record_recall counts the actor only
+(realnews also checks place and date, which these labels do not give). Needs ../shared.
+
+    python scripts/recall_report.py [--labels training/recall_labels.tsv] [--only KEY,...] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eventness_corpus import articles  # noqa: E402
+
+from eventdesk.code.lexicon import triggers  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = {
+    "default": "",
+    "no_eventness": "[code]\neventness_threshold = -1\n",
+    "no_gates": "[code]\neventness_threshold = -1\n[relevance]\ngate = false\n",
+    "no_floor": "[code]\neventness_threshold = -1\nmin_confidence = 0.0\n[relevance]\ngate = false\n",
+}
+
+
+def read_labels(path: Path) -> dict[tuple[str, str], list[dict]]:
+    """Records by (article key, record id); each row is one mention of the record."""
+    out: dict[tuple[str, str], list[dict]] = collections.defaultdict(list)
+    header = True
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        cols = line.split("\t")
+        if len(cols) != 9:
+            sys.exit(f"{path}:{n}: expected 9 tab-separated columns, got {len(cols)}")
+        key, rec, s, e, types, actors, recips, req, main = cols
+        out[(key, rec)].append(
+            {
+                "start": int(s),
+                "end": int(e),
+                "types": set(types.split(",")),
+                "actors": [a for a in actors.split("|") if a],
+                "recipients": [a for a in recips.split("|") if a],
+                "required": req == "1",
+                "main": main == "1",
+            }
+        )
+    return out
+
+
+def run(
+    records: list[dict], config: str, work: Path, reuse: bool = False
+) -> tuple[list[dict], dict[str, dict]]:
+    """Events and articles (by key) of one `eventdesk run` over the records (`reuse`: of the last run
+    kept in `work`)."""
+    work.mkdir(parents=True, exist_ok=True)
+    inp, db, cfg = work / "in.jsonl", work / "r.db", work / "c.toml"
+    if reuse and (work / "events.jsonl").exists():
+        evs = [json.loads(x) for x in (work / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+        arts = [json.loads(x) for x in (work / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+        return evs, {a["url"]: a for a in arts}
+    db.unlink(missing_ok=True)
+    inp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    cfg.write_text(config, encoding="utf-8")
+    ed = [sys.executable, "-m", "eventdesk"]
+    subprocess.run(
+        [*ed, "run", str(inp), "--db", str(db), "--config", str(cfg)], check=True, capture_output=True
+    )
+    got = {}
+    for what in ("events", "articles"):
+        res = subprocess.run(
+            [*ed, "export", what, "--db", str(db), "--format", "jsonl"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        got[what] = [json.loads(x) for x in res.stdout.splitlines() if x.strip()]
+        (work / f"{what}.jsonl").write_text(res.stdout, encoding="utf-8")
+    arts = {a["url"]: a for a in got["articles"]}
+    return got["events"], arts
+
+
+def _names(party: dict) -> str:
+    return f"{party.get('name') or ''} {party.get('text') or ''}".lower()
+
+
+def party_ok(want: list[str], got: list[dict]) -> bool:
+    if not want:
+        return True
+    return any(
+        w.lower() in _names(g) or (_names(g).strip() and _names(g).strip() in w.lower())
+        for w in want
+        for g in got
+    )
+
+
+def spans(ev: dict) -> list[tuple[int, int]]:
+    ms = ev.get("mentions") or [ev["evidence"]]
+    return [(m["start"], m["end"]) for m in ms]
+
+
+def coded(rows: list[dict], shift: int, evs: list[dict], any_type: bool = False) -> list[dict]:
+    """Events of a record's type whose evidence sentence holds one of its mentions."""
+    out = []
+    for ev in evs:
+        if not any_type and ev["event_type"] not in rows[0]["types"]:
+            continue
+        if any(s <= r["start"] + shift < e for r in rows for s, e in spans(ev)):
+            out.append(ev)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--labels", type=Path, default=ROOT / "training" / "recall_labels.tsv")
+    ap.add_argument("--only", help="comma-separated article keys")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every required record")
+    ap.add_argument("--json", type=Path, help="write the figures here")
+    ap.add_argument("--work", type=Path, help="keep the runs' stores and exports in this folder")
+    ap.add_argument("--reuse", action="store_true", help="read the exports kept in --work, run nothing")
+    a = ap.parse_args()
+    labels = read_labels(a.labels)
+    keys = {k for k, _ in labels}
+    if a.only:
+        keys &= set(a.only.split(","))
+    records = [r for r in articles() if r["id"] in keys]
+    texts = {r["id"]: r["text"] for r in records}
+    with tempfile.TemporaryDirectory(prefix="recall-") as tmp:
+        work = a.work or Path(tmp)
+        out = {
+            name: run(records, cfg, work / name, a.reuse and a.work is not None) for name, cfg in RUNS.items()
+        }
+    body = {k: out["no_gates"][1][k]["body"] for k in keys if k in out["no_gates"][1]}
+    shift = {k: body[k].find(texts[k][:200]) for k in body}
+    by_art = {
+        name: collections.defaultdict(
+            list, {k: [e for e in evs if e["article_id"] == arts[k]["id"]] for k in arts}
+        )
+        for name, (evs, arts) in out.items()
+    }
+    tally: collections.Counter[str] = collections.Counter()
+    full = main_hit = n_main = 0
+    n_req = 0
+    for (key, rec), rows in sorted(labels.items()):
+        if key not in keys or not rows[0]["required"]:
+            continue
+        n_req += 1
+        n_main += rows[0]["main"]
+        sh = shift.get(key, 0)
+        got = coded(rows, sh, by_art["default"][key])
+        if got:
+            ok_a = any(party_ok(rows[0]["actors"], e["actors"]) for e in got)
+            ok_r = any(party_ok(rows[0]["recipients"], e["recipients"]) for e in got)
+            why = "coded" + ("" if ok_a else ", actor wrong") + ("" if ok_r else ", recipient wrong")
+            if not (ok_a and ok_r):
+                why += (
+                    " ("
+                    + "; ".join(
+                        "/".join(p["name"] for p in e["actors"])
+                        + " -> "
+                        + "/".join(p["name"] for p in e["recipients"])
+                        for e in got
+                    )
+                    + ")"
+                )
+            full += ok_a  # realnews' full record: actor (and place, date: not labelled here)
+            main_hit += rows[0]["main"]
+        elif coded(rows, sh, by_art["no_eventness"][key]):
+            why = "eventness gate"
+        elif coded(rows, sh, by_art["no_gates"][key]):
+            why = "relevance gate"
+        elif coded(rows, sh, by_art["no_floor"][key]):
+            why = "low confidence"
+        else:
+            text = texts[key]
+            hit_types = {
+                h.event_type for r in rows for h in triggers(text[max(0, r["start"] - 60) : r["end"] + 60])
+            }
+            other = coded(rows, sh, by_art["no_floor"][key], any_type=True)
+            if other:
+                why = "wrong type (" + ",".join(sorted({e["event_type"] for e in other})) + ")"
+            elif rows[0]["types"] & hit_types:
+                why = "no frame"
+            else:
+                why = "no trigger"
+        tally[why.split(" (")[0].split(",")[0]] += 1
+        if why.startswith("coded, actor wrong"):
+            tally["(coded, actor wrong)"] += 1
+        if a.verbose or why != "coded":
+            t = texts[key]
+            r0 = rows[0]
+            print(f"{key} {rec} {'/'.join(sorted(r0['types']))} main={int(r0['main'])}: {why}")
+            for r in rows:
+                print(f"    | {t[r['start'] : r['end']]}")
+    hit = tally["coded"]
+    figures = {
+        "required": n_req,
+        "recall": round(hit / n_req, 3) if n_req else None,
+        "main_recall": round(main_hit / n_main, 3) if n_main else None,
+        "full_record_recall": round(full / n_req, 3) if n_req else None,
+        "misses": {k: v for k, v in tally.most_common() if k != "coded"},
+        "predicted": len(out["default"][0]),
+    }
+    print("RECALL " + json.dumps(figures))
+    if a.json:
+        a.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
