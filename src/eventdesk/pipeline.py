@@ -49,12 +49,15 @@ def extract_events(
     from eventdesk.code.coref import corefer
     from eventdesk.dates import resolve_dates
     from eventdesk.geo import locate
+    from eventdesk.relevance.events import keep_reported
 
     if res is None:
         res = Resources.shared(config)
     entities = KnownEntities()  # the coder's NER of event sentences, reused by geo
     events = code(articles, config, res, bare_mentions=True, entities=entities)
     by_id = {a.id: a for a in articles}
+    # what the article is (topic, genre) decides which of its coded events stand
+    events = keep_reported(events, by_id, config)
     locate(events, by_id, config, res, entities)
     # actors named without a country (protesters, police, "the army") take the event's country
     fill_countries(events, res.dictionary)

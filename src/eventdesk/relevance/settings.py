@@ -41,4 +41,12 @@ SETTINGS = [
         "act with police, soldiers, militants or protesters as a participant ('officer shoots man', "
         "'police arrest bosses'); false leaves such articles to the topic and score alone.",
     ),
+    Setting(
+        "relevance.political_violence_only",
+        True,
+        "In an article whose topic is not one of code_topics (let in by its score or lead), an event "
+        "of a violent ACLED type stands only when a participant is political, its sentence names a "
+        "political office-holder, or the article names a political armed actor or motive (ACLED: "
+        "political violence only; data/relevance/political_violence.txt); false keeps them all.",
+    ),
 ]

@@ -1,0 +1,112 @@
+"""Which coded events an article's own judgement (topic, genre) lets stand: document rules applied
+after coding, before place and date.
+
+Political violence outside political news. An article of another topic (sport, entertainment,
+business, tech) is coded when its score or lead lets it through; its words of force ("crowd
+trouble", "an absolute explosion of crowds", "a fan attacking a fan") are then read with the
+conflict vocabulary. ACLED records political violence only: force used by a group with a
+political purpose (state forces, rebels, militias, rioters and protesters in a demonstration),
+not criminal, interpersonal or sporting violence (ACLED codebook; realnews GUIDE.md: ordinary crime
+without political actors is no event). So in such an article an event of a violent ACLED type
+stands only with evidence of political violence: a participant of a political sector, a political
+office-holder attacked in its sentence, or an article that names a political armed actor or motive
+(data/relevance/political_violence.txt, with its source).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from eventdesk.records import Article, Event
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "relevance"
+
+# ACLED's event types of political violence (Riots: violent demonstrations and mob violence)
+VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+# PLOVER sectors of political participants (GUIDE.md: states, officials, forces, armed groups,
+# parties, unions, IGOs/NGOs). "UAF" with no text is the coder's fill-in, not evidence.
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "PTY", "OPP", "LAB", "IGO", "UNO", "NGO"}
+)
+# ... of them, those whose role noun alone says they use force for a political end (ACLED actor types:
+# state forces, rebels, militias); a common noun of another sector ("supporters", "members") is a
+# guess from the word alone, and in a sport or music report it names fans: only a name counts there
+FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
+KINDS = ("actor", "target", "motive")
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern[str]:
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        stem = re.escape(w.rstrip("*")).replace(r"\ ", r"\s+")
+        alts.append(stem + (r"[a-z]*" if w.endswith("*") else ""))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+
+
+@cache
+def _cues(path: Path = DATA / "political_violence.txt") -> dict[str, re.Pattern[str]]:
+    words: dict[str, list[str]] = {k: [] for k in KINDS}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, word = line.partition("\t")
+        if kind not in words or not word.strip():
+            raise ValueError(f"{path}:{n}: expected kind<TAB>word with kind one of {', '.join(KINDS)}")
+        words[kind].append(word.strip().lower())
+    return {k: _pattern(v) for k, v in words.items() if v}
+
+
+def political_topic(article: Article, topics: Iterable[str]) -> bool:
+    """Whether the article's judged topic is one of `topics` (unjudged: taken as political)."""
+    rel = article.relevance
+    return rel is None or rel.get("topic") in set(topics)
+
+
+def names_political_violence(article: Article) -> bool:
+    """The article names an armed or political actor that uses force, or a political motive."""
+    cues = _cues()
+    text = (article.title or "") + "\n" + article.body
+    return any(cues[k].search(text) for k in ("actor", "motive") if k in cues)
+
+
+def political_participant(event: Event) -> bool:
+    """A participant of a political sector that the text names (not the coder's fill-in): a force
+    by its role noun, any other sector by a name."""
+    return any(
+        a.text and (a.sector in FORCE_SECTORS or (a.sector in POLITICAL_SECTORS and a.text[:1].isupper()))
+        for a in event.actors + event.recipients
+    )
+
+
+def political_target(event: Event) -> bool:
+    """The event's sentence names a political office-holder (the one attacked, as ACLED reads it)."""
+    rx = _cues().get("target")
+    return bool(rx and rx.search(event.evidence.sentence or ""))
+
+
+def violence_stands(event: Event, article: Article, topics: Iterable[str]) -> bool:
+    """Whether an event may keep its place in the article (see the module doc)."""
+    if event.acled_event_type not in VIOLENT_ACLED or political_topic(article, topics):
+        return True
+    return political_participant(event) or political_target(event) or names_political_violence(article)
+
+
+def keep_reported(
+    events: list[Event], articles: dict[str, Article], config: dict[str, Any] | None
+) -> list[Event]:
+    """The events the rules above let stand; events of articles not in `articles` all stand."""
+    from eventdesk.config import setting
+
+    if not setting(config, "relevance.political_violence_only"):
+        return events
+    topics = setting(config, "relevance.code_topics")
+    out = []
+    for ev in events:
+        art = articles.get(ev.article_id)
+        if art is None or violence_stands(ev, art, topics):
+            out.append(ev)
+    return out
