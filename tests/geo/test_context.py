@@ -346,3 +346,23 @@ def test_function_word_before_a_kind_noun_is_no_place(cfg):
     found = _found(t, cfg)
     assert "But" not in found
     assert found["Azaz"].country == "SYR"  # a name the kind word follows is still named a place
+
+
+def test_a_county_known_only_by_its_bare_name_in_a_kind_named_list(cfg):
+    # "Wilkin" and "Swift" are held only as bare names of their counties (weak aliases); the plural
+    # kind word after the list says what they are
+    t = "Roads are closed in parts of Stevens, Swift and Wilkin counties after the storm."
+    found = {p.text: p for p in geo.parse(t, cfg, Resources.shared(cfg))}
+    assert {"Swift", "Wilkin"} <= set(found), found
+    assert all(p.country == "USA" and p.admin1 == "Minnesota" for p in found.values()), found
+    # the same word with no kind word over it is no place
+    assert "Wilkin" not in {p.text for p in geo.parse("Wilkin scored twice.", cfg, Resources.shared(cfg))}
+
+
+def test_place_premodifying_an_office_stays_a_place_when_ner_reads_a_person(gaz_path: Path):
+    pytest.importorskip("spacy")
+    c = {"geo": {"gazetteer": str(gaz_path)}}
+    # the small model reads "Huntsville Fire Chief" as the start of a person's name
+    t = "The ban was lifted after a meeting between Huntsville Fire Chief Tom Grisham and the mayor."
+    found = _found(t, c)
+    assert "Huntsville" in found and found["Huntsville"].country == "USA", found

@@ -288,7 +288,14 @@ def _accept(
         # "Cooper Street": a street's name; a state's or county's "Highway Patrol", "County Road 5"
         # and "Oxford Road 5" are the division's own
         return False
-    strong = [c for c in cs if c.type != "w" or c.entry.pop >= MIN_WEAK_POP]
+    # "Swift and Wilkin counties": a kind word over the list vouches for a name the gazetteer holds
+    # only as a weak alias (a county's bare name), whatever its size
+    listed_kind = _kind_named(text, s, s + len(surface))
+    strong = [
+        c
+        for c in cs
+        if c.type != "w" or c.entry.pop >= MIN_WEAK_POP or (listed_kind and c.entry.kind in _SETTLEMENT_KINDS)
+    ]
     if not strong:
         return False
     first = surface.split()[0] if n > 1 else ""
@@ -456,18 +463,20 @@ def _refine(
     titled = titled_names(text)
     kept = []
     for s, e in spans:
-        if any(ps <= s and e <= pe and (pe - ps) > (e - s) for ps, pe in persons):
-            continue
         surface = text[s:e]
+        _, cs, _ = candidates(gaz, surface)
+        # the text says so otherwise: "Laconia police", "CROMWELL —", "Jackson and Barrow counties"
+        said = _licensed(gaz, text, s, e, cs)
+        # part of a longer person's name ("Jordan Henderson"), unless the text says it is a place:
+        # the small model reads "Huntsville Fire Chief Tom Grisham" as one person
+        if not said and any(ps <= s and e <= pe and (pe - ps) > (e - s) for ps, pe in persons):
+            continue
         locative = bool(_AFTER_LOCATIVE.search(text[max(0, s - 25) : s])) or bool(
             _SLOT_BEFORE.search(text[max(0, s - 80) : s])
         )
         ner_place = any(a < e and s < b for a, b in placey)
-        _, cs, _ = candidates(gaz, surface)
         # a later item of a list the preposition governs ("in Hamilton and Middletown")
         listed = not locative and _locative_at(text, s)
-        # the text says so otherwise: "Laconia police", "CROMWELL —", "Jackson and Barrow counties"
-        said = _licensed(gaz, text, s, e, cs)
         # nothing in the text says it is a place ("in X", "a man of X", "X district", a GPE entity)
         free = (
             not locative
