@@ -52,6 +52,12 @@ def test_parse_returns_no_demonyms_unless_asked(cfg):
     with_demonyms = {"geo": {**cfg["geo"], "parse_demonyms": True}}
     asked = {p.text for p in geo.parse(t, with_demonyms, Resources.shared(with_demonyms))}
     assert {"Sudanese", "Kassala"} <= asked
+    # apart from the places, the peoples' names are given with their countries
+    places, demonyms = geo.parse_with_demonyms(t, cfg, Resources.shared(cfg))
+    assert {p.text for p in places} == {"Kassala"}
+    assert {(p.text, p.country) for p in demonyms} == {("Sudanese", "SDN"), ("Iranian", "IRN")}
+    assert all(t[p.start : p.end] == p.text for p in demonyms)
+    assert geo.parse_with_demonyms(t, with_demonyms, Resources.shared(with_demonyms))[1] == []
 
 
 def test_short_capitals_match_only_abbreviations(cfg):

@@ -396,6 +396,7 @@ def test_cli_resolve_and_parse(cfg, monkeypatch, capsys, tmp_path: Path):
     assert out["id"] == "a" and [p["country"] for p in out["places"]] == ["SDN", "SDN"]
     assert out["places"][0]["precision"] == 2  # "near Wad Madani"
 
+    t = "Sudanese troops: clashes near Wad Madani, Sudan."
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"id": "b", "text": t}) + "\n"))
     dst = tmp_path / "out.jsonl"
     assert (
@@ -415,7 +416,9 @@ def test_cli_resolve_and_parse(cfg, monkeypatch, capsys, tmp_path: Path):
         == 0
     )
     got = json.loads(dst.read_text(encoding="utf-8"))
-    assert [(p["start"], p["end"]) for p in got["places"]] == [(13, 23), (25, 30)]
+    assert [(p["start"], p["end"]) for p in got["places"]] == [(30, 40), (42, 47)]
+    # a people's name is no place: it comes apart, with its country
+    assert [(p["text"], p["country"], p["start"]) for p in got["demonyms"]] == [("Sudanese", "SDN", 0)]
 
 
 @pytest.mark.slow

@@ -26,6 +26,8 @@ examples:
   eventdesk geo info
   eventdesk geo resolve --input spans.jsonl > places.jsonl     lines {"id","text","spans":[[s,e],...]}
   echo '{"id":"1","text":"Clashes near Wad Madani, Sudan."}' | eventdesk geo parse --input -
+      -> {"id","places":[...]} (+ "demonyms":[...] for peoples' names such as "Sudanese", with
+         their country's place; with geo.parse_demonyms = true they are in "places" instead)
 """
 
 
@@ -45,7 +47,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     i.add_argument("--json", action="store_true", help="print the facts as one JSON object")
     for name, help_ in (
         ("resolve", "a place for each given span: lines {id, text, spans}"),
-        ("parse", "find and resolve every place name: lines {id, text}"),
+        ("parse", "find and resolve every place name: lines {id, text}; demonyms come apart"),
     ):
         q = sub.add_parser(name, help=help_)
         q.add_argument("--input", required=True, help="JSONL file, or - for stdin")
@@ -96,9 +98,13 @@ def main(args: argparse.Namespace) -> int:
             if cmd == "resolve":
                 spans = [s for s in d.get("spans") or [] if isinstance(s, list | tuple) and len(s) == 2]
                 places = [p.to_dict() if p else None for p in geo.resolve(d["text"], spans, res)]
+                write_jsonl(out, {"id": d.get("id"), "places": places})
             else:
-                places = [p.to_dict(spans=True) for p in geo.parse(d["text"], cfg, res)]
-            write_jsonl(out, {"id": d.get("id"), "places": places})
+                found, peoples = geo.parse_with_demonyms(d["text"], cfg, res)
+                line = {"id": d.get("id"), "places": [p.to_dict(spans=True) for p in found]}
+                if peoples:  # demonyms: the country a people's name points to, apart from places
+                    line["demonyms"] = [p.to_dict(spans=True) for p in peoples]
+                write_jsonl(out, line)
     finally:
         if out is not sys.stdout:
             out.close()

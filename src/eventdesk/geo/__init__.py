@@ -4,6 +4,7 @@ detection, resolution with document context, and event location.
 Public functions:
 - `resolve(text, spans, res)`: a place (or None) for each given name span;
 - `parse(text, config, res)`: every place name found in a text, resolved (Place.start/end set);
+- `parse_with_demonyms(text, config, res)`: (places, demonyms): peoples' names apart from places;
 - `locate(events, articles, config, res)`: sets `event.location` from the event's sentence or the article;
 - `info(gazetteer)`: which gazetteer is in use (packaged data or the user's GeoNames import), how many places.
 
@@ -17,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from eventdesk.geo.gazetteer import Gazetteer, info, open_gazetteer
 from eventdesk.geo.location import locate
-from eventdesk.geo.toponyms import parse
+from eventdesk.geo.toponyms import parse, parse_with_demonyms
 from eventdesk.records import Place
 
 if TYPE_CHECKING:
     from eventdesk.resources import Resources
 
-__all__ = ["Gazetteer", "info", "locate", "open_gazetteer", "parse", "resolve"]
+__all__ = ["Gazetteer", "info", "locate", "open_gazetteer", "parse", "parse_with_demonyms", "resolve"]
 
 
 def resolve(text: str, spans: list[tuple[int, int]] | list[list[int]], res: Resources) -> list[Place | None]:

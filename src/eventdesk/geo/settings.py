@@ -31,7 +31,8 @@ SETTINGS = [
         "geo.parse_demonyms",
         False,
         '`geo parse` returns demonyms ("Sudanese") as places of their country; off, a people is no '
-        "place (demonyms still steer the other names). On for gold sets that tag them (LGL does).",
+        'place: they come apart in "demonyms" (and still steer the other names). On for gold sets '
+        "that tag them as toponyms (LGL does).",
     ),
     Setting(
         "geo.province_point",

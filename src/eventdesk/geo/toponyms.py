@@ -794,13 +794,26 @@ def parse_mentions(
 def parse(text: str, config: dict[str, Any] | None, res: Resources) -> list[Place]:
     """Every place name found in `text`, resolved in the context of the whole text (start/end set).
     `res`: the gazetteer and the NER pipeline (eventdesk.resources)."""
+    return parse_with_demonyms(text, config, res)[0]
+
+
+def parse_with_demonyms(
+    text: str, config: dict[str, Any] | None, res: Resources
+) -> tuple[list[Place], list[Place]]:
+    """(places, demonyms) found in `text`. A demonym ("Sudanese", "Iranian") names a people, not a
+    place (issue 12): it comes apart, with its country's place, so that a user sees what the text
+    says about countries without reading it as a place; with geo.parse_demonyms on it is a place
+    like the others (the convention of gold sets that tag them, LGL) and the second list is empty."""
     gaz, ms = parse_mentions(text, config, res)
-    demonyms = bool(((config or {}).get("geo") or {}).get("parse_demonyms"))
-    out = []
+    as_places = bool(((config or {}).get("geo") or {}).get("parse_demonyms"))
+    places: list[Place] = []
+    demonyms: list[Place] = []
     for m in ms:
-        if m.best >= 0 and m.cands[m.best].type == "d" and not demonyms:
-            continue  # "Sudanese", "Iranian": a people, not a place (they still steered the others)
         p = to_place(gaz, m, spans=True)
-        if p is not None:
-            out.append(p)
-    return out
+        if p is None:
+            continue
+        if m.best >= 0 and m.cands[m.best].type == "d" and not as_places:
+            demonyms.append(p)  # a people; it still steered the other names' resolution
+        else:
+            places.append(p)
+    return places, demonyms
