@@ -9,7 +9,9 @@ coded, and if not, where it was lost:
   eventness gate    coded only when the eventness gate is off
   low confidence    coded only with code.min_confidence 0
   no trigger        the lexicon (data/ontology/triggers.tsv) has no word of the type in the mention
-  wrong type        a record of another type was coded from the mention's sentence
+  wrong type        a record of another type was coded from the mention's sentence, whose
+                    words the lexicon also reads as the labelled type
+  no trigger, other event   the same, but the lexicon has no word of the labelled type there
   no frame          the lexicon finds a trigger of the type, but no record comes out of it
                     (no participant, nested under another event, the type rules took it)
 
@@ -23,7 +25,9 @@ from __future__ import annotations
 
 import argparse
 import collections
+import hashlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -104,18 +108,56 @@ def run(
     return got["events"], arts
 
 
-def _names(party: dict) -> str:
-    return f"{party.get('name') or ''} {party.get('text') or ''}".lower()
+def _norm(s: str | None) -> str:
+    s = (s or "").replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", s.replace("\u2013", "-").replace("\u2014", "-")).strip().lower()
 
 
 def party_ok(want: list[str], got: list[dict]) -> bool:
+    """A coded party is one of the acceptable names (whole words either way, as score_events.py)."""
     if not want:
         return True
-    return any(
-        w.lower() in _names(g) or (_names(g).strip() and _names(g).strip() in w.lower())
-        for w in want
-        for g in got
-    )
+    names = [n for g in got for n in (_norm(g.get("text")), _norm(g.get("name"))) if n]
+    for p in names:
+        for w in map(_norm, want):
+            if w and (
+                re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", p)
+                or (len(p) >= 3 and re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", w))
+            ):
+                return True
+    return False
+
+
+def gold_labels(gold: Path, inputs: Path, half: str) -> tuple[dict[tuple[str, str], list[dict]], list[dict]]:
+    """realnews gold records of one half (md5 of the article id: last hex digit 0-7 study, 8-f held)
+    as labels, and the input records of that half."""
+    keep = "01234567" if half == "study" else "89abcdef"
+    recs = [json.loads(x) for x in inputs.read_text(encoding="utf-8").splitlines() if x.strip()]
+    recs = [r for r in recs if hashlib.md5(r["id"].encode()).hexdigest()[-1] in keep]
+    for r in recs:
+        r["url"] = r["id"]  # found again by url in the export
+    text = {r["id"]: r["text"] for r in recs}
+    out: dict[tuple[str, str], list[dict]] = collections.defaultdict(list)
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        if g["article"] not in text:
+            continue
+        for ph in g.get("evidence_any") or []:
+            s = text[g["article"]].find(ph)
+            if s < 0:
+                continue
+            out[(g["article"], g["id"])].append(
+                {
+                    "start": s,
+                    "end": s + len(ph),
+                    "types": set(g["types"]),
+                    "actors": g.get("actors_any") or [],
+                    "recipients": g.get("recipients_any") or [],
+                    "required": g.get("required", True),
+                    "main": bool(g.get("main")),
+                }
+            )
+    return out, recs
 
 
 def spans(ev: dict) -> list[tuple[int, int]]:
@@ -138,16 +180,28 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--labels", type=Path, default=ROOT / "training" / "recall_labels.tsv")
     ap.add_argument("--only", help="comma-separated article keys")
+    ap.add_argument("--realnews", type=Path, metavar="DIR", help="score the realnews gold of DIR instead")
+    ap.add_argument(
+        "--half",
+        choices=("study", "held"),
+        default="study",
+        help="with --realnews: which half (held: figures and miss counts only, never a record)",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="print every required record")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--work", type=Path, help="keep the runs' stores and exports in this folder")
     ap.add_argument("--reuse", action="store_true", help="read the exports kept in --work, run nothing")
     a = ap.parse_args()
-    labels = read_labels(a.labels)
-    keys = {k for k, _ in labels}
+    if a.realnews:
+        labels, records = gold_labels(a.realnews / "gold.jsonl", a.realnews / "inputs.jsonl", a.half)
+        keys = {r["id"] for r in records}
+    else:
+        labels = read_labels(a.labels)
+        keys = {k for k, _ in labels}
+        records = [r for r in articles() if r["id"] in keys]
     if a.only:
         keys &= set(a.only.split(","))
-    records = [r for r in articles() if r["id"] in keys]
+        records = [r for r in records if r["id"] in keys]
     texts = {r["id"]: r["text"] for r in records}
     with tempfile.TemporaryDirectory(prefix="recall-") as tmp:
         work = a.work or Path(tmp)
@@ -163,6 +217,7 @@ def main() -> int:
         for name, (evs, arts) in out.items()
     }
     tally: collections.Counter[str] = collections.Counter()
+    by_type: collections.Counter[str] = collections.Counter()
     full = main_hit = n_main = 0
     n_req = 0
     for (key, rec), rows in sorted(labels.items()):
@@ -201,16 +256,20 @@ def main() -> int:
                 h.event_type for r in rows for h in triggers(text[max(0, r["start"] - 60) : r["end"] + 60])
             }
             other = coded(rows, sh, by_art["no_floor"][key], any_type=True)
-            if other:
+            if other and rows[0]["types"] & hit_types:
                 why = "wrong type (" + ",".join(sorted({e["event_type"] for e in other})) + ")"
+            elif other:
+                why = "no trigger, other event (" + ",".join(sorted({e["event_type"] for e in other})) + ")"
             elif rows[0]["types"] & hit_types:
                 why = "no frame"
             else:
                 why = "no trigger"
         tally[why.split(" (")[0].split(",")[0]] += 1
+        if not why.startswith("coded"):
+            by_type["/".join(sorted(rows[0]["types"])) + ": " + why.split(" (")[0].split(",")[0]] += 1
         if why.startswith("coded, actor wrong"):
             tally["(coded, actor wrong)"] += 1
-        if a.verbose or why != "coded":
+        if (a.verbose or why != "coded") and not (a.realnews and a.half == "held"):
             t = texts[key]
             r0 = rows[0]
             print(f"{key} {rec} {'/'.join(sorted(r0['types']))} main={int(r0['main'])}: {why}")
@@ -223,6 +282,7 @@ def main() -> int:
         "main_recall": round(main_hit / n_main, 3) if n_main else None,
         "full_record_recall": round(full / n_req, 3) if n_req else None,
         "misses": {k: v for k, v in tally.most_common() if k != "coded"},
+        "misses_by_type": dict(by_type.most_common()),
         "predicted": len(out["default"][0]),
     }
     print("RECALL " + json.dumps(figures))

@@ -54,3 +54,21 @@ def test_subject_pronoun_of_what_a_body_says_is_not_the_body():
         "The army said on Tuesday he attacked a checkpoint near the border with grenades.", "ASSAULT"
     )
     assert all(a.text.lower() != "army" for e in evs for a in e.actors)
+
+
+def test_a_definite_title_names_the_holder_the_article_introduced():
+    evs = _events(
+        "Kenya's foreign minister has warned Somalia over the border dispute. The foreign minister "
+        "also criticised the Ugandan president on Tuesday.",
+        "ACCUSE",
+    )
+    assert evs and evs[0].actors[0].country == "KEN"
+
+
+def test_an_object_that_cannot_act_does_not_control_the_infinitive():
+    evs = _events(
+        "The Chilean president used a televised address on Sunday to condemn Peru.",
+        "ACCUSE",
+    )
+    assert evs and evs[0].actors[0].country == "CHL"
+    assert all("address" not in a.text for e in evs for a in e.actors)

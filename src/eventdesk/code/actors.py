@@ -601,6 +601,10 @@ class Resolver:
             if inner is not None:
                 return Actor(text=text, name=inner.name, country=inner.country, sector=inner.sector)
 
+        # "Turkey's foreign minister ... the foreign minister": a definite title names the holder the
+        # article introduced with it (definite description anaphora), so its country is remembered
+        office_key = "office:" + doc[office.start : office.end].text.lower() if office is not None else None
+
         if person is not None:
             full = person.text
             prior = ctx.person(full)
@@ -615,6 +619,8 @@ class Resolver:
                 full = prior.name if len(prior.name) >= len(full) else full
             actor = Actor(text=text, name=full, country=country, sector=sector)
             ctx.add_person(actor, full)
+            if office_key and country:
+                ctx.by_head[office_key] = actor
             return actor
 
         if group is not None:
@@ -632,6 +638,10 @@ class Resolver:
         head_role = low in ROLE_NOUNS or (office is not None and office.end - 1 == head.i)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
         if head_role and definite and head.ent_type_ != "PERSON":
+            known_holder = ctx.by_head.get(office_key) if office_key and country is None else None
+            if known_holder is not None:
+                h = known_holder
+                return Actor(text=text, name=h.name, country=h.country, sector=h.sector, wikidata=h.wikidata)
             prior = ctx.last_person(country=country, sector=role if role in STATE else None)
             if prior is not None and (country is None or prior.country == country):
                 return Actor(text=text, name=prior.name, country=prior.country, sector=prior.sector)
@@ -655,6 +665,8 @@ class Resolver:
             actor = Actor(text=text, name=name, country=country, sector=sector)
             if noun and country:
                 ctx.by_head[noun] = actor
+            if office_key and country:
+                ctx.by_head[office_key] = actor
             if sector not in STATE and sector not in ("CVL",):
                 ctx.last_group = actor
             return actor

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.code import type_choice
-from eventdesk.code.actors import STATE, ArticleContext, Resolver, protest_roles, word_list
+from eventdesk.code.actors import STATE, ArticleContext, Resolver, non_actor_nouns, protest_roles, word_list
 from eventdesk.code.coref import anaphoric
 from eventdesk.config import setting
 from eventdesk.records import Actor, Article, Event, Evidence
@@ -470,7 +470,14 @@ def _subject(v: Any) -> tuple[list[Any], list[Any]]:
             ag = [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
             return ag, pas
         if v.dep_ == "xcomp":
-            objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
+            # object control ("urged the army to attack"), but an object that cannot act is an
+            # instrument of the subject's purpose ("used a televised address to castigate Russia")
+            objs = [
+                c
+                for c in v.head.children
+                if c.dep_ in ("dobj",)
+                and not (c.ent_type_ == "" and {c.lower_, c.lemma_.lower()} & non_actor_nouns())
+            ]
             if objs and v.head.lower_ not in ACCUSE_VERBS:
                 return objs, []
             v = v.head
