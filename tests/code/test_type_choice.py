@@ -9,7 +9,7 @@ import pytest
 from eventdesk.annotate import annotate
 from eventdesk.code import code
 from eventdesk.code.lexicon import triggers
-from eventdesk.code.type_choice import by_actor, choose, official_visit, words
+from eventdesk.code.type_choice import by_actor, choose, official_visit, side_trigger, words
 from eventdesk.records import Article
 from eventdesk.resources import Resources
 
@@ -139,3 +139,49 @@ def test_whole_article_codes_the_alleged_act_and_abduction():
     assert ("accused", "ACCUSE") not in kinds
     # an armed group's captives are abducted, not arrested
     assert ("imprisoned", "ASSAULT") in kinds and ("imprisoned", "COERCE") not in kinds
+
+
+def _side(text: str, word: str) -> bool:
+    """Whether `word` of `text` is a side trigger beside the sentence's other lexicon triggers."""
+    (doc,) = annotate([text], {}, Resources.shared({}).nlp)
+    tok = next(t for t in doc if t.text == word)
+    others = []
+    for h in triggers(text):
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if span is not None and span.root.i != tok.i:
+            others.append(span.root)
+    return side_trigger(tok, others)
+
+
+def test_restrictive_description_of_a_noun_is_a_side_trigger():
+    text = "Islamic State fighters executed two engineers imprisoned by the group near Raqqa on Monday."
+    assert _side(text, "imprisoned")
+    assert not _side(text, "executed")
+    # "towns to be handed over": a plan told in a description of the towns
+    text = "The rebels shelled the towns to be handed over to the army on Friday."
+    assert _side(text, "handed")
+    assert not _side(text, "shelled")
+
+
+def test_non_restrictive_relative_clause_is_asserted():
+    # set off by commas, the clause adds an assertion of its own: its event is reported
+    text = "Russia, which had attacked the town in March, condemned the government on Monday."
+    assert not _side(text, "attacked")
+    assert not _side(text, "condemned")
+
+
+def test_adjective_complement_is_a_disposition():
+    text = (
+        "The rebels said they were ready to negotiate, and their fighters attacked an army post near Idlib."
+    )
+    assert _side(text, "negotiate")
+    assert not _side(text, "attacked")
+
+
+def test_a_description_alone_in_its_sentence_is_left_to_the_gate():
+    assert not _side("Two engineers imprisoned by the group remain in a camp near Raqqa.", "imprisoned")
+
+
+def test_a_message_described_tells_its_verbal_act():
+    text = "The militants attacked the town after the group released a statement calling for a holy war."
+    assert not _side(text, "calling")

@@ -1085,6 +1085,10 @@ def code(
                     or (tok.dep_ == "prep" and tok.lower_ in ("with", "under"))
                 ) and any(t2.sent.start == tok.sent.start and t2.i != tok.i for _, _, t2 in items):
                     continue
+                # "westerners imprisoned by Isis were killed", "happy to discuss X while Y": a
+                # description of a noun or a disposition beside the event the sentence reports
+                if type_choice.side_trigger(tok, [t2 for _, _, t2 in items if t2.i != tok.i]):
+                    continue
                 nested = False
                 # "he was concerned about X, as he urged all sides to ...": a finite clause with its
                 # own subject, joined to another (coordinated or adverbial), tells an act of its own

@@ -212,6 +212,67 @@ def passive_allegation(pred: Any) -> bool:
     )
 
 
+def describes_a_noun(tok: Any) -> bool:
+    """Whether the trigger's clause is a description inside a noun phrase: a relative or participle
+    clause that modifies a participant or thing ("westerners imprisoned by Isis", "a summit held two weeks ago when the leaders clashed", "towns due to
+    be handed over"). Such a restrictive clause tells who or what the noun is, not what the sentence reports
+    (clause hierarchy: it is a dependent of a noun, not of the sentence's predication). A clause
+    describing a message ("a leaflet calling for...") is the verbal act itself, not a description."""
+    t = tok
+    while t.head.i != t.i:
+        if (
+            t.dep_ in ("relcl", "acl")
+            and t.pos_ in ("VERB", "AUX")
+            and t.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and _restrictive(t)
+            and not _is(t.head, "message_nouns")
+        ):
+            return True
+        t = t.head
+    return False
+
+
+def _restrictive(clause: Any) -> bool:
+    """A restrictive modifier identifies its noun ("the towns to be handed over", "westerners
+    imprisoned by Isis"); a non-restrictive one, set off by a comma, dash or bracket ("Russia, which
+    had granted Turkey permission, ...") adds an assertion of its own (appositive relatives are
+    asserted, not presupposed), so its event is reported."""
+    first = clause.left_edge
+    before = clause.doc[first.i - 1] if first.i > 0 else None
+    return not (
+        (before is not None and before.text in (",", "(", "-", "\u2013", "\u2014"))
+        or first.text in (",", "(")
+    )
+
+
+def disposition(tok: Any) -> bool:
+    """Whether the trigger's clause is the complement of an adjective ("happy to discuss", "ready
+    to talk", "willing to cooperate"): an adjective's to-complement names an act one is disposed
+    to, not one done (irrealis; PLOVER codes acts)."""
+    t = tok
+    while t.head.i != t.i:
+        if (
+            t.dep_ == "xcomp"
+            and t.head.pos_ == "ADJ"
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in t.children)
+        ):
+            return True
+        t = t.head
+    return False
+
+
+def side_trigger(tok: Any, others: list[Any]) -> bool:
+    """A trigger that is not the event its sentence reports while another trigger of the sentence
+    (`others`, their tokens) is: it sits in a description of a noun (`describes_a_noun`) or in an
+    adjective's complement (`disposition`), and some other trigger sits in neither. Alone in its
+    sentence such a trigger is left to the eventness gate."""
+    if not (describes_a_noun(tok) or disposition(tok)):
+        return False
+    return any(
+        o.sent.start == tok.sent.start and not describes_a_noun(o) and not disposition(o) for o in others
+    )
+
+
 def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     """The PLOVER type the trigger token `tok` carries in its clause, given the lexicon's `etype`
     and the other coded triggers of the sentence (`others`: (type, token)); None when, by the
