@@ -69,3 +69,58 @@ def test_an_attack_by_militants_in_another_topic_stands():
     # in a political or conflict article, the rule does not apply
     b.relevance = {**b.relevance, "topic": "conflict"}
     assert keep_reported([ev_b], {b.id: b}, {}) == [ev_b]
+
+
+# an editorial written for this test: the author argues, in the present, with modals and judgements
+EDITORIAL = (
+    "The west must not look away from Idlib",
+    "It is hard to imagine a more shameful failure of diplomacy. The powers that claim to defend "
+    "civilians should act now, before the siege becomes a massacre. Sanctions alone will not stop a "
+    "regime that believes it can bomb hospitals at will. Would anyone seriously argue that "
+    "another summit is the answer? The lesson of the past decade is clear: words without pressure "
+    "invite more violence, and the regime will attack the town again if nobody stops it. "
+    "On Tuesday government aircraft bombed the main hospital of the town, killing 12 people, "
+    "local doctors said. That is the price of indifference, and we should be ashamed of it. "
+    "Europe cannot keep pretending that this war is someone else's problem. It is ours too.",
+)
+
+
+def test_an_editorial_is_commentary_and_its_arguments_code_nothing():
+    from eventdesk.relevance.events import author_voice, commentary
+    from eventdesk.relevance.genre import genre
+
+    assert genre(*EDITORIAL) in ("analysis", "opinion")
+    assert author_voice("Sanctions alone will not stop a regime that can bomb hospitals at will.")
+    assert author_voice("Would anyone seriously argue that another summit is the answer?")
+    # attributed, dated or narrated sentences report events, whoever wrote them
+    assert not author_voice("On Tuesday government aircraft bombed the main hospital, doctors said.")
+    assert not author_voice("Government aircraft bombed the main hospital and killed 12 people.")
+    assert not author_voice("Government forces are shelling the town from the hills.")
+    # a plain sentence in the present with no mark of the author's stance is not judged here
+    assert not author_voice("Government forces control the road to the border.")
+    a = _article(*EDITORIAL)
+    assert commentary(a)
+    events = extract_events([a], {}, RES)
+    kept = {e.evidence.sentence for e in events}
+    assert any("bombed the main hospital" in s for s in kept)
+    assert not any(author_voice(s) for s in kept)
+    everything = extract_events([a], {"relevance": {"author_voice_codes_nothing": False}}, RES)
+    assert len(everything) > len(events), "the rule has the author's arguments to drop"
+
+
+def test_a_news_report_is_news_and_codes_every_sentence():
+    from eventdesk.relevance.genre import genre
+
+    report = (
+        "Aircraft bomb hospital in Idlib",
+        "Government aircraft bombed the main hospital of the town of Ariha on Tuesday, killing 12 "
+        "people, local doctors said. The attack came a day after rebels shelled a village held by "
+        "government forces, the Syrian Observatory for Human Rights reported. The United Nations "
+        "said it was alarmed by the escalation and called on both sides to protect civilians. "
+        "Turkey, which backs some of the rebel groups, said it had summoned the Russian ambassador. "
+        "Russia's defence ministry said its aircraft had not flown over the area on Tuesday. "
+        "Thousands of families fled north towards the Turkish border, aid agencies said.",
+    )
+    assert genre(*report) == "news"
+    # a short snippet is too short to hear an author's voice
+    assert genre("", "Police must stop the march, the minister said. We will not allow it.") == "news"

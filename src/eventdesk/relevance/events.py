@@ -1,6 +1,15 @@
 """Which coded events an article's own judgement (topic, genre) lets stand: document rules applied
 after coding, before place and date.
 
+The author's voice codes nothing. Opinion and analysis pieces (genre.py) code only the news events
+they report, not the author's arguments (issue 11; realnews GUIDE.md: commentary, analysis and
+opinions of journalists are no events). In such a piece a sentence reports an event when it is
+attributed (a word of saying, a quotation), dated, or narrated (a past or perfect verb, or the
+progressive of what is happening now); a sentence with none of these, that shows the author's
+stance (first or second person, a private verb, a modal, a hedge, an evaluative word, a question:
+genre.stance_marked), is the author's own argument: its events go
+(data/relevance/narration.tsv, with its sources).
+
 Political violence outside political news. An article of another topic (sport, entertainment,
 business, tech) is coded when its score or lead lets it through; its words of force ("crowd
 trouble", "an absolute explosion of crowds", "a fan attacking a fan") are then read with the
@@ -22,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.records import Article, Event
+from eventdesk.relevance.genre import stance_marked
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "relevance"
 
@@ -37,6 +47,14 @@ POLITICAL_SECTORS = frozenset(
 # guess from the word alone, and in a sport or music report it names fans: only a name counts there
 FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 KINDS = ("actor", "target", "motive")
+COMMENTARY = frozenset({"analysis", "opinion"})
+NARRATION_KINDS = ("report", "time", "past")
+_QUOTE = re.compile('["\u201c\u201d]')
+# years, "three days ago", and the regular past and participle (-ed) of a word of four letters or more
+_TIME_PATTERN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b\d+\s+(?:days|weeks|months|years)\s+ago\b", re.I)
+_REGULAR_PAST = re.compile(r"\b[a-z]{2,}ed\b", re.I)
+# the progressive reports what is happening now ("forces are advancing", "is shelling")
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am|was|were|been)\s+(?:\w+ly\s+)?\w{3,}ing\b", re.I)
 
 
 def _pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -58,6 +76,36 @@ def _cues(path: Path = DATA / "political_violence.txt") -> dict[str, re.Pattern[
             raise ValueError(f"{path}:{n}: expected kind<TAB>word with kind one of {', '.join(KINDS)}")
         words[kind].append(word.strip().lower())
     return {k: _pattern(v) for k, v in words.items() if v}
+
+
+@cache
+def _narration(path: Path = DATA / "narration.tsv") -> dict[str, re.Pattern[str]]:
+    words: dict[str, list[str]] = {k: [] for k in NARRATION_KINDS}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, word = line.partition("\t")
+        if kind not in words or not word.strip():
+            raise ValueError(
+                f"{path}:{n}: expected kind<TAB>word with kind one of {', '.join(NARRATION_KINDS)}"
+            )
+        words[kind].append(word.strip().lower())
+    return {k: _pattern(v) for k, v in words.items() if v}
+
+
+def author_voice(sentence: str) -> bool:
+    """A sentence that neither attributes, nor dates, nor narrates, and shows the author's stance
+    (see the module doc)."""
+    if not stance_marked(sentence):
+        return False
+    if any(rx.search(sentence) for rx in (_QUOTE, _TIME_PATTERN, _REGULAR_PAST, _PROGRESSIVE)):
+        return False
+    return not any(rx.search(sentence) for rx in _narration().values())
+
+
+def commentary(article: Article) -> bool:
+    """An opinion or analysis piece, as judged (relevance.genre)."""
+    return (article.relevance or {}).get("genre") in COMMENTARY
 
 
 def political_topic(article: Article, topics: Iterable[str]) -> bool:
@@ -101,12 +149,16 @@ def keep_reported(
     """The events the rules above let stand; events of articles not in `articles` all stand."""
     from eventdesk.config import setting
 
-    if not setting(config, "relevance.political_violence_only"):
-        return events
+    violence = setting(config, "relevance.political_violence_only")
+    voice = setting(config, "relevance.author_voice_codes_nothing")
     topics = setting(config, "relevance.code_topics")
     out = []
     for ev in events:
         art = articles.get(ev.article_id)
-        if art is None or violence_stands(ev, art, topics):
-            out.append(ev)
+        if art is not None:
+            if violence and not violence_stands(ev, art, topics):
+                continue
+            if voice and commentary(art) and author_voice(ev.evidence.sentence or ""):
+                continue
+        out.append(ev)
     return out

@@ -2,16 +2,21 @@
 
 1. A label the publisher gave it: a URL path segment or a headline kicker naming the genre
    (data/relevance/genre_labels.tsv, from the IPTC genre NewsCodes and newsroom section names).
-2. Otherwise the author's voice, outside quotation marks (quoted words are someone else's):
-   opinion = the author speaks as "I" or addresses the reader ("you") - Biber's (1988) "involved"
-   features; analysis = the author reasons in their own voice (private verbs, necessity modals,
-   hedges, amplifiers: Biber's "overt persuasion" and stance features) more than they attribute
-   words to sources (said, told, according to: news narration, Bell 1991).
-   Rates are per 1,000 words of unquoted text (data/relevance/stance_words.tsv).
+2. Otherwise the author's voice, outside quotation marks (quoted words are someone else's). A news
+   report narrates and attributes: words of saying (said, told, according to) and dates (Bell
+   1991), much of its text quoted. Commentary and analysis speak in the author's voice: Biber's
+   (1988) "involved" and "overt persuasion" features (first person, private verbs, necessity
+   modals, hedges, amplifiers), attitude markers (evaluative words: Hyland 2005; Martin & White
+   2005) and rhetorical questions. Rates per 1,000 words of unquoted text (word lists:
+   data/relevance/stance_words.tsv) feed a logistic model, commentary vs news
+   (data/relevance/genre_model.tsv, trained by scripts/train_genre.py on hand-labelled corpus
+   articles, training/genre_labels.tsv); commentary is opinion when the author speaks as "I" or
+   addresses the reader ("you"), else analysis.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -24,10 +29,14 @@ GENRES = ("news", "opinion", "analysis", "other")
 # Rates per 1,000 unquoted words (see module doc). A news report has almost no first/second person
 # outside quotes; a column has several per paragraph.
 OPINION_INVOLVED = 8.0
-ANALYSIS_STANCE = 9.0
 MIN_WORDS = 60  # shorter texts (briefs, notes) are too short to hear an author's voice: news
+# the model's features, in the order of data/relevance/genre_model.tsv (rates are log1p'd)
+FEATURES = (
+    "first", "we", "second", "private", "modal", "hedge", "amplifier", "evaluative", "report", "time",
+    "question", "quoted",
+)  # fmt: skip
 
-_WORD = re.compile(r"[a-z][a-z'\u2019]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _KICKER = re.compile(r"^\s*([A-Za-z][A-Za-z \-]{1,24})\s*[:|]\s")
 
 
@@ -93,15 +102,73 @@ def unquoted(body: str) -> str:
 
 
 def voice(body: str) -> dict[str, float]:
-    """Per-1,000-word rates of the stance categories in the unquoted text, plus `words`."""
+    """Per-1,000-word rates of the stance categories in the unquoted text, plus `words`,
+    `question` (question marks per 1,000 unquoted words) and `quoted` (per cent of the words
+    inside quotation marks)."""
     unquoted_text = unquoted(body)
-    words = [w.replace("\u2019", "'") for w in _WORD.findall(unquoted_text.lower())]
+    # an acronym is no pronoun ("US" is not "us"); "I" is one letter
+    words = [
+        w.replace("\u2019", "'").lower()
+        for w in _WORD.findall(unquoted_text)
+        if not (w.isupper() and len(w) > 1)
+    ]
     cats = _stance()
     c = Counter(cats[w] for w in words if w in cats)
     n = max(len(words), 1)
     out = {k: 1000.0 * v / n for k, v in c.items()}
     out["words"] = float(len(words))
+    out["question"] = 1000.0 * unquoted_text.count("?") / n
+    out["quoted"] = 100.0 * max(0.0, 1.0 - len(unquoted_text.split()) / max(len(body.split()), 1))
     return out
+
+
+# the categories of stance_words.tsv in which the author speaks in their own voice
+STANCE = frozenset({"first", "we", "second", "private", "modal", "hedge", "amplifier", "evaluative"})
+_PREDICTION = frozenset({"would", "could", "might", "may", "will", "can", "won't", "wouldn't", "couldn't"})
+
+
+def stance_marked(sentence: str) -> bool:
+    """The sentence shows the author's stance: a word of a stance category (first or second person,
+    private verb, modal, hedge, amplifier, evaluative word), a modal of prediction or possibility,
+    or a question (Biber 1988; Hyland 2005)."""
+    if "?" in sentence:
+        return True
+    cats = _stance()
+    for w in _WORD.findall(sentence):
+        if w.isupper() and len(w) > 1:
+            continue  # "US" is no pronoun
+        w = w.replace("\u2019", "'").lower()
+        if cats.get(w) in STANCE or w in _PREDICTION:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[dict[str, float], float, float]:
+    """Weights of the commentary-vs-news model, its bias and its threshold."""
+    weights: dict[str, float] = {}
+    bias = threshold = 0.0
+    for n, row in enumerate(_lines("genre_model.tsv"), 1):
+        if len(row) != 2:
+            raise ValueError(f"{DATA / 'genre_model.tsv'}: row {n}: expected name<TAB>number")
+        name, value = row[0], float(row[1])
+        if name == "bias":
+            bias = value
+        elif name == "threshold":
+            threshold = value
+        elif name in FEATURES:
+            weights[name] = value
+        else:
+            raise ValueError(f"{DATA / 'genre_model.tsv'}: row {n}: unknown feature {name!r}")
+    return weights, bias, threshold
+
+
+def commentary_probability(v: dict[str, float]) -> float:
+    """The model's probability that a text with these voice rates (`voice`) is commentary or
+    analysis rather than a news report."""
+    weights, bias, _ = _model()
+    z = bias + sum(w * math.log1p(v.get(f, 0.0)) for f, w in weights.items())
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def genre(title: str, body: str, url: str | None = None) -> str:
@@ -115,9 +182,6 @@ def genre(title: str, body: str, url: str | None = None) -> str:
     if v["words"] < MIN_WORDS:
         return "news"
     involved = v.get("first", 0.0) + v.get("second", 0.0)
-    stance = v.get("private", 0.0) + v.get("modal", 0.0) + v.get("hedge", 0.0) + v.get("amplifier", 0.0)
     if involved >= OPINION_INVOLVED:
         return "opinion"
-    if stance >= ANALYSIS_STANCE and stance > v.get("report", 0.0):
-        return "analysis"
-    return "news"
+    return "analysis" if commentary_probability(v) >= _model()[2] else "news"

@@ -49,4 +49,11 @@ SETTINGS = [
         "political office-holder, or the article names a political armed actor or motive (ACLED: "
         "political violence only; data/relevance/political_violence.txt); false keeps them all.",
     ),
+    Setting(
+        "relevance.author_voice_codes_nothing",
+        True,
+        "In an opinion or analysis piece (genre), a sentence that neither attributes (said, a quotation), "
+        "nor dates, nor narrates (a past or perfect verb) is the author's own voice and codes no event "
+        "(data/relevance/narration.tsv); false codes every sentence of such pieces.",
+    ),
 ]
