@@ -372,3 +372,29 @@ def test_place_premodifying_an_office_stays_a_place_when_ner_reads_a_person(gaz_
     t = "The ban was lifted after a meeting between Huntsville Fire Chief Tom Grisham and the mayor."
     found = _found(t, c)
     assert "Huntsville" in found and found["Huntsville"].country == "USA", found
+
+
+def test_a_place_word_ending_a_longer_proper_name_is_no_place(cfg):
+    # the head of a proper name is its last word: "Glacier Ridge" is a school, "Chevy Durango" a car
+    t = (
+        "Pupils at Glacier Ridge raised money for the library. A red Chevy Durango was seen near "
+        "Columbus. In Dayton the council met; officials in Warren County's Hamilton Township agreed."
+    )
+    found = {p.text for p in geo.parse(t, cfg, Resources.shared(cfg))}
+    assert "Ridge" not in found and "Durango" not in found, found
+    # a sentence's first common word, a possessive before the name: the name stands on its own
+    assert {"Columbus", "Dayton"} <= found, found
+    assert any(x.startswith("Hamilton") for x in found), found
+
+
+def test_a_surname_of_someone_in_the_text_is_that_person(gaz_path: Path):
+    pytest.importorskip("spacy")
+    c = {"geo": {"gazetteer": str(gaz_path)}}
+    t = (
+        "Prosecutors met on Monday to discuss the case of Elizabeth Fairfield, a nurse accused of "
+        "fraud. Fairfield has rejected one plea offer, and Fairfield's lawyers say she will appeal. "
+        "The hearing was moved to Dayton."
+    )
+    found = _found(t, c)
+    assert "Fairfield" not in found, found
+    assert "Dayton" in found

@@ -120,6 +120,9 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         found = 0
+        if i > 0 and _tail_of_longer_name(text, toks[i - 1], toks[i][0], out):
+            i += 1
+            continue
         for n in range(min(MAX_TOKENS, len(toks) - i), 0, -1):
             seg = toks[i : i + n]
             if not _is_cap(seg[-1][2]):
@@ -159,6 +162,28 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
             out += _hyphen_parts(gaz, text, toks[i], lower_words, stop, titled)
         i += found or 1
     return out
+
+
+def _tail_of_longer_name(text: str, prev: tuple[int, int, str], s: int, out: list[tuple[int, int]]) -> bool:
+    """The capitalised word at `s` continues a proper name begun by the capitalised word before it
+    that is no place itself: "Glacier Ridge" (a school), "Chevy Durango", "Elizabeth Fairfield",
+    "Pattie A. Clay". A proper name's head is its last word (a compound's head is on the right): the
+    place the gazetteer knows by that word is not what the longer name names. Not after a sentence's
+    first word that is a common word ("In Paris"), a direction or a generic first word of a longer
+    place name ("North Caucasus", "New Haven"), or a word read as a place itself."""
+    a, b, w = prev
+    if not re.fullmatch(r"[ \t]+", text[b:s]):
+        return False  # punctuation, a line break or a hyphen between: another phrase
+    if _POSS.search(w):
+        return False  # "Warren County's Hamilton Township": a possessive ends its own noun phrase
+    if w.endswith(".") and not re.fullmatch(r"[A-Z]\.", w):
+        return False  # "Sen. Casey", "St. Paul": titles and abbreviations are dealt with elsewhere
+    if not w[:1].isupper() or w.isupper():
+        return False  # lower case, or capitals (an acronym, a heading)
+    if out and out[-1][1] >= b:
+        return False  # the word before is part of a place name ("Kansas City Kansas")
+    k = key(w.rstrip("."))
+    return not (k in common_words() or k in stopwords() or k in _NAME_HEADS)
 
 
 def _hyphen_parts(
@@ -242,6 +267,10 @@ _NAME_HEADS = frozenset(
         "northwest",
         "southeast",
         "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
         "north east",
         "north west",
         "south east",
@@ -522,6 +551,15 @@ def _refine(
         # a nationality entity supports a demonym reading only: "Liberal Democrats" (NORP) is no place
         if any(a < e and s < b for a, b in norp) and any(c.type == "d" for c in cs):
             ner_place = True
+        if (
+            " " not in surface.strip()
+            and _head_key(surface) in person_words
+            and not (locative or listed or said or _national(cs))
+        ):
+            # "Elizabeth Fairfield ... Fairfield could spend 98 years in prison": the text named
+            # someone so; a bare mention of the word is that person (one sense per discourse), even
+            # where the small model calls it a place
+            continue
         if " " not in surface.strip() and not ner_place:
             # one word NER does not call a place: only countries, provinces, big cities, demonyms;
             # after "in/near/at ..." a town of some size too ("in Baalbek": the small model misses it)
@@ -565,6 +603,14 @@ def _refine(
             continue
         # "coach Ripley", "Mr Blair ... Blair said": the text uses it as a person's name
         if not _national(cs) and (_after_title(text, s) or (" " not in surface and k in titled)):
+            continue
+        # "Elizabeth Fairfield ... Fairfield declined to plead": a surname of the text's people
+        if (
+            " " not in surface
+            and _head_key(surface) in person_words
+            and not _national(cs)
+            and not (_locative_at(text, s) or _licensed(gaz, text, s, e, cs))
+        ):
             continue
         kept.append((s, e))
     return sorted(kept)
