@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventdesk.config import setting
 from eventdesk.geo.resolver import Mention, to_place
+from eventdesk.geo.signals import body_names, country_signals
 from eventdesk.geo.toponyms import parse_mentions
 from eventdesk.records import Article, Event, Place
 
@@ -121,7 +122,14 @@ def _analyse(
     sep = "\n\n" if title else ""
     text = title + sep + (article.body or "")
     off = len(title) + len(sep)
-    hints = _actor_countries(events or [], res.gazetteer.alpha3, res) if events else None
+    hints = _actor_countries(events or [], res.gazetteer.alpha3, res) if events else Counter()
+    # the national bodies the article names ("Labour", "the Commons"): the article's country like its places
+    weight = float(setting(config, "geo.body_signal_weight"))
+    if weight > 0:
+        a2 = {v: k for k, v in res.gazetteer.alpha3.items()}
+        for cc, w in country_signals(text, body_names(res), len(title)).items():
+            if cc in a2:
+                hints[a2[cc]] += weight * w
     regions = known = None
     if events:  # NER only where events are told (mostly done already by the coder: see `known`)
         spans = sorted(

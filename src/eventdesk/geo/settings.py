@@ -42,4 +42,13 @@ SETTINGS = [
         "province's centre point.",
         choices=("capital", "centre"),
     ),
+    Setting(
+        "geo.body_signal_weight",
+        1.0,
+        "How much one mention of a national body (a party, legislature, seat of government or office: "
+        'data/actors/national_bodies.tsv, and the actor dictionary\'s groups with a home country; "Labour", '
+        '"the Commons") counts toward the country an article is about, against one mention of a place of '
+        "that country (headline and lede mentions weigh more, as for places); 0 turns it off.",
+        type=float,
+    ),
 ]
