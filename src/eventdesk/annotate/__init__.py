@@ -23,6 +23,7 @@ import logging
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -284,13 +285,36 @@ class KnownEntities:
 
     def __init__(self) -> None:
         self._by_article: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int, str]]]] = {}
+        self._tokens: dict[str, dict[int, Token]] = {}
 
     def add(self, article_id: str, start: int, end: int, doc: Any) -> None:
-        """Record the NER result of body[start:end] of an article (a Doc of that text)."""
+        """Record the NER result of body[start:end] of an article (a Doc of that text), and its
+        dependency tree (which word each word hangs on), which says where an event's place attaches."""
         ranges, ents = self._by_article.setdefault(article_id, ([], []))
         ranges.append((start, end))
         ents.extend((start + e.start_char, start + e.end_char, e.label_) for e in doc.ents)
+        toks = self._tokens.setdefault(article_id, {})
+        for t in doc:
+            a = start + t.idx
+            toks[a] = Token(a, a + len(t.text), start + t.head.idx, t.dep_, t.pos_, t.lower_)
 
     def get(self, article_id: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
         """(body ranges that went through NER, their entities) for an article; empty if none."""
         return self._by_article.get(article_id, ([], []))
+
+    def tokens(self, article_id: str) -> dict[int, Token]:
+        """The parsed words of an article's event sentences by body offset of their start; empty if none."""
+        return self._tokens.get(article_id, {})
+
+
+@dataclass(frozen=True)
+class Token:
+    """One parsed word in article-body offsets: its span, the start of the word it hangs on (itself
+    for a sentence root), its dependency label, part of speech and lower-case form."""
+
+    start: int
+    end: int
+    head: int
+    dep: str
+    pos: str
+    lower: str

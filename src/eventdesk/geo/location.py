@@ -14,7 +14,7 @@ from eventdesk.geo.toponyms import parse_mentions
 from eventdesk.records import Article, Event, Place
 
 if TYPE_CHECKING:
-    from eventdesk.annotate import KnownEntities
+    from eventdesk.annotate import KnownEntities, Token
     from eventdesk.geo.gazetteer import Gazetteer
     from eventdesk.resources import Resources
 
@@ -295,6 +295,98 @@ def _within(p: Place, outer: Place) -> bool:
     return False
 
 
+_ATTACHMENT: dict[str, frozenset[str]] | None = None
+
+
+def _attachment_words() -> dict[str, frozenset[str]]:
+    """Kinds of dependency label and preposition of data/geo/context/site_attachment.tsv."""
+    global _ATTACHMENT
+    if _ATTACHMENT is None:
+        from eventdesk.geo.build import data_dir
+
+        out: dict[str, frozenset[str]] = {}
+        for line in (data_dir() / "context" / "site_attachment.tsv").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                kind, *words = line.split("\t")
+                out[kind] = frozenset(w.strip() for w in words if w.strip())
+        _ATTACHMENT = out
+    return _ATTACHMENT
+
+
+def _up(tokens: dict[int, Token], start: int) -> list[Token]:
+    """The word at `start` and the words it hangs on, up to its sentence's root."""
+    path: list[Token] = []
+    tok = tokens.get(start)
+    while tok is not None and len(path) < 60:
+        path.append(tok)
+        if tok.head == tok.start:
+            break
+        tok = tokens.get(tok.head)
+    return path
+
+
+def _place_root(tokens: dict[int, Token], f: _Found) -> Token | None:
+    """The word of a place name that hangs outside the name ("Homs" in "Homs province" hangs on
+    "province", which is inside the mention "Homs province"...); None when the name was not parsed."""
+    words = [t for a, t in tokens.items() if f.start <= a < f.end]
+    for t in words:
+        if not (f.start <= t.head < f.end) or t.head == t.start:
+            return t
+    return None
+
+
+def _attachment(tokens: dict[int, Token], f: _Found, trigger: int, verbal: bool) -> str | None:
+    """How a place of the event's sentence hangs on the event's word (issue #12 point 3):
+    "own" - its site: in the event clause's own phrases ("bombed a base in Homs province", "the
+    Afrin offensive"), or the place a relative clause holding the event hangs on ("Syria, where he
+    fought"); for a verbal act (statement, talks) only a phrase of place on the act or on the verb of
+    saying that reports it ("said in a speech in Ankara", "met in Moscow");
+    "speaker" - it hangs on a verb of saying that reports a material event ("said in London that
+    fighters attacked ...") or is the topic of a verbal act ("warned of a war in Syria");
+    "other" - another clause of the sentence; None when the parse does not cover both words."""
+    words = _attachment_words()
+    clause, locative, relative = words["clause"], words["locative"], words["relative"]
+    root = _place_root(tokens, f)
+    if root is None or trigger not in tokens:
+        return None
+    up = _up(tokens, root.start)
+    ev_up = _up(tokens, trigger)
+    ev_starts = [t.start for t in ev_up]
+    meet = next((i for i, t in enumerate(up) if t.start in ev_starts), None)
+    if meet is None:
+        return None
+    below = up[:meet]  # the place's words up to (not with) the word both hang on
+    j = ev_starts.index(up[meet].start)  # how far above the event's word they meet
+    in_clause = any(t.dep in clause for t in below)
+    preps = [t for t in below if t.dep == "prep"]
+    # "the resort of Sochi", "the town of Hajin": an appositive "of" right on the name (Quirk et al.
+    # 17.46) is part of the place phrase
+    if preps and preps[0].lower == "of" and below.index(preps[0]) == 1:
+        preps = preps[1:]
+    # a phrase of place: every preposition on the way is one of place ("in a speech in Ankara",
+    # "the minister in Vancouver", "a trip to Beirut"); "of a war in Syria", "about fighting in Idlib"
+    # name a topic
+    dest = words["destination"]
+
+    def of_place(t: Token) -> bool:
+        return t.lower in locative or (t.lower == "to" and t.head in tokens and tokens[t.head].lower in dest)
+
+    located = bool(preps) and all(of_place(t) for t in preps) and not in_clause
+    # "visited Kabul": the object of a visit
+    located = located or (len(below) == 1 and root.dep == "dobj" and tokens[root.head].lower in dest)
+    if j == 0:  # the place hangs in the event word's own phrases
+        if in_clause:  # what was said ("saying it could lead to the partition of Syria") or another event
+            return "speaker" if verbal else "other"
+        return "own" if not verbal or located else "speaker"
+    if meet == 0 and j == 1 and ev_up[0].dep in relative:
+        return "own"  # "north-eastern Syria, where they were rounded up"
+    # they meet above the event's word: a verb of saying that reports it, or another clause
+    if verbal and located:
+        return "own"  # where the statement was made or the talks held
+    reported = any(t.dep in ("ccomp", "parataxis") for t in ev_up[:j])
+    return "speaker" if reported else "other"
+
+
 def _sentence_place(
     found: list[_Found],
     start: int,
@@ -302,7 +394,13 @@ def _sentence_place(
     fallback: Place | None,
     actor_texts: tuple[str, ...] = (),
     trigger: int | None = None,
+    tokens: dict[int, Token] | None = None,
+    verbal: bool = False,
+    home: frozenset[str] = frozenset(),
 ) -> Place | None:
+    """The place of the event's sentence [start, end): with the parse (`tokens`), the one attached to
+    the event's word (`trigger`); else the best placed one. `verbal`: the event is a statement or
+    talks; `home`: the countries of its acting governments (ISO alpha-3)."""
     inside = [
         f
         for f in found
@@ -311,6 +409,12 @@ def _sentence_place(
     # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
     party = [f for f in inside if any(f.place.text in t and len(t) > len(f.place.text) for t in actor_texts)]
     places = [f for f in inside if not f.actor_like and f not in party and not f.framing]
+    if places and tokens and trigger is not None and trigger in tokens:
+        # the parse says where each place hangs: the event's own site first; never what a verbal act
+        # is about, nor where the speaker who reports a material event was
+        how = {id(f): _attachment(tokens, f, trigger, verbal) for f in places}
+        own = [f for f in places if how[id(f)] == "own"]
+        places = own or [f for f in places if how[id(f)] != "speaker"]
     if places:
         # a place the clause puts the event in beats one that only describes an actor; then specificity
         # then specificity, then the place after the event's word, nearest first ("nationals living in
@@ -319,8 +423,10 @@ def _sentence_place(
         best = min(places, key=lambda f: (not f.locative, f.place.precision, f.start < t, abs(f.start - t)))
         return best.place
     if inside:  # only parties' countries ("the Sudanese army", "Lebanon's speaker"): the focus if there
-        ccs = {f.place.country for f in inside}
-        if fallback is not None and fallback.country in ccs:
+        ccs = {f.place.country for f in inside if f.actor_like or f in party}
+        # a government's statement or talks with a party of the article's country ("the Iranian
+        # minister told Lebanese officials") are there; in its own country, at its seat (below)
+        if fallback is not None and fallback.country in ccs and not (verbal and fallback.country in home):
             return fallback
         return None  # parties only ("British citizenship"): the focus place, else the parties' country
     return None
@@ -355,8 +461,13 @@ def locate(
             i = art.body.find(ev.evidence.sentence)
             start, end = (i, i + len(ev.evidence.sentence)) if i >= 0 else (-1, -1)
         actor_texts = tuple(a.text for a in ev.actors if a.text)
+        tokens = entities.tokens(art.id) if entities is not None else {}
+        verbal = ev.event_type in _verbal_types()
+        home = frozenset(a.country for a in ev.actors if a.country and a.sector in _GOVERNMENT_SECTORS)
         place = _coded_place(found, start, end) or (
-            _sentence_place(found, start, end, main, actor_texts, _trigger(ev)) if start >= 0 else None
+            _sentence_place(found, start, end, main, actor_texts, _trigger(ev), tokens, verbal, home)
+            if start >= 0
+            else None
         )
         if place is None or place.precision >= 3:
             # the other sentences that report the same event may name its site

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Score the event's place (geo/location.py) on hand-labelled event sites (training/site_labels.tsv).
+
+    python scripts/score_sites.py [--labels training/site_labels.tsv] [--run DIR] [--show]
+
+1. The labelled articles (named by corpus key) are read from ../shared/corpora
+   (scripts/eventness_corpus.py; realnews articles are never among them) and run through
+   `eventdesk run` with the eventness gate off, so every candidate event the labels name exists
+   whatever the gate model says. With --run DIR, DIR/ev.jsonl and DIR/art.jsonl (exports of such
+   a run) are used instead.
+2. Each label names one event by its article key and trigger offsets; the event's place is right
+   when it lies within the label's radius (km) of the labelled point, the test of
+   ../shared/eval/score_events.py (`location_acc`).
+3. Prints one line per split (study, held) and for all: `SITES split n=.. found=.. acc=..`; with
+   --show, every wrong or missing place with its rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eventness_corpus import articles  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "training" / "site_labels.tsv"
+FIELDS = ("key", "start", "end", "trigger", "event_type", "site", "lat", "lon", "km", "split", "rule")
+
+
+def read_labels(path: Path) -> list[dict]:
+    """The label rows of `path` (comment lines start with #); a malformed row is reported and skipped."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != len(FIELDS):
+            print(
+                f"{path}:{n}: expected {len(FIELDS)} tab-separated fields, got {len(parts)}", file=sys.stderr
+            )
+            continue
+        r = dict(zip(FIELDS, parts, strict=True))
+        try:
+            r.update(start=int(r["start"]), end=int(r["end"]), lat=float(r["lat"]), lon=float(r["lon"]))
+            r["km"] = float(r["km"])
+        except ValueError as e:
+            print(f"{path}:{n}: {e}", file=sys.stderr)
+            continue
+        rows.append(r)
+    return rows
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km (the scorer's haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def run(keys: set[str], workdir: Path) -> Path:
+    """`eventdesk run` (gate off) over the labelled articles; returns the folder of its exports."""
+    inp = workdir / "in.jsonl"
+    with open(inp, "w", encoding="utf-8") as out:
+        for r in articles():
+            if r["id"] in keys:
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    cfg = workdir / "gate_off.toml"
+    cfg.write_text("[code]\neventness_threshold = -1\n", encoding="utf-8")
+    db = workdir / "s.db"
+    ed = [sys.executable, "-m", "eventdesk"]
+    subprocess.run(
+        [*ed, "run", str(inp), "--db", str(db), "--config", str(cfg)], check=True, capture_output=True
+    )
+    for what, name in (("events", "ev.jsonl"), ("articles", "art.jsonl")):
+        with open(workdir / name, "w", encoding="utf-8") as out:
+            subprocess.run(
+                [*ed, "export", what, "--db", str(db), "--format", "jsonl"], check=True, stdout=out
+            )
+    return workdir
+
+
+def places(run_dir: Path) -> dict[tuple[str, int], dict | None]:
+    """(article key, trigger start) -> the event's exported location, for every event of the run."""
+    key_of = {}
+    with open(run_dir / "art.jsonl", encoding="utf-8") as f:
+        for line in f:
+            a = json.loads(line)
+            key_of[a["id"]] = a.get("url") or a["id"]
+    out: dict[tuple[str, int], dict | None] = {}
+    with open(run_dir / "ev.jsonl", encoding="utf-8") as f:
+        for line in f:
+            e = json.loads(line)
+            t = e.get("trigger") or (e.get("extra") or {}).get("trigger")
+            key = key_of.get(e.get("article_id"))
+            if t and key:
+                out[(key, int(t[0]))] = e.get("location")
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--labels", type=Path, default=LABELS)
+    ap.add_argument("--run", type=Path, help="folder with ev.jsonl and art.jsonl of a gate-off run")
+    ap.add_argument("--show", action="store_true", help="list every wrong or missing place")
+    a = ap.parse_args()
+    labels = read_labels(a.labels)
+    if not labels:
+        print(f"{a.labels}: no labels", file=sys.stderr)
+        return 1
+    if a.run:
+        run_dir = a.run
+    else:
+        run_dir = run({r["key"] for r in labels}, Path(tempfile.mkdtemp(prefix="sites-")))
+    got = places(run_dir)
+    tally: dict[str, list[int]] = {}
+    for r in labels:
+        found = (r["key"], r["start"]) in got
+        loc = got.get((r["key"], r["start"])) or {}
+        ok = loc.get("lat") is not None and km((loc["lat"], loc["lon"]), (r["lat"], r["lon"])) <= r["km"]
+        for split in (r["split"], "all"):
+            t = tally.setdefault(split, [0, 0, 0])
+            t[0] += 1
+            t[1] += found
+            t[2] += ok
+        if a.show and not ok:
+            where = f"{loc.get('name')} ({loc.get('text')}, p{loc.get('precision')})" if found else "NO EVENT"
+            print(
+                f"  {r['split']:5} {r['rule']:24} {r['key']}@{r['start']} {r['trigger']!r}: "
+                f"{r['site']} <- {where}"
+            )
+    for split in ("study", "held", "all"):
+        n, found, ok = tally.get(split, [0, 0, 0])
+        print(f"SITES {split} n={n} found={found} acc={ok / n if n else 0:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The event's own site from where its place hangs in the parse (issue 12 point 3).
+
+Texts written for these tests; each asserts what eventdesk's locate returns with the coder's parse
+of the sentence (annotate.KnownEntities, as the pipeline hands it over)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk import geo
+from eventdesk.annotate import KnownEntities, annotate
+from eventdesk.geo import build as gbuild
+from eventdesk.geo.gazetteer import km
+from eventdesk.records import Actor, Article, Event, Evidence
+from eventdesk.resources import Resources
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def cfg() -> dict:
+    return {"geo": {"gazetteer": str(gbuild.ensure(None)), "ner": False}}
+
+
+def _locate(cfg: dict, body: str, trigger: str, etype: str, actors: list[Actor]) -> Event:
+    """Locate one event of `body` (one sentence) whose word is `trigger`, with the sentence parsed."""
+    res = Resources.shared(cfg)
+    art = Article(title="", body=body)
+    known = KnownEntities()
+    known.add(art.id, 0, len(body), annotate([body], cfg, res.nlp)[0])
+    t = body.index(trigger)
+    ev = Event(
+        article_id=art.id,
+        event_type=etype,
+        actors=actors,
+        evidence=Evidence(body, 0, len(body)),
+        extra={"trigger": [t, t + len(trigger)]},
+    )
+    geo.locate([ev], {art.id: art}, cfg, res, known)
+    return ev
+
+
+def near(ev: Event, lat: float, lon: float, within_km: float = 30.0) -> bool:
+    p = ev.location
+    return p is not None and km(p.lat, p.lon, lat, lon) <= within_km
+
+
+TURKEY = Actor(text="Turkey", name="Turkey", country="TUR", sector="GOV")
+RUSSIA = Actor(text="Russia", name="Russia", country="RUS", sector="GOV")
+
+
+def test_topic_of_a_statement_is_not_its_site(cfg):
+    # what a government warns about happens elsewhere: the warning is at its seat
+    body = "Turkey warned on Tuesday of a new war in Syria after clashes near the border."
+    ev = _locate(cfg, body, "warned", "THREATEN", [TURKEY])
+    assert near(ev, 39.92, 32.85), ev.location
+
+
+def test_phrase_of_place_on_a_statement_is_its_site(cfg):
+    body = "Speaking at a news conference in Moscow, Russia denied any role in the attack on Douma."
+    ev = _locate(cfg, body, "denied", "REJECT", [RUSSIA])
+    assert near(ev, 55.75, 37.62), ev.location
+    # "the resort of Sochi": the appositive "of" is part of the place phrase
+    body = "The plan was agreed by Russia and Turkey at a summit in the Black Sea resort of Sochi."
+    ev = _locate(cfg, body, "agreed", "AGREE", [RUSSIA, TURKEY])
+    assert near(ev, 43.60, 39.73), ev.location
+
+
+def test_object_of_a_material_act_is_its_site(cfg):
+    # the place of the act's object, not the capital of the party named in the same sentence
+    body = "Syrian government forces took control of Aleppo after talks with Russia in Damascus failed."
+    army = Actor(text="Syrian government forces", name="Syria", country="SYR", sector="MIL")
+    ev = _locate(cfg, body, "took", "ASSAULT", [army])
+    assert near(ev, 36.20, 37.16), ev.location
+
+
+def test_where_a_speaker_reports_fighting_is_not_where_it_happened(cfg):
+    body = "A spokesman said in London that rebels had shelled Raqqa overnight."
+    rebels = Actor(text="rebels", name="Rebels", country="SYR", sector="REB")
+    ev = _locate(cfg, body, "shelled", "ASSAULT", [rebels])
+    assert near(ev, 35.95, 39.01), ev.location
