@@ -77,3 +77,62 @@ def test_adverbial_clause_with_own_subject_is_its_own_event():
     evs = code([Article(title="", body=text, published="2024-05-01")], {}, Resources.shared({}))
     types = {e.event_type for e in evs}
     assert {"ACCUSE", "REQUEST"} <= types
+
+
+# 'session 6' block: CAMEO 1.1 verb categories of the verbal types (sentences written for these tests)
+@pytest.mark.parametrize(
+    ("text", "etype", "words"),
+    [
+        (
+            "The Chilean president expressed disappointment that Peru had not withdrawn its envoy.",
+            "ACCUSE",
+            "expressed disappointment",
+        ),
+        (
+            "The Kenyan opposition leader lashed out at the electoral commission on Friday.",
+            "ACCUSE",
+            "lashed out",
+        ),
+        (
+            "Ghana's finance minister took aim at the central bank over the rate rise.",
+            "ACCUSE",
+            "took aim at",
+        ),
+        (
+            "The rebels held the army responsible for the shelling of the market.",
+            "ACCUSE",
+            "held the army responsible",
+        ),
+        (
+            "The envoy said it was not possible to talk to the rebel delegation.",
+            "REJECT",
+            "not possible to talk to",
+        ),
+        (
+            "The junta will not negotiate with the armed groups, its spokesman said.",
+            "REJECT",
+            "will not negotiate",
+        ),
+        ("Parliament voted down the government's budget on Monday.", "REJECT", "voted down"),
+        (
+            "The Sudanese army chief said his forces will launch an offensive against the militia within days.",
+            "THREATEN",
+            "said his forces will launch an offensive",
+        ),
+        (
+            "Rwanda is determined to cross the border if the attacks go on, the minister said.",
+            "THREATEN",
+            "determined to cross",
+        ),
+    ],
+)
+def test_cameo_verbal_phrasings(text: str, etype: str, words: str) -> None:
+    assert _types(text).get(etype) == words
+
+
+def test_an_announced_operation_is_a_plan_not_a_threat() -> None:
+    # CAMEO 138 is a threat made to a party; an office announcing its own forces' operation tells a plan
+    text = (
+        "The prime minister announced on Tuesday that the police will launch an operation against smugglers."
+    )
+    assert "THREATEN" not in _types(text)
