@@ -22,18 +22,23 @@ def cfg() -> dict:
     return {"geo": {"gazetteer": str(gbuild.ensure(None)), "ner": False}}
 
 
-def _locate(cfg: dict, body: str, trigger: str, etype: str, actors: list[Actor]) -> Event:
-    """Locate one event of `body` (one sentence) whose word is `trigger`, with the sentence parsed."""
+def _locate(
+    cfg: dict, body: str, trigger: str, etype: str, actors: list[Actor], sentence: str | None = None
+) -> Event:
+    """Locate one event of `body` whose word is `trigger` in `sentence` (default: the whole body),
+    with the body parsed."""
     res = Resources.shared(cfg)
     art = Article(title="", body=body)
     known = KnownEntities()
     known.add(art.id, 0, len(body), annotate([body], cfg, res.nlp)[0])
-    t = body.index(trigger)
+    sentence = sentence or body
+    s = body.index(sentence)
+    t = body.index(trigger, s)
     ev = Event(
         article_id=art.id,
         event_type=etype,
         actors=actors,
-        evidence=Evidence(body, 0, len(body)),
+        evidence=Evidence(sentence, s, s + len(sentence)),
         extra={"trigger": [t, t + len(trigger)]},
     )
     geo.locate([ev], {art.id: art}, cfg, res, known)
@@ -79,3 +84,19 @@ def test_where_a_speaker_reports_fighting_is_not_where_it_happened(cfg):
     rebels = Actor(text="rebels", name="Rebels", country="SYR", sector="REB")
     ev = _locate(cfg, body, "shelled", "ASSAULT", [rebels])
     assert near(ev, 35.95, 39.01), ev.location
+
+
+def test_country_classifying_a_noun_and_a_capital_acting_are_no_site(cfg):
+    # "US journalists": a nationality, like "American journalists"; the killing is where the sentence
+    # puts it
+    body = "Fighting went on in Raqqa. Militants beheaded two US journalists on Monday."
+    militants = Actor(text="Militants", name="Militants", country=None, sector="REB")
+    ev = _locate(
+        cfg, body, "beheaded", "ASSAULT", [militants], "Militants beheaded two US journalists on Monday."
+    )
+    assert near(ev, 35.95, 39.01), ev.location
+    # "Tehran" standing for Iran's government is the party, not where its fighters are sent
+    body = "Fighting went on in Aleppo. Tehran deployed more fighters on Tuesday."
+    iran = Actor(text="Tehran", name="Iran", country="IRN", sector="GOV")
+    ev = _locate(cfg, body, "deployed", "MOBILIZE", [iran], "Tehran deployed more fighters on Tuesday.")
+    assert near(ev, 36.20, 37.16), ev.location

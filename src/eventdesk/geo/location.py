@@ -341,14 +341,19 @@ def _attachment(tokens: dict[int, Token], f: _Found, trigger: int, verbal: bool)
     Afrin offensive"), or the place a relative clause holding the event hangs on ("Syria, where he
     fought"); for a verbal act (statement, talks) only a phrase of place on the act or on the verb of
     saying that reports it ("said in a speech in Ankara", "met in Moscow");
-    "speaker" - it hangs on a verb of saying that reports a material event ("said in London that
-    fighters attacked ...") or is the topic of a verbal act ("warned of a war in Syria");
+    "speaker" - no site: it hangs on a verb of saying that reports a material event ("said in London
+    that fighters attacked ..."), is the topic of a verbal act ("warned of a war in Syria") or a
+    country classifying a noun ("US journalists");
     "other" - another clause of the sentence; None when the parse does not cover both words."""
     words = _attachment_words()
     clause, locative, relative = words["clause"], words["locative"], words["relative"]
     root = _place_root(tokens, f)
     if root is None or trigger not in tokens:
         return None
+    if f.place.feature in _COUNTRY and root.dep == "compound":
+        # a country premodifying a noun classifies it ("the US journalists", "Syria policy"): a
+        # nationality or topic, like a demonym, not a scene (a town there is one: "the Afrin offensive")
+        return "speaker"
     up = _up(tokens, root.start)
     ev_up = _up(tokens, trigger)
     ev_starts = [t.start for t in ev_up]
@@ -407,7 +412,9 @@ def _sentence_place(
         if f.start >= 0 and start <= f.start and f.end <= end and not f.topic and _on_the_map(f.place)
     ]
     # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
-    party = [f for f in inside if any(f.place.text in t and len(t) > len(f.place.text) for t in actor_texts)]
+    # ...and a capital or country the coder read as the acting party itself ("Tehran deployed
+    # fighters", "Ankara has been pounding the border towns") is the government by metonymy, not the site
+    party = [f for f in inside if any(f.place.text in t for t in actor_texts)]
     places = [f for f in inside if not f.actor_like and f not in party and not f.framing]
     if places and tokens and trigger is not None and trigger in tokens:
         # the parse says where each place hangs: the event's own site first; never what a verbal act
