@@ -398,3 +398,15 @@ def test_a_surname_of_someone_in_the_text_is_that_person(gaz_path: Path):
     found = _found(t, c)
     assert "Fairfield" not in found, found
     assert "Dayton" in found
+
+
+def test_a_big_towns_name_after_an_article_names_a_thing(gaz_path: Path):
+    pytest.importorskip("spacy")
+    c = {"geo": {"gazetteer": str(gaz_path)}}
+    # a town's name takes no article: "the Toyota" is the car, "the Duma" the parliament
+    t = "The Toyota failed to stop at the junction on Decatur Boulevard in Las Vegas, police said."
+    found = _found(t, c)
+    assert "Toyota" not in found, found
+    assert "Las Vegas" in found
+    # with no article the company's home town is still read as the place NER says it is
+    assert "Toyota" in _found("Workers in Toyota, a city near Nagoya, went on strike.", c)

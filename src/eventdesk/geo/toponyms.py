@@ -474,6 +474,9 @@ _NOT_A_PLACE_WHOLE = frozenset(("ORG", "NORP"))
 # A whole ORG/NORP entity this big under its own name keeps its place reading: the small model often
 # labels a city ORG when it stands for its people or authorities ("Fargo tried to speed up...").
 NER_OVERRULE_POP = 100_000
+# An article right before a name: English names of towns and cities take the zero article (Quirk et al.
+# 1985, 5.65-5.66); "the X" with X a town's name is something named after it (a car, a hotel, a team)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 
 
 def _refine(
@@ -533,8 +536,13 @@ def _refine(
             free
             and (s, e) in whole_of
             and not any(c.type == "d" for c in cs)
-            and not _ner_overruled(gaz, surface, NER_OVERRULE_POP)
+            and not _ner_overruled(
+                gaz, surface, 0 if _ARTICLE_BEFORE.search(text, 0, s) else NER_OVERRULE_POP
+            )
         ):
+            # a big town the model calls an organisation keeps its place reading ("Fargo tried to
+            # speed up..."), but not after an article: a town's name takes none, so "the Toyota",
+            # "the Duma" name a car and a parliament
             continue
         # part of a party's or a people's longer name: "from Liberal Democrat ranks" (a locative
         # word before it says nothing then), unless the text makes it a place or it is big
@@ -603,6 +611,9 @@ def _refine(
             continue
         # "coach Ripley", "Mr Blair ... Blair said": the text uses it as a person's name
         if not _national(cs) and (_after_title(text, s) or (" " not in surface and k in titled)):
+            continue
+        # "Northeast Georgia": a generic first word of a longer name, as in the matcher
+        if key(surface) in _NAME_HEADS and _NEXT_NAME_WORD.match(text, e):
             continue
         # "Elizabeth Fairfield ... Fairfield declined to plead": a surname of the text's people
         if (
