@@ -124,3 +124,16 @@ def test_a_news_report_is_news_and_codes_every_sentence():
     assert genre(*report) == "news"
     # a short snippet is too short to hear an author's voice
     assert genre("", "Police must stop the march, the minister said. We will not allow it.") == "news"
+
+
+def test_a_bad_word_list_line_names_the_file_and_line(tmp_path):
+    import pytest
+
+    from eventdesk.relevance.events import _cues, _narration
+
+    bad = tmp_path / "words.txt"
+    bad.write_text("# source: a test\nactor\tmilitants\nweapon\trifle\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"words.txt:3: expected kind"):
+        _cues(bad)
+    with pytest.raises(ValueError, match=r"words.txt:2: expected kind"):
+        _narration(bad)
