@@ -124,6 +124,18 @@ def test_adverbial_clause_with_own_subject_is_its_own_event():
             "THREATEN",
             "determined to cross",
         ),
+        ("The Malian junta sided with Moscow in the dispute over the mine.", "SUPPORT", "sided with"),
+        ("The ruling party rallied behind the interior minister on Monday.", "SUPPORT", "rallied behind"),
+        (
+            "The Nigerian army admitted responsibility for the strike on the village.",
+            "CONCEDE",
+            "admitted responsibility",
+        ),
+        (
+            "The president branded the opposition leader a traitor.",
+            "ACCUSE",
+            "branded the opposition leader a traitor",
+        ),
     ],
 )
 def test_cameo_verbal_phrasings(text: str, etype: str, words: str) -> None:
@@ -136,3 +148,8 @@ def test_an_announced_operation_is_a_plan_not_a_threat() -> None:
         "The prime minister announced on Tuesday that the police will launch an operation against smugglers."
     )
     assert "THREATEN" not in _types(text)
+
+
+def test_a_tribute_to_the_dead_is_no_support() -> None:
+    # CAMEO 051 praises an actor or policy; news tributes mostly honour the dead
+    assert "SUPPORT" not in _types("His commanding officer paid tribute to the soldier's courage.")
