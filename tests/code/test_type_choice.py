@@ -185,3 +185,41 @@ def test_a_description_alone_in_its_sentence_is_left_to_the_gate():
 def test_a_message_described_tells_its_verbal_act():
     text = "The militants attacked the town after the group released a statement calling for a holy war."
     assert not _side(text, "calling")
+
+
+def test_a_participant_noun_is_no_event():
+    text = "The authorities described the detainees as a security risk."
+    assert _decide(text, "detainees", "COERCE") is None
+    assert (
+        _decide("Kurdish officials said Isis recruits were still in the camp.", "recruits", "MOBILIZE")
+        is None
+    )
+    # the object of an act no other word tells: the noun carries it
+    assert _decide("The gunmen took 30 hostages in the town.", "hostages", "ASSAULT") == "ASSAULT"
+
+
+def test_suggestion_in_the_indicative_reports_a_belief():
+    # a modal of prediction or a finite verb in the complement: a belief, not a proposal
+    text = "The minister suggested that the budget would meet the new rule."
+    assert _decide(text, "suggested", "REQUEST") is None
+    assert (
+        _decide("Intelligence suggests that the hostages are still being held.", "suggests", "REQUEST")
+        is None
+    )
+    text = "The aide denied suggestions that there will be tax cuts in March."
+    assert _decide(text, "suggestions", "REQUEST") is None
+    # the bare subjunctive proposes an act
+    assert _decide("The envoy suggested that talks be held in Geneva.", "suggested", "REQUEST") == "REQUEST"
+
+
+def test_warning_of_a_danger_is_no_threat():
+    text = "The aid chief warned that thousands of families face hunger this winter."
+    assert _decide(text, "warned", "THREATEN") is None
+    # the speaker's side as the doer, a coercive act named, an act threatened, or a party addressed
+    assert _decide("The militia warned that they would retaliate.", "warned", "THREATEN") == "THREATEN"
+    text = "The minister warned that the regime would face sanctions."
+    assert _decide(text, "warned", "THREATEN") == "THREATEN"
+    text = "The envoy warned that the only choice would be to release the prisoners."
+    assert _decide(text, "warned", "THREATEN") == "THREATEN"
+    text = "The general warned the rebels that the winter would be long."
+    assert _decide(text, "warned", "THREATEN") == "THREATEN"

@@ -113,19 +113,54 @@ def _threat_act(tok: Any) -> bool:
 
 
 def _asserts(tok: Any) -> bool:
-    """ "suggested that X had done Y": the complement reports a fact (finite, past or present, no
-    'should'), so the verb asserts a belief instead of proposing an act."""
+    """ "suggested that X had done Y", "suggested Mr Brown would meet the rule", "suggestions there
+    will be a giveaway": the complement is indicative (a finite verb, or a modal of prediction or
+    possibility), so the word reports a belief instead of proposing an act. A proposal takes
+    'should'/'must' or the bare subjunctive ("suggested that talks be held")."""
     for c in tok.children:
-        if c.dep_ != "ccomp":
-            continue
-        if any(x.dep_ == "aux" and x.lower_ in ("should", "must", "ought") for x in c.children):
-            return False
-        if c.tag_ in ("VBD", "VBZ", "VBP") or (
-            c.tag_ == "VBN"
-            and any(x.dep_ == "aux" and x.lower_ in ("has", "have", "had") for x in c.children)
+        if c.dep_ != "ccomp" and not (
+            tok.pos_ == "NOUN" and c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
         ):
+            continue
+        auxes = [x for x in c.children if x.dep_ in ("aux", "auxpass")]
+        if any(x.lower_ in ("should", "must", "ought") for x in auxes):
+            return False
+        if c.tag_ in ("VBD", "VBZ", "VBP") or any(x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in auxes):
             return True
     return False
+
+
+# named-entity kinds that name a party (a number, "thousands of families", names none)
+PARTY_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def warns_of_danger(tok: Any, others: list[tuple[str, Any]]) -> bool:
+    """ "warned that millions of people face freezing conditions", "warned that the fighters could
+    still encounter resistance": a warning whose clause foretells a danger, not an act of the speaker's
+    side (PLOVER THREATEN: "coercive or forceful warnings"). A threat's clause has the speaker as its
+    subject ("warned that they would retaliate") or a named party, names a coercive act ("warned that
+    Turkey would face sanctions") or holds another trigger (an act threatened), or the warning is
+    addressed to a party ("warned Ankara that...")."""
+    if not _is(tok, "warning_verbs"):
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    # addressed to someone ("warned Ankara that..."), the warning is a move against that party
+    if not clauses or any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    for c in clauses:
+        subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+        # the speaker's side or a named party as the doer: what that party will do
+        if any(
+            x.lower_ in words("speaker_pronouns") or x.pos_ == "PROPN" or x.ent_type_ in PARTY_ENTITIES
+            for x in subj
+        ):
+            return False
+        if any(_is(x, "coercive_warning") for x in c.subtree):
+            return False
+        # an act the clause names ("warned that the alternative would be to release them")
+        if any(c.left_edge.i <= o.i <= c.right_edge.i for _, o in others):
+            return False
+    return True
 
 
 def _material_means(tok: Any) -> bool:
@@ -294,8 +329,18 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         )
     ):
         return None
+    # "the detainees", "Isis recruits": a noun naming a participant refers to people, not to an act;
+    # only as the object of a verb of taking ("took 30 hostages") does it tell one
+    if (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.lower_ in words("participant_nouns")
+        and not (tok.dep_ == "dobj" and _is(tok.head, "taking_verbs"))
+    ):
+        return None
     if etype == "THREATEN":
         if tok.lower_ == "threatened" and tok.dep_ == "amod":
+            return None
+        if warns_of_danger(tok, others):
             return None
         if tok.pos_ == "NOUN" and "threat" in forms:
             return etype if _threat_act(tok) else None
@@ -318,7 +363,7 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
             and _is(tok.head, "rejection_verbs")
         ):
             return "REJECT"
-        if _is(tok, "assertive_request_verbs") and _asserts(tok):
+        if (_is(tok, "assertive_request_verbs") or _is(tok, "assertive_request_nouns")) and _asserts(tok):
             return None
     elif etype == "RETREAT":
         if forms & {"release"} and any(_is(o, "released_things") for o in _objects(tok)):
