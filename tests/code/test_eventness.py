@@ -107,3 +107,27 @@ def test_a_record_that_names_no_participant_is_no_event():
     assert not no_participant(
         Candidate("ASSAULT", "A bomb exploded.", 0, (7, 15), "asserted", 0.6, unidentified, [], None, 20)
     )
+
+
+def test_shipped_model_ranks_a_reported_event_above_commentary_and_sport():
+    """The shipped weights load and order candidates of one article written for this test: the
+    reported arrest clears the threshold, the commentary and the match report score lower."""
+    from eventdesk.code.eventness import candidates
+
+    res = Resources.shared({})
+    model = res.eventness
+    assert model is not None and 0.0 < model.threshold < 1.0
+    body = (
+        "Police arrested 30 protesters outside parliament in Ankara on Monday, the interior ministry said. "
+        "Critics argue that the government would be wiser to talk to its opponents than to arrest them. "
+        "The visitors were beaten 3-0 by the champions in a bruising match on Sunday."
+    )
+    cfg = {"code": {"eventness_threshold": -1}}
+    events = code([Article(title="", body=body, published="2024-05-01")], cfg, Resources.shared(cfg))
+    best: dict[str, float] = {}
+    for c in candidates(events, len(body)):
+        first = c.sentence.split()[0]
+        best[first] = max(best.get(first, 0.0), model.probability(c))
+    assert best["Police"] >= model.threshold
+    for other in ("Critics", "The"):
+        assert best.get(other, 0.0) < best["Police"], (other, best)
