@@ -372,3 +372,60 @@ def test_undated_reports_merge_on_the_same_people_not_on_the_same_institution():
     d = _report("Wildlife Service ranger held", lead4 + s4, s4, town, None, None)
     score, why = compare(c, d, cfg)
     assert score < float(cfg["threshold"]), why
+
+
+def test_a_state_or_a_known_group_is_weak_evidence_a_private_person_strong():
+    """Participants both reports share count by how many events they take part in: a state or an
+    organisation of the actor dictionary little, a private person's full name much, a named
+    office-holder (a spokesman, a minister) little."""
+    from eventdesk.merge.evidence import participant_weight
+
+    assert participant_weight("russia") < 0.5
+    assert participant_weight("islamic state") < 0.5
+    assert participant_weight("united nations") < 0.5
+    assert participant_weight("marcus delaney") > 1.0
+    assert participant_weight("baton rouge police") <= 1.0  # an institution's name
+    from eventdesk.config import section
+    from eventdesk.merge import compare
+    from eventdesk.records import Actor
+
+    cfg = section(None, "merge")
+
+    def rep(who: Actor, outlet: str) -> dict:
+        from eventdesk.merge import report
+        from eventdesk.records import Article, Event, Evidence
+
+        body = f"Dale Harmon said the inquiry goes on, {outlet} reported."
+        art = Article(title=outlet, body=body, published="2025-05-04")
+        ev = Event(
+            article_id=art.id, event_type="ACCUSE", evidence=Evidence(body, 0, len(body)), actors=[who]
+        )
+        return report(ev, art)
+
+    spokesman = Actor(text="Dale Harmon", name="Dale Harmon", country="USA", sector="COP")
+    private = Actor(text="Dale Harmon", name="Dale Harmon", country="USA")
+    s_public, why_public = compare(rep(spokesman, "Outlet A"), rep(spokesman, "Outlet B"), cfg)
+    s_private, _ = compare(rep(private, "Outlet A"), rep(private, "Outlet B"), cfg)
+    assert s_private - s_public == pytest.approx(1.0), why_public  # 1.5 against 0.5
+
+
+def test_one_town_name_read_as_two_places_is_no_evidence_against():
+    """'Madison' geocoded to Wisconsin in one report and to Alabama in the other: the gazetteer's
+    choice differs, not the reports; two different towns far apart still count against."""
+    from eventdesk.config import section
+    from eventdesk.merge import compare
+    from eventdesk.records import Place
+
+    cfg = section(None, "merge")
+    wi = Place("Madison", "Madison", 43.0731, -89.4012, "USA", admin1="Wisconsin")
+    al = Place("Madison", "Madison", 34.6993, -86.7483, "USA", admin1="Alabama")
+    other = Place("Huntsville", "Huntsville", 34.7304, -86.5861, "USA", admin1="Alabama")
+    s1 = "A 2-year-old boy was shot inside an apartment on Rio Vista Drive in Madison on Tuesday."
+    s2 = "The 2-year-old who was shot at the Rio Vista apartments in Madison on Tuesday has died."
+    a = _report("Toddler shot", s1, s1, wi, "2025-03-31", "2025-03-31")
+    b = _report("Toddler dies", s2, s2, al, "2025-03-31", "2025-04-01")
+    c = _report("Toddler dies", s2, s2, other, "2025-03-31", "2025-04-01")
+    sab, why_ab = compare(a, b, cfg)
+    sac, why_ac = compare(a, c, cfg)
+    assert "-place" not in why_ab and "-place" in why_ac
+    assert sab == pytest.approx(sac + 1.0)

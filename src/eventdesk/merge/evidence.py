@@ -136,6 +136,15 @@ def report(ev: Event, article: Article | None = None) -> dict[str, Any]:
         "geonameid": loc.geonameid if loc else None,
         "precision": loc.precision if loc else None,
         "actors": ids,
+        # named people the text gives an office or a body (a spokesman, a minister, a sheriff):
+        # public figures who speak in many events
+        "public": sorted(
+            {
+                normalise(a.name)
+                for a in ev.actors + ev.recipients
+                if a.sector and not a.wikidata and names(a.text)
+            }
+        ),
         "fatalities": ev.fatalities,
         "words": sorted(names(mention_text, body)),
         "headline": sorted(names(lead, body)),
@@ -146,6 +155,7 @@ def report(ev: Event, article: Article | None = None) -> dict[str, Any]:
         # the words naming the event's place: place evidence, compared through the coordinates, not
         # participants ("Baton Rouge" in two reports of two shootings there says nothing more)
         "places": sorted(place_words(loc.text, loc.name, loc.admin1) if loc else ()),
+        "place_name": normalise(loc.name) if loc else None,
     }
 
 
@@ -204,6 +214,42 @@ def _person_names(words: set[str]) -> set[str]:
     return {w for w in words if " " in w and not heads & set(w.split())}
 
 
+@cache
+def _dictionary_names() -> frozenset[str]:
+    """Names of states (countries, their demonyms) and of the dictionary's organisations
+    (data/actors: countries.jsonl, groups.tsv, igos.tsv), normalised."""
+    data = resources.files("eventdesk").joinpath("data", "actors")
+    out: set[str] = set()
+    for line in data.joinpath("countries.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            c = json.loads(line)
+            out.update(normalise(n) for n in c.get("names", []) + c.get("demonyms", []) + [c.get("name", "")])
+    for name in ("groups.tsv", "igos.tsv"):
+        for line in data.joinpath(name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                cols = line.split("\t")
+                out.add(normalise(cols[0]))
+                if len(cols) > 1:
+                    out.update(normalise(x) for x in cols[1].split("|") if x.strip())
+    return frozenset(out)
+
+
+def participant_weight(pid: str) -> float:
+    """How much one shared participant says about one event. A state, or an organisation the
+    dictionary knows (a party to many events: "Russia", "Islamic State", "United Nations"), is
+    weak evidence; the full name of a private person or of a small named group, which few events
+    share, is strong (ACLED and GDELT actor coding: a named individual identifies an event, a state
+    is a party to thousands). A named office-holder (`report`'s "public") counts at most 0.5 in
+    `compare`: a minister or a police spokesman speaks in many events."""
+    words = pid.split()
+    known = _dictionary_names()
+    if pid in known or (words and words[0] in known and len(words) <= 3 and not _person_names({pid})):
+        return 0.25  # "russia", "russian federation forces", "islamic state"
+    if len(words) >= 2 and _person_names({pid}):
+        return 1.5  # "kyle carney": a full name holding no institution's head noun
+    return 1.0
+
+
 def _weight(word: str) -> float:
     """A full name says more than one word of it; an age less than a name."""
     if word.startswith("age:"):
@@ -244,7 +290,11 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
         why.append("headline:" + ",".join(sorted(head)[:6]))
     actors = set(a["actors"]) & set(b["actors"])
     if actors:
-        w = min(2.0, 1.0 * len(actors))
+        public = set(a.get("public") or ()) | set(b.get("public") or ())
+        w = min(
+            2.0,
+            sum(min(0.5, participant_weight(x)) if x in public else participant_weight(x) for x in actors),
+        )
         score += w
         content += w
         why.append("actors:" + ",".join(sorted(actors)[:4]))
@@ -276,8 +326,13 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
             score += 0.3
             why.append("admin1")
         elif d > float(cfg["far_km"]) and (a["precision"] or 3) == 1 and (b["precision"] or 3) == 1:
-            score -= 1.0
-            why.append("-place")
+            if a.get("place_name") and a.get("place_name") == b.get("place_name"):
+                # one town name read as two places ("Madison": Wisconsin or Alabama): the
+                # gazetteer's choice, not the reports, differs; no evidence either way
+                why.append("place?")
+            else:
+                score -= 1.0
+                why.append("-place")
     # mode and casualties
     if a["mode"] and b["mode"]:
         if a["mode"] == b["mode"]:
