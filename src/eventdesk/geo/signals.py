@@ -129,4 +129,27 @@ def country_signals(text: str, names: BodyNames, title_end: int = 0) -> Counter:
     return out
 
 
-__all__ = ["BodyNames", "body_names", "country_signals"]
+# a locative word before a body's name makes it a place ("in the Palace of Westminster")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|inside|outside|near|into|from)\s+(?:the\s+)?$", re.I)
+
+
+def inside_body_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` less those inside or equal to a name of a national body (data/actors/national_bodies.tsv):
+    such a name is an organisation's, not a place's ("Liberal Democrats", "Pakistan Muslim League",
+    "a Liberal MP"), unless a locative word before a name that is the whole body's name makes it a
+    place ("in Whitehall")."""
+    bodies = [
+        (a, b, bool(_LOCATIVE_BEFORE.search(text[max(0, a - 12) : a]))) for a, b, _ in _cached(()).find(text)
+    ]
+    if not bodies:
+        return spans
+    # a locative word keeps only a name that is the whole body's name: "in Liberal Democrat seats"
+    # is still the party's
+    return [
+        (s, e)
+        for s, e in spans
+        if not any(a <= s and e <= b and (not loc or b - a > e - s) for a, b, loc in bodies)
+    ]
+
+
+__all__ = ["BodyNames", "body_names", "country_signals", "inside_body_names"]

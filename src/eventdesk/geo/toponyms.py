@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.geo.gazetteer import Gazetteer
@@ -842,9 +843,14 @@ def parse_mentions(
     hint_ccs: Counter | None = None,
     ner_regions: list[tuple[int, int]] | None = None,
     known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
+    span_filter: Callable[[str, list[tuple[int, int]]], list[tuple[int, int]]] | None = None,
 ) -> tuple[Gazetteer, list[Mention]]:
+    """Place names found in `text` and resolved together. `span_filter(text, spans)`: the caller's
+    last word on which found names are places (location.py drops those inside a party's name)."""
     gaz = res.gazetteer
     spans = detect(gaz, text, config, res, ner_regions, known)
+    if span_filter is not None:
+        spans = span_filter(text, spans)
     return gaz, resolve_mentions(gaz, text, spans, hint_ccs, found=True)
 
 
