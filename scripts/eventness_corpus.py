@@ -17,7 +17,9 @@ import argparse
 import json
 import os
 import re
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +89,36 @@ def articles(shared: Path = SHARED, bbc_per_category: int | None = None) -> Iter
             if excluded(key, text, ex):
                 continue
             yield {"id": key, "title": title.strip(), "text": text, "published": None, "url": key}
+
+
+# `eventdesk run` settings that show every candidate the frame coder proposes (the eventness gate off)
+GATE_OFF = "[code]\neventness_threshold = -1\n"
+
+
+def run_and_export(records: Iterable[dict], workdir: Path, config: str | None = GATE_OFF) -> Path:
+    """`eventdesk run` over `records` with `config` (TOML text; None: the defaults) into a fresh store in
+    `workdir`, then its events and articles exported to workdir/ev.jsonl and workdir/art.jsonl.
+
+    The labelled-data scripts (train_eventness, score_sites, score_clause_labels, recall_report) all
+    measure the coder this way, so each sees exactly what a user's run stores."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    inp, db = workdir / "in.jsonl", workdir / "run.db"
+    db.unlink(missing_ok=True)
+    with open(inp, "w", encoding="utf-8") as out:
+        for r in records:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    ed = [sys.executable, "-m", "eventdesk"]
+    cmd = [*ed, "run", str(inp), "--db", str(db)]
+    if config is not None:
+        (workdir / "run.toml").write_text(config, encoding="utf-8")
+        cmd += ["--config", str(workdir / "run.toml")]
+    subprocess.run(cmd, check=True, capture_output=True)
+    for what, name in (("events", "ev.jsonl"), ("articles", "art.jsonl")):
+        with open(workdir / name, "w", encoding="utf-8") as out:
+            subprocess.run(
+                [*ed, "export", what, "--db", str(db), "--format", "jsonl"], check=True, stdout=out
+            )
+    return workdir
 
 
 def main() -> None:

@@ -28,14 +28,13 @@ import collections
 import hashlib
 import json
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eventness_corpus import articles  # noqa: E402
+from eventness_corpus import articles, run_and_export  # noqa: E402
 
 from eventdesk.code.lexicon import triggers  # noqa: E402
 
@@ -81,31 +80,11 @@ def run(
 ) -> tuple[list[dict], dict[str, dict]]:
     """Events and articles (by key) of one `eventdesk run` over the records (`reuse`: of the last run
     kept in `work`)."""
-    work.mkdir(parents=True, exist_ok=True)
-    inp, db, cfg = work / "in.jsonl", work / "r.db", work / "c.toml"
-    if reuse and (work / "events.jsonl").exists():
-        evs = [json.loads(x) for x in (work / "events.jsonl").read_text(encoding="utf-8").splitlines()]
-        arts = [json.loads(x) for x in (work / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
-        return evs, {a["url"]: a for a in arts}
-    db.unlink(missing_ok=True)
-    inp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    cfg.write_text(config, encoding="utf-8")
-    ed = [sys.executable, "-m", "eventdesk"]
-    subprocess.run(
-        [*ed, "run", str(inp), "--db", str(db), "--config", str(cfg)], check=True, capture_output=True
-    )
-    got = {}
-    for what in ("events", "articles"):
-        res = subprocess.run(
-            [*ed, "export", what, "--db", str(db), "--format", "jsonl"],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        got[what] = [json.loads(x) for x in res.stdout.splitlines() if x.strip()]
-        (work / f"{what}.jsonl").write_text(res.stdout, encoding="utf-8")
-    arts = {a["url"]: a for a in got["articles"]}
-    return got["events"], arts
+    if not (reuse and (work / "ev.jsonl").exists()):
+        run_and_export(records, work, config)
+    evs = [json.loads(x) for x in (work / "ev.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    arts = [json.loads(x) for x in (work / "art.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    return evs, {a["url"]: a for a in arts}
 
 
 def _norm(s: str | None) -> str:

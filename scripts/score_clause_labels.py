@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eventness_corpus import articles  # noqa: E402
+from eventness_corpus import GATE_OFF, articles, run_and_export  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "training" / "clause_labels.tsv"
@@ -58,34 +57,7 @@ def read_labels(path: Path) -> list[dict]:
 
 def run(keys: set[str], workdir: Path, gate: bool) -> Path:
     """`eventdesk run` over the labelled articles (gate off unless `gate`); the folder of its exports."""
-    inp = workdir / "in.jsonl"
-    with open(inp, "w", encoding="utf-8") as out:
-        for r in articles():
-            if r["id"] in keys:
-                out.write(json.dumps(r, ensure_ascii=False) + "\n")
-    cmd = [sys.executable, "-m", "eventdesk", "run", str(inp), "--db", str(workdir / "c.db")]
-    if not gate:
-        (workdir / "gate_off.toml").write_text("[code]\neventness_threshold = -1\n", encoding="utf-8")
-        cmd += ["--config", str(workdir / "gate_off.toml")]
-    subprocess.run(cmd, check=True, capture_output=True)
-    for what, name in (("events", "ev.jsonl"), ("articles", "art.jsonl")):
-        with open(workdir / name, "w", encoding="utf-8") as out:
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "eventdesk",
-                    "export",
-                    what,
-                    "--db",
-                    str(workdir / "c.db"),
-                    "--format",
-                    "jsonl",
-                ],
-                check=True,
-                stdout=out,
-            )
-    return workdir
+    return run_and_export((r for r in articles() if r["id"] in keys), workdir, None if gate else GATE_OFF)
 
 
 def coded(cand_dir: Path) -> dict[tuple[str, int], set[str]]:

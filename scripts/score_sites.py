@@ -20,13 +20,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eventness_corpus import articles  # noqa: E402
+from eventness_corpus import articles, run_and_export  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "training" / "site_labels.tsv"
@@ -65,24 +64,7 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def run(keys: set[str], workdir: Path) -> Path:
     """`eventdesk run` (gate off) over the labelled articles; returns the folder of its exports."""
-    inp = workdir / "in.jsonl"
-    with open(inp, "w", encoding="utf-8") as out:
-        for r in articles():
-            if r["id"] in keys:
-                out.write(json.dumps(r, ensure_ascii=False) + "\n")
-    cfg = workdir / "gate_off.toml"
-    cfg.write_text("[code]\neventness_threshold = -1\n", encoding="utf-8")
-    db = workdir / "s.db"
-    ed = [sys.executable, "-m", "eventdesk"]
-    subprocess.run(
-        [*ed, "run", str(inp), "--db", str(db), "--config", str(cfg)], check=True, capture_output=True
-    )
-    for what, name in (("events", "ev.jsonl"), ("articles", "art.jsonl")):
-        with open(workdir / name, "w", encoding="utf-8") as out:
-            subprocess.run(
-                [*ed, "export", what, "--db", str(db), "--format", "jsonl"], check=True, stdout=out
-            )
-    return workdir
+    return run_and_export((r for r in articles() if r["id"] in keys), workdir)
 
 
 def places(run_dir: Path) -> dict[tuple[str, int], dict | None]:
