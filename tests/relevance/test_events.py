@@ -7,7 +7,7 @@ from __future__ import annotations
 from eventdesk.pipeline import extract_events
 from eventdesk.records import Article, Event, Evidence
 from eventdesk.relevance import judge
-from eventdesk.relevance.events import keep_reported, names_political_violence
+from eventdesk.relevance.events import keep_reported, names_political_violence, of_another_field
 from eventdesk.resources import Resources
 
 RES = Resources.from_config({})
@@ -57,7 +57,10 @@ def test_an_attack_by_militants_in_another_topic_stands():
     a.relevance = {**a.relevance, "topic": "entertainment"}
     assert keep_reported([ev], {a.id: a}, {}) == [ev]
     # the same event in an article that names no political actor or motive goes
-    b = Article(title="Cinema fight", body="Two men fought outside a cinema on Friday.")
+    b = Article(
+        title="Premiere fight",
+        body="Two men fought outside the film's premiere on Friday, the festival said.",
+    )
     b.relevance = {"topic": "entertainment", "genre": "news", "score": 0.4}
     ev_b = Event(
         article_id=b.id,
@@ -137,3 +140,24 @@ def test_a_bad_word_list_line_names_the_file_and_line(tmp_path):
         _cues(bad)
     with pytest.raises(ValueError, match=r"words.txt:2: expected kind"):
         _narration(bad)
+
+
+def test_a_crime_report_the_topic_model_calls_entertainment_keeps_its_violence():
+    # the topic model has no crime field: a shooting report may come out "entertainment"; without
+    # that field's own words the article is not of another field, and the rule does not apply
+    a = Article(
+        title="Man shot dead",
+        body="A man was shot dead outside a house on Elm Street on Friday, police said.",
+    )
+    a.relevance = {"topic": "entertainment", "genre": "news", "score": 0.2}
+    assert not of_another_field(a, ("conflict", "politics"))
+    ev = Event(
+        article_id=a.id,
+        event_type="ASSAULT",
+        evidence=Evidence(a.body, 0, len(a.body)),
+        acled_event_type="Violence against civilians",
+    )
+    assert keep_reported([ev], {a.id: a}, {}) == [ev]
+    a.body += " The singer's new album and his television show were also discussed."
+    assert of_another_field(a, ("conflict", "politics"))
+    assert keep_reported([ev], {a.id: a}, {}) == []

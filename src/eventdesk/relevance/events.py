@@ -11,7 +11,7 @@ genre.stance_marked), is the author's own argument: its events go
 (data/relevance/narration.tsv, with its sources).
 
 Political violence outside political news. An article of another topic (sport, entertainment,
-business, tech) is coded when its score or lead lets it through; its words of force ("crowd
+business, tech; judged by topic.py and borne out by that field's own words) is coded when its score or lead lets it through; its words of force ("crowd
 trouble", "an absolute explosion of crowds", "a fan attacking a fan") are then read with the
 conflict vocabulary. ACLED records political violence only: force used by a group with a
 political purpose (state forces, rebels, militias, rioters and protesters in a demonstration),
@@ -136,9 +136,40 @@ def political_target(event: Event) -> bool:
     return bool(rx and rx.search(event.evidence.sentence or ""))
 
 
+# The topic model knows six fields (topic.py); a story of none of them (local crime, courts) still gets
+# one, often "entertainment" (208 of the 510 GVC shooting reports). The field's own vocabulary
+# (data/eventness/domains.tsv, from WordNet's domain senses) is the independent evidence that a story
+# is of that field: more than one distinct word of it, as one ("match", "show") is often incidental.
+FIELD_OF_TOPIC = {"sport": "sport", "entertainment": "entertainment", "business": "finance", "tech": "tech"}
+MIN_FIELD_WORDS = 2
+
+
+@cache
+def _field_words(path: Path = DATA.parent / "eventness" / "domains.tsv") -> dict[str, re.Pattern[str]]:
+    words: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            field, _, word = line.partition("\t")
+            words.setdefault(field, []).append(word.strip().lower())
+    return {f: _pattern(w) for f, w in words.items()}
+
+
+def of_another_field(article: Article, topics: Iterable[str]) -> bool:
+    """The article is judged of a field outside `topics` (sport, entertainment, business, tech) and
+    its text bears that out with more than one word of the field's vocabulary."""
+    rel = article.relevance
+    if rel is None or political_topic(article, topics):
+        return False
+    rx = _field_words().get(FIELD_OF_TOPIC.get(rel.get("topic") or "", ""))
+    if rx is None:
+        return False
+    text = (article.title or "") + "\n" + article.body
+    return len({m.group(0).lower() for m in rx.finditer(text)}) >= MIN_FIELD_WORDS
+
+
 def violence_stands(event: Event, article: Article, topics: Iterable[str]) -> bool:
     """Whether an event may keep its place in the article (see the module doc)."""
-    if event.acled_event_type not in VIOLENT_ACLED or political_topic(article, topics):
+    if event.acled_event_type not in VIOLENT_ACLED or not of_another_field(article, topics):
         return True
     return political_participant(event) or political_target(event) or names_political_violence(article)
 
