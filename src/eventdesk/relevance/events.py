@@ -65,32 +65,30 @@ def _pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
 
 
-@cache
-def _cues(path: Path = DATA / "political_violence.txt") -> dict[str, re.Pattern[str]]:
-    words: dict[str, list[str]] = {k: [] for k in KINDS}
+def _kind_words(path: Path, kinds: Iterable[str] | None) -> dict[str, re.Pattern[str]]:
+    """A word list of `kind<TAB>word` lines as one pattern per kind; `kinds` None takes any kind."""
+    allowed = None if kinds is None else tuple(kinds)
+    words: dict[str, list[str]] = {k: [] for k in allowed or ()}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         kind, _, word = line.partition("\t")
-        if kind not in words or not word.strip():
-            raise ValueError(f"{path}:{n}: expected kind<TAB>word with kind one of {', '.join(KINDS)}")
-        words[kind].append(word.strip().lower())
+        if (allowed is not None and kind not in allowed) or not word.strip():
+            raise ValueError(
+                f"{path}:{n}: expected kind<TAB>word with kind one of {', '.join(allowed or ('any',))}"
+            )
+        words.setdefault(kind, []).append(word.strip().lower())
     return {k: _pattern(v) for k, v in words.items() if v}
+
+
+@cache
+def _cues(path: Path = DATA / "political_violence.txt") -> dict[str, re.Pattern[str]]:
+    return _kind_words(path, KINDS)
 
 
 @cache
 def _narration(path: Path = DATA / "narration.tsv") -> dict[str, re.Pattern[str]]:
-    words: dict[str, list[str]] = {k: [] for k in NARRATION_KINDS}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, _, word = line.partition("\t")
-        if kind not in words or not word.strip():
-            raise ValueError(
-                f"{path}:{n}: expected kind<TAB>word with kind one of {', '.join(NARRATION_KINDS)}"
-            )
-        words[kind].append(word.strip().lower())
-    return {k: _pattern(v) for k, v in words.items() if v}
+    return _kind_words(path, NARRATION_KINDS)
 
 
 def author_voice(sentence: str) -> bool:
@@ -146,12 +144,7 @@ MIN_FIELD_WORDS = 2
 
 @cache
 def _field_words(path: Path = DATA.parent / "eventness" / "domains.tsv") -> dict[str, re.Pattern[str]]:
-    words: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            field, _, word = line.partition("\t")
-            words.setdefault(field, []).append(word.strip().lower())
-    return {f: _pattern(w) for f, w in words.items()}
+    return _kind_words(path, None)
 
 
 def of_another_field(article: Article, topics: Iterable[str]) -> bool:
