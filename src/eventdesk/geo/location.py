@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -297,22 +298,17 @@ def _within(p: Place, outer: Place) -> bool:
     return False
 
 
-_ATTACHMENT: dict[str, frozenset[str]] | None = None
-
-
+@functools.lru_cache(maxsize=1)
 def _attachment_words() -> dict[str, frozenset[str]]:
     """Kinds of dependency label and preposition of data/geo/context/site_attachment.tsv."""
-    global _ATTACHMENT
-    if _ATTACHMENT is None:
-        from eventdesk.geo.build import data_dir
+    from eventdesk.geo.build import data_dir
 
-        out: dict[str, frozenset[str]] = {}
-        for line in (data_dir() / "context" / "site_attachment.tsv").read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                kind, *words = line.split("\t")
-                out[kind] = frozenset(w.strip() for w in words if w.strip())
-        _ATTACHMENT = out
-    return _ATTACHMENT
+    out: dict[str, frozenset[str]] = {}
+    for line in (data_dir() / "context" / "site_attachment.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, *words = line.split("\t")
+            out[kind] = frozenset(w.strip() for w in words if w.strip())
+    return out
 
 
 def _up(tokens: dict[int, Token], start: int) -> list[Token]:

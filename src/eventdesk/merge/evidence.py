@@ -38,6 +38,15 @@ _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'“‘(]*$")
 
 
 @cache
+def _countries() -> tuple[dict, ...]:
+    """The actor dictionary's countries (data/actors/countries.jsonl), read once."""
+    text = (
+        resources.files("eventdesk").joinpath("data", "actors", "countries.jsonl").read_text(encoding="utf-8")
+    )
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+
+
+@cache
 def common_capitals() -> frozenset[str]:
     """Capitalised words that identify nothing (data/merge/common_capitals.txt + actor nouns/titles)."""
     words: set[str] = set()
@@ -48,12 +57,10 @@ def common_capitals() -> frozenset[str]:
                 words.add(line.strip().casefold())
     # country names and demonyms: the place and the actors' countries are compared on their own,
     # and "Syrian" or "Russia" in two reports of a war says nothing about one event
-    for line in data.joinpath("actors", "countries.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            c = json.loads(line)
-            for n in c.get("names", []) + c.get("demonyms", []):
-                for w in n.casefold().split():
-                    words.update((w, w + "'s", w + "’s"))
+    for c in _countries():
+        for n in c.get("names", []) + c.get("demonyms", []):
+            for w in n.casefold().split():
+                words.update((w, w + "'s", w + "’s"))
     for name in ("offices.tsv", "sectors.tsv"):
         for line in data.joinpath("actors", name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
@@ -220,10 +227,8 @@ def _dictionary_names() -> frozenset[str]:
     (data/actors: countries.jsonl, groups.tsv, igos.tsv), normalised."""
     data = resources.files("eventdesk").joinpath("data", "actors")
     out: set[str] = set()
-    for line in data.joinpath("countries.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            c = json.loads(line)
-            out.update(normalise(n) for n in c.get("names", []) + c.get("demonyms", []) + [c.get("name", "")])
+    for c in _countries():
+        out.update(normalise(n) for n in c.get("names", []) + c.get("demonyms", []) + [c.get("name", "")])
     for name in ("groups.tsv", "igos.tsv"):
         for line in data.joinpath(name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
