@@ -410,3 +410,24 @@ def test_a_big_towns_name_after_an_article_names_a_thing(gaz_path: Path):
     assert "Las Vegas" in found
     # with no article the company's home town is still read as the place NER says it is
     assert "Toyota" in _found("Workers in Toyota, a city near Nagoya, went on strike.", c)
+
+
+def test_a_name_the_text_makes_a_place_is_that_place_at_its_other_mentions(gaz_path: Path):
+    pytest.importorskip("spacy")
+    c = {"geo": {"gazetteer": str(gaz_path)}}
+    # one sense per discourse: "in Grovetown" makes the small town a place; its later bare mentions
+    # (which alone are too small a town to stand without a sign) are the same place
+    t = (
+        "Two men were robbed on Friday in Grovetown, Georgia. Grovetown students collected food for "
+        "the victims, and Grovetown will hold a vigil on Sunday."
+    )
+    got = [p for p in geo.parse(t, c, Resources.shared(c)) if t[p.start : p.end] == "Grovetown"]
+    assert len(got) == 3, got
+    assert all(p.admin1 == "Georgia" for p in got), got
+    # ... but not where the text gives the word a person's reading, nor as the start of a longer name
+    t2 = (
+        "Two men were robbed on Friday in Grovetown, Georgia. Coach Grovetown said the Grovetown "
+        "Panthers would play on."
+    )
+    got2 = [t2[p.start : p.end] for p in geo.parse(t2, c, Resources.shared(c))]
+    assert got2.count("Grovetown") == 1, got2

@@ -495,6 +495,8 @@ def _refine(
     norp = [(s, e) for s, e, lab in ents if lab == "NORP"]
     titled = titled_names(text)
     kept = []
+    # names kept on the text's word, not on size or NER alone: the sources of one sense per discourse
+    attested: list[tuple[int, int]] = []
     for s, e in spans:
         surface = text[s:e]
         _, cs, _ = candidates(gaz, surface)
@@ -588,6 +590,9 @@ def _refine(
         if " " in surface.strip() and _head_key(surface) in person_words and not locative:
             continue  # "the Brown camp": a person's camp, not Brown County
         kept.append((s, e))
+        if not free and (locative or listed or said or _named_as_place(text, e, cs)):
+            attested.append((s, e))
+    kept += _same_name_again(text, spans, kept, attested, persons, person_words, titled)
     for s, e, lab in ents:
         if lab not in ("GPE", "LOC", "FAC"):
             continue
@@ -626,6 +631,42 @@ def _refine(
             continue
         kept.append((s, e))
     return sorted(kept)
+
+
+# a capitalised word after a name on the same line: the name begins a longer proper name
+_NEXT_PROPER_WORD = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _same_name_again(
+    text: str,
+    spans: list[tuple[int, int]],
+    kept: list[tuple[int, int]],
+    attested: list[tuple[int, int]],
+    persons: list[tuple[int, int]],
+    person_words: set[str],
+    titled: frozenset[str],
+) -> list[tuple[int, int]]:
+    """Other mentions of a name the text already uses as a place: one sense per discourse (Gale,
+    Church & Yarowsky 1992) - a text that says "a fire in Millbrook, Alabama" means the town by
+    "Millbrook students" too, where the name alone is too small a town to stand and the small NER
+    model reads a team or an office. Not a mention the text gives a person's reading: part of a
+    longer person's name, after a title, or a word the text uses as someone's surname; nor one that
+    starts a longer proper name. The source mention must be one the text itself makes a place (a
+    locative, a list it governs, a containment, a kind word), not one kept on size or NER alone."""
+    placed = {key(text[s:e]) for s, e in attested}
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if (s, e) in kept or any(a < e and s < b for a, b in kept):
+            continue
+        k = key(text[s:e])
+        if k not in placed or k in person_words or k in titled or _after_title(text, s):
+            continue
+        if any(ps <= s and e <= pe and (pe - ps) > (e - s) for ps, pe in persons):
+            continue
+        if _NEXT_PROPER_WORD.match(text, e):
+            continue  # it starts a longer proper name ("the Scott West Panthers"): that name's own referent
+        out.append((s, e))
+    return out
 
 
 # --- what the text says about a name: licences that make a name a place whatever NER called it ---
