@@ -208,3 +208,88 @@ def test_one_party_as_actor_and_as_recipient_of_one_resignation_is_one_event():
     c = _mention(0, [mattis], [], "asserted", **kw)
     d = _mention(400, [other], [], "asserted", **kw)
     assert len(corefer([c, d], {})) == 2
+
+
+def test_a_country_given_by_the_place_makes_no_common_noun_a_name():
+    from eventdesk.code.coref import _entity, compatible, corefer
+
+    # actors.fill_countries gives "the sides" the event place's country: still no name
+    sides = Actor(text="sides", name="sides", country="SYR", sector=None)
+    assert not _entity(sides)
+    putin = Actor(text="Vladimir Putin", name="Vladimir Putin", country="RUS", sector=None)
+    kw = {"event_type": "AGREE", "date": "2018-09-17", "date_precision": "day"}
+    # "The plan was agreed on Monday by Vladimir Putin ..." / "Putin said the sides had agreed ..."
+    lead = _mention(0, [putin], [], "asserted", date_text="on Monday", **kw)
+    later = _mention(900, [sides], [], "claimed", **kw)
+    assert compatible(lead, later)
+    # the same with a party the text names in another country stays apart
+    erdogan = Actor(text="Recep Tayyip Erdoğan", name="Recep Tayyip Erdoğan", country="TUR", sector=None)
+    assert not compatible(lead, _mention(900, [erdogan], [], "claimed", **kw))
+    # "... the two leaders agreed": no party of its own, it joins the agreement told before
+    leaders = Actor(text="two leaders", name="two leaders", country="SYR", sector=None)
+    (one,) = corefer([lead, _mention(400, [], [leaders], "asserted", **kw)], {})
+    assert len(one.mentions) == 2 and one.actors[0].name == "Vladimir Putin"
+
+
+def test_a_shorter_description_with_the_same_head_is_the_same_party():
+    from eventdesk.code.coref import _same_actor, corefer
+
+    unions = Actor(
+        text="Five public sector unions", name="Five public sector unions", country="GBR", sector="LAB"
+    )
+    five = Actor(text="five unions", name="five unions", country="GBR", sector="LAB")
+    nurses = Actor(text="nurses' unions", name="nurses' unions", country="GBR", sector="LAB")
+    assert _same_actor(unions, five)
+    assert not _same_actor(unions, nurses)  # "nurses" is not among the first party's words
+    assert not _same_actor(unions, Actor(text="public sector employers", name="public sector employers"))
+    # "Five public sector unions want the government to withdraw regulations." ... "The five unions
+    # want the government to withdraw these regulations."
+    a = _mention(0, [unions], [], "asserted", event_type="REQUEST")
+    b = _mention(500, [five], [], "asserted", event_type="REQUEST")
+    (one,) = corefer([a, b], {})
+    assert len(one.mentions) == 2 and one.actors[0].name == "Five public sector unions"
+
+
+def test_a_later_mention_by_another_described_party_stays_apart():
+    from eventdesk.code.coref import corefer
+
+    # "Opposition lawmakers accused the minister of lying." ... "Critics accused the government."
+    lawmakers = Actor(text="Opposition lawmakers", name="Opposition lawmakers", country="GBR")
+    critics = Actor(text="critics", name="critics", country="GBR")
+    a = _mention(0, [lawmakers], [], "asserted", event_type="ACCUSE")
+    b = _mention(400, [critics], [], "asserted", event_type="ACCUSE")
+    assert len(corefer([a, b], {})) == 2
+    # a mention that names nobody ("the accusation was repeated") still joins the event told before
+    c = _mention(0, [lawmakers], [], "asserted", event_type="ACCUSE")
+    d = _mention(400, [], [], "asserted", event_type="ACCUSE")
+    assert len(corefer([c, d], {})) == 1
+
+
+def test_headline_lead_and_a_later_sentence_of_one_attack_are_one_event(events_of):
+    art, evs = events_of(
+        "x",
+        "2024-03-05",
+        "Gunmen kill five villagers in attack on Nigerian village\n\n"
+        "Gunmen killed five villagers in an attack on Kaura in Kaduna State, Nigeria, on Sunday night, "
+        "police said.\n\nResidents said the attack lasted about an hour and the gunmen fled on motorcycles.",
+    )
+    attacks = [e for e in evs if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1
+    (ev,) = attacks
+    assert sorted(m.start for m in ev.mentions) == [0, 58, art.body.index("Residents")]
+    assert ev.location is not None and ev.location.name == "Kaura"
+    assert ev.date == "2024-03-03"  # the lead's stated day, not the publication date
+
+
+def test_two_attacks_on_different_days_in_one_article_stay_two(events_of):
+    _, evs = events_of(
+        "x",
+        "2024-03-08",
+        "Gunmen killed five villagers in an attack on Kaura in Kaduna State, Nigeria, on Sunday night.\n\n"
+        "Residents of Kaura said the attack lasted about an hour.\n\n"
+        "On Wednesday, gunmen attacked a market in Zaria, killing three traders, police said.",
+    )
+    attacks = sorted((e for e in evs if e.event_type == "ASSAULT"), key=lambda e: e.evidence.start)
+    assert len(attacks) == 2
+    assert [len(e.mentions) for e in attacks] == [2, 1]
+    assert [e.date for e in attacks] == ["2024-03-03", "2024-03-06"]

@@ -62,8 +62,9 @@ def _new_event_rx() -> re.Pattern[str]:
 
 
 def _entity(a: Actor) -> bool:
-    """A party the text names: a dictionary actor (sector or country known) or a proper name;
-    a common noun the coder could not place ("sides", "the city's stadium") tells nothing."""
+    """A party the text names: a dictionary actor (its sector known) or a proper name; a common
+    noun the coder could not place ("sides", "the two leaders") tells nothing. A country alone is
+    no sign: actors.fill_countries gives every actor without one the event place's country."""
     if not a.name or a.name in GENERIC_ACTORS:
         return False
     text = (a.text or a.name).strip()
@@ -71,7 +72,7 @@ def _entity(a: Actor) -> bool:
     # a capital on a determiner or numeral ("Five unions") comes from the sentence start, not a name
     if words and words[0].lower() in _closed_class():
         words = words[1:]
-    return bool(a.sector or a.country or any(w[:1].isupper() for w in words))
+    return bool(a.sector or any(w[:1].isupper() for w in words))
 
 
 @cache
@@ -95,7 +96,30 @@ def _same_actor(a: Actor, b: Actor) -> bool:
         return True
     # "Isis" / "Isis fighters", "Trump" / "Donald Trump": one name inside the other, as words
     short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
-    return len(short) >= 3 and re.search(r"(?<!\w)" + re.escape(short) + r"(?!\w)", long_) is not None
+    if len(short) >= 3 and re.search(r"(?<!\w)" + re.escape(short) + r"(?!\w)", long_) is not None:
+        return True
+    # "the five unions" / "Five public sector unions": the same head noun, and every content word
+    # of the shorter inside the longer (Lee et al. 2013, deterministic coreference: strict head
+    # match with word inclusion)
+    ws, wl = _content_words(short), _content_words(long_)
+    return bool(ws) and ws[-1] == wl[-1] and set(ws) <= set(wl)
+
+
+def _content_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", name) if w not in _closed_class()]
+
+
+def _new_party(xs: list[Actor], ys: list[Actor]) -> bool:
+    """Does a mention describe a party of its own ("critics", "the police") that none of the
+    event's parties so far is? A description with the head noun of one of them ("the five unions")
+    or with no content word ("they", "both") refers back to them; an event told without a party
+    ("talks will take place") takes the one a later mention names."""
+    xs, ys = _described(xs), _described(ys)
+    return bool(ys) and any(not any(_same_actor(x, y) for y in ys) for x in xs)
+
+
+def _described(actors: list[Actor]) -> list[Actor]:
+    return [a for a in actors if a.name not in GENERIC_ACTORS and _content_words(_norm(a.text or a.name))]
 
 
 def _overlap(xs: list[Actor], ys: list[Actor]) -> bool:
@@ -290,7 +314,7 @@ def _link_strength(c: list[Event], e: Event, body: str, max_km: float, lead: int
         return 1 + in_lead
     # a later mention that names no party of its own elaborates an event of that type told before
     # (the lead's first); nothing in it (party, place, day, mode) tells of another event
-    if not named_e:
+    if not named_e and not _new_party(e.actors, [a for x in c for a in x.actors]):
         return 1 + in_lead
     return 0
 
