@@ -102,3 +102,69 @@ def test_a_locative_before_a_party_name_does_not_make_its_words_places(cfg):
     ev = Event(article_id="lib2", event_type="DISAPPROVE", evidence=Evidence(t, 0, len(t)))
     geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
     assert ev.location is None or ev.location.country != "USA"  # not Liberal, Kansas
+
+
+def test_home_country_must_outweigh_the_scene_country():
+    from collections import Counter
+
+    from eventdesk.geo.signals import home_country
+
+    w = Counter({"GBR": 9.0, "CHN": 2.5})
+    assert home_country(w, "CHN", 3.0) == "GBR"
+    assert home_country(w, "CHN", 4.0) is None  # 9 < 4 x 2.5: the scene's country holds
+    assert home_country(w, "GBR", 3.0) is None  # the scene is already in it
+    assert home_country(w, None, 3.0) == "GBR"  # no scene at all
+    assert home_country(w, "CHN", 0.0) is None  # turned off
+
+
+def _locate_one(
+    cfg: dict, title: str, body: str, sentence: str, event_type: str
+) -> tuple[str | None, str | None]:
+    art = Article(id="h1", title=title, body=body)
+    i = body.index(sentence)
+    ev = Event(article_id="h1", event_type=event_type, evidence=Evidence(sentence, i, i + len(sentence)))
+    geo.locate([ev], {art.id: art}, cfg, Resources.shared(cfg))
+    return (ev.location.country, ev.location.name) if ev.location else (None, None)
+
+
+# a Westminster row about China: the one place named as a scene is Beijing, the parties are British
+_ROW = (
+    "Labour and the Tories clashed in the Commons over arms sales. "
+    "The shadow foreign secretary said a deal signed in Beijing last year broke British rules. "
+    "The home secretary told MPs that Downing Street would publish the export figures. "
+    "Labour backbenchers want a vote before the summer. "
+    "The Tory leader will raise the issue at prime minister's questions. "
+    "The Liberal Democrats condemned the delay."
+)
+
+
+def test_a_statement_with_no_place_of_its_own_is_made_where_the_article_parties_are(cfg):
+    got = _locate_one(
+        cfg,
+        "Tories attack Labour over arms sales",
+        _ROW,
+        "The Liberal Democrats condemned the delay.",
+        "ACCUSE",
+    )
+    assert got[0] == "GBR"
+    # turned off, the statement goes to the article's only scene
+    off = {"geo": {**cfg["geo"], "home_country_ratio": 0.0}}
+    assert (
+        _locate_one(
+            off,
+            "Tories attack Labour over arms sales",
+            _ROW,
+            "The Liberal Democrats condemned the delay.",
+            "ACCUSE",
+        )[0]
+        == "CHN"
+    )
+
+
+def test_fighting_with_no_place_of_its_own_keeps_the_article_scene(cfg):
+    # the same article weights, but a material act (an attack) is where the report's scene is
+    body = _ROW + " Protesters were attacked by police."
+    got = _locate_one(
+        cfg, "Tories attack Labour over arms sales", body, "Protesters were attacked by police.", "ASSAULT"
+    )
+    assert got[0] == "CHN"

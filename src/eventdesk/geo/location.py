@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from eventdesk.config import setting
 from eventdesk.geo.resolver import Mention, to_place
-from eventdesk.geo.signals import body_names, country_signals, inside_body_names
+from eventdesk.geo.signals import (
+    body_names,
+    country_signals,
+    home_country,
+    inside_body_names,
+    position_weight,
+)
 from eventdesk.geo.toponyms import parse_mentions
 from eventdesk.records import Article, Event, Place
 
@@ -116,9 +122,11 @@ def _analyse(
     res: Resources,
     events: list[Event] | None = None,
     entities: KnownEntities | None = None,
-) -> list[_Found]:
-    """Places of title + body, resolved together (the headline gives the body context and back).
-    `entities`: the coder's NER of the event sentences, reused instead of a second pass."""
+) -> tuple[list[_Found], Counter]:
+    """Places of title + body, resolved together (the headline gives the body context and back), and
+    the countries the article is about (ISO alpha-3 -> weight: its places, parties, demonyms, national
+    bodies and actors' home countries). `entities`: the coder's NER of the event sentences, reused
+    instead of a second pass."""
     title = article.title or ""
     sep = "\n\n" if title else ""
     text = title + sep + (article.body or "")
@@ -153,6 +161,7 @@ def _analyse(
     # leader", "Wales" of "National Assembly for Wales" (the body itself counts for its country above)
     gaz, ms = parse_mentions(text, config, res, hints, regions, known, span_filter=inside_body_names)
     out = []
+    weights = Counter({gaz.alpha3[a2]: w for a2, w in hints.items() if a2 in gaz.alpha3})
     for m in ms:
         p = to_place(gaz, m)
         if p is None:
@@ -181,7 +190,11 @@ def _analyse(
         g = _FRAMED_BY.match(text, m.end)
         f.framing = bool(g) and any(x.start == g.end() and x is not m and x.best >= 0 for x in ms)
         out.append(f)
-    return out
+        # every mention counts for its country here, parties and demonyms too ("the UK", "British"):
+        # which country an article is about is not only where its scenes are
+        if p.country and not f.topic:
+            weights[p.country] += position_weight(m.start, len(title))
+    return out, weights
 
 
 # a name followed by one of these and another place name frames that place (sea, coast, border,
@@ -449,7 +462,8 @@ def locate(
 
     `res`: the gazetteer, actor dictionary and NER pipeline (eventdesk.resources); `entities`: the
     coder's NER of the event sentences (pipeline.extract_events)."""
-    cache: dict[str, tuple[list[_Found], Place | None]] = {}
+    cache: dict[str, tuple[list[_Found], Place | None, Place | None]] = {}
+    ratio = float(setting(config, "geo.home_country_ratio"))
     by_article: dict[str, list[Event]] = defaultdict(list)
     for ev in events:
         by_article[ev.article_id].append(ev)
@@ -458,9 +472,20 @@ def locate(
         if art is None:
             continue
         if art.id not in cache:
-            found = _analyse(art, config, res, by_article[art.id], entities)
-            cache[art.id] = (found, focus(found))
-        found, main = cache[art.id]
+            found, weights = _analyse(art, config, res, by_article[art.id], entities)
+            main = focus(found)
+            # statements and talks with no place of their own are made where the article's parties
+            # are: a country that outweighs the main scene's many times, at its own main place, else
+            # the country itself ("China" in a Westminster debate is what is debated); fighting and
+            # protests keep the scene the article reports
+            said = main
+            home_cc = home_country(weights, main.country if main else None, ratio)
+            if home_cc is not None:
+                said = focus([f for f in found if f.place.country == home_cc]) or _country(
+                    home_cc, res.gazetteer
+                )
+            cache[art.id] = (found, main, said)
+        found, scene, said = cache[art.id]
         start, end = ev.evidence.start, ev.evidence.end
         if not (0 <= start < end <= len(art.body)) and ev.evidence.sentence:
             i = art.body.find(ev.evidence.sentence)
@@ -468,6 +493,7 @@ def locate(
         actor_texts = tuple(a.text for a in ev.actors if a.text)
         tokens = entities.tokens(art.id) if entities is not None else {}
         verbal = ev.event_type in _verbal_types()
+        main = said if verbal else scene
         home = frozenset(a.country for a in ev.actors if a.country and a.sector in _GOVERNMENT_SECTORS)
         place = _coded_place(found, start, end) or (
             _sentence_place(found, start, end, main, actor_texts, _trigger(ev), tokens, verbal, home)
@@ -656,9 +682,12 @@ def _party_country(ev: Event, gaz: Gazetteer) -> Place | None:
     """No place named anywhere: the country the event's parties belong to, at its centre, precision 3
     (ACLED's rule for a country-only location), when they agree on one."""
     ccs = {a.country for a in ev.actors + ev.recipients if a.country}
-    if len(ccs) != 1:
-        return None
-    a2 = {v: k for k, v in gaz.alpha3.items()}.get(ccs.pop())
+    return _country(ccs.pop(), gaz) if len(ccs) == 1 else None
+
+
+def _country(alpha3: str, gaz: Gazetteer) -> Place | None:
+    """A country (ISO alpha-3) as a place: its centre, precision 3."""
+    a2 = {v: k for k, v in gaz.alpha3.items()}.get(alpha3)
     e = gaz.countries.get(a2 or "")
     if e is None:
         return None

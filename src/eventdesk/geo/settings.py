@@ -51,4 +51,13 @@ SETTINGS = [
         "that country (headline and lede mentions weigh more, as for places); 0 turns it off.",
         type=float,
     ),
+    Setting(
+        "geo.home_country_ratio",
+        3.0,
+        "An event with no place of its own goes to the article's main scene, unless another country "
+        "outweighs that scene's country this many times (every place, party and demonym mention and "
+        "national body of the article counts for its country, weighted by position): then to that "
+        'country\'s main place, else the country itself ("China" in a Westminster debate); 0 turns it off.',
+        type=float,
+    ),
 ]

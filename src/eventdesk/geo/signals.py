@@ -109,7 +109,7 @@ def country_signals(text: str, names: BodyNames, title_end: int = 0) -> Counter:
     sure: Counter = Counter()
     shared: list[tuple[float, tuple[str, ...]]] = []
     for s, _e, ccs in names.find(text):
-        w = HEADLINE_WEIGHT if s < title_end else LEDE_WEIGHT if s < title_end + LEDE_CHARS else BODY_WEIGHT
+        w = position_weight(s, title_end)
         if len(ccs) == 1:
             sure[ccs[0]] += w
         else:
@@ -127,6 +127,33 @@ def country_signals(text: str, names: BodyNames, title_end: int = 0) -> Counter:
                 out[ranked[0]] += w
                 break
     return out
+
+
+def position_weight(start: int, title_end: int) -> float:
+    """Headline 2, lede 1.5, elsewhere 1 (`start` in the text's offsets; the headline ends at title_end)."""
+    return (
+        HEADLINE_WEIGHT
+        if start < title_end
+        else LEDE_WEIGHT
+        if start < title_end + LEDE_CHARS
+        else BODY_WEIGHT
+    )
+
+
+def home_country(weights: Counter, scene_country: str | None, ratio: float) -> str | None:
+    """The country an article is about, when it outweighs the country of the article's main scene
+    `ratio` times (`weights`: country -> weight of every place, party and demonym mention and every
+    national body the article names). A UK politics story names few British places but many British
+    bodies and parties ("the Tories", "the Commons"); its one "China" or "Brussels" is where a
+    debate is about, not where the statements it reports were made. None when no country dominates
+    that much (an offensive in Afrin reported with many mentions of Turkey keeps its Syrian scene
+    unless Turkey outweighs Syria `ratio` times)."""
+    if ratio <= 0 or not weights:
+        return None
+    top, w = weights.most_common(1)[0]
+    if top == scene_country or w <= 0:
+        return None
+    return top if scene_country is None or w >= ratio * weights.get(scene_country, 0.0) else None
 
 
 # a locative word before a body's name makes it a place ("in the Palace of Westminster")
@@ -152,4 +179,11 @@ def inside_body_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     ]
 
 
-__all__ = ["BodyNames", "body_names", "country_signals", "inside_body_names"]
+__all__ = [
+    "BodyNames",
+    "body_names",
+    "country_signals",
+    "home_country",
+    "inside_body_names",
+    "position_weight",
+]
