@@ -100,3 +100,34 @@ def test_country_classifying_a_noun_and_a_capital_acting_are_no_site(cfg):
     iran = Actor(text="Tehran", name="Iran", country="IRN", sector="GOV")
     ev = _locate(cfg, body, "deployed", "MOBILIZE", [iran], "Tehran deployed more fighters on Tuesday.")
     assert near(ev, 36.20, 37.16), ev.location
+
+
+def test_statement_by_a_seat_of_government_is_at_that_capital(cfg):
+    # "Downing Street" names the British government by its seat: the statement is made in London,
+    # not in Syria, which it is about; the speaker has no country the coder knows
+    body = "Downing Street said on Monday that it had warned Turkey against an offensive in Syria."
+    ev = _locate(cfg, body, "warned", "THREATEN", [Actor(text="it", name="it", country=None, sector=None)])
+    assert near(ev, 51.51, -0.13), ev.location
+
+
+def test_meeting_of_an_international_body_is_at_its_headquarters(cfg):
+    # the Security Council meets in New York, whoever convenes it and whatever it discusses
+    france = Actor(text="France", name="France", country="FRA", sector="GOV")
+    body = "France has convened a closed-door meeting of the UN Security Council on the fighting in Idlib."
+    ev = _locate(cfg, body, "meeting", "CONSULT", [france])
+    assert near(ev, 40.71, -74.01), ev.location
+    # "the UN" alone is the headquarters only after "at": what the UN says elsewhere stays put
+    envoy = Actor(text="Karen Pierce", name="Karen Pierce", country=None, sector=None)
+    body = "Karen Pierce, the British envoy at the UN, accused Russia of shielding Syria."
+    ev = _locate(cfg, body, "accused", "ACCUSE", [envoy])
+    assert near(ev, 40.71, -74.01), ev.location
+    body = "The UN said that the fighting near Aleppo had driven out 20,000 people."
+    ev = _locate(cfg, body, "said", "ACCUSE", [Actor(text="The UN", name="UN", country=None, sector="IGO")])
+    assert not near(ev, 40.71, -74.01, 500), ev.location
+
+
+def test_site_of_a_statement_beats_the_seat_of_the_body(cfg):
+    body = "Speaking in Brussels, a Downing Street spokesman condemned the attack on Afrin."
+    spokesman = Actor(text="a Downing Street spokesman", name="spokesman", country="GBR", sector="GOV")
+    ev = _locate(cfg, body, "condemned", "ACCUSE", [spokesman])
+    assert near(ev, 50.85, 4.35), ev.location

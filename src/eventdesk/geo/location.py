@@ -391,6 +391,16 @@ def _attachment(tokens: dict[int, Token], f: _Found, trigger: int, verbal: bool)
     # "visited Kabul": the object of a visit
     located = located or (len(below) == 1 and root.dep == "dobj" and tokens[root.head].lower in dest)
     if j == 0:  # the place hangs in the event word's own phrases
+        clauses = [t for t in below if t.dep in clause]
+        if (
+            verbal
+            and len(clauses) == 1
+            and clauses[0].dep == "advcl"
+            and clauses[0].lower in words["circumstance"]
+            and preps
+            and all(t.lower in locative for t in preps)
+        ):
+            return "own"  # "Speaking in Brussels, the minister condemned ...": where the act was done
         if in_clause:  # what was said ("saying it could lead to the partition of Syria") or another event
             return "speaker" if verbal else "other"
         return "own" if not verbal or located else "speaker"
@@ -413,10 +423,13 @@ def _sentence_place(
     tokens: dict[int, Token] | None = None,
     verbal: bool = False,
     home: frozenset[str] = frozenset(),
+    own_only: bool = False,
 ) -> Place | None:
     """The place of the event's sentence [start, end): with the parse (`tokens`), the one attached to
     the event's word (`trigger`); else the best placed one. `verbal`: the event is a statement or
-    talks; `home`: the countries of its acting governments (ISO alpha-3)."""
+    talks; `home`: the countries of its acting governments (ISO alpha-3); `own_only`: only a place the
+    parse attaches to the event's own phrases, else None (a verbal act's seat comes before what it is
+    about)."""
     inside = [
         f
         for f in found
@@ -432,7 +445,11 @@ def _sentence_place(
         # is about, nor where the speaker who reports a material event was
         how = {id(f): _attachment(tokens, f, trigger, verbal) for f in places}
         own = [f for f in places if how[id(f)] == "own"]
+        if own_only and not own:
+            return None
         places = own or [f for f in places if how[id(f)] != "speaker"]
+    elif own_only:  # no parse to tell a site from a topic
+        return None
     if places:
         # a place the clause puts the event in beats one that only describes an actor; then specificity
         # then specificity, then the place after the event's word, nearest first ("nationals living in
@@ -441,12 +458,20 @@ def _sentence_place(
         best = min(places, key=lambda f: (not f.locative, f.place.precision, f.start < t, abs(f.start - t)))
         return best.place
     if inside:  # only parties' countries ("the Sudanese army", "Lebanon's speaker"): the focus if there
-        ccs = {f.place.country for f in inside if f.actor_like or f in party}
-        # a government's statement or talks with a party of the article's country ("the Iranian
-        # minister told Lebanese officials") are there; in its own country, at its seat (below)
-        if fallback is not None and fallback.country in ccs and not (verbal and fallback.country in home):
-            return fallback
-        return None  # parties only ("British citizenship"): the focus place, else the parties' country
+        return _parties_there(inside, party, fallback, verbal, home)
+    return None
+
+
+def _parties_there(
+    inside: list[_Found], party: list[_Found], fallback: Place | None, verbal: bool, home: frozenset[str]
+) -> Place | None:
+    """The focus place `fallback` when it lies in the country of a party the sentence names, else
+    None (parties only, "British citizenship": the focus place, else the parties' country)."""
+    ccs = {f.place.country for f in inside if f.actor_like or f in party}
+    # a government's statement or talks with a party of the article's country ("the Iranian
+    # minister told Lebanese officials") are there; in its own country, at its seat (locate)
+    if fallback is not None and fallback.country in ccs and not (verbal and fallback.country in home):
+        return fallback
     return None
 
 
@@ -495,11 +520,25 @@ def locate(
         verbal = ev.event_type in _verbal_types()
         main = said if verbal else scene
         home = frozenset(a.country for a in ev.actors if a.country and a.sector in _GOVERNMENT_SECTORS)
-        place = _coded_place(found, start, end) or (
-            _sentence_place(found, start, end, main, actor_texts, _trigger(ev), tokens, verbal, home)
-            if start >= 0
-            else None
-        )
+        args = (found, start, end, main, actor_texts, _trigger(ev), tokens, verbal, home)
+        place = _coded_place(found, start, end)
+        if place is None and start >= 0 and verbal:
+            # a statement, demand or talks: a place of its own phrases ("said in Ankara", "met in
+            # Moscow"), else the seat of the body it is made at or by ("a meeting of the UN Security
+            # Council", "Downing Street said"), or of its government; never first a place it is about
+            sentence = art.body[start:end]
+            inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end and not f.topic]
+            inside = [f for f in inside if _on_the_map(f.place)]
+            party = [f for f in inside if any(f.place.text in t for t in actor_texts)]
+            place = (
+                _sentence_place(*args, own_only=True)
+                or _body_seat(sentence, res.gazetteer, international=True)
+                or _parties_there(inside, party, main, verbal, home)
+                or _government_seat(ev, res.gazetteer)
+                or _body_seat(sentence, res.gazetteer, international=False)
+            )
+        if place is None and start >= 0:
+            place = _sentence_place(*args)
         if place is None or place.precision >= 3:
             # the other sentences that report the same event may name its site
             for mn in ev.mentions:
@@ -626,6 +665,61 @@ def _government_seat(ev: Event, gaz: Gazetteer) -> Place | None:
         return None
     ccs = {a.country for a in ev.actors if a.country and a.sector in _GOVERNMENT_SECTORS}
     return _capital(ccs.pop(), "", gaz) if len(ccs) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _seat_names() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str, bool]]]:
+    """Names of data/geo/context/seats.tsv as one pattern, and name -> (country alpha-3, seat city or
+    "" for the national capital, only after a locative "at the")."""
+    from eventdesk.geo.build import data_dir
+
+    rows: dict[str, tuple[str, str, bool]] = {}
+    for line in (data_dir() / "context" / "seats.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names, a3, city, use = (line.split("\t") + ["", "", ""])[:4]
+        for nm in names.split("|"):
+            if nm.strip():
+                rows[nm.strip()] = (a3.strip(), city.strip(), use.strip() == "at")
+    if not rows:
+        return None, rows
+    alts = "|".join(re.escape(n) for n in sorted(rows, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{alts})(?![\w-])"), rows
+
+
+_AT_THE = re.compile(r"\b(?:at|in|to)\s+(?:the\s+)?$", re.I)
+
+
+def _body_seat(sentence: str, gaz: Gazetteer, international: bool) -> Place | None:
+    """The seat of the body the sentence names (data/geo/context/seats.tsv): an international body's
+    headquarters (`international`), else the capital of a government named by its seat or office;
+    None when it names none, or bodies with different seats."""
+    pat, rows = _seat_names()
+    seats = set()
+    for m in pat.finditer(sentence) if pat is not None else ():
+        a3, city, at_only = rows[m.group(0)]
+        if bool(city) != international:
+            continue
+        if at_only and not _AT_THE.search(sentence[max(0, m.start() - 12) : m.start()]):
+            continue
+        seats.add((a3, city))
+    if len(seats) != 1:
+        return None
+    a3, city = seats.pop()
+    return _city(a3, city, gaz) if city else _capital(a3, "", gaz)
+
+
+def _city(alpha3: str, name: str, gaz: Gazetteer) -> Place | None:
+    """The most populous city of that name in the country (ISO alpha-3), precision 1; None when unknown."""
+    from eventdesk.geo.normalize import key
+
+    a2 = {v: k for k, v in gaz.alpha3.items()}.get(alpha3)
+    cands = [c.entry for c in gaz.lookup(key(name)) if c.entry.cc == a2 and c.entry.kind == "city"]
+    if not cands:
+        return None
+    e = max(cands, key=lambda e: e.pop)
+    adm1 = gaz.entry(e.adm1)
+    return Place(name, e.name, e.lat, e.lon, alpha3, adm1.name if adm1 else None, e.gid, e.feature, 1)
 
 
 def _capital(alpha3: str, text: str, gaz: Gazetteer) -> Place | None:
