@@ -13,7 +13,8 @@ trigger: the content of a verbal act, a purpose, a background noun, a plan, a ci
 The labelled articles are read from ../shared/corpora (scripts/eventness_corpus.py; never a
 realnews article) and run through `eventdesk run` (the eventness gate off unless --gate). A
 candidate counts as coded when a record's trigger starts at its offset. Printed: per label kind how
-many the coder gets right, per rule family the same, and a last line `SCORE clause ...`.
+many the coder gets right, per rule family the same, and a last line `SCORE clause ...` (type_acc: of
+the labelled events the coder codes, the share it codes with the labelled type).
 """
 
 from __future__ import annotations
@@ -120,7 +121,8 @@ def main() -> None:
     print(
         f"SCORE clause labels={len(rows)} event_kept={ev['right'] / n_ev if n_ev else 0:.3f} "
         f"event_wrong_type={ev['wrong']} event_lost={ev['lost']} "
-        f"side_dropped={no['right'] / n_no if n_no else 0:.3f} side_coded={no['wrong']}"
+        f"side_dropped={no['right'] / n_no if n_no else 0:.3f} side_coded={no['wrong']} "
+        f"type_acc={ev['right'] / (ev['right'] + ev['wrong']) if ev['right'] + ev['wrong'] else 0:.3f}"
     )
 
 

@@ -223,3 +223,88 @@ def test_warning_of_a_danger_is_no_threat():
     assert _decide(text, "warned", "THREATEN") == "THREATEN"
     text = "The general warned the rebels that the winter would be long."
     assert _decide(text, "warned", "THREATEN") == "THREATEN"
+
+
+def test_a_promise_of_force_is_a_threat_a_promise_of_help_an_agreement():
+    assert _decide("The militia vowed to exterminate the villagers.", "vowed", "AGREE") == "THREATEN"
+    text = "The president said he was ready to launch a military operation against the rebels."
+    assert _decide(text, "ready", "AGREE") == "THREATEN"
+    assert (
+        _decide("The minister promised a strong response to any incursion.", "promised", "AGREE")
+        == "THREATEN"
+    )
+    # future RETREAT stays RETREAT (PLOVER AGREE ambiguities)
+    assert (
+        _decide("The president intends to withdraw the troops from the border.", "intends", "AGREE")
+        == "RETREAT"
+    )
+    # what is promised is the act itself, not one told further down (a request here)
+    text = "The US vowed to ask its allies to surrender their weapons."
+    assert _decide(text, "vowed", "AGREE") == "AGREE"
+    # help promised is an AGREE
+    text = "The minister promised to continue military aid to the government."
+    assert _decide(text, "promised", "AGREE") == "AGREE"
+    assert (
+        _decide("The envoy pledged to study the proposals of the opposition.", "pledged", "AGREE") == "AGREE"
+    )
+
+
+def test_force_foretold_by_its_own_side_is_a_threat():
+    text = "Russia's army chief said that Russia would shoot down the missiles."
+    assert _decide(text, "shoot", "ASSAULT") == "THREATEN"
+    assert (
+        _decide("The president said his troops would liberate the province.", "liberate", "ASSAULT")
+        == "THREATEN"
+    )
+    # another party's future act, or a past one, stays that act
+    assert _decide("The mayor said the rebels would attack the town.", "attack", "ASSAULT") == "ASSAULT"
+    assert _decide("The army said that Russia had shot down the missiles.", "shot", "ASSAULT") == "ASSAULT"
+    # negated: an assurance, no threat
+    assert _decide("The minister said Turkey would not attack the town.", "attack", "ASSAULT") == "ASSAULT"
+
+
+def test_opposing_an_act_rejects_it_opposing_a_party_criticises():
+    assert _decide("Turkey opposes the attendance of the Kurdish groups.", "opposes", "ACCUSE") == "REJECT"
+    assert _decide("Israel is opposed to French mediation in the talks.", "opposed", "ACCUSE") == "REJECT"
+    assert _decide("The senator strongly opposed Erdogan.", "opposed", "ACCUSE") == "ACCUSE"
+
+
+def test_withdrawn_support_reduces_relations():
+    assert (
+        _decide("The Senate has withdrawn support for the war in Yemen.", "support", "SUPPORT") == "SANCTION"
+    )
+    assert _decide("The Senate voiced its support for the war in Yemen.", "support", "SUPPORT") == "SUPPORT"
+
+
+def test_court_convictions_and_charges_are_coerce():
+    assert (
+        _decide("The man was convicted of murder by a court in Ankara.", "convicted", "SANCTION") == "COERCE"
+    )
+    assert (
+        _decide("He has been charged with membership of a terrorist group.", "charged", "ACCUSE") == "COERCE"
+    )
+    # an accusation between parties stays one
+    assert _decide("The minister accused Russia of lying.", "accused", "ACCUSE") == "ACCUSE"
+    assert _decide("The government imposed sanctions on the bank.", "sanctions", "SANCTION") == "SANCTION"
+
+
+def test_a_place_freed_is_taken_by_force_captives_freed_are_released():
+    assert _decide("Mosul was freed from the militants last year.", "freed", "RETREAT") == "ASSAULT"
+    assert _decide("The rebels freed the hostages on Monday.", "freed", "RETREAT") == "RETREAT"
+
+
+def test_an_attack_that_characterises_or_blames_is_an_accusation():
+    text = "The party chairman attacked the government for wanting to raise taxes."
+    assert _decide(text, "attacked", "ASSAULT") == "ACCUSE"
+    assert _decide("The co-chairman attacked Labour's pledges as vacuous.", "attacked", "ASSAULT") == "ACCUSE"
+    assert _decide("Gunmen attacked the convoy near the border.", "attacked", "ASSAULT") == "ASSAULT"
+
+
+def test_a_warning_about_another_partys_doing_is_a_criticism():
+    text = "The foreign minister warned that the Americans had made a dangerous mistake in Syria."
+    assert _decide(text, "warned", "THREATEN") == "ACCUSE"
+    text = "The spokesman warned that the US president's decision would cause instability."
+    assert _decide(text, "warned", "THREATEN") == "ACCUSE"
+    # the speaker's own side as the doer: a threat
+    text = "Turkey warned that Turkey would respond."
+    assert _decide(text, "warned", "THREATEN") == "THREATEN"

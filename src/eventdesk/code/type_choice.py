@@ -17,6 +17,15 @@ data/ontology/type_words.tsv):
   COERCE 'arrest' (manual, COERCE and ASSAULT ambiguities).
 - "Members of the cell are accused of beheading..." (an allegation with no accuser) reports the
   beheading, not an accusation.
+- A promise is what it promises: of force or coercion ("vowed to exterminate them", "ready to launch an
+  operation") a THREATEN, of a withdrawal ("intends to withdraw the troops") a RETREAT (AGREE is willingness
+  to cooperate; future RETREAT does not reduce to AGREE). An act of force foretold in a vow, or by the
+  speaker for its own side ("Assad said his troops would liberate every inch"), is a threat; a warning
+  about another named party's doing is a criticism (ACCUSE), about a danger with no party behind it none.
+- Opposing an act or a proposal ("opposes the attendance of the Kurds") is REJECT; withdrawn support
+  is SANCTION (a reduction of relations); a person convicted, sentenced or charged by the authorities is
+  COERCE (realnews GUIDE: "a sentence/indictment by a court (COERCE)"); a place freed is taken by force
+  (ASSAULT); "attacked X as vacuous", "attacked X for wanting..." characterise or blame: ACCUSE.
 - Other senses: RETREAT 'release' is of captives ("released its budget" is none); violent verbs with
   a policy or an abstract object are figurative ("attacked the decision" is ACCUSE, "struck a deal"
   AGREE, "killed off any challenge" none); "offered an opportunity" offers no act; "asked not to be
@@ -134,33 +143,37 @@ def _asserts(tok: Any) -> bool:
 PARTY_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 
 
-def warns_of_danger(tok: Any, others: list[tuple[str, Any]]) -> bool:
-    """ "warned that millions of people face freezing conditions", "warned that the fighters could
-    still encounter resistance": a warning whose clause foretells a danger, not an act of the speaker's
-    side (PLOVER THREATEN: "coercive or forceful warnings"). A threat's clause has the speaker as its
-    subject ("warned that they would retaliate") or a named party, names a coercive act ("warned that
-    Turkey would face sanctions") or holds another trigger (an act threatened), or the warning is
-    addressed to a party ("warned Ankara that...")."""
+def warning_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
+    """What a warning is (PLOVER THREATEN: "coercive or forceful warnings"; ACCUSE: "express disapprovals,
+    objections ... decry a policy or an action"). THREATEN when its clause has the speaker's side as its doer
+    ("warned that they would retaliate"), names a coercive act ("warned that Turkey would face sanctions") or
+    holds another trigger (an act threatened), or when it is addressed to a party ("warned Ankara that...").
+    ACCUSE when what it foretells is another named party's doing ("Lavrov warned that Americans have taken
+    dangerous unilateral steps", "warned that the US president's actions would cause instability"): a
+    criticism. None when it foretells a danger with no party behind it ("warned that millions of people face
+    freezing conditions")."""
     if not _is(tok, "warning_verbs"):
-        return False
+        return "THREATEN"
     clauses = [c for c in tok.children if c.dep_ == "ccomp"]
     # addressed to someone ("warned Ankara that..."), the warning is a move against that party
     if not clauses or any(c.dep_ == "dobj" for c in tok.children):
-        return False
+        return "THREATEN"
+    speaker = {x.lower_ for c in tok.children if c.dep_ == "nsubj" for x in c.subtree if x.pos_ == "PROPN"}
+    other_party = False
     for c in clauses:
         subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
-        # the speaker's side or a named party as the doer: what that party will do
-        if any(
-            x.lower_ in words("speaker_pronouns") or x.pos_ == "PROPN" or x.ent_type_ in PARTY_ENTITIES
-            for x in subj
-        ):
-            return False
+        if any(x.lower_ in words("speaker_pronouns") for x in subj):
+            return "THREATEN"
+        named = [y for x in subj for y in x.subtree if y.pos_ == "PROPN" or y.ent_type_ in PARTY_ENTITIES]
+        if any(y.lower_ in speaker for y in named):
+            return "THREATEN"  # the speaker's own side acts
         if any(_is(x, "coercive_warning") for x in c.subtree):
-            return False
+            return "THREATEN"
         # an act the clause names ("warned that the alternative would be to release them")
         if any(c.left_edge.i <= o.i <= c.right_edge.i for _, o in others):
-            return False
-    return True
+            return "THREATEN"
+        other_party = other_party or bool(named)
+    return "ACCUSE" if other_party else None
 
 
 def _material_means(tok: Any) -> bool:
@@ -308,6 +321,107 @@ def side_trigger(tok: Any, others: list[Any]) -> bool:
     )
 
 
+# types of force and coercion: promised or foretold by its doer's side, such an act is a threat
+FORCE_TYPES = ("ASSAULT", "COERCE", "SANCTION", "THREATEN")
+
+
+def _inside(c: Any, o: Any) -> bool:
+    return c.left_edge.i <= o.i <= c.right_edge.i
+
+
+def promised_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
+    """What an intent word ("vowed to", "ready to", "his promise to", "intends to") promises, when that sets
+    another type than AGREE: THREATEN for an act of force or coercion ("vowed to exterminate them",
+    "ready to launch a new military operation", "promised a strong response"; PLOVER AGREE is willingness
+    to cooperate, THREATEN "all threats"), RETREAT for a withdrawal ("intends to withdraw the troops":
+    future RETREAT does not reduce to AGREE). None: the promise is an AGREE."""
+    if not _is(tok, "intent_words"):
+        return None
+    comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acl")]
+    if tok.pos_ == "NOUN":  # "his promise of an imminent missile strike"
+        comps += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    for c in comps:
+        # the promised act itself (with its conjuncts and object: "to launch an offensive"), not an act
+        # told further down ("vowed to ask its allies to surrender weapons" promises a request)
+        acts = _with_conjuncts(c)
+        near = {a.i for a in acts} | {
+            x.i for a in acts for x in a.children if x.dep_ in ("dobj", "nsubjpass")
+        }
+        inner = [(t, o) for t, o in others if o.i in near and o.i != tok.i]
+        # the promised act's own type, by these same rules ("launched an offensive" is force)
+        kinds = {choose(o, t, [x for x in others if x[1].i != o.i and _inside(c, x[1])]) for t, o in inner}
+        if kinds & set(FORCE_TYPES) or any(a.pos_ == "VERB" and _is(a, "forceful_acts") for a in acts):
+            return "THREATEN"
+        if "RETREAT" in kinds:
+            return "RETREAT"
+    if any(c.dep_ == "dobj" and _is(c, "forceful_nouns") for c in tok.children):
+        return "THREATEN"
+    return None
+
+
+def foretold_force(tok: Any) -> bool:
+    """ "Russia would shoot down incoming missiles and attack their launching platforms", "Assad said his
+    troops would liberate every inch", "vowed the US will expel every last Iranian boot": an act of force in
+    a future or conditional clause that a vow introduces, or a statement whose speaker's own side is its
+    doer, is announced, not done: the statement is a threat (PLOVER THREATEN). A statement about what
+    another party will do stays that party's (hypothetical) act."""
+    v = tok
+    while v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head
+    if tok.pos_ != "VERB" or v.dep_ != "ccomp" or not _is(v.head, "saying_verbs"):
+        return False
+    aux = [x for x in v.children if x.dep_ == "aux"]
+    if not any(_is(x, "future_auxiliaries") for x in aux) or any(x.dep_ == "neg" for x in v.children):
+        return False
+    speech = v.head
+    if _is(speech, "vowing_verbs"):
+        return True
+    speaker = [x for c in speech.children if c.dep_ == "nsubj" for x in c.subtree]
+    names = {x.lower_ for x in speaker if x.pos_ == "PROPN"}
+    for s in (c for c in v.children if c.dep_ == "nsubj"):
+        if s.lower_ in words("speaker_pronouns") or s.lower_ == "it":
+            return True
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children):  # "his troops"
+            return True
+        if any(x.pos_ == "PROPN" and x.lower_ in names for x in s.subtree):
+            return True
+    return False
+
+
+def _charged(tok: Any) -> bool:
+    """ "He has been charged with being a member of Isis", "was indicted on terrorism charges": a person
+    formally charged, the indictment of the realnews GUIDE's COERCE ("a sentence/indictment by a court"),
+    not an accusation between parties ("accused Russia of...")."""
+    return (
+        tok.pos_ == "VERB"
+        and _is(tok, "indictment_verbs")
+        and any(c.dep_ == "nsubjpass" for c in tok.children)
+    )
+
+
+def _characterised(tok: Any) -> bool:
+    """ "attacked Labour's pledges as vacuous", "will attack the Lib Dems for wanting to abolish faith
+    schools": the target is characterised ("as" with a noun or adjective) or blamed for a deed ("for" with
+    a gerund), which is what an accusation says (PLOVER ACCUSE: criticize, denounce); force takes neither."""
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        kids = [x for x in c.children if x.dep_ in ("pobj", "pcomp", "amod", "acomp")]
+        if c.lower_ == "as" and kids and all(x.pos_ in ("ADJ", "NOUN") for x in kids):
+            return True
+        if c.lower_ == "for" and any(x.tag_ == "VBG" for x in kids):
+            return True
+    return False
+
+
+def _opposes_act(tok: Any) -> bool:
+    """ "opposes the attendance of the Kurds", "is opposed to French mediation", "opposed extending it": what
+    is opposed is an act or a proposal, not a party (a named party, a pronoun)."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
+    return bool(objs) and not any(o.ent_type_ in PARTY_ENTITIES or o.pos_ in ("PRON", "PROPN") for o in objs)
+
+
 def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     """The PLOVER type the trigger token `tok` carries in its clause, given the lexicon's `etype`
     and the other coded triggers of the sentence (`others`: (type, token)); None when, by the
@@ -340,8 +454,9 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     if etype == "THREATEN":
         if tok.lower_ == "threatened" and tok.dep_ == "amod":
             return None
-        if warns_of_danger(tok, others):
-            return None
+        warning = warning_type(tok, others)
+        if warning != "THREATEN":
+            return warning
         if tok.pos_ == "NOUN" and "threat" in forms:
             return etype if _threat_act(tok) else None
     elif etype == "PROTEST":
@@ -368,14 +483,21 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     elif etype == "RETREAT":
         if forms & {"release"} and any(_is(o, "released_things") for o in _objects(tok)):
             return None
+        # "Mosul was freed from Isis control", "an operation to free the east": land taken by force
+        # (ACLED "... regains territory"), not captives released (RETREAT 'release')
+        if _is(tok, "liberation_verbs") and _taken_land(tok):
+            return "ASSAULT"
     elif etype == "AGREE":
         if forms & {"offer"} and any(_is(o, "offered_chances") for o in _objects(tok)):
             return None
+        promised = promised_type(tok, others)
+        if promised is not None:
+            return promised
     elif etype == "ASSAULT" and _is(tok, "violent_verbs") and tok.pos_ == "VERB":
         objs = _objects(tok)
         if any(_is(o, "agreement_nouns") for o in objs) and forms & {"strike", "struck"}:
             return "AGREE"  # "struck a deal"
-        if any(_is(o, "criticisable_things") for o in objs):
+        if any(_is(o, "criticisable_things") for o in objs) or (forms & {"attack"} and _characterised(tok)):
             return "ACCUSE" if forms & {"attack"} else None
         if any(_is(o, "figurative_objects") or _is(o, "agreement_nouns") for o in objs):
             return None
@@ -391,9 +513,20 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     elif etype == "SUPPORT":
         if forms & {"support", "back"} and _material_means(tok):
             return None if any(t == "AID" for t, _ in others) else "AID"
+        # "withdrew its support for the rebels": existing cooperation reduced (PLOVER SANCTION)
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and _is(tok.head, "ending_verbs"):
+            return "SANCTION"
     elif etype == "COERCE":
         if forms & {"seize", "capture"} and _taken_land(tok):
             return "ASSAULT"
+    elif etype == "SANCTION" and forms & {"convict", "sentence"} and tok.pos_ == "VERB":
+        # a conviction or sentence by a court (realnews GUIDE: "a sentence/indictment by a court
+        # (COERCE)"; PLOVER SANCTION 'convict': sentences with imprisonment are COERCE 'arrest' too)
+        return "COERCE"
+    elif etype == "ACCUSE" and _is(tok, "opposing_words") and _opposes_act(tok):
+        return "REJECT"  # refusing an act or a proposal (PLOVER REJECT: "all rejections and refusals")
+    elif etype == "ACCUSE" and _charged(tok):
+        return "COERCE"
     elif (
         etype == "ACCUSE"
         and passive_allegation(tok)
@@ -401,6 +534,8 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     ):
         # the alleged act is the event; the allegation has no actor of its own
         return None
+    if etype in ("ASSAULT", "COERCE", "SANCTION") and foretold_force(tok):
+        return "THREATEN"
     return etype
 
 
