@@ -458,7 +458,7 @@ _PLACE_PREP = re.compile(r"\b(?:of|to|for|via|through|across|between)\s+(?:the\s
 # when the small NER model misses it (it misses many Middle East and African towns)
 _AFTER_LOCATIVE = re.compile(
     r"\b(?:in|near|at|outside|inside|around|towards?|from|into|outskirts of|"
-    r"(?i:village|town|city|township|borough) of)\s+(?:the\s+)?$"
+    r"[Vv]illage of|[Tt]own of|[Cc]ity of|[Tt]ownship of|[Bb]orough of)\s+(?:the\s+)?$"
 )
 # ... and so is a name in a container slot (_SLOT_BEFORE): "Younine town (Baalbek)", "Bagare (Bagare, Passore)"
 
