@@ -139,18 +139,21 @@ def gold_labels(gold: Path, inputs: Path, half: str) -> tuple[dict[tuple[str, st
     return out, recs
 
 
-def spans(ev: dict) -> list[tuple[int, int]]:
-    ms = ev.get("mentions") or [ev["evidence"]]
+def spans(ev: dict, article: str) -> list[tuple[int, int]]:
+    """Where the event is told in one article (an event merged across articles lists its mentions)."""
+    ms = [m for m in ev.get("mentions") or [] if m.get("article_id") == article]
+    if not ms and ev["article_id"] == article:
+        ms = [ev["evidence"]]
     return [(m["start"], m["end"]) for m in ms]
 
 
-def coded(rows: list[dict], shift: int, evs: list[dict], any_type: bool = False) -> list[dict]:
-    """Events of a record's type whose evidence sentence holds one of its mentions."""
+def coded(rows: list[dict], shift: int, evs: list[dict], article: str, any_type: bool = False) -> list[dict]:
+    """Events of a record's type whose evidence sentence (in `article`) holds one of its mentions."""
     out = []
     for ev in evs:
         if not any_type and ev["event_type"] not in rows[0]["types"]:
             continue
-        if any(s <= r["start"] + shift < e for r in rows for s, e in spans(ev)):
+        if any(s <= r["start"] + shift < e for r in rows for s, e in spans(ev, article)):
             out.append(ev)
     return out
 
@@ -189,12 +192,23 @@ def main() -> int:
         }
     body = {k: out["no_gates"][1][k]["body"] for k in keys if k in out["no_gates"][1]}
     shift = {k: body[k].find(texts[k][:200]) for k in body}
+    # an event belongs to every article it was told in (score_events.py: its article or its mentions)
     by_art = {
         name: collections.defaultdict(
-            list, {k: [e for e in evs if e["article_id"] == arts[k]["id"]] for k in arts}
+            list,
+            {
+                k: [
+                    e
+                    for e in evs
+                    if e["article_id"] == arts[k]["id"]
+                    or any(m.get("article_id") == arts[k]["id"] for m in e.get("mentions") or [])
+                ]
+                for k in arts
+            },
         )
         for name, (evs, arts) in out.items()
     }
+    art_id = {name: {k: a["id"] for k, a in arts.items()} for name, (_evs, arts) in out.items()}
     tally: collections.Counter[str] = collections.Counter()
     by_type: collections.Counter[str] = collections.Counter()
     full = main_hit = n_main = 0
@@ -205,7 +219,8 @@ def main() -> int:
         n_req += 1
         n_main += rows[0]["main"]
         sh = shift.get(key, 0)
-        got = coded(rows, sh, by_art["default"][key])
+        aid = {name: art_id[name].get(key, "") for name in RUNS}
+        got = coded(rows, sh, by_art["default"][key], aid["default"])
         if got:
             ok_a = any(party_ok(rows[0]["actors"], e["actors"]) for e in got)
             ok_r = any(party_ok(rows[0]["recipients"], e["recipients"]) for e in got)
@@ -223,18 +238,18 @@ def main() -> int:
                 )
             full += ok_a  # realnews' full record: actor (and place, date: not labelled here)
             main_hit += rows[0]["main"]
-        elif coded(rows, sh, by_art["no_eventness"][key]):
+        elif coded(rows, sh, by_art["no_eventness"][key], aid["no_eventness"]):
             why = "eventness gate"
-        elif coded(rows, sh, by_art["no_gates"][key]):
+        elif coded(rows, sh, by_art["no_gates"][key], aid["no_gates"]):
             why = "relevance gate"
-        elif coded(rows, sh, by_art["no_floor"][key]):
+        elif coded(rows, sh, by_art["no_floor"][key], aid["no_floor"]):
             why = "low confidence"
         else:
             text = texts[key]
             hit_types = {
                 h.event_type for r in rows for h in triggers(text[max(0, r["start"] - 60) : r["end"] + 60])
             }
-            other = coded(rows, sh, by_art["no_floor"][key], any_type=True)
+            other = coded(rows, sh, by_art["no_floor"][key], aid["no_floor"], any_type=True)
             if other and rows[0]["types"] & hit_types:
                 why = "wrong type (" + ",".join(sorted({e["event_type"] for e in other})) + ")"
             elif other:

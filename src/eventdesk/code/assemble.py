@@ -469,6 +469,15 @@ def _subject(v: Any) -> tuple[list[Any], list[Any]]:
         if pas:
             ag = [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
             return ag, pas
+        if v.dep_ == "xcomp" and v.head.lower_ in word_list("raising_verbs.txt"):
+            # raising: "forces were reported to have captured X" -> the forces captured X; "he is
+            # believed to have been killed by X" -> X killed him
+            raised = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                if any(c.dep_ == "auxpass" for c in v.children):
+                    ag = [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+                    return ag, raised
+                return raised, []
         if v.dep_ == "xcomp":
             # object control ("urged the army to attack"), but an object that cannot act is an
             # instrument of the subject's purpose ("used a televised address to castigate Russia")
@@ -595,6 +604,10 @@ class SentenceCoder:
                 and (prep.lower_ not in ("of", "to") or gov is not prep.head)
             ):
                 agent_heads, _ = _subject(gov)
+                if gov.lower_ in word_list("victim_verbs.txt"):
+                    # "her father died in the fighting": who dies in an event suffers it, and is no
+                    # party to it that the sentence reports
+                    agent_heads = []
         else:
             agent_heads, patient_heads = _subject(pred)
             # "Israeli missiles were fired at X": a weapon is what was used, not who was hit; whose
@@ -853,6 +866,22 @@ class SentenceCoder:
                 continue
             break
         return "claimed" if claimed else "asserted"
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|cannot)\b|n't\b", re.I)
+
+
+def _judging_verb(adj: Any) -> Any | None:
+    """ "He found the policies abhorrent", "she called it an outrageous decision": the verb whose
+    subject passes the judgement (None when no such verb governs the word)."""
+    t = adj
+    for _ in range(3):
+        t = t.head
+        if t.lower_ in word_list("judging_verbs.txt") and any(c.dep_ == "nsubj" for c in t.children):
+            return t
+        if t.pos_ in ("VERB", "AUX") and t.lower_ not in ("be", "is", "was", "are", "were", "been", "being"):
+            return None
+    return None
 
 
 def _anchor(tok: Any) -> Any:
@@ -1133,8 +1162,24 @@ def code(
                     g0 = type_choice.retype(g0, doc.text, etype, acled=res.acled_model)
                 sent = tok.sent
                 s_abs, e_abs = cs + sent.start_char, cs + sent.end_char
-                for fr in coder.frames(tok, g0.event_type, mentions, ctx):
+                frames = coder.frames(tok, g0.event_type, mentions, ctx)
+                judge = None
+                if etype == "ACCUSE" and tok.pos_ == "ADJ" and not any(fr.actors for fr in frames):
+                    judge = _judging_verb(tok)  # "he found the policies abhorrent": he condemns them
+                    if judge is not None:
+                        frames = coder.frames(judge, etype, mentions, ctx)
+                for fr in frames:
                     g = g0
+                    # "the appalling attack", "the policy was abhorrent": an evaluative word is a
+                    # condemnation (ACCUSE) only as someone's words; the journalist's is commentary
+                    if (
+                        g.event_type == "ACCUSE"
+                        and tok.pos_ == "ADJ"
+                        and fr.speaker is None
+                        and judge is None
+                        and not ctx.in_quote
+                    ):
+                        continue
                     if not type_choice.official_visit(tok, g.event_type, [a.sector for a in fr.actors]):
                         continue
                     by_actor = type_choice.by_actor(g.event_type, g.mode, [a.sector for a in fr.actors])
@@ -1148,6 +1193,15 @@ def code(
                             continue
                         mention_only = True
                     modality = fr.modality
+                    if (
+                        g.event_type == "REJECT"
+                        and modality in ("negated", "hypothetical")
+                        and g.trigger
+                        and _NEGATION.search(doc.text[g.trigger[0] : g.trigger[1]])
+                    ):
+                        # "said it would not negotiate": the negation (and its modal) is the refusal
+                        # the trigger names, not a denial that anything happened (PLOVER REJECT)
+                        modality = "claimed" if fr.speaker is not None else "asserted"
                     if modality == "asserted" and pub_year:
                         years = [int(y) for y in _YEAR.findall(sent.text)]
                         if years and max(years) < pub_year:
