@@ -308,3 +308,15 @@ def test_a_warning_about_another_partys_doing_is_a_criticism():
     # the speaker's own side as the doer: a threat
     text = "Turkey warned that Turkey would respond."
     assert _decide(text, "warned", "THREATEN") == "THREATEN"
+
+
+def test_arming_another_party_is_aid():
+    assert _decide("Ankara has backed the opposition, arming rebel groups.", "arming", "MOBILIZE") == "AID"
+    assert _decide("The villagers were arming themselves.", "arming", "MOBILIZE") == "MOBILIZE"
+
+
+def test_a_warning_of_a_danger_names_no_threat():
+    text = "The United Nations warned of the worst humanitarian catastrophe of the century."
+    assert _decide(text, "warned", "THREATEN") is None
+    text = "The minister warned of serious consequences for the regime."
+    assert _decide(text, "warned", "THREATEN") == "THREATEN"

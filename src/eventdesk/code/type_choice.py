@@ -155,6 +155,17 @@ def warning_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
     if not _is(tok, "warning_verbs"):
         return "THREATEN"
     clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    # "warned of a humanitarian catastrophe", "warned of mission creep": a danger named, unless what is
+    # named is a coercive act ("warned of consequences", "warned of retaliation")
+    about = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "about")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if about and not clauses and not any(c.dep_ == "dobj" for c in tok.children):
+        return "THREATEN" if any(_is(p, "coercive_warning") for p in about) else None
     # addressed to someone ("warned Ankara that..."), the warning is a move against that party
     if not clauses or any(c.dep_ == "dobj" for c in tok.children):
         return "THREATEN"
@@ -510,6 +521,13 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
             return "ASSAULT"
         if any(t == "ASSAULT" and _purpose(tok, o) for t, o in others):
             return "ASSAULT"
+        # "arming rebel groups": weapons given to another party are military aid (PLOVER AID: "military
+        # and police assistance"), not a party readying its own force ("armed themselves")
+        if forms & {"arm"} and any(
+            c.dep_ == "dobj" and c.pos_ != "PRON" and not c.lower_.endswith(("self", "selves"))
+            for c in tok.children
+        ):
+            return "AID"
     elif etype == "SUPPORT":
         if forms & {"support", "back"} and _material_means(tok):
             return None if any(t == "AID" for t, _ in others) else "AID"
