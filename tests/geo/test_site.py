@@ -113,12 +113,12 @@ def test_statement_by_a_seat_of_government_is_at_that_capital(cfg):
 def test_meeting_of_an_international_body_is_at_its_headquarters(cfg):
     # the Security Council meets in New York, whoever convenes it and whatever it discusses
     france = Actor(text="France", name="France", country="FRA", sector="GOV")
-    body = "France has convened a closed-door meeting of the UN Security Council on the fighting in Idlib."
+    body = "France called an emergency meeting of the UN Security Council on the fighting in Idlib."
     ev = _locate(cfg, body, "meeting", "CONSULT", [france])
     assert near(ev, 40.71, -74.01), ev.location
     # "the UN" alone is the headquarters only after "at": what the UN says elsewhere stays put
-    envoy = Actor(text="Karen Pierce", name="Karen Pierce", country=None, sector=None)
-    body = "Karen Pierce, the British envoy at the UN, accused Russia of shielding Syria."
+    envoy = Actor(text="Jane Smith", name="Jane Smith", country=None, sector=None)
+    body = "Jane Smith, the British envoy at the UN, accused Russia of shielding Syria."
     ev = _locate(cfg, body, "accused", "ACCUSE", [envoy])
     assert near(ev, 40.71, -74.01), ev.location
     body = "The UN said that the fighting near Aleppo had driven out 20,000 people."
@@ -131,3 +131,62 @@ def test_site_of_a_statement_beats_the_seat_of_the_body(cfg):
     spokesman = Actor(text="a Downing Street spokesman", name="spokesman", country="GBR", sector="GOV")
     ev = _locate(cfg, body, "condemned", "ACCUSE", [spokesman])
     assert near(ev, 50.85, 4.35), ev.location
+
+
+def test_coordinated_countries_classifying_a_noun_are_no_site(cfg):
+    # "US and UK citizens": both countries say whose citizens, not where they were killed
+    body = "Fighting went on in Raqqa. Militants killed dozens of US and UK citizens last year."
+    militants = Actor(text="Militants", name="Militants", country=None, sector="REB")
+    sentence = "Militants killed dozens of US and UK citizens last year."
+    ev = _locate(cfg, body, "killed", "ASSAULT", [militants], sentence)
+    assert near(ev, 35.95, 39.01), ev.location
+
+
+def _locate_all(cfg: dict, body: str, wanted: list[tuple[str, str, str, list[Actor]]]) -> list[Event]:
+    """Locate several events of `body` together: (sentence, trigger, type, actors) each."""
+    res = Resources.shared(cfg)
+    art = Article(title="", body=body)
+    known = KnownEntities()
+    known.add(art.id, 0, len(body), annotate([body], cfg, res.nlp)[0])
+    evs = []
+    for sentence, trigger, etype, actors in wanted:
+        s = body.index(sentence)
+        t = body.index(trigger, s)
+        evs.append(
+            Event(
+                article_id=art.id,
+                event_type=etype,
+                actors=actors,
+                evidence=Evidence(sentence, s, s + len(sentence)),
+                extra={"trigger": [t, t + len(trigger)]},
+            )
+        )
+    geo.locate(evs, {art.id: art}, cfg, res, known)
+    return evs
+
+
+def test_statements_of_one_occasion_share_its_site(cfg):
+    # the speaker's country is not known; the next sentence says where he spoke
+    first = "The secretary said on Monday he was concerned about the offensive in northern Syria."
+    second = "He made the remarks ahead of a meeting in London with the foreign secretary."
+    far = "Elsewhere, the envoy warned that the fighting in Idlib could spread."
+    body = " ".join([first, second, "Turkish troops advanced.", "Rebels fell back.", "Aid was cut.", far])
+    who = Actor(text="The secretary", name="The secretary", country=None, sector=None)
+    envoy = Actor(text="the envoy", name="the envoy", country=None, sector=None)
+    evs = _locate_all(
+        cfg,
+        body,
+        [
+            (first, "said", "ACCUSE", [who]),
+            (second, "meeting", "CONSULT", [who]),
+            (far, "warned", "THREATEN", [envoy]),
+        ],
+    )
+    assert near(evs[0], 51.51, -0.13), evs[0].location
+    assert near(evs[1], 51.51, -0.13), evs[1].location
+    # four sentences on, a statement is no longer told as part of that occasion
+    from eventdesk.geo.location import _occasion
+
+    london = evs[1].location
+    assert _occasion(body, [(body.index(second), london)], body.index(first)) is not None
+    assert _occasion(body, [(body.index(second), london)], body.index(far)) is None

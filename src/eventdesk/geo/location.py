@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
@@ -361,9 +362,14 @@ def _attachment(tokens: dict[int, Token], f: _Found, trigger: int, verbal: bool)
     root = _place_root(tokens, f)
     if root is None or trigger not in tokens:
         return None
-    if f.place.feature in _COUNTRY and root.dep == "compound":
-        # a country premodifying a noun classifies it ("the US journalists", "Syria policy"): a
-        # nationality or topic, like a demonym, not a scene (a town there is one: "the Afrin offensive")
+    # the first of coordinated premodifiers carries the relation: "US" of "US and UK citizens"
+    first = root
+    while first.dep == "conj" and first.head in tokens and first.head != first.start:
+        first = tokens[first.head]
+    if f.place.feature in _COUNTRY and first.dep in ("compound", "nmod") and first.head > first.start:
+        # a country premodifying a noun classifies it ("the US journalists", "Syria policy", "US and
+        # UK citizens"): a nationality or topic, like a demonym, not a scene (a town there is one:
+        # "the Afrin offensive")
         return "speaker"
     up = _up(tokens, root.start)
     ev_up = _up(tokens, trigger)
@@ -487,7 +493,7 @@ def locate(
 
     `res`: the gazetteer, actor dictionary and NER pipeline (eventdesk.resources); `entities`: the
     coder's NER of the event sentences (pipeline.extract_events)."""
-    cache: dict[str, tuple[list[_Found], Place | None, Place | None]] = {}
+    cache: dict[str, tuple[list[_Found], Place | None, Place | None, list[tuple[int, Place]]]] = {}
     ratio = float(setting(config, "geo.home_country_ratio"))
     by_article: dict[str, list[Event]] = defaultdict(list)
     for ev in events:
@@ -509,8 +515,8 @@ def locate(
                 said = focus([f for f in found if f.place.country == home_cc]) or _country(
                     home_cc, res.gazetteer
                 )
-            cache[art.id] = (found, main, said)
-        found, scene, said = cache[art.id]
+            cache[art.id] = (found, main, said, _occasions(by_article[art.id], art, found, entities))
+        found, scene, said, occasions = cache[art.id]
         start, end = ev.evidence.start, ev.evidence.end
         if not (0 <= start < end <= len(art.body)) and ev.evidence.sentence:
             i = art.body.find(ev.evidence.sentence)
@@ -536,6 +542,7 @@ def locate(
                 or _parties_there(inside, party, main, verbal, home)
                 or _government_seat(ev, res.gazetteer)
                 or _body_seat(sentence, res.gazetteer, international=False)
+                or _occasion(art.body, occasions, start)
             )
         if place is None and start >= 0:
             place = _sentence_place(*args)
@@ -564,6 +571,44 @@ def locate(
         ev.location = _province_point(_copy(place), config, res.gazetteer) or _party_country(
             ev, res.gazetteer
         )
+
+
+SENTENCES_AROUND = 2  # statements a report gives within this many sentences were made at one occasion
+
+
+def _occasions(
+    events: list[Event], art: Article, found: list[_Found], entities: KnownEntities | None
+) -> list[tuple[int, Place]]:
+    """(sentence start, site) of the article's statements and talks whose own phrases name their
+    site ("he said ahead of a meeting in London", "told reporters in Ankara")."""
+    tokens = entities.tokens(art.id) if entities is not None else {}
+    out = []
+    for ev in events:
+        start, end = ev.evidence.start, ev.evidence.end
+        if ev.event_type not in _verbal_types() or not (0 <= start < end <= len(art.body)):
+            continue
+        p = _sentence_place(found, start, end, None, (), _trigger(ev), tokens, True, own_only=True)
+        if p is not None and p.precision <= 2:
+            out.append((start, p))
+    return out
+
+
+def _occasion(body: str, occasions: list[tuple[int, Place]], start: int) -> Place | None:
+    """A statement whose speaker's government and site the report does not give is where the report
+    puts the statements around it (SENTENCES_AROUND sentences either way, within the paragraph): a
+    reporter tells one occasion at a time ("Tillerson said he was concerned ... he said ahead of a
+    meeting in London"). None when there is no such site or they disagree."""
+    lo = max(body.rfind("\n\n", 0, start), 0)
+    hi = body.find("\n\n", start)
+    hi = len(body) if hi < 0 else hi
+    cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(body)]
+    me = bisect.bisect_right(cuts, start)
+    near = {
+        _key(p): p
+        for s, p in occasions
+        if lo <= s < hi and s != start and abs(bisect.bisect_right(cuts, s) - me) <= SENTENCES_AROUND
+    }
+    return next(iter(near.values())) if len(near) == 1 else None
 
 
 def _direction(before: str) -> tuple[float, float] | None:
