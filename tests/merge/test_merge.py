@@ -429,3 +429,29 @@ def test_one_town_name_read_as_two_places_is_no_evidence_against():
     sac, why_ac = compare(a, c, cfg)
     assert "-place" not in why_ab and "-place" in why_ac
     assert sab == pytest.approx(sac + 1.0)
+
+
+def test_undated_reports_naming_the_same_year_count_more_than_other_years():
+    """Texts without publication dates: openings that name the same year ("in March 2011") make
+    one event likelier than openings silent on the year, and different years count against (two
+    similar trials years apart). Texts written for this test."""
+    from eventdesk.config import section
+    from eventdesk.merge import compare
+    from eventdesk.records import Place
+
+    cfg = section(None, "merge")
+    town = Place("Creston", "Creston", 49.0996, -116.5135, "CAN", admin1="British Columbia")
+    s = "Officers arrested them at their homes after a long investigation."
+
+    def rep(lead: str, outlet: str) -> dict:
+        return _report(f"Two leaders arrested, {outlet} reports", lead + "\n\n" + s, s, town, None, None)
+
+    plain = "Harlan Whitcombe and Royce Whitcombe were arrested."
+    y2011 = "Harlan Whitcombe and Royce Whitcombe were arrested in March 2011."
+    y2011b = "In 2011 police detained Harlan Whitcombe and Royce Whitcombe."
+    y2014 = "Harlan Whitcombe and Royce Whitcombe were arrested in June 2014."
+    silent, _ = compare(rep(plain, "one"), rep(plain, "two"), cfg)
+    same, why = compare(rep(y2011, "one"), rep(y2011b, "two"), cfg)
+    other, why_other = compare(rep(y2011, "one"), rep(y2014, "two"), cfg)
+    assert "year" in why and same == pytest.approx(silent + float(cfg["undated_margin"]))
+    assert "-year" in why_other and other < silent

@@ -372,4 +372,9 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
         if ya and yb and not ya & yb:
             score -= 2.0  # the openings name different years
             why.append("-year")
+        elif ya & yb:
+            # the openings name the same year: the time is known to the year, as for two reports
+            # dated to the year, which pay no margin
+            score += float(cfg["undated_margin"])
+            why.append("year")
     return round(score, 3), why

@@ -49,7 +49,8 @@ SETTINGS = [
     Setting(
         "merge.undated_margin",
         1.0,
-        "Content-only pairs (a date unknown) need this much more evidence.",
+        "Content-only pairs (a date unknown) need this much more evidence, unless their openings name "
+        "the same year.",
     ),
     Setting(
         "merge.min_content",
