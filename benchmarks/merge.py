@@ -139,7 +139,7 @@ class FastRows:
             rep.update(
                 id=eid, article_id=art.id, type=t, date=day, lat=lat, lon=lon, admin1=town[:6],
                 words=words, headline=headline, sentence=normalise(s)[:300], published=art.published,
-                years=years, places=sorted(place_words(town, town, town[:6])),
+                years=years, places=sorted(place_words(town, town, town[:6])), place_name=normalise(town),
             )  # fmt: skip
             d_ = dict(self.proto)  # shallow: the lists it shares (no actors, contexts) are never changed
             d_.update(id=eid, article_id=art.id, event_type=t, date=day, sources=[art.id])
