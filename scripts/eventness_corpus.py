@@ -19,7 +19,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,6 +93,33 @@ def articles(shared: Path = SHARED, bbc_per_category: int | None = None) -> Iter
 
 # `eventdesk run` settings that show every candidate the frame coder proposes (the eventness gate off)
 GATE_OFF = "[code]\neventness_threshold = -1\n"
+
+
+def label_rows(
+    path: Path, fields: tuple[str, ...], convert: Callable[[dict], None] | None = None
+) -> list[dict]:
+    """The rows of a hand-label file (tab-separated `fields`; lines starting with # are comments) as dicts.
+    `convert` turns fields into numbers in place; a row with the wrong field count or a value it cannot
+    convert is reported with its line number and skipped, so one bad label does not stop a score."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != len(fields):
+            print(
+                f"{path}:{n}: expected {len(fields)} tab-separated fields, got {len(parts)}", file=sys.stderr
+            )
+            continue
+        r = dict(zip(fields, parts, strict=True))
+        try:
+            if convert:
+                convert(r)
+        except ValueError as e:
+            print(f"{path}:{n}: {e}", file=sys.stderr)
+            continue
+        rows.append(r)
+    return rows
 
 
 def run_and_export(records: Iterable[dict], workdir: Path, config: str | None = GATE_OFF) -> Path:

@@ -25,6 +25,9 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eventness_corpus import label_rows  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 LABELS = ROOT / "training" / "bbc_place_labels.tsv"
@@ -36,19 +39,12 @@ def half(name: str) -> str:
     return "study" if hashlib.md5(name.encode()).hexdigest()[-1] in "01234567" else "held"
 
 
+def _offsets(r: dict) -> None:
+    r["trigger_start"], r["trigger_end"] = int(r["trigger_start"]), int(r["trigger_end"])
+
+
 def read_labels(path: Path) -> list[dict]:
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != len(FIELDS):
-            print(f"{path}:{n}: expected {len(FIELDS)} tab-separated fields", file=sys.stderr)
-            continue
-        r = dict(zip(FIELDS, parts, strict=True))
-        r["trigger_start"], r["trigger_end"] = int(r["trigger_start"]), int(r["trigger_end"])
-        rows.append(r)
-    return rows
+    return label_rows(path, FIELDS, _offsets)
 
 
 def run(corpus: Path, out: Path) -> None:

@@ -25,34 +25,22 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eventness_corpus import articles, run_and_export  # noqa: E402
+from eventness_corpus import articles, label_rows, run_and_export  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "training" / "site_labels.tsv"
 FIELDS = ("key", "start", "end", "trigger", "event_type", "site", "lat", "lon", "km", "split", "rule")
 
 
+def _numbers(r: dict) -> None:
+    r.update(
+        start=int(r["start"]), end=int(r["end"]), lat=float(r["lat"]), lon=float(r["lon"]), km=float(r["km"])
+    )
+
+
 def read_labels(path: Path) -> list[dict]:
     """The label rows of `path` (comment lines start with #); a malformed row is reported and skipped."""
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != len(FIELDS):
-            print(
-                f"{path}:{n}: expected {len(FIELDS)} tab-separated fields, got {len(parts)}", file=sys.stderr
-            )
-            continue
-        r = dict(zip(FIELDS, parts, strict=True))
-        try:
-            r.update(start=int(r["start"]), end=int(r["end"]), lat=float(r["lat"]), lon=float(r["lon"]))
-            r["km"] = float(r["km"])
-        except ValueError as e:
-            print(f"{path}:{n}: {e}", file=sys.stderr)
-            continue
-        rows.append(r)
-    return rows
+    return label_rows(path, FIELDS, _numbers)
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
