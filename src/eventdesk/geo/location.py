@@ -419,6 +419,23 @@ def _attachment(tokens: dict[int, Token], f: _Found, trigger: int, verbal: bool)
     return "speaker" if reported else "other"
 
 
+def _in_sentence(
+    found: list[_Found], start: int, end: int, actor_texts: tuple[str, ...]
+) -> tuple[list[_Found], list[_Found]]:
+    """The places on the map named in the sentence [start, end) (not topics), and those of them that
+    name one of its parties."""
+    inside = [
+        f
+        for f in found
+        if f.start >= 0 and start <= f.start and f.end <= end and not f.topic and _on_the_map(f.place)
+    ]
+    # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
+    # ...and a capital or country the coder read as the acting party itself ("Tehran deployed
+    # fighters", "Ankara has been pounding the border towns") is the government by metonymy, not the site
+    party = [f for f in inside if any(f.place.text in t for t in actor_texts)]
+    return inside, party
+
+
 def _sentence_place(
     found: list[_Found],
     start: int,
@@ -436,15 +453,7 @@ def _sentence_place(
     talks; `home`: the countries of its acting governments (ISO alpha-3); `own_only`: only a place the
     parse attaches to the event's own phrases, else None (a verbal act's seat comes before what it is
     about)."""
-    inside = [
-        f
-        for f in found
-        if f.start >= 0 and start <= f.start and f.end <= end and not f.topic and _on_the_map(f.place)
-    ]
-    # a name inside the acting party's name ("IS Sahel militants", "Kirkuk police") names the party
-    # ...and a capital or country the coder read as the acting party itself ("Tehran deployed
-    # fighters", "Ankara has been pounding the border towns") is the government by metonymy, not the site
-    party = [f for f in inside if any(f.place.text in t for t in actor_texts)]
+    inside, party = _in_sentence(found, start, end, actor_texts)
     places = [f for f in inside if not f.actor_like and f not in party and not f.framing]
     if places and tokens and trigger is not None and trigger in tokens:
         # the parse says where each place hangs: the event's own site first; never what a verbal act
@@ -493,7 +502,7 @@ def locate(
 
     `res`: the gazetteer, actor dictionary and NER pipeline (eventdesk.resources); `entities`: the
     coder's NER of the event sentences (pipeline.extract_events)."""
-    cache: dict[str, tuple[list[_Found], Place | None, Place | None, list[tuple[int, Place]]]] = {}
+    cache: dict[str, tuple[list[_Found], Place | None, Place | None, list[tuple[int, Place]], list[int]]] = {}
     ratio = float(setting(config, "geo.home_country_ratio"))
     by_article: dict[str, list[Event]] = defaultdict(list)
     for ev in events:
@@ -515,8 +524,10 @@ def locate(
                 said = focus([f for f in found if f.place.country == home_cc]) or _country(
                     home_cc, res.gazetteer
                 )
-            cache[art.id] = (found, main, said, _occasions(by_article[art.id], art, found, entities))
-        found, scene, said, occasions = cache[art.id]
+            cuts = _sentence_starts(art.body or "")
+            occasions = _occasions(by_article[art.id], art, found, entities)
+            cache[art.id] = (found, main, said, occasions, cuts)
+        found, scene, said, occasions, cuts = cache[art.id]
         start, end = ev.evidence.start, ev.evidence.end
         if not (0 <= start < end <= len(art.body)) and ev.evidence.sentence:
             i = art.body.find(ev.evidence.sentence)
@@ -533,16 +544,14 @@ def locate(
             # Moscow"), else the seat of the body it is made at or by ("a meeting of the UN Security
             # Council", "Downing Street said"), or of its government; never first a place it is about
             sentence = art.body[start:end]
-            inside = [f for f in found if f.start >= 0 and start <= f.start and f.end <= end and not f.topic]
-            inside = [f for f in inside if _on_the_map(f.place)]
-            party = [f for f in inside if any(f.place.text in t for t in actor_texts)]
+            inside, party = _in_sentence(found, start, end, actor_texts)
             place = (
                 _sentence_place(*args, own_only=True)
                 or _body_seat(sentence, res.gazetteer, international=True)
                 or _parties_there(inside, party, main, verbal, home)
                 or _government_seat(ev, res.gazetteer)
                 or _body_seat(sentence, res.gazetteer, international=False)
-                or _occasion(art.body, occasions, start)
+                or _occasion(art.body, occasions, start, cuts)
             )
         if place is None and start >= 0:
             place = _sentence_place(*args)
@@ -593,15 +602,23 @@ def _occasions(
     return out
 
 
-def _occasion(body: str, occasions: list[tuple[int, Place]], start: int) -> Place | None:
+def _sentence_starts(body: str) -> list[int]:
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(body)]
+
+
+def _occasion(
+    body: str, occasions: list[tuple[int, Place]], start: int, cuts: list[int] | None = None
+) -> Place | None:
     """A statement whose speaker's government and site the report does not give is where the report
     puts the statements around it (SENTENCES_AROUND sentences either way, within the paragraph): a
     reporter tells one occasion at a time ("Tillerson said he was concerned ... he said ahead of a
-    meeting in London"). None when there is no such site or they disagree."""
+    meeting in London"); `cuts`: where the body's sentences start (locate finds them once per article).
+    None when there is no such site or they disagree."""
+    if cuts is None:
+        cuts = _sentence_starts(body)
     lo = max(body.rfind("\n\n", 0, start), 0)
     hi = body.find("\n\n", start)
     hi = len(body) if hi < 0 else hi
-    cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(body)]
     me = bisect.bisect_right(cuts, start)
     near = {
         _key(p): p
