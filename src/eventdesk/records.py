@@ -185,12 +185,18 @@ class Place:
     precision: int = 1
     start: int | None = None  # span in the text it was read from, when known
     end: int | None = None
+    # what the text names, where `geo parse` says it: "place", or "demonym" for a people's name
+    # ("Sudanese") that refers to its country without naming a place; None elsewhere (an event's
+    # location is always a place) and then left out of the dict
+    kind: str | None = None
 
     def to_dict(self, spans: bool = False) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         if not spans:
             d.pop("start")
             d.pop("end")
+        if d["kind"] is None:
+            d.pop("kind")
         return d
 
     @classmethod
@@ -207,6 +213,7 @@ class Place:
             precision=int(d.get("precision") or 1),
             start=d.get("start"),
             end=d.get("end"),
+            kind=d.get("kind"),
         )
 
 

@@ -44,20 +44,36 @@ def _event(
 # ------------------------------------------------------------------ geo parse
 
 
-def test_parse_returns_no_demonyms_unless_asked(cfg):
+def test_parse_marks_demonyms_apart_from_places(cfg):
     t = "Sudanese troops and Iranian advisers were seen in Kassala on Monday."
     found = {p.text: p for p in geo.parse(t, cfg, Resources.shared(cfg))}
-    assert "Kassala" in found and found["Kassala"].country == "SDN"
-    assert "Sudanese" not in found and "Iranian" not in found
-    with_demonyms = {"geo": {**cfg["geo"], "parse_demonyms": True}}
-    asked = {p.text for p in geo.parse(t, with_demonyms, Resources.shared(with_demonyms))}
-    assert {"Sudanese", "Kassala"} <= asked
-    # apart from the places, the peoples' names are given with their countries
-    places, demonyms = geo.parse_with_demonyms(t, cfg, Resources.shared(cfg))
+    assert found["Kassala"].country == "SDN" and found["Kassala"].kind == "place"
+    # a people's name refers to its country's own entry, and says it is a demonym, not a place
+    assert {(p.text, p.country, p.kind, p.precision) for p in found.values() if p.kind != "place"} == {
+        ("Sudanese", "SDN", "demonym", 3),
+        ("Iranian", "IRN", "demonym", 3),
+    }
+    assert [p.text for p in geo.parse(t, cfg, Resources.shared(cfg))] == ["Sudanese", "Iranian", "Kassala"]
+    # geo.parse_demonyms = false: the places alone, the peoples' names in a list of their own
+    apart = {"geo": {**cfg["geo"], "parse_demonyms": False}}
+    places, demonyms = geo.parse_with_demonyms(t, apart, Resources.shared(apart))
     assert {p.text for p in places} == {"Kassala"}
-    assert {(p.text, p.country) for p in demonyms} == {("Sudanese", "SDN"), ("Iranian", "IRN")}
+    assert {(p.text, p.country, p.kind) for p in demonyms} == {
+        ("Sudanese", "SDN", "demonym"),
+        ("Iranian", "IRN", "demonym"),
+    }
     assert all(t[p.start : p.end] == p.text for p in demonyms)
-    assert geo.parse_with_demonyms(t, with_demonyms, Resources.shared(with_demonyms))[1] == []
+    assert geo.parse_with_demonyms(t, cfg, Resources.shared(cfg))[1] == []
+
+
+def test_demonym_is_no_event_site(cfg):
+    # the people's name in the event's own sentence names a party; the site is the article's town
+    body = "Fighting broke out in Kassala on Monday. Sudanese troops shelled the market, residents said."
+    art = Article(id="d1", title="", body=body)
+    ev = _event(art, "Sudanese troops shelled the market, residents said.")
+    geo.locate([ev], {"d1": art}, cfg, Resources.shared(cfg))
+    assert ev.location is not None and ev.location.text == "Kassala" and ev.location.kind is None
+    assert "kind" not in ev.location.to_dict()
 
 
 def test_short_capitals_match_only_abbreviations(cfg):

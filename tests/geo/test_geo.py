@@ -184,9 +184,11 @@ def test_parse_spans_and_stop_words(cfg):
 
 def test_parse_trims_possessive_and_article(cfg):
     t = "The Sudanese army said Sudan's border with Chad was closed."
-    found = [t[p.start : p.end] for p in geo.parse(t, cfg, Resources.shared(cfg))]
+    got = geo.parse(t, cfg, Resources.shared(cfg))
+    found = [t[p.start : p.end] for p in got]
     # a demonym is no place (it still tells the resolver which country the text is about)
-    assert "Sudan" in found and "Sudanese" not in found and "Chad" in found
+    assert [p.text for p in got if p.kind == "place"] == ["Sudan", "Chad"]
+    assert [p.text for p in got if p.kind == "demonym"] == ["Sudanese"]
     assert not any(f.startswith("The") or f.endswith("'s") for f in found)
 
 
@@ -416,9 +418,13 @@ def test_cli_resolve_and_parse(cfg, monkeypatch, capsys, tmp_path: Path):
         == 0
     )
     got = json.loads(dst.read_text(encoding="utf-8"))
-    assert [(p["start"], p["end"]) for p in got["places"]] == [(30, 40), (42, 47)]
-    # a people's name is no place: it comes apart, with its country
-    assert [(p["text"], p["country"], p["start"]) for p in got["demonyms"]] == [("Sudanese", "SDN", 0)]
+    # a people's name is listed as what it is, a demonym referring to its country, not a place
+    assert [(p["start"], p["end"], p["kind"]) for p in got["places"]] == [
+        (0, 8, "demonym"),
+        (30, 40, "place"),
+        (42, 47, "place"),
+    ]
+    assert got["places"][0]["country"] == "SDN" and "demonyms" not in got
 
 
 @pytest.mark.slow

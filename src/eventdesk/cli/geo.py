@@ -26,8 +26,9 @@ examples:
   eventdesk geo info
   eventdesk geo resolve --input spans.jsonl > places.jsonl     lines {"id","text","spans":[[s,e],...]}
   echo '{"id":"1","text":"Clashes near Wad Madani, Sudan."}' | eventdesk geo parse --input -
-      -> {"id","places":[...]} (+ "demonyms":[...] for peoples' names such as "Sudanese", with
-         their country's place; with geo.parse_demonyms = true they are in "places" instead)
+      -> {"id","places":[...]}: each place with "kind": "place", or "demonym" for a people's name
+         ("Sudanese") that refers to its country's entry; with geo.parse_demonyms = false the
+         demonyms come apart in "demonyms":[...]
 """
 
 
@@ -47,7 +48,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     i.add_argument("--json", action="store_true", help="print the facts as one JSON object")
     for name, help_ in (
         ("resolve", "a place for each given span: lines {id, text, spans}"),
-        ("parse", "find and resolve every place name: lines {id, text}; demonyms come apart"),
+        ("parse", "find and resolve every place name: lines {id, text}; demonyms marked as such"),
     ):
         q = sub.add_parser(name, help=help_)
         q.add_argument("--input", required=True, help="JSONL file, or - for stdin")

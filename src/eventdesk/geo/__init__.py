@@ -3,8 +3,10 @@ detection, resolution with document context, and event location.
 
 Public functions:
 - `resolve(text, spans, res)`: a place (or None) for each given name span;
-- `parse(text, config, res)`: every place name found in a text, resolved (Place.start/end set);
-- `parse_with_demonyms(text, config, res)`: (places, demonyms): peoples' names apart from places;
+- `parse(text, config, res)`: every place name found in a text, resolved (Place.start/end set; kind
+  "place", or "demonym" for a people's name referring to its country: geo.parse_demonyms);
+- `parse_with_demonyms(text, config, res)`: (places, demonyms): with geo.parse_demonyms = false,
+  peoples' names apart from places;
 - `locate(events, articles, config, res)`: sets `event.location` from the event's sentence or the article;
 - `info(gazetteer)`: which gazetteer is in use (packaged data or the user's GeoNames import), how many places.
 

@@ -29,10 +29,13 @@ SETTINGS = [
     ),
     Setting(
         "geo.parse_demonyms",
-        False,
-        '`geo parse` returns demonyms ("Sudanese") as places of their country; off, a people is no '
-        'place: they come apart in "demonyms" (and still steer the other names). On for gold sets '
-        "that tag them as toponyms (LGL does).",
+        True,
+        '`geo parse` lists demonyms ("Sudanese", "Iraqi") among the places it found, marked '
+        '"kind": "demonym" (every other item is "kind": "place"), each resolved to its country\'s own '
+        "entry and point (precision 3): what the text says about a country without naming a place "
+        "(gold sets such as LGL and TR-News annotate them as toponyms). A demonym never places an "
+        "event: at most it says which country an article is about. false: they come apart in a "
+        '"demonyms" list of their own, and "places" holds places only.',
     ),
     Setting(
         "geo.province_point",

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from eventdesk.config import setting
 from eventdesk.geo.gazetteer import Gazetteer
 from eventdesk.geo.normalize import key
 from eventdesk.geo.resolver import (
@@ -901,7 +902,8 @@ def parse_mentions(
 
 
 def parse(text: str, config: dict[str, Any] | None, res: Resources) -> list[Place]:
-    """Every place name found in `text`, resolved in the context of the whole text (start/end set).
+    """Every place name found in `text`, resolved in the context of the whole text (start/end set),
+    with the demonyms among them marked `kind="demonym"` (see `parse_with_demonyms`).
     `res`: the gazetteer and the NER pipeline (eventdesk.resources)."""
     return parse_with_demonyms(text, config, res)[0]
 
@@ -909,20 +911,24 @@ def parse(text: str, config: dict[str, Any] | None, res: Resources) -> list[Plac
 def parse_with_demonyms(
     text: str, config: dict[str, Any] | None, res: Resources
 ) -> tuple[list[Place], list[Place]]:
-    """(places, demonyms) found in `text`. A demonym ("Sudanese", "Iranian") names a people, not a
-    place (issue 12): it comes apart, with its country's place, so that a user sees what the text
-    says about countries without reading it as a place; with geo.parse_demonyms on it is a place
-    like the others (the convention of gold sets that tag them, LGL) and the second list is empty."""
+    """(places, demonyms) found in `text`, each with its `kind`. A demonym ("Sudanese", "Iranian")
+    names a people, not a place (issue 12): it is given as a reference to its country's own entry,
+    `kind="demonym"`, never `kind="place"`, so a user tells the two apart; the event stage never
+    takes one for an event's site (location.py: a demonym names a party). With geo.parse_demonyms on
+    (the default) demonyms are listed among the places, in text order, the convention of gold sets
+    that annotate adjectival toponyms (LGL, TR-News); off, they come apart in the second list."""
     gaz, ms = parse_mentions(text, config, res)
-    as_places = bool(((config or {}).get("geo") or {}).get("parse_demonyms"))
+    together = bool(setting(config, "geo.parse_demonyms"))
     places: list[Place] = []
     demonyms: list[Place] = []
     for m in ms:
         p = to_place(gaz, m, spans=True)
         if p is None:
             continue
-        if m.best >= 0 and m.cands[m.best].type == "d" and not as_places:
-            demonyms.append(p)  # a people; it still steered the other names' resolution
+        if m.best >= 0 and m.cands[m.best].type == "d":
+            p.kind = "demonym"  # a people; it still steered the other names' resolution
+            (places if together else demonyms).append(p)
         else:
+            p.kind = "place"
             places.append(p)
     return places, demonyms
