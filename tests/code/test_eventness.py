@@ -51,6 +51,33 @@ def test_other_senses_of_trigger_words_are_no_events():
     assert "ASSAULT" not in {g.event_type for g in verbal}
 
 
+def _violent(sentence: str) -> list[str]:
+    """The words of `sentence` that the lexicon reads as force (ASSAULT) or a riot."""
+    return [sentence[h.start : h.end] for h in triggers(sentence) if h.event_type in ("ASSAULT", "PROTEST")]
+
+
+def test_figurative_senses_of_violent_words_are_no_force():
+    # WordNet's increase, outburst and emergence senses; degree adjectives on an event noun; idioms
+    for figurative in (
+        "At the start there was an absolute explosion - huge crowds queued for hours.",
+        "Since the vote there has been an explosion of interest in the party.",
+        "The population explosion in the capital has strained water supplies.",
+        "The band exploded onto the scene in 2003 with a debut album.",
+        "Sales of the console exploded before Christmas.",
+        "Text messages became the killer app for the operators.",
+        "The visitors ran riot in the second half.",
+        "It was an utter massacre: the champions lost by six goals.",
+        "She flew to Morocco to shoot a film about the desert.",
+        "Their work is made harder by the huge number of landmines dotted around the region.",
+    ):
+        assert _violent(figurative) == [], figurative
+    # the physical senses, and a verb beside a counted weapon, still code
+    assert _violent("There was an explosion at a market in the town on Tuesday.") == ["explosion"]
+    assert _violent("The explosion of a car bomb killed four soldiers.")[:1] == ["explosion"]
+    assert "exploded" in _violent("One of the thousands of landmines left by the war exploded under a bus.")
+    assert "shot" in _violent("Gunmen shot the mayor outside his office.")
+
+
 def test_reported_events_stay_and_commentary_bios_and_furniture_go():
     coded = _coded()
     assert "ASSAULT" in coded["Government troops"]
