@@ -95,6 +95,7 @@ _PROXY_HEADS = {
     "men",
     "supporters",
     "loyalists",
+    "regime",
 }
 ROLE_NOUNS = {
     "diplomat",
@@ -434,6 +435,24 @@ class Resolver:
         words = actor.text.lower().split()
         return any(" ".join(words[-n:]) in self.d.offices for n in (1, 2, 3) if len(words) >= n)
 
+    def _one_person(self, actor: Actor, ctx: ArticleContext) -> bool:
+        """Whether a speaker is one person: a person the article named, a title of office ("the
+        foreign minister"), or a singular common noun that names no body, group, country or thing
+        ("a Labour donor", "her lawyer")."""
+        if self._is_office_holder(actor) or ctx.person(actor.name) is not None:
+            return True
+        words = actor.text.split()
+        if not words or not words[-1].isalpha() or not words[-1].islower():
+            return False
+        low = words[-1]
+        return not (
+            low.endswith("s")
+            or low in self.d.sectors
+            or low in self.d.aliases
+            or low in word_list("group_descriptions.txt")
+            or low in non_actor_nouns()
+        )
+
     def phrase(self, head: Any) -> list[Any]:
         """The tokens naming the actor: the head with its left modifiers, "of" phrases, acronyms."""
         keep = []
@@ -477,6 +496,10 @@ class Resolver:
         low = head.lower_
         if head.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
             if low in _PRONOUNS_PERSON:
+                # "prompted a Labour donor to say he will refuse": the subject pronoun of what one
+                # person says refers to that person (logophoric reading of reported speech)
+                if head.dep_ == "nsubj" and speaker is not None and self._one_person(speaker, ctx):
+                    return speaker
                 # "Putin said he ...": the nearest person named before it in the sentence, else the
                 # latest person the article named
                 here = [
@@ -487,11 +510,6 @@ class Resolver:
                 if here:
                     prior = ctx.person(here[-1].text)
                     return prior or Actor(text=here[-1].text, name=here[-1].text)
-                # "The foreign minister said she was concerned": the subject pronoun of what a
-                # person says refers to that person (logophoric reading of reported speech) when
-                # the speaker is named by an office (offices.tsv), i.e. is one person
-                if head.dep_ == "nsubj" and speaker is not None and self._is_office_holder(speaker):
-                    return speaker
                 if head.dep_ in ("nsubj", "nsubjpass") and ctx.subject_person:
                     prior = ctx.person(ctx.subject_person)
                     if prior is not None:
@@ -606,7 +624,7 @@ class Resolver:
         office_key = "office:" + doc[office.start : office.end].text.lower() if office is not None else None
 
         if person is not None:
-            full = person.text
+            full = re.sub(r"\s*['’]s$", "", person.text)  # NER may keep the possessive ending
             prior = ctx.person(full)
             sector = office.value if office else None
             if sector is None and group is not None:

@@ -348,6 +348,9 @@ RECIP_PREPS = {
     "toward",
     "towards",
 }
+# Prepositions of the issue of an act ("concerned about", "resigned over"): a party only when the
+# issue is one or belongs to one
+_TOPIC_PREPS = frozenset({"about", "over"})
 PLACE_NOUNS = {
     "town",
     "city",
@@ -368,6 +371,8 @@ PLACE_NOUNS = {
 }
 # Verbal PLOVER types: acts done by saying (the manual's "verbal cooperation / conflict" quads)
 _VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE", "CONCEDE"})
+# Types whose parties act jointly: "X and Y met / agreed / cooperated" (PLOVER CONSULT, AGREE, COOPERATE)
+_JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MOD_FACTOR = {"asserted": 1.0, "claimed": 0.85, "historical": 0.9, "hypothetical": 0.7, "negated": 0.6}
 
 
@@ -411,6 +416,28 @@ class Frame:
     modality: str = "asserted"
     speaker: Actor | None = None
     split: bool = False  # one of several records of one clause, one per party (its key has the recipient)
+
+
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+# subjects that only point at who is meant: "one of the few", "the first", "the only one"
+_SPECIFIED = frozenset({"one", "first", "last", "only"})
+
+
+def _owner(h: Any, mentions: list[Any]) -> Any | None:
+    """The possessor of a noun that names an act, plan or attribute ("Turkey's offensive", "Trump's
+    idea"): who the noun belongs to; None for other nouns or no possessor."""
+    if h.pos_ != "NOUN" or any(m.start <= h.i < m.end for m in mentions):
+        return None
+    if not ({h.lower_, h.lemma_.lower()} & non_actor_nouns()):
+        return None
+    # "Turkey's offensive"; "Trump's Syria decision" (the possessive sometimes parsed as nmod)
+    poss = [
+        c
+        for c in h.children
+        if c.dep_ == "poss"
+        or (c.dep_ == "nmod" and c.pos_ == "PROPN" and any(x.dep_ == "case" for x in c.children))
+    ]
+    return poss[0] if poss else None
 
 
 def _conjuncts(t: Any) -> list[Any]:
@@ -531,6 +558,12 @@ class SentenceCoder:
         # "the operation" as a subject, a weapon ("an IED exploded") or a relative pronoun are not actors
         if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             head = head.head.head
+        # "One of the few to welcome it has been the Russian president": a specifying copula names
+        # who the indefinite subject is
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and (head.like_num or head.lower_ in _SPECIFIED):
+            attr = [c for c in head.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+            if attr:
+                head = attr[0]
         return self.r.resolve(head, mentions, ctx, speaker)
 
     def frames(self, trig: Any, etype: str, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
@@ -568,11 +601,17 @@ class SentenceCoder:
                 if o.dep_ == "pobj"
             ]
             # "a bombing claimed by the Islamic State", "an attack carried out by X": the perpetrator
+            # ... also when the participle follows the noun's "of" complement ("criticism of Turkish
+            # actions voiced by the French minister")
+            carriers = [noun] + [
+                o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+            ]
             own += [
                 o
-                for c in noun.children
+                for n in carriers
+                for c in n.children
                 if c.dep_ == "acl" and c.lower_ in word_list("perpetration_verbs.txt")
-                for a in c.subtree
+                for a in c.children
                 if a.dep_ == "agent"
                 for o in a.children
                 if o.dep_ == "pobj"
@@ -649,13 +688,62 @@ class SentenceCoder:
                     and (noun is None or c.i != noun.i)
                     and c.lower_ not in ("other", "another")
                 ):
-                    rec_h.append(c)
-                elif c.dep_ == "prep" and (
-                    c.lower_ in RECIP_PREPS or (c.lower_ == "of" and noun is not None and v.i == noun.i)
+                    if c.pos_ == "ADP":  # "gave his support to X" parsed with "to" as the dative
+                        rec_h += [o for o in c.children if o.dep_ == "pobj"]
+                    else:
+                        rec_h.append(c)
+                elif (
+                    c.dep_ in ("prep", "conj")
+                    and c.pos_ == "ADP"
+                    and (c.lower_ in RECIP_PREPS or (c.lower_ == "of" and noun is not None and v.i == noun.i))
                 ):
                     rec_h += [o for o in c.children if o.dep_ == "pobj"]
                 elif c.dep_ == "prep" and c.lower_ == "of" and v.lower_ in ACCUSE_VERBS:
                     continue
+                elif c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+                    # "concerned about Turkey's offensive", "resigned over Trump's decision": the
+                    # issue names a party only when it is one or is someone's act
+                    rec_h += [
+                        o
+                        for o in c.children
+                        if o.dep_ == "pobj"
+                        and (_owner(o, mentions) is not None or any(m.start <= o.i < m.end for m in mentions))
+                    ]
+                elif (
+                    c.dep_ == "ccomp"
+                    and c.pos_ in ("VERB", "AUX")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                ):
+                    # "they want the government to withdraw it": the subject of an infinitive
+                    # complement is who is asked, pushed or allowed to act
+                    rec_h += [o for o in c.children if o.dep_ == "nsubj"]
+            if v.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in v.children):
+                # "is killing or imprisoning Kurds": coordinated verbs share the object that
+                # follows the last one (right node raising)
+                nxt = v.doc[v.i + 2] if v.i + 2 < len(v.doc) else None
+                if (
+                    nxt is not None
+                    and nxt.dep_ == "conj"
+                    and nxt.head.i == v.i
+                    and v.doc[v.i + 1].dep_ == "cc"
+                ):
+                    rec_h += [o for o in nxt.children if o.dep_ == "dobj"]
+        if (
+            etype == "CONSULT"
+            and noun is not None
+            and noun.i == pred.i
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "for"
+            and noun.head.head.pos_ == "VERB"
+        ):
+            # "will travel to Paris for talks": the talks are held with whom one travels to
+            rec_h += [
+                o
+                for c in noun.head.head.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
         recips: list[Actor] = []
         for h in rec_h:
             for hh in _conjuncts(h):
@@ -703,6 +791,10 @@ class SentenceCoder:
                 Frame(pred, [a], [b for b in actors if b is not a] + recips, modality, speaker)
                 for a in actors
             ]
+        if etype in _JOINT and len(actors) >= 2 and not recips:
+            # "X and Y agreed / met": a joint act of two parties, each the other's counterpart
+            # (PLOVER codes a dyad: the first named as source, the other as target)
+            actors, recips = actors[:1], actors[1:]
         return [Frame(pred, actors, recips, modality, speaker)]
 
     def _demand_frames(self, verb: Any, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
@@ -730,6 +822,22 @@ class SentenceCoder:
     def _recipient(
         self, h: Any, mentions: list[Any], ctx: ArticleContext, speaker: Actor | None
     ) -> Actor | None:
+        # "the Kurds, whom Turkey accused ...", "a soldier who was killed": a relative pronoun
+        # stands for the noun its clause modifies
+        if h.lower_ in _RELATIVE and h.head.dep_ == "relcl":
+            h = h.head.head
+        # "at a summit", "during talks": a meeting is where parties meet, not one of them
+        if h.lower_ in word_list("meeting_nouns.txt"):
+            return None
+        owner = _owner(h, mentions)
+        if owner is not None:
+            # "concerned about Turkey's offensive", "support to Mr Brown's ambitions": an act, plan
+            # or attribute is no party; whose it is receives the event
+            inner = self.r.resolve(owner, mentions, ctx, speaker)
+            if inner is None:
+                return None
+            toks = self.r.phrase(h)
+            return replace(inner, text=h.doc[toks[0].i : toks[-1].i + 1].text if toks else inner.text)
         known = any(
             m.start <= h.i < m.end
             and m.kind in ("country", "capital", "group", "demonym", "sector", "office")
