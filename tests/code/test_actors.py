@@ -59,6 +59,31 @@ def test_title_and_later_mentions():
     assert c.name == "Sameh Shoukry"
 
 
+def test_appositive_title_gives_the_person_its_country():
+    # the title a name stands in apposition to, either side of it, is the person's
+    a = _resolve("The Chilean interior minister, Rodrigo Delgado, condemned the looting.", "minister")
+    assert (a.name, a.country) == ("Rodrigo Delgado", "CHL")
+    b = _resolve("Rodrigo Delgado, the Chilean interior minister, condemned the looting.", "Delgado")
+    assert b.country == "CHL"
+    # a relative clause about the person is no title: its place says nothing of their country
+    c = _resolve("Rodrigo Delgado, who once studied in Peru, condemned the looting.", "Delgado")
+    assert c.country is None
+    # a backer named in the title is not the person's country
+    d = _resolve("The Russia-backed commander, Ivan Petrov, denied the shelling.", "commander")
+    assert d.country is None
+
+
+def test_person_titled_in_an_earlier_sentence_keeps_the_country():
+    # a sentence that only names the person ("Kenyan President William Ruto arrived") is noted; a
+    # later mention by surname takes the country its title gave
+    d = get_dictionary()
+    ctx = ArticleContext()
+    doc = annotate(["Kenyan President William Ruto arrived on Monday."], None, Resources.shared(None).nlp)[0]
+    ctx.note_names(doc, d.mentions(doc))
+    a = _resolve("Ruto accused the opposition of stoking the riots.", "Ruto", ctx)
+    assert (a.name, a.country) == ("William Ruto", "KEN")
+
+
 def test_generic_actor_takes_location_country():
     ev = Event(
         article_id="a",

@@ -190,3 +190,19 @@ def test_statements_of_one_occasion_share_its_site(cfg):
     london = evs[1].location
     assert _occasion(body, [(body.index(second), london)], body.index(first)) is not None
     assert _occasion(body, [(body.index(second), london)], body.index(far)) is None
+
+
+def test_a_governments_statement_is_at_its_occasion_before_its_capital(cfg):
+    # the minister's government is known (its capital would be the default), but the report puts
+    # the statements of this paragraph at a meeting in Nairobi: that is their site
+    first = "The Norwegian foreign minister said on Monday she was alarmed by the fighting in Darfur."
+    second = "She spoke ahead of talks in Nairobi with the Kenyan president."
+    body = " ".join([first, second])
+    minister = Actor(text="The Norwegian foreign minister", name="Norway", country="NOR", sector="GOV")
+    evs = _locate_all(
+        cfg, body, [(first, "said", "ACCUSE", [minister]), (second, "talks", "CONSULT", [minister])]
+    )
+    assert near(evs[0], -1.28, 36.82), evs[0].location
+    # with no occasion named, the statement is at the government's seat
+    alone = _locate_all(cfg, first, [(first, "said", "ACCUSE", [minister])])
+    assert near(alone[0], 59.91, 10.75), alone[0].location

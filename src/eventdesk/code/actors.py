@@ -366,17 +366,23 @@ class ArticleContext:
                 return
         self.persons.append(_Person(actor, keys))
 
-    def note_person(self, full: str) -> None:
+    def note_person(self, full: str, country: str | None = None) -> None:
         """A person the text names (in any parsed sentence): the latest one for "he"/"she". A person
-        already known keeps what we know of them and only becomes the latest."""
+        already known keeps what we know of them and only becomes the latest; `country`: what the
+        title they are named with says ("US President Donald Trump"), kept for later
+        mentions by name when nothing was known."""
         low = full.lower()
         parts = low.split()
         for p in self.persons:
             if low in p.keys or (parts and parts[-1] in p.keys):
+                if p.actor.country is None and country is not None:
+                    p.actor = Actor(
+                        text=p.actor.text, name=p.actor.name, country=country, sector=p.actor.sector
+                    )
                 self.persons.remove(p)
                 self.persons.append(p)
                 return
-        self.add_person(Actor(text=full, name=full), full)
+        self.add_person(Actor(text=full, name=full, country=country), full)
 
     def note_names(self, doc: Any, mentions: list[Mention]) -> None:
         """Persons and armed groups or organisations a parsed sentence names, in text order."""
@@ -389,7 +395,7 @@ class ArticleContext:
                     text = doc[it.start : it.end].text
                     self.last_group = Actor(text=text, name=e.name, country=e.country, sector=e.sector)
             else:
-                self.note_person(it.text)
+                self.note_person(it.text, title_country(it, mentions))
                 if it.root.dep_ in ("nsubj", "nsubjpass"):
                     self.subject_person = it.text
 
@@ -409,6 +415,33 @@ class ArticleContext:
                 continue
             return p.actor
         return None
+
+
+def title_country(ent: Any, mentions: list[Mention]) -> str | None:
+    """The country (ISO alpha-3) of the title a person's name is given with: its premodifiers
+    ("US President Donald Trump"), the noun it stands in apposition to ("the US secretary of state,
+    Rex Tillerson", "his Turkish counterpart, Recep Tayyip Erdogan") or an appositive title ("Vladimir
+    Putin, the Russian president"). An appositive and its anchor name one referent (Quirk et al.
+    17.65-17.73), so the title's country is the person's. None when no title names one; a
+    relative clause about the person ("who resigned over the Iraq war") is no title."""
+    root = ent.root
+    spans = []
+    if root.left_edge.i < ent.start:  # premodifiers of the name
+        spans.append((root.left_edge.i, ent.start))
+    if root.dep_ == "appos" and root.head.ent_type_ != "PERSON":
+        # the title the name is in apposition to: its words up to the name
+        spans.append((root.head.left_edge.i, root.left_edge.i))
+    for c in root.children:
+        if c.dep_ == "appos" and c.ent_type_ != "PERSON" and c.i > root.i:
+            spans.append((c.left_edge.i, c.right_edge.i + 1))
+    doc = ent.doc
+    for lo, hi in spans:
+        for m in mentions:
+            # "an Iran-backed militia leader" is no Iranian
+            backer = m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in _BACKER
+            if lo <= m.start and m.end <= hi and m.kind in ("country", "demonym", "capital") and not backer:
+                return m.value
+    return None
 
 
 def _clean_text(tokens: list[Any]) -> str:
@@ -631,6 +664,8 @@ class Resolver:
                 sector = group.value.sector
             if country is None and group is not None:
                 country = group.value.country
+            if country is None:
+                country = title_country(person, mentions)
             if prior is not None:
                 country = country or prior.country
                 sector = sector or prior.sector

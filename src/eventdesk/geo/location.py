@@ -542,16 +542,19 @@ def locate(
         if place is None and start >= 0 and verbal:
             # a statement, demand or talks: a place of its own phrases ("said in Ankara", "met in
             # Moscow"), else the seat of the body it is made at or by ("a meeting of the UN Security
-            # Council", "Downing Street said"), or of its government; never first a place it is about
+            # Council"), else the occasion the report puts the statements around it at ("he said
+            # ahead of a meeting in London"): a site of its own, which the capital is only a
+            # default for (issue #12 point 3); then the seat of its government ("Downing Street
+            # said"); never first a place it is about
             sentence = art.body[start:end]
             inside, party = _in_sentence(found, start, end, actor_texts)
             place = (
                 _sentence_place(*args, own_only=True)
                 or _body_seat(sentence, res.gazetteer, international=True)
                 or _parties_there(inside, party, main, verbal, home)
+                or _occasion(art.body, occasions, start, cuts)
                 or _government_seat(ev, res.gazetteer)
                 or _body_seat(sentence, res.gazetteer, international=False)
-                or _occasion(art.body, occasions, start, cuts)
             )
         if place is None and start >= 0:
             place = _sentence_place(*args)
