@@ -111,7 +111,7 @@ def _ev(start: int, actors: list[str], recipients: list[str], modality: str = "a
     ev = Event(
         article_id="a1",
         event_type="ACCUSE",
-        evidence=Evidence("x", start, start + 1),
+        evidence=Evidence(f"{' and '.join(actors)} accused {' and '.join(recipients)}.", start, start + 1),
         actors=[act(n) for n in actors],
         recipients=[act(n) for n in recipients],
         modality=modality,
@@ -148,10 +148,12 @@ def test_coref_can_be_switched_off(events_of):
 
 
 def _mention(start: int, actors: list[Actor], recipients: list[Actor], modality: str, **kw) -> Event:
+    # the sentence names the parties unless a test gives it
+    sentence = kw.pop("sentence", " ".join(a.text for a in actors + recipients) or "x")
     return Event(
         article_id="a2",
         event_type=kw.pop("event_type", "CONSULT"),
-        evidence=Evidence("x", start, start + 1),
+        evidence=Evidence(sentence, start, start + 1),
         actors=actors,
         recipients=recipients,
         modality=modality,
@@ -183,7 +185,17 @@ def test_a_capitalised_determiner_or_numeral_is_no_name():
     assert not _entity(Actor(text="Five public sector unions", name="Five public sector unions"))
     assert not _entity(Actor(text="Some officials", name="Some officials"))
     assert _entity(Actor(text="Dave Prentis", name="Dave Prentis"))
-    assert _entity(Actor(text="The Kurdish militia", name="The Kurdish militia"))
+    assert _entity(Actor(text="The Kurdish militia", name="The Kurdish militia", sector="REB"))
+
+
+def test_a_capitalised_modifier_before_a_common_noun_head_is_no_name():
+    from eventdesk.code.coref import _entity
+
+    # a name has a proper-noun head; "European" or "Kurdish" only qualifies a description
+    assert not _entity(Actor(text="other European allies", name="other European allies"))
+    assert not _entity(Actor(text="The Kurdish militia", name="The Kurdish militia"))
+    assert _entity(Actor(text="Syrian Democratic Forces", name="Syrian Democratic Forces"))
+    assert _entity(Actor(text="Hoda Muthana's", name="Hoda Muthana"))
 
 
 def test_one_party_as_actor_and_as_recipient_of_one_resignation_is_one_event():
@@ -293,3 +305,49 @@ def test_two_attacks_on_different_days_in_one_article_stay_two(events_of):
     assert len(attacks) == 2
     assert [len(e.mentions) for e in attacks] == [2, 1]
     assert [e.date for e in attacks] == ["2024-03-03", "2024-03-06"]
+
+
+def test_a_description_beside_named_recipients_of_one_demand_joins_them():
+    from eventdesk.code.coref import corefer
+
+    # 'He said Britain, France and other European allies should take back the fighters.': one
+    # demand per named recipient; "other European allies" names no party of its own
+    trump = Actor(text="Donald Trump", name="Donald Trump", country="USA", sector="GOV")
+    sentence = "Trump said Britain, France and other European allies should take back the fighters."
+    kw = {"event_type": "REQUEST", "sentence": sentence}
+    britain = _mention(0, [trump], [Actor("Britain", "United Kingdom", "GBR", "GOV")], "asserted", **kw)
+    france = _mention(0, [trump], [Actor("France", "France", "FRA", "GOV")], "asserted", **kw)
+    allies = _mention(0, [trump], [Actor("other European allies", "other European allies")], "asserted", **kw)
+    out = corefer([britain, france, allies], {})
+    assert sorted(e.recipients[0].name for e in out) == ["France", "United Kingdom"]
+
+
+def test_the_sides_and_the_two_leaders_refer_back_to_the_named_parties():
+    from eventdesk.code.coref import corefer
+
+    putin = Actor(text="Vladimir Putin", name="Vladimir Putin", country="RUS", sector=None)
+    kw = {"event_type": "AGREE", "date": "2018-09-17", "date_precision": "day"}
+    lead = _mention(0, [putin], [], "asserted", date_text="on Monday", **kw)
+    sides = Actor(text="sides", name="sides", country="SYR", sector=None)
+    (one,) = corefer([lead, _mention(900, [sides], [], "claimed", **kw)], {})
+    assert len(one.mentions) == 2 and one.actors[0].name == "Vladimir Putin"
+    # a description with a head of its own is another party: "critics agreed" stays apart
+    critics = Actor(text="critics", name="critics", country="SYR", sector=None)
+    lead, other = _mention(0, [putin], [], "asserted", **kw), _mention(900, [critics], [], "claimed", **kw)
+    assert len(corefer([lead, other], {})) == 2
+
+
+def test_a_party_read_from_a_pronoun_does_not_keep_two_mentions_apart():
+    from eventdesk.code.coref import compatible
+
+    jihadis = Actor(text="Isis", name="Islamic State", country="SYR", sector="REB")
+    syria = Actor(text="Syria", name="Syria", country="SYR", sector="GOV")
+    kw = {"event_type": "ASSAULT", "date": "2017-09-26", "date_precision": "day"}
+    lead = _mention(0, [jihadis], [], "asserted", sentence="Isis fighters drove up to the base.", **kw)
+    # "They" resolved to the wrong antecedent: the sentence itself names no one
+    later = _mention(300, [syria], [], "asserted", sentence="They then opened fire.", **kw)
+    assert compatible(lead, later)
+    # the same party named in its own sentence does
+    named = _mention(300, [syria], [], "asserted", sentence="Syrian troops then opened fire.", **kw)
+    named.actors = [Actor(text="Syrian troops", name="Syria", country="SYR", sector="GOV")]
+    assert not compatible(lead, named)

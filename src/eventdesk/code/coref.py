@@ -7,7 +7,9 @@ does (ACLED codebook: one event = one type, one actor pair, one location, one da
 
 - same PLOVER type, and compatible participants, place, day and modality (a field that one
   mention leaves unknown is compatible with any value; a different named actor pair, a town
-  far away, another explicit day, or "X and Y accused each other" keep records apart);
+  far away, another explicit day, or "X and Y accused each other" keep records apart). Only a
+  name the mention's own sentence words keeps it apart: a description ("other European
+  allies", "the sides") or a party read from a pronoun does not;
 - and a sign that the later mention refers back: a definite or possessive event noun ("the
   attack", "today's attack"), the same sentence, or the same named actor pair. A cue that a
   new event starts ("another attack", "a second strike", "separately") keeps it apart.
@@ -64,15 +66,20 @@ def _new_event_rx() -> re.Pattern[str]:
 def _entity(a: Actor) -> bool:
     """A party the text names: a dictionary actor (its sector known) or a proper name; a common
     noun the coder could not place ("sides", "the two leaders") tells nothing. A country alone is
-    no sign: actors.fill_countries gives every actor without one the event place's country."""
+    no sign: actors.fill_countries gives every actor without one the event place's country.
+    A proper name has a proper noun as its head, the last word of an English noun phrase ("Hoda
+    Muthana", "Syrian Democratic Forces"); a capitalised modifier before a common-noun head
+    ("other European allies", "British aid workers") makes a description, not a name."""
     if not a.name or a.name in GENERIC_ACTORS:
         return False
-    text = (a.text or a.name).strip()
-    words = text.split()
+    if a.sector:
+        return True
+    words = re.findall(r"[\w'’-]+", (a.text or a.name).strip())
     # a capital on a determiner or numeral ("Five unions") comes from the sentence start, not a name
     if words and words[0].lower() in _closed_class():
         words = words[1:]
-    return bool(a.sector or any(w[:1].isupper() for w in words))
+    head = re.sub(r"['’]s?$", "", words[-1]) if words else ""
+    return head[:1].isupper()
 
 
 @cache
@@ -114,8 +121,20 @@ def _new_party(xs: list[Actor], ys: list[Actor]) -> bool:
     event's parties so far is? A description with the head noun of one of them ("the five unions")
     or with no content word ("they", "both") refers back to them; an event told without a party
     ("talks will take place") takes the one a later mention names."""
-    xs, ys = _described(xs), _described(ys)
+    xs, ys = [x for x in _described(xs) if not _general(x)], _described(ys)
     return bool(ys) and any(not any(_same_actor(x, y) for y in ys) for x in xs)
+
+
+@cache
+def _general_nouns() -> frozenset[str]:
+    return frozenset(_words("general_party_nouns.txt"))
+
+
+def _general(a: Actor) -> bool:
+    """A description headed by a general noun ("the sides", "the two leaders") and no name: it
+    refers back to parties already named (data/coref/general_party_nouns.txt)."""
+    words = _content_words(_norm(a.text or a.name))
+    return bool(words) and not _entity(a) and words[-1] in _general_nouns()
 
 
 def _described(actors: list[Actor]) -> list[Actor]:
@@ -124,6 +143,15 @@ def _described(actors: list[Actor]) -> list[Actor]:
 
 def _overlap(xs: list[Actor], ys: list[Actor]) -> bool:
     return any(_same_actor(x, y) for x in xs for y in ys)
+
+
+def _own(actors: list[Actor], e: Event) -> list[Actor]:
+    """The parties a mention's own sentence words: a word of the party's text or name is in it.
+    One read from a pronoun or from the sentences before ("They then opened fire", '"...," he
+    said') is the resolver's guess at an antecedent: it does not keep two mentions apart (it
+    still links them when it is a party of the event, see _link_strength)."""
+    words = set(re.findall(r"\w+", (e.evidence.sentence or "").lower()))
+    return [a for a in actors if words & set(_content_words(_norm(a.text)) + _content_words(_norm(a.name)))]
 
 
 def _side_compatible(xs: list[Actor], ys: list[Actor]) -> bool:
@@ -223,8 +251,8 @@ def compatible(a: Event, b: Event, max_km: float = SETTINGS["code.coref.max_km"]
         and (not a.mode or not b.mode or a.mode == b.mode)
         and _modality_compatible(a, b)
         and not _reciprocal(a, b)
-        and _side_compatible(a.actors, b.actors)
-        and _side_compatible(a.recipients, b.recipients)
+        and _side_compatible(_own(a.actors, a), _own(b.actors, b))
+        and _side_compatible(_own(a.recipients, a), _own(b.recipients, b))
         and _place_compatible(a.location, b.location, max_km)
         and _date_compatible(a, b)
     )
