@@ -320,3 +320,50 @@ def test_a_warning_of_a_danger_names_no_threat():
     assert _decide(text, "warned", "THREATEN") is None
     text = "The minister warned of serious consequences for the regime."
     assert _decide(text, "warned", "THREATEN") == "THREATEN"
+
+
+def test_the_topic_of_a_deliberation_is_no_act_done():
+    text = "EU foreign ministers discussed new sanctions against Russia on Monday."
+    assert _decide(text, "sanctions", "SANCTION") is None
+    assert _decide(text, "discussed", "CONSULT") == "CONSULT"
+    assert _decide("Negotiators held talks on a prisoner exchange in Astana.", "exchange", "RETREAT") is None
+    # a definite mention may name a discrete event told elsewhere: left as it is
+    assert _decide("The EU discussed the attack on the convoy on Monday.", "attack", "ASSAULT") == "ASSAULT"
+
+
+def test_an_offer_of_an_expression_is_the_expression():
+    text = "The prime minister offered his congratulations to the new Iraqi government."
+    assert _decide(text, "offered", "AGREE") == "SUPPORT"
+    text = "The Turkish president offered his condolences to the families of the victims."
+    assert _decide(text, "offered", "AGREE") is None
+    # an offer of an act to come stays a promise
+    assert _decide("Russia offered talks with the rebels in Sochi.", "offered", "AGREE") == "AGREE"
+
+
+def test_agreeing_that_something_is_so_is_a_belief():
+    text = "The cabinet agreed that the Assad regime has a track record of using chemical weapons."
+    assert _decide(text, "agreed", "AGREE") is None
+    text = "The two leaders agreed that Turkish troops would withdraw from Afrin by March."
+    assert _decide(text, "agreed", "AGREE") == "AGREE"
+
+
+def test_other_senses_of_meet_and_acts_not_done_or_requested():
+    text = "Donald Trump's demand that Europe take back its fighters has met a mixed response in Europe."
+    assert _decide(text, "met", "CONSULT") is None
+    assert _decide("Erdogan met the Russian defence minister in Ankara.", "met", "CONSULT") == "CONSULT"
+    text = "Trump ordered a missile strike on the airbase without seeking UN consent."
+    assert _decide(text, "seeking", "REQUEST") is None
+    text = "Turkey is seeking a UN-led investigation into the killing of the journalist."
+    assert _decide(text, "investigation", "ACCUSE") is None
+    assert _decide(text, "seeking", "REQUEST") == "REQUEST"
+    text = "Both men deny they were part of the torture cell."
+    assert _decide(text, "torture", "ASSAULT") is None
+    text = "Nasr al-Hariri, chief negotiator for the opposition, welcomed the decision."
+    assert _decide(text, "negotiator", "CONSULT") is None
+
+
+def test_committed_to_a_party_is_support():
+    text = "The central message of the tour was that Washington remained committed to its allies."
+    assert _decide(text, "committed", "AGREE") == "SUPPORT"
+    text = "The US is committed to withdrawing its troops from Syria by April."
+    assert _decide(text, "committed", "AGREE") == "AGREE"

@@ -30,6 +30,12 @@ data/ontology/type_words.tsv):
   a policy or an abstract object are figurative ("attacked the decision" is ACCUSE, "struck a deal"
   AGREE, "killed off any challenge" none); "offered an opportunity" offers no act; "asked not to be
   named" is a convention of news writing, not a REQUEST; "a hegemonic urge" is no request.
+- The content of the main act is no act of its own: an act named as the topic of a deliberation ("discussed
+  new sanctions", "talks on a prisoner exchange"), as what is requested ("seeking an investigation"), or in a
+  "without" adjunct ("without seeking consent") is not done; a noun modifier classifies a unit ("a torture
+  cell"). "Agreed that the regime has a record of..." shares a belief (AGREE is commitment to cooperate);
+  "committed to its allies" supports a party (SUPPORT); "offered his congratulations" is the praise itself
+  (SUPPORT), "offered condolences" an empathetic comment (no PLOVER type); "met a mixed response" meets no one.
 """
 
 from __future__ import annotations
@@ -433,6 +439,70 @@ def _opposes_act(tok: Any) -> bool:
     return bool(objs) and not any(o.ent_type_ in PARTY_ENTITIES or o.pos_ in ("PRON", "PROPN") for o in objs)
 
 
+def deliberated(tok: Any) -> bool:
+    """ "EU ministers discussed new sanctions", "talks on a ceasefire", "he was reviewing his donations": an act
+    named as the topic of a deliberation (the object of a verb of discussing or weighing, or after "on",
+    "about", "over" with one) is what is deliberated, not an act done (PLOVER CONSULT "discussions",
+    "negotiations"; like the topic of a protest, no separate event). A definite mention ("discussed the
+    attack", "the withdrawal") may name a discrete event told elsewhere, and is left as it is."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+        return False
+    if tok.dep_ == "dobj":
+        gov = tok.head
+    elif tok.head.lower_ in ("on", "about", "over") and tok.head.dep_ == "prep":
+        gov = tok.head.head
+    else:
+        return False
+    return gov.i != tok.i and _is(gov, "deliberation_words")
+
+
+def _believed(tok: Any) -> bool:
+    """ "The cabinet agreed that the Assad regime has a track record of ...": agreeing that something is or was
+    so (an indicative complement with no modal) shares a belief; PLOVER AGREE is "willingness or commitment to
+    cooperate" ("agreed that troops would withdraw", "agreed that talks should resume" still commit)."""
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        auxes = [x for x in c.children if x.dep_ in ("aux", "auxpass")]
+        if any(x.tag_ == "MD" or x.lower_ == "to" for x in auxes):
+            continue
+        if c.tag_ in ("VBD", "VBZ", "VBP") or any(x.tag_ in ("VBD", "VBZ", "VBP") for x in auxes):
+            return True
+    return False
+
+
+def _committed_to_party(tok: Any) -> bool:
+    """ "Washington remained committed to its allies", "its commitment to Nato": what one is committed to is a
+    party, not an act: support for it (PLOVER SUPPORT), not a promise to do something (AGREE)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            return bool(objs) and all(
+                p.ent_type_ in PARTY_ENTITIES or p.pos_ == "PROPN" or _is(p, "party_nouns") for p in objs
+            )
+    return False
+
+
+def _without(tok: Any) -> bool:
+    """ "did so without seeking UN consent": an act named in a "without" adjunct is one not done."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "without"
+
+
+def _requested(tok: Any, others: list[tuple[str, Any]]) -> bool:
+    """ "is seeking a UN-led investigation", "called for sanctions": an act named as the object of a request is
+    what is requested, the content of the REQUEST (PLOVER REQUEST), not an act done."""
+    if tok.pos_ != "NOUN":
+        return False
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.lower_ == "for" and gov.dep_ == "prep":
+        gov = gov.head
+    elif tok.dep_ != "dobj":
+        return False
+    return any(t == "REQUEST" and o.i == gov.i for t, o in others)
+
+
 def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     """The PLOVER type the trigger token `tok` carries in its clause, given the lexicon's `etype`
     and the other coded triggers of the sentence (`others`: (type, token)); None when, by the
@@ -461,6 +531,15 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         and tok.lower_ in words("participant_nouns")
         and not (tok.dep_ == "dobj" and _is(tok.head, "taking_verbs"))
     ):
+        return None
+    if etype != "CONSULT" and deliberated(tok):
+        return None
+    if _without(tok):
+        return None
+    if etype != "REQUEST" and _requested(tok, others):
+        return None
+    # "a torture cell", "the protest movement": a noun modifier classifies a unit of people, no act of its own
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and _is(tok.head, "unit_nouns"):
         return None
     if etype == "THREATEN":
         if tok.lower_ == "threatened" and tok.dep_ == "amod":
@@ -501,6 +580,18 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     elif etype == "AGREE":
         if forms & {"offer"} and any(_is(o, "offered_chances") for o in _objects(tok)):
             return None
+        # "offered his congratulations", "offered condolences": the offer is the expression itself, done as
+        # it is said (CAMEO 051 praise: SUPPORT; CAMEO 018 empathy: no PLOVER type), not a promise
+        if forms & {"offer", "extend", "express", "convey", "send"}:
+            objs = [o for o in _objects(tok) if o.dep_ == "dobj"]
+            if any(_is(o, "praise_nouns") for o in objs):
+                return "SUPPORT"
+            if any(_is(o, "empathy_nouns") for o in objs):
+                return None
+        if forms & {"agree", "agreed"} and tok.pos_ == "VERB" and _believed(tok):
+            return None
+        if forms & {"commit", "committed", "commitment"} and _committed_to_party(tok):
+            return "SUPPORT"
         promised = promised_type(tok, others)
         if promised is not None:
             return promised
@@ -511,6 +602,10 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         if any(_is(o, "criticisable_things") for o in objs) or (forms & {"attack"} and _characterised(tok)):
             return "ACCUSE" if forms & {"attack"} else None
         if any(_is(o, "figurative_objects") or _is(o, "agreement_nouns") for o in objs):
+            return None
+    elif etype == "CONSULT" and forms & {"meet", "met"} and tok.pos_ == "VERB":
+        # "met a mixed response", "the target was met": another sense of the verb, a meeting with no one
+        if any(_is(o, "met_senses") for o in _objects(tok)):
             return None
     elif etype == "MOBILIZE":
         # "launched an offensive", "sent troops into Afrin to fight the Kurds": force used, not only
