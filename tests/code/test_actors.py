@@ -84,6 +84,19 @@ def test_person_titled_in_an_earlier_sentence_keeps_the_country():
     assert (a.name, a.country) == ("William Ruto", "KEN")
 
 
+def test_office_holder_named_without_country():
+    # people.tsv: "Netanyahu warned" is Israel's government; a surname shared with common words or
+    # other people is listed only with the first name ("Theresa May", not "May")
+    a = _resolve("Netanyahu warned Hamas on Sunday.", "Netanyahu")
+    assert (a.country, a.sector) == ("ISR", "GOV")
+    d = get_dictionary()
+    assert d.person_entry("Donald J Trump").country == "USA"
+    assert d.person_entry("May") is None and d.person_entry("Theresa May").country == "GBR"
+    # someone the list does not know keeps no country
+    b = _resolve("Amara Okafor warned the council on Sunday.", "Okafor")
+    assert b.country is None
+
+
 def test_generic_actor_takes_location_country():
     ev = Event(
         article_id="a",

@@ -176,6 +176,10 @@ class ActorDictionary:
             self._load_entries(os.path.join(DATA, fn), kind)
         for path in extra_files or ():
             self._load_entries(path, "user")
+        # office holders by name (people.tsv): looked up for a person the text gives no country,
+        # not matched in running text like the groups (a surname alone is no mention of a party)
+        self.people: dict[str, Entry] = {}
+        self._load_table(os.path.join(DATA, "people.tsv"), self._add_person)
         self._load_table(os.path.join(DATA, "sectors.tsv"), self._add_sector)
         self._load_table(os.path.join(DATA, "offices.tsv"), self._add_office)
         with open(os.path.join(DATA, "places.txt"), encoding="utf-8") as f:
@@ -249,6 +253,23 @@ class ActorDictionary:
                 if line.startswith("#") or not line.strip():
                     continue
                 add(line.rstrip("\n").split("\t"))
+
+    def _add_person(self, cols: list[str]) -> None:
+        cols = (cols + [""] * 4)[:4]
+        name, aliases, country, sector = (c.strip() for c in cols)
+        e = Entry(name, country or None, sector or None, "person", ())
+        for a in [name, *_split(aliases)]:
+            self.people.setdefault(a, e)
+
+    def person_entry(self, full: str) -> Entry | None:
+        """The office holder a person name is (people.tsv): the whole name, else its last words
+        ("Donald J Trump" -> "J Trump" -> "Trump"); None for a person we do not know."""
+        words = full.split()
+        for i in range(len(words)):
+            e = self.people.get(" ".join(words[i:]))
+            if e is not None:
+                return e
+        return None
 
     def _add_sector(self, cols: list[str]) -> None:
         self.sectors[cols[0].strip().lower()] = (cols[1].strip(), len(cols) > 2 and cols[2].strip() == "1")
@@ -670,6 +691,10 @@ class Resolver:
                 country = country or prior.country
                 sector = sector or prior.sector
                 full = prior.name if len(prior.name) >= len(full) else full
+            known = self.d.person_entry(full) if country is None else None
+            if known is not None and known.country:
+                # an office holder the text names without a country ("Netanyahu warned")
+                country, sector = known.country, sector or known.sector
             actor = Actor(text=text, name=full, country=country, sector=sector)
             ctx.add_person(actor, full)
             if office_key and country:
