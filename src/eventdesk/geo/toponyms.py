@@ -23,6 +23,7 @@ from eventdesk.geo.gazetteer import Gazetteer
 from eventdesk.geo.normalize import key
 from eventdesk.geo.resolver import (
     _KIND_WORD_AFTER,
+    _NEAR_BEFORE,
     _SLOT_BEFORE,
     Mention,
     _containers_after,
@@ -92,6 +93,20 @@ def common_words() -> frozenset[str]:
         return frozenset(key(w) for w in justext.get_stoplist("English"))
     except Exception:  # jusText absent or its data unreadable: the curated stop-list still applies
         return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def lowercase_words() -> frozenset[str]:
+    """Place names that running news writes mostly in lower case (data/geo/lowercase_words.txt,
+    counted by scripts/lowercase_words.py): "Free", "Ten" with a capital are a heading's, a name's
+    or a title's word far more often than a place."""
+    from eventdesk.geo.build import data_dir
+
+    return frozenset(
+        key(w)
+        for w in (data_dir() / "lowercase_words.txt").read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -917,7 +932,9 @@ def parse_with_demonyms(
     takes one for an event's site (location.py: a demonym names a party). With geo.parse_demonyms on
     (the default) demonyms are listed among the places, in text order, the convention of gold sets
     that annotate adjectival toponyms (LGL, TR-News); off, they come apart in the second list."""
-    gaz, ms = parse_mentions(text, config, res)
+    gaz, ms = parse_mentions(
+        text, config, res, span_filter=lambda t, spans: _words_kept(res.gazetteer, t, spans)
+    )
     together = bool(setting(config, "geo.parse_demonyms"))
     places: list[Place] = []
     demonyms: list[Place] = []
@@ -932,3 +949,26 @@ def parse_with_demonyms(
             p.kind = "place"
             places.append(p)
     return places, demonyms
+
+
+def _words_kept(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The found names less the one-word names news write mostly in lower case ("Parent Free Zone",
+    "Ten years ago") where the text gives them no place context: no locative before them ("in X",
+    "southeast of X", a container slot), no "X police"/"X, Kansas"/kind word, no country or demonym
+    reading. For `geo parse` only: an event's site comes from place contexts already."""
+    out = []
+    for s, e in spans:
+        surface = text[s:e]
+        if " " not in surface.strip() and key(surface) in lowercase_words():
+            _, cs, _ = candidates(gaz, surface)
+            if not (
+                _national(cs)
+                or _locative_at(text, s)
+                or _licensed(gaz, text, s, e, cs)
+                or _named_as_place(text, e, cs)
+                or _SLOT_BEFORE.search(text[max(0, s - 80) : s])
+                or _NEAR_BEFORE.search(text[max(0, s - 40) : s])
+            ):
+                continue
+        out.append((s, e))
+    return out
