@@ -367,3 +367,16 @@ def test_committed_to_a_party_is_support():
     assert _decide(text, "committed", "AGREE") == "SUPPORT"
     text = "The US is committed to withdrawing its troops from Syria by April."
     assert _decide(text, "committed", "AGREE") == "AGREE"
+
+
+def test_a_clash_over_a_policy_is_a_dispute_in_words():
+    text = "Erdogan and Putin clashed over the future of Idlib at the summit in Tehran."
+    assert _decide(text, "clashed", "ASSAULT") == "ACCUSE"
+    text = "Senior Republicans clashed with Trump over his decision to pull troops out of Syria."
+    assert _decide(text, "clashed", "ASSAULT") == "ACCUSE"
+    # armed parties, or a fight over control of a place, stay a clash of arms
+    assert (
+        _decide("Kurdish fighters clashed with Turkish troops near Afrin.", "clashed", "ASSAULT") == "ASSAULT"
+    )
+    text = "Rival militias clashed over control of the oil field near Deir ez-Zor."
+    assert _decide(text, "clashed", "ASSAULT") == "ASSAULT"

@@ -36,6 +36,8 @@ data/ontology/type_words.tsv):
   cell"). "Agreed that the regime has a record of..." shares a belief (AGREE is commitment to cooperate);
   "committed to its allies" supports a party (SUPPORT); "offered his congratulations" is the praise itself
   (SUPPORT), "offered condolences" an empathetic comment (no PLOVER type); "met a mixed response" meets no one.
+- A clash over a policy, a plan or a question ("clashed with Trump over his decision") is a dispute in words:
+  ACCUSE (PLOVER: verbal assaults are ACCUSE); a clash of armed parties or over control of a place stays ASSAULT.
 """
 
 from __future__ import annotations
@@ -485,6 +487,27 @@ def _committed_to_party(tok: Any) -> bool:
     return False
 
 
+def _verbal_clash(tok: Any) -> bool:
+    """ "Erdogan and Putin clashed over the future of Idlib", "clashed with Trump over his decision": a clash
+    over a policy, a plan or a question is a dispute in words (PLOVER: verbal assaults are ACCUSE), not a fight
+    ("clashed over control of the town" names no such topic)."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "on", "with")]
+    # "clashed with Trump over his decision": the topic may hang on the party clashed with
+    preps += [
+        x
+        for c in preps
+        if c.lower_ == "with"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for x in p.children
+        if x.dep_ == "prep" and x.lower_ in ("over", "about")
+    ]
+    topics = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+    # "clash" takes no object: one the parse gives it is the topic ("clashed ... over his decision")
+    topics += [c for c in tok.children if c.dep_ == "dobj"]
+    return any(_is(p, "criticisable_things") or _is(p, "dispute_topics") for p in topics)
+
+
 def _without(tok: Any) -> bool:
     """ "did so without seeking UN consent": an act named in a "without" adjunct is one not done."""
     return tok.dep_ == "pcomp" and tok.head.lower_ == "without"
@@ -595,6 +618,8 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         promised = promised_type(tok, others)
         if promised is not None:
             return promised
+    elif etype == "ASSAULT" and forms & {"clash", "clashed"} and _verbal_clash(tok):
+        return "ACCUSE"
     elif etype == "ASSAULT" and _is(tok, "violent_verbs") and tok.pos_ == "VERB":
         objs = _objects(tok)
         if any(_is(o, "agreement_nouns") for o in objs) and forms & {"strike", "struck"}:
