@@ -1027,7 +1027,12 @@ def _spurious(tok: Any, fr: Frame, etype: str) -> bool:
 
 def _own_clause(pred: Any) -> bool:
     """A finite verb with its own subject in a coordinated or adverbial clause ("..., as he urged
-    all sides to", "... and Russia blamed the US"): not the content of the verb above it."""
+    all sides to", "... and Russia blamed the US"), or in a supplementary relative clause ("angered
+    Turkey, which launched an offensive"): not the content of the verb above it. A supplementary
+    (non-restrictive) relative, set off by a comma, asserts a proposition of its own (Huddleston &
+    Pullum 2002, The Cambridge Grammar of the English Language, ch. 12 §4.1)."""
+    if _supplementary_relative(pred):
+        return True
     return (
         pred.pos_ == "VERB"
         and pred.dep_ in ("advcl", "conj")
@@ -1035,6 +1040,34 @@ def _own_clause(pred: Any) -> bool:
         and any(c.dep_ == "nsubj" for c in pred.children)
         and not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
     )
+
+
+def _coordinated(a: Any, b: Any) -> bool:
+    """Whether verb `b` is joined to verb `a` by "and" / "but" ("shelled the town and arrested dozens"):
+    each conjunct of such a coordination is a predication of its own (Huddleston & Pullum 2002, The
+    Cambridge Grammar of the English Language, ch. 15), not a part of the first one's content. Joined by
+    "or" ("were killing or imprisoning Kurds", "surrendered or been killed") the verbs are alternative
+    descriptions of one act, and stay one event."""
+    t = b
+    while t.dep_ == "conj" and t.head.i != t.i and t.pos_ in ("VERB", "AUX"):
+        t = t.head
+        if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in t.children):
+            return False
+        if t.i == a.i:
+            return True
+    return False
+
+
+def _supplementary_relative(pred: Any) -> bool:
+    """ "..., which launched an offensive", "..., who accused X": a finite relative clause opened by a
+    wh-pronoun subject right after a comma (its coordinated verbs too: "which launched ... and threatened")."""
+    v = pred
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    if v.dep_ != "relcl" or v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    subj = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("which", "who")]
+    return bool(subj) and subj[0].i > 0 and subj[0].nbor(-1).text == ","
 
 
 def _meeting_place(tok: Any) -> bool:
@@ -1241,6 +1274,8 @@ def code(
                     if gj == gi or tok2.i == tok.i:
                         continue
                     p2 = _anchor(tok2)
+                    if _coordinated(p2, pred):
+                        continue  # "condemned the raid and demanded ...": two acts, not one inside the other
                     if (
                         p2.i != pred.i
                         and type_choice.dominates(p2, pred)
