@@ -351,3 +351,25 @@ def test_a_party_read_from_a_pronoun_does_not_keep_two_mentions_apart():
     named = _mention(300, [syria], [], "asserted", sentence="Syrian troops then opened fire.", **kw)
     named.actors = [Actor(text="Syrian troops", name="Syria", country="SYR", sector="GOV")]
     assert not compatible(lead, named)
+
+
+def test_fighting_that_names_no_means_keeps_no_attack_apart():
+    from eventdesk.code.coref import compatible
+
+    def assault(start: int, sentence: str, trigger: str, mode: str) -> Event:
+        ev = _mention(start, [], [], "asserted", event_type="ASSAULT", sentence=sentence, mode=mode)
+        ev.extra["trigger"] = [
+            start + sentence.index(trigger),
+            start + sentence.index(trigger) + len(trigger),
+        ]
+        return ev
+
+    blast = assault(
+        300, "Five others were wounded in the roadside bomb blast.", "roadside bomb", "explosives"
+    )
+    # "fighting" is coded 'firearms' by default: it tells no means, so it keeps nothing apart
+    fighting = assault(0, "A soldier has died in the fighting near the town.", "fighting", "firearms")
+    assert compatible(fighting, blast)
+    # "shot" names the means: a shooting and a bombing stay two
+    shot = assault(0, "Gunmen shot two soldiers near the town.", "shot", "firearms")
+    assert not compatible(shot, blast)

@@ -243,12 +243,31 @@ def _reciprocal(a: Event, b: Event) -> bool:
     )
 
 
+@cache
+def _meansless() -> frozenset[str]:
+    return frozenset(_words("meansless_fighting_words.txt"))
+
+
+def _mode(e: Event) -> str | None:
+    """The PLOVER mode a mention tells: none when its trigger names fighting but not its means
+    ("the fighting", "clashes"; data/coref/meansless_fighting_words.txt)."""
+    t = (e.extra or {}).get("trigger")
+    if e.mode and isinstance(t, (list, tuple)) and len(t) == 2 and isinstance(t[0], int):
+        off = t[0] - e.evidence.start
+        sentence = e.evidence.sentence or ""
+        if 0 <= off < len(sentence):
+            words = sentence[off : off + t[1] - t[0]].lower().split()
+            if words and words[-1] in _meansless():
+                return None
+    return e.mode
+
+
 def compatible(a: Event, b: Event, max_km: float = SETTINGS["code.coref.max_km"].default) -> bool:
     """May records `a` and `b` of one article report the same event?"""
     return (
         a.event_type == b.event_type
         # PLOVER modes are kinds of the event ("visit", "air strike"): two known modes differ
-        and (not a.mode or not b.mode or a.mode == b.mode)
+        and (not _mode(a) or not _mode(b) or _mode(a) == _mode(b))
         and _modality_compatible(a, b)
         and not _reciprocal(a, b)
         and _side_compatible(_own(a.actors, a), _own(b.actors, b))
