@@ -92,6 +92,13 @@ def test_office_holder_named_without_country():
     d = get_dictionary()
     assert d.person_entry("Donald J Trump").country == "USA"
     assert d.person_entry("May") is None and d.person_entry("Theresa May").country == "GBR"
+    # a person first named in a sentence that codes nothing keeps the list's country for later
+    # mentions by surname ("Mr Netanyahu" after "Benjamin Netanyahu arrived")
+    ctx = ArticleContext(people=d.person_entry)
+    doc = annotate(["Benjamin Netanyahu arrived on Monday."], None, Resources.shared(None).nlp)[0]
+    ctx.note_names(doc, d.mentions(doc))
+    c = _resolve("On Sunday Mr Netanyahu threatened the group.", "Netanyahu", ctx)
+    assert (c.country, c.sector) == ("ISR", "GOV")
     # someone the list does not know keeps no country
     b = _resolve("Amara Okafor warned the council on Sunday.", "Okafor")
     assert b.country is None

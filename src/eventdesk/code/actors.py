@@ -362,6 +362,9 @@ class ArticleContext:
 
     persons: list[_Person] = field(default_factory=list)
     by_head: dict[str, Actor] = field(default_factory=dict)  # "army" -> the Sudanese army
+    # office holders by name (ActorDictionary.person_entry): a person the article names without a
+    # country ("Mr Trump threatened") is remembered with the one the list gives
+    people: Any = None
     last_group: Actor | None = None
     # the person last named as a clause's subject: the preferred antecedent of a subject "he"/"she"
     # (centering theory, Grosz, Joshi & Weinstein 1995)
@@ -372,6 +375,16 @@ class ArticleContext:
     in_quote: bool = False
 
     def add_person(self, actor: Actor, full: str) -> None:
+        if actor.country is None and self.people is not None:
+            known = self.people(full)
+            if known is not None and known.country:
+                actor = Actor(
+                    text=actor.text,
+                    name=actor.name,
+                    country=known.country,
+                    sector=actor.sector or known.sector,
+                    wikidata=actor.wikidata,
+                )
         parts = [p for p in re.split(r"[\s]+", full) if p]
         keys = {full.lower()}
         if parts:

@@ -1202,7 +1202,7 @@ def code(
     for k in todo:
         by_article.setdefault(flat[k][0], []).append(k)
     for ai, art in enumerate(articles):
-        ctx = ArticleContext()
+        ctx = ArticleContext(people=dictionary.person_entry)
         body = bodies[ai]
         pub_year = int(art.published[:4]) if art.published and art.published[:4].isdigit() else None
         events: list[Event] = []
