@@ -114,3 +114,21 @@ def test_generic_actor_takes_location_country():
     )
     fill_countries([ev], get_dictionary())
     assert ev.actors[0].country == "TUN"
+
+
+def test_plural_of_a_listed_non_actor_noun_is_no_actor():
+    # the parse has no lemmatizer: "crackdowns" and "checkpoints" are matched through their singulars
+    from eventdesk.code.actors import singulars
+
+    assert "crackdown" in singulars("crackdowns")
+    assert "casualty" in singulars("casualties")
+    assert "box" in singulars("boxes")
+    assert singulars("press") == {"press"}
+    d = get_dictionary()
+    for sentence, word in (
+        ("The crackdowns hit opposition activists in the capital.", "crackdowns"),
+        ("Checkpoints blocked the road to the city.", "Checkpoints"),
+    ):
+        doc = annotate([sentence], None, Resources.shared(None).nlp)[0]
+        tok = next(t for t in doc if t.text == word)
+        assert Resolver(d).resolve(tok, d.mentions(doc), ArticleContext()) is None, sentence

@@ -154,6 +154,26 @@ def non_actor_nouns() -> frozenset[str]:
     return word_list("temporal_nouns.txt") | word_list("abstract_nouns.txt") | word_list("object_nouns.txt")
 
 
+def singulars(word: str) -> set[str]:
+    """A noun and the singulars its plural may have ("operations" -> operation, "casualties" ->
+    casualty, "boxes" -> box): the coder's parse runs without spaCy's lemmatizer (see annotate),
+    so noun lists are matched through these regular English plural endings."""
+    w = word.lower()
+    out = {w}
+    if w.endswith("ies") and len(w) > 4:
+        out.add(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        out.add(w[:-2])
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        out.add(w[:-1])
+    return out
+
+
+def is_non_actor_noun(tok: Any) -> bool:
+    """Whether token `tok` is (an inflection of) a word of non_actor_nouns()."""
+    return bool(singulars(tok.lower_) & non_actor_nouns())
+
+
 def _split(s: str) -> list[str]:
     return [x.strip() for x in (s or "").split("|") if x.strip()]
 
@@ -615,9 +635,8 @@ class Resolver:
         known = any(m.start >= lo_ and m.end <= hi_ and m.kind != "office" for m in mentions) or any(
             t.ent_type_ in ("PERSON", "ORG", "NORP") for t in toks
         )
-        lemma = head.lemma_.lower()
         # a time word, an abstract noun or an object is no party ("last month", "blame", "the vehicle")
-        if not known and (low in non_actor_nouns() or lemma in non_actor_nouns()):
+        if not known and (low in non_actor_nouns() or is_non_actor_noun(head)):
             return None
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children
@@ -629,9 +648,9 @@ class Resolver:
             and not any(m.start >= lo_ and m.end <= hi_ and m.kind != "sector" for m in mentions)
         ):
             # "the group", "the militia": the organisation the article named; "the pair": its people
-            if (
-                low in word_list("group_descriptions.txt") or lemma in word_list("group_descriptions.txt")
-            ) and (ctx.last_group is not None and ctx.last_group.sector not in STATE):
+            if (singulars(head.lower_) & word_list("group_descriptions.txt")) and (
+                ctx.last_group is not None and ctx.last_group.sector not in STATE
+            ):
                 g = ctx.last_group
                 return Actor(text=text, name=g.name, country=g.country, sector=g.sector, wikidata=g.wikidata)
             if low in word_list("person_descriptions.txt"):

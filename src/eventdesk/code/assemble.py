@@ -21,7 +21,14 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.code import type_choice
-from eventdesk.code.actors import STATE, ArticleContext, Resolver, non_actor_nouns, protest_roles, word_list
+from eventdesk.code.actors import (
+    STATE,
+    ArticleContext,
+    Resolver,
+    is_non_actor_noun,
+    protest_roles,
+    word_list,
+)
 from eventdesk.code.coref import anaphoric
 from eventdesk.config import setting
 from eventdesk.records import Actor, Article, Event, Evidence
@@ -421,6 +428,8 @@ class Frame:
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 # subjects that only point at who is meant: "one of the few", "the first", "the only one"
 _SPECIFIED = frozenset({"one", "first", "last", "only"})
+# forms of "be" (the parse has no lemmas): a specifying copula
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re"})
 
 
 def _owner(h: Any, mentions: list[Any]) -> Any | None:
@@ -428,7 +437,7 @@ def _owner(h: Any, mentions: list[Any]) -> Any | None:
     idea"): who the noun belongs to; None for other nouns or no possessor."""
     if h.pos_ != "NOUN" or any(m.start <= h.i < m.end for m in mentions):
         return None
-    if not ({h.lower_, h.lemma_.lower()} & non_actor_nouns()):
+    if not is_non_actor_noun(h):
         return None
     # "Turkey's offensive"; "Trump's Syria decision" (the possessive sometimes parsed as nmod)
     poss = [
@@ -511,8 +520,7 @@ def _subject(v: Any) -> tuple[list[Any], list[Any]]:
             objs = [
                 c
                 for c in v.head.children
-                if c.dep_ in ("dobj",)
-                and not (c.ent_type_ == "" and {c.lower_, c.lemma_.lower()} & non_actor_nouns())
+                if c.dep_ in ("dobj",) and not (c.ent_type_ == "" and is_non_actor_noun(c))
             ]
             if objs and v.head.lower_ not in ACCUSE_VERBS:
                 return objs, []
@@ -560,7 +568,7 @@ class SentenceCoder:
             head = head.head.head
         # "One of the few to welcome it has been the Russian president": a specifying copula names
         # who the indefinite subject is
-        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and (head.like_num or head.lower_ in _SPECIFIED):
+        if head.dep_ == "nsubj" and head.head.lower_ in _BE and (head.like_num or head.lower_ in _SPECIFIED):
             attr = [c for c in head.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
             if attr:
                 head = attr[0]
