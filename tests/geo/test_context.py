@@ -477,3 +477,12 @@ def test_geo_parse_word_news_write_in_lower_case_needs_a_place_context(cfg):
     assert not {"Free", "Ten"} & set(found), found
     t2 = "The club moved 20 miles southeast of Free, and a bus runs in Ten and Clay."
     assert {"Free", "Ten"} <= set(_found(t2, cfg))
+
+
+def test_geo_parse_saints_genitive_before_a_name_is_a_dedication(cfg):
+    # "St. Mary's High School": a school dedicated to the saint (data/geo/context/dedications.txt);
+    # the city's own genitive before a common noun stays a place
+    t = "Buses stop at St. Mary's High School and St. Michael's Catholic School, St. Paul's mayor said."
+    starts = {p.start for p in geo.parse(t, cfg, Resources.shared(cfg))}
+    assert t.index("St. Paul") in starts, starts
+    assert not {t.index("St. Mary"), t.index("St. Michael")} & starts, starts

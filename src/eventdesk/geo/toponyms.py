@@ -959,6 +959,8 @@ def _words_kept(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) -> list
     out = []
     for s, e in spans:
         surface = text[s:e]
+        if _dedication(text, s, e):
+            continue  # "St. Mary's High School": the saint's institution, not a town
         if " " not in surface.strip() and key(surface) in lowercase_words():
             _, cs, _ = candidates(gaz, surface)
             if not (
@@ -972,3 +974,25 @@ def _words_kept(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]) -> list
                 continue
         out.append((s, e))
     return out
+
+
+_POSS_AFTER = re.compile("['\u2019]s[ \t]+[A-Z]")  # "St. Mary's High School", not "St. Paul's mayor"
+
+
+@functools.lru_cache(maxsize=1)
+def _saint_titles() -> frozenset[str]:
+    from eventdesk.geo.build import data_dir
+
+    return frozenset(
+        w.strip().lower()
+        for w in (data_dir() / "context" / "dedications.txt").read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+
+
+def _dedication(text: str, s: int, e: int) -> bool:
+    """A saint's title and name in the genitive before the rest of a proper name, "St. Michael's
+    Catholic School" (data/geo/context/dedications.txt): a church, school or hospital dedicated to
+    the saint. A city's genitive before a common noun ("St. Paul's mayor") stays."""
+    words = text[s:e].split()
+    return len(words) > 1 and words[0].lower() in _saint_titles() and bool(_POSS_AFTER.match(text, e))
