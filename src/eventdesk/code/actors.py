@@ -636,7 +636,7 @@ class Resolver:
             t.ent_type_ in ("PERSON", "ORG", "NORP") for t in toks
         )
         # a time word, an abstract noun or an object is no party ("last month", "blame", "the vehicle")
-        if not known and (low in non_actor_nouns() or is_non_actor_noun(head)):
+        if not known and is_non_actor_noun(head):
             return None
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children

@@ -95,29 +95,26 @@ def common_words() -> frozenset[str]:
         return frozenset()
 
 
+def _data_lines(relpath: str) -> list[str]:
+    """The stripped entries of a word-list file under the geo data folder (blank lines and
+    # comments left out)."""
+    from eventdesk.geo.build import data_dir
+
+    lines = (data_dir() / relpath).read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+
+
 @functools.lru_cache(maxsize=1)
 def lowercase_words() -> frozenset[str]:
     """Place names that running news writes mostly in lower case (data/geo/lowercase_words.txt,
     counted by scripts/lowercase_words.py): "Free", "Ten" with a capital are a heading's, a name's
     or a title's word far more often than a place."""
-    from eventdesk.geo.build import data_dir
-
-    return frozenset(
-        key(w)
-        for w in (data_dir() / "lowercase_words.txt").read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    )
+    return frozenset(key(w) for w in _data_lines("lowercase_words.txt"))
 
 
 @functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    from eventdesk.geo.build import data_dir
-
-    words = set()
-    for line in (data_dir() / "stopwords.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.add(key(line))
-    return frozenset(words)
+    return frozenset(key(w) for w in _data_lines("stopwords.txt"))
 
 
 def _is_cap(tok: str) -> bool:
@@ -762,13 +759,7 @@ def _kind_named(text: str, s: int, e: int) -> bool:
 @functools.lru_cache(maxsize=1)
 def _locative_heads() -> re.Pattern[str]:
     """The head nouns of data/geo/context/locative_heads.txt, as a pattern for the words after a name."""
-    from eventdesk.geo.build import data_dir
-
-    words = [
-        w.strip().lower()
-        for w in (data_dir() / "context" / "locative_heads.txt").read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    ]
+    words = [w.lower() for w in _data_lines("context/locative_heads.txt")]
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\s+(?:{alt})s?\b", re.I)
 
@@ -782,13 +773,7 @@ def _premodifies(text: str, e: int) -> bool:
 @functools.lru_cache(maxsize=1)
 def _street_suffixes() -> re.Pattern[str]:
     """Capitalised street suffixes after a name (data/geo/context/street_suffixes.txt)."""
-    from eventdesk.geo.build import data_dir
-
-    words = [
-        w.strip()
-        for w in (data_dir() / "context" / "street_suffixes.txt").read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    ]
+    words = _data_lines("context/street_suffixes.txt")
     alt = "|".join(f"{w[:1].upper()}(?i:{re.escape(w[1:])})" for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"[ \t]+(?:{alt})\b\.?(?![\w-])")
 
@@ -981,13 +966,7 @@ _POSS_AFTER = re.compile("['\u2019]s[ \t]+[A-Z]")  # "St. Mary's High School", n
 
 @functools.lru_cache(maxsize=1)
 def _saint_titles() -> frozenset[str]:
-    from eventdesk.geo.build import data_dir
-
-    return frozenset(
-        w.strip().lower()
-        for w in (data_dir() / "context" / "dedications.txt").read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    )
+    return frozenset(w.lower() for w in _data_lines("context/dedications.txt"))
 
 
 def _dedication(text: str, s: int, e: int) -> bool:
