@@ -373,3 +373,14 @@ def test_fighting_that_names_no_means_keeps_no_attack_apart():
     # "shot" names the means: a shooting and a bombing stay two
     shot = assault(0, "Gunmen shot two soldiers near the town.", "shot", "firearms")
     assert not compatible(shot, blast)
+
+
+def test_an_article_restating_a_toll_keeps_its_largest_figure():
+    from eventdesk.code.coref import join
+
+    # the lead names the part of the dead that concerns its readers, a later sentence the toll
+    group = Actor(text="al-Shabaab", name="Al-Shabaab", country="SOM", sector="REB")
+    lead = _mention(0, [group], [], "asserted", event_type="ASSAULT", fatalities=3)
+    toll = _mention(400, [], [], "asserted", event_type="ASSAULT", fatalities=11)
+    joined = join([lead, toll], lead, short=False)
+    assert joined.fatalities == 11 and len(joined.mentions) == 2

@@ -67,3 +67,19 @@ def test_protest_about_an_old_killing_has_no_fatalities() -> None:
 )
 def test_parse_number(s: str, n: int) -> None:
     assert parse_number(s) == n
+
+
+def test_possible_or_predicted_deaths_are_no_figure() -> None:
+    assert fatalities("Aid officials warn that thousands may die if the siege goes on.") is None
+    assert fatalities("Analysts said a ground assault could kill dozens of civilians.") is None
+    assert fatalities("A ground assault killed dozens of civilians.") == 12
+
+
+def test_a_running_toll_of_a_war_is_no_event_figure() -> None:
+    assert fatalities("More than 300,000 people have been killed since 2011.") is None
+    assert fatalities("Some 20,000 people have died as the war enters its fifth year.") is None
+    assert fatalities("Fighters killed 40 people in a village on Monday.") == 40
+
+
+def test_a_relative_clause_death_is_one() -> None:
+    assert fatalities("A soldier who was killed by a roadside bomb has been named.") == 1

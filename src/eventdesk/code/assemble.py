@@ -30,6 +30,7 @@ from eventdesk.code.actors import (
     word_list,
 )
 from eventdesk.code.coref import anaphoric
+from eventdesk.code.fatalities import fatalities
 from eventdesk.config import setting
 from eventdesk.records import Actor, Article, Event, Evidence
 
@@ -403,14 +404,6 @@ def _open_quote(body: str, pos: int) -> bool:
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.I)
-
-
-def _fatalities(text: str) -> int | None:
-    try:
-        from eventdesk.code.fatalities import fatalities
-    except ImportError:  # the colleague's module has not landed in this checkout yet
-        return None
-    return fatalities(text)
 
 
 @dataclass
@@ -1380,7 +1373,7 @@ def code(
                         actors=fr.actors,
                         recipients=fr.recipients,
                         modality=modality,
-                        fatalities=_fatalities(sent.text),
+                        fatalities=fatalities(sent.text, g.acled_event_type),
                         confidence=round(min(1.0, conf), 4),
                         extra={"trigger": [t0, t0 + len(tok.text)], "clause_role": clause_role(tok)}
                         | ({"anaphoric": True} if anaphoric(tok) else {})
@@ -1418,7 +1411,7 @@ def code(
             main.mode = main.mode or dg.mode
             if dg.case_label:
                 main.extra["case_label"] = dg.case_label
-            main.fatalities = _fatalities(body)
+            main.fatalities = fatalities(body, main.acled_event_type)
         events.sort(key=lambda e: (e is not main, -e.confidence, e.evidence.start))
         for e in events:
             protest_roles(e)
@@ -1496,7 +1489,7 @@ def _main_from_document(
         actors=actors,
         recipients=recipients,
         modality=modality,
-        fatalities=_fatalities(body),
+        fatalities=fatalities(body, dg.acled_event_type),
         confidence=round(min(1.0, dg.score * 0.75), 4),
         extra={"from": "document"}
         | ({"trigger": list(dg.trigger)} if dg.trigger else {})

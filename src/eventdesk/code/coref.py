@@ -16,7 +16,7 @@ does (ACLED codebook: one event = one type, one actor pair, one location, one da
 
 The joined record lists every sentence in `mentions` (text order) and takes each field from
 the most informative mention: a named actor over an unnamed one, a town over a country, a date
-the text states over the publication date, and ACLED's lowest reported fatality figure. It
+the text states over the publication date, and the largest death toll the article restates. It
 keeps the id, and the place in the article's list, of its first record in that list, so ids
 stay stable and a short report's main event stays first.
 
@@ -440,9 +440,11 @@ def join(c: list[Event], keep: Event, short: bool = False) -> Event:
     # a fact stated by the journalist in one mention is asserted, however another mention cites it
     if "asserted" in modalities:
         out.modality = "asserted"
-    # ACLED: when reports differ, the lowest figure
+    # one article restating one toll names parts of it ("four Americans" among "as many as 16
+    # killed"): its largest figure, as fatalities() reads one text; ACLED's lowest figure is for
+    # differing reports of separate sources (merge/)
     if not (short and keep.fatalities is not None):
-        out.fatalities = min(fatal) if fatal else None
+        out.fatalities = max(fatal) if fatal else None
     if who.acled_event_type and not out.acled_event_type:
         out.acled_event_type, out.acled_sub_event_type = who.acled_event_type, who.acled_sub_event_type
     out.confidence = max(x.confidence for x in c)

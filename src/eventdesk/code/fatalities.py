@@ -5,11 +5,34 @@ Works on the evidence sentence or a short report. Counts deaths only (not the wo
 groups of one clause ("killing three soldiers and two civilians" = 5) and separate incidents that a
 report chains with "also"/"another", and takes the larger figure when two sentences restate one toll.
 ACLED's own coding remarks ("5 fatalities", "fatalities coded as 3") win over everything else.
+Deaths that are only possible or predicted ("may die": data/fatalities/irrealis.txt) and running
+tolls of a war or period ("since 2011": data/fatalities/aggregate.txt) are not an event's figure.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+
+_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "fatalities")
+
+
+def _lines(name: str) -> list[str]:
+    with open(os.path.join(_DATA, name), encoding="utf-8") as f:
+        return [ln.strip() for ln in f if ln.strip() and not ln.startswith("#")]
+
+
+@functools.cache
+def _irrealis() -> re.Pattern[str]:
+    words = sorted(_lines("irrealis.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+@functools.cache
+def _aggregate() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lines("aggregate.txt")), re.I)
+
 
 __all__ = ["fatalities", "parse_number"]
 
@@ -100,9 +123,7 @@ _DEATH_VERB = (
 _KILL_VERB = r"(?:killing|killed|kills|kill|leaving|left|claiming the lives of|claimed the lives of|murdering|murdered|executing|executed|beheading|beheaded|shot dead|shooting dead|gunning down|gunned down|lynching|lynched|massacring|massacred)"
 _NOUNISH = r"(?:(?!who\b|which\b|that\b)[\w'’-]+,?\s+){0,5}?"
 # an active verb ("two gunmen shot dead a man") is not a count of the dead
-_NOT_ACTIVE = (
-    r"(?!\s+(?:a|an|the|his|her|their|at least|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
-)
+_NOT_ACTIVE = r"(?!\s+(?:a|an|the|his|her|their|" + _NUM + r")(?![\w-]))"
 
 # "five people were killed", "two soldiers killed", "3 dead"
 _A = re.compile(
@@ -149,7 +170,7 @@ _SINGLE = re.compile(
     r"\b(?:(?:he|she|(?:a|an|the) (?:(?!who\b|which\b|that\b|and\b)[\w'’-]+,? ){0,6}?(?:victim|man|woman|boy|girl|child|officer|soldier|driver|"
     r"teacher|farmer|journalist|leader|civilian|suspect|student|body|member|commander|person|worker|official|"
     r"policeman|trader|owner|resident|villager|chief|cleric|imam|priest|activist|guard|militant|fighter|[a-z]+er))"
-    r"\s+(?:was|had been|has been)\s+"
+    r"\s+(?:who\s+|that\s+)?(?:was|had been|has been)\s+"
     r"(?:\w+\s+){0,2}?(?:killed|murdered|shot dead|slain|executed|lynched|beheaded|found dead|stabbed to death|"
     r"beaten to death|burned to death)|(?:killed|killing|murdered|murdering|shot dead|gunned down|executed|"
     r"beheaded|lynched)\s+(?:him|her|(?:the|its|his|her) (?:victim|man|woman|boy|girl|child|driver|officer|soldier|leader))|"
@@ -199,6 +220,8 @@ def _sentence_count(sent: str) -> int | None:
     """Deaths reported by one sentence: the groups it names, added up."""
     spans: list[tuple[int, int, int]] = []
     sent = _BETWEEN.sub(r"\1-\2", sent)
+    if _aggregate().search(sent):
+        return None
     for rx in (_TOLL, _B, _A):
         for m in rx.finditer(sent):
             n = parse_number(m.group(1))
@@ -207,6 +230,12 @@ def _sentence_count(sent: str) -> int | None:
             # "two people were injured and one killed": the figure must be about deaths
             between = sent[m.start(1) : m.end()]
             if rx is _A and _NOT_DEATH.search(between[len(m.group(1)) :]):
+                continue
+            # "thousands may die", "could kill dozens": a possibility, not a report
+            before = re.search(r"(?:\S+\s+){0,2}$", sent[: m.start()])
+            if _irrealis().search(
+                between[len(m.group(1)) :] if rx is _A else before.group(0) if before else ""
+            ):
                 continue
             if rx is _B and re.match(r"\s*(?:injur|wound)", sent[m.end() :]):
                 continue
