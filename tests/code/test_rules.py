@@ -25,6 +25,16 @@ def test_negated():
     assert e.actors[0].sector == "COP"
 
 
+def test_not_x_but_y_affirms_y():
+    # corrective coordination: the negation of the first conjunct does not reach the second
+    evs = _events("Police did not arrest the opposition leader but beat his supporters in Nairobi.")
+    assert [e.modality for e in evs if e.event_type == "ASSAULT"] == ["asserted"]
+    assert [e.modality for e in evs if e.event_type == "COERCE"] == ["negated"]
+    # a negation shared by "or" still denies both acts
+    evs = _events("Police did not arrest or detain the opposition leader in Nairobi.")
+    assert evs and all(e.modality == "negated" for e in evs if e.event_type == "COERCE")
+
+
 def test_hypothetical_future():
     evs = [
         e

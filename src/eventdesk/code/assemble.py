@@ -958,7 +958,12 @@ class SentenceCoder:
                     h.lower_ in PLAN or h.lower_ in PLAN_NOUNS
                 ):
                     return "hypothetical"
-                if t.dep_ in ("xcomp", "ccomp", "conj") and (neg(h) and h.lower_ not in SPEECH):
+                if (
+                    t.dep_ in ("xcomp", "ccomp", "conj")
+                    and neg(h)
+                    and h.lower_ not in SPEECH
+                    and not (t.dep_ == "conj" and _contrasted(h, t))
+                ):
                     return "negated"
                 if t.dep_ in ("ccomp", "conj") and hypo(h) and h.lower_ not in SPEECH:
                     return "hypothetical"
@@ -975,6 +980,15 @@ class SentenceCoder:
                 continue
             break
         return "claimed" if claimed else "asserted"
+
+
+def _contrasted(h: Any, t: Any) -> bool:
+    """Is conjunct `t` joined to `h` by a contrastive coordinator ("not fighting but working")?
+    Then the negation of `h` does not reach `t` (data/actors/contrastive_coordinators.txt)."""
+    return any(
+        c.dep_ == "cc" and h.i < c.i < t.i and c.lower_ in word_list("contrastive_coordinators.txt")
+        for c in h.children
+    )
 
 
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|cannot)\b|n't\b", re.I)
