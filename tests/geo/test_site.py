@@ -206,3 +206,50 @@ def test_a_governments_statement_is_at_its_occasion_before_its_capital(cfg):
     # with no occasion named, the statement is at the government's seat
     alone = _locate_all(cfg, first, [(first, "said", "ACCUSE", [minister])])
     assert near(alone[0], 59.91, 10.75), alone[0].location
+
+
+US = Actor(text="Washington", name="United States", country="USA", sector="GOV")
+
+
+def test_withdrawal_is_where_the_troops_leave_from(cfg):
+    # an announced withdrawal from a country is sited there, not at the announcing government's seat
+    body = "The president announced a full withdrawal of his troops from Afghanistan on Friday."
+    ev = _locate(cfg, body, "announced", "CONCEDE", [US])
+    assert ev.location is not None and ev.location.country == "AFG", ev.location
+    # the statement itself, with nothing withdrawn, stays at the seat
+    body = "The president announced new sanctions on Friday, officials said."
+    ev = _locate(cfg, body, "announced", "CONCEDE", [US])
+    assert near(ev, 38.90, -77.04), ev.location
+
+
+def test_capital_that_acts_is_a_party_not_a_scene(cfg):
+    # "armed by Washington" names the US government; the scene is the region the relative clause is in
+    body = (
+        "Several fighters fled to north-eastern Syria, where they were detained by militias armed by "
+        "Washington."
+    )
+    kurds = Actor(text="militias", name="Militia", country="SYR", sector="REB")
+    ev = _locate(cfg, body, "detained", "COERCE", [kurds])
+    assert ev.location is not None and ev.location.country == "SYR", ev.location
+
+
+def test_anaphoric_description_takes_the_place_referred_to(cfg):
+    # "the town" refers back to the town named before, not to the capital the article also names
+    body = (
+        "Government officials in Damascus said the army had surrounded Saraqib on Monday. "
+        "Heavy shelling hit the town's outskirts overnight, residents said."
+    )
+    army = Actor(text="the army", name="Syria", country="SYR", sector="MIL")
+    ev = _locate(
+        cfg,
+        body,
+        "shelling",
+        "ASSAULT",
+        [army],
+        "Heavy shelling hit the town's outskirts overnight, residents said.",
+    )
+    assert near(ev, 35.86, 36.80), ev.location
+    # "the town of X" names its own place
+    body = "Officials in Damascus said rebels shelled the town of Saraqib on Monday."
+    ev = _locate(cfg, body, "shelled", "ASSAULT", [army])
+    assert near(ev, 35.86, 36.80), ev.location

@@ -70,6 +70,9 @@ _TOPIC_NOUN = re.compile(
     re.I,
 )
 _BASED = re.compile(r"-based\b")
+# "Syria, where they were rounded up": the relative adverb of place takes the name as a place
+# (Quirk et al. 17.12), so the name is a scene, not a party
+_WHERE_AFTER = re.compile(r",?\s+where\b", re.I)
 # "Mehmet Aksoy, 32, from London, was...", "a man from Luton": where a person comes from describes
 # the person (like a demonym: "a Londoner"), not where the event happened
 _ORIGIN_BEFORE = re.compile(
@@ -99,7 +102,8 @@ class _Found:
         """Names a party rather than a scene: "the Sudanese army", "Iran's ties", "Iran wanted ..."."""
         if self.demonym or self.possessive:
             return True
-        return self.place.feature in _COUNTRY and not self.locative
+        # "north-eastern Syria" names a part of the country's territory, which no party is
+        return self.place.feature in _COUNTRY and not self.locative and self.direction is None
 
 
 def _actor_countries(events: list[Event], gaz_a2: dict[str, str], res: Resources) -> Counter:
@@ -172,7 +176,7 @@ def _analyse(
         s = m.start - off if m.start >= off else -1 - m.start
         # "US-backed", "Saudi-led": the name qualifies a party; "Sanaa-based attackers": a site
         based = bool(_BASED.match(text, m.end))
-        loc = loc or based
+        loc = loc or based or bool(_WHERE_AFTER.match(text, m.end))
         # "US forces in Afghanistan", "half of US troops": a country premodifying a party noun names
         # the party even after "of"/"in" (a town keeps its locative reading: "in Kirkuk police raids")
         party_noun = bool(_PARTY_NOUN.match(text[m.end : m.end + 40])) and not based
@@ -303,6 +307,63 @@ def _preceding_place(found: list[_Found], body: str, start: int) -> Place | None
     return (loc or near)[-1].place
 
 
+@functools.lru_cache(maxsize=1)
+def _anaphoric_nouns() -> tuple[re.Pattern[str], dict[str, str]]:
+    """data/geo/context/anaphoric_places.tsv as a pattern for "the/this/that NOUN('s)" and noun -> kind."""
+    from eventdesk.geo.build import data_dir
+
+    kinds: dict[str, str] = {}
+    text = (data_dir() / "context" / "anaphoric_places.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, kind = (line.split("\t") + [""])[:2]
+            kinds[noun.strip().lower()] = kind.strip()
+    alts = "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"\b(?:the|this|that)\s+({alts})\b(?!\s+of\b)", re.I), kinds
+
+
+_ANTECEDENT_FEATURES = {
+    "populated": lambda p: (p.feature or "").startswith("PPL"),
+    "division": lambda p: (p.feature or "").startswith("ADM"),
+    "any": lambda p: p.feature not in _COUNTRY,
+}
+
+
+def _antecedent(found: list[_Found], body: str, start: int, end: int, main: Place | None) -> Place | None:
+    """The place an anaphoric description of the sentence [start, end) refers back to ("the
+    enclave's outskirts", "those still in the town"), among the scenes named before the sentence
+    that are of the kind its noun names: one named with that noun ("the Kurdish enclave of Afrin",
+    "Idlib province"), else the last one of the SENTENCES_BACK sentences before (a capital only
+    where it is a place, "in Ankara", not the government that acts), else the article's main
+    scene `main` when of that kind. None when the sentence has no such description (one followed
+    by "of" names its own place: "the town of Hajin") or nothing fits."""
+    pat, kinds = _anaphoric_nouns()
+    m = pat.search(body, start, end)
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    fits = _ANTECEDENT_FEATURES.get(kinds.get(noun, ""))
+    if fits is None:
+        return None
+    before = [f for f in _scenes(found) if 0 <= f.start < start and fits(f.place)]
+    w = re.escape(noun)
+    named = [
+        f
+        for f in before
+        if re.search(rf"\b{w}\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$", body[max(0, f.start - 40) : f.start], re.I)
+        or re.match(rf"\s+{w}\b", body[f.end : f.end + 20], re.I)
+    ]
+    if named:
+        return named[-1].place
+    lo = max(0, start - 1500)
+    ends = [x.end() for x in _SENTENCE_END.finditer(body, lo, start)]
+    a = max(ends[-SENTENCES_BACK - 1] if len(ends) > SENTENCES_BACK else lo, body.rfind("\n\n", 0, start))
+    near = [f for f in before if f.start >= a and (f.locative or f.place.feature != "PPLC")]
+    if near:
+        return near[-1].place
+    return main if main is not None and fits(main) else None
+
+
 def _within(p: Place, outer: Place) -> bool:
     """True when place p lies in the country or province `outer` (as the gazetteer records them)."""
     if outer.feature in _COUNTRY:
@@ -356,12 +417,20 @@ def _attachment(tokens: dict[int, Token], f: _Found, trigger: int, verbal: bool)
     "speaker" - no site: it hangs on a verb of saying that reports a material event ("said in London
     that fighters attacked ..."), is the topic of a verbal act ("warned of a war in Syria") or a
     country classifying a noun ("US journalists");
+    "party" - a national capital that acts: the subject of a verb or the agent of a passive
+    ("Ankara regards them as...", "armed by Washington") names the government (metonymy, place
+    for institution), not a scene;
     "other" - another clause of the sentence; None when the parse does not cover both words."""
     words = _attachment_words()
     clause, locative, relative = words["clause"], words["locative"], words["relative"]
     root = _place_root(tokens, f)
     if root is None or trigger not in tokens:
         return None
+    if f.place.feature == "PPLC" and (
+        root.dep == "nsubj"
+        or (root.dep == "pobj" and root.head in tokens and tokens[root.head].dep == "agent")
+    ):
+        return "party"
     # the first of coordinated premodifiers carries the relation: "US" of "US and UK citizens"
     first = root
     while first.dep == "conj" and first.head in tokens and first.head != first.start:
@@ -390,8 +459,17 @@ def _attachment(tokens: dict[int, Token], f: _Found, trigger: int, verbal: bool)
     # name a topic
     dest = words["destination"]
 
+    source, withdrawal = words["source"], words["withdrawal"]
+
     def of_place(t: Token) -> bool:
-        return t.lower in locative or (t.lower == "to" and t.head in tokens and tokens[t.head].lower in dest)
+        head = tokens[t.head].lower if t.head in tokens else ""
+        # "a withdrawal from Syria", "pull out of Afghanistan": where the withdrawing troops are
+        # (the source of a motion, Quirk et al. 9.19) is the withdrawal's site
+        return (
+            t.lower in locative
+            or (t.lower == "to" and head in dest)
+            or (t.lower in source and head in withdrawal)
+        )
 
     located = bool(preps) and all(of_place(t) for t in preps) and not in_clause
     # "visited Kabul": the object of a visit
@@ -462,7 +540,7 @@ def _sentence_place(
         own = [f for f in places if how[id(f)] == "own"]
         if own_only and not own:
             return None
-        places = own or [f for f in places if how[id(f)] != "speaker"]
+        places = own or [f for f in places if how[id(f)] not in ("speaker", "party")]
     elif own_only:  # no parse to tell a site from a topic
         return None
     if places:
@@ -558,6 +636,10 @@ def locate(
             )
         if place is None and start >= 0:
             place = _sentence_place(*args)
+            if place is None or place is main:
+                # "along the enclave's outskirts", "those still in the town": the place the
+                # description refers back to, not the article's focus
+                place = _antecedent(found, art.body, start, end, main) or place
         if place is None or place.precision >= 3:
             # the other sentences that report the same event may name its site
             for mn in ev.mentions:
