@@ -486,3 +486,18 @@ def test_geo_parse_saints_genitive_before_a_name_is_a_dedication(cfg):
     starts = {p.start for p in geo.parse(t, cfg, Resources.shared(cfg))}
     assert t.index("St. Paul") in starts, starts
     assert not {t.index("St. Mary"), t.index("St. Michael")} & starts, starts
+
+
+def test_geo_parse_vehicle_make_and_model_are_no_places(cfg):
+    # "a red Dodge Durango", "a 1998 Toyota Corolla" (data/geo/context/vehicle_makes.txt): the make
+    # and the model name a vehicle, and the model stays the vehicle later in the same text; a town
+    # of the same name elsewhere, with no vehicle in the text, stays a place
+    t = (
+        "Officers in Plano stopped a red Dodge Durango and a 1998 Toyota Corolla on Tuesday. "
+        "Shots were fired as the Durango turned."
+    )
+    found = _found(t, cfg)
+    assert "Plano" in found, found
+    assert not {"Durango", "Toyota", "Dodge", "Corolla"} & set(found), found
+    t2 = "The council met in Durango on Tuesday."
+    assert "Durango" in _found(t2, cfg)

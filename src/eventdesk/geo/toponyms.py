@@ -843,8 +843,31 @@ def _after_title(text: str, s: int) -> bool:
 
 def titled_names(text: str) -> frozenset[str]:
     """Keys of the words written after a personal title anywhere in the text ("Mr Blair" -> "blair"):
-    the text itself uses them as people's names."""
-    return frozenset(key(m.group(1)) for m in _title_pattern().finditer(text))
+    the text itself uses them as people's names; and the words of a vehicle's make and model ("a red
+    Dodge Durango" -> "dodge", "durango"): the text uses them as a vehicle's name."""
+    return frozenset(key(m.group(1)) for m in _title_pattern().finditer(text)) | vehicle_names(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _vehicle_pattern() -> re.Pattern[str]:
+    """An article or model year, a make (data/geo/context/vehicle_makes.txt), then the model's
+    capitalised words: "a red Dodge Durango", "A 1992 Toyota Corolla". Group 1 make, group 2 model."""
+    makes = "|".join(
+        re.escape(w) for w in sorted(_data_lines("context/vehicle_makes.txt"), key=len, reverse=True)
+    )
+    return re.compile(
+        r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?:(?:19|20)\d\d\s+)?|\b(?:19|20)\d\d\s+)"
+        r"(" + makes + r")\s+([A-Z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)"
+    )
+
+
+def vehicle_names(text: str) -> frozenset[str]:
+    """Keys of the make, the model and each model word of the vehicles the text names."""
+    out: set[str] = set()
+    for m in _vehicle_pattern().finditer(text):
+        model = m.group(2)
+        out |= {key(m.group(1)), key(model)} | {key(w) for w in model.split()}
+    return frozenset(out)
 
 
 def _national(cs: Any) -> bool:
