@@ -180,7 +180,8 @@ def test_config_command_prints_values_and_where_they_came_from(tmp_path, capsys,
 
 def test_min_confidence_is_the_one_bar_for_coded_events():
     """code.min_confidence used to be 0.0 while a hard-coded 0.4 applied: now the setting is the
-    bar, 0.4 by default, and moving it either way changes what is coded."""
+    bar, 0.4 by default, and moving it either way changes what is coded. It bars the frame coder's
+    score (kept as `coder_score`; `confidence` is the eventness model's calibrated probability)."""
     from eventdesk.code import code
     from eventdesk.records import Article
 
@@ -192,7 +193,7 @@ def test_min_confidence_is_the_one_bar_for_coded_events():
 
     def coded(cfg):
         evs = code([Article(title="", body=text, published="2024-05-01")], cfg, Resources.shared(cfg))
-        return sorted((e.event_type, e.modality, e.confidence) for e in evs)
+        return sorted((e.event_type, e.modality, e.extra["coder_score"]) for e in evs)
 
     assert setting(load_config(), "code.min_confidence") == 0.4
     default = coded({})

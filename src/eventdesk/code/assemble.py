@@ -386,8 +386,10 @@ MOD_FACTOR = {"asserted": 1.0, "claimed": 0.85, "historical": 0.9, "hypothetical
 
 def reweigh_modality(ev: Event, coded: str) -> None:
     """An event's confidence carries its modality's factor (MOD_FACTOR): when a later stage (dates)
-    changes the modality the coder gave it, the factor of the old one is swapped for the new one's."""
-    if ev.modality == coded:
+    changes the modality the coder gave it, the factor of the old one is swapped for the new one's.
+    A confidence the eventness model gave (code/eventness.gate; the coder's score then sits in
+    extra["coder_score"]) is its calibrated probability of a real event of any modality: it stays."""
+    if ev.modality == coded or "coder_score" in ev.extra:
         return
     old, new = MOD_FACTOR.get(coded, 1.0), MOD_FACTOR.get(ev.modality, 1.0)
     ev.confidence = round(min(1.0, ev.confidence / old * new), 4)
@@ -1439,6 +1441,15 @@ def code(
             )
         }
         events = [e for e in events if id(e) in passed or e.extra.get("mention_only")]
+        # bare mentions are not gated (coreference attaches or drops them) but their confidence joins
+        # a record's (code/coref.py keeps the highest): the same calibrated scale
+        gate(
+            [e for e in events if e.extra.get("mention_only")],
+            body,
+            {"code": {"eventness_threshold": -1}},
+            None,
+            res.eventness,
+        )
         out += events if bare_mentions else [e for e in events if not e.extra.get("mention_only")]
     return out
 

@@ -114,7 +114,13 @@ def candidate(event: Any, body_length: int) -> Candidate:
         sentence_start=int(_get(ev, "start") or 0),
         trigger=(int(trig[0]), int(trig[1])) if trig else None,
         modality=_get(event, "modality") or "asserted",
-        confidence=float(_get(event, "confidence") or 0.0),
+        # the frame coder's score (the gate stores the calibrated probability in `confidence`)
+        confidence=float(
+            (_get(event, "extra") or {}).get("coder_score")
+            or _get(event, "coder_score")
+            or _get(event, "confidence")
+            or 0.0
+        ),
         actors=parties(_get(event, "actors")),
         recipients=parties(_get(event, "recipients")),
         acled_sub_event_type=_get(event, "acled_sub_event_type"),
@@ -308,12 +314,25 @@ def vector(f: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
 
 
 class EventnessModel:
-    """Logistic regression over hashed features; weights from data/models/eventness.npz."""
+    """Logistic regression over hashed features; weights from data/models/eventness.npz.
 
-    def __init__(self, weights: np.ndarray, bias: float, threshold: float) -> None:
+    `probability` is calibrated: trained with the classes weighted to balance, the regression's own
+    output overstates events, so a Platt scaling (`calibration` = (a, b), fitted by
+    scripts/train_eventness.py on cross-validated predictions of the hand labels) maps its log-odds
+    z to sigmoid(a * z + b), the share of such candidates that are real events of their type. The
+    threshold is in the same units."""
+
+    def __init__(
+        self,
+        weights: np.ndarray,
+        bias: float,
+        threshold: float,
+        calibration: tuple[float, float] = (1.0, 0.0),
+    ) -> None:
         self.w = weights
         self.b = bias
         self.threshold = threshold
+        self.calibration = calibration
 
     @classmethod
     def shipped(cls) -> EventnessModel | None:
@@ -322,12 +341,19 @@ class EventnessModel:
         if not path.is_file():
             return None
         with path.open("rb") as fh, np.load(fh, allow_pickle=False) as z:
-            return cls(z["w"].astype(np.float64), float(z["b"]), float(z["threshold"]))
+            cal = tuple(float(x) for x in z["calibration"]) if "calibration" in z.files else (1.0, 0.0)
+            return cls(z["w"].astype(np.float64), float(z["b"]), float(z["threshold"]), cal)  # type: ignore[arg-type]
+
+    def raw(self, c: Candidate) -> float:
+        """The regression's log-odds for the candidate (before calibration)."""
+        cols, vals = vector(features(c))
+        return float(self.w[cols] @ vals) + self.b
 
     def probability(self, c: Candidate) -> float:
-        cols, vals = vector(features(c))
-        z = float(self.w[cols] @ vals) + self.b
-        return float(1.0 / (1.0 + np.exp(-z)))
+        """Calibrated probability that the candidate is a real event of its type (0..1, rising with
+        the regression's own probability: the calibration slope is positive)."""
+        a, b = self.calibration
+        return float(1.0 / (1.0 + np.exp(-(a * self.raw(c) + b))))
 
 
 # PLOVER sectors of political participants (GUIDE.md: states, officials, forces, armed groups, parties,
@@ -376,20 +402,23 @@ def gate(
 ) -> list[Any]:
     """The events the model judges to be events; `keep` (a document's main event) always stays.
 
-    Each kept event's `extra["eventness"]` holds its probability. `model`: the shipped weights
-    (EventnessModel.shipped(), kept by eventdesk.resources.Resources.eventness). No model, or
-    code.eventness_threshold < 0: nothing is dropped.
+    Each kept event's `confidence` becomes the model's calibrated probability that it is a real
+    event of its type (0 for what the text rules out: another field's sense, page furniture, no
+    participant), so a cut at 0.7 keeps records of which about 70% or more are events (measured on
+    the labels' hold-out; scripts/train_eventness.py); the frame coder's own score stays in
+    `extra["coder_score"]`. `model`: the shipped weights (EventnessModel.shipped(), kept by
+    eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold
+    < 0: nothing is dropped, confidence is still the model's.
     """
     if model is None or not events:
         return events
     threshold = (config or {}).get("code", {}).get("eventness_threshold")
     threshold = model.threshold if threshold is None else float(threshold)
-    if threshold < 0:
-        return events
     out = []
     for ev, c in zip(events, candidates(events, len(body)), strict=True):
         p = 0.0 if other_field(c) or page_furniture(c) or no_participant(c) else model.probability(c)
-        if p >= threshold or ev is keep:
-            ev.extra["eventness"] = round(p, 3)
+        if threshold < 0 or p >= threshold or ev is keep:
+            ev.extra["coder_score"] = ev.confidence
+            ev.confidence = round(p, 4)
             out.append(ev)
     return out
