@@ -38,56 +38,37 @@ class Hit:
     entry: int  # line of the lexicon entry (stable feature name for the model)
 
 
-_SUFFIXES = (
-    "",
-    "s",
-    "es",
-    "ed",
-    "ing",
-    "er",
-    "ers",
-    "or",
-    "ors",
-    "ion",
-    "ions",
-    "ation",
-    "ations",
-    "ment",
-    "ments",
-    "ement",
-    "ure",
-    "ures",
-    "ee",
-    "ees",
-    "ance",
-    "en",
-    "ened",
-    "ening",
-    "ens",
-    "ship",
-)
-
-
 def _inflect(stem: str) -> list[str]:
-    """A stem and its regular inflections/derivations ("accus" -> accuse, accused, accusation...).
+    """A stem and its regular English inflections, nothing else ("accus" -> accuse, accuses, accused,
+    accusing; "ban" -> bans, banned, banning; "deny" -> denies, denied, denying).
 
-    Over-generation is harmless for matching; suffixes that would turn stems into other common words
-    ("ban" -> "banner", "sever" -> "several") are left out on purpose.
+    Only inflection (plural / third person -s, past -ed, participle -ing: Quirk et al. 1985, 3.5-3.9 on
+    -e deletion, y -> i and consonant doubling): a derivational suffix makes another word, not a form of
+    this one ("probe" -> "probation", "mine" -> "minor", "town" -> "township", "work" -> "workers"), so a
+    nominalization that names the same act ("accusation", "negotiations") is written out in the data, and
+    irregular participles ("taken", "given") too. A stem written without its final e ("accus") also
+    takes the e; forms that are no English word ("condemne") never occur in text and match nothing.
     """
-    forms = {stem + s for s in _SUFFIXES} | {
-        stem + "e",
-        stem + "es",
-        stem + "ed",
-        stem + "d" * stem.endswith("e"),
-    }
-    if stem.endswith("e"):
-        forms |= {stem[:-1] + s for s in ("ing", "ion", "ions", "ation", "ations", "or", "ors")} | {
-            stem + "d"
-        }
-    if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
-        forms |= {stem[:-1] + "ies", stem[:-1] + "ied"}
-    if stem[-1] not in "aeiouwxy":
-        forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    forms: set[str] = set()
+    for base in {stem, stem + "e"} if not stem.endswith("e") else {stem}:
+        forms.add(base)
+        if base.endswith(("s", "x", "z", "ch", "sh")):
+            forms.add(base + "es")
+        elif base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+            forms.add(base[:-1] + "ies")
+        else:
+            forms.add(base + "s")
+        if base.endswith("e"):
+            forms |= {
+                base + "d",
+                base[:-1] + "ing" if not base.endswith(("ee", "ye", "oe")) else base + "ing",
+            }
+        elif base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+            forms |= {base[:-1] + "ied", base + "ing"}
+        else:
+            forms |= {base + "ed", base + "ing"}
+            if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou":
+                forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # "banned", "quitting"
     forms.discard("")
     return sorted(forms, key=len, reverse=True)
 
