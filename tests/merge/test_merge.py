@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from pathlib import Path
 
@@ -455,3 +456,111 @@ def test_undated_reports_naming_the_same_year_count_more_than_other_years():
     other, why_other = compare(rep(y2011, "one"), rep(y2014, "two"), cfg)
     assert "year" in why and same == pytest.approx(silent + float(cfg["undated_margin"]))
     assert "-year" in why_other and other < silent
+
+
+# One case, three outlets, no publication dates (texts written for this test): two report the
+# sentencing, one recalls the charge five years before.
+ONE_CASE = [
+    {
+        "title": "Sect leader Harlan Voss sentenced to life in prison",
+        "text": "Wednesday, March 11, 2026\n\nSect leader Harlan Voss of the Zion Ridge Fellowship was "
+        "sentenced on Tuesday to life in prison in Tyler, Texas, for the sexual assault of two girls.\n\n"
+        "Voss, 55, listened without expression as the sentence was read.",
+        "url": "https://outlet-a.example/voss-sentenced",
+    },
+    {
+        "title": "The long legal road of Harlan Voss",
+        "text": "Thursday, March 12, 2026\n\nFive years ago, Harlan Voss of the Zion Ridge Fellowship was "
+        "charged with sex crimes in Tyler, Texas, over marriages he arranged for his followers.\n\n"
+        "Voss, 55, spent months as a fugitive before his capture.",
+        "url": "https://outlet-b.example/voss-road",
+    },
+    {
+        "title": "Harlan Voss gets life sentence in Texas",
+        "text": "Wednesday, March 11, 2026\n\nA judge in Tyler, Texas, sentenced Zion Ridge Fellowship "
+        "leader Harlan Voss to life in prison on Tuesday for sexually assaulting two girls.\n\n"
+        "Prosecutors had asked for the maximum.",
+        "url": "https://outlet-c.example/voss-life",
+    },
+]
+
+
+def test_a_charge_years_ago_is_not_the_sentencing_reported_today(tmp_path: Path):
+    """The charge and the sentence of one man are two acts of his case (legal stages): the
+    background article's charge stays apart, the two reports of the sentencing are one event."""
+    src = tmp_path / "case.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in ONE_CASE) + "\n")
+    db = tmp_path / "c.db"
+    cli("run", str(src), "--db", str(db))
+    c = sqlite3.connect(db)
+    ids = {url: aid for aid, url in c.execute("SELECT id, url FROM articles")}
+    background = ids["https://outlet-b.example/voss-road"]
+    today = {ids["https://outlet-a.example/voss-sentenced"], ids["https://outlet-c.example/voss-life"]}
+    exported = [json.loads(x) for x in cli("export", "events", "--db", str(db)).stdout.splitlines()]
+    shared = [set(e["sources"]) for e in exported if len(e["sources"]) > 1]
+    assert shared and all(s == today for s in shared)  # the sentencing, reported twice
+    assert not any(background in s for s in shared)
+    stages = {r["stage"] for e in exported for r in e["merge"]["reports"] if r["article_id"] == background}
+    assert "arrest" in stages  # "charged" (the police stage: arrested and charged)
+
+
+def _dated(sentence: str, trigger: str, date: str | None, date_text: str | None, outlet: str) -> dict:
+    from eventdesk.merge import report
+    from eventdesk.records import Actor, Article, Event, Evidence, Place
+
+    town = Place("Tyler", "Tyler", 32.3513, -95.3011, "USA", admin1="Texas", precision=1)
+    body = f"Harlan Voss of the Zion Ridge Fellowship, {outlet} reported.\n\n{sentence}"
+    art = Article(title=f"Harlan Voss ({outlet})", body=body, published=None)
+    start = body.index(sentence)
+    t = body.index(trigger, start)
+    ev = Event(
+        article_id=art.id,
+        event_type="COERCE",
+        evidence=Evidence(sentence, start, start + len(sentence)),
+        recipients=[Actor(text="Harlan Voss", name="Harlan Voss", country="USA")],
+        location=town,
+        date=date,
+        date_precision=("year" if date and len(date) == 4 else "day") if date else None,
+        date_text=date_text,
+        extra={"trigger": [t, t + len(trigger)]},
+    )
+    return report(ev, art)
+
+
+def test_stages_of_one_case_and_dates_far_apart_are_different_events():
+    """Stages of the justice process (data/merge/legal_stages.tsv): a charge and a sentence are two
+    events, an arrest and the charge filed with it one; two acts the texts date over a month apart
+    are two events whatever else they share."""
+    from eventdesk.config import section
+    from eventdesk.merge import compare
+
+    cfg = section(None, "merge")
+    thr = float(cfg["threshold"])
+    arrested = _dated("Police arrested Harlan Voss in Tyler.", "arrested", None, None, "Outlet A")
+    charged = _dated("Harlan Voss was charged in Tyler.", "charged", None, None, "Outlet B")
+    sentenced = _dated("Harlan Voss was sentenced in Tyler.", "sentenced", None, None, "Outlet C")
+    assert (arrested["stage"], charged["stage"], sentenced["stage"]) == ("arrest", "arrest", "sentence")
+    assert compare(arrested, charged, cfg)[0] >= thr
+    assert compare(charged, sentenced, cfg)[0] == -math.inf
+    assert compare(sentenced, charged, cfg)[0] == -math.inf  # symmetric
+    # no stage word, dates the texts give: five years apart vs the same day
+    old = _dated("Police seized Harlan Voss in Tyler in 2021.", "seized", "2021", "in 2021", "Outlet D")
+    new = _dated("Police seized Harlan Voss in Tyler on Tuesday.", "seized", "2026-03-10", "on Tuesday", "E")
+    same = _dated("Harlan Voss was seized in Tyler on March 10.", "seized", "2026-03-10", "on March 10", "F")
+    assert compare(old, new, cfg)[0] == -math.inf
+    assert compare(new, same, cfg)[0] >= thr
+    # a date that is only the publication date (no words of the text) keeps the softer penalty
+    published = _dated("Police seized Harlan Voss in Tyler.", "seized", "2026-03-10", None, "Outlet G")
+    assert compare(old, published, cfg)[0] > -math.inf
+
+
+def test_a_numeral_or_a_count_is_no_participant_key():
+    """'one', '170,000 people', '12 magazines' name nobody: two reports sharing them share no
+    participant; a person's name, or a description with an age (one person), is one."""
+    from eventdesk.merge.evidence import _identifies
+
+    assert not _identifies("one")
+    assert not _identifies("170,000 people")
+    assert not _identifies("12 magazines")
+    assert _identifies("a 14-year-old girl")
+    assert _identifies("Harlan Voss")

@@ -32,6 +32,7 @@ that matched), which the export and the API show. Two articles whose events merg
 from __future__ import annotations
 
 import copy
+import math
 from datetime import timedelta
 from typing import Any
 
@@ -137,7 +138,9 @@ def _canonical_match(
             # a negated or hypothetical report is never merged: the copy's one is dropped below
             events = r["modality"] not in NON_EVENTS and rep["modality"] not in NON_EVENTS
             if r["article_id"] == canonical and same and events:
-                score, why = compare(rep, r, cfg)  # finite: same type, both events
+                score, why = compare(rep, r, cfg)
+                if not math.isfinite(score):
+                    continue  # the copy dates or words its act otherwise (another stage, a far date)
                 link = {
                     "reports": sorted([rep["id"], r["id"]]),
                     "score": score,

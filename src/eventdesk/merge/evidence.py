@@ -117,6 +117,37 @@ def place_words(*place_names: str | None) -> set[str]:
     return out
 
 
+@cache
+def legal_stages() -> dict[str, str]:
+    """Word form -> stage of the criminal justice process (data/merge/legal_stages.tsv)."""
+    text = resources.files("eventdesk").joinpath("data", "merge", "legal_stages.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            stage, forms = line.split("\t")
+            out.update((f.strip().casefold(), stage.strip()) for f in forms.split("|") if f.strip())
+    return out
+
+
+def legal_stage(ev: Event, article: Article | None) -> str | None:
+    """The stage of the justice process the event's own word names ("indicted": indictment,
+    "sentenced": sentence), from the coder's trigger span; None when it names none."""
+    t = (ev.extra or {}).get("trigger")
+    if article is None or not (
+        isinstance(t, (list, tuple)) and len(t) == 2 and all(isinstance(x, int) for x in t)
+    ):
+        return None
+    word = article.body[t[0] : t[1]].strip().casefold()
+    return legal_stages().get(word)
+
+
+def _identifies(text: str) -> bool:
+    """A participant's words name someone: a proper name, or a description with an age ("a
+    14-year-old girl": one person); a numeral, a pronoun or a count ("one", "170,000 people",
+    "12 magazines") is no key to one event."""
+    return any(not w.startswith("num:") for w in names(text))
+
+
 def report(ev: Event, article: Article | None = None) -> dict[str, Any]:
     """The compact account of one article's event that merging compares (JSON-ready)."""
     loc = ev.location
@@ -124,9 +155,13 @@ def report(ev: Event, article: Article | None = None) -> dict[str, Any]:
     mention_text = mention_text or ev.evidence.sentence
     body = article.body if article is not None else mention_text
     lead = (article.title + ".\n" + article.body[: int(LEAD_CHARS)]) if article is not None else ""
-    # participants that identify: a dictionary id, or a name (not "police", "a gunman")
+    # participants that identify: a dictionary id, or a name (not "police", "a gunman", "one")
     ids = sorted(
-        {a.wikidata or normalise(a.name) for a in ev.actors + ev.recipients if a.wikidata or names(a.text)}
+        {
+            a.wikidata or normalise(a.name)
+            for a in ev.actors + ev.recipients
+            if a.wikidata or _identifies(a.text)
+        }
     )
     return {
         "id": ev.id,
@@ -136,6 +171,10 @@ def report(ev: Event, article: Article | None = None) -> dict[str, Any]:
         "modality": ev.modality,
         "date": ev.date,
         "date_precision": ev.date_precision,
+        # the date comes from the text's own words ("five years ago", "on June 3"), not the
+        # publication date
+        "dated_by_text": bool(ev.date and ev.date_text),
+        "stage": legal_stage(ev, article),
         "lat": loc.lat if loc else None,
         "lon": loc.lon if loc else None,
         "country": loc.country if loc else None,
@@ -149,7 +188,7 @@ def report(ev: Event, article: Article | None = None) -> dict[str, Any]:
             {
                 normalise(a.name)
                 for a in ev.actors + ev.recipients
-                if a.sector and not a.wikidata and names(a.text)
+                if a.sector and not a.wikidata and _identifies(a.text)
             }
         ),
         "fatalities": ev.fatalities,
@@ -271,6 +310,16 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
         return -math.inf, []
     if a["modality"] in NON_EVENTS or b["modality"] in NON_EVENTS:
         return -math.inf, []
+    sa, sb = a.get("stage"), b.get("stage")
+    if sa and sb and sa != sb:
+        # an arrest, an indictment, a conviction, a sentence: separate acts of one case (data/merge/legal_stages.tsv)
+        return -math.inf, ["-stage"]
+    ia, ib = interval(a["date"]), interval(b["date"])
+    gap = max(0, (max(ia[0], ib[0]) - min(ia[1], ib[1])).days) if ia and ib else 0
+    if a.get("dated_by_text") and b.get("dated_by_text") and gap > int(cfg["follow_up_days"]):
+        # both texts date their act, and the dates are over a month apart: two events (ACLED
+        # codes one event per day and place; a background act is not the news of the day)
+        return -math.inf, ["-date"]
     score = 0.0
     why: list[str] = ["type"]
     content = 0.0  # evidence beyond type, time and place
@@ -304,9 +353,7 @@ def compare(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> tuple[
         content += w
         why.append("actors:" + ",".join(sorted(actors)[:4]))
     # time
-    ia, ib = interval(a["date"]), interval(b["date"])
     if ia and ib:
-        gap = max(0, (max(ia[0], ib[0]) - min(ia[1], ib[1])).days)
         both_days = ia[0] == ia[1] and ib[0] == ib[1]
         window = int(cfg["day_window"]) if both_days else int(cfg["wide_window"])
         if gap == 0:
