@@ -501,3 +501,13 @@ def test_geo_parse_vehicle_make_and_model_are_no_places(cfg):
     assert not {"Durango", "Toyota", "Dodge", "Corolla"} & set(found), found
     t2 = "The council met in Durango on Tuesday."
     assert "Durango" in _found(t2, cfg)
+
+
+def test_geo_parse_plural_reads_only_as_a_people(cfg):
+    # a plural names the people of a place ("Canadians"), never the place itself: "the Falcons" is
+    # no Falcon state and "the Carolinas" no town called Carolina
+    t = "The Falcons beat the visitors in Dayton, Canadians cheered and the Carolinas voted."
+    found = _found(t, cfg)
+    assert "Dayton" in found, found
+    assert found["Canadians"].country == "CAN" and found["Canadians"].kind == "demonym", found
+    assert not {"Falcons", "Carolinas"} & set(found), found

@@ -123,8 +123,9 @@ def candidates(gaz: Gazetteer, surface: str) -> tuple[str, list[Candidate], bool
             "suburbs",
         )
         tries.append((key(s[: t.start()]), area))
-    if k.endswith("s") and len(k) > 4:
-        tries.append((k[:-1], False))
+    plural = k[:-1] if k.endswith("s") and len(k) > 4 else None
+    if plural:
+        tries.append((plural, False))
     # a short name written in capitals is an abbreviation ("EU", "UN", "ID"): it matches only the
     # abbreviations the gazetteer holds as such, not a place called "Eu" or "Un"
     abbr = caps and len(s.replace(".", "").replace(" ", "")) <= 3
@@ -132,6 +133,10 @@ def candidates(gaz: Gazetteer, surface: str) -> tuple[str, list[Candidate], bool
         if not kk:
             continue
         cs = [c for c in gaz.lookup(kk) if (c.type == "u" if abbr else c.type != "u" or caps)]
+        if kk == plural and kk != k:
+            # a plural names the people of a place ("Canadians"), never the place itself: "the
+            # Falcons" is a team, not Falcon state
+            cs = [c for c in cs if c.type == "d"]
         if cs:
             return kk, cs, near
     return k, [], False
