@@ -253,3 +253,25 @@ def test_anaphoric_description_takes_the_place_referred_to(cfg):
     body = "Officials in Damascus said rebels shelled the town of Saraqib on Monday."
     ev = _locate(cfg, body, "shelled", "ASSAULT", [army])
     assert near(ev, 35.86, 36.80), ev.location
+
+
+def test_resignation_is_at_the_seat_of_the_office(cfg):
+    # leaving an office is done where the office is: a national minister's at the capital, not at the
+    # war the article is about
+    body = "The fighting around Mosul went on. The British defence minister, John Hale, resigned on Friday."
+    res = Resources.shared(cfg)
+    art = Article(title="", body=body)
+    known = KnownEntities()
+    known.add(art.id, 0, len(body), annotate([body], cfg, res.nlp)[0])
+    s = body.index("The British")
+    t = body.index("resigned")
+    ev = Event(
+        article_id=art.id,
+        event_type="RETREAT",
+        mode="resign",
+        actors=[Actor(text="John Hale", name="John Hale", country="GBR")],
+        evidence=Evidence(body[s:], s, len(body)),
+        extra={"trigger": [t, t + len("resigned")]},
+    )
+    geo.locate([ev], {art.id: art}, cfg, res, known)
+    assert near(ev, 51.51, -0.13), ev.location

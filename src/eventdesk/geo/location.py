@@ -612,7 +612,7 @@ def locate(
             start, end = (i, i + len(ev.evidence.sentence)) if i >= 0 else (-1, -1)
         actor_texts = tuple(a.text for a in ev.actors if a.text)
         tokens = entities.tokens(art.id) if entities is not None else {}
-        verbal = ev.event_type in _verbal_types()
+        verbal = _seat_act(ev)
         main = said if verbal else scene
         home = frozenset(a.country for a in ev.actors if a.country and a.sector in _GOVERNMENT_SECTORS)
         args = (found, start, end, main, actor_texts, _trigger(ev), tokens, verbal, home)
@@ -785,6 +785,17 @@ def _verbal_types() -> frozenset[str]:
 
 
 _VERBAL: frozenset[str] | None = None
+# PLOVER RETREAT "resign": leaving an office is an act of the body whose office it is, done at its seat
+# like a statement (the PLOVER manual's mode; ACLED places a government's acts at its seat)
+_SEAT_MODES = frozenset({("RETREAT", "resign")})
+
+
+def _seat_act(ev: Event) -> bool:
+    """A statement, demand or talks (verbal PLOVER types), or a resignation: acts done at the
+    actor's seat when the report gives them no site of their own."""
+    return ev.event_type in _verbal_types() or (ev.event_type, ev.mode) in _SEAT_MODES
+
+
 # actor sectors that make an act a government's (PLOVER/CAMEO sector codes)
 _GOVERNMENT_SECTORS = frozenset(("GOV", "HOS", "LEG", "JUD", "DIP"))
 
@@ -793,12 +804,17 @@ def _capital_for_statement(ev: Event, country: Place, gaz: Gazetteer) -> Place |
     """A government's statement or talks with no site of their own are placed at its capital
     (ACLED/PLOVER practice); never fighting, strikes or protests, which happen somewhere in the
     country. Only when an acting party is that country's government."""
-    if ev.event_type not in _verbal_types():
+    if not _seat_act(ev):
         return None
     govs = [
         a
         for a in ev.actors
-        if a.country == country.country and (a.sector in _GOVERNMENT_SECTORS or a.name == country.name)
+        if a.country == country.country
+        and (
+            a.sector in _GOVERNMENT_SECTORS
+            or a.name == country.name
+            or (ev.mode == "resign" and not a.sector)
+        )
     ]
     if not govs:
         return None
@@ -808,9 +824,15 @@ def _capital_for_statement(ev: Event, country: Place, gaz: Gazetteer) -> Place |
 def _government_seat(ev: Event, gaz: Gazetteer) -> Place | None:
     """A government's statement, demand or talks whose report names no place at all: its capital,
     when the acting governments are of one country (the same practice as above)."""
-    if ev.event_type not in _verbal_types():
+    if not _seat_act(ev):
         return None
-    ccs = {a.country for a in ev.actors if a.country and a.sector in _GOVERNMENT_SECTORS}
+    # a resignation's actor is the official who leaves office ("Mattis", with no sector of his own)
+    resign = ev.event_type not in _verbal_types()
+    ccs = {
+        a.country
+        for a in ev.actors
+        if a.country and (a.sector in _GOVERNMENT_SECTORS or (resign and not a.sector))
+    }
     return _capital(ccs.pop(), "", gaz) if len(ccs) == 1 else None
 
 
