@@ -286,3 +286,37 @@ def test_inheritance_is_one_sentence_back_and_never_makes_plans():
     assert (ev.date, ev.date_text) == ("2023-11-16", None)
     ev = dated("The road was shut.", before="Inspectors will arrive tomorrow. ")
     assert (ev.date, ev.date_text, ev.modality) == ("2023-11-16", None, "asserted")
+
+
+def _told(sentence: str, before: str, tag: str, trigger: str) -> Event:
+    """An event whose clause verb the coder tagged `tag` (its clause_role), dated after `before`."""
+    body = before + sentence
+    a = Article(title="t", body=body, published="2023-11-16")
+    start = len(before)
+    ev = Event(article_id=a.id, event_type="ASSAULT", evidence=Evidence(sentence, start, len(body)))
+    i = sentence.index(trigger)
+    ev.extra["trigger"] = [start + i, start + i + len(trigger)]
+    ev.extra["clause_role"] = f"ROOT|VERB|{tag}|subj|none"
+    resolve_dates([ev], {a.id: a}, {})
+    return ev
+
+
+def test_past_tense_goes_on_in_the_episode_the_narrative_dated():
+    lead = "Gunmen stormed a police post near the border on Tuesday night, officials said. The governor is in the capital. "
+    # simple past, two sentences after the dated one: that night (Webber 1988)
+    assert _told("Soldiers killed three of the attackers.", lead, "VBD", "killed").date == "2023-11-14"
+    # a past passive likewise
+    assert _told("Two soldiers were wounded.", lead, "VBN", "wounded").date == "2023-11-14"
+    # a present tense or a present perfect is read at the report
+    assert _told("Soldiers are hunting the attackers.", lead, "VBG", "hunting").date == "2023-11-16"
+    assert _told("Soldiers have killed three of them.", lead, "VBN", "killed").date == "2023-11-16"
+
+
+def test_narrative_date_skips_quotes_and_stops_at_background():
+    quote = 'Rebels shelled the town on Monday. Residents fled. "We lost everything today," one said. Aid is short. '
+    assert _told("Troops retook the hill.", quote, "VBD", "retook").date == "2023-11-13"
+    past = "Rebels shelled the town on Monday. The group was founded in 2014 in the hills. Aid is short. "
+    # the last date the narrative set is background: no episode to go on in
+    assert _told("Troops retook the hill.", past, "VBD", "retook").date == "2023-11-16"
+    future = "Rebels shelled the town on Monday. Talks will open on Saturday. Aid is short. "
+    assert _told("Troops retook the hill.", future, "VBD", "retook").date == "2023-11-16"

@@ -9,22 +9,28 @@ taken, not when the article was written, so it never anchors). With no anchor, r
 Background events (a date clearly before the reporting window: an earlier month or year, more
 than a week before the anchor) are marked `modality = "historical"`. A background event with no
 date expression takes the year its sentence writes ("the 2016 Berlin attack"), else no date:
-never the reporting date. With no anchor, the latest
+never the reporting date. A past-tense event with no date of its own, and none in the sentence
+before, goes on in the episode the narrative last dated (the last date before it, when that is a
+past day of the reporting window). With no anchor, the latest
 date the article itself mentions is a lower bound of its publication date, which is enough to
 call "a coup in 2021" background in an article with a photo from September 2024.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from functools import cache
 from typing import Any
 
 from eventdesk.config import section
 from eventdesk.records import Article, Event
 from eventdesk.text.dates import Expr, Resolved, find_dates, is_future, is_past, resolve, scan
+
+DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "dates")
 
 # Speech verbs: "the army said on Tuesday it killed..." dates the saying, not the killing.
 _SPEECH = re.compile(
@@ -254,6 +260,58 @@ def _own_year(ev: Event, sentence: str, trigger: int | None, ref: date | None) -
     ev.date, ev.date_precision, ev.date_text = m.group(1), "year", m.group(1)
 
 
+@cache
+def _word_list(name: str) -> frozenset[str]:
+    """A word list of data/dates (one entry a line, '#' header lines)."""
+    with open(os.path.join(DATA, name), encoding="utf-8") as f:
+        return frozenset(ln.strip().lower() for ln in f if ln.strip() and not ln.startswith("#"))
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    """Where the clause holding `pos` starts: after the last punctuation mark before it."""
+    return max([0] + [m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, pos)])
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s")
+
+
+def _narrative_past(ev: Event, sentence: str, trigger: int | None) -> bool:
+    """Is the event told in the past tense: a past-tense clause verb (the coder's clause_role
+    tag VBD), or a participle after a past auxiliary (data/dates/past_auxiliaries.txt)?"""
+    parts = str((ev.extra or {}).get("clause_role") or "").split("|")
+    tag = parts[2] if len(parts) > 2 else ""
+    if tag == "VBD":
+        return True
+    if tag != "VBN" or trigger is None:
+        return False
+    words = sentence[_clause_start(sentence, trigger) : trigger].replace("’", "'").lower().split()[-3:]
+    return any(w in _word_list("past_auxiliaries.txt") for w in words)
+
+
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _narrative_date(body: str, start: int, anchor: date, days: int) -> Expr | None:
+    """The last date written before `start` (outside quotations), when it tells a past day of the
+    reporting window (Webber 1988, "Tense as discourse anaphor": a past tense with no date of its
+    own refers back to the reference time the narrative last set). A last date that is background,
+    future or after the report sets no such time: None."""
+    # A date inside a quotation is the speaker's ("She told me today"), not the narrative's.
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(body, 0, start)]
+    exprs = [
+        e for e in _scan_cached(body[:start]) if not e.since and not any(a <= e.start < b for a, b in quoted)
+    ]
+    if not exprs:
+        return None
+    e = exprs[-1]
+    if is_future(body, e):
+        return None
+    r = resolve(e, anchor, False, is_past(body, e))
+    if r is None or r.last > anchor or _historical(r, anchor, days):
+        return None
+    return e
+
+
 def date_event(
     ev: Event,
     art: Article,
@@ -272,8 +330,8 @@ def date_event(
     inherited = False
     if ex is None and inherit and sent_start >= 0:
         # The sentence just before, in the same paragraph: "On 5 January, militants attacked X.
-        # They also killed two civilians." No further: a date two sentences up is as likely
-        # about something else.
+        # They also killed two civilians." Further back only for a past-tense event (below): a
+        # date two sentences up is as likely about something else.
         body = art.body or ""
         para_start = body.rfind("\n\n", 0, sent_start)
         para_start = 0 if para_start < 0 else para_start + 2
@@ -290,6 +348,19 @@ def date_event(
             e = prev[-1]
             ex = replace(e, start=e.start + lo, end=e.end + lo, core_start=e.core_start + lo)
             inherited = True
+    if (
+        ex is None
+        and inherit
+        and sent_start > 0
+        and anchor is not None
+        and ev.modality in ("asserted", "claimed")
+        and _narrative_past(ev, sentence, _trigger_offset(ev, sent_start, len(sentence), sentence))
+    ):
+        # Further back than the sentence before: a past-tense event goes on in the episode the
+        # narrative last dated ("... was hit on Tuesday morning. [...] YPG fighters fought back").
+        back = _narrative_date(art.body or "", sent_start, anchor, days)
+        if back is not None:
+            ex, ctx, inherited = back, (art.body or "")[:sent_start], True
     ev.date = ev.date_precision = ev.date_text = None
     if ex is None:
         if ev.modality == "historical":
