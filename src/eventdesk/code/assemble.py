@@ -1302,6 +1302,9 @@ def code(
                         acc = p2.lower_ in ACCUSE_VERBS and any(
                             c.dep_ == "dobj" and c.lower_ not in ("other", "another") for c in p2.children
                         )
+                        # ... but the deed in the accusation's own "of"/"for" complement is what the accuser
+                        # says, not an act the report asserts
+                        acc = acc and not type_choice.accused_deed(p2, tok, g.event_type)
                         # "X is accused of beheading...": the alleged act is what is reported
                         acc = acc or type_choice.passive_allegation(p2)
                         # "denied that jets bombed the camp": kept, negated

@@ -38,6 +38,9 @@ data/ontology/type_words.tsv):
   (SUPPORT), "offered condolences" an empathetic comment (no PLOVER type); "met a mixed response" meets no one.
 - A clash over a policy, a plan or a question ("clashed with Trump over his decision") is a dispute in words:
   ACCUSE (PLOVER: verbal assaults are ACCUSE); a clash of armed parties or over control of a place stays ASSAULT.
+- Side words: a noun modifier of a noun naming a place, an office, a time, a power or a document ("detention
+  centres", "the defence minister", "house arrest powers") classifies that thing, no act; the deed in an accusation's
+  "of"/"for" complement ("accuses Iran of backing the Houthis") is what the accuser says (`accused_deed`).
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from importlib import resources
 from typing import Any
 
 from eventdesk.code.acled_rules import _territory
-from eventdesk.code.lexicon import Hit
+from eventdesk.code.lexicon import Hit, triggers
 from eventdesk.code.sentence import TypeGuess, acled_sub_type, guess_of_type
 
 
@@ -108,6 +111,14 @@ def _with_conjuncts(tok: Any) -> list[Any]:
         if c.dep_ == "conj":
             out += _with_conjuncts(c)
     return out
+
+
+def _other_hit(tok: Any, etype: str) -> bool:
+    """Whether the sentence holds another trigger word of type `etype` than `tok` ("attacking Syria's chemical weapons
+    capabilities"): the sentence classifier keeps one trigger a type, so the record of that type stands for it."""
+    sent = tok.sent
+    off = tok.idx - sent.start_char
+    return any(h.event_type == etype and not (h.start <= off < h.end) for h in triggers(sent.text))
 
 
 def _threat_act(tok: Any) -> bool:
@@ -268,6 +279,20 @@ def _anonymity(tok: Any) -> bool:
         if c.dep_ == "dobj" and _is(c, "anonymity_words"):
             return True
     return False
+
+
+def accused_deed(verb: Any, tok: Any, etype: str) -> bool:
+    """ "Saudi Arabia accuses Iran of backing the Houthis", "blamed Mr Blair for misleading voters": a deed told in
+    the "of" / "for" complement of an accusation that names its accuser is what the accuser says, the content of the
+    ACCUSE (PLOVER ACCUSE: accuse, allege), not a deed the report asserts. A deed named by a noun ("blamed Isis for
+    the bombing") may be an event the article reports, and is left to the other rules; so is one whose type another
+    word of the sentence carries (the record of that type stands for both)."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children) or _other_hit(tok, etype):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for") and c.left_edge.i <= tok.i <= c.right_edge.i
+        for c in verb.children
+    )
 
 
 def passive_allegation(pred: Any) -> bool:
@@ -563,6 +588,17 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         return None
     # "a torture cell", "the protest movement": a noun modifier classifies a unit of people, no act of its own
     if tok.pos_ == "NOUN" and tok.dep_ == "compound" and _is(tok.head, "unit_nouns"):
+        return None
+    # "detention centres", "the defence minister", "house arrest powers": a noun modifier of a noun naming a place,
+    # an office, a time, a power or a document says which kind of thing that is; the phrase tells no act
+    if (
+        tok.pos_ == "NOUN"
+        and tok.dep_ in ("compound", "nmod", "amod")
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and tok.head.i > tok.i
+        and _is(tok.head, "classified_things")
+        and not _other_hit(tok, etype)
+    ):
         return None
     if etype == "THREATEN":
         if tok.lower_ == "threatened" and tok.dep_ == "amod":
