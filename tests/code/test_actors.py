@@ -132,3 +132,54 @@ def test_plural_of_a_listed_non_actor_noun_is_no_actor():
         doc = annotate([sentence], None, Resources.shared(None).nlp)[0]
         tok = next(t for t in doc if t.text == word)
         assert Resolver(d).resolve(tok, d.mentions(doc), ArticleContext()) is None, sentence
+
+
+def _resolve_in(sentences: list[str], word: str) -> Actor | None:
+    """Resolve `word` of the last sentence after reading the earlier ones' subjects in order."""
+    nlp, d = Resources.shared(None).nlp, get_dictionary()
+    ctx, r = ArticleContext(), Resolver(d)
+    docs = annotate(sentences, None, nlp)
+    for doc in docs[:-1]:
+        for t in doc:
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                r.resolve(t, d.mentions(doc), ctx)
+    doc = docs[-1]
+    tok = next(t for t in doc if t.text == word)
+    return r.resolve(tok, d.mentions(doc), ctx)
+
+
+def test_they_takes_a_plural_antecedent_not_a_country_named_after_it():
+    # number agreement: "they" is the rebels, not Mali named after them; "it" is Mali
+    they = _resolve_in(
+        [
+            "Rebel fighters ambushed a convoy on Sunday.",
+            "Mali condemned the ambush.",
+            "They then burned two trucks.",
+        ],
+        "They",
+    )
+    assert they is not None and they.sector == "REB" and they.country != "MLI"
+    it = _resolve_in(
+        [
+            "Rebel fighters ambushed a convoy on Sunday.",
+            "Mali condemned the ambush.",
+            "It then closed the border.",
+        ],
+        "It",
+    )
+    assert it is not None and it.country == "MLI"
+
+
+def test_they_takes_the_plural_subject_of_the_clause_above_it():
+    # "families ... after they were forced": the families, not the country read before
+    a = _resolve_in(
+        [
+            "Chad closed its embassy on Monday.",
+            "Many families waited for hours after they were forced to leave their homes by soldiers.",
+        ],
+        "they",
+    )
+    assert a is not None and "families" in a.text.lower()
+    # binding principle B: the subject of the pronoun's own clause is not its antecedent
+    a = _resolve_in(["Rebel fighters looted the market.", "Villagers accused them of theft."], "them")
+    assert a is not None and a.sector == "REB"

@@ -40,6 +40,8 @@ _INDEFINITE = frozenset(
     {"nobody", "no-one", "none", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "one"}
 )
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their", "we", "our"}
+_PRONOUNS_PLURAL = {"they", "them", "their"}
+_PRONOUNS_SINGULAR = {"it", "its"}
 # Heads that only count or group what follows: "dozens of protesters", "members of the party".
 _QUANT_HEADS = {
     "dozens",
@@ -386,6 +388,9 @@ class ArticleContext:
     # country ("Mr Trump threatened") is remembered with the one the list gives
     people: Any = None
     last_group: Actor | None = None
+    # the groups named so far with their grammatical number ("sg", "pl", "?": a name, either), latest
+    # last: "they" takes a plural antecedent, "it" a singular one (Lee et al. 2013, number agreement)
+    groups: list[tuple[Actor, str]] = field(default_factory=list)
     # the person last named as a clause's subject: the preferred antecedent of a subject "he"/"she"
     # (centering theory, Grosz, Joshi & Weinstein 1995)
     subject_person: str | None = None
@@ -393,6 +398,20 @@ class ArticleContext:
     # and whether the sentence being coded continues it
     quote_speaker: Actor | None = None
     in_quote: bool = False
+
+    def note_group(self, actor: Actor, number: str = "?") -> None:
+        self.last_group = actor
+        self.groups.append((actor, number))
+
+    def group_for(self, pronoun: str) -> Actor | None:
+        """The latest group a pronoun can refer to: of its number, or a name of either."""
+        want = "pl" if pronoun in _PRONOUNS_PLURAL else "sg" if pronoun in _PRONOUNS_SINGULAR else None
+        if want is None:
+            return self.last_group
+        for actor, number in reversed(self.groups):
+            if number in (want, "?"):
+                return actor
+        return None
 
     def add_person(self, actor: Actor, full: str) -> None:
         if actor.country is None and self.people is not None:
@@ -447,7 +466,10 @@ class ArticleContext:
                 e = it.value
                 if e.sector not in STATE:
                     text = doc[it.start : it.end].text
-                    self.last_group = Actor(text=text, name=e.name, country=e.country, sector=e.sector)
+                    self.note_group(
+                        Actor(text=text, name=e.name, country=e.country, sector=e.sector),
+                        number(doc[it.end - 1]),
+                    )
             else:
                 self.note_person(it.text, title_country(it, mentions))
                 if it.root.dep_ in ("nsubj", "nsubjpass"):
@@ -469,6 +491,17 @@ class ArticleContext:
                 continue
             return p.actor
         return None
+
+
+def number(tok: Any, proper: str = "?") -> str:
+    """Grammatical number of a noun phrase by its head's tag (Penn: NNS/NNPS plural, NN singular).
+    A proper name's number is unknown ("Isis say", "the SDF said they"): `proper` gives it where
+    the caller knows the name (a country is one)."""
+    if tok.tag_ in ("NNS", "NNPS"):
+        return "pl"
+    if tok.tag_ == "NN":
+        return "sg"
+    return proper
 
 
 def title_country(ent: Any, mentions: list[Mention]) -> str | None:
@@ -508,6 +541,22 @@ def _clean_text(tokens: list[Any]) -> str:
     while e > s and ((doc[e - 1].is_punct and doc[e - 1].text not in (")",)) or doc[e - 1].dep_ == "case"):
         e -= 1
     return doc[s:e].text if s < e else ""
+
+
+def _plural_subject_before(pron: Any) -> Any:
+    """ "Israeli analysts have indicated that they believe ...", "families were delayed after they
+    were forced ...": the nearest plural subject before a plural pronoun in its sentence, of
+    another clause than the pronoun's (binding principle B: not its own clause's subject)."""
+    own = pron.head
+    for tok in reversed(list(pron.sent[: pron.i - pron.sent.start])):
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.tag_ in ("NNS", "NNPS")
+            and tok.head.i != own.i
+            and not is_non_actor_noun(tok)
+        ):
+            return tok
+    return None
 
 
 class Resolver:
@@ -609,7 +658,11 @@ class Resolver:
                 return None  # indefinite pronouns ("nobody", "someone") refer to no one named
             if speaker is not None:
                 return speaker
-            return ctx.last_group
+            if low in _PRONOUNS_PLURAL:
+                near = _plural_subject_before(head)
+                if near is not None:
+                    return self.resolve(near, mentions, ctx)
+            return ctx.group_for(low)
         # "dozens of protesters", "a number of terrorists": the counted noun is the actor
         if low in _QUANT_HEADS or head.ent_type_ == "CARDINAL" or head.like_num:
             for c in head.children:
@@ -740,7 +793,7 @@ class Resolver:
                 c = country
             actor = Actor(text=text, name=e.name, country=c, sector=e.sector)
             if e.sector not in STATE:
-                ctx.last_group = actor
+                ctx.note_group(actor, number(doc[group.end - 1]))
             return actor
 
         # role noun without a name: "the top Iranian diplomat" -> the Iranian official named earlier
@@ -778,7 +831,7 @@ class Resolver:
             if office_key and country:
                 ctx.by_head[office_key] = actor
             if sector not in STATE and sector not in ("CVL",):
-                ctx.last_group = actor
+                ctx.note_group(actor, number(head))
             return actor
 
         if countries:
@@ -791,13 +844,14 @@ class Resolver:
                 else "GOV"
             )
             actor = Actor(text=text, name=label, country=m.value, sector=sector)
-            ctx.last_group = actor
+            # "Turkey", "Tehran": a state by its name is one ("it"); "Israelis" are many
+            ctx.note_group(actor, number(head, proper="sg"))
             return actor
 
         if head.ent_type_ in ("ORG", "NORP", "GPE") or head.pos_ == "PROPN":
             actor = Actor(text=text, name=text, country=None, sector=None)
             if head.ent_type_ == "ORG":
-                ctx.last_group = actor
+                ctx.note_group(actor, number(head))
             return actor
         # a common noun we do not know (a target such as "the refinery", or "the operation")
         return Actor(text=text, name=text, country=None, sector=None)
