@@ -564,3 +564,12 @@ def test_a_numeral_or_a_count_is_no_participant_key():
     assert not _identifies("12 magazines")
     assert _identifies("a 14-year-old girl")
     assert _identifies("Harlan Voss")
+
+
+def test_a_street_suffix_alone_names_no_street():
+    """'St.' and 'Ave.' of two different addresses are no shared name; the street's whole name is."""
+    from eventdesk.merge.evidence import names
+
+    assert names("A car heading north on 117th St. near 97th Ave. struck her.") == set()
+    assert {"church", "church ave"} <= names("They marched west on Church Ave. past the shops.")
+    assert "st" not in names("Mourners met near E. 31st St. and Church Ave. on Monday.")

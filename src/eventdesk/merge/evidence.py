@@ -69,6 +69,18 @@ def common_capitals() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def street_suffixes() -> frozenset[str]:
+    """Street-type words and their abbreviations (data/geo/context/street_suffixes.txt, from USPS
+    Publication 28): "Ave", "St" name no street by themselves, only with the name before them."""
+    text = resources.files("eventdesk").joinpath("data", "geo", "context", "street_suffixes.txt")
+    return frozenset(
+        w.strip().casefold()
+        for w in text.read_text("utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+
+
 _WEB = re.compile(r"\.(?:com|org|net|gov|edu|co|tv|us|uk|info)\b|^www\.|https?:|@")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _LOWER = re.compile(r"\b[a-z][\w'’-]*")
@@ -82,6 +94,7 @@ def names(text: str, context: str | None = None) -> set[str]:
     word capitalised by position ("Shot", "Follow"), not a name."""
     out: set[str] = set()
     common = common_capitals()
+    streets = street_suffixes()
     lower = set(_LOWER.findall(context if context is not None else text or ""))
     for m in _CAP_RUN.finditer(text or ""):
         words = [w.strip(".'’").casefold() for w in m.group(0).split()]
@@ -91,7 +104,8 @@ def names(text: str, context: str | None = None) -> set[str]:
         if at_start and len(words) == 1:
             continue
         for w in kept:
-            if w not in lower:
+            # a street suffix alone ("Ave" of "117th St. near 97th Ave.") names no street
+            if w not in lower and w not in streets:
                 out.add(w)
         if len(kept) >= 2:
             out.add(" ".join(kept))
