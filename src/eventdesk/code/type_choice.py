@@ -36,6 +36,15 @@ data/ontology/type_words.tsv):
   cell"). "Agreed that the regime has a record of..." shares a belief (AGREE is commitment to cooperate);
   "committed to its allies" supports a party (SUPPORT); "offered his congratulations" is the praise itself
   (SUPPORT), "offered condolences" an empathetic comment (no PLOVER type); "met a mixed response" meets no one.
+- A warning that asks something of its addressee ("warned Iran against further tests", "warned Ankara not to
+  attack") is a demand (REQUEST), not a threat. Forces pulled out of a place retreat (RETREAT 'withdraw'), a
+  treaty or a body left is SANCTION 'withdraw'; an armed group expelled from a place loses territory (ASSAULT);
+  an offensive its own side says it will launch is a threat (THREATEN); a person found guilty by a court is
+  COERCE like one sentenced (realnews GUIDE). Quitting an office is a resignation (RETREAT); a place
+  defended is held by force (ASSAULT), a decision defended is verbal support; a formal charge by prosecutors or
+  police is an indictment (COERCE); "attacked Blair over his record" is a criticism (ACCUSE); a politician who
+  defects leaves a party (SANCTION), MOBILIZE is a military or police move, and an order to withdraw troops is
+  a retreat (RETREAT), not a mobilization.
 - A clash over a policy, a plan or a question ("clashed with Trump over his decision") is a dispute in words:
   ACCUSE (PLOVER: verbal assaults are ACCUSE); a clash of armed parties or over control of a place stays ASSAULT.
 - Side words: a noun modifier of a noun naming a place, an office, a time, a power or a document ("detention
@@ -185,6 +194,13 @@ def warning_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
     ]
     if about and not clauses and not any(c.dep_ == "dobj" for c in tok.children):
         return "THREATEN" if any(_is(p, "coercive_warning") for p in about) else None
+    # "warned Iran against further missile tests", "warned Ankara not to attack", "warned the rebels to lay
+    # down their arms": what the warning asks of its addressee is a demand (PLOVER REQUEST: "all requests,
+    # demands, and orders ... less forceful than threats"), not a repercussion the speaker's side holds out
+    if not clauses and any(
+        (c.dep_ == "prep" and c.lower_ == "against") or c.dep_ == "xcomp" for c in tok.children
+    ):
+        return "REQUEST"
     # addressed to someone ("warned Ankara that..."), the warning is a move against that party
     if not clauses or any(c.dep_ == "dobj" for c in tok.children):
         return "THREATEN"
@@ -432,6 +448,32 @@ def foretold_force(tok: Any) -> bool:
     return False
 
 
+def _retreat_from_place(tok: Any) -> bool:
+    """ "American forces would pull out of Syria", "pulled its troops out of Basra": forces or a place left
+    (PLOVER RETREAT 'withdraw': "retreat from territory or withdraw forces from an area"), not a treaty,
+    talks or a body ("pulled out of the treaty": SANCTION 'withdraw', "withdraw oneself ... from a group,
+    mediation activity, organization")."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "dobj") and _is(c, "force_nouns"):
+            return True
+    preps = [c for c in tok.children if c.dep_ in ("prep", "prt")]
+    preps += [g for c in preps for g in c.children if g.dep_ == "prep"]  # "out" -> "of"
+    for p in preps:
+        for o in p.children:
+            if o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC") or _is(o, "territory_nouns")):
+                return True
+    return False
+
+
+def _fighters_driven_out(tok: Any) -> bool:
+    """ "Kurdish forces expelled Isis from Raqqa", "the militants were expelled from the town": an armed
+    group driven out of a place is territory taken by force (ASSAULT; ACLED "Government regains territory"),
+    not the expulsion of diplomats or members (SANCTION 'expel') or of individuals (COERCE 'deport')."""
+    who = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    armed = any(c.ent_type_ == "ORG" or _is(c, "armed_group_nouns") for c in who)
+    return armed and _retreat_from_place(tok)
+
+
 def _charged(tok: Any) -> bool:
     """ "He has been charged with being a member of Isis", "was indicted on terrorism charges": a person
     formally charged, the indictment of the realnews GUIDE's COERCE ("a sentence/indictment by a court"),
@@ -439,14 +481,17 @@ def _charged(tok: Any) -> bool:
     return (
         tok.pos_ == "VERB"
         and _is(tok, "indictment_verbs")
-        and any(c.dep_ == "nsubjpass" for c in tok.children)
+        and any(
+            c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and _is(c, "prosecuting_bodies"))
+            for c in tok.children
+        )
     )
 
 
 def _characterised(tok: Any) -> bool:
     """ "attacked Labour's pledges as vacuous", "will attack the Lib Dems for wanting to abolish faith
     schools": the target is characterised ("as" with a noun or adjective) or blamed for a deed ("for" with
-    a gerund), which is what an accusation says (PLOVER ACCUSE: criticize, denounce); force takes neither."""
+    a gerund, "for" or "over" with a policy or a record), which is what an accusation says (PLOVER ACCUSE: criticize, denounce); force takes neither."""
     for c in tok.children:
         if c.dep_ != "prep":
             continue
@@ -454,6 +499,11 @@ def _characterised(tok: Any) -> bool:
         if c.lower_ == "as" and kids and all(x.pos_ in ("ADJ", "NOUN") for x in kids):
             return True
         if c.lower_ == "for" and any(x.tag_ == "VBG" for x in kids):
+            return True
+        # "attacked Tony Blair over his record", "attacked the Tories for their plans": blamed for a policy
+        if c.lower_ in ("for", "over") and any(
+            x.dep_ == "pobj" and (_is(x, "criticisable_things") or _is(x, "dispute_topics")) for x in kids
+        ):
             return True
     return False
 
@@ -674,9 +724,29 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         if any(_is(o, "offensive_nouns") for o in _objects(tok)) or any(
             _is(o, "operation_nouns") and _military(o) for o in _objects(tok)
         ):
-            return "ASSAULT"
+            # "Turkey said it would launch an offensive": force its own side announces is a threat
+            return "THREATEN" if foretold_force(tok) else "ASSAULT"
         if any(t == "ASSAULT" and _purpose(tok, o) for t, o in others):
             return "ASSAULT"
+        # "Trump ordered the withdrawal of US troops", "his order to pull the troops out": what is ordered is a
+        # retreat (PLOVER RETREAT 'withdraw'), not a military move toward an adversary (MOBILIZE)
+        if forms & {"order"} and any(
+            _is(x, "withdrawal_words")
+            for c in tok.children
+            if c.dep_ in ("dobj", "xcomp", "ccomp", "acl", "prep", "nsubjpass")
+            for x in c.subtree
+        ):
+            return "RETREAT"
+        # "the MP defected from Labour to the Lib Dems": a member leaving a party or a body withdraws from it
+        # (PLOVER SANCTION 'withdraw': "withdraw oneself ... from a group ... organization"); MOBILIZE is a
+        # military or police move ("soldiers defected to the rebels")
+        if forms & {"defect"} and not any(
+            _is(x, "force_nouns")
+            or _is(x, "armed_group_nouns")
+            or x.lower_ in ("officer", "officers", "soldier")
+            for x in tok.sent
+        ):
+            return "SANCTION"
         # "arming rebel groups": weapons given to another party are military aid (PLOVER AID: "military
         # and police assistance"), not a party readying its own force ("armed themselves")
         if forms & {"arm"} and any(
@@ -687,13 +757,30 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     elif etype == "SUPPORT":
         if forms & {"support", "back"} and _material_means(tok):
             return None if any(t == "AID" for t, _ in others) else "AID"
+        # "the fighters who defended the town": a place held by force, not words in defence of a party or
+        # a policy (CAMEO 052 "defend verbally", PLOVER SUPPORT is non-material)
+        if forms & {"defend"} and any(
+            o.ent_type_ in ("GPE", "LOC") or _is(o, "territory_nouns") for o in _objects(tok)
+        ):
+            return "ASSAULT"
         # "withdrew its support for the rebels": existing cooperation reduced (PLOVER SANCTION)
         if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and _is(tok.head, "ending_verbs"):
             return "SANCTION"
     elif etype == "COERCE":
         if forms & {"seize", "capture"} and _taken_land(tok):
             return "ASSAULT"
-    elif etype == "SANCTION" and forms & {"convict", "sentence"} and tok.pos_ == "VERB":
+    elif (
+        etype == "SANCTION"
+        and forms & {"pull", "withdraw", "withdrew", "withdrawn"}
+        and _retreat_from_place(tok)
+    ):
+        return "RETREAT"
+    elif etype == "SANCTION" and forms & {"quit"} and any(_is(o, "office_nouns") for o in _objects(tok)):
+        # "quit the cabinet": a resignation (PLOVER SANCTION 'withdraw' excludes them: RETREAT)
+        return "RETREAT"
+    elif etype == "SANCTION" and forms & {"expel", "expelled", "expulsion"} and _fighters_driven_out(tok):
+        return "ASSAULT"  # "expelled Isis from Raqqa": land taken by force, not relations reduced
+    elif etype == "SANCTION" and forms & {"convict", "sentence", "found"} and tok.pos_ == "VERB":
         # a conviction or sentence by a court (realnews GUIDE: "a sentence/indictment by a court
         # (COERCE)"; PLOVER SANCTION 'convict': sentences with imprisonment are COERCE 'arrest' too)
         return "COERCE"
