@@ -34,3 +34,13 @@ def test_the_deed_an_accuser_names_is_the_content_of_the_accusation():
     # a deed told in a clause of its own beside the accusation is an act of its own
     got = _types("Kenya accused Uganda of shelling border villages, and the army shelled their positions.")
     assert got == ["ACCUSE", "ASSAULT"]
+
+
+def test_a_participle_before_a_noun_describes_a_participant():
+    # the wounded soldiers are who was flown out, the detained men who was questioned: neither sentence
+    # reports the wounding or the detention
+    assert _types("Helicopters flew the wounded soldiers to a hospital in the capital.") == []
+    assert "COERCE" not in _types("Police questioned the detained men in the capital on Tuesday.")
+    # told in a clause of its own, the act stays; so does the act the sentence reports about such a participant
+    assert _types("Militants wounded three soldiers near the border on Tuesday.") == ["ASSAULT"]
+    assert _types("The kidnapped aid worker was freed on Tuesday.") == ["RETREAT"]

@@ -49,7 +49,8 @@ data/ontology/type_words.tsv):
   ACCUSE (PLOVER: verbal assaults are ACCUSE); a clash of armed parties or over control of a place stays ASSAULT.
 - Side words: a noun modifier of a noun naming a place, an office, a time, a power or a document ("detention
   centres", "the defence minister", "house arrest powers") classifies that thing, no act; the deed in an accusation's
-  "of"/"for" complement ("accuses Iran of backing the Houthis") is what the accuser says (`accused_deed`).
+  "of"/"for" complement ("accuses Iran of backing the Houthis") is what the accuser says (`accused_deed`); a past
+  participle before a noun ("the wounded soldiers", "the detained men") describes a participant, no act.
 """
 
 from __future__ import annotations
@@ -649,6 +650,11 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         and _is(tok.head, "classified_things")
         and not _other_hit(tok, etype)
     ):
+        return None
+    # "the wounded soldiers", "the detained men": a past participle before a noun describes the state its referent is
+    # in (a participial adjective, Quirk et al. 1985 7.15-7.16, 17.98); it names who takes part, not an act the
+    # sentence reports, which needs a clause of its own
+    if tok.tag_ == "VBN" and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         return None
     if etype == "THREATEN":
         if tok.lower_ == "threatened" and tok.dep_ == "amod":
