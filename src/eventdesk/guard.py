@@ -22,9 +22,12 @@ used: the limit is not applied and a warning says so once.
 from __future__ import annotations
 
 import math
+import os
 import signal
+import sys
 import threading
 import time
+import traceback
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -32,6 +35,9 @@ from typing import Any
 
 from eventdesk.config import setting
 from eventdesk.records import Article, Document, Event, Problem
+
+# set to 1 to print the whole traceback of an unexpected error to stderr (workers inherit it)
+TRACEBACK_ENV = "EVENTDESK_TRACEBACK"
 
 
 class DocumentTimeout(Exception):
@@ -111,7 +117,30 @@ def _failure(exc: BaseException, seconds: float | None, key: str) -> str:
         return "nested too deeply to process; skipped"
     if isinstance(exc, MemoryError):
         return "not enough memory to process; skipped"
-    return f"could not be processed ({type(exc).__name__}: {exc}); skipped, please report this as a bug"
+    # a bug report needs the place, not only the message: the stored problem names the innermost
+    # frame of our own code; the whole traceback is printed on request
+    if os.environ.get(TRACEBACK_ENV, "") not in ("", "0"):
+        traceback.print_exception(exc, file=sys.stderr)
+        how = ""
+    else:
+        how = f" ({TRACEBACK_ENV}=1 prints the traceback)"
+    where = _where(exc)
+    at = f" at {where}" if where else ""
+    return (
+        f"could not be processed ({type(exc).__name__}: {exc}{at}); skipped, please report this as a bug{how}"
+    )
+
+
+def _where(exc: BaseException) -> str:
+    """`eventdesk/code/actors.py:123 in resolve`: the innermost frame of eventdesk that raised."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(package)
+    found = ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = os.path.abspath(frame.filename)
+        if path.startswith(package + os.sep):
+            found = f"{os.path.relpath(path, root)}:{frame.lineno} in {frame.name}"
+    return found
 
 
 def read_file_guarded(

@@ -142,6 +142,8 @@ def test_segment_crash_and_deep_recursion_become_problems():
     out = segment_guarded(docs, {}, segment_one=boom)
     assert isinstance(out[0], Article)
     assert "ValueError: unexpected" in out[1].reason and out[1].index == 1
+    # the report names where the error came from, so a bug report can point at the code
+    assert "please report this as a bug" in out[1].reason
     assert "nested too deeply" in out[2].reason and out[2].index == 2
 
 
@@ -264,3 +266,29 @@ def test_model_loading_is_not_counted_against_the_first_batchs_time_limit(monkey
     events, probs = pipeline.code_batch(arts, {"code": {"article_timeout_s": 1.0}}, gate=False)
     assert probs == [] and events == []
     assert res.loaded == set(pipeline.CODING_RESOURCES)
+
+
+def test_an_unexpected_error_names_the_line_of_eventdesk_that_raised(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+):
+    from eventdesk.records import printable
+
+    art = Article(title="Broken", body=PARA, sources=[Source("in.jsonl", 7)])
+
+    def extract(batch, config):
+        printable(None)  # a real failure inside the package (None has no str methods)
+        return []
+
+    monkeypatch.delenv("EVENTDESK_TRACEBACK", raising=False)
+    events, probs = extract_guarded([art], {}, extract)
+    assert events == [] and [(p.path, p.index) for p in probs] == [("in.jsonl", 7)]
+    reason = probs[0].reason
+    assert "AttributeError" in reason and "please report this as a bug" in reason
+    assert "at eventdesk/records.py:" in reason and "in printable" in reason
+    assert "EVENTDESK_TRACEBACK=1 prints the traceback" in reason
+    assert "Traceback" not in capsys.readouterr().err
+    # on request, the whole traceback goes to stderr
+    monkeypatch.setenv("EVENTDESK_TRACEBACK", "1")
+    _, probs = extract_guarded([art], {}, extract)
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "printable" in err and "EVENTDESK_TRACEBACK" not in probs[0].reason
