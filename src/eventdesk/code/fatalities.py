@@ -12,26 +12,20 @@ tolls of a war or period ("since 2011": data/fatalities/aggregate.txt) are not a
 from __future__ import annotations
 
 import functools
-import os
 import re
 
-_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "fatalities")
-
-
-def _lines(name: str) -> list[str]:
-    with open(os.path.join(_DATA, name), encoding="utf-8") as f:
-        return [ln.strip() for ln in f if ln.strip() and not ln.startswith("#")]
+from eventdesk.data import lines
 
 
 @functools.cache
 def _irrealis() -> re.Pattern[str]:
-    words = sorted(_lines("irrealis.txt"), key=len, reverse=True)
+    words = sorted(lines("fatalities/irrealis.txt"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 @functools.cache
 def _aggregate() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _lines("aggregate.txt")), re.I)
+    return re.compile("|".join(f"(?:{p})" for p in lines("fatalities/aggregate.txt")), re.I)
 
 
 __all__ = ["fatalities", "parse_number"]

@@ -18,7 +18,6 @@ call "a coup in 2021" background in an article with a photo from September 2024.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -27,10 +26,9 @@ from functools import cache
 from typing import Any
 
 from eventdesk.config import section
+from eventdesk.data import lines
 from eventdesk.records import Article, Event
 from eventdesk.text.dates import Expr, Resolved, find_dates, is_future, is_past, resolve, scan
-
-DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "dates")
 
 # Speech verbs: "the army said on Tuesday it killed..." dates the saying, not the killing.
 _SPEECH = re.compile(
@@ -262,9 +260,8 @@ def _own_year(ev: Event, sentence: str, trigger: int | None, ref: date | None) -
 
 @cache
 def _word_list(name: str) -> frozenset[str]:
-    """A word list of data/dates (one entry a line, '#' header lines)."""
-    with open(os.path.join(DATA, name), encoding="utf-8") as f:
-        return frozenset(ln.strip().lower() for ln in f if ln.strip() and not ln.startswith("#"))
+    """A word list of data/dates, lower case."""
+    return frozenset(w.lower() for w in lines(f"dates/{name}"))
 
 
 def _clause_start(sentence: str, pos: int) -> int:

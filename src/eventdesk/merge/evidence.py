@@ -20,9 +20,9 @@ import math
 import re
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from eventdesk.data import data_path, lines, rows
 from eventdesk.records import Article, Event, normalise
 
 # the headline and the article's opening: the report's context (who, where) -- most outlets put
@@ -40,9 +40,7 @@ _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'“‘(]*$")
 @cache
 def _countries() -> tuple[dict, ...]:
     """The actor dictionary's countries (data/actors/countries.jsonl), read once."""
-    text = (
-        resources.files("eventdesk").joinpath("data", "actors", "countries.jsonl").read_text(encoding="utf-8")
-    )
+    text = data_path("actors/countries.jsonl").read_text(encoding="utf-8")
     return tuple(json.loads(line) for line in text.splitlines() if line.strip())
 
 
@@ -50,11 +48,8 @@ def _countries() -> tuple[dict, ...]:
 def common_capitals() -> frozenset[str]:
     """Capitalised words that identify nothing (data/merge/common_capitals.txt + actor nouns/titles)."""
     words: set[str] = set()
-    data = resources.files("eventdesk").joinpath("data")
     for name in ("common_capitals.txt", "page_furniture.txt"):
-        for line in data.joinpath("merge", name).read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                words.add(line.strip().casefold())
+        words.update(w.casefold() for w in lines(f"merge/{name}"))
     # country names and demonyms: the place and the actors' countries are compared on their own,
     # and "Syrian" or "Russia" in two reports of a war says nothing about one event
     for c in _countries():
@@ -62,10 +57,8 @@ def common_capitals() -> frozenset[str]:
             for w in n.casefold().split():
                 words.update((w, w + "'s", w + "’s"))
     for name in ("offices.tsv", "sectors.tsv"):
-        for line in data.joinpath("actors", name).read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                for w in line.split("\t")[0].split():
-                    words.add(w.casefold())
+        for row in rows(f"actors/{name}"):
+            words.update(w.casefold() for w in row[0].split())
     return frozenset(words)
 
 
@@ -73,12 +66,7 @@ def common_capitals() -> frozenset[str]:
 def street_suffixes() -> frozenset[str]:
     """Street-type words and their abbreviations (data/geo/context/street_suffixes.txt, from USPS
     Publication 28): "Ave", "St" name no street by themselves, only with the name before them."""
-    text = resources.files("eventdesk").joinpath("data", "geo", "context", "street_suffixes.txt")
-    return frozenset(
-        w.strip().casefold()
-        for w in text.read_text("utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    )
+    return frozenset(w.casefold() for w in lines("geo/context/street_suffixes.txt"))
 
 
 _WEB = re.compile(r"\.(?:com|org|net|gov|edu|co|tv|us|uk|info)\b|^www\.|https?:|@")
@@ -134,12 +122,9 @@ def place_words(*place_names: str | None) -> set[str]:
 @cache
 def legal_stages() -> dict[str, str]:
     """Word form -> stage of the criminal justice process (data/merge/legal_stages.tsv)."""
-    text = resources.files("eventdesk").joinpath("data", "merge", "legal_stages.tsv").read_text("utf-8")
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            stage, forms = line.split("\t")
-            out.update((f.strip().casefold(), stage.strip()) for f in forms.split("|") if f.strip())
+    for stage, forms in rows("merge/legal_stages.tsv"):
+        out.update((f.strip().casefold(), stage.strip()) for f in forms.split("|") if f.strip())
     return out
 
 
@@ -263,8 +248,7 @@ def km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
 @cache
 def institution_nouns() -> frozenset[str]:
     """Head nouns of institutions' names (data/merge/institution_nouns.txt)."""
-    text = resources.files("eventdesk").joinpath("data", "merge", "institution_nouns.txt").read_text("utf-8")
-    return frozenset(w.strip().casefold() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(w.casefold() for w in lines("merge/institution_nouns.txt"))
 
 
 def _person_names(words: set[str]) -> set[str]:
@@ -278,17 +262,14 @@ def _person_names(words: set[str]) -> set[str]:
 def _dictionary_names() -> frozenset[str]:
     """Names of states (countries, their demonyms) and of the dictionary's organisations
     (data/actors: countries.jsonl, groups.tsv, igos.tsv), normalised."""
-    data = resources.files("eventdesk").joinpath("data", "actors")
     out: set[str] = set()
     for c in _countries():
         out.update(normalise(n) for n in c.get("names", []) + c.get("demonyms", []) + [c.get("name", "")])
     for name in ("groups.tsv", "igos.tsv"):
-        for line in data.joinpath(name).read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                cols = line.split("\t")
-                out.add(normalise(cols[0]))
-                if len(cols) > 1:
-                    out.update(normalise(x) for x in cols[1].split("|") if x.strip())
+        for cols in rows(f"actors/{name}"):
+            out.add(normalise(cols[0]))
+            if len(cols) > 1:
+                out.update(normalise(x) for x in cols[1].split("|") if x.strip())
     return frozenset(out)
 
 

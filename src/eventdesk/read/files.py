@@ -6,8 +6,8 @@ import glob
 import os
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
+from eventdesk.data import lines
 from eventdesk.records import Problem
 
 STDIN = "-"
@@ -22,8 +22,7 @@ DOC_SUFFIXES = ("", ".txt", ".md", ".rst")
 @cache
 def documentation_names() -> frozenset[str]:
     """Names of a folder's documentation files (data/read/documentation_files.txt), upper case."""
-    text = resources.files("eventdesk").joinpath("data", "read", "documentation_files.txt").read_text("utf-8")
-    return frozenset(ln.strip().upper() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(w.upper() for w in lines("read/documentation_files.txt"))
 
 
 def is_documentation(name: str) -> bool:

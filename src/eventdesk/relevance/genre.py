@@ -20,10 +20,11 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlparse
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "relevance"
+from eventdesk.data import data_path, rows
+
+DATA = data_path("relevance")
 GENRES = ("news", "opinion", "analysis", "other")
 
 # Rates per 1,000 unquoted words (see module doc). A news report has almost no first/second person
@@ -40,23 +41,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _KICKER = re.compile(r"^\s*([A-Za-z][A-Za-z \-]{1,24})\s*[:|]\s")
 
 
-def _lines(name: str) -> list[list[str]]:
-    out = []
-    with open(DATA / name, encoding="utf-8") as f:
-        for line in f:
-            if line.strip() and not line.startswith("#"):
-                out.append(line.rstrip("\n").split("\t"))
-    return out
-
-
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    return {label: genre for label, genre in _lines("genre_labels.tsv")}
+    return {label: genre for label, genre in rows("relevance/genre_labels.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _stance() -> dict[str, str]:
-    return {word: cat for cat, word in _lines("stance_words.tsv")}
+    return {word: cat for cat, word in rows("relevance/stance_words.tsv")}
 
 
 def labelled_genre(title: str, url: str | None) -> str | None:
@@ -148,7 +140,7 @@ def _model() -> tuple[dict[str, float], float, float]:
     """Weights of the commentary-vs-news model, its bias and its threshold."""
     weights: dict[str, float] = {}
     bias = threshold = 0.0
-    for n, row in enumerate(_lines("genre_model.tsv"), 1):
+    for n, row in enumerate(rows("relevance/genre_model.tsv"), 1):
         if len(row) != 2:
             raise ValueError(f"{DATA / 'genre_model.tsv'}: row {n}: expected name<TAB>number")
         name, value = row[0], float(row[1])

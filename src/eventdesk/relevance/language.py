@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from eventdesk.data import lines
 
 if TYPE_CHECKING:
     from eventdesk.resources import Resources
@@ -31,13 +32,11 @@ SURE = 0.5
 SHORT_WORDS_MIN = 30
 SHORT_WORDS_SHARE = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
-_FUNCTION_WORDS = Path(__file__).resolve().parents[1] / "data" / "relevance" / "english_function_words.txt"
 
 
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
-    with open(_FUNCTION_WORDS, encoding="utf-8") as f:
-        return frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
+    return frozenset(lines("relevance/english_function_words.txt"))
 
 
 def english_share(text: str) -> tuple[float, int]:
