@@ -384,3 +384,35 @@ def test_an_article_restating_a_toll_keeps_its_largest_figure():
     toll = _mention(400, [], [], "asserted", event_type="ASSAULT", fatalities=11)
     joined = join([lead, toll], lead, short=False)
     assert joined.fatalities == 11 and len(joined.mentions) == 2
+
+
+def test_an_event_told_first_with_no_party_takes_the_party_a_later_mention_names():
+    from eventdesk.code.coref import corefer
+
+    kw = {"event_type": "REQUEST", "date": "2005-03-30", "date_precision": "day"}
+    # "Few doubt that the election will be called in April." (no party; a default actor)
+    crowd = Actor(text="Protesters", name="Protesters", country="GBR", sector=None)
+    first = _mention(0, [crowd], [], "hypothetical", sentence="Few doubt the election will be called.", **kw)
+    # "... the prime minister, Alan Hart, will ask the Queen to dissolve Parliament."
+    hart = Actor(text="Alan Hart", name="Alan Hart", country="GBR", sector="GOV")
+    later = _mention(400, [hart], [], "hypothetical", sentence="Alan Hart will ask the Queen to go.", **kw)
+    (one,) = corefer([first, later], {})
+    assert len(one.mentions) == 2 and one.actors[0].name == "Alan Hart"
+    # a first mention that describes a party of its own ("the unions demanded ...") stays apart
+    unions = Actor(text="the unions", name="unions", country="GBR", sector=None)
+    first = _mention(0, [unions], [], "asserted", sentence="The unions demanded a vote.", **kw)
+    later = _mention(400, [hart], [], "hypothetical", sentence="Alan Hart will ask the Queen to go.", **kw)
+    assert len(corefer([first, later], {})) == 2
+    # a first mention that names a recipient has a party ("the withdrawal of US troops" ...
+    # "Kurdish forces retreated"): two events
+    troops = Actor(text="US troops", name="US troops", country="USA", sector="MIL")
+    first = _mention(0, [crowd], [troops], "hypothetical", sentence="The withdrawal of US troops.", **kw)
+    kurds = Actor(text="Kurdish forces", name="Kurdish forces", country="SYR", sector="REB")
+    later = _mention(400, [kurds], [], "asserted", sentence="Kurdish forces pulled back.", **kw)
+    assert len(corefer([first, later], {})) == 2
+    # and so does a later mention with a new-event cue ("in a separate appeal")
+    first = _mention(0, [], [], "asserted", sentence="An appeal was made for calm.", **kw)
+    later = _mention(
+        400, [hart], [], "asserted", sentence="In a separate appeal, Alan Hart asked for calm.", **kw
+    )
+    assert len(corefer([first, later], {})) == 2

@@ -363,6 +363,13 @@ def _link_strength(c: list[Event], e: Event, body: str, max_km: float, lead: int
     # (the lead's first); nothing in it (party, place, day, mode) tells of another event
     if not named_e and not _new_party(e.actors, [a for x in c for a in x.actors]):
         return 1 + in_lead
+    # the converse: an event told first with no party ("expects the election to be called", "talks
+    # will take place", or only a default actor; no named recipient either: "the withdrawal of US
+    # troops" names who withdraws) takes the one a later mention names: a participant
+    # slot left unfilled is no conflict (Cybulska & Vossen 2014, ECB+ slots), and nothing else (type,
+    # mode, place, day, recipients: compatible above) tells of another event
+    if not _described([a for x in c for a in x.actors]) and not any(_named(x.recipients) for x in c):
+        return 1 + in_lead
     return 0
 
 
