@@ -34,7 +34,7 @@ from eventdesk.config import load_config  # noqa: E402
 from eventdesk.pipeline import extract_events  # noqa: E402
 from eventdesk.records import Article, Event  # noqa: E402
 
-FIELDS = ["key", "type", "sent_a", "trig_a", "sent_b", "trig_b", "label"]
+FIELDS = ["key", "type", "sent_a", "trig_a", "sent_b", "trig_b", "label", "batch"]
 SEED = 20261203
 
 
@@ -67,9 +67,15 @@ def _pairs(evs: list[Event]) -> Iterator[tuple[Event, Event]]:
             yield a, b
 
 
-def sample(out: Path, n_articles: int, per_article: int) -> None:
-    rng = random.Random(SEED)
+def sample(
+    out: Path, n_articles: int, per_article: int, seed: int = SEED, exclude: Path | None = None
+) -> None:
+    rng = random.Random(seed)
     pool = _guardian()
+    if exclude is not None:  # a later batch: articles no earlier batch drew
+        with exclude.open(encoding="utf-8") as f:
+            done = {line.split("\t")[0] for line in f if not line.startswith("#")}
+        pool = [r for r in pool if r["id"] not in done]
     recs = rng.sample(pool, min(n_articles, len(pool)))
     arts, evs, _ = _records(recs)
     key_of = {a.id: a.url for a in arts}
@@ -88,7 +94,7 @@ def sample(out: Path, n_articles: int, per_article: int) -> None:
         rest = [p for p in pairs if p not in near]
         drawn = near + rng.sample(rest, min(per_article - len(near), len(rest)))
         for x, y in sorted(drawn, key=lambda p: (_key(p[0]), _key(p[1]))):
-            rows.append([key_of[a.id], x.event_type, *_key(x), *_key(y), ""])
+            rows.append([key_of[a.id], x.event_type, *_key(x), *_key(y), "", ""])
             print(f"\n## {len(rows)} {key_of[a.id]} {x.event_type}  {_key(x)} / {_key(y)}")
             for e in (x, y):
                 t = _key(e)[1]
@@ -125,10 +131,14 @@ def _joined(
     return together
 
 
-def score(labels: Path, show: bool = False) -> None:
+def score(labels: Path, show: bool = False, batch: str | None = None) -> None:
     with labels.open(encoding="utf-8") as f:
         lines = (line for line in f if not line.startswith("#"))  # the header says where labels come from
-        rows = [r for r in csv.DictReader(lines, delimiter="\t") if r["label"] in ("0", "1")]
+        rows = [
+            r
+            for r in csv.DictReader(lines, delimiter="\t")
+            if r["label"] in ("0", "1") and (batch is None or r.get("batch") == batch)
+        ]
     keys = sorted({r["key"] for r in rows})
     recs = {r["id"]: r for r in _guardian()}
     arts, evs, cfg = _records([recs[k] for k in keys if k in recs])
@@ -169,14 +179,17 @@ def main() -> None:
     s.add_argument("--out", type=Path, required=True)
     s.add_argument("--articles", type=int, default=14)
     s.add_argument("--per-article", type=int, default=8)
+    s.add_argument("--seed", type=int, default=SEED)
+    s.add_argument("--exclude", type=Path, help="a label file whose articles this batch leaves out")
     c = sub.add_parser("score")
     c.add_argument("--labels", type=Path, required=True)
     c.add_argument("--show", action="store_true", help="print the pairs the join decision gets wrong")
+    c.add_argument("--batch", help="score one labelling batch only (the file's batch column)")
     args = ap.parse_args()
     if args.cmd == "sample":
-        sample(args.out, args.articles, args.per_article)
+        sample(args.out, args.articles, args.per_article, args.seed, args.exclude)
     else:
-        score(args.labels, args.show)
+        score(args.labels, args.show, args.batch)
 
 
 if __name__ == "__main__":
