@@ -158,3 +158,39 @@ def test_shipped_model_ranks_a_reported_event_above_commentary_and_sport():
     assert best["Police"] >= model.threshold
     for other in ("Critics", "The"):
         assert best.get(other, 0.0) < best["Police"], (other, best)
+
+
+def test_an_authors_generic_statement_in_commentary_is_no_event():
+    """In an analysis piece the author's undated present-simple clauses state what is generally so
+    (genericity) and code nothing; the same text judged news keeps them, and dated or attributed
+    clauses stay in both."""
+    from eventdesk.code.eventness import generic_commentary
+
+    body = (
+        "Turkish jets bombed Kurdish positions near Afrin on Monday, the Kurdish militia said. "
+        "Russia supports the Syrian government because it fears chaos more than it loves Assad. "
+        "Western capitals condemn every Turkish incursion and then sell Ankara more weapons. "
+        "Moscow condemned the strikes on Tuesday."
+    )
+    cfg = {"code": {"eventness_threshold": 0.01}}  # only what the text rules out (p = 0) goes
+
+    def starts(genre: str) -> set[str]:
+        art = Article(
+            title="", body=body, published="2024-05-01", relevance={"topic": "conflict", "genre": genre}
+        )
+        return {e.evidence.sentence.split()[0] for e in code([art], cfg, Resources.shared(cfg))}
+
+    analysis, news = starts("analysis"), starts("news")
+    assert {"Turkish", "Moscow"} <= analysis and {"Turkish", "Moscow"} <= news
+    assert not {"Russia", "Western"} & analysis
+    assert {"Russia", "Western"} <= news
+
+    def cand(sentence: str, tag: str, genre: str) -> Candidate:
+        c = Candidate("ACCUSE", sentence, 0, (7, 15), "asserted", 0.6, [], [], None, 100)
+        c.clause_role, c.genre = f"ROOT|VERB|{tag}|subj|none", genre
+        return c
+
+    assert generic_commentary(cand("Critics condemn the war.", "VBP", "opinion"))
+    assert not generic_commentary(cand("Critics condemn the war, the minister says.", "VBP", "opinion"))
+    assert not generic_commentary(cand("Critics condemn the war on Monday.", "VBP", "opinion"))
+    assert not generic_commentary(cand("Critics condemned the war.", "VBD", "opinion"))

@@ -1437,10 +1437,16 @@ def code(
             _unidentified(e)
         # clauses that are not events (commentary, other word senses, page furniture) go; a short
         # report's main event stays whatever the gate says; bare mentions are left to coreference
+        genre = (art.relevance or {}).get("genre")
         passed = {
             id(e)
             for e in gate(
-                [e for e in events if not e.extra.get("mention_only")], body, config, main, res.eventness
+                [e for e in events if not e.extra.get("mention_only")],
+                body,
+                config,
+                main,
+                res.eventness,
+                genre,
             )
         }
         events = [e for e in events if id(e) in passed or e.extra.get("mention_only")]
@@ -1452,6 +1458,7 @@ def code(
             {"code": {"eventness_threshold": -1}},
             None,
             res.eventness,
+            genre,
         )
         out += events if bare_mentions else [e for e in events if not e.extra.get("mention_only")]
     return out

@@ -12,10 +12,10 @@ quotation and stance markers (data/eventness/stance.txt), genre words (boilerpla
 vocabulary of sport, finance, medicine, entertainment and tech (domains.tsv), where the sentence
 sits in the article, and a light bag of words. Weights ship as data/models/eventness.npz, trained
 by scripts/train_eventness.py on sentences labelled by hand (training/eventness_labels.tsv).
-`gate(events, body)` drops the candidates the model judges not to be events, and three kinds the
+`gate(events, body)` drops the candidates the model judges not to be events, and four kinds the
 text itself rules out: page furniture and author notes (furniture.txt), sentences in the
-vocabulary of sport, finance, medicine, entertainment or tech with no political participant, and
-records that name no participant at all.
+vocabulary of sport, finance, medicine, entertainment or tech with no political participant,
+records that name no participant at all, and, in commentary, the author's generic statements.
 """
 
 from __future__ import annotations
@@ -77,15 +77,20 @@ class Candidate:
     earlier_in_sentence: int = 0
     # the trigger's place in the sentence's syntax (code/assemble.clause_role), "" when unknown
     clause_role: str = ""
+    # the article's genre as relevance judged it (news, analysis, opinion; "" when unknown)
+    genre: str = ""
 
 
 def _get(x: Any, key: str, default: Any = None) -> Any:
     return x.get(key, default) if isinstance(x, dict) else getattr(x, key, default)
 
 
-def candidates(events: list[Any], body_length: int) -> list[Candidate]:
-    """Candidates of one article's events, each knowing the other candidates of its sentence."""
+def candidates(events: list[Any], body_length: int, genre: str | None = None) -> list[Candidate]:
+    """Candidates of one article's events, each knowing the other candidates of its sentence and
+    the article's `genre`."""
     cs = [candidate(e, body_length) for e in events]
+    for c in cs:
+        c.genre = genre or ""
     by_sentence: dict[int, list[Candidate]] = {}
     for c in cs:
         by_sentence.setdefault(c.sentence_start, []).append(c)
@@ -176,6 +181,13 @@ def _sector_of(party: tuple[str, str, str | None]) -> str:
     return sector or ("named" if text[:1].isupper() else "noun")
 
 
+def _in_quote(s: str, a: int) -> bool:
+    """Offset `a` of sentence `s` lies inside a quotation (an odd number of quote marks before it,
+    or the sentence opens one that has not closed by then)."""
+    opened = sum(s[:a].count(q) for q in _QUOTES)
+    return opened % 2 == 1 or (s[:1] in _QUOTES and not any(q in s[1:a] for q in _QUOTES))
+
+
 def features(c: Candidate) -> dict[str, float]:
     """Named features of a candidate event (value 1.0 unless said otherwise)."""
     t = c.event_type
@@ -224,8 +236,7 @@ def features(c: Candidate) -> dict[str, float]:
     if trig_words[0][:1].isupper() and a > 0:
         f["trig_capital"] = 1.0  # "Attack" mid-sentence: part of a name or a headline
     # where the trigger sits: inside a quotation, after a verb of saying
-    opened = sum(s[:a].count(q) for q in _QUOTES)
-    if opened % 2 == 1 or (s[:1] in _QUOTES and not any(q in s[1:a] for q in _QUOTES)):
+    if _in_quote(s, a):
         f["in_quote"] = 1.0
     if s[:1] in _QUOTES:
         f["starts_quote"] = 1.0
@@ -385,6 +396,31 @@ def other_field(c: Candidate) -> str | None:
     return None
 
 
+# genres in which the author argues rather than reports (relevance/genre.py: opinion and analysis)
+COMMENTARY_GENRES = frozenset({"analysis", "opinion"})
+# Penn tags of the present simple (code/assemble.clause_role's third field)
+_PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
+
+
+def attributed(c: Candidate) -> bool:
+    """The trigger stands inside a quotation or its sentence has a verb of saying: someone else's
+    words, not the author's."""
+    a = max(0, min((c.trigger[0] - c.sentence_start) if c.trigger else 0, len(c.sentence)))
+    return _in_quote(c.sentence, a) or any(w.lower() in _SAY for w in _WORD.findall(c.sentence))
+
+
+def generic_commentary(c: Candidate) -> bool:
+    """In an opinion or analysis piece, the author's own clause in the present simple with no time:
+    a generic or habitual statement ("Western powers view a withdrawal as..."), not one dated act
+    (Krifka et al. 1995, genericity: the present simple of an eventive verb is habitual or generic
+    unless it reports; news narrates in the past and dates, Bell 1991). GUIDE.md: commentary and
+    analysis are not events. News keeps its present-tense headlines and leads."""
+    if c.genre not in COMMENTARY_GENRES or not c.clause_role:
+        return False
+    tag = (c.clause_role.split("|") + ["", "", ""])[2]
+    return tag in _PRESENT_SIMPLE and not attributed(c) and not _WHEN.search(c.sentence)
+
+
 def no_participant(c: Candidate) -> bool:
     """No actor and no recipient: a PLOVER event is an interaction initiated by an actor (manual,
     "actor" and "recipient"), and the coder already names the unidentified armed group where ACLED
@@ -399,24 +435,28 @@ def gate(
     config: dict[str, Any] | None = None,
     keep: Any = None,
     model: EventnessModel | None = None,
+    genre: str | None = None,
 ) -> list[Any]:
     """The events the model judges to be events; `keep` (a document's main event) always stays.
 
     Each kept event's `confidence` becomes the model's calibrated probability that it is a real
     event of its type (0 for what the text rules out: another field's sense, page furniture, no
-    participant), so a cut at 0.7 keeps records of which about 70% or more are events (measured on
-    the labels' hold-out; scripts/train_eventness.py); the frame coder's own score stays in
-    `extra["coder_score"]`. `model`: the shipped weights (EventnessModel.shipped(), kept by
+    participant, an author's generic statement in commentary), so a cut at 0.7 keeps records of
+    which about 70% or more are events (measured on the labels' hold-out;
+    scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
+    `model`: the shipped weights (EventnessModel.shipped(), kept by
     eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold
-    < 0: nothing is dropped, confidence is still the model's.
+    < 0: nothing is dropped, confidence is still the model's. `genre`: the article's genre as
+    relevance judged it (Article.relevance["genre"]).
     """
     if model is None or not events:
         return events
     threshold = (config or {}).get("code", {}).get("eventness_threshold")
     threshold = model.threshold if threshold is None else float(threshold)
     out = []
-    for ev, c in zip(events, candidates(events, len(body)), strict=True):
-        p = 0.0 if other_field(c) or page_furniture(c) or no_participant(c) else model.probability(c)
+    for ev, c in zip(events, candidates(events, len(body), genre), strict=True):
+        ruled_out = other_field(c) or page_furniture(c) or no_participant(c) or generic_commentary(c)
+        p = 0.0 if ruled_out else model.probability(c)
         if threshold < 0 or p >= threshold or ev is keep:
             ev.extra["coder_score"] = ev.confidence
             ev.confidence = round(p, 4)
