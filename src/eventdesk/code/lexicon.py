@@ -12,6 +12,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from eventdesk.data import rows
+
+# speech-act verbs the lexicon lacks, by their class and frame (Searle 1976, Levin 1993); their entries are
+# numbered from SPEECH_ACT_ENTRY + row, apart from the lines of triggers.tsv
+SPEECH_ACTS = "ontology/speech_acts.tsv"
+SPEECH_ACT_ENTRY = 100000
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -107,6 +114,8 @@ def _split_top(s: str, sep: str) -> list[str]:
 # Between the words of a phrase: spaces, with a quotation mark allowed on either side (he was
 # "concerned" about; the right to "defend itself").
 _GAP = r"[\"”’]?\s+[\"“‘]?"
+# words that open an interrogative clause (Huddleston & Pullum 2002, ch. 11): a frame's gap does not cross one
+_INTERROGATIVE = r"(?:whether|if|why|how|what|which|who|whom|when|where|about)"
 
 
 def _phrase(p: str) -> str:
@@ -115,6 +124,13 @@ def _phrase(p: str) -> str:
     for tok in toks:
         if tok == "...":
             parts.append(r"(?:[\w'’-]+(?:[.,]\d+)*[,]?" + _GAP + "){0,4}?")
+            continue
+        if re.fullmatch(r"\.\.\.\d+", tok):
+            # up to N words, none of them an interrogative word: "asked the Trinidad and Tobago authorities
+            # to issue" is a request, "asked Mr Brown whether the Treasury had leaned on ONS to" a question
+            parts.append(
+                r"(?:(?!" + _INTERROGATIVE + r"\b)[\w'’-]+(?:[.,]\d+)*[,]?" + _GAP + "){0," + tok[3:] + "}?"
+            )
             continue
         if tok.startswith("(") and tok.endswith(")"):
             alts = [_phrase(a) for a in _split_top(tok[1:-1], "|")]
@@ -163,6 +179,11 @@ def _lexicon() -> tuple[_Entry, ...]:
             continue
         t, mode, cameo, w, acled, pat = line.split("\t")
         out.append(_Entry(t, mode or None, cameo, float(w), acled or None, _compile(pat), i))
+    for j, (_cls, t, mode, cameo, w, verbs, frames) in enumerate(rows(SPEECH_ACTS)[1:], 1):
+        pat = "|".join(
+            " ".join(f"({verbs})" if tok == "V" else tok for tok in fr.split()) for fr in frames.split("|")
+        )
+        out.append(_Entry(t, mode or None, cameo, float(w), None, _compile(pat), SPEECH_ACT_ENTRY + j))
     return tuple(out)
 
 
