@@ -11,7 +11,8 @@ coded, and if not, where it was lost:
   no trigger        the lexicon (data/ontology/triggers.tsv) has no word of the type in the mention
   wrong type        a record of another type was coded from the mention's sentence, whose
                     words the lexicon also reads as the labelled type
-  no trigger, other event   the same, but the lexicon has no word of the labelled type there
+  no trigger, other event   the same, but the lexicon has no word of the labelled type there (the
+                    types coded instead are listed with the misses by type)
   no frame          the lexicon finds a trigger of the type, but no record comes out of it
                     (no participant, nested under another event, the type rules took it)
 
@@ -258,9 +259,11 @@ def main() -> int:
                 why = "no frame"
             else:
                 why = "no trigger"
-        tally[why.split(" (")[0].split(",")[0]] += 1
+        # a miss keeps its kind whole ("no trigger, other event": the sentence was coded with another type,
+        # a type-choice miss; "no trigger": nothing was coded there) and, by type, the types coded instead
+        tally["coded" if why.startswith("coded") else why.split(" (")[0]] += 1
         if not why.startswith("coded"):
-            by_type["/".join(sorted(rows[0]["types"])) + ": " + why.split(" (")[0].split(",")[0]] += 1
+            by_type["/".join(sorted(rows[0]["types"])) + ": " + why] += 1
         if why.startswith("coded, actor wrong"):
             tally["(coded, actor wrong)"] += 1
         if (a.verbose or why != "coded") and not (a.realnews and a.half == "held"):
