@@ -45,8 +45,9 @@ data/ontology/type_words.tsv):
   police is an indictment (COERCE); "attacked Blair over his record" is a criticism (ACCUSE); a politician who
   defects leaves a party (SANCTION), MOBILIZE is a military or police move, and an order to withdraw troops is
   a retreat (RETREAT), not a mobilization.
-- A clash over a policy, a plan or a question ("clashed with Trump over his decision") is a dispute in words:
-  ACCUSE (PLOVER: verbal assaults are ACCUSE); a clash of armed parties or over control of a place stays ASSAULT.
+- A clash over a policy, a plan or a question ("clashed with Trump over his decision"), or one side of which is a
+  person ("the ambassador clashed with Trump"), is a dispute in words: ACCUSE (PLOVER: verbal assaults are ACCUSE);
+  a clash of armed parties, crowds or police, or over control of a place, stays ASSAULT.
 - Side words: a noun modifier of a noun naming a place, an office, a time, a power or a document ("detention
   centres", "the defence minister", "house arrest powers") classifies that thing, no act; the deed in an accusation's
   "of"/"for" complement ("accuses Iran of backing the Houthis") is what the accuser says (`accused_deed`); a past
@@ -172,15 +173,40 @@ def _asserts(tok: Any) -> bool:
 PARTY_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 
 
+def _party(tok: Any) -> bool:
+    """Whether a noun names a party: a name, a pronoun, or a party noun ("allies", "the regime")."""
+    return (
+        tok.ent_type_ in PARTY_ENTITIES
+        or tok.pos_ in ("PROPN", "PRON")
+        or _is(tok, "party_nouns")
+        or _is(tok, "armed_group_nouns")
+    )
+
+
+def _done(clause: Any) -> bool:
+    """Whether a finite clause tells a deed done or under way: a past, perfect or progressive verb with no
+    modal ("have taken", "sided", "is delivering"), not a prediction ("would cause") or a state ("is")."""
+    auxes = [x for x in clause.children if x.dep_ in ("aux", "auxpass")]
+    if any(x.tag_ == "MD" for x in auxes) or clause.lemma_ == "be" or clause.pos_ == "AUX":
+        return False
+    if clause.tag_ == "VBD":
+        return True
+    if clause.tag_ == "VBN":
+        return any(x.lower_ in ("have", "has", "had", "'ve") for x in auxes)
+    return clause.tag_ == "VBG" and bool(auxes)
+
+
 def warning_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
     """What a warning is (PLOVER THREATEN: "coercive or forceful warnings"; ACCUSE: "express disapprovals,
     objections ... decry a policy or an action"). THREATEN when its clause has the speaker's side as its doer
     ("warned that they would retaliate"), names a coercive act ("warned that Turkey would face sanctions") or
     holds another trigger (an act threatened), or when it is addressed to a party ("warned Ankara that...").
-    ACCUSE when what it foretells is another named party's doing ("Lavrov warned that Americans have taken
-    dangerous unilateral steps", "warned that the US president's actions would cause instability"): a
-    criticism. None when it foretells a danger with no party behind it ("warned that millions of people face
-    freezing conditions")."""
+    ACCUSE when it tells a deed another named party or a policy has done or is doing ("Lavrov warned that
+    Americans have taken dangerous unilateral steps"), or foretells another party's doing with no act of force
+    named ("warned that the president's plan would divide the party"): a criticism. None when it foretells a
+    danger with no party behind it ("warned that millions of people face freezing conditions"), when the people
+    it names suffer what the clause tells ("warned that 400 civilians need evacuation"), or when the speaker is
+    an analyst or an expert (an opinion; realnews GUIDE)."""
     if not _is(tok, "warning_verbs"):
         return "THREATEN"
     clauses = [c for c in tok.children if c.dep_ == "ccomp"]
@@ -202,20 +228,45 @@ def warning_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
         (c.dep_ == "prep" and c.lower_ == "against") or c.dep_ == "xcomp" for c in tok.children
     ):
         return "REQUEST"
-    # addressed to someone ("warned Ankara that..."), the warning is a move against that party
-    if not clauses or any(c.dep_ == "dobj" for c in tok.children):
+    # addressed to someone ("warned Ankara that..."), the warning is a move against that party; an object
+    # that names no party ("warned the picture was not as rosy") is the parse's misreading of the clause's
+    # subject
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if not clauses or any(_party(o) for o in objects):
         return "THREATEN"
-    speaker = {x.lower_ for c in tok.children if c.dep_ == "nsubj" for x in c.subtree if x.pos_ == "PROPN"}
+    speakers = [c for c in tok.children if c.dep_ == "nsubj"]
+    # an analyst's or an expert's warning is an opinion, no act of a party (realnews GUIDE: "opinions of
+    # journalists/experts ... are NOT events")
+    if any(_is(x, "commentator_nouns") for x in speakers):
+        return None
+    speaker = {x.lower_ for c in speakers for x in c.subtree if x.pos_ == "PROPN"}
     other_party = False
     for c in clauses:
-        subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+        subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")] + objects
         if any(x.lower_ in words("speaker_pronouns") for x in subj):
             return "THREATEN"
         named = [y for x in subj for y in x.subtree if y.pos_ == "PROPN" or y.ent_type_ in PARTY_ENTITIES]
         if any(y.lower_ in speaker for y in named):
             return "THREATEN"  # the speaker's own side acts
+        # a capitalised adjective names a side too ("threats of Western military action")
+        named += [y for x in subj for y in x.subtree if y.pos_ == "ADJ" and y.is_title and y.i > y.sent.start]
+        # what another named party or a policy has done ("warned that Americans have taken dangerous unilateral
+        # steps", "warned that Iran is delivering missiles to the group") is a deed told and judged, no repercussion
+        # the speaker's side holds out: a criticism (PLOVER ACCUSE). What another party would do stays a warning
+        # of repercussions (realnews codes "warned that X would ..." THREATEN), and a party that is to undergo
+        # something ("warned that Turkey would face sanctions") is the target of a threat
+        if (
+            (named or any(_is(x, "criticisable_things") for x in subj))
+            and _done(c)
+            and not _is(c, "undergoing_verbs")
+        ):
+            return "ACCUSE"
         if any(_is(x, "coercive_warning") for x in c.subtree):
             return "THREATEN"
+        # people who suffer ("warned that 400 civilians need evacuation", "that millions face hunger") are
+        # no doer: the acts the clause names are the danger, not a threatened act
+        if any(y.like_num or y.ent_type_ in ("CARDINAL", "QUANTITY") for x in subj for y in x.subtree):
+            continue
         # an act the clause names ("warned that the alternative would be to release them")
         if any(c.left_edge.i <= o.i <= c.right_edge.i for _, o in others):
             return "THREATEN"
@@ -566,7 +617,7 @@ def _committed_to_party(tok: Any) -> bool:
 def _verbal_clash(tok: Any) -> bool:
     """ "Erdogan and Putin clashed over the future of Idlib", "clashed with Trump over his decision": a clash
     over a policy, a plan or a question is a dispute in words (PLOVER: verbal assaults are ACCUSE), not a fight
-    ("clashed over control of the town" names no such topic)."""
+    ("clashed over control of the town" names no such topic), and so is a clash with a person named."""
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "on", "with")]
     # "clashed with Trump over his decision": the topic may hang on the party clashed with
     preps += [
@@ -579,6 +630,19 @@ def _verbal_clash(tok: Any) -> bool:
         if x.dep_ == "prep" and x.lower_ in ("over", "about")
     ]
     topics = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+    # "the ambassador clashed with Trump", "Erdogan clashed with Putin": a clash one side of which is a
+    # person (a name or a title of office) and neither side a force is a dispute in words; forces, armed groups
+    # and crowds fight ("protesters clashed with police")
+    sides = [c for c in tok.children if c.dep_ == "nsubj"]
+    sides += [p for c in preps if c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+    if (
+        len(sides) >= 2
+        and any(x.ent_type_ == "PERSON" or _is(x, "person_titles") for x in sides)
+        and not any(
+            _is(x, "force_nouns") or _is(x, "armed_group_nouns") or _is(x, "crowd_nouns") for x in sides
+        )
+    ):
+        return True
     # "clash" takes no object: one the parse gives it is the topic ("clashed ... over his decision")
     topics += [c for c in tok.children if c.dep_ == "dobj"]
     return any(_is(p, "criticisable_things") or _is(p, "dispute_topics") for p in topics)
