@@ -185,12 +185,16 @@ def test_an_authors_generic_statement_in_commentary_is_no_event():
     assert not {"Russia", "Western"} & analysis
     assert {"Russia", "Western"} <= news
 
-    def cand(sentence: str, tag: str, genre: str) -> Candidate:
+    def cand(sentence: str, tag: str, genre: str, dep: str = "ROOT") -> Candidate:
         c = Candidate("ACCUSE", sentence, 0, (7, 15), "asserted", 0.6, [], [], None, 100)
-        c.clause_role, c.genre = f"ROOT|VERB|{tag}|subj|none", genre
+        c.clause_role, c.genre = f"{dep}|VERB|{tag}|subj|none", genre
         return c
 
     assert generic_commentary(cand("Critics condemn the war.", "VBP", "opinion"))
     assert not generic_commentary(cand("Critics condemn the war, the minister says.", "VBP", "opinion"))
     assert not generic_commentary(cand("Critics condemn the war on Monday.", "VBP", "opinion"))
     assert not generic_commentary(cand("Critics condemned the war.", "VBD", "opinion"))
+    # a plural noun the tagger read as a verb ("airstrikes" VBZ as a subject) heads no clause
+    assert not generic_commentary(
+        cand("Airstrikes near the city have killed dozens.", "VBZ", "opinion", "nsubj")
+    )

@@ -398,8 +398,13 @@ def other_field(c: Candidate) -> str | None:
 
 # genres in which the author argues rather than reports (relevance/genre.py: opinion and analysis)
 COMMENTARY_GENRES = frozenset({"analysis", "opinion"})
-# Penn tags of the present simple (code/assemble.clause_role's third field)
+# Penn tags of the present simple (code/assemble.clause_role's third field: the clause verb's tag)
 _PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
+# dependency relations of a clause's verb (Universal/ClearNLP labels as spaCy gives them); a "verb" in a
+# nominal relation (nsubj, dobj, pobj...) is a noun the tagger misread ("airstrikes ... have killed")
+_CLAUSE_RELATIONS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"}
+)
 
 
 def attributed(c: Candidate) -> bool:
@@ -417,8 +422,13 @@ def generic_commentary(c: Candidate) -> bool:
     analysis are not events. News keeps its present-tense headlines and leads."""
     if c.genre not in COMMENTARY_GENRES or not c.clause_role:
         return False
-    tag = (c.clause_role.split("|") + ["", "", ""])[2]
-    return tag in _PRESENT_SIMPLE and not attributed(c) and not _WHEN.search(c.sentence)
+    dep, _, tag = (c.clause_role.split("|") + ["", "", ""])[:3]
+    return (
+        dep in _CLAUSE_RELATIONS
+        and tag in _PRESENT_SIMPLE
+        and not attributed(c)
+        and not _WHEN.search(c.sentence)
+    )
 
 
 def no_participant(c: Candidate) -> bool:
