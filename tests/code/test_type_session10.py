@@ -86,3 +86,18 @@ def _decide(text: str, word: str, etype: str) -> str | None:
 )
 def test_warning_and_clash_types(text: str, word: str, etype: str, expected: str | None) -> None:
     assert _decide(text, word, etype) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # a verb of movement tells a visit only as a journey to a place (PLOVER CONSULT 'visit')
+        ("The Iranian foreign minister came to Damascus on Sunday for talks.", "came", "CONSULT"),
+        ("The prime minister went to Brussels to meet the other leaders.", "went", "CONSULT"),
+        ("The label came to cover every armed group in the province.", "came", None),
+        ("The general's party came to power after the coup.", "came", None),
+        ("The ministers agree on most things, but when it came to the budget they split.", "came", None),
+    ],
+)
+def test_a_movement_verb_is_a_visit_only_as_a_journey(text: str, word: str, expected: str | None) -> None:
+    assert _decide(text, word, "CONSULT") == expected

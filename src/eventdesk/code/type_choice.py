@@ -48,6 +48,8 @@ data/ontology/type_words.tsv):
 - A clash over a policy, a plan or a question ("clashed with Trump over his decision"), or one side of which is a
   person ("the ambassador clashed with Trump"), is a dispute in words: ACCUSE (PLOVER: verbal assaults are ACCUSE);
   a clash of armed parties, crowds or police, or over control of a place, stays ASSAULT.
+- A verb of movement tells a visit (CONSULT) only as a journey to a place: "came to encompass" (a change of state),
+  "when it came to Islam" (an idiom) and "came to power" (no place) travel nowhere.
 - Side words: a noun modifier of a noun naming a place, an office, a time, a power or a document ("detention
   centres", "the defence minister", "house arrest powers") classifies that thing, no act; the deed in an accusation's
   "of"/"for" complement ("accuses Iran of backing the Houthis") is what the accuser says (`accused_deed`); a past
@@ -784,6 +786,9 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
             return "ACCUSE" if forms & {"attack"} else None
         if any(_is(o, "figurative_objects") or _is(o, "agreement_nouns") for o in objs):
             return None
+    elif etype == "CONSULT" and _is(tok, "movement_verbs") and tok.pos_ == "VERB" and not _travels(tok):
+        # "the phrase came to encompass...", "when it came to Islam", "came to power": no journey to a place
+        return None
     elif etype == "CONSULT" and forms & {"meet", "met"} and tok.pos_ == "VERB":
         # "met a mixed response", "the target was met": another sense of the verb, a meeting with no one
         if any(_is(o, "met_senses") for o in _objects(tok)):
@@ -868,6 +873,30 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     if etype in ("ASSAULT", "COERCE", "SANCTION") and foretold_force(tok):
         return "THREATEN"
     return etype
+
+
+def _travels(tok: Any) -> bool:
+    """Whether a verb of movement tells a journey (PLOVER CONSULT 'visit': travel to meet): not "came to
+    encompass" (an infinitive: a change of state, Quirk et al. 1985 3.49), not "when it came to Islam" (the
+    idiom, with an expletive subject), not "came to power" / "went to war" (a goal that is no place)."""
+    # an infinitive right after the verb, with no place to go to ("came to encompass", "came to be seen")
+    infinitive = any(
+        c.dep_ in ("xcomp", "advcl")
+        and any(x.dep_ == "aux" and x.lower_ == "to" and x.i == tok.i + 1 for x in c.children)
+        for c in tok.children
+    )
+    if infinitive and not any(c.dep_ == "prep" for c in tok.children):
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.children):
+        return False
+    goals = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return not any(_is(p, "non_place_goals") for p in goals)
 
 
 def official_visit(tok: Any, etype: str, actor_sectors: list[str | None]) -> bool:
