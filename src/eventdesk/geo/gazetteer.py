@@ -89,6 +89,10 @@ class Gazetteer:
         self._cache[k] = got
         return got
 
+    def named(self, name: str) -> tuple[Candidate, ...]:
+        """Places of this name as written ("Sochi"): lookup() of its key, for callers outside geo."""
+        return self.lookup(key(name))
+
     def seat(self, gid: int, kind: str = "adm1") -> Entry | None:
         """The seat of a province or district (by GeoNames id) as far as the data tell: its city of the
         same name ("Settat" in Settat province), else its most populous city; cached; None when none."""

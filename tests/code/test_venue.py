@@ -1,0 +1,36 @@
+"""A town naming an agreement or meeting ("the Sochi agreement") says where it was made, not who made
+it (Quirk et al. 1985, 17.108-17.109: a proper-noun premodifier of location sense); a country or
+group in the same place names a party. Sentences written for these tests; a neutral paragraph comes
+first so that the text is coded as an article, not as a short report."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.code import code
+from eventdesk.records import Article
+from eventdesk.resources import Resources
+
+_FILL = " ".join(["The weather in the region was mild and the shops were quiet for most of that week."] * 20)
+
+
+def _actors(text: str, etype: str) -> list[str]:
+    body = _FILL + " " + text
+    evs = code([Article(title="", body=body, published="2024-05-01")], {}, Resources.shared({}))
+    return [a.name for e in evs if e.evidence.start > len(_FILL) and e.event_type == etype for a in e.actors]
+
+
+@pytest.mark.parametrize("town", ["Sochi", "Dayton", "Montreux"])
+def test_a_town_premodifying_an_agreement_is_no_party(town: str) -> None:
+    got = _actors(
+        f"Erdogan said on Monday that the {town} agreement had averted a great humanitarian disaster.",
+        "AGREE",
+    )
+    assert got  # the agreement is coded, with the speaker as its party
+    assert town not in got
+
+
+def test_a_group_premodifying_an_attack_is_its_party() -> None:
+    assert "Hamas" in _actors(
+        "Officials said the Hamas attack killed 20 people in the border town.", "ASSAULT"
+    )
