@@ -309,6 +309,25 @@ def _narrative_date(body: str, start: int, anchor: date, days: int) -> Expr | No
     return e
 
 
+def _deadline(sentence: str, ex: Expr, anchor: date | None, trigger: int | None) -> bool:
+    """Is `ex` a deadline in what a speech act says ("demanded that they leave by Friday", "will be
+    in place by 15 October, the leaders agreed", "no later than Saturday")? A date after a word of
+    data/dates/deadline_words.txt is the end point of a span (Quirk et al. 1985, 9.36-9.40); it
+    is the deadline of the act said when it follows the verb that says it (the content comes after
+    its verb), when its clause looks forward, or when it falls after the reporting date. Tense
+    is not asked: reported speech backshifts it ("threatened to strike if they were not gone by
+    30 November", Quirk et al. 1985, 14.31). "By Tuesday the sides had agreed" bounds the act."""
+    before = " ".join(sentence[max(0, ex.start - 24) : ex.core_start].lower().split())
+    lead = ex.prefix or ""
+    words = _word_list("deadline_words.txt")
+    if lead not in words and not any(before == w or before.endswith(" " + w) for w in words):
+        return False
+    if (trigger is not None and ex.start > trigger) or is_future(sentence, ex):
+        return True
+    r = resolve(ex, anchor, False, False) if anchor is not None else None
+    return r is not None and anchor is not None and r.first > anchor
+
+
 def date_event(
     ev: Event,
     art: Article,
@@ -321,6 +340,11 @@ def date_event(
     """Date one event (see resolve_dates); `bound` is used only when there is no anchor."""
     sentence, sent_start = _sentence_of(ev, art)
     exprs = _scan_cached(sentence)
+    if exprs and (ev.event_type or "").lower() in _word_list("speech_act_types.txt"):
+        # "the two leaders agreed ... will be in place by 15 October": a demand, agreement or threat
+        # is made when it is said; the deadline in what is said dates the act that is due
+        said = _trigger_offset(ev, sent_start, len(sentence), sentence)
+        exprs = [e for e in exprs if not _deadline(sentence, e, anchor, said)]
     trig = _trigger_offset(ev, sent_start, len(sentence), sentence) if exprs else None
     ex = choose(sentence, exprs, trig, _focus(ev, sentence) if len(exprs) > 1 and trig is None else None)
     ctx = sentence
