@@ -26,16 +26,14 @@ Runs after place and date are known (pipeline.extract_events).
 from __future__ import annotations
 
 import math
-import os
 import re
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from eventdesk.config import SETTINGS, section
+from eventdesk.data import lines
 from eventdesk.records import Actor, Article, Event, Evidence, Mention, Place
-
-DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "coref")
 
 FACTUAL = {"asserted", "claimed"}
 # actors a coder puts in when the text names nobody: never evidence of who the actor is
@@ -44,14 +42,7 @@ GENERIC_ACTORS = {"Unidentified armed group", "Protesters"}
 
 def _words(name: str) -> list[str]:
     """A word list from data/coref (first line: its source, '#' lines are comments)."""
-    path = os.path.join(DATA, name)
-    out: list[str] = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                out.append(line.lower())
-    return out
+    return [w.lower() for w in lines(f"coref/{name}")]
 
 
 @cache

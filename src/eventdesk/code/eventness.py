@@ -30,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from eventdesk.data import lines
+
 N_BITS = 16  # hashed feature space of the model (65,536 columns)
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+")
 _STOP = frozenset(
@@ -137,9 +139,8 @@ def candidate(event: Any, body_length: int) -> Candidate:
 # ----------------------------------------------------------------------------- word lists
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("eventdesk").joinpath("data", "eventness", name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+def _lines(name: str) -> tuple[str, ...]:
+    return lines(f"eventness/{name}")
 
 
 def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:

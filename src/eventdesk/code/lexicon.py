@@ -206,13 +206,8 @@ _UNHEDGED = frozenset(
 @cache
 def _other_senses() -> tuple[re.Pattern[str], ...]:
     """Phrases in which a trigger word has another, non-event sense (data/ontology/other_senses.tsv)."""
-    text = (
-        resources.files("eventdesk")
-        .joinpath("data", "ontology", "other_senses.tsv")
-        .read_text(encoding="utf-8")
-    )
-    rows = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple(_compile(ln.split("\t", 1)[1]) for ln in rows[1:])
+    # the first entry line names the columns
+    return tuple(_compile("\t".join(row[1:])) for row in rows("ontology/other_senses.tsv")[1:])
 
 
 def triggers(text: str) -> list[Hit]:

@@ -60,25 +60,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from eventdesk.code.acled_rules import _territory
 from eventdesk.code.lexicon import Hit, triggers
 from eventdesk.code.sentence import TypeGuess, acled_sub_type, guess_of_type
+from eventdesk.data import lines
 
 
 @cache
 def words(name: str) -> frozenset[str]:
     """One word list of data/ontology/type_words.tsv (lower case; sector codes as written)."""
-    text = (
-        resources.files("eventdesk")
-        .joinpath("data", "ontology", "type_words.tsv")
-        .read_text(encoding="utf-8")
-    )
     lists: dict[str, frozenset[str]] = {}
-    rows = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    for ln in rows[1:]:
+    for ln in lines("ontology/type_words.tsv")[1:]:  # the first entry line names the columns
         key, _, vals = ln.partition("\t")
         lists[key.strip()] = frozenset(vals.split())
     if name not in lists:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.config import setting
+from eventdesk.data import rows
 from eventdesk.geo.resolver import Mention, to_place
 from eventdesk.geo.signals import (
     body_names,
@@ -310,14 +311,10 @@ def _preceding_place(found: list[_Found], body: str, start: int) -> Place | None
 @functools.lru_cache(maxsize=1)
 def _anaphoric_nouns() -> tuple[re.Pattern[str], dict[str, str]]:
     """data/geo/context/anaphoric_places.tsv as a pattern for "the/this/that NOUN('s)" and noun -> kind."""
-    from eventdesk.geo.build import data_dir
-
     kinds: dict[str, str] = {}
-    text = (data_dir() / "context" / "anaphoric_places.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            noun, kind = (line.split("\t") + [""])[:2]
-            kinds[noun.strip().lower()] = kind.strip()
+    for row in rows("geo/context/anaphoric_places.tsv"):
+        noun, kind = (list(row) + [""])[:2]
+        kinds[noun.strip().lower()] = kind.strip()
     alts = "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True))
     return re.compile(rf"\b(?:the|this|that)\s+({alts})\b(?!\s+of\b)", re.I), kinds
 
@@ -376,13 +373,9 @@ def _within(p: Place, outer: Place) -> bool:
 @functools.lru_cache(maxsize=1)
 def _attachment_words() -> dict[str, frozenset[str]]:
     """Kinds of dependency label and preposition of data/geo/context/site_attachment.tsv."""
-    from eventdesk.geo.build import data_dir
-
     out: dict[str, frozenset[str]] = {}
-    for line in (data_dir() / "context" / "site_attachment.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, *words = line.split("\t")
-            out[kind] = frozenset(w.strip() for w in words if w.strip())
+    for kind, *words in rows("geo/context/site_attachment.tsv"):
+        out[kind] = frozenset(w.strip() for w in words if w.strip())
     return out
 
 
@@ -840,20 +833,16 @@ def _government_seat(ev: Event, gaz: Gazetteer) -> Place | None:
 def _seat_names() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str, bool]]]:
     """Names of data/geo/context/seats.tsv as one pattern, and name -> (country alpha-3, seat city or
     "" for the national capital, only after a locative "at the")."""
-    from eventdesk.geo.build import data_dir
-
-    rows: dict[str, tuple[str, str, bool]] = {}
-    for line in (data_dir() / "context" / "seats.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        names, a3, city, use = (line.split("\t") + ["", "", ""])[:4]
+    seats: dict[str, tuple[str, str, bool]] = {}
+    for row in rows("geo/context/seats.tsv"):
+        names, a3, city, use = (list(row) + ["", "", ""])[:4]
         for nm in names.split("|"):
             if nm.strip():
-                rows[nm.strip()] = (a3.strip(), city.strip(), use.strip() == "at")
-    if not rows:
-        return None, rows
-    alts = "|".join(re.escape(n) for n in sorted(rows, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])(?:{alts})(?![\w-])"), rows
+                seats[nm.strip()] = (a3.strip(), city.strip(), use.strip() == "at")
+    if not seats:
+        return None, seats
+    alts = "|".join(re.escape(n) for n in sorted(seats, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{alts})(?![\w-])"), seats
 
 
 _AT_THE = re.compile(r"\b(?:at|in|to)\s+(?:the\s+)?$", re.I)
@@ -863,10 +852,10 @@ def _body_seat(sentence: str, gaz: Gazetteer, international: bool) -> Place | No
     """The seat of the body the sentence names (data/geo/context/seats.tsv): an international body's
     headquarters (`international`), else the capital of a government named by its seat or office;
     None when it names none, or bodies with different seats."""
-    pat, rows = _seat_names()
+    pat, named = _seat_names()
     seats = set()
     for m in pat.finditer(sentence) if pat is not None else ():
-        a3, city, at_only = rows[m.group(0)]
+        a3, city, at_only = named[m.group(0)]
         if bool(city) != international:
             continue
         if at_only and not _AT_THE.search(sentence[max(0, m.start() - 12) : m.start()]):

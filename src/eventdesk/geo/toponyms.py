@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.config import setting
+from eventdesk.data import lines
 from eventdesk.geo.gazetteer import Gazetteer
 from eventdesk.geo.normalize import key
 from eventdesk.geo.resolver import (
@@ -98,10 +99,7 @@ def common_words() -> frozenset[str]:
 def _data_lines(relpath: str) -> list[str]:
     """The stripped entries of a word-list file under the geo data folder (blank lines and
     # comments left out)."""
-    from eventdesk.geo.build import data_dir
-
-    lines = (data_dir() / relpath).read_text(encoding="utf-8").splitlines()
-    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+    return list(lines(f"geo/{relpath}"))
 
 
 @functools.lru_cache(maxsize=1)
