@@ -34,3 +34,22 @@ def test_a_group_premodifying_an_attack_is_its_party() -> None:
     assert "Hamas" in _actors(
         "Officials said the Hamas attack killed 20 people in the border town.", "ASSAULT"
     )
+
+
+def _recipients(text: str, etype: str) -> list[str]:
+    body = _FILL + " " + text
+    evs = code([Article(title="", body=body, published="2024-05-01")], {}, Resources.shared({}))
+    return [
+        a.name for e in evs if e.evidence.start > len(_FILL) and e.event_type == etype for a in e.recipients
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Rebels rejected the Minsk deal on Sunday.", "Turkey rejected the Paris accord on Monday."]
+)
+def test_an_agreement_named_by_its_town_is_no_recipient(text: str) -> None:
+    assert _recipients(text, "REJECT") == []
+
+
+def test_an_agreement_named_by_a_country_names_a_party() -> None:
+    assert _recipients("Iran rejected the US deal on Monday.", "REJECT") == ["United States"]

@@ -559,11 +559,55 @@ def _plural_subject_before(pron: Any) -> Any:
     return None
 
 
+# A populated place this large is a town an article may name as a venue ("the Sochi agreement");
+# the GeoNames "cities15000" extract draws the line for a city in the same place.
+VENUE_MIN_POP = 15000
+
+
 class Resolver:
     """Turns a head token of a parsed sentence into a records.Actor."""
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary, gazetteer: Any = None) -> None:
         self.d = dictionary
+        self.gazetteer = gazetteer  # the gazetteer (Resources.gazetteer): tells a town's name from a party's
+
+    def venue(self, tok: Any, mentions: list[Mention]) -> bool:
+        """Does the premodifier `tok` of an event noun name a town, not a party? A proper noun of
+        location sense before an event or meeting noun says where it happens: "the Sochi
+        agreement", "the Minsk deal" (Quirk et al. 1985, 17.108-17.109), even where NER tags the
+        name ORG. A country, demonym, group or IGO the dictionary knows names a party ("the US
+        deal", "the Turkish-Russian agreement"); a capital is a town; any other town is told by the
+        gazetteer: a primary name of a city or province of at least VENUE_MIN_POP people that no
+        country shares."""
+        if tok.pos_ != "PROPN" or tok.dep_ == "poss":
+            return False
+        if any(m.start <= tok.i < m.end and m.kind != "capital" for m in mentions):
+            return False
+        if any(m.start <= tok.i < m.end for m in mentions):
+            return True  # a capital as a premodifier: the seat of the talks, not the state
+        if self.gazetteer is None:
+            return False
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        name = ent.text if ent is not None and ent.end <= tok.head.i else tok.text
+        cands = self.gazetteer.named(name)
+        if any(c.entry.kind == "country" for c in cands):
+            return False
+        return any(
+            c.type == "p" and c.entry.kind in ("city", "adm1", "adm2") and c.entry.pop >= VENUE_MIN_POP
+            for c in cands
+        )
+
+    def _venue_only(self, head: Any, toks: list[Any], mentions: list[Mention]) -> bool:
+        """ "the Minsk deal", "the Astana talks": an agreement or meeting noun (data/actors/
+        agreement_nouns.txt, meeting_nouns.txt) whose only proper nouns are the towns where it was
+        made names no party: an agreement is no actor, and its town is not the state."""
+        if not singulars(head.lower_) & (word_list("agreement_nouns.txt") | word_list("meeting_nouns.txt")):
+            return False
+        proper = [t for t in toks if t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_)]
+        return bool(proper) and all(
+            t.i < head.i and t.dep_ in ("compound", "nmod") and t.head.i == head.i and self.venue(t, mentions)
+            for t in proper
+        )
 
     def _is_office_holder(self, actor: Actor) -> bool:
         """Whether the phrase naming an actor ends in a title of office ("the Danish foreign
@@ -683,6 +727,8 @@ class Resolver:
         toks = self.phrase(head)
         text = _clean_text(toks)
         if not text:
+            return None
+        if self._venue_only(head, toks, mentions):
             return None
         lo_, hi_ = toks[0].i, toks[-1].i + 1
         known = any(m.start >= lo_ and m.end <= hi_ and m.kind != "office" for m in mentions) or any(

@@ -551,38 +551,9 @@ def _subject(v: Any) -> tuple[list[Any], list[Any]]:
     return [], []
 
 
-# A populated place this large is a town an article may name as a venue ("the Sochi agreement");
-# the GeoNames "cities15000" extract draws the line for a city in the same place.
-VENUE_MIN_POP = 15000
-
-
 class SentenceCoder:
-    def __init__(self, resolver: Resolver, gazetteer: Any = None) -> None:
+    def __init__(self, resolver: Resolver) -> None:
         self.r = resolver
-        self.gazetteer = gazetteer  # the gazetteer (Resources.gazetteer): tells a town's name from a party's
-
-    def venue(self, tok: Any, mentions: list[Any]) -> bool:
-        """Does the premodifier `tok` of an event noun name a town, not a party? A proper noun of
-        location sense before an event or meeting noun says where it happens: "the Sochi
-        agreement", "the Astana talks" (Quirk et al. 1985, 17.108-17.109), even where NER tags the
-        name ORG. A country, demonym, group or IGO the dictionary knows names a party ("the US
-        deal", "the Turkish-Russian agreement"); a town is told by the gazetteer: a primary
-        name of a city or province of at least VENUE_MIN_POP people, in no country of that name."""
-        if self.gazetteer is None or tok.pos_ != "PROPN" or tok.dep_ == "poss":
-            return False
-        if any(m.start <= tok.i < m.end and m.kind != "capital" for m in mentions):
-            return False
-        if any(m.start <= tok.i < m.end for m in mentions):
-            return True  # a capital as a premodifier: the seat of the talks, not the state
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        name = ent.text if ent is not None and ent.end <= tok.head.i else tok.text
-        cands = self.gazetteer.named(name)
-        if any(c.entry.kind == "country" for c in cands):
-            return False
-        return any(
-            c.type == "p" and c.entry.kind in ("city", "adm1", "adm2") and c.entry.pop >= VENUE_MIN_POP
-            for c in cands
-        )
 
     def _actor(
         self, head: Any, mentions: list[Any], ctx: ArticleContext, speaker: Actor | None = None
@@ -620,7 +591,7 @@ class SentenceCoder:
                 and (
                     # a town naming an event ("the Manbij attack", "the Sochi agreement") is where,
                     # not who, also when NER tags it ORG
-                    (c.ent_type_ in ("NORP", "ORG") and not self.venue(c, mentions))
+                    (c.ent_type_ in ("NORP", "ORG") and not self.r.venue(c, mentions))
                     or any(
                         m.start <= c.i < m.end and m.kind in ("demonym", "country", "group") for m in mentions
                     )
@@ -1166,8 +1137,8 @@ def code(
     # report's whole-text guess
     min_conf = float(setting(config, "code.min_confidence"))
     dictionary = res.dictionary
-    resolver = Resolver(dictionary)
-    coder = SentenceCoder(resolver, res.gazetteer)
+    resolver = Resolver(dictionary, res.gazetteer)
+    coder = SentenceCoder(resolver)
     bodies = [a.body or "" for a in articles]
     spans = sentence_spans(bodies, config, res.nlp)
     flat = [(ai, s, e) for ai, sp in enumerate(spans) for s, e in sp]
