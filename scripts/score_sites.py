@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the event's place (geo/location.py) on hand-labelled event sites (training/site_labels.tsv).
 
-    python scripts/score_sites.py [--labels training/site_labels.tsv] [--run DIR] [--show]
+    python scripts/score_sites.py [--labels training/site_labels.tsv] [--run DIR] [--show [SPLIT]]
 
 1. The labelled articles (named by corpus key) are read from ../shared/corpora
    (scripts/eventness_corpus.py; realnews articles are never among them) and run through
@@ -12,7 +12,8 @@
    when it lies within the label's radius (km) of the labelled point, the test of
    ../shared/eval/score_events.py (`location_acc`).
 3. Prints one line per split (study, held) and for all: `SITES split n=.. found=.. acc=..`; with
-   --show, every wrong or missing place with its rule.
+   --show, every wrong or missing place of the study split with its rule (`--show held` or `--show all`
+   for the others: the held split is for scoring, so it is not shown unless asked for).
 """
 
 from __future__ import annotations
@@ -77,7 +78,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--run", type=Path, help="folder with ev.jsonl and art.jsonl of a gate-off run")
-    ap.add_argument("--show", action="store_true", help="list every wrong or missing place")
+    ap.add_argument(
+        "--show",
+        nargs="?",
+        const="study",
+        choices=("study", "held", "all"),
+        help="list every wrong or missing place of this split (default study; held is for scoring only)",
+    )
     a = ap.parse_args()
     labels = read_labels(a.labels)
     if not labels:
@@ -98,7 +105,7 @@ def main() -> int:
             t[0] += 1
             t[1] += found
             t[2] += ok
-        if a.show and not ok:
+        if a.show and not ok and a.show in (r["split"], "all"):
             where = f"{loc.get('name')} ({loc.get('text')}, p{loc.get('precision')})" if found else "NO EVENT"
             print(
                 f"  {r['split']:5} {r['rule']:24} {r['key']}@{r['start']} {r['trigger']!r}: "
