@@ -21,7 +21,7 @@ Where settings come from, later ones winning:
 The file is TOML with one table per stage; a setting missing from it keeps its default:
 
   [code]
-  min_confidence = 0.5          # drop coded events below this confidence
+  min_confidence = 0.5          # propose no clause whose frame score (coder_score) is lower
   [code.coref]
   max_km = 30.0
 
