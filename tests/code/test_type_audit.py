@@ -5,21 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.annotate import annotate
 from eventdesk.code.lexicon import triggers
-from eventdesk.code.type_choice import choose
-from eventdesk.resources import Resources
-
-
-def _decide(text: str, word: str, etype: str) -> str | None:
-    (doc,) = annotate([text], {}, Resources.shared({}).nlp)
-    tok = next(t for t in doc if t.text == word)
-    others = []
-    for h in triggers(text):
-        span = doc.char_span(h.start, h.end, alignment_mode="expand")
-        if span is not None and span.root.i != tok.i:
-            others.append((h.event_type, span.root))
-    return choose(tok, etype, others)
+from tests.support.type_choice import decide as _decide
 
 
 @pytest.mark.parametrize(

@@ -9,22 +9,10 @@ import pytest
 from eventdesk.annotate import annotate
 from eventdesk.code import code
 from eventdesk.code.lexicon import triggers
-from eventdesk.code.type_choice import by_actor, choose, official_visit, side_trigger, words
+from eventdesk.code.type_choice import by_actor, official_visit, side_trigger, words
 from eventdesk.records import Article
 from eventdesk.resources import Resources
-
-
-def _decide(text: str, word: str, etype: str) -> str | None:
-    """The type `choose` gives the trigger `word` of `text` (parsed as the coder parses it), with the
-    sentence's other lexicon hits as the other coded triggers."""
-    (doc,) = annotate([text], {}, Resources.shared({}).nlp)
-    tok = next(t for t in doc if t.text == word)
-    others = []
-    for h in triggers(text):
-        span = doc.char_span(h.start, h.end, alignment_mode="expand")
-        if span is not None and span.root.i != tok.i:
-            others.append((h.event_type, span.root))
-    return choose(tok, etype, others)
+from tests.support.type_choice import decide as _decide
 
 
 def test_threat_noun_act_or_danger():
