@@ -8,7 +8,9 @@
    `eventdesk run` with the eventness gate off, so every candidate event the labels name exists
    whatever the gate model says. With --run DIR, DIR/ev.jsonl and DIR/art.jsonl (exports of such
    a run) are used instead.
-2. Each label names one event by its article key and trigger offsets; the event's place is right
+2. Each label names one event by its article key and trigger offsets: the record with that trigger,
+   else a record of the label's type that the label's sentence was joined into as a mention (the
+   matching of ../shared/eval/score_events.py; before, such a label counted as not found). The place is right
    when it lies within the label's radius (km) of the labelled point, the test of
    ../shared/eval/score_events.py (`location_acc`).
 3. Prints one line per split (study, held) and for all: `SITES split n=.. found=.. acc=..`; with
@@ -56,22 +58,48 @@ def run(keys: set[str], workdir: Path) -> Path:
     return run_and_export((r for r in articles() if r["id"] in keys), workdir)
 
 
-def places(run_dir: Path) -> dict[tuple[str, int], dict | None]:
-    """(article key, trigger start) -> the event's exported location, for every event of the run."""
+def _events(
+    run_dir: Path,
+) -> tuple[dict[tuple[str, int], dict | None], dict[str, list[tuple[int, int, str, dict | None]]]]:
+    """The run's events by (article key, trigger start), and by article key the sentence spans of
+    every mention of each event with its type and location (an event joined from several sentences
+    is found through any of them, as ../shared/eval/score_events.py finds it)."""
     key_of = {}
     with open(run_dir / "art.jsonl", encoding="utf-8") as f:
         for line in f:
             a = json.loads(line)
             key_of[a["id"]] = a.get("url") or a["id"]
-    out: dict[tuple[str, int], dict | None] = {}
+    by_trigger: dict[tuple[str, int], dict | None] = {}
+    spans: dict[str, list[tuple[int, int, str, dict | None]]] = {}
     with open(run_dir / "ev.jsonl", encoding="utf-8") as f:
         for line in f:
             e = json.loads(line)
             t = e.get("trigger") or (e.get("extra") or {}).get("trigger")
             key = key_of.get(e.get("article_id"))
             if t and key:
-                out[(key, int(t[0]))] = e.get("location")
-    return out
+                by_trigger[(key, int(t[0]))] = e.get("location")
+            for m in e.get("mentions") or []:
+                mkey = key_of.get(m.get("article_id"))
+                if mkey and m.get("start") is not None and m.get("end") is not None:
+                    spans.setdefault(mkey, []).append(
+                        (int(m["start"]), int(m["end"]), e.get("event_type") or "", e.get("location"))
+                    )
+    return by_trigger, spans
+
+
+def _find(
+    r: dict,
+    by_trigger: dict[tuple[str, int], dict | None],
+    spans: dict[str, list[tuple[int, int, str, dict | None]]],
+) -> tuple[bool, dict]:
+    """The labelled event: the record whose trigger starts where the label does, else a record of the
+    label's type that another mention joined it into (the label's trigger inside one of its sentences)."""
+    if (r["key"], r["start"]) in by_trigger:
+        return True, by_trigger[(r["key"], r["start"])] or {}
+    for start, end, etype, loc in spans.get(r["key"], []):
+        if start <= r["start"] < end and etype in r["event_type"].split("/"):
+            return True, loc or {}
+    return False, {}
 
 
 def main() -> int:
@@ -94,11 +122,10 @@ def main() -> int:
         run_dir = a.run
     else:
         run_dir = run({r["key"] for r in labels}, Path(tempfile.mkdtemp(prefix="sites-")))
-    got = places(run_dir)
+    by_trigger, spans = _events(run_dir)
     tally: dict[str, list[int]] = {}
     for r in labels:
-        found = (r["key"], r["start"]) in got
-        loc = got.get((r["key"], r["start"])) or {}
+        found, loc = _find(r, by_trigger, spans)
         ok = loc.get("lat") is not None and km((loc["lat"], loc["lon"]), (r["lat"], r["lon"])) <= r["km"]
         for split in (r["split"], "all"):
             t = tally.setdefault(split, [0, 0, 0])
