@@ -8,11 +8,11 @@ import pytest
 
 from eventdesk.annotate import annotate
 from eventdesk.code import code
-from eventdesk.code.lexicon import triggers
 from eventdesk.code.type_choice import by_actor, official_visit, side_trigger, words
 from eventdesk.records import Article
 from eventdesk.resources import Resources
 from tests.support.type_choice import decide as _decide
+from tests.support.type_choice import trigger_and_others
 
 
 def test_threat_noun_act_or_danger():
@@ -131,14 +131,8 @@ def test_whole_article_codes_the_alleged_act_and_abduction():
 
 def _side(text: str, word: str) -> bool:
     """Whether `word` of `text` is a side trigger beside the sentence's other lexicon triggers."""
-    (doc,) = annotate([text], {}, Resources.shared({}).nlp)
-    tok = next(t for t in doc if t.text == word)
-    others = []
-    for h in triggers(text):
-        span = doc.char_span(h.start, h.end, alignment_mode="expand")
-        if span is not None and span.root.i != tok.i:
-            others.append(span.root)
-    return side_trigger(tok, others)
+    tok, others = trigger_and_others(text, word)
+    return side_trigger(tok, [root for _, root in others])
 
 
 def test_restrictive_description_of_a_noun_is_a_side_trigger():
