@@ -387,7 +387,6 @@ class ArticleContext:
     # office holders by name (ActorDictionary.person_entry): a person the article names without a
     # country ("Mr Trump threatened") is remembered with the one the list gives
     people: Any = None
-    last_group: Actor | None = None
     # the groups named so far with their grammatical number ("sg", "pl", "?": a name, either), latest
     # last: "they" takes a plural antecedent, "it" a singular one (Lee et al. 2013, number agreement)
     groups: list[tuple[Actor, str]] = field(default_factory=list)
@@ -399,8 +398,12 @@ class ArticleContext:
     quote_speaker: Actor | None = None
     in_quote: bool = False
 
+    @property
+    def last_group(self) -> Actor | None:
+        """The group named last, of any number."""
+        return self.groups[-1][0] if self.groups else None
+
     def note_group(self, actor: Actor, number: str = "?") -> None:
-        self.last_group = actor
         self.groups.append((actor, number))
 
     def group_for(self, pronoun: str) -> Actor | None:
