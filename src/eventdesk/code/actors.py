@@ -23,8 +23,10 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from eventdesk.data import lines
 from eventdesk.records import Actor
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "actors")
@@ -138,19 +140,19 @@ class Mention:
     value: Any  # Entry, ISO3, (sector, generic) or sector
 
 
+@cache
 def word_list(name: str) -> frozenset[str]:
     """A lower-case word list from data/actors (first line: its source; '#' lines are comments)."""
-    got = _WORD_LISTS.get(name)
-    if got is None:
-        with open(os.path.join(DATA, name), encoding="utf-8") as f:
-            got = frozenset(ln.strip().lower() for ln in f if ln.strip() and not ln.startswith("#"))
-        _WORD_LISTS[name] = got
-    return got
+    return frozenset(w.lower() for w in lines(f"actors/{name}"))
 
 
-_WORD_LISTS: dict[str, frozenset[str]] = {}
+@cache
+def _event_nouns() -> frozenset[str]:
+    """Nouns of agreements and meetings (data/actors/agreement_nouns.txt, meeting_nouns.txt)."""
+    return word_list("agreement_nouns.txt") | word_list("meeting_nouns.txt")
 
 
+@cache
 def non_actor_nouns() -> frozenset[str]:
     """Heads that never name an actor or recipient: time words, abstract nouns, objects."""
     return word_list("temporal_nouns.txt") | word_list("abstract_nouns.txt") | word_list("object_nouns.txt")
@@ -204,8 +206,7 @@ class ActorDictionary:
         self._load_table(os.path.join(DATA, "people.tsv"), self._add_person)
         self._load_table(os.path.join(DATA, "sectors.tsv"), self._add_sector)
         self._load_table(os.path.join(DATA, "offices.tsv"), self._add_office)
-        with open(os.path.join(DATA, "places.txt"), encoding="utf-8") as f:
-            self.places = [ln.strip() for ln in f if ln.strip() and not ln.startswith("#")]
+        self.places = list(lines("actors/places.txt"))
         self._matchers: dict[int, Any] = {}
         self.by_name = {e.name: e for e in self.entries}
 
@@ -604,7 +605,7 @@ class Resolver:
         """ "the Minsk deal", "the Astana talks": an agreement or meeting noun (data/actors/
         agreement_nouns.txt, meeting_nouns.txt) whose only proper nouns are the towns where it was
         made names no party: an agreement is no actor, and its town is not the state."""
-        if not singulars(head.lower_) & (word_list("agreement_nouns.txt") | word_list("meeting_nouns.txt")):
+        if not singulars(head.lower_) & _event_nouns():
             return False
         proper = [t for t in toks if t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_)]
         return bool(proper) and all(
