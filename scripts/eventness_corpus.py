@@ -122,9 +122,13 @@ def label_rows(
     return rows
 
 
-def run_and_export(records: Iterable[dict], workdir: Path, config: str | None = GATE_OFF) -> Path:
+def run_and_export(
+    records: Iterable[dict], workdir: Path, config: str | None = GATE_OFF, recorder: Path | None = None
+) -> Path:
     """`eventdesk run` over `records` with `config` (TOML text; None: the defaults) into a fresh store in
     `workdir`, then its events and articles exported to workdir/ev.jsonl and workdir/art.jsonl.
+    `recorder`: scripts/gate_candidates.py, to run through it and keep the eventness gate's candidates
+    in workdir/gate.jsonl.
 
     The labelled-data scripts (train_eventness, score_sites, score_clause_labels, recall_report) all
     measure the coder this way, so each sees exactly what a user's run stores."""
@@ -135,7 +139,8 @@ def run_and_export(records: Iterable[dict], workdir: Path, config: str | None = 
         for r in records:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
     ed = [sys.executable, "-m", "eventdesk"]
-    cmd = [*ed, "run", str(inp), "--db", str(db)]
+    run = [sys.executable, str(recorder), str(workdir / "gate.jsonl")] if recorder else ed
+    cmd = [*run, "run", str(inp), "--db", str(db)]
     if config is not None:
         (workdir / "run.toml").write_text(config, encoding="utf-8")
         cmd += ["--config", str(workdir / "run.toml")]

@@ -5,8 +5,12 @@
 
 1. The labelled articles (training/eventness_labels.tsv names them by corpus key) are read from
    ../shared/corpora (scripts/eventness_corpus.py; realnews articles are never among them) and run
-   through `eventdesk run` with the gate off, so the candidates are what the frame coder proposes.
-   With --candidates DIR, DIR/ev.jsonl and DIR/art.jsonl (exports of such a run) are used instead.
+   through `eventdesk run` with the gate off, so the candidates are what the frame coder proposes,
+   recorded as the gate sees them (scripts/gate_candidates.py: every coded clause before the dates
+   stage and coreference, with the coder's modality and the other clauses of its sentence); an
+   exported record is what is left after those stages, so training on exports trained on other
+   features than the gate meets and lost the labels of clauses joined into other records.
+   With --candidates DIR, DIR/gate.jsonl and DIR/art.jsonl (of such a run) are used instead.
 2. Each label row names one candidate: article key, sentence and trigger offsets in the body, event
    type, and a hash of the sentence (to notice a changed segmentation). Label `event` = a real
    event of that type (GUIDE.md: a specific interaction of that PLOVER type with a political
@@ -45,9 +49,10 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eventness_corpus import articles, run_and_export  # noqa: E402
 
-from eventdesk.code.eventness import N_BITS, candidates, features, vector  # noqa: E402
+from eventdesk.code.eventness import N_BITS, Candidate, features, vector  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "scripts"
 LABELS = ROOT / "training" / "eventness_labels.tsv"
 OUT = ROOT / "src" / "eventdesk" / "data" / "models" / "eventness.npz"
 BETA = 1.0
@@ -77,36 +82,45 @@ def read_labels(path: Path) -> list[dict]:
 
 
 def run_candidates(keys: set[str], workdir: Path) -> Path:
-    """`eventdesk run` (gate off) over the labelled articles; returns the folder of its exports."""
-    return run_and_export((r for r in articles() if r["id"] in keys), workdir)
+    """`eventdesk run` (gate off) over the labelled articles, recording the gate's candidates
+    (workdir/gate.jsonl) and exporting the articles (workdir/art.jsonl); returns workdir."""
+    run_and_export(
+        (r for r in articles() if r["id"] in keys), workdir, recorder=SCRIPTS / "gate_candidates.py"
+    )
+    return workdir
+
+
+def read_candidates(path: Path) -> list[tuple[str, Candidate]]:
+    """(article id, Candidate) of each line of scripts/gate_candidates.py's output."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        c = d["candidate"]
+        c["trigger"] = tuple(c["trigger"]) if c["trigger"] else None
+        c["actors"] = [tuple(x) for x in c["actors"]]
+        c["recipients"] = [tuple(x) for x in c["recipients"]]
+        out.append((d["article_id"], Candidate(**c)))
+    return out
 
 
 def dataset(labels: list[dict], cand_dir: Path) -> tuple[list[dict], np.ndarray, list[str]]:
     arts = [
         json.loads(x) for x in (cand_dir / "art.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()
     ]
-    body_of = {a["id"]: a["body"] for a in arts}
     key_of = {a["id"]: a.get("url") or "" for a in arts}
-    per_article: dict[str, list[dict]] = {}
-    for line in (cand_dir / "ev.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            e = json.loads(line)
-            per_article.setdefault(e["article_id"], []).append(e)
-    by_key: dict[tuple, tuple] = {}
-    for aid, evs in per_article.items():
-        if aid not in key_of:
-            continue
-        for e, c in zip(evs, candidates(evs, len(body_of[aid])), strict=True):
-            if e.get("trigger"):
-                by_key.setdefault((key_of[aid], e["trigger"][0], e["trigger"][1], e["event_type"]), (e, c))
+    by_key: dict[tuple, Candidate] = {}
+    for aid, c in read_candidates(cand_dir / "gate.jsonl"):
+        if aid in key_of and c.trigger:
+            by_key.setdefault((key_of[aid], c.trigger[0], c.trigger[1], c.event_type), c)
     feats, ys, groups, missing, moved = [], [], [], 0, 0
     for r in labels:
-        found = by_key.get((r["key"], r["trig"][0], r["trig"][1], r["type"]))
-        if found is None:
+        c = by_key.get((r["key"], r["trig"][0], r["trig"][1], r["type"]))
+        if c is None:
             missing += 1
             continue
-        e, c = found
-        if sentence_hash(e["evidence"]["sentence"]) != r["hash"]:
+        if sentence_hash(c.sentence) != r["hash"]:
             moved += 1
             continue
         feats.append(features(c))
