@@ -37,6 +37,9 @@ _SPEECH = re.compile(
     r"(?:\s+\w+){0,3}\s*,?\s*$",
     re.I,
 )
+# The same verbs with a date right after them (one word between at most: "told reporters on
+# Thursday"): the date is the saying's
+_SAYING = re.compile(_SPEECH.pattern.replace(r"(?:\s+\w+){0,3}", r"(?:\s+\w+)?"), re.I)
 # How far back (characters) a sentence with no date words looks for one in its paragraph.
 INHERIT_CHARS = 400
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -328,6 +331,31 @@ def _deadline(sentence: str, ex: Expr, anchor: date | None, trigger: int | None)
     return r is not None and anchor is not None and r.first > anchor
 
 
+def _dates_saying(sentence: str, ex: Expr, trigger: int) -> bool:
+    """Does `ex` date a verb of saying whose content holds the event's trigger? A date right after
+    the reporting verb ("said on Thursday", "told reporters on Thursday") is the time of the speech
+    event; the event reported is only anchored to it (before it, backshifted: Reichenbach 1947;
+    TimeML's reporting events, Pustejovsky et al. 2003), not dated by it. When the trigger is the
+    verb of saying itself, or sits between that verb and the date ("said the attack on Tuesday"),
+    the date is the event's."""
+    verb = _saying_before(sentence, ex)
+    if verb is None or verb <= trigger <= ex.end:
+        return False
+    if trigger > ex.end:
+        # what comes after the date is what was said, unless a time clause opens between them
+        between = " " + " ".join(sentence[ex.end : trigger].lower().split()) + " "
+        return not any(f" {w} " in between for w in _word_list("temporal_subordinators.txt"))
+    return True
+
+
+def _saying_before(text: str, ex: Expr, lo: int = 0) -> int | None:
+    """Where the verb of saying that `ex` follows starts ("said on Thursday", "told reporters on
+    Thursday": at most one word between), else None."""
+    start = max(lo, ex.start - 60)
+    m = _SAYING.search(text[start : ex.start])
+    return None if m is None else start + m.start()
+
+
 def date_event(
     ev: Event,
     art: Article,
@@ -346,6 +374,11 @@ def date_event(
         said = _trigger_offset(ev, sent_start, len(sentence), sentence)
         exprs = [e for e in exprs if not _deadline(sentence, e, anchor, said)]
     trig = _trigger_offset(ev, sent_start, len(sentence), sentence) if exprs else None
+    if trig is not None and (ev.event_type or "").lower() not in _word_list("speech_act_types.txt"):
+        # "the ministry said on Thursday that gunmen had attacked", "gunmen attacked the post,
+        # officials said on Thursday": the day of the saying is not the day of what is said (a
+        # demand or accusation is made by saying it: "said Monday he was concerned" keeps it)
+        exprs = [e for e in exprs if not _dates_saying(sentence, e, trig)]
     ex = choose(sentence, exprs, trig, _focus(ev, sentence) if len(exprs) > 1 and trig is None else None)
     ctx = sentence
     inherited = False
@@ -364,7 +397,12 @@ def date_event(
             sp = body.find(" ", lo, sent_start)
             lo = sp + 1 if sp >= 0 else sent_start
         ctx = body[:sent_start]
-        prev = [e for e in _scan_cached(body[lo:sent_start]) if not e.since]
+        # a date of a saying there ("the ministry said on Thursday") dates that speech, not this event
+        prev = [
+            e
+            for e in _scan_cached(body[lo:sent_start])
+            if not e.since and _saying_before(body[lo:sent_start], e) is None
+        ]
         if prev:
             e = prev[-1]
             ex = replace(e, start=e.start + lo, end=e.end + lo, core_start=e.core_start + lo)
