@@ -96,9 +96,11 @@ def test_reported_events_stay_and_commentary_bios_and_furniture_go():
 
 
 def test_gate_can_be_turned_off():
-    # the same article with the gate off: the frame coder alone codes the author note and the poll
+    # the same article with the gate off: the frame coder alone codes sentences the gate drops (the sport and
+    # business senses; the poll's "should negotiate" is the content of an opinion, which the coder itself drops:
+    # type_choice.demanded)
     coded = _coded({"code": {"eventness_threshold": -1}})
-    assert "John Doe" in coded or "Polls suggest" in coded
+    assert {"John Doe", "Polls suggest", "In the", "The bank's"} & set(coded)
 
 
 def test_sport_and_finance_vocabulary_without_political_participants():

@@ -644,6 +644,20 @@ def _verbal_clash(tok: Any) -> bool:
     return any(_is(p, "criticisable_things") or _is(p, "dispute_topics") for p in topics)
 
 
+def demanded(tok: Any, others: list[tuple[str, Any]]) -> bool:
+    """Whether the trigger is an act under a deontic modal ("a judge should look into it, the Lib Dems say",
+    "yes, he should apologise") whose demand is coded as a REQUEST of its sentence (the modal itself, or the
+    saying verb above it): what is demanded is not done, the demand is the event. An epistemic "must have"
+    ("they must have killed him") infers an act done and stays."""
+    modals = [c for c in tok.children if c.dep_ == "aux" and _is(c, "deontic_modals")]
+    if not modals or any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in tok.children):
+        return False
+    return any(
+        t == "REQUEST" and o.i != tok.i and (any(o.i == m.i for m in modals) or dominates(o, tok))
+        for t, o in others
+    )
+
+
 def _without(tok: Any) -> bool:
     """ "did so without seeking UN consent": an act named in a "without" adjunct is one not done."""
     return tok.dep_ == "pcomp" and tok.head.lower_ == "without"
@@ -694,6 +708,8 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     if etype != "CONSULT" and deliberated(tok):
         return None
     if _without(tok):
+        return None
+    if etype != "REQUEST" and demanded(tok, others):
         return None
     if etype != "REQUEST" and _requested(tok, others):
         return None
