@@ -200,3 +200,41 @@ def test_an_authors_generic_statement_in_commentary_is_no_event():
     assert not generic_commentary(
         cand("Airstrikes near the city have killed dozens.", "VBZ", "opinion", "nsubj")
     )
+
+
+def test_a_refusal_to_comment_is_no_rejection():
+    """ "declined to comment" is CAMEO 011 (Decline comment), a public-statement category PLOVER 2.0
+    dropped; a refusal of talks or of a demand stays a REJECT."""
+    from eventdesk.code.eventness import declined_comment
+
+    body = (  # a short report's main event stays whatever the gate says: the attack leads
+        "Rebels attacked an army base near Idlib on Sunday, killing eight soldiers, the army said. "
+        "The interior ministry declined to comment on the report on Monday. "
+        "A government spokesman refused to confirm whether the prisoners had been moved. "
+        "The rebel delegation refused to discuss the ceasefire proposal in Geneva on Tuesday. "
+        "The government refused to release the prisoners despite the rebels' demand."
+    )
+    cfg = {"code": {"eventness_threshold": 0.01}}  # only what the text rules out (p = 0) goes
+    off = {"code": {"eventness_threshold": -1}}
+
+    def rejections(config: dict) -> set[str]:
+        art = Article(title="", body=body, published="2024-05-01")
+        return {
+            " ".join(e.evidence.sentence.split()[:2])
+            for e in code([art], config, Resources.shared(config))
+            if e.event_type == "REJECT"
+        }
+
+    coded, kept = rejections(off), rejections(cfg)
+    assert {"The interior", "A government"} <= coded  # the coder proposes them; the gate drops them
+    assert not {"The interior", "A government"} & kept
+    assert {"The rebel", "The government"} <= kept
+
+    def cand(sentence: str, trigger: str) -> Candidate:
+        a = sentence.index(trigger)
+        return Candidate("REJECT", sentence, 0, (a, a + len(trigger)), "asserted", 0.6, [], [], None, 100)
+
+    assert declined_comment(cand("The embassy declined to go into detail.", "declined to"))
+    assert declined_comment(cand("He refused to answer questions from reporters.", "refused"))
+    assert not declined_comment(cand("He refused to negotiate with the rebels.", "refused"))
+    assert not declined_comment(cand("The army rejected calls to say more.", "rejected"))

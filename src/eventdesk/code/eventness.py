@@ -15,7 +15,8 @@ by scripts/train_eventness.py on sentences labelled by hand (training/eventness_
 `gate(events, body)` drops the candidates the model judges not to be events, and four kinds the
 text itself rules out: page furniture and author notes (furniture.txt), sentences in the
 vocabulary of sport, finance, medicine, entertainment or tech with no political participant,
-records that name no participant at all, and, in commentary, the author's generic statements.
+records that name no participant at all, refusals to comment (declined_comment.txt), and, in
+commentary, the author's generic statements.
 """
 
 from __future__ import annotations
@@ -432,6 +433,29 @@ def generic_commentary(c: Candidate) -> bool:
     )
 
 
+# a refusal (the REJECT trigger's word) and the word "to" before the verb it governs
+_REFUSAL = re.compile(r"^(?:refus|declin)\w*$", re.I)
+
+
+@cache
+def _comment_verbs() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:to\s+)?" + _alternation(_lines("declined_comment.txt")).pattern, re.I)
+
+
+def declined_comment(c: Candidate) -> bool:
+    """A refusal to comment ("declined to comment", "refused to confirm whether..."): CAMEO 011
+    "Decline comment", a public-statement category PLOVER 2.0 eliminated; no REJECT of aid, change,
+    concessions or talks (data/eventness/declined_comment.txt)."""
+    if c.event_type != "REJECT" or not c.trigger:
+        return False
+    a, b = c.trigger[0] - c.sentence_start, c.trigger[1] - c.sentence_start
+    words = _WORD.findall(c.sentence[max(0, a) : max(0, b)])
+    if not words or not _REFUSAL.match(words[0]):
+        return False
+    # the trigger is "refused" or "declined to": what follows it (after "to") is the refused act
+    return bool(_comment_verbs().match(c.sentence[max(0, b) :]))
+
+
 def no_participant(c: Candidate) -> bool:
     """No actor and no recipient: a PLOVER event is an interaction initiated by an actor (manual,
     "actor" and "recipient"), and the coder already names the unidentified armed group where ACLED
@@ -452,7 +476,7 @@ def gate(
 
     Each kept event's `confidence` becomes the model's calibrated probability that it is a real
     event of its type (0 for what the text rules out: another field's sense, page furniture, no
-    participant, an author's generic statement in commentary), so a cut at 0.7 keeps records of
+    participant, an author's generic statement in commentary, a refusal to comment), so a cut at 0.7 keeps records of
     which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
@@ -466,7 +490,13 @@ def gate(
     threshold = model.threshold if threshold is None else float(threshold)
     out = []
     for ev, c in zip(events, candidates(events, len(body), genre), strict=True):
-        ruled_out = other_field(c) or page_furniture(c) or no_participant(c) or generic_commentary(c)
+        ruled_out = (
+            other_field(c)
+            or page_furniture(c)
+            or no_participant(c)
+            or generic_commentary(c)
+            or declined_comment(c)
+        )
         p = 0.0 if ruled_out else model.probability(c)
         if threshold < 0 or p >= threshold or ev is keep:
             ev.extra["coder_score"] = ev.confidence
