@@ -487,11 +487,16 @@ class ArticleContext:
                 return p.actor
         return None
 
-    def last_person(self, country: str | None = None, sector: str | None = None) -> Actor | None:
+    def last_person(
+        self, country: str | None = None, sector: str | None = None, exclude: frozenset[str] = frozenset()
+    ) -> Actor | None:
+        """The person named latest (of `country`, `sector`); none known by a name in `exclude`."""
         for p in reversed(self.persons):
             if country and p.actor.country != country:
                 continue
             if sector and p.actor.sector != sector:
+                continue
+            if p.keys & exclude:
                 continue
             return p.actor
         return None
@@ -698,7 +703,17 @@ class Resolver:
                     prior = ctx.person(ctx.subject_person)
                     if prior is not None:
                         return prior
-                return ctx.last_person()
+                # a person this sentence names after the pronoun is not its antecedent, though
+                # coding the sentence may have noted them already ('"...," he said before a meeting
+                # with X'): a pronoun cannot corefer with a name it c-commands (binding principle C,
+                # Chomsky 1981), and a pronoun refers back (anaphora, not cataphora, in a main clause)
+                later = frozenset(
+                    k
+                    for e in head.doc.ents
+                    if e.label_ == "PERSON" and e.start > head.i and e.end <= head.sent.end
+                    for k in (e.text.lower(), e.text.lower().split()[-1])
+                )
+                return ctx.last_person(exclude=later)
             if (
                 low in ("each", "other", "who", "which", "that", "what", "itself", "themselves")
                 or low in _INDEFINITE
