@@ -416,3 +416,21 @@ def test_an_event_told_first_with_no_party_takes_the_party_a_later_mention_names
         400, [hart], [], "asserted", sentence="In a separate appeal, Alan Hart asked for calm.", **kw
     )
     assert len(corefer([first, later], {})) == 2
+
+
+def test_they_read_from_a_group_named_sentences_before_does_not_start_another_attack(events_of):
+    # 'They' has no antecedent in its own or the sentence before; the resolver's guess (the last
+    # group named, a union at a rally) is no party the mention names: it elaborates the attack,
+    # and the joined record does not take the guess as its actor
+    _, evs = events_of(
+        "",
+        "2025-03-12",
+        "Gunmen attacked a police checkpoint in the town of Kandar on Tuesday, killing four officers. "
+        "Residents said the Kandar Youth Union had held a rally in the town square a week earlier. "
+        "The checkpoint stands at the northern gate of the town. "
+        "They then went inside and opened fire, killing two clerks.",
+    )
+    attacks = [e for e in evs if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert len(attacks[0].mentions) == 2
+    assert [a.name for a in attacks[0].actors] != ["Kandar Youth Union"]

@@ -44,6 +44,8 @@ _INDEFINITE = frozenset(
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their", "we", "our"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
 _PRONOUNS_SINGULAR = {"it", "its"}
+# third-person pronouns that refer to a group: their antecedent is chosen by number and recency only
+GROUP_PRONOUNS = frozenset(_PRONOUNS_PLURAL | _PRONOUNS_SINGULAR)
 # Heads that only count or group what follows: "dozens of protesters", "members of the party".
 _QUANT_HEADS = {
     "dozens",

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventdesk.code import type_choice
 from eventdesk.code.actors import (
+    GROUP_PRONOUNS,
     STATE,
     ArticleContext,
     Resolver,
@@ -418,6 +419,9 @@ class Frame:
     modality: str = "asserted"
     speaker: Actor | None = None
     split: bool = False  # one of several records of one clause, one per party (its key has the recipient)
+    # an actor read from "they"/"it" with its antecedent in an earlier sentence: the resolver's guess
+    # (the latest group of the pronoun's number), not a party the sentence names
+    pronoun_actor: bool = False
 
 
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
@@ -757,10 +761,14 @@ class SentenceCoder:
                 if a is not None and a.name not in {x.name for x in recips}:
                     recips.append(a)
         actors: list[Actor] = []
+        pronoun_actor = False
         for h in actors_h:
             a = self._actor(h, mentions, ctx, speaker)
             if a is not None and a.name not in {x.name for x in actors}:
                 actors.append(a)
+                pronoun_actor |= (
+                    speaker is None and h.lower_ in GROUP_PRONOUNS and a.text not in pred.sent.text
+                )
         # "Conditions in the camp were a grave concern, he said": a verbal act told as the content of
         # what someone says, with no one else acting in it, is the speaker's (PLOVER: the source of a
         # statement is its actor)
@@ -799,7 +807,7 @@ class SentenceCoder:
             # "X and Y agreed / met": a joint act of two parties, each the other's counterpart
             # (PLOVER codes a dyad: the first named as source, the other as target)
             actors, recips = actors[:1], actors[1:]
-        return [Frame(pred, actors, recips, modality, speaker)]
+        return [Frame(pred, actors, recips, modality, speaker, pronoun_actor=pronoun_actor)]
 
     def _demand_frames(self, verb: Any, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
         """ "X said Y and Z must / should act": X's demand of Y and X's demand of Z (PLOVER REQUEST;
@@ -1397,6 +1405,7 @@ def code(
                         confidence=round(min(1.0, conf), 4),
                         extra={"trigger": [t0, t0 + len(tok.text)], "clause_role": clause_role(tok)}
                         | ({"anaphoric": True} if anaphoric(tok) else {})
+                        | ({"pronoun_actor": True} if fr.pronoun_actor else {})
                         | ({"mention_only": True} if mention_only else {})
                         | ({"case_label": g.case_label} if g.case_label else {})
                         | _claimant(modality, fr.speaker),

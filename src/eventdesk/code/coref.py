@@ -351,8 +351,12 @@ def _link_strength(c: list[Event], e: Event, body: str, max_km: float, lead: int
     if _refers_back(e):
         return 1 + in_lead
     # a later mention that names no party of its own elaborates an event of that type told before
-    # (the lead's first); nothing in it (party, place, day, mode) tells of another event
-    if not named_e and not _new_party(e.actors, [a for x in c for a in x.actors]):
+    # (the lead's first); nothing in it (party, place, day, mode) tells of another event. A group
+    # read from "they"/"it" in an earlier sentence ("They then opened fire") is the resolver's guess
+    # by number and recency, not a party the mention names (Cybulska & Vossen 2014: a participant
+    # slot filled only by a pronoun is no conflict)
+    own_e = _told_actors(e)
+    if not _named(own_e) and not _new_party(own_e, [a for x in c for a in x.actors]):
         return 1 + in_lead
     # the converse: an event told first with no party ("expects the election to be called", "talks
     # will take place", or only a default actor; no named recipient either: "the withdrawal of US
@@ -365,6 +369,12 @@ def _link_strength(c: list[Event], e: Event, body: str, max_km: float, lead: int
 
 
 # ------------------------------------------------------------------------------ the joined record
+
+
+def _told_actors(e: Event) -> list[Actor]:
+    """The mention's actors, but none where the coder read them from "they"/"it" with an antecedent
+    in an earlier sentence (Event.extra["pronoun_actor"]): that is the resolver's guess."""
+    return [] if (e.extra or {}).get("pronoun_actor") else e.actors
 
 
 def _actor_info(actors: list[Actor]) -> int:
@@ -408,7 +418,8 @@ SHORT_REPORT = 1500
 
 def join(c: list[Event], keep: Event, short: bool = False) -> Event:
     """One record for cluster `c`; `keep` gives its id (and place in the article's list)."""
-    who = _best(c, lambda x: (not _mention_only(x), _actor_info(x.actors), _actor_info(x.recipients)))
+    # a party the text names wins over one guessed from a pronoun ("They then opened fire")
+    who = _best(c, lambda x: (not _mention_only(x), _actor_info(_told_actors(x)), _actor_info(x.recipients)))
     whom = _best(c, lambda x: _actor_info(x.recipients))
     where = _best(c, _place_info)
     when = _best(c, _date_info)
@@ -420,7 +431,7 @@ def join(c: list[Event], keep: Event, short: bool = False) -> Event:
         lambda x: (
             not _mention_only(x),
             not _refers_back(x),
-            _actor_info(x.actors) + _place_info(x) // 2 + 2 * _explicit_date(x),
+            _actor_info(_told_actors(x)) + _place_info(x) // 2 + 2 * _explicit_date(x),
         ),
     )
     for x in [evidence] + sorted(c, key=lambda x: x.evidence.start):
