@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventdesk.config import setting
 from eventdesk.data import lines
-from eventdesk.geo.gazetteer import Gazetteer
+from eventdesk.geo.gazetteer import Gazetteer, km
 from eventdesk.geo.normalize import key
 from eventdesk.geo.resolver import (
     _KIND_WORD_AFTER,
@@ -449,8 +449,12 @@ def detect(
     res: Resources,
     regions: list[tuple[int, int]] | None = None,
     known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
+    tentative: set[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
-    """Gazetteer matches, refined by NER (res.ner_nlp) when available (only inside `regions` when given)."""
+    """Gazetteer matches, refined by NER (res.ner_nlp) when available (only inside `regions` when given).
+    With `tentative` (a set), also the one-word names of towns below the size floor that nothing
+    else vouches for, added to that set: the caller keeps them only where the rest of the text
+    places them (see `_coherent`)."""
     spans = find_spans(gaz, text)
     ents = ner_entities(text, config, res, regions, known)
     if ents is None:
@@ -458,8 +462,8 @@ def detect(
     if regions is not None:  # outside the NER'd regions the matcher's own answer stands
         inside = [(s, e) for s, e in spans if any(a <= s and e <= b for a, b in regions)]
         outside = [(s, e) for s, e in spans if (s, e) not in set(inside)]
-        return sorted(set(_refine(gaz, text, inside, ents)) | set(outside))
-    return _refine(gaz, text, spans, ents)
+        return sorted(set(_refine(gaz, text, inside, ents, tentative)) | set(outside))
+    return _refine(gaz, text, spans, ents, tentative)
 
 
 # prepositions that take a place as often as anything else: enough to keep NER from overruling the
@@ -486,13 +490,21 @@ _NOT_A_PLACE_WHOLE = frozenset(("ORG", "NORP"))
 # A whole ORG/NORP entity this big under its own name keeps its place reading: the small model often
 # labels a city ORG when it stands for its people or authorities ("Fargo tried to speed up...").
 NER_OVERRULE_POP = 100_000
+# A one-word name below those floors, down to this share of them (a town of 10,000 alone, of 2,000
+# after "in"), is kept tentatively in `geo parse`: only where the text's other places support it
+# (`_coherent`). Chosen on the study half of the geo set (0.5, 0.2 and 0.1 tried; 0.2 kept).
+TENTATIVE_SHARE = 0.2
 # An article right before a name: English names of towns and cities take the zero article (Quirk et al.
 # 1985, 5.65-5.66); "the X" with X a town's name is something named after it (a car, a hotel, a team)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 
 
 def _refine(
-    gaz: Gazetteer, text: str, spans: list[tuple[int, int]], ents: list[tuple[int, int, str]]
+    gaz: Gazetteer,
+    text: str,
+    spans: list[tuple[int, int]],
+    ents: list[tuple[int, int, str]],
+    tentative: set[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     # an entity's possessive clitic is no part of its name: "Glen Carbon's" (PERSON) is the whole
     # entity "Glen Carbon", not a longer person's name around the place
@@ -602,7 +614,14 @@ def _refine(
                     for c in cs
                 )
             ):
-                continue
+                if (
+                    tentative is None
+                    or _head_key(surface) in person_words
+                    or _in_longer_name(text, s, e)
+                    or not any(c.type != "w" and c.entry.pop >= floor * TENTATIVE_SHARE for c in cs)
+                ):
+                    continue
+                tentative.add((s, e))
         if " " in surface.strip() and _head_key(surface) in person_words and not locative:
             continue  # "the Brown camp": a person's camp, not Brown County
         kept.append((s, e))
@@ -912,14 +931,72 @@ def parse_mentions(
     ner_regions: list[tuple[int, int]] | None = None,
     known: tuple[list[tuple[int, int]], list[tuple[int, int, str]]] | None = None,
     span_filter: Callable[[str, list[tuple[int, int]]], list[tuple[int, int]]] | None = None,
+    coherent: bool = False,
 ) -> tuple[Gazetteer, list[Mention]]:
     """Place names found in `text` and resolved together. `span_filter(text, spans)`: the caller's
-    last word on which found names are places (location.py drops those inside a party's name)."""
+    last word on which found names are places (location.py drops those inside a party's name).
+    `coherent`: also the names of smaller towns that only the other places of the text support
+    (detect's `tentative`, kept by `_coherent`)."""
     gaz = res.gazetteer
-    spans = detect(gaz, text, config, res, ner_regions, known)
+    tentative: set[tuple[int, int]] | None = set() if coherent else None
+    spans = detect(gaz, text, config, res, ner_regions, known, tentative)
     if span_filter is not None:
         spans = span_filter(text, spans)
-    return gaz, resolve_mentions(gaz, text, spans, hint_ccs, found=True)
+    ms = resolve_mentions(gaz, text, spans, hint_ccs, found=True)
+    if tentative:
+        _coherent(ms, tentative)
+    return gaz, ms
+
+
+# a capitalised word right before a name on its line; "X of" right before it
+_PREV_CAPITAL = re.compile(r"[A-Z][\w'.-]*[ \t]+$")
+_PREV_NAME_OF = re.compile(r"[A-Z][\w'.-]*[ \t]+of[ \t]+$")
+
+
+def _in_longer_name(text: str, s: int, e: int) -> bool:
+    """The name is a word of a longer proper name: a capitalised word follows it on its line ("Butler
+    Tech", "Mitchell Bridge Road"), or one that does not open a sentence comes right before it
+    ("North Fulton Regional Hospital"), or "X of" does ("Chamber of Commerce"). That name has its own
+    referent; a small town's name in it is no evidence of the town."""
+    if _NEXT_PROPER_WORD.match(text, e):
+        return True
+    before = text[max(0, s - 60) : s]
+    if _PREV_NAME_OF.search(before):
+        return True
+    m = _PREV_CAPITAL.search(before)
+    if not m:
+        return False
+    lead = before[: m.start()].rstrip(" \t")
+    return bool(lead) and lead[-1] not in '.!?:\n"\u201c(-\u2014'
+
+
+COHERENT_KM = 161.0  # "near" as the geoparsing literature scores it (Leidner 2008: 100 miles)
+
+
+def _coherent(ms: list[Mention], tentative: set[tuple[int, int]]) -> None:
+    """Spatial coherence as evidence of a name (Leidner 2008: the places of a text lie together): a
+    small town's name that nothing in the text marks as a place stays a place only where its reading
+    lies within COHERENT_KM of, or in the province of, a place the text names on firmer evidence."""
+    firm = [
+        m.cands[m.best].entry
+        for m in ms
+        if m.best >= 0
+        and (m.start, m.end) not in tentative
+        and m.cands[m.best].type != "d"
+        and m.cands[m.best].entry.kind not in ("country", "cont")
+    ]
+    for m in ms:
+        if m.best < 0 or (m.start, m.end) not in tentative:
+            continue
+        e = m.cands[m.best].entry
+        if not any(
+            (f.kind == "adm1" and e.adm1 == f.id)
+            or (e.adm1 is not None and e.adm1 == f.adm1)
+            or km(e.lat, e.lon, f.lat, f.lon) <= COHERENT_KM
+            for f in firm
+            if f.id != e.id
+        ):
+            m.best = -1
 
 
 def parse(text: str, config: dict[str, Any] | None, res: Resources) -> list[Place]:
@@ -939,7 +1016,11 @@ def parse_with_demonyms(
     (the default) demonyms are listed among the places, in text order, the convention of gold sets
     that annotate adjectival toponyms (LGL, TR-News); off, they come apart in the second list."""
     gaz, ms = parse_mentions(
-        text, config, res, span_filter=lambda t, spans: _words_kept(res.gazetteer, t, spans)
+        text,
+        config,
+        res,
+        span_filter=lambda t, spans: _words_kept(res.gazetteer, t, spans),
+        coherent=True,
     )
     together = bool(setting(config, "geo.parse_demonyms"))
     places: list[Place] = []
