@@ -442,7 +442,8 @@ def promised_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
     another type than AGREE: THREATEN for an act of force or coercion ("vowed to exterminate them",
     "ready to launch a new military operation", "promised a strong response"; PLOVER AGREE is willingness
     to cooperate, THREATEN "all threats"), RETREAT for a withdrawal ("intends to withdraw the troops":
-    future RETREAT does not reduce to AGREE). None: the promise is an AGREE."""
+    future RETREAT does not reduce to AGREE), REJECT for a refusal ("pledged to oppose the bill"). None: the promise
+    is an AGREE."""
     if not _is(tok, "intent_words"):
         return None
     comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acl")]
@@ -462,6 +463,10 @@ def promised_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
             return "THREATEN"
         if "RETREAT" in kinds:
             return "RETREAT"
+        # "pledged to oppose the bill": a refusal announced is a REJECT (PLOVER REJECT: "all rejections and
+        # refusals"), not the willingness to cooperate that AGREE is
+        if "REJECT" in kinds:
+            return "REJECT"
     if any(c.dep_ == "dobj" and _is(c, "forceful_nouns") for c in tok.children):
         return "THREATEN"
     return None
@@ -658,6 +663,27 @@ def demanded(tok: Any, others: list[tuple[str, Any]]) -> bool:
     )
 
 
+def _backed_words(tok: Any) -> bool:
+    """ "their demands have been backed by X", "a plan backed by the UK": what is backed is a demand, a policy or a
+    proposal (words), so the backing is political support (PLOVER SUPPORT), not the military backing of fighters
+    that the AID line "backed by" is for ("Turkish-backed rebels")."""
+    backed = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        backed.append(tok.head)
+    return any(_is(b, "criticisable_things") or _is(b, "request_nouns") for b in backed)
+
+
+def poll_share(tok: Any) -> bool:
+    """Whether the trigger's subject is a share of respondents ("63% supported a hunting ban", "40 per cent
+    opposed it"): a poll's finding, a statistic, not an act of a party (realnews GUIDE: statistics and polls are
+    no events)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.ent_type_ == "PERCENT" or c.lower_ in ("%", "percent", "cent"))
+        for c in tok.children
+    )
+
+
 def _without(tok: Any) -> bool:
     """ "did so without seeking UN consent": an act named in a "without" adjunct is one not done."""
     return tok.dep_ == "pcomp" and tok.head.lower_ == "without"
@@ -710,6 +736,8 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     if _without(tok):
         return None
     if etype != "REQUEST" and demanded(tok, others):
+        return None
+    if etype in ("SUPPORT", "REJECT", "ACCUSE") and poll_share(tok):
         return None
     if etype != "REQUEST" and _requested(tok, others):
         return None
@@ -768,8 +796,14 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         # (ACLED "... regains territory"), not captives released (RETREAT 'release')
         if _is(tok, "liberation_verbs") and _taken_land(tok):
             return "ASSAULT"
+    elif etype == "AID" and forms & {"back", "backed"} and _backed_words(tok):
+        return "SUPPORT"
     elif etype == "AGREE":
         if forms & {"offer"} and any(_is(o, "offered_chances") for o in _objects(tok)):
+            return None
+        # "he would meet his fiscal rule", "set to meet local demand": meet in its sense 'satisfy' (met_senses),
+        # no future meeting
+        if forms & {"meet"} and tok.pos_ == "VERB" and any(_is(o, "met_senses") for o in _objects(tok)):
             return None
         # "offered his congratulations", "offered condolences": the offer is the expression itself, done as
         # it is said (CAMEO 051 praise: SUPPORT; CAMEO 018 empathy: no PLOVER type), not a promise
