@@ -356,6 +356,19 @@ def _saying_before(text: str, ex: Expr, lo: int = 0) -> int | None:
     return None if m is None else start + m.start()
 
 
+def _coordinated(text: str, ex: Expr, pool: list[Expr]) -> Expr | None:
+    """The day `ex` is coordinated with ("last Wednesday and Thursday", "on 3 or 4 May"): two day
+    words of one kind joined by a coordinator (data/dates/coordinators.txt) name one span."""
+    words = _word_list("coordinators.txt")
+    for o in pool:
+        if o is ex or o.kind != ex.kind:
+            continue
+        a, b = sorted((ex, o), key=lambda x: x.start)
+        if 0 <= b.start - a.end <= 8 and text[a.end : b.start].strip().lower() in words:
+            return o
+    return None
+
+
 def date_event(
     ev: Event,
     art: Article,
@@ -382,6 +395,7 @@ def date_event(
     ex = choose(sentence, exprs, trig, _focus(ev, sentence) if len(exprs) > 1 and trig is None else None)
     ctx = sentence
     inherited = False
+    pool = exprs  # the expressions `ex` came from, in `ctx` offsets
     if ex is None and inherit and sent_start >= 0:
         # The sentence just before, in the same paragraph: "On 5 January, militants attacked X.
         # They also killed two civilians." Further back only for a past-tense event (below): a
@@ -404,8 +418,10 @@ def date_event(
             if not e.since and _saying_before(body[lo:sent_start], e) is None
         ]
         if prev:
-            e = prev[-1]
-            ex = replace(e, start=e.start + lo, end=e.end + lo, core_start=e.core_start + lo)
+            pool = [
+                replace(e, start=e.start + lo, end=e.end + lo, core_start=e.core_start + lo) for e in prev
+            ]
+            ex = pool[-1]
             inherited = True
     if (
         ex is None
@@ -419,7 +435,7 @@ def date_event(
         # narrative last dated ("... was hit on Tuesday morning. [...] YPG fighters fought back").
         back = _narrative_date(art.body or "", sent_start, anchor, days)
         if back is not None:
-            ex, ctx, inherited = back, (art.body or "")[:sent_start], True
+            ex, ctx, inherited, pool = back, (art.body or "")[:sent_start], True, []
     ev.date = ev.date_precision = ev.date_text = None
     if ex is None:
         if ev.modality == "historical":
@@ -440,6 +456,16 @@ def date_event(
         return
     if r is None:
         return
+    other = _coordinated(ctx, ex, pool)
+    if other is not None:
+        # "a clash last Wednesday and Thursday": one event over both days, whichever of the two
+        # words a mention is dated by (a span, as a weekend is: its first day, week precision)
+        r2 = resolve(other, anchor, future, not future and is_past(ctx, other))
+        if r2 is not None and r.precision == r2.precision == "day" and abs((r2.first - r.first).days) <= 6:
+            first, last = min(r.first, r2.first), max(r.last, r2.last)
+            r = Resolved(first, last, "week", first.isoformat())
+            a, b = sorted((ex, other), key=lambda x: x.start)
+            ev.date_text = ctx[a.start : b.end].strip()
     ev.date, ev.date_precision = r.value, r.precision
     ref = anchor or bound
     if ref is None:
