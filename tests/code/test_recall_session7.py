@@ -4,18 +4,12 @@ text is coded as an article, not as a short report."""
 
 from __future__ import annotations
 
-from eventdesk.code import code
 from eventdesk.code.lexicon import triggers
-from eventdesk.records import Article
-from eventdesk.resources import Resources
-
-_FILL = " ".join(["The weather in the region was mild and the shops were quiet for most of that week."] * 20)
+from tests.support.article import events_after_fill
 
 
 def _events(text: str, etype: str):
-    body = _FILL + " " + text
-    evs = code([Article(title="", body=body, published="2024-05-01")], {}, Resources.shared({}))
-    return [e for e in evs if e.event_type == etype and e.evidence.start > len(_FILL)]
+    return [e for e in events_after_fill(text) if e.event_type == etype]
 
 
 def test_condemnation_in_evaluative_words_is_an_accusation_by_the_one_who_judges():

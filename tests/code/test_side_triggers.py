@@ -4,17 +4,7 @@ that thing; the deed in an accusation's "of"/"for" complement is what the accuse
 
 from __future__ import annotations
 
-from eventdesk.code import code
-from eventdesk.records import Article
-from eventdesk.resources import Resources
-
-_FILL = " ".join(["The weather in the region was mild and the shops were quiet for most of that week."] * 20)
-
-
-def _types(text: str) -> list[str]:
-    body = _FILL + " " + text
-    evs = code([Article(title="", body=body, published="2024-05-01")], {}, Resources.shared({}))
-    return sorted(e.event_type for e in evs if e.evidence.start > len(_FILL))
+from tests.support.article import types_after_fill as _types
 
 
 def test_a_noun_modifier_of_a_place_or_an_office_names_no_act():

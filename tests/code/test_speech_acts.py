@@ -6,18 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.code import code
 from eventdesk.code.lexicon import triggers
-from eventdesk.records import Article
-from eventdesk.resources import Resources
-
-_FILL = " ".join(["The weather in the region was mild and the shops were quiet for most of that week."] * 20)
-
-
-def _types(text: str) -> list[str]:
-    body = _FILL + " " + text
-    evs = code([Article(title="", body=body, published="2024-05-01")], {}, Resources.shared({}))
-    return sorted(e.event_type for e in evs if e.evidence.start > len(_FILL))
+from tests.support.article import types_after_fill as _types
 
 
 def _lexicon_types(text: str) -> set[str]:

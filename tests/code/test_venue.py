@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.code import code
-from eventdesk.records import Article
-from eventdesk.resources import Resources
-
-_FILL = " ".join(["The weather in the region was mild and the shops were quiet for most of that week."] * 20)
+from tests.support.article import events_after_fill
 
 
 def _actors(text: str, etype: str) -> list[str]:
-    body = _FILL + " " + text
-    evs = code([Article(title="", body=body, published="2024-05-01")], {}, Resources.shared({}))
-    return [a.name for e in evs if e.evidence.start > len(_FILL) and e.event_type == etype for a in e.actors]
+    return [a.name for e in events_after_fill(text) if e.event_type == etype for a in e.actors]
 
 
 @pytest.mark.parametrize("town", ["Sochi", "Dayton", "Montreux"])
@@ -37,11 +31,7 @@ def test_a_group_premodifying_an_attack_is_its_party() -> None:
 
 
 def _recipients(text: str, etype: str) -> list[str]:
-    body = _FILL + " " + text
-    evs = code([Article(title="", body=body, published="2024-05-01")], {}, Resources.shared({}))
-    return [
-        a.name for e in evs if e.evidence.start > len(_FILL) and e.event_type == etype for a in e.recipients
-    ]
+    return [a.name for e in events_after_fill(text) if e.event_type == etype for a in e.recipients]
 
 
 @pytest.mark.parametrize(
