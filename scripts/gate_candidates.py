@@ -11,7 +11,7 @@ merge, with the coder's modality, before the dates stage revises it) is written 
 Why: an exported record is what the store keeps after the dates stage and coreference: a clause joined
 into another record is no longer a record of its own, and the dates stage turns a past event's
 modality into "historical". Training on exported records therefore trains on other features than the
-gate meets, and loses the labels of joined clauses (train_eventness.py --gate-candidates uses this).
+gate meets, and loses the labels of joined clauses (train_eventness.py runs through this script).
 """
 
 from __future__ import annotations

@@ -111,9 +111,8 @@ def party_ok(want: list[str], got: list[dict]) -> bool:
 def gold_labels(gold: Path, inputs: Path, half: str) -> tuple[dict[tuple[str, str], list[dict]], list[dict]]:
     """realnews gold records of one half (md5 of the article id: last hex digit 0-7 study, 8-f held)
     as labels, and the input records of that half."""
-    keep = "01234567" if half == "study" else "89abcdef"
     recs = [json.loads(x) for x in inputs.read_text(encoding="utf-8").splitlines() if x.strip()]
-    recs = [r for r in recs if hashlib.md5(r["id"].encode()).hexdigest()[-1] in keep]
+    recs = [r for r in recs if in_half(r["id"], half)]
     for r in recs:
         r["url"] = r["id"]  # found again by url in the export
     text = {r["id"]: r["text"] for r in recs}

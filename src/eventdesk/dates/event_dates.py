@@ -381,13 +381,12 @@ def date_event(
     """Date one event (see resolve_dates); `bound` is used only when there is no anchor."""
     sentence, sent_start = _sentence_of(ev, art)
     exprs = _scan_cached(sentence)
-    if exprs and (ev.event_type or "").lower() in _word_list("speech_act_types.txt"):
+    trig = _trigger_offset(ev, sent_start, len(sentence), sentence) if exprs else None
+    if (ev.event_type or "").lower() in _word_list("speech_act_types.txt"):
         # "the two leaders agreed ... will be in place by 15 October": a demand, agreement or threat
         # is made when it is said; the deadline in what is said dates the act that is due
-        said = _trigger_offset(ev, sent_start, len(sentence), sentence)
-        exprs = [e for e in exprs if not _deadline(sentence, e, anchor, said)]
-    trig = _trigger_offset(ev, sent_start, len(sentence), sentence) if exprs else None
-    if trig is not None and (ev.event_type or "").lower() not in _word_list("speech_act_types.txt"):
+        exprs = [e for e in exprs if not _deadline(sentence, e, anchor, trig)]
+    elif trig is not None:
         # "the ministry said on Thursday that gunmen had attacked", "gunmen attacked the post,
         # officials said on Thursday": the day of the saying is not the day of what is said (a
         # demand or accusation is made by saying it: "said Monday he was concerned" keeps it)
