@@ -17,21 +17,25 @@ cue (an explicit earlier year); the dates stage sets it from the event date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.code import type_choice
-from eventdesk.code.actors import (
-    GROUP_PRONOUNS,
-    STATE,
-    ArticleContext,
-    Resolver,
-    is_non_actor_noun,
-    protest_roles,
-    word_list,
-)
+from eventdesk.code.actors import ArticleContext, Resolver, protest_roles
 from eventdesk.code.coref import anaphoric
 from eventdesk.code.fatalities import fatalities
+from eventdesk.code.frames import Frame, SentenceCoder
+from eventdesk.code.syntax import (
+    ACCUSE_VERBS,
+    DENY,
+    SPEECH,
+    anchor,
+    clause_role,
+    coordinated,
+    judging_verb,
+    meeting_place,
+    own_clause,
+)
 from eventdesk.config import setting
 from eventdesk.records import Actor, Article, Event, Evidence
 
@@ -39,349 +43,6 @@ if TYPE_CHECKING:
     from eventdesk.annotate import KnownEntities
     from eventdesk.resources import Resources
 
-SPEECH = {
-    "say",
-    "said",
-    "says",
-    "saying",
-    "claim",
-    "claims",
-    "claimed",
-    "claiming",
-    "allege",
-    "alleges",
-    "alleged",
-    "alleging",
-    "tell",
-    "told",
-    "tells",
-    "report",
-    "reported",
-    "reports",
-    "announce",
-    "announced",
-    "announces",
-    "tweet",
-    "tweeted",
-    "add",
-    "added",
-    "adds",
-    "insist",
-    "insisted",
-    "state",
-    "stated",
-    "note",
-    "noted",
-    "explain",
-    "explained",
-    "quote",
-    "quoted",
-    "quoting",
-    "write",
-    "wrote",
-    "warn",
-    "warned",
-    "assert",
-    "asserted",
-    "argue",
-    "argued",
-    "maintain",
-    "maintained",
-    "suggest",
-    "suggested",
-    "believe",
-    "believed",
-    "posted",
-    "post",
-    "declared",
-    "declare",
-}
-ACCUSE_VERBS = {
-    "accuse",
-    "accused",
-    "accuses",
-    "accusing",
-    "blame",
-    "blamed",
-    "blames",
-    "blaming",
-    "charge",
-    "charged",
-    "charges",
-}
-DENY = {"deny", "denied", "denies", "denying", "refute", "refuted", "reject", "rejected", "dismissed"}
-FAIL = {"fail", "failed", "fails", "refuse", "refused", "refuses", "declined", "decline"}
-MODAL = {"will", "would", "could", "may", "might", "shall", "should", "can", "must", "'ll", "wo", "ca"}
-PLAN = {
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "intend",
-    "intends",
-    "intended",
-    "aim",
-    "aims",
-    "aimed",
-    "threaten",
-    "threatens",
-    "threatened",
-    "vow",
-    "vows",
-    "vowed",
-    "pledge",
-    "pledged",
-    "pledges",
-    "promise",
-    "promised",
-    "promises",
-    "prepare",
-    "prepares",
-    "prepared",
-    "preparing",
-    "seek",
-    "seeks",
-    "sought",
-    "want",
-    "wants",
-    "wanted",
-    "hope",
-    "hopes",
-    "hoped",
-    "expect",
-    "expects",
-    "expected",
-    "propose",
-    "proposed",
-    "consider",
-    "considering",
-    "considered",
-    "urge",
-    "urged",
-    "urges",
-    "ask",
-    "asked",
-    "call",
-    "called",
-    "calls",
-    "demand",
-    "demanded",
-    "demands",
-    "offer",
-    "offered",
-    "offers",
-    "try",
-    "tried",
-    "tries",
-    "attempt",
-    "attempted",
-    "attempts",
-    "going",
-    "ready",
-    "set",
-    "due",
-    "likely",
-    "able",
-    "designed",
-    "order",
-    "ordered",
-    "orders",
-}
-PLAN_NOUNS = {
-    "plan",
-    "plans",
-    "threat",
-    "threats",
-    "bid",
-    "attempt",
-    "proposal",
-    "possibility",
-    "call",
-    "calls",
-    "demand",
-    "demands",
-    "order",
-    "orders",
-    "intention",
-}
-# Verbs whose object noun is the event itself: "launched airstrikes", "staged a protest".
-LIGHT = {
-    "launch",
-    "launched",
-    "launches",
-    "launching",
-    "carry",
-    "carried",
-    "carries",
-    "carrying",
-    "conduct",
-    "conducted",
-    "conducts",
-    "conducting",
-    "stage",
-    "staged",
-    "stages",
-    "staging",
-    "hold",
-    "held",
-    "holds",
-    "holding",
-    "make",
-    "made",
-    "makes",
-    "mount",
-    "mounted",
-    "mounts",
-    "pay",
-    "paid",
-    "pays",
-    "issue",
-    "issued",
-    "convene",
-    "convened",
-    "convenes",
-    "voice",
-    "voiced",
-    "voices",
-    "express",
-    "expressed",
-    "lodge",
-    "lodged",
-    "issues",
-    "extend",
-    "extended",
-    "extends",
-    "deliver",
-    "delivered",
-    "begin",
-    "began",
-    "begun",
-    "start",
-    "started",
-    "continue",
-    "continued",
-    "intensify",
-    "intensified",
-    "wage",
-    "waged",
-    "waging",
-    "unleash",
-    "unleashed",
-    "organize",
-    "organized",
-    "organise",
-    "organised",
-    "undertake",
-    "undertook",
-    "perform",
-    "performed",
-    "lead",
-    "led",
-    "leads",
-    "execute",
-    "executed",
-    "hit",
-    "step",
-    "stepped",
-    "resume",
-    "resumed",
-    "impose",
-    "imposed",
-    "sign",
-    "signed",
-    "reach",
-    "reached",
-    "attend",
-    "attended",
-    "have",
-    "had",
-    "has",
-    "gave",
-    "give",
-    "gives",
-    "took",
-    "take",
-    "takes",
-    "fired",
-    "fire",
-    "fires",
-}
-WEAPONS = {
-    "ied",
-    "ieds",
-    "mine",
-    "mines",
-    "landmine",
-    "landmines",
-    "bomb",
-    "bombs",
-    "shell",
-    "shells",
-    "rocket",
-    "rockets",
-    "missile",
-    "missiles",
-    "explosion",
-    "explosions",
-    "blast",
-    "blasts",
-    "airstrike",
-    "airstrikes",
-    "strike",
-    "strikes",
-    "attack",
-    "attacks",
-    "device",
-    "grenade",
-    "drone",
-    "shelling",
-    "fire",
-    "clashes",
-    "fighting",
-    "violence",
-    "mortar",
-    "mortars",
-    "car",
-}
-RECIP_PREPS = {
-    "against",
-    "on",
-    "at",
-    "with",
-    "to",
-    "from",
-    "targeting",
-    "upon",
-    "into",
-    "for",
-    "toward",
-    "towards",
-}
-# Prepositions of the issue of an act ("concerned about", "resigned over"): a party only when the
-# issue is one or belongs to one
-_TOPIC_PREPS = frozenset({"about", "over"})
-PLACE_NOUNS = {
-    "town",
-    "city",
-    "village",
-    "area",
-    "areas",
-    "region",
-    "district",
-    "province",
-    "governorate",
-    "capital",
-    "neighbourhood",
-    "neighborhood",
-    "state",
-    "county",
-    "camp",
-    "outskirts",
-}
-# Verbal PLOVER types: acts done by saying (the manual's "verbal cooperation / conflict" quads)
-_VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE", "CONCEDE"})
-# Types whose parties act jointly: "X and Y met / agreed / cooperated" (PLOVER CONSULT, AGREE, COOPERATE)
-_JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MOD_FACTOR = {"asserted": 1.0, "claimed": 0.85, "historical": 0.9, "hypothetical": 0.7, "negated": 0.6}
 
 
@@ -408,627 +69,7 @@ def _open_quote(body: str, pos: int) -> bool:
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.I)
 
-
-@dataclass
-class Frame:
-    """Who did it to whom, and how it is reported, for one trigger."""
-
-    pred: Any
-    actors: list[Actor] = field(default_factory=list)
-    recipients: list[Actor] = field(default_factory=list)
-    modality: str = "asserted"
-    speaker: Actor | None = None
-    split: bool = False  # one of several records of one clause, one per party (its key has the recipient)
-    # an actor read from "they"/"it" with its antecedent in an earlier sentence: the resolver's guess
-    # (the latest group of the pronoun's number), not a party the sentence names
-    pronoun_actor: bool = False
-
-
-_RELATIVE = frozenset({"who", "whom", "which", "that"})
-# subjects that only point at who is meant: "one of the few", "the first", "the only one"
-_SPECIFIED = frozenset({"one", "first", "last", "only"})
-# forms of "be" (the parse has no lemmas): a specifying copula
-_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re"})
-
-
-def _owner(h: Any, mentions: list[Any]) -> Any | None:
-    """The possessor of a noun that names an act, plan or attribute ("Turkey's offensive", "Trump's
-    idea"): who the noun belongs to; None for other nouns or no possessor."""
-    if h.pos_ != "NOUN" or any(m.start <= h.i < m.end for m in mentions):
-        return None
-    if not is_non_actor_noun(h):
-        return None
-    # "Turkey's offensive"; "Trump's Syria decision" (the possessive sometimes parsed as nmod)
-    poss = [
-        c
-        for c in h.children
-        if c.dep_ == "poss"
-        or (c.dep_ == "nmod" and c.pos_ == "PROPN" and any(x.dep_ == "case" for x in c.children))
-    ]
-    return poss[0] if poss else None
-
-
-def _conjuncts(t: Any) -> list[Any]:
-    out = [t]
-    for c in t.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            out += _conjuncts(c)
-    return out
-
-
-def _is_reciprocal(pred: Any) -> bool:
-    for t in pred.subtree:
-        if t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children):
-            return True
-        if t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each":
-            return True
-    return False
-
-
-def _obliged(t: Any) -> Any | None:
-    """The verb of what a party is told it must / should do, when trigger `t` is such a modal
-    ("Y should take back ...") or a verb of saying whose content has one ("X said Y must ...")."""
-    modals = word_list("deontic_modals.txt")
-    if t.lower_ in modals and t.dep_ == "aux" and t.head.pos_ in ("VERB", "AUX"):
-        return t.head
-    if t.lower_ in SPEECH:
-        for c in t.children:
-            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in modals for a in c.children):
-                return c
-    return None
-
-
-def _find_pred(t: Any) -> tuple[Any, Any | None]:
-    """(predicate, event noun or None) for a trigger token."""
-    if t.lower_ in word_list("deontic_modals.txt") and t.dep_ == "aux":
-        return t.head, None  # the demanded act's clause: what it contains is its content
-    if t.pos_ in ("VERB", "AUX"):
-        return t, None
-    while t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
-        t = t.head
-    h = t.head
-    if t.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and h.pos_ in ("VERB", "AUX") and h.lower_ in LIGHT:
-        return h, t
-    if t.pos_ in ("VERB",):
-        return t, None
-    return t, t
-
-
-def _subject(v: Any) -> tuple[list[Any], list[Any]]:
-    """(agent heads, patient heads) of a verb, climbing through control, coordination, participles."""
-    for _ in range(5):
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
-        if subj:
-            return subj, []
-        pas = [c for c in v.children if c.dep_ == "nsubjpass"]
-        if pas:
-            ag = [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-            return ag, pas
-        if v.dep_ == "xcomp" and v.head.lower_ in word_list("raising_verbs.txt"):
-            # raising: "forces were reported to have captured X" -> the forces captured X; "he is
-            # believed to have been killed by X" -> X killed him
-            raised = [c for c in v.head.children if c.dep_ == "nsubjpass"]
-            if raised:
-                if any(c.dep_ == "auxpass" for c in v.children):
-                    ag = [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-                    return ag, raised
-                return raised, []
-        if v.dep_ == "xcomp":
-            # object control ("urged the army to attack"), but an object that cannot act is an
-            # instrument of the subject's purpose ("used a televised address to castigate Russia")
-            objs = [
-                c
-                for c in v.head.children
-                if c.dep_ in ("dobj",) and not (c.ent_type_ == "" and is_non_actor_noun(c))
-            ]
-            if objs and v.head.lower_ not in ACCUSE_VERBS:
-                return objs, []
-            v = v.head
-            continue
-        if v.dep_ in ("conj", "advcl", "acomp"):
-            v = v.head
-            continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
-            v = v.head.head
-            if type_choice.passive_allegation(v):  # "X is accused of beheading Y": X is who did it
-                return [c for c in v.children if c.dep_ == "nsubjpass"], []
-            continue
-        if v.dep_ == "prep":
-            v = v.head
-            continue
-        if v.dep_ == "relcl":
-            return [v.head], []
-        if v.dep_ == "acl":
-            # a participle with its own object is active even when tagged VBN ("forces arrested and
-            # interrogated tens of civilians" misparsed as a modifier)
-            has_obj = any(
-                c.dep_ == "dobj"
-                for x in [v, *[c for c in v.children if c.dep_ == "conj"]]
-                for c in x.children
-            )
-            if v.tag_ == "VBG" or has_obj:
-                return [v.head], []
-            # "westerners imprisoned by Isis": the agent did it to the noun the participle modifies
-            ag = [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-            return ag, [v.head]
-        break
-    return [], []
-
-
-class SentenceCoder:
-    def __init__(self, resolver: Resolver) -> None:
-        self.r = resolver
-
-    def _actor(
-        self, head: Any, mentions: list[Any], ctx: ArticleContext, speaker: Actor | None = None
-    ) -> Actor | None:
-        # "the operation" as a subject, a weapon ("an IED exploded") or a relative pronoun are not actors
-        if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
-            head = head.head.head
-        # "One of the few to welcome it has been the Russian president": a specifying copula names
-        # who the indefinite subject is
-        if head.dep_ == "nsubj" and head.head.lower_ in _BE and (head.like_num or head.lower_ in _SPECIFIED):
-            attr = [c for c in head.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
-            if attr:
-                head = attr[0]
-        return self.r.resolve(head, mentions, ctx, speaker)
-
-    def frames(self, trig: Any, etype: str, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
-        if etype == "REQUEST":
-            obliged = _obliged(trig)
-            if obliged is not None:
-                return self._demand_frames(obliged, mentions, ctx)
-            if trig.lower_ in word_list("deontic_modals.txt"):
-                return []  # "must" with no obliged clause: not a demand
-        pred, noun = _find_pred(trig)
-        speaker, claimed = self._speaker(pred, mentions, ctx)
-        modality = self._modality(pred, noun, claimed)
-        # actors
-        agent_heads: list[Any] = []
-        patient_heads: list[Any] = []
-        if noun is not None and noun.i == pred.i:
-            own = [c for c in noun.children if c.dep_ == "poss"]
-            own += [
-                c
-                for c in noun.children
-                if c.dep_ in ("amod", "compound", "nmod")
-                and (
-                    # a town naming an event ("the Manbij attack", "the Sochi agreement") is where,
-                    # not who, also when NER tags it ORG
-                    (c.ent_type_ in ("NORP", "ORG") and not self.r.venue(c, mentions))
-                    or any(
-                        m.start <= c.i < m.end and m.kind in ("demonym", "country", "group") for m in mentions
-                    )
-                )
-            ]
-            own += [
-                o
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ == "by"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
-            # "a bombing claimed by the Islamic State", "an attack carried out by X": the perpetrator
-            # ... also when the participle follows the noun's "of" complement ("criticism of Turkish
-            # actions voiced by the French minister")
-            carriers = [noun] + [
-                o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-            ]
-            own += [
-                o
-                for n in carriers
-                for c in n.children
-                if c.dep_ == "acl" and c.lower_ in word_list("perpetration_verbs.txt")
-                for a in c.children
-                if a.dep_ == "agent"
-                for o in a.children
-                if o.dep_ == "pobj"
-            ]
-            agent_heads = own[:1]
-            if (
-                not agent_heads
-                and noun.dep_ in ("dobj",)
-                and noun.head.pos_ == "VERB"
-                and noun.head.lower_ in LIGHT
-            ):
-                agent_heads, _ = _subject(noun.head)
-            # "In a surprise visit to X, he noted ...", "he will travel to Paris for talks", "he said
-            # ahead of a meeting with X": the one who meets is the clause's subject
-            prep = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
-            gov = prep.head if prep is not None else None
-            if (
-                gov is not None
-                and gov.lower_ in ("ahead", "before", "prior")
-                and gov.dep_ in ("advmod", "prep")
-            ):
-                gov = gov.head  # "ahead of", "prior to"
-            if (
-                not agent_heads
-                and prep is not None
-                and prep.lower_ in ("in", "during", "on", "after", "at", "for", "of", "to", "before")
-                and gov is not None
-                and gov.pos_ in ("VERB", "AUX")
-                and (prep.lower_ not in ("of", "to") or gov is not prep.head)
-            ):
-                agent_heads, _ = _subject(gov)
-                if gov.lower_ in word_list("victim_verbs.txt"):
-                    # "her father died in the fighting": who dies in an event suffers it, and is no
-                    # party to it that the sentence reports
-                    agent_heads = []
-        else:
-            agent_heads, patient_heads = _subject(pred)
-            # "Israeli missiles were fired at X": a weapon is what was used, not who was hit; whose
-            # weapon it is (a demonym, country or group modifying it) is the actor
-            if not agent_heads and any(h.lower_ in WEAPONS for h in patient_heads):
-                agent_heads = [h for h in patient_heads if h.lower_ in WEAPONS][:1]
-                patient_heads = [h for h in patient_heads if h.lower_ not in WEAPONS]
-            if noun is not None:  # light verb + event noun: "Israel's strikes" style modifiers win
-                own = [c for c in noun.children if c.dep_ == "poss"]
-                if own and not agent_heads:
-                    agent_heads = own[:1]
-        # weapons as subjects: "an IED planted by X exploded" -> X
-        fixed = []
-        for h in agent_heads:
-            if h.lower_ in WEAPONS:
-                by = [o for c in h.subtree if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-                mod = [
-                    c
-                    for c in h.children
-                    if c.dep_ in ("amod", "compound", "poss")
-                    and any(
-                        m.start <= c.i < m.end and m.kind in ("demonym", "country", "group") for m in mentions
-                    )
-                ]
-                fixed += by[:1] or mod[:1]
-            else:
-                fixed.append(h)
-        agent_heads = fixed
-        actors_h: list[Any] = []
-        for h in agent_heads:
-            actors_h += _conjuncts(h)
-        # recipients
-        rec_h: list[Any] = list(patient_heads)
-        holders = [pred] + ([noun] if noun is not None and noun.i != pred.i else [])
-        for v in holders:
-            for c in v.children:
-                if (
-                    c.dep_ in ("dobj", "dative")
-                    and (noun is None or c.i != noun.i)
-                    and c.lower_ not in ("other", "another")
-                ):
-                    if c.pos_ == "ADP":  # "gave his support to X" parsed with "to" as the dative
-                        rec_h += [o for o in c.children if o.dep_ == "pobj"]
-                    else:
-                        rec_h.append(c)
-                elif (
-                    c.dep_ in ("prep", "conj")
-                    and c.pos_ == "ADP"
-                    and (c.lower_ in RECIP_PREPS or (c.lower_ == "of" and noun is not None and v.i == noun.i))
-                ):
-                    rec_h += [o for o in c.children if o.dep_ == "pobj"]
-                elif c.dep_ == "prep" and c.lower_ == "of" and v.lower_ in ACCUSE_VERBS:
-                    continue
-                elif c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
-                    # "concerned about Turkey's offensive", "resigned over Trump's decision": the
-                    # issue names a party only when it is one or is someone's act
-                    rec_h += [
-                        o
-                        for o in c.children
-                        if o.dep_ == "pobj"
-                        and (_owner(o, mentions) is not None or any(m.start <= o.i < m.end for m in mentions))
-                    ]
-                elif (
-                    c.dep_ == "ccomp"
-                    and c.pos_ in ("VERB", "AUX")
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                ):
-                    # "they want the government to withdraw it": the subject of an infinitive
-                    # complement is who is asked, pushed or allowed to act
-                    rec_h += [o for o in c.children if o.dep_ == "nsubj"]
-            if v.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in v.children):
-                # "is killing or imprisoning Kurds": coordinated verbs share the object that
-                # follows the last one (right node raising)
-                nxt = v.doc[v.i + 2] if v.i + 2 < len(v.doc) else None
-                if (
-                    nxt is not None
-                    and nxt.dep_ == "conj"
-                    and nxt.head.i == v.i
-                    and v.doc[v.i + 1].dep_ == "cc"
-                ):
-                    rec_h += [o for o in nxt.children if o.dep_ == "dobj"]
-        if (
-            etype == "CONSULT"
-            and noun is not None
-            and noun.i == pred.i
-            and noun.dep_ == "pobj"
-            and noun.head.lower_ == "for"
-            and noun.head.head.pos_ == "VERB"
-        ):
-            # "will travel to Paris for talks": the talks are held with whom one travels to
-            rec_h += [
-                o
-                for c in noun.head.head.children
-                if c.dep_ == "prep" and c.lower_ == "to"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
-        recips: list[Actor] = []
-        for h in rec_h:
-            for hh in _conjuncts(h):
-                if hh.lower_ in ("other", "another", "each"):
-                    continue
-                a = self._recipient(hh, mentions, ctx, speaker)
-                if a is not None and a.name not in {x.name for x in recips}:
-                    recips.append(a)
-        actors: list[Actor] = []
-        pronoun_actor = False
-        for h in actors_h:
-            a = self._actor(h, mentions, ctx, speaker)
-            if a is not None and a.name not in {x.name for x in actors}:
-                actors.append(a)
-                pronoun_actor |= (
-                    speaker is None and h.lower_ in GROUP_PRONOUNS and a.text not in pred.sent.text
-                )
-        # "Conditions in the camp were a grave concern, he said": a verbal act told as the content of
-        # what someone says, with no one else acting in it, is the speaker's (PLOVER: the source of a
-        # statement is its actor)
-        if not actors and speaker is None and etype in _VERBAL and ctx.in_quote:
-            speaker = ctx.quote_speaker  # a verbal act in a quotation X opened: X's own words
-        if (
-            not actors
-            and speaker is not None
-            and etype in _VERBAL
-            and (speaker.country or speaker.sector or speaker.text)
-        ):
-            actors = [speaker]
-        recips = [a for a in recips if a.name not in {x.name for x in actors}]
-        # an official whose country is not in the phrase: the country the sentence names that is
-        # not the other side's ("then-Prime Minister Mikati ... rebuke of Iran ... Lebanese affairs")
-        for a in actors:
-            if a.country is None and a.sector in STATE and any(w[:1].isupper() for w in a.text.split()):
-                other = {r.country for r in recips}
-                for m in mentions:
-                    if (
-                        m.kind in ("country", "demonym", "capital")
-                        and m.value not in other
-                        and pred.sent.start <= m.start < pred.sent.end
-                    ):
-                        a.country = m.value
-                        break
-        # a speaker reporting someone else's act is not its actor
-        if modality == "claimed" and speaker is not None and actors and actors[0].name == speaker.name:
-            modality = "asserted"
-        if _is_reciprocal(pred) and len(actors) >= 2:
-            return [
-                Frame(pred, [a], [b for b in actors if b is not a] + recips, modality, speaker)
-                for a in actors
-            ]
-        if etype in _JOINT and len(actors) >= 2 and not recips:
-            # "X and Y agreed / met": a joint act of two parties, each the other's counterpart
-            # (PLOVER codes a dyad: the first named as source, the other as target)
-            actors, recips = actors[:1], actors[1:]
-        return [Frame(pred, actors, recips, modality, speaker, pronoun_actor=pronoun_actor)]
-
-    def _demand_frames(self, verb: Any, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
-        """ "X said Y and Z must / should act": X's demand of Y and X's demand of Z (PLOVER REQUEST;
-        one record per actor pair, ACLED/realnews practice). Nothing when no speaker says it (the
-        journalist's own "should" is commentary) or no other party is obliged ("we must")."""
-        speaker, claimed = self._speaker(verb, mentions, ctx)
-        if speaker is None and ctx.in_quote and ctx.quote_speaker is not None:
-            # a later sentence of a quotation opened after "X said:" is X's
-            speaker, claimed = ctx.quote_speaker, True
-        if speaker is None or not claimed:
-            return []
-        if not speaker.name or speaker.name.replace(",", "").isdigit():
-            return []  # a number ("46, said") is an age or a count, not who speaks
-        say = verb.head if verb.dep_ == "ccomp" else verb
-        modality = self._modality(say, None, False) if say.i != verb.i else "asserted"
-        recips: list[Actor] = []
-        for h in [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]:
-            for hh in _conjuncts(h):
-                a = self._recipient(hh, mentions, ctx, speaker)
-                if a is not None and a.name != speaker.name and a.name not in {r.name for r in recips}:
-                    recips.append(a)
-        return [Frame(verb, [speaker], [r], modality, speaker, split=len(recips) > 1) for r in recips]
-
-    def _recipient(
-        self, h: Any, mentions: list[Any], ctx: ArticleContext, speaker: Actor | None
-    ) -> Actor | None:
-        # "the Kurds, whom Turkey accused ...", "a soldier who was killed": a relative pronoun
-        # stands for the noun its clause modifies
-        if h.lower_ in _RELATIVE and h.head.dep_ == "relcl":
-            h = h.head.head
-        # "at a summit", "during talks": a meeting is where parties meet, not one of them
-        if h.lower_ in word_list("meeting_nouns.txt"):
-            return None
-        owner = _owner(h, mentions)
-        if owner is not None:
-            # "concerned about Turkey's offensive", "support to Mr Brown's ambitions": an act, plan
-            # or attribute is no party; whose it is receives the event
-            inner = self.r.resolve(owner, mentions, ctx, speaker)
-            if inner is None:
-                return None
-            toks = self.r.phrase(h)
-            return replace(inner, text=h.doc[toks[0].i : toks[-1].i + 1].text if toks else inner.text)
-        known = any(
-            m.start <= h.i < m.end
-            and m.kind in ("country", "capital", "group", "demonym", "sector", "office")
-            for m in mentions
-        )
-        # places are where, not whom (towns; a country or capital stands for its government)
-        if not known and (
-            h.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
-            or h.lower_ in PLACE_NOUNS
-        ):
-            return None
-        if h.pos_ not in ("NOUN", "PROPN", "PRON"):
-            return None
-        return self.r.resolve(h, mentions, ctx, speaker)
-
-    def _speaker(self, pred: Any, mentions: list[Any], ctx: ArticleContext) -> tuple[Actor | None, bool]:
-        """Who the event is attributed to, if it is reported speech, and whether it is a claim."""
-        t = pred
-        for _ in range(6):
-            # "according to X"
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ == "according":
-                    objs = [
-                        o
-                        for cc in c.children
-                        for o in ([cc] if cc.dep_ == "pobj" else cc.children)
-                        if o.dep_ == "pobj"
-                    ]
-                    return (self.r.resolve(objs[0], mentions, ctx) if objs else None), True
-                # '"...," the army said' parsed with "said" under the quoted verb
-                if c.dep_ in ("parataxis", "ccomp") and c.lower_ in SPEECH and c.i > pred.i:
-                    subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-                    return (self.r.resolve(subj[0], mentions, ctx) if subj else None), True
-            if (
-                t.dep_
-                in (
-                    "ccomp",
-                    "xcomp",
-                    "conj",
-                    "advcl",
-                    "parataxis",
-                    "dep",
-                    "pcomp",
-                    "prep",
-                    "pobj",
-                    "dobj",
-                    "acl",
-                    "nsubj",
-                    "nsubjpass",
-                    "attr",
-                    "acomp",  # "she was concerned": the copula carries the adjective's clause
-                )
-                and t.head.i != t.i
-            ):
-                h = t.head
-                if h.lower_ in SPEECH or (h.lower_ in ACCUSE_VERBS and t.dep_ in ("pcomp", "prep")):
-                    subj = [s for s in h.children if s.dep_ in ("nsubj",)]
-                    if not subj and h.lower_ in ("quoted", "quote", "quoting"):
-                        subj = [s for s in h.children if s.dep_ == "dobj"]
-                    if not subj:
-                        subj = [
-                            o for c in h.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
-                        ]
-                    if not subj and h.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
-                        subj = _subject(h)[0]
-                    return (self.r.resolve(subj[0], mentions, ctx) if subj else None), True
-                t = h
-                continue
-            break
-        # a quotation: '"...," X said' where the parse did not link the two
-        sent = pred.sent
-        if sent.text[:1] in '"“' and any(t.lower_ in SPEECH and t.i > pred.i for t in sent):
-            return None, True
-        return None, False
-
-    def quote_opener(self, doc: Any, mentions: list[Any], ctx: ArticleContext) -> Actor | None:
-        """Who speaks in a sentence that leaves a quotation open: the subject of its last verb of saying."""
-        says = [t for t in doc if t.lower_ in SPEECH and any(c.dep_ == "nsubj" for c in t.children)]
-        if not says:
-            return None
-        subj = next(c for c in says[-1].children if c.dep_ == "nsubj")
-        return self.r.resolve(subj, mentions, ctx)
-
-    def _modality(self, pred: Any, noun: Any | None, claimed: bool) -> str:
-        def neg(v: Any) -> bool:
-            return any(c.dep_ == "neg" for c in v.children)
-
-        def hypo(v: Any) -> bool:
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODAL for c in v.children):
-                return True
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
-                return True
-            aux = [c.lower_ for c in v.children if c.dep_ == "aux"]
-            return "going" in aux
-
-        v = pred
-        if neg(v) or (noun is not None and any(c.lower_ in ("no",) for c in noun.children)):
-            return "negated"
-        if hypo(v):
-            return "hypothetical"
-        if noun is not None and any(
-            c.lower_ in ("planned", "possible", "potential", "future", "proposed") for c in noun.children
-        ):
-            return "hypothetical"
-        t = v
-        for _ in range(4):
-            if (
-                t.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "dobj", "conj")
-                and t.head.i != t.i
-            ):
-                h = t.head
-                if t.dep_ in ("xcomp", "ccomp", "acl", "pcomp") and h.lower_ in DENY:
-                    return "negated"
-                if t.dep_ in ("xcomp",) and h.lower_ in FAIL:
-                    return "negated"
-                if t.dep_ in ("xcomp", "acl", "ccomp", "advcl", "pcomp") and (
-                    h.lower_ in PLAN or h.lower_ in PLAN_NOUNS
-                ):
-                    return "hypothetical"
-                if (
-                    t.dep_ in ("xcomp", "ccomp", "conj")
-                    and neg(h)
-                    and h.lower_ not in SPEECH
-                    and not (t.dep_ == "conj" and _contrasted(h, t))
-                ):
-                    return "negated"
-                if t.dep_ in ("ccomp", "conj") and hypo(h) and h.lower_ not in SPEECH:
-                    return "hypothetical"
-                if t.dep_ == "conj":
-                    t = h
-                    continue
-                if t.dep_ in ("advcl", "acl") and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in t.children
-                ):
-                    return "hypothetical"  # purpose: "... to destroy ISIS hideouts"
-                t = h
-                if h.lower_ in SPEECH:
-                    break
-                continue
-            break
-        return "claimed" if claimed else "asserted"
-
-
-def _contrasted(h: Any, t: Any) -> bool:
-    """Is conjunct `t` joined to `h` by a contrastive coordinator ("not fighting but working")?
-    Then the negation of `h` does not reach `t` (data/actors/contrastive_coordinators.txt)."""
-    return any(
-        c.dep_ == "cc" and h.i < c.i < t.i and c.lower_ in word_list("contrastive_coordinators.txt")
-        for c in h.children
-    )
-
-
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|cannot)\b|n't\b", re.I)
-
-
-def _judging_verb(adj: Any) -> Any | None:
-    """ "He found the policies abhorrent", "she called it an outrageous decision": the verb whose
-    subject passes the judgement (None when no such verb governs the word)."""
-    t = adj
-    for _ in range(3):
-        t = t.head
-        if t.lower_ in word_list("judging_verbs.txt") and any(c.dep_ == "nsubj" for c in t.children):
-            return t
-        if t.pos_ in ("VERB", "AUX") and t.lower_ not in ("be", "is", "was", "are", "were", "been", "being"):
-            return None
-    return None
-
-
-def _anchor(tok: Any) -> Any:
-    """The clause an event sits in: its verb, or the verb governing its event noun."""
-    pred, noun = _find_pred(tok)
-    if (
-        noun is not None
-        and noun.i == pred.i
-        and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")
-        and noun.head.pos_ in ("VERB", "AUX")
-    ):
-        return noun.head
-    return pred
 
 
 def _spurious(tok: Any, fr: Frame, etype: str) -> bool:
@@ -1051,73 +92,64 @@ def _spurious(tok: Any, fr: Frame, etype: str) -> bool:
     )
 
 
-def _own_clause(pred: Any) -> bool:
-    """A finite verb with its own subject in a coordinated or adverbial clause ("..., as he urged
-    all sides to", "... and Russia blamed the US"), or in a supplementary relative clause ("angered
-    Turkey, which launched an offensive"): not the content of the verb above it. A supplementary
-    (non-restrictive) relative, set off by a comma, asserts a proposition of its own (Huddleston &
-    Pullum 2002, The Cambridge Grammar of the English Language, ch. 12 §4.1)."""
-    if _supplementary_relative(pred):
-        return True
-    return (
-        pred.pos_ == "VERB"
-        and pred.dep_ in ("advcl", "conj")
-        and pred.tag_ in ("VBD", "VBZ", "VBP")
-        and any(c.dep_ == "nsubj" for c in pred.children)
-        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
-    )
-
-
-def _coordinated(a: Any, b: Any) -> bool:
-    """Whether verb `b` is joined to verb `a` by "and" / "but" ("shelled the town and arrested dozens"):
-    each conjunct of such a coordination is a predication of its own (Huddleston & Pullum 2002, The
-    Cambridge Grammar of the English Language, ch. 15), not a part of the first one's content. Joined by
-    "or" ("were killing or imprisoning Kurds", "surrendered or been killed") the verbs are alternative
-    descriptions of one act, and stay one event."""
-    t = b
-    while t.dep_ == "conj" and t.head.i != t.i and t.pos_ in ("VERB", "AUX"):
-        t = t.head
-        if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in t.children):
-            return False
-        if t.i == a.i:
-            return True
-    return False
-
-
-def _supplementary_relative(pred: Any) -> bool:
-    """ "..., which launched an offensive", "..., who accused X": a finite relative clause opened by a
-    wh-pronoun subject right after a comma (its coordinated verbs too: "which launched ... and threatened")."""
-    v = pred
-    while v.dep_ == "conj" and v.head.i != v.i:
-        v = v.head
-    if v.dep_ != "relcl" or v.tag_ not in ("VBD", "VBZ", "VBP"):
-        return False
-    subj = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("which", "who")]
-    return bool(subj) and subj[0].i > 0 and subj[0].nbor(-1).text == ","
-
-
-def _meeting_place(tok: Any) -> bool:
-    """A meeting noun as the place or time of a clause: "at a summit", "during talks"."""
-    return (
-        tok.pos_ == "NOUN"
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ in ("at", "during")
-        and tok.lower_ in word_list("meeting_nouns.txt")
-    )
-
-
-def clause_role(tok: Any) -> str:
-    """Where a trigger sits in its sentence's syntax, for the eventness gate: the relation of its
-    clause to the rest ("ROOT", "ccomp", "relcl", "advcl", "pobj"...), the part of speech of the
-    trigger, the clause verb's tense tag, whether the clause has a subject, and what governs it
-    ("say" for a verb of saying, else the governor's part of speech). A reported event is mostly a
-    finite main clause or the content of a verb of saying; events nested in a noun phrase, a purpose
-    clause or a modifier are mostly circumstances, plans or background."""
-    pred = _anchor(tok)
-    head = pred.head if pred.head.i != pred.i else None
-    gov = "none" if head is None else ("say" if head.lower_ in SPEECH else head.pos_)
-    subj = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in pred.children)
-    return "|".join((pred.dep_, tok.pos_, pred.tag_, "subj" if subj else "nosubj", gov))
+def _reported(items: list[tuple[int, Any, Any]], mentions: list[Any]) -> list[tuple[int, Any, Any]]:
+    """The triggers of one sentence that report events of their own: not a word inside a name, not a
+    circumstance or description beside another event ("with the support of", "westerners imprisoned
+    by Isis were killed"), not an act nested in another trigger's clause ("vowed to attack") unless
+    it is its own clause, a meeting, an accused or alleged deed, or the content of a denial.
+    `items` are (index, guess, trigger token) in sentence order."""
+    kept = []
+    for gi, g, tok in items:
+        # a trigger word inside a name ("Popular Mobilization Forces") is no event
+        if any(m.kind == "group" and m.start <= tok.i < m.end for m in mentions) or (
+            tok.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW") and tok.pos_ == "PROPN"
+        ):
+            continue
+        pred = anchor(tok)
+        # "with the support of the army": a circumstance of another event in the sentence
+        if (
+            (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under"))
+            or (tok.dep_ == "prep" and tok.lower_ in ("with", "under"))
+        ) and any(t2.sent.start == tok.sent.start and t2.i != tok.i for _, _, t2 in items):
+            continue
+        # "westerners imprisoned by Isis were killed", "happy to discuss X while Y": a
+        # description of a noun or a disposition beside the event the sentence reports
+        if type_choice.side_trigger(tok, [t2 for _, _, t2 in items if t2.i != tok.i]):
+            continue
+        nested = False
+        # "he was concerned about X, as he urged all sides to ...": a finite clause with its
+        # own subject, joined to another (coordinated or adverbial), tells an act of its own
+        if own_clause(pred):
+            kept.append((gi, g, tok))
+            continue
+        # "agreed at a summit in Sochi": the meeting is an event of its own (PLOVER: every
+        # meeting is a CONSULT), not a circumstance of what was agreed there
+        if g.event_type == "CONSULT" and meeting_place(tok):
+            kept.append((gi, g, tok))
+            continue
+        for gj, _g2, tok2 in items:
+            if gj == gi or tok2.i == tok.i:
+                continue
+            p2 = anchor(tok2)
+            if coordinated(p2, pred):
+                continue  # "condemned the raid and demanded ...": two acts, not one inside the other
+            if p2.i != pred.i and type_choice.dominates(p2, pred) and pred.sent.start == p2.sent.start:
+                # "accused Y of attacking": kept, as Y's claimed act; otherwise the outer event covers it
+                acc = p2.lower_ in ACCUSE_VERBS and any(
+                    c.dep_ == "dobj" and c.lower_ not in ("other", "another") for c in p2.children
+                )
+                # ... but the deed in the accusation's own "of"/"for" complement is what the accuser
+                # says, not an act the report asserts
+                acc = acc and not type_choice.accused_deed(p2, tok, g.event_type)
+                # "X is accused of beheading...": the alleged act is what is reported
+                acc = acc or type_choice.passive_allegation(p2)
+                # "denied that jets bombed the camp": kept, negated
+                if not acc and p2.lower_ not in DENY:
+                    nested = True
+                    break
+        if not nested:
+            kept.append((gi, g, tok))
+    return kept
 
 
 def _short(body: str) -> bool:
@@ -1267,61 +299,7 @@ def code(
                     sent = next(iter(doc.sents))
                     tok = sent.root
                 items.append((gi, g, tok))
-            kept = []
-            for gi, g, tok in items:
-                # a trigger word inside a name ("Popular Mobilization Forces") is no event
-                if any(m.kind == "group" and m.start <= tok.i < m.end for m in mentions) or (
-                    tok.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW") and tok.pos_ == "PROPN"
-                ):
-                    continue
-                pred = _anchor(tok)
-                # "with the support of the army": a circumstance of another event in the sentence
-                if (
-                    (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under"))
-                    or (tok.dep_ == "prep" and tok.lower_ in ("with", "under"))
-                ) and any(t2.sent.start == tok.sent.start and t2.i != tok.i for _, _, t2 in items):
-                    continue
-                # "westerners imprisoned by Isis were killed", "happy to discuss X while Y": a
-                # description of a noun or a disposition beside the event the sentence reports
-                if type_choice.side_trigger(tok, [t2 for _, _, t2 in items if t2.i != tok.i]):
-                    continue
-                nested = False
-                # "he was concerned about X, as he urged all sides to ...": a finite clause with its
-                # own subject, joined to another (coordinated or adverbial), tells an act of its own
-                if _own_clause(pred):
-                    kept.append((gi, g, tok))
-                    continue
-                # "agreed at a summit in Sochi": the meeting is an event of its own (PLOVER: every
-                # meeting is a CONSULT), not a circumstance of what was agreed there
-                if g.event_type == "CONSULT" and _meeting_place(tok):
-                    kept.append((gi, g, tok))
-                    continue
-                for gj, _g2, tok2 in items:
-                    if gj == gi or tok2.i == tok.i:
-                        continue
-                    p2 = _anchor(tok2)
-                    if _coordinated(p2, pred):
-                        continue  # "condemned the raid and demanded ...": two acts, not one inside the other
-                    if (
-                        p2.i != pred.i
-                        and type_choice.dominates(p2, pred)
-                        and pred.sent.start == p2.sent.start
-                    ):
-                        # "accused Y of attacking": kept, as Y's claimed act; otherwise the outer event covers it
-                        acc = p2.lower_ in ACCUSE_VERBS and any(
-                            c.dep_ == "dobj" and c.lower_ not in ("other", "another") for c in p2.children
-                        )
-                        # ... but the deed in the accusation's own "of"/"for" complement is what the accuser
-                        # says, not an act the report asserts
-                        acc = acc and not type_choice.accused_deed(p2, tok, g.event_type)
-                        # "X is accused of beheading...": the alleged act is what is reported
-                        acc = acc or type_choice.passive_allegation(p2)
-                        # "denied that jets bombed the camp": kept, negated
-                        if not acc and p2.lower_ not in DENY:
-                            nested = True
-                            break
-                if not nested:
-                    kept.append((gi, g, tok))
+            kept = _reported(items, mentions)
             seen: set[tuple] = set()
             for _gi, g0, tok in kept:
                 # which type the trigger carries in its clause (PLOVER definitions; None: no event)
@@ -1337,7 +315,7 @@ def code(
                 frames = coder.frames(tok, g0.event_type, mentions, ctx)
                 judge = None
                 if etype == "ACCUSE" and tok.pos_ == "ADJ" and not any(fr.actors for fr in frames):
-                    judge = _judging_verb(tok)  # "he found the policies abhorrent": he condemns them
+                    judge = judging_verb(tok)  # "he found the policies abhorrent": he condemns them
                     if judge is not None:
                         frames = coder.frames(judge, etype, mentions, ctx)
                 for fr in frames:

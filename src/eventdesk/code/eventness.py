@@ -78,7 +78,7 @@ class Candidate:
     in_sentence: int = 1
     stronger_in_sentence: int = 0
     earlier_in_sentence: int = 0
-    # the trigger's place in the sentence's syntax (code/assemble.clause_role), "" when unknown
+    # the trigger's place in the sentence's syntax (code/syntax.clause_role), "" when unknown
     clause_role: str = ""
     # the article's genre as relevance judged it (news, analysis, opinion; "" when unknown)
     genre: str = ""
@@ -400,7 +400,7 @@ def other_field(c: Candidate) -> str | None:
 
 # genres in which the author argues rather than reports (relevance/genre.py: opinion and analysis)
 COMMENTARY_GENRES = frozenset({"analysis", "opinion"})
-# Penn tags of the present simple (code/assemble.clause_role's third field: the clause verb's tag)
+# Penn tags of the present simple (code/syntax.clause_role's third field: the clause verb's tag)
 _PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
 # dependency relations of a clause's verb (Universal/ClearNLP labels as spaCy gives them); a "verb" in a
 # nominal relation (nsubj, dobj, pobj...) is a noun the tagger misread ("airstrikes ... have killed")
