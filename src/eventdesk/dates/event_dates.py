@@ -30,16 +30,18 @@ from eventdesk.data import lines
 from eventdesk.records import Article, Event
 from eventdesk.text.dates import Expr, Resolved, find_dates, is_future, is_past, resolve, scan
 
+
+def _reporting(gap: str) -> re.Pattern[str]:
+    """A verb of saying (data/dates/reporting_verbs.txt) followed by `gap` and the end of the text."""
+    verbs = "|".join(r"\s+".join(map(re.escape, v.split())) for v in lines("dates/reporting_verbs.txt"))
+    return re.compile(rf"\b(?:{verbs}){gap}\s*,?\s*$", re.I)
+
+
 # Speech verbs: "the army said on Tuesday it killed..." dates the saying, not the killing.
-_SPEECH = re.compile(
-    r"\b(?:said|says|told|announced|stated|added|reported|claimed|tweeted|wrote|posted|confirmed|"
-    r"declared|noted|disclosed|revealed|alleged|warned|insisted|explained|according\s+to)"
-    r"(?:\s+\w+){0,3}\s*,?\s*$",
-    re.I,
-)
+_SPEECH = _reporting(r"(?:\s+\w+){0,3}")
 # The same verbs with a date right after them (one word between at most: "told reporters on
 # Thursday"): the date is the saying's
-_SAYING = re.compile(_SPEECH.pattern.replace(r"(?:\s+\w+){0,3}", r"(?:\s+\w+)?"), re.I)
+_SAYING = _reporting(r"(?:\s+\w+)?")
 # How far back (characters) a sentence with no date words looks for one in its paragraph.
 INHERIT_CHARS = 400
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -381,7 +383,7 @@ def date_event(
     """Date one event (see resolve_dates); `bound` is used only when there is no anchor."""
     sentence, sent_start = _sentence_of(ev, art)
     exprs = _scan_cached(sentence)
-    trig = _trigger_offset(ev, sent_start, len(sentence), sentence) if exprs else None
+    trig = _trigger_offset(ev, sent_start, len(sentence), sentence)
     if (ev.event_type or "").lower() in _word_list("speech_act_types.txt"):
         # "the two leaders agreed ... will be in place by 15 October": a demand, agreement or threat
         # is made when it is said; the deadline in what is said dates the act that is due
@@ -428,7 +430,7 @@ def date_event(
         and sent_start > 0
         and anchor is not None
         and ev.modality in ("asserted", "claimed")
-        and _narrative_past(ev, sentence, _trigger_offset(ev, sent_start, len(sentence), sentence))
+        and _narrative_past(ev, sentence, trig)
     ):
         # Further back than the sentence before: a past-tense event goes on in the episode the
         # narrative last dated ("... was hit on Tuesday morning. [...] YPG fighters fought back").
@@ -439,7 +441,7 @@ def date_event(
     if ex is None:
         if ev.modality == "historical":
             # background ("the 2016 Berlin attack"): its own year, never the reporting date
-            _own_year(ev, sentence, _trigger_offset(ev, sent_start, len(sentence), sentence), anchor or bound)
+            _own_year(ev, sentence, trig, anchor or bound)
             return
         if anchor is not None:
             ev.date, ev.date_precision = anchor.isoformat(), "day"
