@@ -70,7 +70,9 @@ def classify(
     text: str, gold: list[dict[str, Any]], config: dict[str, Any], res: Resources
 ) -> list[tuple[str, str]]:
     """(kind, detail) for each gold place ({"name", "lat", "lon", "start", "end", "geonameid"}) of `text`."""
-    gaz, ms = parse_mentions(text, config, res, span_filter=lambda t, s: _words_kept(res.gazetteer, t, s))
+    gaz, ms = parse_mentions(
+        text, config, res, span_filter=lambda t, s: _words_kept(res.gazetteer, t, s), coherent=True
+    )
     found = [m for m in ms if m.best >= 0]
     on_spans = resolve_mentions(gaz, text, [(g["start"], g["end"]) for g in gold])
     pairs = sorted(

@@ -257,11 +257,20 @@ def resolve_mentions(
                 nxt = by_start.get(pos)
                 if nxt is not None and nxt is not m:
                     nxt.container_of.append(m)
+    # one sense per discourse: the mentions of a name with the same candidates are read alike, also
+    # where their priors order those candidates differently (the dateline "MANSFIELD" earns no
+    # exact-spelling bonus that "Mansfield" does); each takes the first mention's order
     groups: dict[tuple, list[Mention]] = defaultdict(list)
     for m in ms:
         if m.cands:
-            groups[(m.key, tuple(c.entry.id for c in m.cands))].append(m)
+            groups[(m.key, frozenset(c.entry.id for c in m.cands))].append(m)
     glist = list(groups.values())
+    for grp in glist:
+        rank = {c.entry.id: i for i, c in enumerate(grp[0].cands)}
+        for m in grp[1:]:
+            order = sorted(range(len(m.cands)), key=lambda i, m=m: rank[m.cands[i].entry.id])
+            m.cands = [m.cands[i] for i in order]
+            m.priors = [m.priors[i] for i in order]
     for grp in glist:
         for m in grp:
             m.best = 0
