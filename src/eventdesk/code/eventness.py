@@ -15,8 +15,8 @@ by scripts/train_eventness.py on sentences labelled by hand (training/eventness_
 `gate(events, body)` drops the candidates the model judges not to be events, and four kinds the
 text itself rules out: page furniture and author notes (furniture.txt), sentences in the
 vocabulary of sport, finance, medicine, entertainment or tech with no political participant,
-records that name no participant at all, refusals to comment (declined_comment.txt), and, in
-commentary, the author's generic statements.
+records that name no participant at all, refusals to comment (declined_comment.txt), a wish or intention
+with no addressee (desire_verbs.txt), and, in commentary, the author's generic statements.
 """
 
 from __future__ import annotations
@@ -456,6 +456,20 @@ def declined_comment(c: Candidate) -> bool:
     return bool(_comment_verbs().match(c.sentence[max(0, b) :]))
 
 
+@cache
+def _phrases(name: str) -> re.Pattern[str]:
+    return _alternation(_lines(name))
+
+
+def wish_without_addressee(c: Candidate) -> bool:
+    """A verb of wanting or intending with no one it is addressed to ("ministers had hoped to get 900m", "he
+    wanted to tell their stories"): the subject's own wish, no request to and no cooperation with another actor
+    (data/eventness/desire_verbs.txt)."""
+    if not c.trigger or c.recipients:
+        return False
+    return bool(_phrases("desire_verbs.txt").match(c.sentence, max(0, c.trigger[0] - c.sentence_start)))
+
+
 def no_participant(c: Candidate) -> bool:
     """No actor and no recipient: a PLOVER event is an interaction initiated by an actor (manual,
     "actor" and "recipient"), and the coder already names the unidentified armed group where ACLED
@@ -476,8 +490,8 @@ def gate(
 
     Each kept event's `confidence` becomes the model's calibrated probability that it is a real
     event of its type (0 for what the text rules out: another field's sense, page furniture, no
-    participant, an author's generic statement in commentary, a refusal to comment), so a cut at 0.7 keeps records of
-    which about 70% or more are events (measured on the labels' hold-out;
+    participant, an author's generic statement in commentary, a refusal to comment, a wish with no
+    addressee), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
     eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold
@@ -496,6 +510,7 @@ def gate(
             or no_participant(c)
             or generic_commentary(c)
             or declined_comment(c)
+            or wish_without_addressee(c)
         )
         p = 0.0 if ruled_out else model.probability(c)
         if threshold < 0 or p >= threshold or ev is keep:

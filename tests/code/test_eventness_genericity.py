@@ -1,0 +1,65 @@
+"""Eventness gate: clauses that report no act that happened, recognised from their linguistics (realnews GUIDE.md:
+generic statements, forecasts and conditions are not events): a wish with no addressee (Levin 1993 32.1-32.2),
+a condition or open question (if / unless / whether), a habit or a statement about anyone at all (Krifka et al.
+1995). Texts written here."""
+
+from __future__ import annotations
+
+from eventdesk.code import code
+from eventdesk.code.eventness import Candidate, wish_without_addressee
+from eventdesk.records import Article
+from eventdesk.resources import Resources
+
+LEAD = "Rebels attacked an army base near Idlib on Sunday, killing eight soldiers, the army said. "
+RULES = {"code": {"eventness_threshold": 0.01}}  # only what the text rules out (p = 0) goes
+OFF = {"code": {"eventness_threshold": -1}}
+
+
+def _coded(body: str, config: dict) -> set[tuple[str, str]]:
+    """(type, first three words of the sentence) of every event coded from `body`."""
+    art = Article(title="", body=LEAD + body, published="2024-05-01")
+    return {
+        (e.event_type, " ".join(e.evidence.sentence.split()[:3]))
+        for e in code([art], config, Resources.shared(config))
+    }
+
+
+def _cand(sentence: str, trigger: str, typ: str, actors: list[str], recipients: list[str]) -> Candidate:
+    a = sentence.index(trigger)
+    return Candidate(
+        typ,
+        sentence,
+        0,
+        (a, a + len(trigger)),
+        "asserted",
+        0.6,
+        [(t, t, "GOV") for t in actors],
+        [(t, t, "GOV") for t in recipients],
+        None,
+        200,
+    )
+
+
+def test_a_wish_with_no_addressee_is_no_event() -> None:
+    body = (
+        "The interior minister had hoped to meet the rebel leaders in Geneva. "
+        "The governor wanted to visit the town. "
+        "The opposition wants the government to release the prisoners. "
+        "The interior minister met the rebel leaders in Geneva on Monday."
+    )
+    wishes = {("AGREE", "The interior minister"), ("AGREE", "The governor wanted")}
+    assert wishes <= _coded(body, OFF)  # the coder proposes them; the gate drops them
+    kept = _coded(body, RULES)
+    assert not wishes & kept
+    # a wish addressed to someone who is to act is a demand; the meeting itself happened
+    assert {("REQUEST", "The opposition wants"), ("CONSULT", "The interior minister")} <= kept
+
+
+def test_a_wish_is_judged_by_its_addressee_not_its_word() -> None:
+    s = "Ministers had hoped to get more money from the fund."
+    assert wish_without_addressee(_cand(s, "hoped", "AGREE", ["Ministers"], []))
+    assert not wish_without_addressee(_cand(s, "hoped", "AGREE", ["Ministers"], ["fund"]))
+    s2 = "The party looks forward to working with the new government."
+    assert wish_without_addressee(_cand(s2, "looks", "AGREE", ["party"], []))
+    s3 = "The party looked at the offer."
+    assert not wish_without_addressee(_cand(s3, "looked", "AGREE", ["party"], []))
