@@ -63,3 +63,28 @@ def test_a_wish_is_judged_by_its_addressee_not_its_word() -> None:
     assert wish_without_addressee(_cand(s2, "looks", "AGREE", ["party"], []))
     s3 = "The party looked at the offer."
     assert not wish_without_addressee(_cand(s3, "looked", "AGREE", ["party"], []))
+
+
+def test_an_act_in_a_condition_or_an_open_question_is_no_event() -> None:
+    body = (
+        "If the rebels attack the city, the army will be overwhelmed, a minister said. "
+        "The council is deciding whether to condemn the rebels. "
+        "Police arrested the rebel commander in Idlib on Monday. "
+        "The army will retaliate if the rebels attack again, the minister warned."
+    )
+    conditioned = {("ASSAULT", "If the rebels"), ("ACCUSE", "The council is")}
+    assert conditioned <= _coded(body, OFF)
+    kept = _coded(body, RULES)
+    assert not conditioned & kept
+    # the arrest happened; the threat is the act told, its condition is what it threatens
+    assert {("COERCE", "Police arrested the"), ("THREATEN", "The army will")} <= kept
+
+
+def test_a_condition_governs_only_the_clause_it_opens() -> None:
+    from eventdesk.code.eventness import conditional_clause
+
+    s = "If the talks fail, the army will attack the town."
+    assert not conditional_clause(_cand(s, "attack", "ASSAULT", ["army"], ["town"]))
+    s2 = "The minister said the army would attack if the rebels refused the offer."
+    assert conditional_clause(_cand(s2, "refused", "REJECT", ["rebels"], ["offer"]))
+    assert not conditional_clause(_cand(s2, "attack", "ASSAULT", ["army"], []))

@@ -16,7 +16,8 @@ by scripts/train_eventness.py on sentences labelled by hand (training/eventness_
 text itself rules out: page furniture and author notes (furniture.txt), sentences in the
 vocabulary of sport, finance, medicine, entertainment or tech with no political participant,
 records that name no participant at all, refusals to comment (declined_comment.txt), a wish or intention
-with no addressee (desire_verbs.txt), and, in commentary, the author's generic statements.
+with no addressee (desire_verbs.txt), an act in a condition or open question (conditional_markers.txt),
+and, in commentary, the author's generic statements.
 """
 
 from __future__ import annotations
@@ -470,6 +471,32 @@ def wish_without_addressee(c: Candidate) -> bool:
     return bool(_phrases("desire_verbs.txt").match(c.sentence, max(0, c.trigger[0] - c.sentence_start)))
 
 
+# where a clause ends, looking back from a trigger: punctuation, quotation marks and "that" (a complement clause)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”–—]|\s-\s|\bthat\b", re.I)
+
+
+def _clause_before(c: Candidate) -> str:
+    """The words of the trigger's own clause that come before it (after the last clause break)."""
+    if not c.trigger:
+        return ""
+    before = c.sentence[: max(0, c.trigger[0] - c.sentence_start)]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end() :] if breaks else before
+
+
+# a protasis or dependent question is short: its subordinator stands at most this many words before the trigger
+_CONDITION_REACH = 8
+
+
+def conditional_clause(c: Candidate) -> bool:
+    """The trigger stands in an if/unless clause or a whether-question of its own clause ("if we reject this
+    treaty", "deciding whether to recommend"): a condition or an open question, no act that happened
+    (data/eventness/conditional_markers.txt)."""
+    clause = _clause_before(c)
+    marks = list(_phrases("conditional_markers.txt").finditer(clause))
+    return bool(marks) and len(_WORD.findall(clause[marks[-1].end() :])) <= _CONDITION_REACH
+
+
 def no_participant(c: Candidate) -> bool:
     """No actor and no recipient: a PLOVER event is an interaction initiated by an actor (manual,
     "actor" and "recipient"), and the coder already names the unidentified armed group where ACLED
@@ -491,7 +518,7 @@ def gate(
     Each kept event's `confidence` becomes the model's calibrated probability that it is a real
     event of its type (0 for what the text rules out: another field's sense, page furniture, no
     participant, an author's generic statement in commentary, a refusal to comment, a wish with no
-    addressee), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
+    addressee, an act in a condition), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
     eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold
@@ -511,6 +538,7 @@ def gate(
             or generic_commentary(c)
             or declined_comment(c)
             or wish_without_addressee(c)
+            or conditional_clause(c)
         )
         p = 0.0 if ruled_out else model.probability(c)
         if threshold < 0 or p >= threshold or ev is keep:
