@@ -88,3 +88,36 @@ def test_a_condition_governs_only_the_clause_it_opens() -> None:
     s2 = "The minister said the army would attack if the rebels refused the offer."
     assert conditional_clause(_cand(s2, "refused", "REJECT", ["rebels"], ["offer"]))
     assert not conditional_clause(_cand(s2, "attack", "ASSAULT", ["army"], []))
+
+
+def test_a_habit_or_a_statement_about_anyone_is_no_event() -> None:
+    body = (
+        "The minister usually meets the rebel leaders in Geneva. "
+        "Anyone convicted of helping the rebels can be jailed for ten years. "
+        "Police routinely arrest protesters in the capital. "
+        "Police arrested the rebel commander in Idlib on Monday. "
+        "The minister met the rebel leaders in Geneva on Tuesday."
+    )
+    generic = {
+        ("CONSULT", "The minister usually"),
+        ("COERCE", "Anyone convicted of"),
+        ("COERCE", "Police routinely arrest"),
+    }
+    assert generic <= _coded(body, OFF)
+    kept = _coded(body, RULES)
+    assert not generic & kept
+    assert {("COERCE", "Police arrested the"), ("CONSULT", "The minister met")} <= kept
+
+
+def test_a_universal_pronoun_makes_a_statement_generic_only_as_its_subject() -> None:
+    from eventdesk.code.eventness import generic_or_habitual
+
+    s = "Every American wants our troops to come home."
+    assert generic_or_habitual(_cand(s, "wants", "REQUEST", ["American"], ["our troops"]))
+    s2 = "The envoy made every effort to meet the rebel leaders."
+    assert not generic_or_habitual(_cand(s2, "meet", "CONSULT", ["envoy"], ["rebel leaders"]))
+    # "repeatedly" counts acts that each happened: no habit
+    s3 = "Turkish jets repeatedly bombed the town on Sunday."
+    assert not generic_or_habitual(_cand(s3, "bombed", "ASSAULT", ["Turkish jets"], ["town"]))
+    s4 = "He tended to defy the party line."
+    assert generic_or_habitual(_cand(s4, "defy", "REJECT", ["He"], ["party line"]))

@@ -16,8 +16,9 @@ by scripts/train_eventness.py on sentences labelled by hand (training/eventness_
 text itself rules out: page furniture and author notes (furniture.txt), sentences in the
 vocabulary of sport, finance, medicine, entertainment or tech with no political participant,
 records that name no participant at all, refusals to comment (declined_comment.txt), a wish or intention
-with no addressee (desire_verbs.txt), an act in a condition or open question (conditional_markers.txt),
-and, in commentary, the author's generic statements.
+with no addressee (desire_verbs.txt), an act in a condition or open question (conditional_markers.txt), a
+habit or a statement about anyone at all (habitual.txt, generic_subjects.txt), and, in commentary, the
+author's generic statements.
 """
 
 from __future__ import annotations
@@ -497,6 +498,38 @@ def conditional_clause(c: Candidate) -> bool:
     return bool(marks) and len(_WORD.findall(clause[marks[-1].end() :])) <= _CONDITION_REACH
 
 
+def _after_trigger(c: Candidate) -> str:
+    return c.sentence[max(0, c.trigger[1] - c.sentence_start) :] if c.trigger else ""
+
+
+# a frequency adverb modifies the trigger's verb when it stands among the few words before it ("has regular
+# meetings", "also frequently offer", "tended to defy") or right after it ("meet regularly"); further on in
+# its clause it as often belongs to another verb
+_HABIT_REACH = 4
+# a universal pronoun within this many words before the trigger can be its clause's subject
+_SUBJECT_REACH = 6
+
+
+def generic_or_habitual(c: Candidate) -> bool:
+    """A habit or a statement about anyone at all, not one act: a frequency adverb at the trigger's verb
+    (data/eventness/habitual.txt) or a universal or free-relative subject in its clause ("anyone convicted can
+    be jailed"; data/eventness/generic_subjects.txt). Krifka et al. 1995; realnews GUIDE.md."""
+    words = _WORD.findall(_clause_before(c))
+    habit = _phrases("habitual.txt")
+    if habit.search(" ".join(words[-_HABIT_REACH:])) or habit.match(_after_trigger(c).lstrip()):
+        return True
+    # the quantified phrase is the clause's subject: no actor was found, or the actor is that phrase
+    # ("every American wants", not "he made every effort to negotiate")
+    window = " ".join(words[-_SUBJECT_REACH:])
+    for m in _phrases("generic_subjects.txt").finditer(window):
+        rest = window[m.end() :].lstrip().lower()
+        if not c.actors or any(
+            t and (t.lower() == m.group(0).lower() or rest.startswith(t.lower())) for t, _, _ in c.actors
+        ):
+            return True
+    return False
+
+
 def no_participant(c: Candidate) -> bool:
     """No actor and no recipient: a PLOVER event is an interaction initiated by an actor (manual,
     "actor" and "recipient"), and the coder already names the unidentified armed group where ACLED
@@ -518,7 +551,7 @@ def gate(
     Each kept event's `confidence` becomes the model's calibrated probability that it is a real
     event of its type (0 for what the text rules out: another field's sense, page furniture, no
     participant, an author's generic statement in commentary, a refusal to comment, a wish with no
-    addressee, an act in a condition), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
+    addressee, an act in a condition, a habit or generic statement), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
     eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold
@@ -539,6 +572,7 @@ def gate(
             or declined_comment(c)
             or wish_without_addressee(c)
             or conditional_clause(c)
+            or generic_or_habitual(c)
         )
         p = 0.0 if ruled_out else model.probability(c)
         if threshold < 0 or p >= threshold or ev is keep:
