@@ -274,6 +274,7 @@ def resolve_mentions(
     for grp in glist:
         for m in grp:
             m.best = 0
+    _county_focus(glist)
     # Coherence: candidate coordinates of every group (top COHERENCE_K), for the closeness vote.
     K = COHERENCE_K
     idx = [
@@ -354,6 +355,39 @@ def resolve_mentions(
     if found:
         _outliers(ms)
     return ms
+
+
+def _county_focus(glist: list[list[Mention]]) -> None:
+    """A local report's county (Lieberman et al. 2010, a local paper's lexicon): where a county the
+    text names ("Douglas County", not a county's bare name) has a reading that holds a reading of
+    another name of the text ("north of Alexandria"), and no other county reading holds as many,
+    that county is the one the article is about: its reading and every reading inside it gain what
+    a written container gives the place it holds (CONTAINS_BONUS, "Bourzanga, Bam"), so its towns
+    win over same-named larger places elsewhere (Alexandria, Virginia or Egypt)."""
+    inside: dict[int, set[int]] = defaultdict(set)  # county id -> groups with a reading in it
+    for gi, grp in enumerate(glist):
+        for c in grp[0].cands:
+            if c.entry.kind in ("city", "site") and c.entry.adm2 is not None:
+                inside[c.entry.adm2].add(gi)
+    best_n, best_ids = 0, set()
+    for gi, grp in enumerate(glist):
+        for c in grp[0].cands:
+            if c.entry.kind != "adm2" or c.type == "w":
+                continue
+            n = len(inside.get(c.entry.id, set()) - {gi})
+            if n > best_n:
+                best_n, best_ids = n, {c.entry.id}
+            elif n == best_n and n:
+                best_ids.add(c.entry.id)
+    if len(best_ids) != 1:
+        return  # no county holds another name, or two hold as many: no one county is the article's
+    (cid,) = best_ids
+    for grp in glist:
+        m0 = grp[0]
+        m0.priors = [
+            p + (CONTAINS_BONUS if c.entry.id == cid or c.entry.adm2 == cid else 0.0)
+            for c, p in zip(m0.cands, m0.priors, strict=True)
+        ]
 
 
 # a list goes on after a name: ", Douglas", " and Wilkin"
