@@ -121,3 +121,28 @@ def test_a_universal_pronoun_makes_a_statement_generic_only_as_its_subject() -> 
     assert not generic_or_habitual(_cand(s3, "bombed", "ASSAULT", ["Turkish jets"], ["town"]))
     s4 = "He tended to defy the party line."
     assert generic_or_habitual(_cand(s4, "defy", "REJECT", ["He"], ["party line"]))
+
+
+def test_a_promise_made_to_no_one_is_no_agreement() -> None:
+    body = (
+        "The president promised to end unemployment within five years. "
+        "The president promised the rebel leaders to release the prisoners. "
+        "The rebels accepted the president's promise."
+    )
+    policy = ("AGREE", "The president promised")
+    assert policy in _coded(body, OFF)
+    kept = _coded(body, RULES)
+    assert policy not in kept
+    # a promise made to someone stays (a release promised is RETREAT), and so does the noun the model judges
+    assert {("RETREAT", "The president promised"), ("AGREE", "The rebels accepted")} <= kept
+
+
+def test_a_promise_is_judged_by_its_addressee() -> None:
+    from eventdesk.code.eventness import promise_to_no_one
+
+    s = "The minister pledged to cut taxes."
+    assert promise_to_no_one(_cand(s, "pledged", "AGREE", ["minister"], []))
+    assert not promise_to_no_one(_cand(s, "pledged", "AGREE", ["minister"], ["voters"]))
+    assert not promise_to_no_one(_cand(s, "pledged", "THREATEN", ["minister"], []))
+    s2 = "The minister broke his pledge."
+    assert not promise_to_no_one(_cand(s2, "pledge", "AGREE", ["minister"], []))

@@ -17,8 +17,8 @@ text itself rules out: page furniture and author notes (furniture.txt), sentence
 vocabulary of sport, finance, medicine, entertainment or tech with no political participant,
 records that name no participant at all, refusals to comment (declined_comment.txt), a wish or intention
 with no addressee (desire_verbs.txt), an act in a condition or open question (conditional_markers.txt), a
-habit or a statement about anyone at all (habitual.txt, generic_subjects.txt), and, in commentary, the
-author's generic statements.
+habit or a statement about anyone at all (habitual.txt, generic_subjects.txt), a promise made to no one
+(promise_verbs.txt), and, in commentary, the author's generic statements.
 """
 
 from __future__ import annotations
@@ -530,6 +530,21 @@ def generic_or_habitual(c: Candidate) -> bool:
     return False
 
 
+def promise_to_no_one(c: Candidate) -> bool:
+    """An AGREE told by a verb of promising that names no one it is made to or shared with ("the chancellor
+    promised to end teenage unemployment"): the speaker's own policy announced, no cooperation between actors
+    (PLOVER AGREE: willingness to cooperate; data/eventness/promise_verbs.txt). The noun after a determiner or
+    possessive ("his promise") is left to the model."""
+    if c.event_type != "AGREE" or not c.trigger or c.recipients:
+        return False
+    a = max(0, c.trigger[0] - c.sentence_start)
+    before = _WORD.findall(c.sentence[:a])
+    p1 = before[-1].lower() if before else ""
+    if p1 in _DETERMINERS or p1.endswith(("'s", "’s")):
+        return False
+    return bool(_phrases("promise_verbs.txt").match(c.sentence, a))
+
+
 def no_participant(c: Candidate) -> bool:
     """No actor and no recipient: a PLOVER event is an interaction initiated by an actor (manual,
     "actor" and "recipient"), and the coder already names the unidentified armed group where ACLED
@@ -551,7 +566,7 @@ def gate(
     Each kept event's `confidence` becomes the model's calibrated probability that it is a real
     event of its type (0 for what the text rules out: another field's sense, page furniture, no
     participant, an author's generic statement in commentary, a refusal to comment, a wish with no
-    addressee, an act in a condition, a habit or generic statement), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
+    addressee, an act in a condition, a habit or generic statement, a promise to no one), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
     eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold
@@ -573,6 +588,7 @@ def gate(
             or wish_without_addressee(c)
             or conditional_clause(c)
             or generic_or_habitual(c)
+            or promise_to_no_one(c)
         )
         p = 0.0 if ruled_out else model.probability(c)
         if threshold < 0 or p >= threshold or ev is keep:
