@@ -425,11 +425,14 @@ def join(c: list[Event], keep: Event, short: bool = False) -> Event:
     when = _best(c, _date_info)
     # the evidence sentence first (a reader of one mention reads the most informative), then text order
     mentions: dict[tuple[str, int, int], Mention] = {}
-    # the evidence: a full mention (not "its assaults", not a bare "the attack") telling the most
+    # the evidence: a full mention (not "its assaults", not a bare "the attack") that tells the event
+    # as having happened (asserted or claimed: realnews GUIDE, required events are "reported as having
+    # happened"; a plan, a denial or a background aside tells it as something else), telling the most
     evidence = _best(
         c,
         lambda x: (
             not _mention_only(x),
+            x.modality in FACTUAL,
             not _refers_back(x),
             _actor_info(_told_actors(x)) + _place_info(x) // 2 + 2 * _explicit_date(x),
         ),
