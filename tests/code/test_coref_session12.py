@@ -51,3 +51,28 @@ def test_the_evidence_tells_the_event_as_having_happened():
     again = join([plan, rumour], plan)
     assert again.evidence.sentence.startswith("The Harbour cell")
     assert again.modality == "hypothetical"
+
+
+def test_a_quoted_statement_is_made_at_the_occasion_its_own_sentence_names():
+    from eventdesk.config import load_config
+    from eventdesk.pipeline import extract_events
+    from eventdesk.records import Article
+
+    body = (
+        "Kenyan troops have pushed deeper into southern Somalia, where fighting with al-Shabaab militants "
+        "near Kismayo has forced thousands of families from their homes.\n\n"
+        "The French foreign minister, Anne Moreau, said on Tuesday she was “deeply concerned” about "
+        "Kenya’s offensive in southern Somalia. “We have worked with the Somali army for years, so we are "
+        "concerned about the Kenyan operations in southern Somalia,” she said ahead of a meeting in "
+        "Brussels with the Belgian prime minister."
+    )
+    art = Article(title="Kenya pushes into Somalia", body=body, published="2024-03-06")
+    evs = extract_events([art], load_config())
+    # the quote's concern is made where its sentence's meeting is, not at the war it is about: one
+    # criticism by the minister that day, told twice
+    (concern,) = [e for e in evs if e.event_type == "ACCUSE"]
+    assert len(concern.mentions) == 2
+    assert concern.actors[0].name == "Anne Moreau"
+    assert concern.location is not None and concern.location.name == "Brussels"
+    (meeting,) = [e for e in evs if e.event_type == "CONSULT"]
+    assert meeting.location is not None and meeting.location.name == "Brussels"

@@ -612,15 +612,18 @@ def locate(
         place = _coded_place(found, start, end)
         if place is None and start >= 0 and verbal:
             # a statement, demand or talks: a place of its own phrases ("said in Ankara", "met in
-            # Moscow"), else the seat of the body it is made at or by ("a meeting of the UN Security
-            # Council"), else the occasion the report puts the statements around it at ("he said
-            # ahead of a meeting in London"): a site of its own, which the capital is only a
-            # default for (issue #12 point 3); then the seat of its government ("Downing Street
-            # said"); never first a place it is about
+            # Moscow"), else the site that talks or another statement of its own sentence name for
+            # themselves ('"...," he said ahead of a meeting in London': one sentence tells one
+            # occasion), else the seat of the body it is made at or by ("a meeting of the UN Security
+            # Council"), else the occasion the report puts the statements around it at (the
+            # sentences before and after): a site of its own, which the capital is only a default
+            # for (issue #12 point 3); then the seat of its government ("Downing Street said"); never
+            # first a place it is about
             sentence = art.body[start:end]
             inside, party = _in_sentence(found, start, end, actor_texts)
             place = (
                 _sentence_place(*args, own_only=True)
+                or _same_occasion(occasions, start)
                 or _body_seat(sentence, res.gazetteer, international=True)
                 or _parties_there(inside, party, main, verbal, home)
                 or _occasion(art.body, occasions, start, cuts)
@@ -678,6 +681,13 @@ def _occasions(
         if p is not None and p.precision <= 2:
             out.append((start, p))
     return out
+
+
+def _same_occasion(occasions: list[tuple[int, Place]], start: int) -> Place | None:
+    """The site another statement or talks of the same sentence names for itself ('"...," he said
+    ahead of a meeting in London'): the sentence tells one occasion, where its statements were made."""
+    here = {_key(p): p for s, p in occasions if s == start}
+    return next(iter(here.values())) if len(here) == 1 else None
 
 
 def _sentence_starts(body: str) -> list[int]:
