@@ -770,7 +770,25 @@ def _kind_named(text: str, s: int, e: int) -> bool:
     """A plural kind word names the list the name is in: "the towns of Bantam and Litchfield",
     "Harvey, Harper and Kingman counties"."""
     a = _list_start(text, s)
-    return bool(_KINDS_OF.search(text[max(0, a - 40) : a]) or _KINDS_AFTER.match(text, _list_end(text, e)))
+    return bool(
+        _KINDS_OF.search(text[max(0, a - 40) : a])
+        or _KINDS_AFTER.match(text, _list_end(text, e))
+        or _county_in_full(text, s, e)
+    )
+
+
+_COUNTY_WORD = re.compile(r"[ \t]+(?:County|Parish)\b")
+
+
+def _county_in_full(text: str, s: int, e: int) -> bool:
+    """The text names the county in full elsewhere ("the Clarke County Board of Education ... While
+    Clarke and Oconee update their policies"): the bare word is that county's name shortened, as a
+    later mention of a name is its reduced form (one sense per discourse, Gale, Church & Yarowsky
+    1992). Not the full name itself, nor the first word of another name ("the Scott West Panthers")."""
+    word = text[s:e]
+    if " " in word or _COUNTY_WORD.match(text, e) or _NEXT_PROPER_WORD.match(text, e):
+        return False
+    return any(_COUNTY_WORD.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
 
 
 @functools.lru_cache(maxsize=1)
