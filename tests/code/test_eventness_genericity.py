@@ -121,6 +121,9 @@ def test_a_universal_pronoun_makes_a_statement_generic_only_as_its_subject() -> 
     assert not generic_or_habitual(_cand(s3, "bombed", "ASSAULT", ["Turkish jets"], ["town"]))
     s4 = "He tended to defy the party line."
     assert generic_or_habitual(_cand(s4, "defy", "REJECT", ["He"], ["party line"]))
+    # "never" is the zero end of the frequency scale: a habit denied, not one act
+    s5 = "The volunteer never fought for the militia."
+    assert generic_or_habitual(_cand(s5, "fought", "ASSAULT", ["volunteer"], ["militia"]))
 
 
 def test_a_promise_made_to_no_one_is_no_agreement() -> None:
