@@ -76,3 +76,17 @@ def test_a_quoted_statement_is_made_at_the_occasion_its_own_sentence_names():
     assert concern.location is not None and concern.location.name == "Brussels"
     (meeting,) = [e for e in evs if e.event_type == "CONSULT"]
     assert meeting.location is not None and meeting.location.name == "Brussels"
+
+
+def test_the_trigger_travels_with_the_evidence_sentence():
+    cell = Actor(text="the Harbour cell", name="Harbour cell", country="GBR", sector="REB")
+    plan = _record(0, "The Harbour cell planned to bomb a depot in London.", "hypothetical", [cell])
+    plan.extra = {"trigger": [31, 35], "clause_role": "xcomp|VERB|VB|nosubj|VERB"}
+    done = _record(120, "A bomb went off at a depot early on Saturday.", "asserted", [])
+    done.extra = {"trigger": [122, 126], "clause_role": "nsubj|NOUN|NN|nosubj|VERB"}
+    joined = join([plan, done], plan)
+    # the record kept is the plan's, but its evidence is the report of the bombing: the trigger
+    # offsets point into that sentence, not into the plan's
+    start, end = joined.extra["trigger"]
+    assert joined.evidence.start <= start < end <= joined.evidence.end
+    assert joined.extra["clause_role"].startswith("nsubj")

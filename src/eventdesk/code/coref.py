@@ -444,6 +444,11 @@ def join(c: list[Event], keep: Event, short: bool = False) -> Event:
     modalities = {x.modality for x in c if not _mention_only(x)}
     out = keep
     out.evidence = Evidence(evidence.evidence.sentence, evidence.evidence.start, evidence.evidence.end)
+    # the trigger and its clause role describe the evidence sentence's word, so they travel with it
+    # (merge reads the legal stage from the trigger; a reader sees it inside the evidence)
+    for k in ("trigger", "clause_role"):
+        if k in (evidence.extra or {}):
+            out.extra[k] = evidence.extra[k]
     out.actors = list(who.actors)
     out.recipients = list(who.recipients) if _named(who.recipients) else list(whom.recipients)
     if not (short and keep.location is not None):
