@@ -54,6 +54,9 @@ data/ontology/type_words.tsv):
   centres", "the defence minister", "house arrest powers") classifies that thing, no act; the deed in an accusation's
   "of"/"for" complement ("accuses Iran of backing the Houthis") is what the accuser says (`accused_deed`); a past
   participle before a noun ("the wounded soldiers", "the detained men") describes a participant, no act.
+- A deontic modal over a copula ("places should be there for all who want them", "the survivors should be a
+  priority") says a state is desirable, an opinion, not a demand that a party act (REQUEST); "charged with ensuring
+  order" assigns a duty (WordNet charge 'assign a duty'), no indictment.
 """
 
 from __future__ import annotations
@@ -689,6 +692,42 @@ def _without(tok: Any) -> bool:
     return tok.dep_ == "pcomp" and tok.head.lower_ == "without"
 
 
+def desired_state(tok: Any) -> bool:
+    """Whether a deontic modal read as a demand ("must", "should") governs a copula with a subject ("places should
+    be there for those who want them", "the survivors should be a priority"): a state said to be desirable is an
+    opinion (realnews GUIDE), not a demand that a party do something (PLOVER REQUEST: requests, demands and orders).
+    "He should be sacked" (a passive: an act) and "there must be an inquiry" (an existential: something to be
+    done) stay demands."""
+    if _is(tok, "deontic_modals") and tok.dep_ == "aux":
+        verbs = [tok.head]
+    else:  # the saying verb of "said ... should": the clause it reports
+        verbs = [
+            c
+            for c in tok.children
+            if c.dep_ == "ccomp" and any(x.dep_ == "aux" and _is(x, "deontic_modals") for x in c.children)
+        ]
+    return bool(verbs) and all(
+        v.lower_ == "be"
+        and any(c.dep_ == "nsubj" for c in v.children)
+        and not any(c.dep_ == "expl" for c in v.children)
+        for v in verbs
+    )
+
+
+def entrusted(tok: Any) -> bool:
+    """ "The Speaker is charged with ensuring order": charge v. 'assign a duty or responsibility to' (WordNet 3.1)
+    when what it is charged with is a task (a verb of running, keeping or carrying out: duty_verbs), not a crime
+    ("charged with murdering", "charged with terrorism offences")."""
+    if not _is(tok, "indictment_verbs"):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(p.dep_ == "pcomp" and p.tag_ == "VBG" and _is(p, "duty_verbs") for p in c.children)
+        for c in tok.children
+    )
+
+
 def _requested(tok: Any, others: list[tuple[str, Any]]) -> bool:
     """ "is seeking a UN-led investigation", "called for sanctions": an act named as the object of a request is
     what is requested, the content of the REQUEST (PLOVER REQUEST), not an act done."""
@@ -777,6 +816,8 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
                 return None
     elif etype == "REQUEST":
         if _anonymity(tok):
+            return None
+        if desired_state(tok):
             return None
         if tok.pos_ == "NOUN" and tok.lower_ in ("urge", "urges"):
             return None  # the noun is a desire ("a hegemonic urge"), not a request
@@ -905,6 +946,8 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         return "COERCE"
     elif etype == "ACCUSE" and _is(tok, "opposing_words") and _opposes_act(tok):
         return "REJECT"  # refusing an act or a proposal (PLOVER REJECT: "all rejections and refusals")
+    elif etype == "ACCUSE" and entrusted(tok):
+        return None
     elif etype == "ACCUSE" and _charged(tok):
         return "COERCE"
     elif (
