@@ -121,7 +121,7 @@ def _is_cap(tok: str) -> bool:
 
 def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
     """Character spans of place names found by the gazetteer matcher (no NER)."""
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    toks = [_name_part(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
     lower_words = {t[2].lower() for t in toks if t[2][:1].islower()}
     titled = titled_names(text)
     stop = stopwords()
@@ -174,6 +174,21 @@ def find_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
             out += _hyphen_parts(gaz, text, toks[i], lower_words, stop, titled)
         i += found or 1
     return out
+
+
+# the lower-case head of a compound adjective whose first element is a name: "New York-based",
+# "London-born", "Kansas City-area" (Quirk et al. 1985, I.50-I.52: noun + participle or noun, hyphenated)
+_COMPOUND_HEAD = re.compile(r"-[a-z]+$")
+
+
+def _name_part(start: int, tok: str) -> tuple[int, int, str]:
+    """A token less the lower-case head of the compound adjective it ends in ("York-based" -> "York"),
+    so that the name joins the capitalised words before it ("New York", not York); a name whose last
+    part is capitalised ("Stratford-upon-Avon") stays whole."""
+    m = _COMPOUND_HEAD.search(tok)
+    if m and m.start() > 0 and _is_cap(tok):
+        tok = tok[: m.start()]
+    return start, start + len(tok), tok
 
 
 def _tail_of_longer_name(text: str, prev: tuple[int, int, str], s: int, out: list[tuple[int, int]]) -> bool:
