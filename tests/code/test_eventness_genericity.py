@@ -149,3 +149,21 @@ def test_a_promise_is_judged_by_its_addressee() -> None:
     assert not promise_to_no_one(_cand(s, "pledged", "THREATEN", ["minister"], []))
     s2 = "The minister broke his pledge."
     assert not promise_to_no_one(_cand(s2, "pledge", "AGREE", ["minister"], []))
+
+
+def test_a_press_conference_is_no_meeting() -> None:
+    from eventdesk.code.eventness import press_conference
+
+    body = (
+        "The interior minister held talks with the rebel leaders in Geneva on Monday. "
+        "At a news conference after the talks, the minister said progress had been made."
+    )
+    conference = ("CONSULT", "At a news")
+    assert conference in _coded(body, OFF)
+    kept = _coded(body, RULES)
+    assert conference not in kept
+    assert ("CONSULT", "The interior minister") in kept  # the talks themselves stay
+    s = "The minister told a press conference that the talks had failed."
+    assert press_conference(_cand(s, "conference", "CONSULT", ["minister"], []))
+    s2 = "The minister attended a peace conference in Geneva."
+    assert not press_conference(_cand(s2, "conference", "CONSULT", ["minister"], []))

@@ -18,7 +18,8 @@ vocabulary of sport, finance, medicine, entertainment or tech with no political 
 records that name no participant at all, refusals to comment (declined_comment.txt), a wish or intention
 with no addressee (desire_verbs.txt), an act in a condition or open question (conditional_markers.txt), a
 habit or a statement about anyone at all (habitual.txt, generic_subjects.txt), a promise made to no one
-(promise_verbs.txt), and, in commentary, the author's generic statements.
+(promise_verbs.txt), a press conference told as a meeting (press_conferences.txt), and, in commentary, the
+author's generic statements.
 """
 
 from __future__ import annotations
@@ -545,6 +546,21 @@ def promise_to_no_one(c: Candidate) -> bool:
     return bool(_phrases("promise_verbs.txt").match(c.sentence, a))
 
 
+@cache
+def _press_conferences() -> re.Pattern[str]:
+    # the phrase must end where the trigger ends ("his monthly news [conference]")
+    return re.compile(_phrases("press_conferences.txt").pattern + r"$", re.I)
+
+
+def press_conference(c: Candidate) -> bool:
+    """A CONSULT told by "press conference", "news briefing"...: a statement to the media (CAMEO 01,
+    eliminated by PLOVER 2.0), not a meeting or visit between actors (data/eventness/press_conferences.txt)."""
+    if c.event_type != "CONSULT" or not c.trigger:
+        return False
+    b = c.trigger[1] - c.sentence_start
+    return bool(_press_conferences().search(c.sentence[max(0, b - 40) : max(0, b)]))
+
+
 def no_participant(c: Candidate) -> bool:
     """No actor and no recipient: a PLOVER event is an interaction initiated by an actor (manual,
     "actor" and "recipient"), and the coder already names the unidentified armed group where ACLED
@@ -566,7 +582,8 @@ def gate(
     Each kept event's `confidence` becomes the model's calibrated probability that it is a real
     event of its type (0 for what the text rules out: another field's sense, page furniture, no
     participant, an author's generic statement in commentary, a refusal to comment, a wish with no
-    addressee, an act in a condition, a habit or generic statement, a promise to no one), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
+    addressee, an act in a condition, a habit or generic statement, a promise to no one, a press
+    conference), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
     eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold
@@ -589,6 +606,7 @@ def gate(
             or conditional_clause(c)
             or generic_or_habitual(c)
             or promise_to_no_one(c)
+            or press_conference(c)
         )
         p = 0.0 if ruled_out else model.probability(c)
         if threshold < 0 or p >= threshold or ev is keep:
