@@ -78,24 +78,35 @@ def stored(workdir: Path) -> list[tuple[str, dict]]:
     return out
 
 
-def score(rows: list[dict], records: list[tuple[str, dict]], curve: bool = False) -> dict[str, dict]:
-    """Per half: stored records, labelled events among them, events lost, unlabelled records, classes."""
-    labels = {
+def match(rows: list[dict], records: list[tuple[str, dict]]) -> list[tuple[dict | None, dict]]:
+    """Each record with its label: the row of its article, sentence, trigger and type, or else the one row of
+    its article, sentence and type (a later tree may place the trigger of a joined record elsewhere in that
+    sentence); None when no row or several rows fit."""
+    exact = {
         (r["key"], r["sentence_start"], r["trigger_start"], r["trigger_end"], r["event_type"]): r
         for r in rows
     }
+    by_sentence: dict[tuple[str, int, str], list[dict]] = {}
+    for r in rows:
+        by_sentence.setdefault((r["key"], r["sentence_start"], r["event_type"]), []).append(r)
+    out = []
+    for k, ev in records:
+        rk = record_key(k, ev)
+        same = by_sentence.get((rk[0], rk[1], rk[4]), [])
+        out.append((exact.get(rk) or (same[0] if len(same) == 1 else None), ev))
+    return out
+
+
+def score(rows: list[dict], records: list[tuple[str, dict]], curve: bool = False) -> dict[str, dict]:
+    """Per half: stored records, labelled events among them, events lost, unlabelled records, classes."""
     out: dict[str, dict] = {}
     for h in ("study", "held"):
         mine = [(k, ev) for k, ev in records if half(k) == h]
-        found = [(labels.get(record_key(k, ev)), ev) for k, ev in mine]
+        found = match(rows, mine)
         labelled = [(r, ev) for r, ev in found if r is not None]
         events = sum(r["label"] == "event" for r, _ in labelled)
-        kept = {record_key(k, ev) for k, ev in mine}
-        all_events = [r for r in rows if half(r["key"]) == h and r["label"] == "event"]
-        lost = sum(
-            (r["key"], r["sentence_start"], r["trigger_start"], r["trigger_end"], r["event_type"]) not in kept
-            for r in all_events
-        )
+        used = {id(r) for r, _ in labelled}
+        lost = sum(id(r) not in used for r in rows if half(r["key"]) == h and r["label"] == "event")
         res = {
             "stored": len(mine),
             "labelled": len(labelled),

@@ -84,3 +84,17 @@ def test_stored_records_are_keyed_by_their_article_url(tmp_path) -> None:
     (tmp_path / "art.jsonl").write_text(json.dumps({"id": "x1", "url": STUDY}) + "\n")
     (tmp_path / "ev.jsonl").write_text(json.dumps({"article_id": "x1", **_ev(0, 5, "ASSAULT", 0.9)}) + "\n")
     assert rl.stored(tmp_path) == [(STUDY, {"article_id": "x1", **_ev(0, 5, "ASSAULT", 0.9)})]
+
+
+def test_a_record_whose_trigger_moved_in_its_sentence_keeps_its_label() -> None:
+    rows = [
+        _row(STUDY, 0, 5, "ACCUSE", "event"),
+        _row(STUDY, 60, 70, "AGREE", "none"),
+        _row(STUDY, 60, 90, "AGREE", "none"),
+    ]
+    records = [(STUDY, _ev(0, 20, "ACCUSE", 0.9)), (STUDY, _ev(60, 80, "AGREE", 0.3))]
+    matched = rl.match(rows, records)
+    assert matched[0][0] is rows[0]  # the one ACCUSE row of that sentence
+    assert matched[1][0] is None  # two AGREE rows there: which one is unknown
+    res = rl.score(rows, records)["study"]
+    assert (res["labelled"], res["unlabelled"], res["events_lost"]) == (1, 1, 0)
