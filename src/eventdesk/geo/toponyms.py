@@ -185,7 +185,7 @@ def _name_part(start: int, tok: str) -> tuple[int, int, str]:
     """A token less the lower-case head of the compound adjective it ends in ("York-based" -> "York"),
     so that the name joins the capitalised words before it ("New York", not York); a name whose last
     part is capitalised ("Stratford-upon-Avon") stays whole."""
-    m = _COMPOUND_HEAD.search(tok)
+    m = _COMPOUND_HEAD.search(tok) if "-" in tok else None
     if m and m.start() > 0 and _is_cap(tok):
         tok = tok[: m.start()]
     return start, start + len(tok), tok
@@ -803,7 +803,17 @@ def _county_in_full(text: str, s: int, e: int) -> bool:
     word = text[s:e]
     if " " in word or _COUNTY_WORD.match(text, e) or _NEXT_PROPER_WORD.match(text, e):
         return False
-    return any(_COUNTY_WORD.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+    return word in _counties_in_full(text)
+
+
+_WORD_BEFORE_COUNTY = re.compile(r"\b(\w[\w'\u2019.-]*)(?=[ \t]+(?:County|Parish)\b)")
+
+
+@functools.lru_cache(maxsize=8)
+def _counties_in_full(text: str) -> frozenset[str]:
+    """The words the text writes right before "County" or "Parish" (one pass per text: the matcher
+    asks this of every name it looks at)."""
+    return frozenset(m.group(1) for m in _WORD_BEFORE_COUNTY.finditer(text))
 
 
 @functools.lru_cache(maxsize=1)
