@@ -12,7 +12,8 @@ trigger: the content of a verbal act, a purpose, a background noun, a plan, a ci
 
 The labelled articles are read from ../shared/corpora (scripts/eventness_corpus.py; never a
 realnews article) and run through `eventdesk run` (the eventness gate off unless --gate). A
-candidate counts as coded when a record's trigger starts at its offset. Printed: per label kind how
+candidate counts as coded when a record's trigger starts at its offset (a labelled event also when a
+record of its type has a mention whose sentence holds it). Printed: per label kind how
 many the coder gets right, per rule family the same, and a last line `SCORE clause ...` (type_acc: of
 the labelled events the coder codes, the share it codes with the labelled type).
 """
@@ -61,29 +62,46 @@ def run(keys: set[str], workdir: Path, gate: bool) -> Path:
     return run_and_export((r for r in articles() if r["id"] in keys), workdir, None if gate else GATE_OFF)
 
 
-def coded(cand_dir: Path) -> dict[tuple[str, int], set[str]]:
-    """(corpus key, trigger start) -> the event types coded there."""
+def coded(cand_dir: Path) -> tuple[dict[tuple[str, int], set[str]], dict[str, list[tuple[int, int, str]]]]:
+    """(corpus key, trigger start) -> the event types coded there; and by corpus key the sentence
+    spans of every mention of each record with its type (a record that coreference joined from
+    several sentences carries the trigger of the one it shows, and is found through the others as
+    ../shared/eval/score_events.py finds it)."""
     key_of = {}
     for ln in (cand_dir / "art.jsonl").read_text(encoding="utf-8").splitlines():
         if ln.strip():
             a = json.loads(ln)
             key_of[a["id"]] = a.get("url") or ""
     out: dict[tuple[str, int], set[str]] = {}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
     for ln in (cand_dir / "ev.jsonl").read_text(encoding="utf-8").splitlines():
         if ln.strip():
             e = json.loads(ln)
             if e.get("trigger") and e["article_id"] in key_of:
                 out.setdefault((key_of[e["article_id"]], e["trigger"][0]), set()).add(e["event_type"])
-    return out
+            for m in e.get("mentions") or []:
+                if m.get("article_id") in key_of and m.get("start") is not None:
+                    spans.setdefault(key_of[m["article_id"]], []).append(
+                        (int(m["start"]), int(m["end"]), e["event_type"])
+                    )
+    return out, spans
 
 
-def verdict(row: dict, types: set[str]) -> str:
-    """right / wrong / lost for one labelled candidate, given the types coded at its trigger."""
+def joined_types(spans: dict[str, list[tuple[int, int, str]]], key: str, start: int) -> set[str]:
+    """The types of the records with a mention sentence that holds offset `start` of article `key`."""
+    return {t for s, e, t in spans.get(key, []) if s <= start < e}
+
+
+def verdict(row: dict, types: set[str], joined: set[str] = frozenset()) -> str:
+    """right / wrong / lost for one labelled candidate, given the types coded at its trigger and
+    those of records joined from its sentence. A labelled event joined into a record of its type
+    from another sentence is coded; a `none` label is judged by its own trigger only (its sentence
+    may hold another event)."""
     label = row["label"]
     if label == "none":
         return "right" if not types else "wrong"
     want = label.split(":", 1)[1] if label.startswith("type:") else row["type"]
-    if want in types:
+    if want in types or (not types and want in joined):
         return "right"
     return "wrong" if types else "lost"
 
@@ -101,11 +119,11 @@ def main() -> None:
     else:
         cand = run({r["key"] for r in rows}, Path(tempfile.mkdtemp(prefix="clause-")), a.gate)
         print(f"run kept in {cand}")
-    got = coded(cand)
+    got, spans = coded(cand)
     by_kind: dict[str, Counter] = {}
     by_rule: dict[str, Counter] = {}
     for r in rows:
-        v = verdict(r, got.get((r["key"], r["trig"][0]), set()))
+        v = verdict(r, got.get((r["key"], r["trig"][0]), set()), joined_types(spans, r["key"], r["trig"][0]))
         kind = "none" if r["label"] == "none" else "event"
         by_kind.setdefault(kind, Counter())[v] += 1
         by_rule.setdefault(r["rule"], Counter())[v] += 1
