@@ -10,7 +10,7 @@ hand-labelled events (training/bbc_place_labels.tsv).
 2. The articles are split by md5(file name), last hex digit 0-7 study, 8-f held (labels were read
    off study articles only). Prints `UK share study=.. held=.. all=..` (located events whose place
    is in the UK, over located events) and `LABELS n=.. found=.. acc=..`: each label names one event
-   by its article and trigger offsets; it is right when the event's place lies in the labelled
+   by its article and trigger offsets (or a record of its type joined from its sentence); it is right when the event's place lies in the labelled
    country. With --show, every wrong or missing labelled event.
 """
 
@@ -69,6 +69,9 @@ def score(run_dir: Path, labels: list[dict], show: bool) -> None:
             key_of[a["id"]] = f"bbc/{p.parent.name}/{p.name}"
     located, uk = Counter(), Counter()
     by_trigger: dict[tuple[str, int, int], dict] = {}
+    # a record coreference joined from several sentences shows one mention's trigger; the labels of
+    # the others are found through its mention sentences (as ../shared/eval/score_events.py does)
+    spans: dict[str, list[tuple[int, int, dict]]] = {}
     for line in (run_dir / "ev.jsonl").read_text(encoding="utf-8").splitlines():
         e = json.loads(line)
         key = key_of.get(e["article_id"])
@@ -76,6 +79,9 @@ def score(run_dir: Path, labels: list[dict], show: bool) -> None:
             continue
         if e.get("trigger"):
             by_trigger[(key, e["trigger"][0], e["trigger"][1])] = e
+        for m in e.get("mentions") or []:
+            if m.get("article_id") == e["article_id"] and m.get("start") is not None:
+                spans.setdefault(key, []).append((int(m["start"]), int(m["end"]), e))
         country = (e.get("location") or {}).get("country")
         if country:
             for h in (half(Path(key).name), "all"):
@@ -92,7 +98,7 @@ def score(run_dir: Path, labels: list[dict], show: bool) -> None:
         if r["country"] == "-":
             continue
         n += 1
-        e = by_trigger.get((r["key"], r["trigger_start"], r["trigger_end"]))
+        e = by_trigger.get((r["key"], r["trigger_start"], r["trigger_end"])) or _joined(spans, r)
         got = ((e or {}).get("location") or {}).get("country")
         found += e is not None
         right += got == r["country"]
@@ -100,6 +106,14 @@ def score(run_dir: Path, labels: list[dict], show: bool) -> None:
             sentence = (e or {}).get("evidence", {}).get("sentence", "")[:120]
             print(f"  {r['key']} {r['trigger']!r} gold={r['country']} got={got} {sentence}")
     print(f"LABELS n={n} found={found} acc={right / max(n, 1):.3f}")
+
+
+def _joined(spans: dict[str, list[tuple[int, int, dict]]], r: dict) -> dict | None:
+    """The record of the label's type with a mention sentence that holds the label's trigger."""
+    for start, end, e in spans.get(r["key"], []):
+        if start <= r["trigger_start"] < end and e.get("event_type") == r["event_type"]:
+            return e
+    return None
 
 
 def main() -> None:
