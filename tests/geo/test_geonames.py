@@ -159,6 +159,13 @@ def test_truncated_or_wrong_file_is_refused_and_the_old_gazetteer_kept(
     short.write_text("1\tOnly\tthree\n", encoding="utf-8")
     with pytest.raises(GeoNamesError, match=r"cities1000.txt: line 1: 3 tab-separated columns, expected 19"):
         import_geonames([str(short)], out, progress=False)
+    # cut inside the last column: still 19 columns, but no complete modification date
+    last_cut = tmp_path / "IQ.txt"
+    last_cut.write_text(_row(9, VILLAGE, *VILLAGE_LL, "P", "PPL", "IQ", "10")[:-7], encoding="utf-8")
+    with pytest.raises(
+        GeoNamesError, match=r"IQ.txt: line 1: the last column \(modification date\) is '2024'"
+    ):
+        import_geonames([str(last_cut)], out, progress=False)
     with pytest.raises(GeoNamesError, match="no table of places"):
         import_geonames([str(dumps["a1"])], out, progress=False)
     assert out.read_bytes() == b"previous gazetteer"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -39,6 +40,9 @@ from eventdesk.geo.normalize import is_latin, key
 # follows from its geonameid and two files that both hold a place cannot give it two ids.
 ID_BASE = 1_000_000_000
 GEONAME_COLUMNS = 19
+# the geoname table's last column, its modification date (GeoNames readme: "date of last modification in
+# yyyy-MM-dd format"): a row cut inside it still has 19 columns, so the date is what shows it complete
+_MODIFIED = re.compile(r"\d{4}-\d{2}-\d{2}")
 FEATURE_CLASSES = frozenset("ADHLPRSTUV")
 _BATCH = 20_000
 # alternateNames "isolanguage" values that are codes or links, not names
@@ -109,6 +113,11 @@ def _rows(path: Path, columns: tuple[int, ...], bar: Any) -> Iterator[tuple[int,
                     raise GeoNamesError(
                         f"{path}: line {n}: {len(cells)} tab-separated columns, expected {want} "
                         f"(is this the right file, and complete?)"
+                    )
+                if len(cells) == GEONAME_COLUMNS and not _MODIFIED.fullmatch(cells[-1]):
+                    raise GeoNamesError(
+                        f"{path}: line {n}: the last column (modification date) is {cells[-1]!r}, not a "
+                        f"yyyy-MM-dd date (is the file complete?)"
                     )
                 yield n, cells
     except GeoNamesError:
