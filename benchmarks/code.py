@@ -67,7 +67,7 @@ def main() -> int:
     events = code(arts, cfg, res, entities=ents)
     t_code = time.perf_counter() - t0
     # what a user gets: the same events placed and dated (geo reuses the coder's NER)
-    from eventdesk.code.actors import fill_countries
+    from eventdesk.code.actors.events import fill_countries
     from eventdesk.dates import resolve_dates
     from eventdesk.geo import locate
 

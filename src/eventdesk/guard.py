@@ -132,7 +132,7 @@ def _failure(exc: BaseException, seconds: float | None, key: str) -> str:
 
 
 def _where(exc: BaseException) -> str:
-    """`eventdesk/code/actors.py:123 in resolve`: the innermost frame of eventdesk that raised."""
+    """`eventdesk/code/actors/resolve.py:123 in resolve`: the innermost frame of eventdesk that raised."""
     package = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(package)
     found = ""

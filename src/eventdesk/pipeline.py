@@ -44,7 +44,7 @@ def extract_events(
     stage; this process's object for `config` when None (the worker initialiser sets it)."""
     from eventdesk.annotate import KnownEntities
     from eventdesk.code import code
-    from eventdesk.code.actors import fill_countries
+    from eventdesk.code.actors.events import fill_countries
     from eventdesk.code.assemble import reweigh_modality
     from eventdesk.code.coref import corefer
     from eventdesk.dates import resolve_dates

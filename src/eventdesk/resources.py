@@ -25,7 +25,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from eventdesk.code.actors import ActorDictionary
+    from eventdesk.code.actors.dictionary import ActorDictionary
     from eventdesk.geo.gazetteer import Gazetteer
 
 # The settings a Resources object is built from (section, key); nothing else changes what it loads.
@@ -85,7 +85,7 @@ class Resources:
     @cached_property
     def dictionary(self) -> ActorDictionary:
         """Every actor name we know: the built-in files + `code.actor_files`."""
-        from eventdesk.code.actors import ActorDictionary
+        from eventdesk.code.actors.dictionary import ActorDictionary
 
         return ActorDictionary(tuple(_setting(self.config, "code", "actor_files") or ()))
 

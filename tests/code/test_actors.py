@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from eventdesk.annotate import annotate
-from eventdesk.code.actors import ArticleContext, Resolver, fill_countries
+from eventdesk.code.actors.context import ArticleContext
+from eventdesk.code.actors.events import fill_countries
+from eventdesk.code.actors.resolve import Resolver
 from eventdesk.records import Actor, Event, Evidence, Place
 from eventdesk.resources import Resources
 
@@ -118,7 +120,7 @@ def test_generic_actor_takes_location_country():
 
 def test_plural_of_a_listed_non_actor_noun_is_no_actor():
     # the parse has no lemmatizer: "crackdowns" and "checkpoints" are matched through their singulars
-    from eventdesk.code.actors import singulars
+    from eventdesk.code.actors.words import singulars
 
     assert "crackdown" in singulars("crackdowns")
     assert "casualty" in singulars("casualties")

@@ -1,5 +1,5 @@
 """Within-article event coreference, actor resolution and background dates on texts written for
-these tests (code/coref.py, code/actors.py, dates/event_dates.py)."""
+these tests (code/coref.py, code/actors/, dates/event_dates.py)."""
 
 from __future__ import annotations
 

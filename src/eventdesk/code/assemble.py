@@ -21,7 +21,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.code import type_choice
-from eventdesk.code.actors import ArticleContext, Resolver, protest_roles
+from eventdesk.code.actors.context import ArticleContext
+from eventdesk.code.actors.events import protest_roles
+from eventdesk.code.actors.resolve import Resolver
 from eventdesk.code.coref import anaphoric
 from eventdesk.code.fatalities import fatalities
 from eventdesk.code.frames import Frame, SentenceCoder

@@ -300,7 +300,7 @@ def anaphoric(tok: Any) -> bool:
     possessive ("Araqchi's trip") introduces an event as often as it repeats one: not counted."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    from eventdesk.code.actors import word_list
+    from eventdesk.code.actors.words import word_list
 
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ in _definite():

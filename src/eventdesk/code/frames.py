@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from eventdesk.code.actors import GROUP_PRONOUNS, STATE, ArticleContext, Resolver, word_list
+from eventdesk.code.actors.context import ArticleContext
+from eventdesk.code.actors.dictionary import STATE
+from eventdesk.code.actors.resolve import Resolver
+from eventdesk.code.actors.words import GROUP_PRONOUNS, word_list
 from eventdesk.code.syntax import (
     ACCUSE_VERBS,
     DENY,

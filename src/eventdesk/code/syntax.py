@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventdesk.code import type_choice
-from eventdesk.code.actors import is_non_actor_noun, word_list
+from eventdesk.code.actors.words import is_non_actor_noun, word_list
 from eventdesk.data import lines
 
 
