@@ -4,49 +4,35 @@ name (issue 12). Texts written for these tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from eventdesk import geo
-from eventdesk.geo import build as gbuild
 from eventdesk.geo.toponyms import _in_longer_name
-from eventdesk.resources import Resources
+from tests.support.geoparse import found as _found
 
 
-@pytest.fixture(scope="module")
-def cfg() -> dict:
-    pytest.importorskip("spacy")
-    return {"geo": {"gazetteer": str(Path(gbuild.ensure(None)))}}
-
-
-def _found(text: str, config: dict) -> dict:
-    return {text[p.start : p.end]: p for p in geo.parse(text, config, Resources.shared(config))}
-
-
-def test_a_small_town_is_kept_where_the_texts_other_places_lie(cfg):
+def test_a_small_town_is_kept_where_the_texts_other_places_lie(parse_cfg):
     t = (
         "Flood waters closed roads near Fargo, North Dakota on Monday. Volunteers said Moorhead "
         "crews worked through the night."
     )
-    found = _found(t, cfg)
+    found = _found(t, parse_cfg)
     assert "Moorhead" in found and found["Moorhead"].admin1 == "Minnesota", found
     t2 = "Volunteers came from Lufkin, Texas and from Crockett to fill sandbags on Monday."
-    found2 = _found(t2, cfg)
+    found2 = _found(t2, parse_cfg)
     assert "Crockett" in found2 and found2["Crockett"].admin1 == "Texas", found2
 
 
-def test_a_small_town_with_no_place_around_it_is_left_out(cfg):
+def test_a_small_town_with_no_place_around_it_is_left_out(parse_cfg):
     # nothing else in the text places it: a word the size floor keeps out stays out
-    assert "Crockett" not in _found("Crockett volunteers filled sandbags on Monday.", cfg)
+    assert "Crockett" not in _found("Crockett volunteers filled sandbags on Monday.", parse_cfg)
     # the text's places lie an ocean away
     t = "Officials in Paris said Moorhead crews worked through the night."
-    assert "Moorhead" not in _found(t, cfg)
+    assert "Moorhead" not in _found(t, parse_cfg)
 
 
-def test_a_word_of_a_longer_proper_name_is_no_tentative_town(cfg):
+def test_a_word_of_a_longer_proper_name_is_no_tentative_town(parse_cfg):
     t = "Officials in Lufkin, Texas said the Crockett Regional Hospital stayed open on Monday."
-    assert "Crockett" not in _found(t, cfg)
+    assert "Crockett" not in _found(t, parse_cfg)
 
 
 @pytest.mark.parametrize(

@@ -3,36 +3,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from eventdesk import geo
-from eventdesk.geo import build as gbuild
-from eventdesk.resources import Resources
+from tests.support.geoparse import found as _found
 
 
-@pytest.fixture(scope="module")
-def cfg() -> dict:
-    pytest.importorskip("spacy")
-    return {"geo": {"gazetteer": str(Path(gbuild.ensure(None)))}}
-
-
-def _found(text: str, config: dict) -> dict:
-    return {text[p.start : p.end]: p for p in geo.parse(text, config, Resources.shared(config))}
-
-
-def test_a_name_of_several_words_before_based_is_read_whole(cfg):
-    found = _found("Agents of a New York-based squad met the officer in London in 2010.", cfg)
+def test_a_name_of_several_words_before_based_is_read_whole(parse_cfg):
+    found = _found("Agents of a New York-based squad met the officer in London in 2010.", parse_cfg)
     assert "New York" in found and "York" not in found, found
     assert found["New York"].admin1 == "New York", found
 
 
-def test_a_city_before_area_is_not_its_state(cfg):
-    found = _found("He was born in Kansas City-area suburbs.", cfg)
+def test_a_city_before_area_is_not_its_state(parse_cfg):
+    found = _found("He was born in Kansas City-area suburbs.", parse_cfg)
     assert "Kansas City" in found and "Kansas" not in found, found
 
 
-def test_a_name_whose_last_part_is_capitalised_stays_whole(cfg):
-    found = _found("A London-born singer played in Stratford-upon-Avon on Friday.", cfg)
+def test_a_name_whose_last_part_is_capitalised_stays_whole(parse_cfg):
+    found = _found("A London-born singer played in Stratford-upon-Avon on Friday.", parse_cfg)
     assert "Stratford-upon-Avon" in found and "London" in found, found

@@ -13,6 +13,7 @@ from eventdesk.geo import build as gbuild
 from eventdesk.geo.gazetteer import km
 from eventdesk.records import Actor, Article, Event, Evidence, Mention
 from eventdesk.resources import Resources
+from tests.support.geoparse import found as _found
 
 
 @pytest.fixture(scope="module")
@@ -108,10 +109,6 @@ def test_ner_reads_people_works_and_organisations_as_no_places(gaz_path: Path):
     # a locative word still makes a surname-like name a place
     t2 = "Tony Blair spoke to farmers in Howard, Wisconsin."
     assert "Howard" in {t2[p.start : p.end] for p in geo.parse(t2, c, Resources.shared(c))}
-
-
-def _found(text: str, config: dict) -> dict:
-    return {text[p.start : p.end]: p for p in geo.parse(text, config, Resources.shared(config))}
 
 
 def test_name_premodifying_a_local_institution_or_a_resident_is_a_place(gaz_path: Path):

@@ -3,36 +3,20 @@ makes its towns win over same-named larger places elsewhere (issue 12). Texts wr
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from eventdesk import geo
-from eventdesk.geo import build as gbuild
-from eventdesk.resources import Resources
+from tests.support.geoparse import found as _found
 
 
-@pytest.fixture(scope="module")
-def cfg() -> dict:
-    pytest.importorskip("spacy")
-    return {"geo": {"gazetteer": str(Path(gbuild.ensure(None)))}}
-
-
-def _found(text: str, config: dict) -> dict:
-    return {text[p.start : p.end]: p for p in geo.parse(text, config, Resources.shared(config))}
-
-
-def test_the_named_county_holds_the_town_of_the_same_report(cfg):
+def test_the_named_county_holds_the_town_of_the_same_report(parse_cfg):
     t = (
         "Douglas County engineer Tom Berg said the road north of Alexandria is closed. A culvert "
         "northeast of Kensington washed out."
     )
-    found = _found(t, cfg)
+    found = _found(t, parse_cfg)
     assert found["Douglas County"].admin1 == "Minnesota", found
     assert found["Alexandria"].admin1 == "Minnesota", found
 
 
-def test_a_town_alone_keeps_its_larger_namesake(cfg):
+def test_a_town_alone_keeps_its_larger_namesake(parse_cfg):
     # no county named: nothing makes the small Alexandria the report's
-    found = _found("Alexandria police closed a road on Monday after the thaw.", cfg)
+    found = _found("Alexandria police closed a road on Monday after the thaw.", parse_cfg)
     assert found["Alexandria"].country == "EGY", found

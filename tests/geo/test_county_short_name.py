@@ -3,38 +3,22 @@ which is then that county; not where the word starts another name. Texts written
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from eventdesk import geo
-from eventdesk.geo import build as gbuild
-from eventdesk.resources import Resources
+from tests.support.geoparse import found as _found
 
 
-@pytest.fixture(scope="module")
-def cfg() -> dict:
-    pytest.importorskip("spacy")
-    return {"geo": {"gazetteer": str(Path(gbuild.ensure(None)))}}
-
-
-def _found(text: str, config: dict) -> dict:
-    return {text[p.start : p.end]: p for p in geo.parse(text, config, Resources.shared(config))}
-
-
-def test_a_county_named_in_full_is_named_again_by_its_bare_word(cfg):
+def test_a_county_named_in_full_is_named_again_by_its_bare_word(parse_cfg):
     t = (
         "The Clarke County school board met on Monday in Athens, Georgia. Clarke will vote on the "
         "plan in May."
     )
-    found = _found(t, cfg)
+    found = _found(t, parse_cfg)
     assert "Clarke" in found, found
     assert found["Clarke"].name == "Clarke County" and found["Clarke"].admin1 == "Georgia", found
 
 
-def test_the_bare_word_alone_or_starting_another_name_is_no_county(cfg):
+def test_the_bare_word_alone_or_starting_another_name_is_no_county(parse_cfg):
     assert "Clarke" not in _found(
-        "Clarke will vote on the plan in May, the board said in Athens, Georgia.", cfg
+        "Clarke will vote on the plan in May, the board said in Athens, Georgia.", parse_cfg
     )
     t = "The Scott County fair opened on Friday. Scott West beat Delano in the final."
-    assert "Scott" not in _found(t, cfg)
+    assert "Scott" not in _found(t, parse_cfg)

@@ -4,21 +4,15 @@ gold places written here."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from eventdesk.geo import build as gbuild
 from eventdesk.resources import Resources
-from tests.conftest import ROOT
+from tests.support.scripts import load_script
 
-_spec = importlib.util.spec_from_file_location("geo_errors", ROOT / "scripts" / "geo_errors.py")
-assert _spec is not None and _spec.loader is not None
-geo_errors = importlib.util.module_from_spec(_spec)
-sys.modules["geo_errors"] = geo_errors
-_spec.loader.exec_module(geo_errors)
+geo_errors = load_script("geo_errors")
 
 TEXT = "Flood waters closed roads in Fargo, North Dakota, on Monday near the Zqxwvbrook ford."
 

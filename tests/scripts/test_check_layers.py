@@ -3,18 +3,13 @@ written here it finds each kind of wrong import and each stale exception."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import tomllib
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.support.scripts import load_script
 
-_spec = importlib.util.spec_from_file_location("check_layers", ROOT / "scripts" / "check_layers.py")
-assert _spec is not None and _spec.loader is not None
-check_layers = importlib.util.module_from_spec(_spec)
-sys.modules["check_layers"] = check_layers  # dataclasses look their module up there
-_spec.loader.exec_module(check_layers)
+check_layers = load_script("check_layers")
 
 CONFIG = {
     "internal": ["store.sqlite"],

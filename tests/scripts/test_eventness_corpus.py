@@ -3,16 +3,9 @@ of their stories (scripts/eventness_corpus.py); texts written here."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from tests.support.scripts import load_script
 
-from tests.conftest import ROOT
-
-_spec = importlib.util.spec_from_file_location("eventness_corpus", ROOT / "scripts" / "eventness_corpus.py")
-assert _spec is not None and _spec.loader is not None
-corpus = importlib.util.module_from_spec(_spec)
-sys.modules["eventness_corpus"] = corpus
-_spec.loader.exec_module(corpus)
+corpus = load_script("eventness_corpus")
 
 EVAL = (
     "Rebel fighters captured the northern town of Kafr Halab after two days of heavy fighting on Sunday. "

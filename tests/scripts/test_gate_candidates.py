@@ -3,30 +3,17 @@ scripts/train_eventness.py); texts written here."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import eventdesk.code.eventness as ev
-from tests.conftest import ROOT
+from tests.support.scripts import load_script
 
-
-def _load(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-sys.path.insert(0, str(ROOT / "scripts"))
-recorder = _load("gate_candidates")
-train = _load("train_eventness")
+recorder = load_script("gate_candidates")
+train = load_script("train_eventness")
 
 TEXT = (
     "Rebel fighters attacked the army garrison in the northern town of Kafr Halab on Sunday, killing "

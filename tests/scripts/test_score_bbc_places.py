@@ -3,17 +3,11 @@ record of its type that coreference joined it into; events written here."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
-from tests.conftest import ROOT
+from tests.support.scripts import load_script
 
-sys.path.insert(0, str(ROOT / "scripts"))
-_spec = importlib.util.spec_from_file_location("score_bbc_places", ROOT / "scripts" / "score_bbc_places.py")
-assert _spec is not None and _spec.loader is not None
-places = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(places)
+places = load_script("score_bbc_places")
 
 BODY = "MPs protested outside Parliament on Monday. The protest in Westminster drew 300 people."
 

@@ -3,19 +3,11 @@ from another sentence counts as coded; a `none` label is judged by its own trigg
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
-from tests.conftest import ROOT
+from tests.support.scripts import load_script
 
-sys.path.insert(0, str(ROOT / "scripts"))
-_spec = importlib.util.spec_from_file_location(
-    "score_clause_labels", ROOT / "scripts" / "score_clause_labels.py"
-)
-assert _spec is not None and _spec.loader is not None
-clause = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(clause)
+clause = load_script("score_clause_labels")
 
 BODY = "Jets bombed the market in Douma on Monday. The strike on Douma killed nine, officials said."
 

@@ -4,19 +4,11 @@ confidence curve. Labels and records written here."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
-from tests.conftest import ROOT
+from tests.support.scripts import load_script
 
-sys.path.insert(0, str(ROOT / "scripts"))
-_spec = importlib.util.spec_from_file_location(
-    "score_record_labels", ROOT / "scripts" / "score_record_labels.py"
-)
-assert _spec is not None and _spec.loader is not None
-rl = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(rl)
+rl = load_script("score_record_labels")
 
 # "a#3" falls in the study half (md5 ends in 0-7), "a#1" in the held half
 STUDY, HELD = "a#3", "a#1"

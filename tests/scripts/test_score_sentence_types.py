@@ -4,19 +4,11 @@ records found through their mentions (a record merged across articles has one in
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
-from tests.conftest import ROOT
+from tests.support.scripts import load_script
 
-sys.path.insert(0, str(ROOT / "scripts"))
-_spec = importlib.util.spec_from_file_location(
-    "score_sentence_types", ROOT / "scripts" / "score_sentence_types.py"
-)
-assert _spec is not None and _spec.loader is not None
-st = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(st)
+st = load_script("score_sentence_types")
 
 
 def test_labels_parse_into_alternatives_and_optional_events() -> None:

@@ -3,17 +3,11 @@ its type that another sentence's report was joined into (as score_events.py does
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
-from tests.conftest import ROOT
+from tests.support.scripts import load_script
 
-sys.path.insert(0, str(ROOT / "scripts"))
-_spec = importlib.util.spec_from_file_location("score_sites", ROOT / "scripts" / "score_sites.py")
-assert _spec is not None and _spec.loader is not None
-sites = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sites)
+sites = load_script("score_sites")
 
 BODY = "Jets bombed the market in Douma on Monday. The strike on Douma killed nine. Damascus denied it."
 
