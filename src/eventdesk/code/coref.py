@@ -253,6 +253,24 @@ def _mode(e: Event) -> str | None:
     return e.mode
 
 
+@cache
+def _joint_types() -> frozenset[str]:
+    return frozenset(w.upper() for w in _words("joint_types.txt"))
+
+
+def _parties_compatible(a: Event, b: Event) -> bool:
+    """Actors with actors, recipients with recipients; but a joint act ("Putin and Erdogan agreed",
+    "the two leaders met") has its parties on one side (PLOVER manual, reciprocal events: all the
+    entities are the actor), and a coder splits them into actor and recipient by word order, so
+    "agreed by Putin and his counterpart Erdogan" and "Erdogan said the agreement" share a party
+    (data/coref/joint_types.txt)."""
+    if a.event_type in _joint_types():
+        return _side_compatible(_own(a.actors + a.recipients, a), _own(b.actors + b.recipients, b))
+    return _side_compatible(_own(a.actors, a), _own(b.actors, b)) and _side_compatible(
+        _own(a.recipients, a), _own(b.recipients, b)
+    )
+
+
 def compatible(a: Event, b: Event, max_km: float = SETTINGS["code.coref.max_km"].default) -> bool:
     """May records `a` and `b` of one article report the same event?"""
     return (
@@ -261,8 +279,7 @@ def compatible(a: Event, b: Event, max_km: float = SETTINGS["code.coref.max_km"]
         and (not _mode(a) or not _mode(b) or _mode(a) == _mode(b))
         and _modality_compatible(a, b)
         and not _reciprocal(a, b)
-        and _side_compatible(_own(a.actors, a), _own(b.actors, b))
-        and _side_compatible(_own(a.recipients, a), _own(b.recipients, b))
+        and _parties_compatible(a, b)
         and _place_compatible(a.location, b.location, max_km)
         and _date_compatible(a, b)
     )
@@ -533,7 +550,9 @@ def corefer(
                 if not _new_event_cue(e, body) and all(compatible(events[j], e, max_km) for j in cl)
             ]
             before = [ci for ci in fits if events[clusters[ci][0]].evidence.start <= e.evidence.start]
-            pick = (before or fits)[-1] if (before or fits) else None
+            # none before it: the first told after it, the article's main event when the mention opens
+            # the text ("The recapture of Raqqa ..." in a lead), not the last aside of its type
+            pick = before[-1] if before else (fits[0] if fits else None)
             if pick is not None:
                 clusters[pick].append(i)
             elif _standalone(e, body):
