@@ -67,3 +67,32 @@ def test_a_definite_mention_opening_the_text_joins_the_first_event_told_after_it
     assert len(out) == 2
     joined = next(e for e in out if e.evidence.sentence == s2)
     assert sorted(m.start for m in joined.mentions) == [0, body.index(s2)]
+
+
+def test_a_denial_joins_the_event_only_through_a_named_party_it_shares():
+    body = (
+        "Karl Osten did not attack the convoy on Monday, his office said.\n\n"
+        "Witnesses said Karl Osten attacked the convoy on Monday.\n\n"
+        "Nobody attacked the depot, police said."
+    )
+    art = Article(title="", body=body, published="2024-05-07")
+    s1, s2, s3 = body.split("\n\n")
+
+    def rec(sentence: str, actors: list[Actor], modality: str) -> Event:
+        e = _record("ASSAULT", body.index(sentence), sentence, actors, [])
+        e.article_id, e.modality = art.id, modality
+        e.date, e.date_precision, e.date_text = "2024-05-06", "day", "on Monday"
+        return e
+
+    denied = rec(s1, [OSTEN], "negated")
+    told = rec(s2, [OSTEN], "claimed")
+    nobody = rec(s3, [], "negated")
+    nobody.date, nobody.date_text = "2024-05-07", None
+    out = corefer([denied, told, nobody], {art.id: art})
+    # the denial and the report name one party, day and type: one event, told as claimed
+    assert len(out) == 2
+    joined = out[0]
+    assert sorted(m.start for m in joined.mentions) == [0, body.index(s2)]
+    assert joined.modality == "claimed" and joined.evidence.sentence == s2
+    # a denial that names no party is no mention of the reported attack
+    assert out[1].evidence.sentence == s3 and out[1].modality == "negated"

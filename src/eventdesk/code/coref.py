@@ -218,7 +218,8 @@ def _date_compatible(a: Event, b: Event) -> bool:
 def _modality_compatible(a: Event, b: Event) -> bool:
     """Modality is how a mention tells the event, not the event: the lead asserts it, a later
     sentence cites a source, a third puts it in its year (historical) or tells what it will bring
-    (hypothetical). Only a denial ("did not attack") tells of another event than an affirmation."""
+    (hypothetical). A denial ("did not attack") tells of another event than an affirmation unless
+    the two share a named party (see _link_strength)."""
     return (a.modality == "negated") == (b.modality == "negated")
 
 
@@ -271,13 +272,16 @@ def _parties_compatible(a: Event, b: Event) -> bool:
     )
 
 
-def compatible(a: Event, b: Event, max_km: float = SETTINGS["code.coref.max_km"].default) -> bool:
-    """May records `a` and `b` of one article report the same event?"""
+def compatible(
+    a: Event, b: Event, max_km: float = SETTINGS["code.coref.max_km"].default, polarity: bool = True
+) -> bool:
+    """May records `a` and `b` of one article report the same event? `polarity=False`: a denial
+    and an affirmation may too (the caller asks for a stronger link)."""
     return (
         a.event_type == b.event_type
         # PLOVER modes are kinds of the event ("visit", "air strike"): two known modes differ
         and (not _mode(a) or not _mode(b) or _mode(a) == _mode(b))
-        and _modality_compatible(a, b)
+        and (not polarity or _modality_compatible(a, b))
         and not _reciprocal(a, b)
         and _parties_compatible(a, b)
         and _place_compatible(a.location, b.location, max_km)
@@ -343,9 +347,32 @@ def lead_end(events: list[Event], body: str) -> int:
 
 
 def _link_strength(c: list[Event], e: Event, body: str, max_km: float, lead: int = -1) -> int:
-    """0: no link; else how strongly `e` joins cluster `c` (higher is stronger)."""
-    if not all(compatible(x, e, max_km) for x in c):
+    """0: no link; else how strongly `e` joins cluster `c` (higher is stronger). A mention that
+    denies what the others affirm ("was not fighting but ... was hit by a surprise attack") joins
+    them only through its own sentence or a named party they share: factuality belongs to a
+    mention and its source, not to the event (Sauri & Pustejovsky 2009, FactBank), so a denial
+    with the event's parties, place and day is one more mention of it, not another event."""
+    if not all(compatible(x, e, max_km, polarity=False) for x in c):
         return 0
+    # an event any mention affirms is affirmed; a denial of it, or an affirmation of one only denied
+    # so far, must share a sentence or a named party with it
+    denied = all(x.modality == "negated" for x in c)
+    if denied != (e.modality == "negated") and not _shares_party(c, e):
+        return 0
+    return _link(c, e, body, lead)
+
+
+def _shares_party(c: list[Event], e: Event) -> bool:
+    """Does `e` come from a sentence of the cluster, or name a party (actor or recipient) one of its
+    mentions names?"""
+    if any(x.evidence.start == e.evidence.start for x in c):
+        return True
+    mine = _named(e.actors) + _named(e.recipients)
+    return any(_overlap(mine, _named(x.actors) + _named(x.recipients)) for x in c)
+
+
+def _link(c: list[Event], e: Event, body: str, lead: int) -> int:
+    """How strongly compatible `e` joins cluster `c` (0: not at all)."""
     same_sentence = any(x.evidence.start == e.evidence.start for x in c)
     if same_sentence:
         return 4
@@ -471,9 +498,12 @@ def join(c: list[Event], keep: Event, short: bool = False) -> Event:
     if not (short and keep.location is not None):
         out.location = where.location
     out.date, out.date_precision, out.date_text = when.date, when.date_precision, when.date_text
-    # a fact stated by the journalist in one mention is asserted, however another mention cites it
+    # a fact stated by the journalist in one mention is asserted, however another mention cites it;
+    # a record first told as denied takes the modality of the mention that tells it as having happened
     if "asserted" in modalities:
         out.modality = "asserted"
+    elif out.modality == "negated" and evidence.modality in FACTUAL:
+        out.modality = evidence.modality
     # one article restating one toll names parts of it ("four Americans" among "as many as 16
     # killed"): its largest figure, as fatalities() reads one text; ACLED's lowest figure is for
     # differing reports of separate sources (merge/)
