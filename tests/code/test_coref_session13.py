@@ -38,6 +38,10 @@ def test_the_parties_of_a_joint_act_are_one_side():
     with_brenn = _record("CONSULT", 0, "Talks were held with Lukas Brenn.", [], [BRENN])
     osten_met = _record("CONSULT", 80, "Karl Osten met officials.", [OSTEN], [])
     assert not compatible(with_brenn, osten_met)
+    # one visitor meeting two hosts holds two meetings: the visitor alone is no shared group
+    with_host = _record("CONSULT", 0, "Karl Osten met Anna Mira in Paris.", [OSTEN], [MIRA])
+    with_other = _record("CONSULT", 80, "Karl Osten later met Lukas Brenn.", [OSTEN], [BRENN])
+    assert not compatible(with_host, with_other)
     one_sided = _record("ACCUSE", 0, "Accusations were made against Lukas Brenn.", [], [BRENN])
     osten_accused = _record("ACCUSE", 80, "Karl Osten accused officials.", [OSTEN], [])
     assert compatible(one_sided, osten_accused)

@@ -156,6 +156,24 @@ def _side_compatible(xs: list[Actor], ys: list[Actor]) -> bool:
     )
 
 
+def _one_party(x: Actor, y: Actor) -> bool:
+    return _same_actor(x, y) or bool(
+        x.country and x.country == y.country and (x.sector or "") == (y.sector or "")
+    )
+
+
+def _group_compatible(xs: list[Actor], ys: list[Actor]) -> bool:
+    """The parties of two mentions of a joint act may be one group: one mention names none, or every
+    party one names is among the other's ("Putin and Erdogan agreed" / "Erdogan said the agreement").
+    Two meetings of one visitor with different hosts share a party but are two acts."""
+    xs, ys = _named(xs), _named(ys)
+    if not xs or not ys:
+        return True
+    return all(any(_one_party(x, y) for y in ys) for x in xs) or all(
+        any(_one_party(y, x) for x in xs) for y in ys
+    )
+
+
 def _km(a: Place, b: Place) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -266,7 +284,7 @@ def _parties_compatible(a: Event, b: Event) -> bool:
     "agreed by Putin and his counterpart Erdogan" and "Erdogan said the agreement" share a party
     (data/coref/joint_types.txt)."""
     if a.event_type in _joint_types():
-        return _side_compatible(_own(a.actors + a.recipients, a), _own(b.actors + b.recipients, b))
+        return _group_compatible(_own(a.actors + a.recipients, a), _own(b.actors + b.recipients, b))
     return _side_compatible(_own(a.actors, a), _own(b.actors, b)) and _side_compatible(
         _own(a.recipients, a), _own(b.recipients, b)
     )
