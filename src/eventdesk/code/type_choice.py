@@ -56,7 +56,13 @@ data/ontology/type_words.tsv):
   participle before a noun ("the wounded soldiers", "the detained men") describes a participant, no act.
 - A deontic modal over a copula ("places should be there for all who want them", "the survivors should be a
   priority") says a state is desirable, an opinion, not a demand that a party act (REQUEST); "charged with ensuring
-  order" assigns a duty (WordNet charge 'assign a duty'), no indictment.
+  order" assigns a duty (WordNet charge 'assign a duty'), no indictment; so does a stative verb under the modal
+  ("Trump should know that...", "relations should not depend on one man's mood").
+- A verb in a comparative clause ("sent fewer soldiers than Trump demanded") measures an amount, it is not the event
+  its sentence reports; "asked how / whether / if ..." inquires, it requests nothing; "policies that appeal to all
+  sides" attract (appeal 'be attractive to'); "tensions threaten to lead to war", "2,000 jobs are threatened" tell a
+  danger (threaten 'pose a threat to'), no party's threat. A speech to a conference or a rally addresses an audience,
+  no consultation; "welcomed the new targets" approves (SUPPORT), it hosts no one.
 """
 
 from __future__ import annotations
@@ -697,7 +703,8 @@ def desired_state(tok: Any) -> bool:
     be there for those who want them", "the survivors should be a priority"): a state said to be desirable is an
     opinion (realnews GUIDE), not a demand that a party do something (PLOVER REQUEST: requests, demands and orders).
     "He should be sacked" (a passive: an act) and "there must be an inquiry" (an existential: something to be
-    done) stay demands."""
+    done) stay demands. A stative verb under the modal says the same ("Trump should know that...", "relations
+    should not depend on one man's mood": Quirk et al. 1985, 4.28-4.33, verbs of state, relation and cognition)."""
     if _is(tok, "deontic_modals") and tok.dep_ == "aux":
         verbs = [tok.head]
     else:  # the saying verb of "said ... should": the clause it reports
@@ -707,7 +714,7 @@ def desired_state(tok: Any) -> bool:
             if c.dep_ == "ccomp" and any(x.dep_ == "aux" and _is(x, "deontic_modals") for x in c.children)
         ]
     return bool(verbs) and all(
-        v.lower_ == "be"
+        (v.lower_ == "be" or (_is(v, "stative_verbs") and v.pos_ == "VERB"))
         and any(c.dep_ == "nsubj" for c in v.children)
         and not any(c.dep_ == "expl" for c in v.children)
         for v in verbs
@@ -741,6 +748,119 @@ def _requested(tok: Any, others: list[tuple[str, Any]]) -> bool:
     return any(t == "REQUEST" and o.i == gov.i for t, o in others)
 
 
+def comparative(tok: Any) -> bool:
+    """Whether the trigger sits in a comparative clause ("he sent fewer soldiers than Trump demanded", "more
+    troops than the government had requested"): a clause introduced by "than" is the standard a degree is measured
+    against (Quirk et al. 1985, 15.63-15.66), a description of an amount, not the event its sentence reports."""
+    t = tok
+    while t.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "mark" and c.lower_ == "than" for c in t.children):
+            return True
+        # up through the verbs of the same clause only ("than Trump had wanted to send"), not out of a noun
+        # phrase that the parse hung on the comparison ("a shorter than expected battle to retake it")
+        if t.dep_ not in ("xcomp", "ccomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def inquiry(tok: Any) -> bool:
+    """ "asked how police were supposed to interpret the rules", "asked if this amounted to a strategy": ask with an
+    indirect question (a clause opened by a wh-word, "if" or "whether"; Quirk et al. 1985, 15.4) inquires (WordNet ask
+    v.1), it requests no act (ask v.2; PLOVER REQUEST: requests, demands and orders)."""
+    if not _forms(tok.lower_) & {"ask"} or tok.pos_ != "VERB":
+        return False
+    if any(
+        c.dep_ in ("xcomp", "dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in tok.children
+    ):
+        return False  # "asked them to leave", "asked for help": a request
+    return any(
+        c.dep_ in ("ccomp", "advcl")
+        and (
+            _is(c.left_edge, "interrogatives")
+            or any(x.dep_ == "mark" and _is(x, "interrogatives") for x in c.children)
+        )
+        for c in tok.children
+    )
+
+
+def _subject(tok: Any) -> Any | None:
+    """The subject of a verb: its own, or the noun a relative or participle clause modifies ("an emergency
+    threatening the nation", "the tensions that threaten...")."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subj:
+        s = subj[0]
+        if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            return tok.head
+        return s
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    return None
+
+
+def menace(tok: Any) -> bool:
+    """Whether "threaten" tells a danger, not a threat (WordNet 3.1 threaten v.2 'be a menacing indication of', v.3
+    'pose a threat to'; PLOVER THREATEN is a party's "coercive or forceful warning"): its subject names a state, an
+    event or a phenomenon ("tensions threaten to lead to a military escalation", "a public emergency threatening the
+    life of the nation"), or, in a passive with no agent, what is in danger ("2,000 jobs are threatened")."""
+    if tok.pos_ != "VERB" or not _forms(tok.lower_) & {"threaten"}:
+        return False
+    patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if patients:
+        return not any(c.dep_ == "agent" for c in tok.children) and all(
+            _is(p, "endangered_things") for p in patients
+        )
+    subj = _subject(tok)
+    if subj is None or subj.ent_type_ in PARTY_ENTITIES or subj.pos_ in ("PROPN", "PRON"):
+        return False
+    return any(_is(x, "situation_nouns") for x in _with_conjuncts(subj))
+
+
+def _attracts(tok: Any) -> bool:
+    """ "the Lib Dems' policies appealed to all sides", "an approach designed to appeal to women voters": appeal to
+    with no plea ("for help", "to act") and a subject that is a policy or a plan, not a party, is appeal v.2 'be
+    attractive to' (WordNet 3.1), no request (PLOVER REQUEST)."""
+    if not _forms(tok.lower_) & {"appeal"} or tok.pos_ != "VERB":
+        return False
+    if any(
+        c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children
+    ):
+        return False
+    subj = _subject(tok)
+    if subj is None and tok.dep_ in (
+        "xcomp",
+        "advcl",
+    ):  # "is designed to appeal": the subject of the clause above
+        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (_is(subj, "criticisable_things") or _is(subj, "situation_nouns"))
+
+
+def addressed_audience(tok: Any) -> bool:
+    """ "a speech to Labour's spring conference", "Dunford, speaking to a conference on countering extremism", "told the
+    rally": a gathering addressed is the audience of a statement (CAMEO 01 'make public statement', which PLOVER 2.0
+    eliminated), not a consultation between actors (PLOVER CONSULT: meetings, visits, talks)."""
+
+    def gathering_of(word: Any) -> bool:
+        return any(
+            (
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and any(p.dep_ == "pobj" and _is(p, "audience_nouns") for p in c.children)
+            )
+            or (c.dep_ == "dobj" and _is(c, "audience_nouns"))
+            for c in word.children
+        )
+
+    if _is(tok, "address_words"):
+        return gathering_of(tok)
+    if not _is(tok, "audience_nouns"):
+        return False
+    if tok.dep_ == "dobj":
+        return _is(tok.head, "address_words")
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and _is(tok.head.head, "address_words")
+
+
 def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     """The PLOVER type the trigger token `tok` carries in its clause, given the lexicon's `etype`
     and the other coded triggers of the sentence (`others`: (type, token)); None when, by the
@@ -769,6 +889,8 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         and tok.lower_ in words("participant_nouns")
         and not (tok.dep_ == "dobj" and _is(tok.head, "taking_verbs"))
     ):
+        return None
+    if comparative(tok):
         return None
     if etype != "CONSULT" and deliberated(tok):
         return None
@@ -802,6 +924,8 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     if etype == "THREATEN":
         if tok.lower_ == "threatened" and tok.dep_ == "amod":
             return None
+        if menace(tok):
+            return None
         warning = warning_type(tok, others)
         if warning != "THREATEN":
             return warning
@@ -815,7 +939,7 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
             if _is(gov, "protest_motive_verbs") or any(t != "PROTEST" and o.i == gov.i for t, o in others):
                 return None
     elif etype == "REQUEST":
-        if _anonymity(tok):
+        if _anonymity(tok) or inquiry(tok) or _attracts(tok):
             return None
         if desired_state(tok):
             return None
@@ -874,6 +998,17 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     elif etype == "CONSULT" and _is(tok, "movement_verbs") and tok.pos_ == "VERB" and not _travels(tok):
         # "the phrase came to encompass...", "when it came to Islam", "came to power": no journey to a place
         return None
+    elif etype == "CONSULT" and addressed_audience(tok):
+        return None
+    elif (
+        etype == "CONSULT"
+        and forms & {"welcome"}
+        and tok.pos_ == "VERB"
+        and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    ):
+        # "welcomed the new targets to make faster progress": welcome v. 'accept gladly' (WordNet 3.1 v.2), an
+        # approval (PLOVER SUPPORT, CAMEO 051), not hosting a visitor who comes to a place (CONSULT 'visit')
+        return "SUPPORT"
     elif etype == "CONSULT" and forms & {"meet", "met"} and tok.pos_ == "VERB":
         # "met a mixed response", "the target was met": another sense of the verb, a meeting with no one
         if any(_is(o, "met_senses") for o in _objects(tok)):
