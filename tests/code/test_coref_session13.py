@@ -100,3 +100,22 @@ def test_a_denial_joins_the_event_only_through_a_named_party_it_shares():
     assert joined.modality == "claimed" and joined.evidence.sentence == s2
     # a denial that names no party is no mention of the reported attack
     assert out[1].evidence.sentence == s3 and out[1].modality == "negated"
+
+
+def test_a_definite_description_refers_back_where_a_bare_one_is_a_new_party():
+    donor = Actor(text="Duncan Bannatyne", name="Duncan Bannatyne", country="GBR")
+    first = _record("ACCUSE", 0, "Duncan Bannatyne attacked the government over its policy.", [donor], [])
+    man = Actor(text="businessman", name="businessman", country="GBR")
+    later = _record("ACCUSE", 300, "The businessman voiced concern about the violence.", [man], [])
+    (one,) = corefer([first, later], {})
+    assert sorted(m.start for m in one.mentions) == [0, 300] and one.actors[0].name == "Duncan Bannatyne"
+    # "critics" names a party of its own: another accusation
+    first = _record("ACCUSE", 0, "Duncan Bannatyne attacked the government over its policy.", [donor], [])
+    critics = Actor(text="critics", name="critics", country="GBR")
+    other = _record("ACCUSE", 300, "Critics voiced concern about the violence.", [critics], [])
+    assert len(corefer([first, other], {})) == 2
+    # in a joint act the description stands for the group that met: "the pair" held its own talks
+    met = _record("CONSULT", 0, "Anna Mira met Lukas Brenn in Paris.", [MIRA], [BRENN])
+    pair = Actor(text="pair", name="pair", country="FRA")
+    talks = _record("CONSULT", 300, "The pair had a frank discussion, her office said.", [pair], [])
+    assert len(corefer([met, talks], {})) == 2
