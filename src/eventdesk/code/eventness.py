@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from eventdesk.data import lines
+from eventdesk.data import lines, rows
 
 N_BITS = 16  # hashed feature space of the model (65,536 columns)
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+")
@@ -561,6 +561,111 @@ def press_conference(c: Candidate) -> bool:
     return bool(_press_conferences().search(c.sentence[max(0, b - 40) : max(0, b)]))
 
 
+# ----------------------------------------------------------------------------- selectional restrictions
+
+# words that end the noun phrase after a trigger (prepositions, conjunctions, relative and subordinating words)
+_NP_END = frozenset(
+    "of for to that which who whom whose and but or nor in on at with by from as near after before during since "
+    "when while because than into onto over under between across around against until if where without".split()
+)
+_NP_REACH = 6  # words of one noun phrase: a determiner, a possessor and a few modifiers before its head
+_PARTICLES = frozenset({"off", "up", "down", "out", "back"})  # of phrasal verbs ("kicked off", "shot down")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+|[^\sA-Za-z\d]")
+
+
+@cache
+def _abstract_nouns() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in rows("eventness/abstract_patients.tsv"))
+
+
+@cache
+def _contest() -> tuple[frozenset[str], frozenset[str]]:
+    words, purposes = set(), set()
+    for ln in _lines("contest_verbs.txt"):
+        kind, _, word = ln.partition("\t")
+        (purposes.add(word) if kind == "purpose" and word else words.add(ln))
+    return frozenset(words), frozenset(purposes)
+
+
+def _np_head(tokens: list[str]) -> str | None:
+    """The head of the noun phrase the tokens open: its last word before a function word, a punctuation mark or
+    `_NP_REACH` words, when that word is in lower case (a name is no abstract noun: "Bill", "Justice")."""
+    head = None
+    for tok in tokens[:_NP_REACH]:
+        if not tok[0].isalnum() or tok.lower() in _NP_END:
+            break
+        head = tok
+    return head if head and head[:1].islower() else None
+
+
+def _recipient_head(text: str) -> str | None:
+    """The head noun of a recipient's text ("Labour's record in government" -> "record")."""
+    return _np_head(_TOKEN.findall(text))
+
+
+def abstract_patient(c: Candidate) -> bool:
+    """An ASSAULT whose patient is an idea, quality, condition, feeling or statement (data/eventness/
+    abstract_patients.tsv): PLOVER ASSAULT can cause physical harm, so its patient is physical; an attack verb with
+    an abstract object is used in another sense ("attacked Labour's record", "fight crime", "an explosion in
+    gambling", "fought to protect British values"). The patient is the noun phrase right after the trigger (past a
+    particle; after "against"/"on", after "of"/"in" when the trigger is a noun, after "for" or a verb of protecting
+    when it is a contest word: data/eventness/contest_verbs.txt), or else every recipient the coder found."""
+    if c.event_type != "ASSAULT" or not c.trigger:
+        return False
+    abstract = _abstract_nouns()
+    a, b = c.trigger[0] - c.sentence_start, c.trigger[1] - c.sentence_start
+    trig = _WORD.findall(c.sentence[max(0, a) : max(0, b)])
+    before = _WORD.findall(c.sentence[: max(0, a)])
+    p1 = before[-1].lower() if before else ""
+    nominal = p1 in _DETERMINERS or p1.endswith(("'s", "’s"))
+    contest_words, purposes = _contest()
+    contest = bool(trig) and trig[-1].lower() in contest_words
+    toks = _TOKEN.findall(c.sentence[max(0, b) :])
+    low = [t.lower() for t in toks]
+    i = 1 if low[:1] and low[0] in _PARTICLES and not nominal else 0
+    if i < len(low) and (
+        low[i] in ("against", "on", "upon")
+        or (nominal and low[i] in ("of", "in"))
+        or (contest and low[i] == "for")
+    ):
+        i += 1
+    elif contest and low[i : i + 1] == ["to"] and i + 1 < len(low) and low[i + 1] in purposes:
+        i += 2
+    head = _np_head(toks[i:])
+    if head is not None and head.lower() not in _PRONOUNS:  # a pronoun's antecedent is the coder's recipient
+        return head.lower() in abstract
+    heads = [_recipient_head(t) for t, _, _ in c.recipients if t]
+    return bool(heads) and all(h is not None and h.lower() in abstract for h in heads)
+
+
+@cache
+def _characterizing() -> re.Pattern[str]:
+    alts = []
+    for p in _lines("characterizing.txt"):
+        # "..." is up to four words: each word of the phrase is followed by white space, but the last
+        parts = [r"(?:\S+\s+){0,4}?" if w == "..." else re.escape(w) + r"\s+" for w in p.lower().split()]
+        alts.append("".join(parts)[: -len(r"\s+")])
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+# a description's complement runs on until a comma, a semicolon, a colon or a dash closes it
+_DESCRIPTION_END = re.compile(r"[,;:()–—]|\s-\s")
+
+
+def characterizing(c: Candidate) -> bool:
+    """The trigger stands in a characterizing statement about a person: the complement of "described ... as",
+    "known for", or an act spread over a life or a career ("devoted his life to supporting...", "spent her
+    career fighting..."; data/eventness/characterizing.txt). Such a clause says what someone is like, not one act
+    that happened (Krifka et al. 1995; issue 11: descriptions of a person's character or life code nothing)."""
+    if not c.trigger:
+        return False
+    before = c.sentence[: max(0, c.trigger[0] - c.sentence_start)]
+    for m in _characterizing().finditer(before):
+        if not _DESCRIPTION_END.search(before[m.end() :]):
+            return True
+    return False
+
+
 def no_participant(c: Candidate) -> bool:
     """No actor and no recipient: a PLOVER event is an interaction initiated by an actor (manual,
     "actor" and "recipient"), and the coder already names the unidentified armed group where ACLED
@@ -607,6 +712,8 @@ def gate(
             or generic_or_habitual(c)
             or promise_to_no_one(c)
             or press_conference(c)
+            or abstract_patient(c)
+            or characterizing(c)
         )
         p = 0.0 if ruled_out else model.probability(c)
         if threshold < 0 or p >= threshold or ev is keep:

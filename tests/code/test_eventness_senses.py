@@ -1,0 +1,108 @@
+"""Eventness gate: triggers used in another sense, recognised from definitions (issue 11: a trigger must be used in
+its event sense; descriptions of a person's character or life code nothing). An ASSAULT's patient must be physical
+(PLOVER 2.0: actions that can cause physical harm), so an abstract object marks another sense (WordNet lexicographer
+files, data/eventness/abstract_patients.tsv); a characterizing statement about a person (Krifka et al. 1995) reports
+no act (data/eventness/characterizing.txt). Texts written here."""
+
+from __future__ import annotations
+
+from eventdesk.code import code
+from eventdesk.code.eventness import Candidate, abstract_patient, characterizing
+from eventdesk.records import Article
+from eventdesk.resources import Resources
+
+LEAD = "Rebels attacked an army base near Idlib on Sunday, killing eight soldiers, the army said. "
+RULES = {"code": {"eventness_threshold": 0.01}}  # only what the text rules out (p = 0) goes
+OFF = {"code": {"eventness_threshold": -1}}
+
+
+def _coded(body: str, config: dict) -> set[tuple[str, str]]:
+    """(type, first three words of the sentence) of every event coded from `body`."""
+    art = Article(title="", body=LEAD + body, published="2024-05-01")
+    return {
+        (e.event_type, " ".join(e.evidence.sentence.split()[:3]))
+        for e in code([art], config, Resources.shared(config))
+    }
+
+
+def _cand(sentence: str, trigger: str, typ: str = "ASSAULT", recipients: tuple[str, ...] = ()) -> Candidate:
+    a = sentence.index(trigger)
+    return Candidate(
+        typ,
+        sentence,
+        0,
+        (a, a + len(trigger)),
+        "asserted",
+        0.6,
+        [("the minister", "minister", "GOV")],
+        [(t, t, "GOV") for t in recipients],
+        None,
+        200,
+    )
+
+
+def test_an_attack_on_an_idea_or_a_record_is_no_assault() -> None:
+    for s, trig in (
+        ("The opposition leader attacked the government's record on housing.", "attacked"),
+        ("The mayor promised to fight crime in the northern districts.", "fight"),
+        ("Campaigners warned of an explosion in gambling after the vote.", "explosion"),
+        ("The senator killed the bill in committee.", "killed"),
+        ("The minister kicked off the new reforms with a speech.", "kicked"),
+    ):
+        assert abstract_patient(_cand(s, trig)), s
+
+
+def test_a_contest_for_an_abstract_cause_is_no_assault() -> None:
+    s = "The corporal fought to protect our values and our freedoms."
+    assert abstract_patient(_cand(s, "fought"))
+    assert abstract_patient(_cand("They fought for independence and dignity.", "fought"))
+    # a contest to protect a place is combat
+    assert not abstract_patient(_cand("The militia fought to defend the town.", "fought"))
+
+
+def test_a_physical_patient_keeps_the_assault() -> None:
+    for s, trig, rec in (
+        ("Rebels attacked the army base near Idlib.", "attacked", ("army base",)),
+        ("Gunmen killed a journalist for his beliefs.", "killed", ("journalist",)),
+        ("Militants attacked Bill Clinton's motorcade.", "attacked", ()),
+        ("Soldiers shot dead two protesters in retaliation.", "shot", ("protesters",)),
+        ("An explosion in Kabul killed six people.", "explosion", ()),
+    ):
+        assert not abstract_patient(_cand(s, trig, recipients=rec)), s
+    # only ASSAULT has the physical restriction: one can condemn a policy
+    assert not abstract_patient(_cand("The minister condemned the policy.", "condemned", "ACCUSE"))
+
+
+def test_recipients_that_are_all_abstract_rule_the_assault_out() -> None:
+    s = "He said the chancellor had, in his words, savaged it."
+    assert abstract_patient(_cand(s, "savaged", recipients=("budget",)))
+    assert not abstract_patient(_cand(s, "savaged", recipients=("budget", "soldiers")))
+
+
+def test_a_description_of_a_person_is_no_event() -> None:
+    s = "Friends described him as a loving man who had devoted his life to supporting the opposition party."
+    assert characterizing(_cand(s, "supporting", "SUPPORT"))
+    s2 = "She spent her whole career fighting the regime in the courts."
+    assert characterizing(_cand(s2, "fighting"))
+    # a description closed by a comma does not reach the trigger; an act described after it still codes
+    s3 = "The commander, known as Abu Omar, attacked the checkpoint on Monday."
+    assert not characterizing(_cand(s3, "attacked"))
+    s4 = "The ministry described the strike as a violation of the ceasefire."
+    assert not characterizing(_cand(s4, "strike"))
+
+
+def test_the_gate_drops_the_other_senses_in_an_article() -> None:
+    body = (
+        "The opposition leader attacked the government's record on housing in a speech on Monday. "
+        "Friends described the activist as a brave man who devoted his life to supporting the opposition. "
+        "Police arrested two protesters in the capital on Monday."
+    )
+    off = _coded(body, OFF)
+    kept = _coded(body, RULES)
+    gone = {t for t in off if t[1] in ("The opposition leader", "Friends described the")} - {
+        t for t in kept if t[1] in ("The opposition leader", "Friends described the") and t[0] != "ASSAULT"
+    }
+    assert ("ASSAULT", "The opposition leader") not in kept
+    assert not {t for t in kept if t[1] == "Friends described the"}
+    assert gone  # the coder proposed them
+    assert ("COERCE", "Police arrested two") in kept
