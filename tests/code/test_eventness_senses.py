@@ -106,3 +106,11 @@ def test_the_gate_drops_the_other_senses_in_an_article() -> None:
     assert not {t for t in kept if t[1] == "Friends described the"}
     assert gone  # the coder proposed them
     assert ("COERCE", "Police arrested two") in kept
+
+
+def test_a_battle_in_a_non_physical_arena_is_no_assault() -> None:
+    assert abstract_patient(_cand("The minister faces a long legal battle with the union.", "battle"))
+    assert abstract_patient(_cand("She fought a tough budget battle with the Treasury.", "fought"))
+    # a battle named by its place or its side is combat
+    assert not abstract_patient(_cand("The army lost a long battle for the town.", "battle"))
+    assert not abstract_patient(_cand("Troops fought a fierce battle with the rebels.", "fought"))

@@ -18,8 +18,9 @@ vocabulary of sport, finance, medicine, entertainment or tech with no political 
 records that name no participant at all, refusals to comment (declined_comment.txt), a wish or intention
 with no addressee (desire_verbs.txt), an act in a condition or open question (conditional_markers.txt), a
 habit or a statement about anyone at all (habitual.txt, generic_subjects.txt), a promise made to no one
-(promise_verbs.txt), a press conference told as a meeting (press_conferences.txt), and, in commentary, the
-author's generic statements.
+(promise_verbs.txt), a press conference told as a meeting (press_conferences.txt), an ASSAULT on an abstract
+patient or in a non-physical arena (abstract_patients.tsv, arena_modifiers.txt, contest_verbs.txt), a characterizing
+statement about a person (characterizing.txt), and, in commentary, the author's generic statements.
 """
 
 from __future__ import annotations
@@ -570,6 +571,7 @@ _NP_END = frozenset(
 )
 _NP_REACH = 6  # words of one noun phrase: a determiner, a possessor and a few modifiers before its head
 _PARTICLES = frozenset({"off", "up", "down", "out", "back"})  # of phrasal verbs ("kicked off", "shot down")
+_MODIFIER = re.compile(r"([A-Za-z]+)[ \t]+$")  # the word right before the trigger, nothing between
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+|[^\sA-Za-z\d]")
 
 
@@ -579,23 +581,43 @@ def _abstract_nouns() -> frozenset[str]:
 
 
 @cache
+def _arenas() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("arena_modifiers.txt"))
+
+
+def _arena(word: str) -> bool:
+    """A lower-case modifier that names a non-physical arena or an abstract domain."""
+    return word[:1].islower() and (word.lower() in _arenas() or word.lower() in _abstract_nouns())
+
+
+@cache
 def _contest() -> tuple[frozenset[str], frozenset[str]]:
     words, purposes = set(), set()
     for ln in _lines("contest_verbs.txt"):
         kind, _, word = ln.partition("\t")
-        (purposes.add(word) if kind == "purpose" and word else words.add(ln))
+        if kind == "purpose" and word:
+            purposes.add(word)
+        else:
+            words.add(ln)
     return frozenset(words), frozenset(purposes)
 
 
-def _np_head(tokens: list[str]) -> str | None:
-    """The head of the noun phrase the tokens open: its last word before a function word, a punctuation mark or
-    `_NP_REACH` words, when that word is in lower case (a name is no abstract noun: "Bill", "Justice")."""
-    head = None
+def _np_words(tokens: list[str]) -> list[str]:
+    """The words of the noun phrase the tokens open: up to a function word, a punctuation mark or `_NP_REACH`
+    words."""
+    out: list[str] = []
     for tok in tokens[:_NP_REACH]:
         if not tok[0].isalnum() or tok.lower() in _NP_END:
             break
-        head = tok
-    return head if head and head[:1].islower() else None
+        out.append(tok)
+    return out
+
+
+def _np_head(tokens: list[str]) -> str | None:
+    """The head of the noun phrase the tokens open (its last word), when in lower case (a name is no abstract
+    noun: "Bill", "Justice")."""
+    words = _np_words(tokens)
+    return words[-1] if words and words[-1][:1].islower() else None
 
 
 def _recipient_head(text: str) -> str | None:
@@ -607,7 +629,8 @@ def abstract_patient(c: Candidate) -> bool:
     """An ASSAULT whose patient is an idea, quality, condition, feeling or statement (data/eventness/
     abstract_patients.tsv): PLOVER ASSAULT can cause physical harm, so its patient is physical; an attack verb with
     an abstract object is used in another sense ("attacked Labour's record", "fight crime", "an explosion in
-    gambling", "fought to protect British values"). The patient is the noun phrase right after the trigger (past a
+    gambling", "fought to protect British values"), and so is one whose modifier puts it in a non-physical arena
+    ("a legal battle", "a budget battle": data/eventness/arena_modifiers.txt). The patient is the noun phrase right after the trigger (past a
     particle; after "against"/"on", after "of"/"in" when the trigger is a noun, after "for" or a verb of protecting
     when it is a contest word: data/eventness/contest_verbs.txt), or else every recipient the coder found."""
     if c.event_type != "ASSAULT" or not c.trigger:
@@ -618,6 +641,10 @@ def abstract_patient(c: Candidate) -> bool:
     before = _WORD.findall(c.sentence[: max(0, a)])
     p1 = before[-1].lower() if before else ""
     nominal = p1 in _DETERMINERS or p1.endswith(("'s", "’s"))
+    # the trigger noun's own modifier names the arena ("a legal battle", "a budget battle", "a war of words")
+    modifier = _MODIFIER.search(c.sentence[: max(0, a)])
+    if modifier and _arena(modifier.group(1)):
+        return True
     contest_words, purposes = _contest()
     contest = bool(trig) and trig[-1].lower() in contest_words
     toks = _TOKEN.findall(c.sentence[max(0, b) :])
@@ -632,6 +659,9 @@ def abstract_patient(c: Candidate) -> bool:
     elif contest and low[i : i + 1] == ["to"] and i + 1 < len(low) and low[i + 1] in purposes:
         i += 2
     head = _np_head(toks[i:])
+    words = _np_words(toks[i:])
+    if head and len(words) >= 2 and head.lower() in contest_words and _arena(words[-2]):
+        return True  # "fought a tough budget battle"
     if head is not None and head.lower() not in _PRONOUNS:  # a pronoun's antecedent is the coder's recipient
         return head.lower() in abstract
     heads = [_recipient_head(t) for t, _, _ in c.recipients if t]
@@ -660,10 +690,7 @@ def characterizing(c: Candidate) -> bool:
     if not c.trigger:
         return False
     before = c.sentence[: max(0, c.trigger[0] - c.sentence_start)]
-    for m in _characterizing().finditer(before):
-        if not _DESCRIPTION_END.search(before[m.end() :]):
-            return True
-    return False
+    return any(not _DESCRIPTION_END.search(before[m.end() :]) for m in _characterizing().finditer(before))
 
 
 def no_participant(c: Candidate) -> bool:
@@ -688,7 +715,7 @@ def gate(
     event of its type (0 for what the text rules out: another field's sense, page furniture, no
     participant, an author's generic statement in commentary, a refusal to comment, a wish with no
     addressee, an act in a condition, a habit or generic statement, a promise to no one, a press
-    conference), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
+    conference, an ASSAULT on something abstract, a characterizing statement about a person), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
     eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold
