@@ -7,7 +7,7 @@ no act (data/eventness/characterizing.txt). Texts written here."""
 from __future__ import annotations
 
 from eventdesk.code import code
-from eventdesk.code.eventness import Candidate, abstract_patient, characterizing
+from eventdesk.code.eventness import Candidate, abstract_patient, characterizing, hypothetical_nominal
 from eventdesk.records import Article
 from eventdesk.resources import Resources
 
@@ -114,3 +114,18 @@ def test_a_battle_in_a_non_physical_arena_is_no_assault() -> None:
     # a battle named by its place or its side is combat
     assert not abstract_patient(_cand("The army lost a long battle for the town.", "battle"))
     assert not abstract_patient(_cand("Troops fought a fierce battle with the rebels.", "fought"))
+
+
+def test_a_nonspecific_event_noun_under_a_modal_is_no_event() -> None:
+    s = "Aid agencies said a full-scale assault by government forces on the province would displace thousands."
+    assert hypothetical_nominal(_cand(s, "assault"))
+    assert hypothetical_nominal(_cand("Any attack on the base would be a grave mistake, he said.", "attack"))
+    assert hypothetical_nominal(_cand("An Israeli strike could set off a regional war.", "strike"))
+    # a specific event, a modal of a relative clause or of another clause: reported acts
+    assert not hypothetical_nominal(_cand("The army launched an assault on the town on Monday.", "assault"))
+    assert not hypothetical_nominal(
+        _cand("Rebels carried out an attack that could have killed dozens.", "attack")
+    )
+    assert not hypothetical_nominal(
+        _cand("An attack on the base killed five soldiers, and more may follow.", "attack")
+    )

@@ -20,7 +20,8 @@ with no addressee (desire_verbs.txt), an act in a condition or open question (co
 habit or a statement about anyone at all (habitual.txt, generic_subjects.txt), a promise made to no one
 (promise_verbs.txt), a press conference told as a meeting (press_conferences.txt), an ASSAULT on an abstract
 patient or in a non-physical arena (abstract_patients.tsv, arena_modifiers.txt, contest_verbs.txt), a characterizing
-statement about a person (characterizing.txt), and, in commentary, the author's generic statements.
+statement about a person (characterizing.txt), an event noun of nonspecific reference that is the subject of a
+modal verb ("a full-scale assault would lead to..."), and, in commentary, the author's generic statements.
 """
 
 from __future__ import annotations
@@ -693,6 +694,43 @@ def characterizing(c: Candidate) -> bool:
     return any(not _DESCRIPTION_END.search(before[m.end() :]) for m in _characterizing().finditer(before))
 
 
+# determiners of nonspecific reference ("a", "an", "any": Quirk et al. 1985 5.26-5.30, specific and nonspecific
+# reference; Lyons 1977 9.2) and the words that end the subject noun phrase of an event noun before its verb
+_NONSPECIFIC = frozenset({"a", "an", "any"})
+_MODIFIERS_BEFORE = 3  # adjectives between the determiner and the event noun ("a full-scale ground assault")
+_SUBJECT_REACH = 25  # words from the event noun to the verb of its clause (a long "by ... against ..." tail)
+_RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def hypothetical_nominal(c: Candidate) -> bool:
+    """An event noun of nonspecific reference whose clause is modal: "a generalised assault by government forces
+    would lead to...", "any attack on the base would be a grave mistake". The indefinite or free-choice noun
+    names a kind of event that no one says took place, and the modal verb of which it is the subject makes the
+    whole a hypothesis or forecast (Quirk et al. 1985 5.26-5.30 and 4.49-4.60; realnews GUIDE.md: forecasts and
+    hypotheticals are no events). A modal inside a relative clause of the noun ("an attack that could have
+    killed") or after a clause break belongs to another verb."""
+    if not c.trigger:
+        return False
+    a, b = c.trigger[0] - c.sentence_start, c.trigger[1] - c.sentence_start
+    before = _TOKEN.findall(c.sentence[: max(0, a)])
+    det = None
+    for tok in reversed(before[-(_MODIFIERS_BEFORE + 1) :]):
+        if tok.lower() in _NONSPECIFIC:
+            det = tok
+            break
+        if not tok.isalpha() and tok != "-":
+            return False  # a number or a punctuation mark between: not one noun phrase
+    if det is None:
+        return False
+    for tok in _TOKEN.findall(c.sentence[max(0, b) :])[:_SUBJECT_REACH]:
+        low = tok.lower()
+        if low in _MODALS:
+            return True
+        if low in _RELATIVE or tok in ',;:()"“”–—':
+            return False
+    return False
+
+
 def no_participant(c: Candidate) -> bool:
     """No actor and no recipient: a PLOVER event is an interaction initiated by an actor (manual,
     "actor" and "recipient"), and the coder already names the unidentified armed group where ACLED
@@ -715,7 +753,8 @@ def gate(
     event of its type (0 for what the text rules out: another field's sense, page furniture, no
     participant, an author's generic statement in commentary, a refusal to comment, a wish with no
     addressee, an act in a condition, a habit or generic statement, a promise to no one, a press
-    conference, an ASSAULT on something abstract, a characterizing statement about a person), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
+    conference, an ASSAULT on something abstract, a characterizing statement about a person, a
+    nonspecific event noun under a modal), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
     eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold
@@ -741,6 +780,7 @@ def gate(
             or press_conference(c)
             or abstract_patient(c)
             or characterizing(c)
+            or hypothetical_nominal(c)
         )
         p = 0.0 if ruled_out else model.probability(c)
         if threshold < 0 or p >= threshold or ev is keep:
