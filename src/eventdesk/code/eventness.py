@@ -702,6 +702,17 @@ _SUBJECT_REACH = 25  # words from the event noun to the verb of its clause (a lo
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 
 
+# conjunctions and complementizers after which a clause, and so its subject, begins
+_CLAUSE_OPENERS = frozenset(
+    {"that", "and", "but", "or", "so", "because", "since", "as", "while", "although", "though"}
+)
+
+
+@cache
+def _complement_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("complement_verbs.txt"))
+
+
 def hypothetical_nominal(c: Candidate) -> bool:
     """An event noun of nonspecific reference whose clause is modal: "a generalised assault by government forces
     would lead to...", "any attack on the base would be a grave mistake". The indefinite or free-choice noun
@@ -722,9 +733,20 @@ def hypothetical_nominal(c: Candidate) -> bool:
             return False  # a number or a punctuation mark between: not one noun phrase
     if det is None:
         return False
+    # the noun phrase is a clause's subject: it opens the sentence or a clause ("... said a full-scale assault
+    # would"), not the object of a verb ("we welcome an investigation ... and would request")
+    at = len(before) - 1 - before[::-1].index(det)
+    prev = before[at - 1] if at > 0 else ""
+    if (
+        prev
+        and prev.isalpha()
+        and prev.lower() not in _CLAUSE_OPENERS
+        and prev.lower() not in _complement_verbs()
+    ):
+        return False
     for tok in _TOKEN.findall(c.sentence[max(0, b) :])[:_SUBJECT_REACH]:
         low = tok.lower()
-        if low in _MODALS:
+        if tok in _MODALS:  # in lower case: "May" after a noun is a name or a month
             return True
         if low in _RELATIVE or tok in ',;:()"“”–—':
             return False
