@@ -154,3 +154,18 @@ def test_the_sentence_codes_no_request_from_its_comparison() -> None:
     assert "REQUEST" not in types_after_fill(
         "The defence secretary sent fewer soldiers to the border than the president demanded last month."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer's reading of a party's disposition: commentary, no meeting
+        ("It seems the western powers are happy to discuss punishing Russia for the attack.", None),
+        # the party's own word: an offer to meet (PLOVER AGREE)
+        ("The minister said Britain was happy to discuss sanctions with its allies.", "AGREE"),
+        ("The ministers discussed sanctions in Brussels.", "CONSULT"),
+    ],
+)
+def test_a_meeting_one_is_disposed_to_is_none_held(text: str, expected: str | None) -> None:
+    word = "discussed" if "discussed" in text else "discuss"
+    assert decide(text, word, "CONSULT") == expected

@@ -62,7 +62,8 @@ data/ontology/type_words.tsv):
   its sentence reports; "asked how / whether / if ..." inquires, it requests nothing; "policies that appeal to all
   sides" attract (appeal 'be attractive to'); "tensions threaten to lead to war", "2,000 jobs are threatened" tell a
   danger (threaten 'pose a threat to'), no party's threat. A speech to a conference or a rally addresses an audience,
-  no consultation; "welcomed the new targets" approves (SUPPORT), it hosts no one.
+  no consultation; "welcomed the new targets" approves (SUPPORT), it hosts no one. "Happy to discuss", "willing to
+  talk": a meeting one is disposed to is none held (an offer, AGREE, when the party says so).
 """
 
 from __future__ import annotations
@@ -861,6 +862,16 @@ def addressed_audience(tok: Any) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and _is(tok.head.head, "address_words")
 
 
+def _said(tok: Any) -> bool:
+    """Whether the trigger's clause is what a verb of saying above it reports ("Russia said it was ready to talk")."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if t.pos_ == "VERB" and _is(t, "saying_verbs"):
+            return True
+    return False
+
+
 def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     """The PLOVER type the trigger token `tok` carries in its clause, given the lexicon's `etype`
     and the other coded triggers of the sentence (`others`: (type, token)); None when, by the
@@ -1000,6 +1011,12 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         return None
     elif etype == "CONSULT" and addressed_audience(tok):
         return None
+    elif etype == "CONSULT" and disposition(tok):
+        # "ready to talk", "happy to discuss punishing Russia": a meeting one is disposed to is not held (PLOVER CONSULT
+        # is meetings held). Stated by the party ("Russia said it was willing to hold talks") it is an offer, AGREE
+        # ("indicate willingness ... to cooperate"; future meetings are AGREE); told by the writer ("it seems the
+        # western powers are happy to discuss...") it is the writer's reading, commentary (realnews GUIDE)
+        return "AGREE" if _said(tok) else None
     elif (
         etype == "CONSULT"
         and forms & {"welcome"}
