@@ -49,6 +49,7 @@ def extract_events(
     from eventdesk.code.coref import corefer
     from eventdesk.dates import resolve_dates
     from eventdesk.geo import locate
+    from eventdesk.geo.sites import split_sites
     from eventdesk.relevance.events import keep_reported
 
     if res is None:
@@ -67,8 +68,9 @@ def extract_events(
     # confidence follows the modality it ends with
     for ev, before in zip(events, coded_modality, strict=True):
         reweigh_modality(ev, before)
-    # one record per real event of an article, once place and day tell events apart
-    return corefer(events, by_id, config)
+    # one record per real event of an article, once place and day tell events apart; an attack told
+    # at a list of towns is one event per town (ACLED)
+    return split_sites(corefer(events, by_id, config), by_id, res, entities)
 
 
 @dataclass

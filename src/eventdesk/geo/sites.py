@@ -1,0 +1,171 @@
+"""One record per site: an attack or protest told at a list of towns is one event per town.
+
+ACLED codes one event per location, day and actor pair (codebook, "event definition"), and the
+realnews guide says the same ("Different actor pair, type, place or day => separate records"): "missiles
+were fired at several locations, including Latakia, Homs and Hama" reports three events. `split_sites`
+copies such a record once for each further town of the list, each copy located there. A list counts
+when its names are coordinated ("X, Y and Z"), each a town (or province) the gazetteer places (ACLED
+geo_precision 1-3), and it is the site of the event's own trigger: it hangs on the trigger through a preposition of
+position (data/geo/site_prepositions.txt), never through "from", "to" or "between" (a source, goal or
+range, as "stretching between Deir ez-Zor and Mayadeen" is one front).
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from typing import TYPE_CHECKING
+
+from eventdesk.data import lines
+from eventdesk.records import Article, Event, Mention, Place, stable_id
+
+if TYPE_CHECKING:
+    from eventdesk.annotate import KnownEntities, Token
+    from eventdesk.resources import Resources
+
+# physical events at a site, which ACLED records per location (not statements, which are made once)
+SITE_TYPES = frozenset({"ASSAULT", "PROTEST"})
+_FACTUAL = frozenset({"asserted", "claimed"})
+# a site ACLED can place: a town, or a province or district when that is all the name gives (geo_precision
+# 1-3); a country is no site of its own (several countries are several parties or a region)
+_SITE = (
+    "PPL",
+    "PPLA",
+    "PPLA2",
+    "PPLA3",
+    "PPLA4",
+    "PPLC",
+    "PPLG",
+    "PPLL",
+    "PPLS",
+    "PPLX",
+    "ADM1",
+    "ADM2",
+    "ADM3",
+)
+# nouns a town name is the "of" complement of: "the city of Latakia" is Latakia
+_PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "district", "outskirts"})
+
+
+@cache
+def _site_preps() -> frozenset[str]:
+    return frozenset(lines("geo/site_prepositions.txt"))
+
+
+def _root(tokens: dict[int, Token], start: int, end: int) -> Token | None:
+    """The word of a name whose head lies outside it."""
+    inside = [t for a, t in tokens.items() if start <= a < end]
+    for t in inside:
+        if not (start <= t.head < end) or t.head == t.start:
+            return t
+    return None
+
+
+def _site_of(tokens: dict[int, Token], name: Token, trigger: int) -> bool:
+    """Does the name hang on the trigger word (or the verb it is the object or subject of) through a
+    preposition of position?"""
+    t, prep = name, False
+    for _ in range(7):
+        if t.head == t.start or t.head not in tokens:
+            return False
+        h = tokens[t.head]
+        if t.dep == "pobj":
+            if h.lower in _site_preps():
+                prep = True
+            elif not (h.lower == "of" and h.head in tokens and tokens[h.head].lower in _PLACE_NOUNS):
+                return False
+        if h.start == trigger:
+            return prep
+        t = h
+    return False
+
+
+def _lists(
+    tokens: dict[int, Token], names: list[tuple[int, int, Token]]
+) -> list[list[tuple[int, int, Token]]]:
+    """The names joined by coordination ("Latakia, Homs and Hama"), in text order, two or more."""
+    group = {n[2].start: i for i, n in enumerate(names)}
+    for i, (_s, _e, r) in enumerate(names):
+        # "the city of Latakia, Homs and Hama": the noun the first name complements heads the list
+        of = tokens.get(r.head)
+        if (
+            r.dep == "pobj"
+            and of is not None
+            and of.lower == "of"
+            and of.head in tokens
+            and tokens[of.head].lower in _PLACE_NOUNS
+        ):
+            group.setdefault(of.head, i)
+    parent = list(range(len(names)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, (_s, _e, r) in enumerate(names):
+        if r.dep == "conj" and r.head in group:
+            parent[find(i)] = find(group[r.head])
+    out: dict[int, list[tuple[int, int, Token]]] = {}
+    for i, n in enumerate(names):
+        out.setdefault(find(i), []).append(n)
+    return [sorted(g, key=lambda n: n[0]) for g in out.values() if len(g) >= 2]
+
+
+def split_sites(
+    events: list[Event], articles: dict[str, Article], res: Resources, entities: KnownEntities | None
+) -> list[Event]:
+    """`events` with a copy of each attack or protest for every further town of the list of sites its
+    trigger names (module doc); the record keeps the first town (or its own place when listed)."""
+    if entities is None:
+        return events
+    from eventdesk.geo import resolve
+
+    out: list[Event] = []
+    for ev in events:
+        out.append(ev)
+        art = articles.get(ev.article_id)
+        trig = ev.extra.get("trigger")
+        if ev.event_type not in SITE_TYPES or ev.modality not in _FACTUAL or art is None or not trig:
+            continue
+        tokens = entities.tokens(art.id)
+        if trig[0] not in tokens:
+            continue
+        s, e = ev.evidence.start, ev.evidence.end
+        _ranges, ents = entities.get(art.id)
+        names = [
+            (a, b, r)
+            for a, b, label in ents
+            if label in ("GPE", "LOC") and s <= a < b <= e
+            for r in [_root(tokens, a, b)]
+            if r is not None
+        ]
+        for group in _lists(tokens, names):
+            if not _site_of(tokens, group[0][2], trig[0]):
+                continue
+            places = resolve(art.body or "", [(a, b) for a, b, _r in group], res)
+            if any(p is None or p.feature not in _SITE for p in places):
+                continue
+            towns: list[Place] = []
+            for p in places:
+                if p is not None and p.geonameid not in {q.geonameid for q in towns}:
+                    towns.append(p)
+            if len(towns) < 2:
+                continue
+            own = ev.location.geonameid if ev.location is not None else None
+            if own not in {p.geonameid for p in towns}:
+                ev.location = towns[0]
+            for p in towns:
+                if p.geonameid == ev.location.geonameid:
+                    continue
+                c = copy.deepcopy(ev)
+                c.location = p
+                # a death toll told for the whole list stays with the first record: summed over the
+                # copies it would count the same dead once per town
+                c.fatalities = None
+                c.id = stable_id(ev.id, str(p.geonameid), prefix="e")
+                c.mentions = [Mention(ev.article_id, ev.evidence.sentence, s, e)]
+                c.extra["site_of"] = ev.id
+                out.append(c)
+            break
+    return out
