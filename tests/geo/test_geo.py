@@ -74,6 +74,16 @@ def test_cache_dir_follows_xdg(monkeypatch, tmp_path: Path):
 # ------------------------------------------------------------------ resolution
 
 
+def test_a_province_named_after_its_city_is_the_city_under_another_spelling(cfg):
+    # the gazetteer holds the city only as "Ḩamāh" (its press spellings are weak alternate names) and
+    # the governorate also as "Hama": a name shared by a province and its main city means the city
+    for name, lat, lon in (("Hama", 35.13, 36.75), ("Homs", 34.73, 36.72)):
+        p = one(f"Shelling hit {name} on Tuesday, residents said.", name, cfg)
+        assert p.country == "SYR" and p.precision == 1 and near(p, lat, lon), (name, p)
+    p = one("Troops deployed to Hama province overnight.", "Hama province", cfg)
+    assert p.feature.startswith("ADM") and p.precision >= 2, p  # the text says province: no city
+
+
 def test_conflict_places_and_transliterations(cfg):
     t = "Militants attacked an army checkpoint in Kirkuk on Monday, security sources said."
     p = one(t, "Kirkuk", cfg)

@@ -542,13 +542,16 @@ def _bonus(e: Entry, containers: list[Entry], view: tuple[str | None, float, set
 
 def _prefer_city(cands: list[Candidate], b: int, surface: str) -> int:
     """'Kirkuk', 'Baghdad': a province named after its main city means the city, unless the text says
-    'province'/'governorate'/'state' (then the key had that word and the city is no candidate)."""
+    'province'/'governorate'/'state' (then the key had that word and the city is no candidate). The
+    city may match only by one of its alternate spellings ("Hama" for Ḩamāh, a weak name): where it bears
+    the province's own primary name, the province is still named after it."""
     e = cands[b].entry
     if e.kind != "adm1":
         return b
     for i, c in enumerate(cands):
         ce = c.entry
-        if ce.kind == "city" and ce.adm1 == e.id and c.type in ("p", "a") and ce.pop >= 0.2 * max(e.pop, 1):
+        named = c.type in ("p", "a") or key(ce.name) == key(e.name)
+        if ce.kind == "city" and ce.adm1 == e.id and named and ce.pop >= 0.2 * max(e.pop, 1):
             return i
     return b
 
