@@ -7,7 +7,13 @@ no act (data/eventness/characterizing.txt). Texts written here."""
 from __future__ import annotations
 
 from eventdesk.code import code
-from eventdesk.code.eventness import Candidate, abstract_patient, characterizing, hypothetical_nominal
+from eventdesk.code.eventness import (
+    Candidate,
+    abstract_patient,
+    characterizing,
+    extraposed_judgement,
+    hypothetical_nominal,
+)
 from eventdesk.records import Article
 from eventdesk.resources import Resources
 
@@ -129,3 +135,20 @@ def test_a_nonspecific_event_noun_under_a_modal_is_no_event() -> None:
     assert not hypothetical_nominal(
         _cand("An attack on the base killed five soldiers, and more may follow.", "attack")
     )
+
+
+def test_an_act_judged_by_an_extraposed_adjective_is_no_event() -> None:
+    s = "Seen this way, it is possible to disagree with the government's strategy in Syria."
+    assert extraposed_judgement(_cand(s, "disagree", "ACCUSE"))
+    assert extraposed_judgement(_cand("It would be wrong for the army to attack the town.", "attack"))
+    # readiness and decisions are not judgements of the act by the author
+    assert not extraposed_judgement(_cand("The army said it was ready to attack the town.", "attack"))
+    assert not extraposed_judgement(_cand("Rebels attacked the town.", "attacked"))
+
+
+def test_an_act_repeated_over_the_years_is_a_habit() -> None:
+    from eventdesk.code.eventness import generic_or_habitual
+
+    s = "The group has adapted and gone back on the attack in years past."
+    assert generic_or_habitual(_cand(s, "attack"))
+    assert not generic_or_habitual(_cand("The group went back on the attack on Monday.", "attack"))

@@ -19,7 +19,8 @@ records that name no participant at all, refusals to comment (declined_comment.t
 with no addressee (desire_verbs.txt), an act in a condition or open question (conditional_markers.txt), a
 habit or a statement about anyone at all (habitual.txt, generic_subjects.txt), a promise made to no one
 (promise_verbs.txt), a press conference told as a meeting (press_conferences.txt), an ASSAULT on an abstract
-patient or in a non-physical arena (abstract_patients.tsv, arena_modifiers.txt, contest_verbs.txt), a characterizing
+patient or in a non-physical arena (abstract_patients.tsv, arena_modifiers.txt, contest_verbs.txt), an infinitive
+judged by an extraposed adjective (extraposed_adjectives.txt), a characterizing
 statement about a person (characterizing.txt), an event noun of nonspecific reference that is the subject of a
 modal verb ("a full-scale assault would lead to..."), and, in commentary, the author's generic statements.
 """
@@ -670,6 +671,28 @@ def abstract_patient(c: Candidate) -> bool:
 
 
 @cache
+def _extraposed() -> re.Pattern[str]:
+    adjectives = "|".join(sorted(re.escape(w.lower()) for w in _lines("extraposed_adjectives.txt")))
+    # "it is (not) (so / very) possible (for the government) to" right before the trigger
+    return re.compile(
+        r"\bit(?:\s+|['’])(?:is|was|s|would\s+be|will\s+be|could\s+be|might\s+be|may\s+be|seems|seemed|remains|"
+        r"has\s+been|had\s+been)\s+(?:not\s+)?(?:\w+ly\s+|so\s+|too\s+|very\s+|more\s+|less\s+)?(?:"
+        + adjectives
+        + r")\s+(?:for\s+(?:\S+\s+){1,4}?)?to\s+$",
+        re.I,
+    )
+
+
+def extraposed_judgement(c: Candidate) -> bool:
+    """The trigger is the verb of an extraposed infinitive after an adjective of possibility, necessity or
+    evaluation ("it is possible to disagree with...", "it would be wrong to attack..."; data/eventness/
+    extraposed_adjectives.txt): an act judged, not one that happened (Quirk et al. 1985 16.69-16.70)."""
+    if not c.trigger:
+        return False
+    return bool(_extraposed().search(c.sentence[: max(0, c.trigger[0] - c.sentence_start)]))
+
+
+@cache
 def _characterizing() -> re.Pattern[str]:
     alts = []
     for p in _lines("characterizing.txt"):
@@ -775,7 +798,7 @@ def gate(
     event of its type (0 for what the text rules out: another field's sense, page furniture, no
     participant, an author's generic statement in commentary, a refusal to comment, a wish with no
     addressee, an act in a condition, a habit or generic statement, a promise to no one, a press
-    conference, an ASSAULT on something abstract, a characterizing statement about a person, a
+    conference, an ASSAULT on something abstract, an act judged ("it is possible to..."), a characterizing statement about a person, a
     nonspecific event noun under a modal), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
@@ -801,6 +824,7 @@ def gate(
             or promise_to_no_one(c)
             or press_conference(c)
             or abstract_patient(c)
+            or extraposed_judgement(c)
             or characterizing(c)
             or hypothetical_nominal(c)
         )
