@@ -169,3 +169,23 @@ def test_the_sentence_codes_no_request_from_its_comparison() -> None:
 def test_a_meeting_one_is_disposed_to_is_none_held(text: str, expected: str | None) -> None:
     word = "discussed" if "discussed" in text else "discuss"
     assert decide(text, word, "CONSULT") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "etype", "expected"),
+    [
+        (
+            "The minister said Britain was ready to help the refugees with food and shelter.",
+            "help",
+            "AID",
+            "AGREE",
+        ),
+        ("Russia said it was willing to cooperate with the inquiry.", "cooperate", "COOPERATE", "AGREE"),
+        ("It seems the allies are happy to support the plan.", "support", "SUPPORT", None),
+        ("Britain helped the refugees with food and shelter.", "helped", "AID", "AID"),
+    ],
+)
+def test_cooperation_one_is_disposed_to_is_an_offer(
+    text: str, word: str, etype: str, expected: str | None
+) -> None:
+    assert decide(text, word, etype) == expected

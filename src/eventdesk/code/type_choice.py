@@ -932,6 +932,11 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
     # sentence reports, which needs a clause of its own
     if tok.tag_ == "VBN" and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         return None
+    if etype in ("SUPPORT", "COOPERATE", "AID") and disposition(tok):
+        # "ready to help", "willing to cooperate": cooperation one is disposed to is not given; said by the party it is
+        # its offer (PLOVER AGREE: future SUPPORT, COOPERATE and AID "imply intentions and should be coded as AGREE"),
+        # told by the writer it is commentary, as for a meeting (CONSULT below)
+        return "AGREE" if _said(tok) else None
     if etype == "THREATEN":
         if tok.lower_ == "threatened" and tok.dep_ == "amod":
             return None
