@@ -5,23 +5,9 @@ a condition or open question (if / unless / whether), a habit or a statement abo
 
 from __future__ import annotations
 
-from eventdesk.code import code
 from eventdesk.code.eventness import Candidate, wish_without_addressee
-from eventdesk.records import Article
-from eventdesk.resources import Resources
-
-LEAD = "Rebels attacked an army base near Idlib on Sunday, killing eight soldiers, the army said. "
-RULES = {"code": {"eventness_threshold": 0.01}}  # only what the text rules out (p = 0) goes
-OFF = {"code": {"eventness_threshold": -1}}
-
-
-def _coded(body: str, config: dict) -> set[tuple[str, str]]:
-    """(type, first three words of the sentence) of every event coded from `body`."""
-    art = Article(title="", body=LEAD + body, published="2024-05-01")
-    return {
-        (e.event_type, " ".join(e.evidence.sentence.split()[:3]))
-        for e in code([art], config, Resources.shared(config))
-    }
+from tests.support.eventness import OFF, RULES
+from tests.support.eventness import coded as _coded
 
 
 def _cand(sentence: str, trigger: str, typ: str, actors: list[str], recipients: list[str]) -> Candidate:
