@@ -5,25 +5,10 @@ a condition or open question (if / unless / whether), a habit or a statement abo
 
 from __future__ import annotations
 
-from eventdesk.code.eventness import Candidate, wish_without_addressee
+from eventdesk.code.eventness import wish_without_addressee
 from tests.support.eventness import OFF, RULES
+from tests.support.eventness import candidate as _cand
 from tests.support.eventness import coded as _coded
-
-
-def _cand(sentence: str, trigger: str, typ: str, actors: list[str], recipients: list[str]) -> Candidate:
-    a = sentence.index(trigger)
-    return Candidate(
-        typ,
-        sentence,
-        0,
-        (a, a + len(trigger)),
-        "asserted",
-        0.6,
-        [(t, t, "GOV") for t in actors],
-        [(t, t, "GOV") for t in recipients],
-        None,
-        200,
-    )
 
 
 def test_a_wish_with_no_addressee_is_no_event() -> None:

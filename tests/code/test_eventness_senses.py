@@ -7,30 +7,14 @@ no act (data/eventness/characterizing.txt). Texts written here."""
 from __future__ import annotations
 
 from eventdesk.code.eventness import (
-    Candidate,
     abstract_patient,
     characterizing,
     extraposed_judgement,
     hypothetical_nominal,
 )
 from tests.support.eventness import OFF, RULES
+from tests.support.eventness import candidate as _cand
 from tests.support.eventness import coded as _coded
-
-
-def _cand(sentence: str, trigger: str, typ: str = "ASSAULT", recipients: tuple[str, ...] = ()) -> Candidate:
-    a = sentence.index(trigger)
-    return Candidate(
-        typ,
-        sentence,
-        0,
-        (a, a + len(trigger)),
-        "asserted",
-        0.6,
-        [("the minister", "minister", "GOV")],
-        [(t, t, "GOV") for t in recipients],
-        None,
-        200,
-    )
 
 
 def test_an_attack_on_an_idea_or_a_record_is_no_assault() -> None:

@@ -18,3 +18,28 @@ def coded(body: str, config: dict) -> set[tuple[str, str]]:
         (e.event_type, " ".join(e.evidence.sentence.split()[:3]))
         for e in code([art], config, Resources.shared(config))
     }
+
+
+def candidate(
+    sentence: str,
+    trigger: str,
+    typ: str = "ASSAULT",
+    actors: tuple[str, ...] | list[str] = ("the minister",),
+    recipients: tuple[str, ...] | list[str] = (),
+):
+    """An asserted candidate of `typ` at the first `trigger` of `sentence`, its parties government actors."""
+    from eventdesk.code.eventness import Candidate
+
+    a = sentence.index(trigger)
+    return Candidate(
+        typ,
+        sentence,
+        0,
+        (a, a + len(trigger)),
+        "asserted",
+        0.6,
+        [(t, t.split()[-1], "GOV") for t in actors],
+        [(t, t, "GOV") for t in recipients],
+        None,
+        200,
+    )
