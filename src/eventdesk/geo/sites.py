@@ -43,13 +43,26 @@ _SITE = (
     "ADM2",
     "ADM3",
 )
-# nouns a town name is the "of" complement of: "the city of Latakia" is Latakia
-_PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "district", "outskirts"})
 
 
 @cache
 def _site_preps() -> frozenset[str]:
     return frozenset(lines("geo/site_prepositions.txt"))
+
+
+@cache
+def _settlement_nouns() -> frozenset[str]:
+    return frozenset(lines("geo/settlement_nouns.txt"))
+
+
+def _of_settlement(tokens: dict[int, Token], of: Token | None) -> bool:
+    """Is `of` the "of" of "the city of X" (the name its object is the place the head noun names)?"""
+    return (
+        of is not None
+        and of.lower == "of"
+        and of.head in tokens
+        and tokens[of.head].lower in _settlement_nouns()
+    )
 
 
 def _root(tokens: dict[int, Token], start: int, end: int) -> Token | None:
@@ -72,7 +85,7 @@ def _site_of(tokens: dict[int, Token], name: Token, trigger: int) -> bool:
         if t.dep == "pobj":
             if h.lower in _site_preps():
                 prep = True
-            elif not (h.lower == "of" and h.head in tokens and tokens[h.head].lower in _PLACE_NOUNS):
+            elif not _of_settlement(tokens, h):
                 return False
         if h.start == trigger:
             return prep
@@ -88,13 +101,7 @@ def _lists(
     for i, (_s, _e, r) in enumerate(names):
         # "the city of Latakia, Homs and Hama": the noun the first name complements heads the list
         of = tokens.get(r.head)
-        if (
-            r.dep == "pobj"
-            and of is not None
-            and of.lower == "of"
-            and of.head in tokens
-            and tokens[of.head].lower in _PLACE_NOUNS
-        ):
+        if r.dep == "pobj" and _of_settlement(tokens, of):
             group.setdefault(of.head, i)
     parent = list(range(len(names)))
 
