@@ -350,6 +350,25 @@ def _dates_saying(sentence: str, ex: Expr, trigger: int) -> bool:
     return True
 
 
+_RELATIVE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, lines("dates/relative_pronouns.txt")))) + r")\b", re.I
+)
+
+
+def _in_other_relative(sentence: str, ex: Expr, trigger: int) -> bool:
+    """Is `ex` inside a relative clause (from a wh-relative pronoun, data/dates/relative_pronouns.txt,
+    to the next clause mark) that does not hold the trigger? Such a clause postmodifies a noun
+    (Quirk et al. 1985, 17.9): its time adverbials date its own verb, not the event told around it."""
+    start = _clause_start(sentence, ex.start)
+    rel = [m for m in _RELATIVE.finditer(sentence, start, ex.start)]
+    if not rel:
+        return False
+    lo = rel[-1].start()
+    m = _CLAUSE_MARK.search(sentence, ex.end)
+    hi = m.start() if m else len(sentence)
+    return not lo <= trigger < hi
+
+
 def _saying_before(text: str, ex: Expr, lo: int = 0) -> int | None:
     """Where the verb of saying that `ex` follows starts ("said on Thursday", "told reporters on
     Thursday": at most one word between), else None."""
@@ -393,6 +412,10 @@ def date_event(
         # officials said on Thursday": the day of the saying is not the day of what is said (a
         # demand or accusation is made by saying it: "said Monday he was concerned" keeps it)
         exprs = [e for e in exprs if not _dates_saying(sentence, e, trig)]
+    if trig is not None:
+        # "Aksoy, who moved to Britain 22 years ago, was killed": a date inside a relative clause
+        # that does not hold the trigger dates that clause's verb
+        exprs = [e for e in exprs if not _in_other_relative(sentence, e, trig)]
     ex = choose(sentence, exprs, trig, _focus(ev, sentence) if len(exprs) > 1 and trig is None else None)
     ctx = sentence
     inherited = False
