@@ -1,5 +1,5 @@
 """Types the PLOVER 2.0 manual and the realnews GUIDE give words whose lexicon type needs their frame
-(code/type_choice.py; issue 11 point 2). Sentences written for these tests."""
+(code/type_choice/; issue 11 point 2). Sentences written for these tests."""
 
 from __future__ import annotations
 

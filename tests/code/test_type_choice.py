@@ -1,4 +1,4 @@
-"""The type decision (code/type_choice.py) on sentences written for these tests: each PLOVER
+"""The type decision (code/type_choice/) on sentences written for these tests: each PLOVER
 definition it applies, both ways (the type kept where the definition holds, changed or dropped where
 it does not)."""
 
@@ -362,3 +362,14 @@ def test_a_clash_over_a_policy_is_a_dispute_in_words():
     )
     text = "Rival militias clashed over control of the oil field near Deir ez-Zor."
     assert _decide(text, "clashed", "ASSAULT") == "ASSAULT"
+
+
+def test_each_family_rule_is_of_a_plover_type_and_keeps_it_by_default():
+    # the chooser hands a trigger to the rules of its own type family (code/type_choice/chooser.py); a word none of
+    # a family's tests fires on keeps the lexicon's type ("The army shelled the town": ASSAULT stays ASSAULT)
+    from eventdesk.code.type_choice.chooser import FAMILY_RULES
+    from eventdesk.records import PLOVER_TYPES
+
+    assert set(FAMILY_RULES) <= set(PLOVER_TYPES)
+    assert _decide("The army shelled the town on Monday.", "shelled", "ASSAULT") == "ASSAULT"
+    assert _decide("The minister met his French counterpart in Paris.", "met", "CONSULT") == "CONSULT"

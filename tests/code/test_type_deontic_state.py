@@ -1,4 +1,4 @@
-"""Which events a sentence yields (code/type_choice.py; issue 11 point 2), by definitions: a state said to be desirable
+"""Which events a sentence yields (code/type_choice/; issue 11 point 2), by definitions: a state said to be desirable
 ("places should be there", "the survivors should be a priority") is an opinion, not a demand that a party act (PLOVER
 REQUEST; realnews GUIDE: opinions are no events); "charged with ensuring order" is charge in its sense 'assign a duty'
 (WordNet 3.1), no indictment or accusation. Sentences written for these tests."""

@@ -1,4 +1,4 @@
-"""Types of warnings and clashes by the PLOVER 2.0 manual's definitions (code/type_choice.py; issue 11 point 2):
+"""Types of warnings and clashes by the PLOVER 2.0 manual's definitions (code/type_choice/; issue 11 point 2):
 THREATEN is a coercive warning the speaker's side holds out; a warning that judges another party's act or policy is a
 criticism (ACCUSE); an analyst's warning is an opinion (no event); a clash one side of which is a person is a dispute
 in words (ACCUSE). Sentences written for these tests."""

@@ -1,4 +1,4 @@
-"""Which events a sentence with several triggers yields (code/type_choice.py; issue 11 point 2), by definitions:
+"""Which events a sentence with several triggers yields (code/type_choice/; issue 11 point 2), by definitions:
 an act under a deontic modal is the content of a demand (Quirk et al. 1985 4.54-4.58); a promise to refuse is a
 REJECT and a demand or a plan backed is political support (PLOVER 2.0 manual); a poll's share of respondents does
 nothing (realnews GUIDE); "meet" in its sense 'satisfy' meets no one (WordNet 3.1). Sentences written for these

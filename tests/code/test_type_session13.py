@@ -1,4 +1,4 @@
-"""Which type a trigger carries in its clause (code/type_choice.py; issue 11), session 13 families, by definitions:
+"""Which type a trigger carries in its clause (code/type_choice/; issue 11), session 13 families, by definitions:
 a verb in a comparative clause measures an amount (Quirk et al. 1985, 15.63); "asked how / whether" inquires (WordNet
 ask v.1), it requests nothing; "appeal to" with a policy as subject attracts (appeal v.2); "threaten" with a state or an
 event as subject tells a danger (threaten v.2/v.3), no party's threat; a stative verb of cognition under "should" is a

@@ -1,4 +1,4 @@
-"""The type code/type_choice.py gives one trigger of a sentence, as the coder would call it (tests only)."""
+"""The type code/type_choice/ gives one trigger of a sentence, as the coder would call it (tests only)."""
 
 from __future__ import annotations
 

@@ -242,7 +242,7 @@ def _guess(
 def guess_of_type(
     text: str, etype: str, score: float, acled_sub: str | None, case_label: str | None = None
 ) -> TypeGuess:
-    """A guess of type `etype` with that type's default codes (code/type_choice.py retypes with it)."""
+    """A guess of type `etype` with that type's default codes (code/type_choice/retyping.py retypes with it)."""
     return _guess(text, etype, score, None, acled_sub, case_label)
 
 

@@ -1,0 +1,59 @@
+"""Acts that are another act's content: the topic of a deliberation ("discussed new sanctions"), the
+object of a request ("seeking an investigation"), an act demanded under a deontic modal. What is discussed,
+requested or demanded is not done (PLOVER CONSULT, REQUEST); the talk or the demand is the event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventdesk.code.type_choice.tree import dominates
+from eventdesk.code.type_choice.vocab import _is, definite_determiners, words
+
+
+def deliberated(tok: Any) -> bool:
+    """ "EU ministers discussed new sanctions", "talks on a ceasefire", "he was reviewing his donations": an act
+    named as the topic of a deliberation (the object of a verb of discussing or weighing, or after "on",
+    "about", "over" with one) is what is deliberated, not an act done (PLOVER CONSULT "discussions",
+    "negotiations"; like the topic of a protest, no separate event). A definite mention ("discussed the
+    attack", "the withdrawal") may name a discrete event told elsewhere, and is left as it is."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in definite_determiners() for c in tok.children):
+        return False
+    if tok.dep_ == "dobj":
+        gov = tok.head
+    elif tok.head.lower_ in ("on", "about", "over") and tok.head.dep_ == "prep":
+        gov = tok.head.head
+    else:
+        return False
+    return gov.i != tok.i and _is(gov, "deliberation_words")
+
+
+def _requested(tok: Any, others: list[tuple[str, Any]]) -> bool:
+    """ "is seeking a UN-led investigation", "called for sanctions": an act named as the object of a request is
+    what is requested, the content of the REQUEST (PLOVER REQUEST), not an act done."""
+    if tok.pos_ != "NOUN":
+        return False
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.lower_ == "for" and gov.dep_ == "prep":
+        gov = gov.head
+    elif tok.dep_ != "dobj":
+        return False
+    return any(t == "REQUEST" and o.i == gov.i for t, o in others)
+
+
+def demanded(tok: Any, others: list[tuple[str, Any]]) -> bool:
+    """Whether the trigger is an act under a deontic modal ("a judge should look into it, the Lib Dems say",
+    "yes, he should apologise") whose demand is coded as a REQUEST of its sentence (the modal itself, or the
+    saying verb above it): what is demanded is not done, the demand is the event. An epistemic "must have"
+    ("they must have killed him") infers an act done and stays."""
+    modals = [c for c in tok.children if c.dep_ == "aux" and _is(c, "deontic_modals")]
+    if not modals or any(
+        c.dep_ == "aux" and c.lower_ in words("modal_perfect_auxiliaries") for c in tok.children
+    ):
+        return False
+    return any(
+        t == "REQUEST" and o.i != tok.i and (any(o.i == m.i for m in modals) or dominates(o, tok))
+        for t, o in others
+    )

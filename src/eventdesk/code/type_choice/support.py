@@ -1,0 +1,55 @@
+"""SUPPORT and AID: PLOVER SUPPORT is "political, diplomatic, and non-material support", AID material
+help. Support with arms is AID, backing of words is SUPPORT, a place defended is held by force, support
+withdrawn is a SANCTION.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventdesk.code.type_choice.tree import _objects, _with_conjuncts
+from eventdesk.code.type_choice.vocab import _is, words
+
+
+def _material_means(tok: Any) -> bool:
+    """ "supported X with airstrikes and arms": the support is material."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                if p.dep_ == "pobj" and any(_is(x, "material_nouns") for x in _with_conjuncts(p)):
+                    return True
+    return False
+
+
+def _backed_words(tok: Any) -> bool:
+    """ "their demands have been backed by X", "a plan backed by the UK": what is backed is a demand, a policy or a
+    proposal (words), so the backing is political support (PLOVER SUPPORT), not the military backing of fighters
+    that the AID line "backed by" is for ("Turkish-backed rebels")."""
+    backed = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        backed.append(tok.head)
+    return any(_is(b, "criticisable_things") or _is(b, "request_nouns") for b in backed)
+
+
+def support_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> str | None:
+    """SUPPORT: material support is AID, a place defended is held by force (ASSAULT), support withdrawn is a
+    SANCTION (a reduction of relations)."""
+    if forms & words("backing_verbs") and _material_means(tok):
+        return None if any(t == "AID" for t, _ in others) else "AID"
+    # "the fighters who defended the town": a place held by force, not words in defence of a party or
+    # a policy (CAMEO 052 "defend verbally", PLOVER SUPPORT is non-material)
+    if forms & {"defend"} and any(
+        o.ent_type_ in ("GPE", "LOC") or _is(o, "territory_nouns") for o in _objects(tok)
+    ):
+        return "ASSAULT"
+    # "withdrew its support for the rebels": existing cooperation reduced (PLOVER SANCTION)
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and _is(tok.head, "ending_verbs"):
+        return "SANCTION"
+    return "SUPPORT"
+
+
+def aid_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> str | None:
+    """AID: "backed" with a demand, a policy or a plan as what is backed is political support (SUPPORT)."""
+    if forms & {"back", "backed"} and _backed_words(tok):
+        return "SUPPORT"
+    return "AID"
