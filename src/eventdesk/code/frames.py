@@ -16,6 +16,7 @@ from eventdesk.code.actors.context import ArticleContext
 from eventdesk.code.actors.dictionary import STATE
 from eventdesk.code.actors.resolve import Resolver
 from eventdesk.code.actors.words import GROUP_PRONOUNS, word_list
+from eventdesk.code.judgement import evaluative_predicate, judged, parties_of
 from eventdesk.code.syntax import (
     ACCUSE_VERBS,
     DENY,
@@ -92,6 +93,11 @@ class SentenceCoder:
                 return self._demand_frames(demanded, mentions, ctx)
             if trig.lower_ in word_list("deontic_modals.txt"):
                 return []  # "must" with no obliged clause: not a demand
+        if etype == "ACCUSE":
+            word = evaluative_predicate(trig)
+            judged_frames = self._judgement(word, mentions, ctx) if word is not None else None
+            if judged_frames is not None:
+                return judged_frames
         pred, noun = find_pred(trig)
         speaker, claimed = self._speaker(pred, mentions, ctx)
         modality = self._modality(pred, noun, claimed)
@@ -323,6 +329,48 @@ class SentenceCoder:
             # (PLOVER codes a dyad: the first named as source, the other as target)
             actors, recips = actors[:1], actors[1:]
         return [Frame(pred, actors, recips, modality, speaker, pronoun_actor=pronoun_actor)]
+
+    def _judgement(self, word: Any, mentions: list[Any], ctx: ArticleContext) -> list[Frame] | None:
+        """ "Syria said the US plan was an attack on its sovereignty", "the Kremlin called the sanctions a
+        mistake": the one who judges condemns whose act is judged (code/judgement.py). None when no one
+        judges it (the journalist's words: the ordinary frame and its gates decide)."""
+        verb, thing = judged(word)
+        judge: Actor | None = None
+        if verb is not None:
+            subj = subject_heads(verb)[0]
+            judge = self._actor(subj[0], mentions, ctx) if subj else None
+            pred = verb
+        else:
+            pred = word.head
+            judge = self._speaker(pred, mentions, ctx)[0]
+        if judge is None and ctx.in_quote:
+            judge = ctx.quote_speaker
+        if judge is None or not (judge.country or judge.sector or judge.text):
+            return None
+        recips: list[Actor] = []
+        for h in conjuncts(thing) if thing is not None else []:
+            # the thing judged is a party only when it names one ("called him a traitor"); an act
+            # ("the visit", "the sanctions") is no party: whose act it is receives the judgement
+            named = h.pos_ == "PRON" or any(m.start <= h.i < m.end for m in mentions)
+            heads = [h] if named or possessor(h, mentions) is not None else parties_of(h, mentions)
+            for p in heads:
+                r = (
+                    self._recipient(p, mentions, ctx, judge)
+                    if p is h
+                    else self.r.resolve(p, mentions, ctx, judge)
+                )
+                if r is not None and r.name != judge.name and r.name not in {x.name for x in recips}:
+                    recips.append(r)
+        if not recips:
+            # no party's act: an adjective keeps the ordinary frame and its gates (as before this shape);
+            # a noun of judgement is a political party's criticism only ("the opposition said the
+            # policy was a disgrace"), not a critic's verdict on a film
+            if word.pos_ == "ADJ":
+                return None
+            if not (judge.country or judge.sector):
+                return []
+        modality = self._modality(pred, None, False)
+        return [Frame(pred, [judge], recips, modality, judge)]
 
     def _demand_frames(self, verb: Any, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
         """ "X said Y and Z must / should act": X's demand of Y and X's demand of Z (PLOVER REQUEST;
