@@ -57,3 +57,18 @@ def test_a_judgement_of_no_party_or_by_no_one_codes_nothing():
     assert _types("The critics said the film was a mistake.") == []
     assert _types("The decision to close the library was a mistake.") == []
     assert _types("The coach said the defeat was a disgrace.") == []
+
+
+def test_a_breach_someone_alleges_accuses_who_broke_it():
+    assert _parties("Russia said Turkey had violated the ceasefire.") == [
+        ("ACCUSE", ["Russian Federation"], ["Turkiye"])
+    ]
+    assert _parties("Amnesty International charged that the police had tortured detainees.")[0][:2] == (
+        "ACCUSE",
+        ["Amnesty International"],
+    )
+
+
+def test_a_breach_no_one_alleges_or_no_party_commits_codes_nothing():
+    assert _types("The Syrian army violated the truce on Monday.") == []
+    assert _types("The company said the supplier had breached the contract.") == []

@@ -16,7 +16,7 @@ from eventdesk.code.actors.context import ArticleContext
 from eventdesk.code.actors.dictionary import STATE
 from eventdesk.code.actors.resolve import Resolver
 from eventdesk.code.actors.words import GROUP_PRONOUNS, word_list
-from eventdesk.code.judgement import evaluative_predicate, judged, parties_of
+from eventdesk.code.judgement import alleged_breach, evaluative_predicate, judged, parties_of
 from eventdesk.code.syntax import (
     ACCUSE_VERBS,
     DENY,
@@ -98,6 +98,8 @@ class SentenceCoder:
             judged_frames = self._judgement(word, mentions, ctx) if word is not None else None
             if judged_frames is not None:
                 return judged_frames
+            if alleged_breach(trig):
+                return self._allegation(trig, mentions, ctx)
         pred, noun = find_pred(trig)
         speaker, claimed = self._speaker(pred, mentions, ctx)
         modality = self._modality(pred, noun, claimed)
@@ -371,6 +373,32 @@ class SentenceCoder:
                 return []
         modality = self._modality(pred, None, False)
         return [Frame(pred, [judge], recips, modality, judge)]
+
+    def _allegation(self, verb: Any, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
+        """ "Russia said Turkey had violated the ceasefire": the speaker accuses who broke it (PLOVER
+        ACCUSE 'allege'). Nothing when no one says it (the breach told by the writer is no verbal act)
+        or no party broke it."""
+        speaker = self._speaker(verb, mentions, ctx)[0]
+        if speaker is None and ctx.in_quote:
+            speaker = ctx.quote_speaker
+        if speaker is None or not (speaker.country or speaker.sector):
+            return []
+        recips: list[Actor] = []
+        for h in subject_heads(verb)[0]:
+            for hh in conjuncts(h):
+                named = hh.pos_ == "PRON" or any(m.start <= hh.i < m.end for m in mentions)
+                heads = [hh] if named or possessor(hh, mentions) is not None else parties_of(hh, mentions)
+                for p in heads:
+                    r = (
+                        self._recipient(p, mentions, ctx, speaker)
+                        if p is hh
+                        else self.r.resolve(p, mentions, ctx, speaker)
+                    )
+                    if r is not None and r.name != speaker.name and r.name not in {x.name for x in recips}:
+                        recips.append(r)
+        if not recips:
+            return []
+        return [Frame(verb, [speaker], recips, self._modality(verb, None, False), speaker)]
 
     def _demand_frames(self, verb: Any, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
         """ "X said Y and Z must / should act": X's demand of Y and X's demand of Z (PLOVER REQUEST;

@@ -18,6 +18,8 @@ from eventdesk.code.actors.words import word_list
 from eventdesk.code.syntax import frame_words
 
 EVALUATIVE = frame_words("evaluative_words.txt")
+# verbs of breaking a rule, a truce or a law: someone's allegation against the one who broke it
+WRONGDOING = frame_words("wrongdoing_verbs.txt")
 # forms of "be" (the parse has no lemmas): the copula of a subject complement
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re"})
 
@@ -80,3 +82,9 @@ def parties_of(thing: Any, mentions: list[Any]) -> list[Any]:
         if o.dep_ == "pobj"
     ]
     return out
+
+
+def alleged_breach(trig: Any) -> bool:
+    """Whether the trigger is a verb of breaking a rule, a truce or a law ("Turkey had violated the
+    ceasefire"): PLOVER codes who says so as accusing who broke it (ACCUSE 'allege')."""
+    return trig.pos_ == "VERB" and trig.lower_ in WRONGDOING
