@@ -40,3 +40,17 @@ def test_a_front_between_two_towns_is_one_event():
 def test_shelling_from_two_provinces_is_one_event_at_its_target():
     evs = _assaults("Turkish artillery shelled Afrin on Sunday from the border provinces of Kilis and Hatay.")
     assert len(evs) == 1
+
+
+def test_a_place_and_where_it_lies_is_one_site():
+    # "Town, Province" and ACLED's "Town (District, Province)" say where one site lies: no "and" joins
+    # the names, though the parse reads them as conjuncts
+    for sentence in (
+        "Traders held a protest in Kumasi (Kumasi, Ashanti) on Monday against new market fees.",
+        "Residents barricaded roads in Marikana (Rustenburg, Bojanala, North West) on Monday over a lack "
+        "of water.",
+        "Students staged a protest in Kadikoy, Istanbul on Monday against the new rector.",
+    ):
+        art = Article(title="", body=sentence, published="2022-06-07")
+        evs = [e for e in extract_events([art], load_config()) if e.event_type == "PROTEST"]
+        assert len(evs) == 1, (sentence, [e.location.name for e in evs])

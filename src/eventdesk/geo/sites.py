@@ -4,7 +4,7 @@ ACLED codes one event per location, day and actor pair (codebook, "event definit
 realnews guide says the same ("Different actor pair, type, place or day => separate records"): "missiles
 were fired at several locations, including Latakia, Homs and Hama" reports three events. `split_sites`
 copies such a record once for each further town of the list, each copy located there. A list counts
-when its names are coordinated ("X, Y and Z"), each a town (or province) the gazetteer places (ACLED
+when its names are coordinated by "and" ("X, Y and Z"; "X, Y" is a place and where it lies), each a town (or province) the gazetteer places (ACLED
 geo_precision 1-3), and it is the site of the event's own trigger: it hangs on the trigger through a preposition of
 position (data/geo/site_prepositions.txt), never through "from", "to" or "between" (a source, goal or
 range, as "stretching between Deir ez-Zor and Mayadeen" is one front).
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 # physical events at a site, which ACLED records per location (not statements, which are made once)
 SITE_TYPES = frozenset({"ASSAULT", "PROTEST"})
 _FACTUAL = frozenset({"asserted", "claimed"})
+# the additive coordinator: "or" offers alternatives (one site of the two), "and" adds one to another
+_AND = "and"
 # a site ACLED can place: a town, or a province or district when that is all the name gives (geo_precision
 # 1-3); a country is no site of its own (several countries are several parties or a region)
 _SITE = (
@@ -96,7 +98,8 @@ def _site_of(tokens: dict[int, Token], name: Token, trigger: int) -> bool:
 def _lists(
     tokens: dict[int, Token], names: list[tuple[int, int, Token]]
 ) -> list[list[tuple[int, int, Token]]]:
-    """The names joined by coordination ("Latakia, Homs and Hama"), in text order, two or more."""
+    """The names joined by coordination with "and" ("Latakia, Homs and Hama"), in text order, two or
+    more."""
     group = {n[2].start: i for i, n in enumerate(names)}
     for i, (_s, _e, r) in enumerate(names):
         # "the city of Latakia, Homs and Hama": the noun the first name complements heads the list
@@ -116,7 +119,15 @@ def _lists(
     out: dict[int, list[tuple[int, int, Token]]] = {}
     for i, n in enumerate(names):
         out.setdefault(find(i), []).append(n)
-    return [sorted(g, key=lambda n: n[0]) for g in out.values() if len(g) >= 2]
+    # a list of sites is joined by "and" (additive coordination, Quirk et al. 1985 ch. 13); names put
+    # side by side with commas alone are a place and where it lies ("Besiktas, Istanbul", ACLED's
+    # "Kisima (Ruwenzori, Beni, Nord-Kivu)"), which the parse also reads as conjuncts
+    joined = {t.head for t in tokens.values() if t.dep == "cc" and t.lower == _AND}
+    return [
+        sorted(g, key=lambda n: n[0])
+        for g in out.values()
+        if len(g) >= 2 and any(r.start in joined for _s, _e, r in g)
+    ]
 
 
 def split_sites(
