@@ -24,7 +24,10 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eventdesk.records import Place
 
 log = logging.getLogger(__name__)
 
@@ -280,12 +283,15 @@ class KnownEntities:
     The coder parses the sentences that carry events; the geo stage needs NER on exactly those
     sentences. Handing their entities (in article-body offsets) forward saves a second NER pass,
     which would cost as much as the whole parse. One object per batch (pipeline.extract_events
-    makes it and gives it to both stages); nothing is kept between batches.
+    makes it and gives it to both stages); nothing is kept between batches. The geo stage leaves here
+    the places it resolved each article's names to, read once with the whole article's context, for
+    the split by site (geo/sites.py) to reuse.
     """
 
     def __init__(self) -> None:
         self._by_article: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int, str]]]] = {}
         self._tokens: dict[str, dict[int, Token]] = {}
+        self._places: dict[str, dict[tuple[int, int], Place]] = {}
 
     def add(self, article_id: str, start: int, end: int, doc: Any) -> None:
         """Record the NER result of body[start:end] of an article (a Doc of that text), and its
@@ -305,6 +311,15 @@ class KnownEntities:
     def tokens(self, article_id: str) -> dict[int, Token]:
         """The parsed words of an article's event sentences by body offset of their start; empty if none."""
         return self._tokens.get(article_id, {})
+
+    def add_places(self, article_id: str, places: dict[tuple[int, int], Place]) -> None:
+        """Record the places the geo stage resolved an article's names to, by [start, end) body span."""
+        self._places[article_id] = places
+
+    def places(self, article_id: str) -> dict[tuple[int, int], Place] | None:
+        """The places the geo stage resolved an article's names to, by body span; None when it has
+        not read the article (an empty dict: it read it and found no place)."""
+        return self._places.get(article_id)
 
 
 @dataclass(frozen=True)

@@ -584,6 +584,8 @@ def locate(
             continue
         if art.id not in cache:
             found, weights = _analyse(art, config, res, by_article[art.id], entities)
+            if entities is not None:  # for the split by site (geo/sites.py): one reading per name
+                entities.add_places(art.id, {(f.start, f.end): f.place for f in found if f.start >= 0})
             main = focus(found)
             # statements and talks with no place of their own are made where the article's parties
             # are: a country that outweighs the main scene's many times, at its own main place, else

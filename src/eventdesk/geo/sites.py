@@ -4,10 +4,12 @@ ACLED codes one event per location, day and actor pair (codebook, "event definit
 realnews guide says the same ("Different actor pair, type, place or day => separate records"): "missiles
 were fired at several locations, including Latakia, Homs and Hama" reports three events. `split_sites`
 copies such a record once for each further town of the list, each copy located there. A list counts
-when its names are coordinated by "and" ("X, Y and Z"; "X, Y" is a place and where it lies), each a town (or province) the gazetteer places (ACLED
-geo_precision 1-3), and it is the site of the event's own trigger: it hangs on the trigger through a preposition of
-position (data/geo/site_prepositions.txt), never through "from", "to" or "between" (a source, goal or
-range, as "stretching between Deir ez-Zor and Mayadeen" is one front).
+when its names are coordinated by "and" ("X, Y and Z"; "X, Y" is a place and where it lies), each a
+town (or province) in the geo stage's reading of the whole article (ACLED geo_precision 1-3; `locate`
+resolves every name once, with the article's focus and other places, and leaves its places in
+KnownEntities), and it is the site of the event's own trigger: it hangs on the trigger through a
+preposition of position (data/geo/site_prepositions.txt), never through "from", "to" or "between" (a
+source, goal or range, as "stretching between Deir ez-Zor and Mayadeen" is one front).
 """
 
 from __future__ import annotations
@@ -130,6 +132,34 @@ def _lists(
     ]
 
 
+def _read_at(read: dict[tuple[int, int], Place], start: int, end: int, head: int) -> Place | None:
+    """The place the article-level reading gave the name [start, end): the one read at exactly that
+    span, else the one whose span holds the name's head word (the gazetteer's span may be longer or
+    shorter than NER's: "Homs province" for NER's "Homs")."""
+    p = read.get((start, end))
+    if p is None:
+        p = next((q for (a, b), q in read.items() if a <= head < b), None)
+    return p
+
+
+def _places(
+    body: str, group: list[tuple[int, int, Token]], read: dict[tuple[int, int], Place] | None, res: Resources
+) -> list[Place | None]:
+    """The place of each name of a list: the one the geo stage (`locate`) resolved it to, reading the
+    whole article at once (its focus, its other places, spatial coherence), so a town of the list is
+    the place the article means and the work is not done twice. A name that reading did not resolve
+    (the geo stage did not read the article, or its span holds no name it read) falls back to a lookup
+    of those names alone, which knows nothing of the rest of the article."""
+    out = [_read_at(read, a, b, r.start) if read is not None else None for a, b, r in group]
+    missing = [i for i, p in enumerate(out) if p is None]
+    if missing:
+        from eventdesk.geo import resolve
+
+        for i, p in zip(missing, resolve(body, [group[i][:2] for i in missing], res), strict=True):
+            out[i] = p
+    return out
+
+
 def split_sites(
     events: list[Event], articles: dict[str, Article], res: Resources, entities: KnownEntities | None
 ) -> list[Event]:
@@ -137,8 +167,6 @@ def split_sites(
     trigger names (module doc); the record keeps the first town (or its own place when listed)."""
     if entities is None:
         return events
-    from eventdesk.geo import resolve
-
     out: list[Event] = []
     for ev in events:
         out.append(ev)
@@ -161,13 +189,13 @@ def split_sites(
         for group in _lists(tokens, names):
             if not _site_of(tokens, group[0][2], trig[0]):
                 continue
-            places = resolve(art.body or "", [(a, b) for a, b, _r in group], res)
+            places = _places(art.body or "", group, entities.places(art.id), res)
             if any(p is None or p.feature not in _SITE for p in places):
                 continue
             towns: list[Place] = []
             for p in places:
                 if p is not None and p.geonameid not in {q.geonameid for q in towns}:
-                    towns.append(p)
+                    towns.append(copy.copy(p))  # the record's own, not the article reading's object
             if len(towns) < 2:
                 continue
             own = ev.location.geonameid if ev.location is not None else None
