@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Train the eventness gate shipped as src/eventdesk/data/models/eventness.npz (code/eventness.py).
 
-    python scripts/train_eventness.py [--labels training/eventness_labels.tsv] [--candidates DIR] [--out PATH]
+    python scripts/train_eventness.py [--labels FILE ...] [--candidates DIR ...] [--out PATH]
 
-1. The labelled articles (training/eventness_labels.tsv names them by corpus key) are read from
+1. The labelled articles (the label files name them by corpus key; by default every
+   training/eventness_labels*.tsv: LABELS) are read from
    ../shared/corpora (scripts/eventness_corpus.py; realnews articles are never among them) and run
    through `eventdesk run` with the gate off, so the candidates are what the frame coder proposes,
    recorded as the gate sees them (scripts/gate_candidates.py: every coded clause before the dates
    stage and coreference, with the coder's modality and the other clauses of its sentence); an
    exported record is what is left after those stages, so training on exports trained on other
    features than the gate meets and lost the labels of clauses joined into other records.
-   With --candidates DIR, DIR/gate.jsonl and DIR/art.jsonl (of such a run) are used instead.
+   With --candidates DIR ..., each DIR/gate.jsonl and DIR/art.jsonl (of such runs) are used instead.
 2. Each label row names one candidate: article key, sentence and trigger offsets in the body, event
    type, and a hash of the sentence (to notice a changed segmentation). Label `event` = a real
    event of that type (GUIDE.md: a specific interaction of that PLOVER type with a political
@@ -47,15 +48,22 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eventness_corpus import articles, run_and_export  # noqa: E402
+from eventness_corpus import GATE_OFF, articles, run_and_export  # noqa: E402
 
 from eventdesk.code.eventness import N_BITS, Candidate, features, vector  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "scripts"
-LABELS = ROOT / "training" / "eventness_labels.tsv"
+# every batch of eventness labels (eventness_labels2.tsv and 3: the batches chosen by
+# scripts/select_eventness_batch.py, new business and technology articles and the new candidates of
+# the first batch's articles)
+LABELS = [ROOT / "training" / f"eventness_labels{n}.tsv" for n in ("", "2", "3")]
 OUT = ROOT / "src" / "eventdesk" / "data" / "models" / "eventness.npz"
 BETA = 1.0
+# the coder's settings for the candidates: eventness gate off, and the relevance gate off too, so the
+# candidates of an out-of-scope article (business, technology) are there to be learnt from; the
+# relevance gate only drops articles, so an in-scope article's candidates are the same
+RUN_CONFIG = GATE_OFF + "[relevance]\ngate = false\n"
 
 
 def sentence_hash(sentence: str) -> str:
@@ -85,7 +93,10 @@ def run_candidates(keys: set[str], workdir: Path) -> Path:
     """`eventdesk run` (gate off) over the labelled articles, recording the gate's candidates
     (workdir/gate.jsonl) and exporting the articles (workdir/art.jsonl); returns workdir."""
     run_and_export(
-        (r for r in articles() if r["id"] in keys), workdir, recorder=SCRIPTS / "gate_candidates.py"
+        (r for r in articles() if r["id"] in keys),
+        workdir,
+        config=RUN_CONFIG,
+        recorder=SCRIPTS / "gate_candidates.py",
     )
     return workdir
 
@@ -105,15 +116,22 @@ def read_candidates(path: Path) -> list[tuple[str, Candidate]]:
     return out
 
 
-def dataset(labels: list[dict], cand_dir: Path) -> tuple[list[dict], np.ndarray, list[str]]:
-    arts = [
-        json.loads(x) for x in (cand_dir / "art.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()
-    ]
-    key_of = {a["id"]: a.get("url") or "" for a in arts}
+def dataset(
+    labels: list[dict], cand_dirs: list[Path], sources: list[str] | None = None
+) -> tuple[list[dict], np.ndarray, list[str]]:
+    """Features, labels (1 = event) and article keys of the labels whose candidate is found;
+    `sources` (if given) gets each matched label's "file"."""
     by_key: dict[tuple, Candidate] = {}
-    for aid, c in read_candidates(cand_dir / "gate.jsonl"):
-        if aid in key_of and c.trigger:
-            by_key.setdefault((key_of[aid], c.trigger[0], c.trigger[1], c.event_type), c)
+    for cand_dir in cand_dirs:
+        arts = [
+            json.loads(x)
+            for x in (cand_dir / "art.jsonl").read_text(encoding="utf-8").splitlines()
+            if x.strip()
+        ]
+        key_of = {a["id"]: a.get("url") or "" for a in arts}
+        for aid, c in read_candidates(cand_dir / "gate.jsonl"):
+            if aid in key_of and c.trigger:
+                by_key.setdefault((key_of[aid], c.trigger[0], c.trigger[1], c.event_type), c)
     feats, ys, groups, missing, moved = [], [], [], 0, 0
     for r in labels:
         c = by_key.get((r["key"], r["trig"][0], r["trig"][1], r["type"]))
@@ -126,6 +144,8 @@ def dataset(labels: list[dict], cand_dir: Path) -> tuple[list[dict], np.ndarray,
         feats.append(features(c))
         ys.append(1 if r["label"] == "event" else 0)
         groups.append(r["key"])
+        if sources is not None:
+            sources.append(r.get("file", ""))
     print(f"labels {len(labels)}: matched {len(feats)}, candidate gone {missing}, sentence changed {moved}")
     return feats, np.array(ys), groups
 
@@ -301,8 +321,12 @@ def recipe(
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--labels", default=str(LABELS))
-    ap.add_argument("--candidates", help="folder with ev.jsonl and art.jsonl of a gate-off run")
+    ap.add_argument(
+        "--labels", nargs="+", default=[str(p) for p in LABELS if p.is_file()], help="label files (all read)"
+    )
+    ap.add_argument(
+        "--candidates", nargs="+", help="folders with gate.jsonl and art.jsonl of gate-off runs (all read)"
+    )
     ap.add_argument(
         "--keep-candidates", help="run the coder (gate off) into this folder and keep it for --candidates"
     )
@@ -329,14 +353,15 @@ def main() -> int:
         "--C they were trained with) and carry their threshold over to calibrated units",
     )
     a = ap.parse_args()
-    labels = read_labels(Path(a.labels))
+    labels = [r | {"file": Path(f).name} for f in a.labels for r in read_labels(Path(f))]
     if a.candidates:
-        cand = Path(a.candidates)
+        cand = [Path(d) for d in a.candidates]
     else:
         work = Path(a.keep_candidates) if a.keep_candidates else Path(tempfile.mkdtemp(prefix="eventness-"))
         work.mkdir(parents=True, exist_ok=True)
-        cand = run_candidates({r["key"] for r in labels}, work)
-    feats, y, groups = dataset(labels, cand)
+        cand = [run_candidates({r["key"] for r in labels}, work)]
+    sources: list[str] = []
+    feats, y, groups = dataset(labels, cand, sources)
     X = matrix(feats)
     print(f"examples {len(y)}: events {int(y.sum())}, not events {int((y == 0).sum())}")
 
@@ -352,6 +377,16 @@ def main() -> int:
         f"hold-out: C={r['C']} AUC {auc(q, y[te]):.3f}; at threshold {th:.2f}: P {prec:.3f} R {rec:.3f} "
         f"F1 {f1:.3f}; base rate {y[te].mean():.3f}; mean calibrated probability {q.mean():.3f}"
     )
+    if len(a.labels) > 1:
+        # each label file's share of the hold-out: a new batch must not cost the older labels
+        src = np.array([sources[i] for i in te])
+        for name in sorted(set(src)):
+            k = src == name
+            p_, r_, f_ = at_threshold(q[k], y[te][k], th)
+            print(
+                f"  hold-out of {name}: n={int(k.sum())} AUC {auc(q[k], y[te][k]):.3f} "
+                f"P {p_:.3f} R {r_:.3f} F1 {f_:.3f}"
+            )
     print("hold-out reliability (calibrated probability: share of real events)")
     print("\n".join(reliability(q, y[te])))
     mods = np.array([next((k[4:] for k in feats[i] if k.startswith("mod=")), "?") for i in te])

@@ -86,6 +86,6 @@ def test_labels_match_the_recorded_candidates_by_article_key_trigger_and_type(ru
         },
         {"key": "k1", "sent": (0, 1), "trig": (0, 5), "type": "ASSAULT", "label": "none", "hash": "x"},
     ]
-    feats, y, groups = train.dataset(labels, run)
+    feats, y, groups = train.dataset(labels, [run])
     assert len(feats) == 1 and list(y) == [1] and groups == ["k1"]
     assert feats[0] == ev.features(c)

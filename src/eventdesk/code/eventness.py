@@ -784,6 +784,26 @@ def no_participant(c: Candidate) -> bool:
     return not c.actors and not c.recipients
 
 
+def ruled_out(c: Candidate) -> bool:
+    """What the text rules out whatever the model says (the gate gives it probability 0)."""
+    return bool(
+        other_field(c)
+        or page_furniture(c)
+        or no_participant(c)
+        or generic_commentary(c)
+        or declined_comment(c)
+        or wish_without_addressee(c)
+        or conditional_clause(c)
+        or generic_or_habitual(c)
+        or promise_to_no_one(c)
+        or press_conference(c)
+        or abstract_patient(c)
+        or extraposed_judgement(c)
+        or characterizing(c)
+        or hypothetical_nominal(c)
+    )
+
+
 def gate(
     events: list[Any],
     body: str,
@@ -812,23 +832,7 @@ def gate(
     threshold = model.threshold if threshold is None else float(threshold)
     out = []
     for ev, c in zip(events, candidates(events, len(body), genre), strict=True):
-        ruled_out = (
-            other_field(c)
-            or page_furniture(c)
-            or no_participant(c)
-            or generic_commentary(c)
-            or declined_comment(c)
-            or wish_without_addressee(c)
-            or conditional_clause(c)
-            or generic_or_habitual(c)
-            or promise_to_no_one(c)
-            or press_conference(c)
-            or abstract_patient(c)
-            or extraposed_judgement(c)
-            or characterizing(c)
-            or hypothetical_nominal(c)
-        )
-        p = 0.0 if ruled_out else model.probability(c)
+        p = 0.0 if ruled_out(c) else model.probability(c)
         if threshold < 0 or p >= threshold or ev is keep:
             ev.extra["coder_score"] = ev.confidence
             ev.confidence = round(p, 4)
