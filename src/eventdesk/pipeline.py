@@ -194,7 +194,7 @@ def code_batch(
 
 
 # what extract_events uses of Resources (code, geo, actors)
-CODING_RESOURCES = ("nlp", "ner_nlp", "dictionary", "gazetteer", "eventness", "acled_model")
+CODING_RESOURCES = ("nlp", "ner_nlp", "dictionary", "gazetteer", "eventness", "type_model", "acled_model")
 
 
 def prepare_documents(documents: list[Document], config: dict[str, Any]) -> list[Prepared]:

@@ -5,7 +5,7 @@ the coder's parse, the document classifier's main-verb parse and geo's NER all r
 each enabling only the pipes it needs), the actor dictionary (built-in files + `code.actor_files`)
 and the gazetteer (`geo.gazetteer` / the user's GeoNames import / the packaged data +
 `geo.alias_files`), and the shipped models (relevance topic model, language identifier, eventness
-weights, ACLED classifier). Everything loads on first use, so commands that need none of it stay
+weights, type model, ACLED classifier). Everything loads on first use, so commands that need none of it stay
 fast.
 
 The pipeline builds one per process (the parent, and each worker process once) and hands it to
@@ -149,6 +149,13 @@ class Resources:
         return EventnessModel.shipped()
 
     @cached_property
+    def type_model(self) -> Any:
+        """The learned type chooser's weights (code/type_model.py), None when not shipped."""
+        from eventdesk.code.type_model import TypeModel
+
+        return TypeModel.shipped()
+
+    @cached_property
     def acled_model(self) -> Any:
         """The ACLED sub-event-type classifier's weights (code/acled_model.py)."""
         from eventdesk.code.acled_model import load_model
@@ -168,6 +175,7 @@ _HOLDS = (
     "topic_model",
     "language_identifier",
     "eventness",
+    "type_model",
     "acled_model",
 )
 

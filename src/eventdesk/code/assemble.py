@@ -173,6 +173,7 @@ def code(
     from eventdesk.annotate import annotate, sentence_spans
     from eventdesk.code.classify import classify, classify_document
     from eventdesk.code.eventness import gate
+    from eventdesk.code.type_model import retype as retype_events
 
     config = config or {}
     # below it an event is noise more often than not (code/settings.py); also the bar for a short
@@ -440,6 +441,15 @@ def code(
             )
         }
         events = [e for e in events if id(e) in passed or e.extra.get("mention_only")]
+        # the learned type chooser's second opinion on the clauses the gate kept (code/type_model.py)
+        retype_events(
+            [e for e in events if not e.extra.get("mention_only")],
+            body,
+            config,
+            res.type_model,
+            res.acled_model,
+            genre,
+        )
         # bare mentions are not gated (coreference attaches or drops them) but their confidence joins
         # a record's (code/coref.py keeps the highest): the same calibrated scale
         gate(

@@ -40,6 +40,16 @@ SETTINGS = [
         type=float,
     ),
     Setting(
+        "code.type_model",
+        True,
+        "Learned type chooser (code/type_model.py, weights data/models/type_model.npz trained by "
+        "scripts/train_type_model.py on the hand labels): after the eventness gate, a coded clause takes "
+        "another PLOVER type only when the trigger lexicon finds that reading in its sentence and the "
+        "model prefers it to the rules' type (code/type_choice.py) by the margin shipped with the "
+        "weights; the rules' type is kept in extra.rule_type. false: the rules' type always stays.",
+        type=bool,
+    ),
+    Setting(
         "code.coref.enabled",
         True,
         "Join the records of one article that report the same event (code/coref.py).",
