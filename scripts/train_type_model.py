@@ -20,8 +20,9 @@
    candidate's own type, plus the types the trigger lexicon finds over the trigger and in the sentence).
    Model: multinomial logistic regression over the 16 PLOVER types, L2-regularised (numpy + scipy's
    L-BFGS); an example with several acceptable types is fitted on their summed probability.
-3. Decision (code/type_model.TypeModel.choose): the rules' type stays unless the model prefers another
-   type the lexicon allows in the sentence by at least a margin of log-odds. C and the margin are chosen
+3. Decision (code/type_model.TypeModel.choose): the rules' type stays unless it is the lexicon's own
+   reading of the trigger and the model prefers another type the lexicon allows in the sentence by at
+   least a margin of log-odds. C and the margin are chosen
    together by 5-fold cross-validation grouped by article (folds by a hash of the key, as
    train_eventness.py): the pair with the best cross-validated type accuracy (ties: the larger margin,
    fewer changes). Printed: cross-validated type accuracy of the rules alone and of rules + model, and
@@ -48,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eventness_corpus import articles, run_and_export  # noqa: E402
 from train_eventness import group_folds, read_candidates, sentence_hash  # noqa: E402
 
-from eventdesk.code.type_model import N_BITS, allowed_types, type_features, vector  # noqa: E402
+from eventdesk.code.type_model import N_BITS, allowed_types, rules_default, type_features, vector  # noqa: E402
 from eventdesk.records import PLOVER_TYPES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,7 +172,8 @@ def dataset(cand_dir: Path) -> tuple[list[dict], list[frozenset], list[str], lis
         want.append(w)
         rule.append(c.event_type)
         groups.append(key)
-        allowed.append(allowed_types(c))
+        # a type a rule gave against the lexicon stays (TypeModel.choose): nothing else is allowed
+        allowed.append(allowed_types(c) if rules_default(c) else frozenset({c.event_type}))
         stats["used " + source] += 1
 
     labels, held = trigger_labels()

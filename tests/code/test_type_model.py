@@ -48,6 +48,19 @@ def test_the_rules_type_stays_unless_the_model_prefers_another_by_the_margin() -
     assert model({"CONSULT": 1.5}, margin=1.0).choose(c) == "CONSULT"
 
 
+def test_a_type_a_rule_gave_against_the_lexicon_stays() -> None:
+    # "attacked ... over his record" is a criticism by a rule of code/type_choice.py (ACCUSE), though the
+    # lexicon reads "attacked" as ASSAULT: the definition decided, the model does not overrule it
+    c = candidate(
+        "The opposition leader attacked the prime minister over his record on schools.", "attacked", "ACCUSE"
+    )
+    assert "ASSAULT" in allowed_types(c)
+    assert model({"ASSAULT": 10.0}).choose(c) == "ACCUSE"
+    # the lexicon's own reading is second-guessed
+    c = candidate("Rebels attacked an army base near the town.", "attacked", "ASSAULT")
+    assert model({"ASSAULT": -10.0, "ACCUSE": 5.0}).choose(c) == "ASSAULT"  # ACCUSE: no word reads so
+
+
 def _event() -> Event:
     a = MEET.index("agreed")
     ev = Event(article_id="a1", event_type="AGREE", evidence=Evidence(MEET, 0, len(MEET)), confidence=0.6)

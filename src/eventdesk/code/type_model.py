@@ -8,7 +8,8 @@ clause role, the participants' sectors, the sentence's words (the eventness gate
 code/eventness.features, with every feature that names the type left out) and the types the trigger
 lexicon finds in the sentence.
 
-It may only choose among the readings the words support: the types of the trigger lexicon's entries
+It only second-guesses the lexicon's own reading of the trigger (a type a rule gave against the
+lexicon was decided by a definition, and stays), and it may only choose among the readings the words support: the types of the trigger lexicon's entries
 (code/lexicon.py, every entry, before overlaps are resolved) that match in the sentence, and the
 rules' own type. The rules' type stays unless the model prefers another allowed type by a margin of
 log-odds (`TypeModel.margin`, chosen by grouped cross-validation on the hand labels). Weights ship as
@@ -92,6 +93,11 @@ def lexicon_types(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
 def allowed_types(c: Candidate) -> frozenset[str]:
     """The types the model may give: the rules' type and every type the lexicon finds in the sentence."""
     return frozenset({c.event_type}) | lexicon_types(c)[1]
+
+
+def rules_default(c: Candidate) -> bool:
+    """The rules' type is one the lexicon gives the trigger itself (no type rule overrode the lexicon)."""
+    return c.event_type in lexicon_types(c)[0]
 
 
 def type_features(c: Candidate) -> dict[str, float]:
@@ -179,8 +185,10 @@ class TypeModel:
         return self.w[:, cols] @ vals + self.b
 
     def choose(self, c: Candidate) -> str:
-        """The rules' type, unless the model prefers another allowed type by at least the margin."""
-        if c.event_type not in self.index:
+        """The rules' type, unless it is the lexicon's own reading of the trigger and the model prefers
+        another allowed type by at least the margin. A type a rule of code/type_choice.py gave against
+        the lexicon was decided by a definition there, and stays."""
+        if c.event_type not in self.index or not rules_default(c):
             return c.event_type
         s = self.scores(c)
         best = max(
