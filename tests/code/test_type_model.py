@@ -116,3 +116,10 @@ def test_the_shipped_weights_load_once_with_the_resources() -> None:
     m = res.type_model
     assert isinstance(m, TypeModel) and m is res.type_model
     assert set(m.types) == set(PLOVER_TYPES) and m.margin >= 0
+
+
+def test_a_short_reports_main_event_keeps_its_type() -> None:
+    # the document classifier's reading of the whole text agreed with the rules on the main event
+    ev = _event()
+    retype([ev], MEET, {}, model({"CONSULT": 3.0}), keep=ev)
+    assert ev.event_type == "AGREE"

@@ -449,6 +449,7 @@ def code(
             res.type_model,
             res.acled_model,
             genre,
+            main,
         )
         # bare mentions are not gated (coreference attaches or drops them) but their confidence joins
         # a record's (code/coref.py keeps the highest): the same calibrated scale

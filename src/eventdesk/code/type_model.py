@@ -206,10 +206,13 @@ def retype(
     model: TypeModel | None,
     acled: Any = None,
     genre: str | None = None,
+    keep: Any = None,
 ) -> list[Any]:
     """Give each event (records.Event, one article's) the type the model chooses, with that type's
     codes (CAMEO, Goldstein, ACLED: code/sentence.guess_of_type); the rules' type is kept in
-    extra["rule_type"] when it changes. No model, or code.type_model false: nothing changes."""
+    extra["rule_type"] when it changes. No model, or code.type_model false: nothing changes.
+    `keep`: a short report's main event, whose type the document classifier's reading of the whole
+    text confirms (code/assemble.py), keeps it: two readings agree, the model is a third."""
     from eventdesk.config import setting
 
     if model is None or not events or not setting(config or {}, "code.type_model"):
@@ -218,6 +221,8 @@ def retype(
     from eventdesk.code.sentence import acled_sub_type, guess_of_type
 
     for ev, c in zip(events, candidates(events, len(body), genre), strict=True):
+        if ev is keep:
+            continue
         new = model.choose(c)
         if new == ev.event_type or not c.trigger:
             continue
