@@ -3,9 +3,9 @@
 
     python scripts/gate_candidates.py OUT.jsonl run INPUT --db DB [--config TOML] ...
 
-Runs the eventdesk command line in this process (one worker) with `eventdesk.code.eventness.candidates`
-wrapped, so every candidate the gate judges (one coded clause of one article, before coreference and
-merge, with the coder's modality, before the dates stage revises it) is written to OUT.jsonl as
+Runs the eventdesk command line in this process (one worker) with `candidates` wrapped where the gate
+calls it (eventdesk.code.eventness.gating), so every candidate the gate judges (one coded clause of one
+article, before coreference and merge, with the coder's modality, before the dates stage revises it) is written to OUT.jsonl as
 {"article_id", "candidate": {Candidate fields}}. Bare mentions (which the gate never drops) are left out.
 
 Why: an exported record is what the store keeps after the dates stage and coreference: a clause joined
@@ -24,7 +24,7 @@ from typing import Any
 
 def main(argv: list[str]) -> int:
     out_path, rest = argv[0], argv[1:]
-    import eventdesk.code.eventness as ev
+    import eventdesk.code.eventness.gating as ev
     from eventdesk.cli import main as cli_main
 
     original = ev.candidates

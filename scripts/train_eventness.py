@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the eventness gate shipped as src/eventdesk/data/models/eventness.npz (code/eventness.py).
+"""Train the eventness gate shipped as src/eventdesk/data/models/eventness.npz (code/eventness/).
 
     python scripts/train_eventness.py [--labels FILE ...] [--candidates DIR ...] [--out PATH]
 
@@ -26,7 +26,7 @@
 4. Calibration: the classes are weighted to balance, so the raw probability is not the share of real
    events; a Platt scaling (a logistic fit of the label on the raw log-odds, unweighted) of the
    cross-validated predictions maps it to one. The gate, its threshold and the stored `confidence`
-   are in these calibrated units (code/eventness.py EventnessModel.probability).
+   are in these calibrated units (code/eventness/model.py EventnessModel.probability).
 5. The label hold-out: the articles whose md5(key) ends in c-f (a quarter) are set aside and the
    whole recipe (C, calibration, threshold) is run on the rest; the hold-out's AUC, precision and
    recall at the threshold, and its reliability table (share of real events per bin of calibrated

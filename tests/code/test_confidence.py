@@ -1,5 +1,5 @@
 """A record's `confidence` is the eventness model's calibrated probability that it is a real event
-of its type (code/eventness.py): within 0..1, rising with the model's own score, higher for a
+of its type (code/eventness/): within 0..1, rising with the model's own score, higher for a
 reported event than for commentary. Every text here was written for these tests."""
 
 from __future__ import annotations

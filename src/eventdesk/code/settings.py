@@ -30,7 +30,7 @@ SETTINGS = [
     Setting(
         "code.eventness_threshold",
         None,
-        "Eventness gate (code/eventness.py): a coded clause whose calibrated probability of being a "
+        "Eventness gate (code/eventness/): a coded clause whose calibrated probability of being a "
         "real event of its type is lower is dropped. That probability is the record's `confidence`: "
         "of the hand-labelled candidates held out in training, about that share of those near a "
         "given value are real events. Not set: the threshold shipped with the model (0.1242, chosen "

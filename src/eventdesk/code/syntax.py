@@ -2,7 +2,7 @@
 subject and patient are, whether it is the content of another clause, and the clause it sits in.
 
 Helpers of the frame builder (code/frames.py), the coder (code/assemble.py) and the eventness gate
-(code/eventness.py, through `clause_role`). They read spaCy tokens only; the word classes they test
+(code/eventness/, through `clause_role`). They read spaCy tokens only; the word classes they test
 are data files under data/frames/ and data/actors/, each with its source.
 """
 

@@ -1,0 +1,210 @@
+"""What the trigger refers to: an abstract patient, a kind of event, a person's character.
+
+An ASSAULT whose patient is an idea, quality or statement, or whose modifier puts it in a
+non-physical arena (PLOVER ASSAULT can cause physical harm: selectional restrictions;
+data/eventness/abstract_patients.tsv, arena_modifiers.txt, contest_verbs.txt); an event noun of
+nonspecific reference that is the subject of a modal verb ("a full-scale assault would lead
+to...": a kind of event no one says took place; Quirk et al. 1985 5.26-5.30, Lyons 1977 9.2;
+complement_verbs.txt); a characterizing statement about a person ("devoted his life to
+supporting..."; Krifka et al. 1995; characterizing.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from eventdesk.code.eventness.view import Candidate
+from eventdesk.code.eventness.words import (
+    _DETERMINERS,
+    _MODALS,
+    _PRONOUNS,
+    _TOKEN,
+    _WORD,
+    _function_words,
+    _lines,
+)
+from eventdesk.data import rows
+
+# ----------------------------------------------------------------------------- selectional restrictions
+
+# words that end the noun phrase after a trigger (prepositions, conjunctions, relative and subordinating words)
+_NP_END = _function_words("np_end")
+_NP_REACH = 6  # words of one noun phrase: a determiner, a possessor and a few modifiers before its head
+_PARTICLES = _function_words("particle")  # of phrasal verbs ("kicked off", "shot down")
+_MODIFIER = re.compile(r"([A-Za-z]+)[ \t]+$")  # the word right before the trigger, nothing between
+
+
+@cache
+def _abstract_nouns() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in rows("eventness/abstract_patients.tsv"))
+
+
+@cache
+def _arenas() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("arena_modifiers.txt"))
+
+
+def _arena(word: str) -> bool:
+    """A lower-case modifier that names a non-physical arena or an abstract domain."""
+    return word[:1].islower() and (word.lower() in _arenas() or word.lower() in _abstract_nouns())
+
+
+@cache
+def _contest() -> tuple[frozenset[str], frozenset[str]]:
+    words, purposes = set(), set()
+    for ln in _lines("contest_verbs.txt"):
+        kind, _, word = ln.partition("\t")
+        if kind == "purpose" and word:
+            purposes.add(word)
+        else:
+            words.add(ln)
+    return frozenset(words), frozenset(purposes)
+
+
+def _np_words(tokens: list[str]) -> list[str]:
+    """The words of the noun phrase the tokens open: up to a function word, a punctuation mark or `_NP_REACH`
+    words."""
+    out: list[str] = []
+    for tok in tokens[:_NP_REACH]:
+        if not tok[0].isalnum() or tok.lower() in _NP_END:
+            break
+        out.append(tok)
+    return out
+
+
+def _np_head(tokens: list[str]) -> str | None:
+    """The head of the noun phrase the tokens open (its last word), when in lower case (a name is no abstract
+    noun: "Bill", "Justice")."""
+    words = _np_words(tokens)
+    return words[-1] if words and words[-1][:1].islower() else None
+
+
+def _recipient_head(text: str) -> str | None:
+    """The head noun of a recipient's text ("Labour's record in government" -> "record")."""
+    return _np_head(_TOKEN.findall(text))
+
+
+def abstract_patient(c: Candidate) -> bool:
+    """An ASSAULT whose patient is an idea, quality, condition, feeling or statement (data/eventness/
+    abstract_patients.tsv): PLOVER ASSAULT can cause physical harm, so its patient is physical; an attack verb with
+    an abstract object is used in another sense ("attacked Labour's record", "fight crime", "an explosion in
+    gambling", "fought to protect British values"), and so is one whose modifier puts it in a non-physical arena
+    ("a legal battle", "a budget battle": data/eventness/arena_modifiers.txt). The patient is the noun phrase right after the trigger (past a
+    particle; after "against"/"on", after "of"/"in" when the trigger is a noun, after "for" or a verb of protecting
+    when it is a contest word: data/eventness/contest_verbs.txt), or else every recipient the coder found."""
+    if c.event_type != "ASSAULT" or not c.trigger:
+        return False
+    abstract = _abstract_nouns()
+    a, b = c.trigger[0] - c.sentence_start, c.trigger[1] - c.sentence_start
+    trig = _WORD.findall(c.sentence[max(0, a) : max(0, b)])
+    before = _WORD.findall(c.sentence[: max(0, a)])
+    p1 = before[-1].lower() if before else ""
+    nominal = p1 in _DETERMINERS or p1.endswith(("'s", "’s"))
+    # the trigger noun's own modifier names the arena ("a legal battle", "a budget battle", "a war of words")
+    modifier = _MODIFIER.search(c.sentence[: max(0, a)])
+    if modifier and _arena(modifier.group(1)):
+        return True
+    contest_words, purposes = _contest()
+    contest = bool(trig) and trig[-1].lower() in contest_words
+    toks = _TOKEN.findall(c.sentence[max(0, b) :])
+    low = [t.lower() for t in toks]
+    i = 1 if low[:1] and low[0] in _PARTICLES and not nominal else 0
+    if i < len(low) and (
+        low[i] in ("against", "on", "upon")
+        or (nominal and low[i] in ("of", "in"))
+        or (contest and low[i] == "for")
+    ):
+        i += 1
+    elif contest and low[i : i + 1] == ["to"] and i + 1 < len(low) and low[i + 1] in purposes:
+        i += 2
+    head = _np_head(toks[i:])
+    words = _np_words(toks[i:])
+    if head and len(words) >= 2 and head.lower() in contest_words and _arena(words[-2]):
+        return True  # "fought a tough budget battle"
+    if head is not None and head.lower() not in _PRONOUNS:  # a pronoun's antecedent is the coder's recipient
+        return head.lower() in abstract
+    heads = [_recipient_head(t) for t, _, _ in c.recipients if t]
+    return bool(heads) and all(h is not None and h.lower() in abstract for h in heads)
+
+
+@cache
+def _characterizing() -> re.Pattern[str]:
+    alts = []
+    for p in _lines("characterizing.txt"):
+        # "..." is up to four words: each word of the phrase is followed by white space, but the last
+        parts = [r"(?:\S+\s+){0,4}?" if w == "..." else re.escape(w) + r"\s+" for w in p.lower().split()]
+        alts.append("".join(parts)[: -len(r"\s+")])
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+# a description's complement runs on until a comma, a semicolon, a colon or a dash closes it
+_DESCRIPTION_END = re.compile(r"[,;:()–—]|\s-\s")
+
+
+def characterizing(c: Candidate) -> bool:
+    """The trigger stands in a characterizing statement about a person: the complement of "described ... as",
+    "known for", or an act spread over a life or a career ("devoted his life to supporting...", "spent her
+    career fighting..."; data/eventness/characterizing.txt). Such a clause says what someone is like, not one act
+    that happened (Krifka et al. 1995; issue 11: descriptions of a person's character or life code nothing)."""
+    if not c.trigger:
+        return False
+    before = c.sentence[: max(0, c.trigger[0] - c.sentence_start)]
+    return any(not _DESCRIPTION_END.search(before[m.end() :]) for m in _characterizing().finditer(before))
+
+
+# determiners of nonspecific reference ("a", "an", "any": Quirk et al. 1985 5.26-5.30, specific and nonspecific
+# reference; Lyons 1977 9.2) and the words that end the subject noun phrase of an event noun before its verb
+_NONSPECIFIC = _function_words("nonspecific")
+_MODIFIERS_BEFORE = 3  # adjectives between the determiner and the event noun ("a full-scale ground assault")
+_SUBJECT_REACH = 25  # words from the event noun to the verb of its clause (a long "by ... against ..." tail)
+_RELATIVE = _function_words("relative")
+
+
+# conjunctions and complementizers after which a clause, and so its subject, begins
+_CLAUSE_OPENERS = _function_words("clause_opener")
+
+
+@cache
+def _complement_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("complement_verbs.txt"))
+
+
+def hypothetical_nominal(c: Candidate) -> bool:
+    """An event noun of nonspecific reference whose clause is modal: "a generalised assault by government forces
+    would lead to...", "any attack on the base would be a grave mistake". The indefinite or free-choice noun
+    names a kind of event that no one says took place, and the modal verb of which it is the subject makes the
+    whole a hypothesis or forecast (Quirk et al. 1985 5.26-5.30 and 4.49-4.60; realnews GUIDE.md: forecasts and
+    hypotheticals are no events). A modal inside a relative clause of the noun ("an attack that could have
+    killed") or after a clause break belongs to another verb."""
+    if not c.trigger:
+        return False
+    a, b = c.trigger[0] - c.sentence_start, c.trigger[1] - c.sentence_start
+    before = _TOKEN.findall(c.sentence[: max(0, a)])
+    det = None
+    for tok in reversed(before[-(_MODIFIERS_BEFORE + 1) :]):
+        if tok.lower() in _NONSPECIFIC:
+            det = tok
+            break
+        if not tok.isalpha() and tok != "-":
+            return False  # a number or a punctuation mark between: not one noun phrase
+    if det is None:
+        return False
+    # the noun phrase is a clause's subject: it opens the sentence or a clause ("... said a full-scale assault
+    # would"), not the object of a verb ("we welcome an investigation ... and would request")
+    at = len(before) - 1 - before[::-1].index(det)
+    prev = before[at - 1] if at > 0 else ""
+    if (
+        prev
+        and prev.isalpha()
+        and prev.lower() not in _CLAUSE_OPENERS
+        and prev.lower() not in _complement_verbs()
+    ):
+        return False
+    for tok in _TOKEN.findall(c.sentence[max(0, b) :])[:_SUBJECT_REACH]:
+        low = tok.lower()
+        if tok in _MODALS:  # in lower case: "May" after a noun is a name or a month
+            return True
+        if low in _RELATIVE or tok in ',;:()"“”–—':
+            return False
+    return False
