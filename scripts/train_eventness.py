@@ -56,6 +56,9 @@ from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eventness_corpus import GATE_OFF, articles, run_and_export  # noqa: E402
+from eventness_rematch import match as rematch  # noqa: E402
+from eventness_rematch import report as rematch_report  # noqa: E402
+from eventness_rematch import sentence_hash  # noqa: E402, F401 (train_type_model, select_eventness_batch)
 
 from eventdesk.code.eventness import N_BITS, Candidate, features, vector  # noqa: E402
 
@@ -71,10 +74,6 @@ BETA = 1.0
 # candidates of an out-of-scope article (business, technology) are there to be learnt from; the
 # relevance gate only drops articles, so an in-scope article's candidates are the same
 RUN_CONFIG = GATE_OFF + "[relevance]\ngate = false\n"
-
-
-def sentence_hash(sentence: str) -> str:
-    return hashlib.sha1(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:10]
 
 
 def read_labels(path: Path) -> list[dict]:
@@ -126,9 +125,10 @@ def read_candidates(path: Path) -> list[tuple[str, Candidate]]:
 def dataset(
     labels: list[dict], cand_dirs: list[Path], sources: list[str] | None = None
 ) -> tuple[list[dict], np.ndarray, list[str]]:
-    """Features, labels (1 = event) and article keys of the labels whose candidate is found;
-    `sources` (if given) gets each matched label's "file"."""
-    by_key: dict[tuple, Candidate] = {}
+    """Features, labels (1 = event) and article keys of the labels whose candidate is found, exactly
+    or re-matched (scripts/eventness_rematch.py); `sources` (if given) gets each matched label's "file"."""
+    bodies: dict[str, str] = {}
+    cands: dict[str, list[Candidate]] = {}
     for cand_dir in cand_dirs:
         arts = [
             json.loads(x)
@@ -136,24 +136,20 @@ def dataset(
             if x.strip()
         ]
         key_of = {a["id"]: a.get("url") or "" for a in arts}
+        for a in arts:
+            bodies.setdefault(key_of[a["id"]], a.get("body") or "")
         for aid, c in read_candidates(cand_dir / "gate.jsonl"):
             if aid in key_of and c.trigger:
-                by_key.setdefault((key_of[aid], c.trigger[0], c.trigger[1], c.event_type), c)
-    feats, ys, groups, missing, moved = [], [], [], 0, 0
-    for r in labels:
-        c = by_key.get((r["key"], r["trig"][0], r["trig"][1], r["type"]))
-        if c is None:
-            missing += 1
-            continue
-        if sentence_hash(c.sentence) != r["hash"]:
-            moved += 1
-            continue
+                cands.setdefault(key_of[aid], []).append(c)
+    matched, counts = rematch(labels, bodies, cands)
+    print(rematch_report(counts, len(labels)))
+    feats, ys, groups = [], [], []
+    for r, c, _ in matched:
         feats.append(features(c))
         ys.append(1 if r["label"] == "event" else 0)
         groups.append(r["key"])
         if sources is not None:
             sources.append(r.get("file", ""))
-    print(f"labels {len(labels)}: matched {len(feats)}, candidate gone {missing}, sentence changed {moved}")
     return feats, np.array(ys), groups
 
 
