@@ -47,9 +47,9 @@ from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eventness_corpus import articles, run_and_export  # noqa: E402
-from train_eventness import group_folds, read_candidates, sentence_hash  # noqa: E402
+from train_eventness import group_folds, matrix, read_candidates, sentence_hash  # noqa: E402
 
-from eventdesk.code.type_model import N_BITS, allowed_types, rules_default, type_features, vector  # noqa: E402
+from eventdesk.code.type_model import N_BITS, allowed_types, rules_default, type_features  # noqa: E402
 from eventdesk.records import PLOVER_TYPES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -196,16 +196,6 @@ def dataset(cand_dir: Path) -> tuple[list[dict], list[frozenset], list[str], lis
     print(f"held articles of the scoring sets left out: {len(held)}")
     print("examples: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())))
     return feats, want, rule, groups, allowed
-
-
-def matrix(feats: list[dict]) -> sparse.csr_matrix:
-    rows, cols, vals = [], [], []
-    for i, f in enumerate(feats):
-        c, v = vector(f)
-        rows += [i] * len(c)
-        cols += c.tolist()
-        vals += v.tolist()
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(feats), 1 << N_BITS), dtype=np.float64)
 
 
 def targets(want: list[frozenset]) -> np.ndarray:

@@ -349,20 +349,9 @@ class SentenceCoder:
             judge = ctx.quote_speaker
         if judge is None or not (judge.country or judge.sector or judge.text):
             return None
-        recips: list[Actor] = []
-        for h in conjuncts(thing) if thing is not None else []:
-            # the thing judged is a party only when it names one ("called him a traitor"); an act
-            # ("the visit", "the sanctions") is no party: whose act it is receives the judgement
-            named = h.pos_ == "PRON" or any(m.start <= h.i < m.end for m in mentions)
-            heads = [h] if named or possessor(h, mentions) is not None else parties_of(h, mentions)
-            for p in heads:
-                r = (
-                    self._recipient(p, mentions, ctx, judge)
-                    if p is h
-                    else self.r.resolve(p, mentions, ctx, judge)
-                )
-                if r is not None and r.name != judge.name and r.name not in {x.name for x in recips}:
-                    recips.append(r)
+        # the thing judged is a party only when it names one ("called him a traitor"); an act
+        # ("the visit", "the sanctions") is no party: whose act it is receives the judgement
+        recips = self._wrongdoers(conjuncts(thing) if thing is not None else [], mentions, ctx, judge)
         if not recips:
             # no party's act: an adjective keeps the ordinary frame and its gates (as before this shape);
             # a noun of judgement is a political party's criticism only ("the opposition said the
@@ -374,6 +363,26 @@ class SentenceCoder:
         modality = self._modality(pred, None, False)
         return [Frame(pred, [judge], recips, modality, judge)]
 
+    def _wrongdoers(
+        self, tokens: list[Any], mentions: list[Any], ctx: ArticleContext, judge: Actor
+    ) -> list[Actor]:
+        """The parties a judgement or an allegation is about, one per name: a token that names a party
+        (a pronoun, a mention, a possessor) is that party; any other noun (an act: "the visit") stands
+        for the parties whose act it is."""
+        recips: list[Actor] = []
+        for h in tokens:
+            named = h.pos_ == "PRON" or any(m.start <= h.i < m.end for m in mentions)
+            heads = [h] if named or possessor(h, mentions) is not None else parties_of(h, mentions)
+            for p in heads:
+                r = (
+                    self._recipient(p, mentions, ctx, judge)
+                    if p is h
+                    else self.r.resolve(p, mentions, ctx, judge)
+                )
+                if r is not None and r.name != judge.name and r.name not in {x.name for x in recips}:
+                    recips.append(r)
+        return recips
+
     def _allegation(self, verb: Any, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
         """ "Russia said Turkey had violated the ceasefire": the speaker accuses who broke it (PLOVER
         ACCUSE 'allege'). Nothing when no one says it (the breach told by the writer is no verbal act)
@@ -383,19 +392,8 @@ class SentenceCoder:
             speaker = ctx.quote_speaker
         if speaker is None or not (speaker.country or speaker.sector):
             return []
-        recips: list[Actor] = []
-        for h in subject_heads(verb)[0]:
-            for hh in conjuncts(h):
-                named = hh.pos_ == "PRON" or any(m.start <= hh.i < m.end for m in mentions)
-                heads = [hh] if named or possessor(hh, mentions) is not None else parties_of(hh, mentions)
-                for p in heads:
-                    r = (
-                        self._recipient(p, mentions, ctx, speaker)
-                        if p is hh
-                        else self.r.resolve(p, mentions, ctx, speaker)
-                    )
-                    if r is not None and r.name != speaker.name and r.name not in {x.name for x in recips}:
-                        recips.append(r)
+        subjects = [hh for h in subject_heads(verb)[0] for hh in conjuncts(h)]
+        recips = self._wrongdoers(subjects, mentions, ctx, speaker)
         if not recips:
             return []
         return [Frame(verb, [speaker], recips, self._modality(verb, None, False), speaker)]

@@ -20,7 +20,6 @@ code.type_model = false turns it off.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -30,9 +29,8 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from eventdesk.code.eventness import Candidate, candidates, features
+from eventdesk.code.eventness.hashing import N_BITS, vector  # the eventness model's hashing, shared
 from eventdesk.records import PLOVER_TYPES
-
-N_BITS = 16  # hashed feature space (65,536 columns), as the eventness model's
 
 # features of code/eventness.features that carry the candidate's own type (or the coder's score and
 # ACLED sub-type, which follow from it): left out, so the model reads the words, not the rules' answer
@@ -109,21 +107,6 @@ def type_features(c: Candidate) -> dict[str, float]:
     for t in anywhere:
         f["lex_in=" + t] = 1.0
     return f
-
-
-def bucket(name: str) -> int:
-    return zlib.crc32(name.encode("utf-8")) & ((1 << N_BITS) - 1)
-
-
-def vector(f: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
-    """Hashed columns and values of a feature dict (collisions add up)."""
-    acc: dict[int, float] = {}
-    for k, v in f.items():
-        j = bucket(k)
-        acc[j] = acc.get(j, 0.0) + v
-    cols = np.fromiter(acc.keys(), dtype=np.int64, count=len(acc))
-    vals = np.fromiter(acc.values(), dtype=np.float64, count=len(acc))
-    return cols, vals
 
 
 class TypeModelError(ValueError):
