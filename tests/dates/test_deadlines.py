@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.dates import resolve_dates
-from eventdesk.records import Article, Event, Evidence
-
-
-def dated(sentence: str, etype: str, trigger: str) -> Event:
-    a = Article(title="t", body=sentence, published="2023-11-16")  # a Thursday
-    ev = Event(article_id=a.id, event_type=etype, evidence=Evidence(sentence, 0, len(sentence)))
-    i = sentence.index(trigger)
-    ev.extra["trigger"] = {"start": i, "end": i + len(trigger)}
-    resolve_dates([ev], {a.id: a}, {})
-    return ev
+from tests.support.dates import dated
 
 
 @pytest.mark.parametrize(

@@ -3,17 +3,7 @@ event told around it (Quirk et al. 1985, 17.9). Sentences written for these test
 
 from __future__ import annotations
 
-from eventdesk.dates import resolve_dates
-from eventdesk.records import Article, Event, Evidence
-
-
-def dated(sentence: str, etype: str, trigger: str) -> Event:
-    a = Article(title="t", body=sentence, published="2023-11-16")  # a Thursday
-    ev = Event(article_id=a.id, event_type=etype, evidence=Evidence(sentence, 0, len(sentence)))
-    i = sentence.index(trigger)
-    ev.extra["trigger"] = {"start": i, "end": i + len(trigger)}
-    resolve_dates([ev], {a.id: a}, {})
-    return ev
+from tests.support.dates import dated
 
 
 def test_a_date_in_a_relative_clause_on_the_victim_does_not_date_the_killing() -> None:
