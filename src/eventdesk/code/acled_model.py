@@ -11,6 +11,7 @@ from importlib import resources
 import numpy as np
 
 from eventdesk.code.lexicon import Hit, triggers
+from eventdesk.text.stem import stem
 
 N_BITS = 18
 
@@ -24,22 +25,13 @@ _STOP = frozenset(
 )
 
 
-def _stem(w: str) -> str:
-    if w.isdigit():
-        return "<num>"
-    for suf in ("ing", "ed", "es", "s"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            return w[: -len(suf)]
-    return w
-
-
 def _bucket(s: str) -> int:
     return zlib.crc32(s.encode("utf-8")) & ((1 << N_BITS) - 1)
 
 
 def features(text: str, hits: list[Hit] | None = None) -> np.ndarray:
     """Hashed feature ids of a text: stemmed words, word bigrams, and lexicon hits (type, mode, entry)."""
-    words = [_stem(w) for w in _TOKEN.findall(text.lower())]
+    words = [stem(w) for w in _TOKEN.findall(text.lower())]
     feats = {"w:" + w for w in words if w not in _STOP}
     feats |= {"b:" + a + "_" + b for a, b in zip(words, words[1:], strict=False)}
     for h in triggers(text) if hits is None else hits:

@@ -27,16 +27,7 @@ from eventdesk.code.eventness.words import (
     _in_quote,
     _lists,
 )
-
-
-def _stem(w: str) -> str:
-    w = w.lower().replace("’", "'")
-    if w.isdigit():
-        return "<num>"
-    for suf in ("ing", "ed", "es", "s"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            return w[: -len(suf)]
-    return w
+from eventdesk.text.stem import stem
 
 
 def _sector_of(party: tuple[str, str, str | None]) -> str:
@@ -59,8 +50,8 @@ def features(c: Candidate) -> dict[str, float]:
     else:
         a = b = 0
     trig_words = _WORD.findall(s[a:b]) or ["<none>"]
-    trig = " ".join(_stem(w) for w in trig_words)
-    head = _stem(trig_words[-1])
+    trig = " ".join(stem(w) for w in trig_words)
+    head = stem(trig_words[-1])
     f["trig=" + trig] = 1.0
     f[f"tt={t}|{head}"] = 1.0
     f["head=" + head] = 1.0
@@ -75,7 +66,7 @@ def features(c: Candidate) -> dict[str, float]:
     if len(before) >= 2:
         f[f"p2={before[-2].lower()}_{p1}"] = 1.0
     for w in before[-4:] + after[:4]:
-        f["win=" + _stem(w)] = 0.5
+        f["win=" + stem(w)] = 0.5
     if p1 in _DETERMINERS or p1.endswith(("'s", "’s")):
         f["trig_noun"] = 1.0
         f[f"ttn={t}"] = 1.0
@@ -160,7 +151,7 @@ def features(c: Candidate) -> dict[str, float]:
                 f[f"{role}_proper"] = 1.0  # a name, not a description ("Russia", not "the country")
                 f[f"t{role}_proper={t}"] = 1.0
     # a light bag of words of the sentence
-    bag = {_stem(w) for w in words if w not in _STOP}
+    bag = {stem(w) for w in words if w not in _STOP}
     for w in bag:
         f["w=" + w] = 1.0 / np.sqrt(max(len(bag), 1))
     return f
