@@ -2,7 +2,7 @@
 """Record-level precision on hand-labelled stored records (training/record_labels.tsv), as realnews counts it.
 
     python scripts/score_record_labels.py [--labels training/record_labels.tsv] [--config TOML] [--curve]
-        [--workdir DIR] [--reuse]
+        [--workdir DIR] [--reuse] [--show CLASS]
 
 Runs `eventdesk run` (default settings, or --config) over the labelled articles, exports what the store keeps
 and matches each record to its label by article, sentence, trigger and type. Per half (md5(key) last hex 0-7
@@ -10,7 +10,8 @@ study, 8-f held) it prints how many records are stored, how many of them are lab
 as realnews: type:X, duplicate and none are false positives), the labelled events no longer stored (what a
 change costs), the records no label names (a change added them: label them before trusting the figure) and
 the classes of the non-events kept. --curve adds precision and the share of stored labelled events kept at
-cuts of the stored confidence.
+cuts of the stored confidence. --show CLASS lists the STUDY half's stored records labelled `none` of that class
+(or `event`, `type`, `duplicate`, `unlabelled`) with sentence, trigger and confidence; the held half is never listed.
 """
 
 from __future__ import annotations
@@ -129,6 +130,24 @@ def score(rows: list[dict], records: list[tuple[str, dict]], curve: bool = False
     return out
 
 
+def show(rows: list[dict], records: list[tuple[str, dict]], what: str) -> list[str]:
+    """Lines for the study half's stored records of one label class (never the held half: totals only)."""
+    texts = {r["id"]: r["text"] for r in articles() if half(r["id"]) == "study"}
+    out = []
+    mine = [(k, ev) for k, ev in records if half(k) == "study"]
+    for (key, _), (r, ev) in zip(mine, match(rows, mine), strict=True):
+        label = "unlabelled" if r is None else r["label"].split(":")[0]
+        if what not in (label, r and r["label"] == "none" and r["cls"]):
+            continue
+        text = texts.get(key, "")
+        s0, s1 = int(ev["evidence"]["start"]), int(ev["evidence"].get("end") or 0)
+        t0, t1 = (ev.get("trigger") or [0, 0])[:2]
+        out.append(
+            f"{key}\t{ev['event_type']}\ttrigger={text[t0:t1]!r}\tconf={ev.get('confidence')}\n    {text[s0:s1]}"
+        )
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--labels", default=str(ROOT / "training" / "record_labels.tsv"))
@@ -136,6 +155,9 @@ def main() -> None:
     ap.add_argument("--workdir", default="/tmp/record_labels")
     ap.add_argument("--reuse", action="store_true", help="score the run already in --workdir")
     ap.add_argument("--curve", action="store_true")
+    ap.add_argument(
+        "--show", help="list the study half's records of this none class, or event/type/duplicate/unlabelled"
+    )
     a = ap.parse_args()
     rows, keys = load(Path(a.labels))
     workdir = Path(a.workdir)
@@ -153,6 +175,8 @@ def main() -> None:
         print("  none classes: " + " ".join(f"{k}={v}" for k, v in r["none_classes"].most_common()))
         for cut, n, p, kept in r.get("curve", []):
             print(f"  confidence >= {cut}: records={n} precision={p} events_kept={kept}")
+    if a.show:
+        print("\n".join(show(rows, stored(workdir), a.show)))
 
 
 if __name__ == "__main__":

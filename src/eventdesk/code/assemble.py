@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from eventdesk.code import type_choice
+from eventdesk.code import trigger_sense, type_choice
 from eventdesk.code.actors.context import ArticleContext
 from eventdesk.code.actors.events import protest_roles
 from eventdesk.code.actors.resolve import Resolver
@@ -106,6 +106,9 @@ def _reported(items: list[tuple[int, Any, Any]], mentions: list[Any]) -> list[tu
         if any(m.kind == "group" and m.start <= tok.i < m.end for m in mentions) or (
             tok.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW") and tok.pos_ == "PROPN"
         ):
+            continue
+        # a person's name, an attributive adjective, an abstract subject: not the word's event sense
+        if trigger_sense.other_sense(tok):
             continue
         pred = anchor(tok)
         # "with the support of the army": a circumstance of another event in the sentence

@@ -85,6 +85,29 @@ def _recipient_head(text: str) -> str | None:
     return _np_head(_TOKEN.findall(text))
 
 
+def _coordinated_verbs(toks: list[str]) -> int:
+    """How many tokens after a trigger verb are verbs coordinated with it ("combat, cure and eradicate the
+    disease": ", cure and eradicate"), which share its object (Quirk et al. 1985 13.46, coordinated predicates
+    with one object); 0 when the words after it are no such list ending in "and"/"or" plus a verb."""
+    i = 0
+
+    def verb_like(t: str) -> bool:
+        low = t.lower()
+        return (
+            t.isalpha()
+            and t[:1].islower()
+            and not (low in _NP_END or low in _DETERMINERS or low in _PRONOUNS)
+        )
+
+    while toks[i : i + 1] == [","] and i + 1 < len(toks) and verb_like(toks[i + 1]):
+        i += 2
+    if i + 2 <= len(toks) and toks[i] == "," and toks[i + 1].lower() in ("and", "or"):
+        i += 1  # the serial comma: "combat, cure, and eradicate"
+    if i + 1 < len(toks) and toks[i].lower() in ("and", "or") and verb_like(toks[i + 1]):
+        return i + 2
+    return 0
+
+
 def abstract_patient(c: Candidate) -> bool:
     """An ASSAULT whose patient is an idea, quality, condition, feeling or statement (data/eventness/
     abstract_patients.tsv): PLOVER ASSAULT can cause physical harm, so its patient is physical; an attack verb with
@@ -109,7 +132,8 @@ def abstract_patient(c: Candidate) -> bool:
     contest = bool(trig) and trig[-1].lower() in contest_words
     toks = _TOKEN.findall(c.sentence[max(0, b) :])
     low = [t.lower() for t in toks]
-    i = 1 if low[:1] and low[0] in _PARTICLES and not nominal else 0
+    i = 0 if nominal else _coordinated_verbs(toks)
+    i += 1 if low[i : i + 1] and low[i] in _PARTICLES and not nominal else 0
     if i < len(low) and (
         low[i] in ("against", "on", "upon")
         or (nominal and low[i] in ("of", "in"))
