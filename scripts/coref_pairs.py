@@ -9,7 +9,8 @@ article; then it scores the join decision on the labelled pairs.
     python scripts/coref_pairs.py sample --out training/coref_pairs.tsv [--articles 14 --per-article 8]
         prints each pair's sentences to read; the file keeps keys and offsets only, label empty
     python scripts/coref_pairs.py score --labels training/coref_pairs.tsv
-        pair precision / recall / F1 of "joined into one record" against the labels
+        pair precision / recall / F1 of "joined into one record" against the labels, per half
+        (md5(key) last hex 0-7 study, 8-f held, as the other label sets); --show: the study half's errors
 
 A pair is named by the article key, the type, and each record's sentence start and trigger start
 (offsets into the article body as eventdesk reads it). Texts stay in ../shared.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import copy
 import csv
+import hashlib
 import random
 import sys
 from collections.abc import Iterator
@@ -131,7 +133,14 @@ def _joined(
     return together
 
 
+def half(key: str) -> str:
+    """The study/held split of the label sets, as realnews: md5 of the key, last hex digit 0-7 study."""
+    return "study" if hashlib.md5(key.encode()).hexdigest()[-1] in "01234567" else "held"
+
+
 def score(labels: Path, show: bool = False, batch: str | None = None) -> None:
+    """Pair precision / recall per half (study, held) and for all; `show` prints the study half's
+    wrong decisions only (the held half is judged on its totals)."""
     with labels.open(encoding="utf-8") as f:
         lines = (line for line in f if not line.startswith("#"))  # the header says where labels come from
         rows = [
@@ -145,31 +154,36 @@ def score(labels: Path, show: bool = False, batch: str | None = None) -> None:
     aid = {a.url: a.id for a in arts}
     present = {(e.article_id, _key(e)) for e in evs}
     together = _joined(arts, evs, cfg)
-    tp = fp = fn = tn = stale = 0
+    counts = {h: [0, 0, 0, 0, 0] for h in ("all", "study", "held")}  # tp fp fn tn stale
     for r in rows:
         a, x, y = (
             aid.get(r["key"]),
             (int(r["sent_a"]), int(r["trig_a"])),
             (int(r["sent_b"]), int(r["trig_b"])),
         )
+        hs = ("all", half(r["key"]))
         if (a, x) not in present or (a, y) not in present:
-            stale += 1  # the coder no longer makes one of the two records
+            for h in hs:
+                counts[h][4] += 1  # the coder no longer makes one of the two records
             continue
         joined = (a, *sorted([x, y])) in together
         same = r["label"] == "1"
-        if show and joined != same:
+        if show and joined != same and half(r["key"]) == "study":
             print(f"{'fp' if joined else 'fn'} {r['key']} {r['type']} {x} {y}")
-        tp += joined and same
-        fp += joined and not same
-        fn += same and not joined
-        tn += not same and not joined
-    p = tp / (tp + fp) if tp + fp else 0.0
-    rc = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
-    print(
-        f"SCORE coref_pairs pairs={tp + fp + fn + tn} same={tp + fn} joined={tp + fp} tp={tp} fp={fp} fn={fn} "
-        f"tn={tn} stale={stale} pair_precision={p:.3f} pair_recall={rc:.3f} pair_f1={f1:.3f}"
-    )
+        for h in hs:
+            c = counts[h]
+            c[0] += joined and same
+            c[1] += joined and not same
+            c[2] += same and not joined
+            c[3] += not same and not joined
+    for h, (tp, fp, fn, tn, stale) in counts.items():
+        p = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
+        print(
+            f"SCORE coref_pairs half={h} pairs={tp + fp + fn + tn} same={tp + fn} joined={tp + fp} tp={tp} "
+            f"fp={fp} fn={fn} tn={tn} stale={stale} pair_precision={p:.3f} pair_recall={rc:.3f} pair_f1={f1:.3f}"
+        )
 
 
 def main() -> None:

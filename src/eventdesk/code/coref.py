@@ -46,8 +46,8 @@ def _words(name: str) -> list[str]:
 
 
 @cache
-def _new_event_rx() -> re.Pattern[str]:
-    cues = sorted(_words("new_event_cues.txt"), key=len, reverse=True)
+def _cue_rx(name: str) -> re.Pattern[str]:
+    cues = sorted(_words(name), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.I)
 
 
@@ -334,14 +334,21 @@ def _trigger_start(e: Event) -> int | None:
 
 
 def _new_event_cue(e: Event, body: str) -> bool:
-    """'another attack', 'a second strike', 'in a separate incident': the mention starts a new event."""
+    """'another attack', 'a second strike', 'in a separate incident': the mention starts a new event
+    (data/coref/new_event_cues.txt). An additive adverb ('The group also attacked a checkpoint';
+    data/coref/additive_cues.txt) makes the act its clause tells a further one, but not a definite
+    or possessive event noun ("today's attack", "the bombing"), which refers back to an event
+    already told whatever else its clause adds ("There have also been signs ..., as typified by
+    today's attack")."""
     t = _trigger_start(e)
     start = e.evidence.start
     if t is None or not start <= t <= len(body):
         before = e.evidence.sentence
     else:
         before = body[start:t]
-    return _new_event_rx().search(before) is not None
+    if _cue_rx("new_event_cues.txt").search(before) is not None:
+        return True
+    return not _refers_back(e) and _cue_rx("additive_cues.txt").search(before) is not None
 
 
 @cache

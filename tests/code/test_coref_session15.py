@@ -1,0 +1,64 @@
+"""Within-article coreference, session 15: an additive adverb ("also") before a definite event noun
+does not make it a new event (code/coref.py, data/coref/additive_cues.txt), on records built for
+these tests."""
+
+from __future__ import annotations
+
+from eventdesk.code.coref import corefer
+from eventdesk.records import Actor, Article, Event, Evidence
+
+REBELS = Actor(text="Rebels", name="Rebels", country=None, sector="REB")
+
+
+def _record(art: Article, sentence: str, trigger: str, actors: list[Actor], anaphoric: bool) -> Event:
+    start = art.body.index(sentence)
+    t = art.body.index(trigger, start)
+    ev = Event(
+        article_id=art.id,
+        event_type="ASSAULT",
+        evidence=Evidence(sentence, start, start + len(sentence)),
+        actors=actors,
+        recipients=[],
+        modality="asserted",
+    )
+    ev.extra["trigger"] = [t, t + len(trigger)]
+    if anaphoric:
+        ev.extra["anaphoric"] = True
+    return ev
+
+
+def _article(*sentences: str) -> Article:
+    return Article(title="", body="\n\n".join(sentences), published="2024-05-06")
+
+
+def test_also_in_the_clause_of_a_definite_event_noun_keeps_it_one_event():
+    lead = "Rebels bombed the Harbour depot on Friday, police said."
+    later = (
+        "There have also been warnings for months that the rebels could strike, as shown by Friday's bombing."
+    )
+    art = _article(lead, later)
+    first = _record(art, lead, "bombed", [REBELS], anaphoric=False)
+    again = _record(art, later, "bombing", [], anaphoric=True)
+    out = corefer([first, again], {art.id: art})
+    assert len(out) == 1
+    assert sorted(m.start for m in out[0].mentions) == [0, art.body.index(later)]
+
+
+def test_also_before_the_verb_of_an_act_still_tells_a_further_act():
+    lead = "Rebels bombed the Harbour depot on Friday, police said."
+    later = "The rebels also bombed a bridge outside the town."
+    art = _article(lead, later)
+    first = _record(art, lead, "bombed", [REBELS], anaphoric=False)
+    further = _record(art, later, "bombed a bridge", [], anaphoric=False)
+    further.extra["trigger"][1] = further.extra["trigger"][0] + len("bombed")
+    assert len(corefer([first, further], {art.id: art})) == 2
+
+
+def test_a_non_identity_cue_still_separates_a_definite_noun():
+    # "a separate" (data/coref/new_event_cues.txt) marks another event even before a possessive noun
+    lead = "Rebels bombed the Harbour depot on Friday, police said."
+    later = "In a separate incident, its bombing of a bridge was reported."
+    art = _article(lead, later)
+    first = _record(art, lead, "bombed", [REBELS], anaphoric=False)
+    other = _record(art, later, "bombing", [], anaphoric=True)
+    assert len(corefer([first, other], {art.id: art})) == 2
