@@ -1,10 +1,11 @@
 """Within-article coreference, session 15: an additive adverb ("also") before a definite event noun
-does not make it a new event (code/coref.py, data/coref/additive_cues.txt), on records built for
-these tests."""
+does not make it a new event (data/coref/additive_cues.txt), and a description postmodified by an
+of-phrase ("the leader of the party") is no name of the body it names (code/coref.py), on records
+built for these tests."""
 
 from __future__ import annotations
 
-from eventdesk.code.coref import corefer
+from eventdesk.code.coref import compatible, corefer
 from eventdesk.records import Actor, Article, Event, Evidence
 
 REBELS = Actor(text="Rebels", name="Rebels", country=None, sector="REB")
@@ -62,3 +63,30 @@ def test_a_non_identity_cue_still_separates_a_definite_noun():
     first = _record(art, lead, "bombed", [REBELS], anaphoric=False)
     other = _record(art, later, "bombing", [], anaphoric=True)
     assert len(corefer([first, other], {art.id: art})) == 2
+
+
+def test_a_description_postmodified_by_of_is_no_name_of_the_body():
+    # "the leader of the Harbour Party" describes a person of the party, not the party the dictionary
+    # reads inside it: the later mention that names the person may be the same arrest
+    body = (
+        "The leader of the Harbour Party has been arrested.\n\nKarl Osten was arrested on suspicion of fraud."
+    )
+    art = _article(*body.split("\n\n"))
+    s1, s2 = body.split("\n\n")
+    first = _record(art, s1, "arrested", [], anaphoric=False)
+    first.event_type = "COERCE"
+    first.recipients = [
+        Actor(text="leader of the Harbour Party", name="Harbour Party", country="GBR", sector="PTY")
+    ]
+    later = _record(art, s2, "arrested", [], anaphoric=False)
+    later.event_type = "COERCE"
+    later.recipients = [Actor(text="Karl Osten", name="Karl Osten", country="GBR", sector=None)]
+    assert compatible(first, later)
+    # the party named as such is a name: a person arrested is not the party "banned"
+    party = Actor(text="the Harbour Party", name="Harbour Party", country="GBR", sector="PTY")
+    first.recipients = [party]
+    assert not compatible(first, later)
+    # a name whose first word is capitalised ("Bank of England") stays a name
+    bank = Actor(text="Bank of England", name="Bank of England", country="GBR", sector="BUS")
+    first.recipients = [bank]
+    assert not compatible(first, later)

@@ -161,10 +161,24 @@ def _own(actors: list[Actor], e: Event) -> list[Actor]:
     return [a for a in actors if words & set(_content_words(_norm(a.text)) + _content_words(_norm(a.name)))]
 
 
+def _of_description(a: Actor) -> bool:
+    """Is the party told by a common noun postmodified by an of-phrase ("the leader of the British
+    National Party", "a member of parliament")? The head of an English noun phrase comes before its
+    postmodifiers (Quirk et al. 1985, 17.2, 17.37), so the phrase describes a person or part of the
+    body the of-phrase names, not that body, whatever sector the dictionary read from the name
+    inside: like any description it keeps no two mentions apart ("Nick Griffin was arrested")."""
+    words = re.findall(r"[\w'’-]+", a.text or "")
+    while words and words[0].lower() in _closed_class():
+        words = words[1:]
+    return len(words) >= 3 and words[1].lower() == "of" and words[0][:1].islower()
+
+
 def _side_compatible(xs: list[Actor], ys: list[Actor]) -> bool:
     """Two mentions' actors (or recipients) may be the same party: one side unnamed, a shared name,
-    or different wordings of one state's forces (same country and sector)."""
-    xs, ys = _named(xs), _named(ys)
+    or different wordings of one state's forces (same country and sector). A description ("the
+    leader of the party", see _of_description) is no name."""
+    xs = [x for x in _named(xs) if not _of_description(x)]
+    ys = [y for y in _named(ys) if not _of_description(y)]
     if not xs or not ys or _overlap(xs, ys):
         return True
     return any(
