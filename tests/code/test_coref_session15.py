@@ -90,3 +90,15 @@ def test_a_description_postmodified_by_of_is_no_name_of_the_body():
     bank = Actor(text="Bank of England", name="Bank of England", country="GBR", sector="BUS")
     first.recipients = [bank]
     assert not compatible(first, later)
+
+
+def test_a_partitive_head_names_the_party_of_its_of_phrase():
+    # "a number of militants" are militants (data/actors/quantity_heads.txt), not the soldiers the other
+    # mention names: two different recipients
+    s1, s2 = "The army killed a number of militants.", "The army killed soldiers who had deserted."
+    art = _article(s1, s2)
+    first = _record(art, s1, "killed", [], anaphoric=False)
+    first.recipients = [Actor(text="a number of militants", name="militants", country="GBR", sector="REB")]
+    later = _record(art, s2, "killed", [], anaphoric=False)
+    later.recipients = [Actor(text="soldiers", name="soldiers", country="GBR", sector="MIL")]
+    assert not compatible(first, later)

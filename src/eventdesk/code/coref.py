@@ -166,11 +166,20 @@ def _of_description(a: Actor) -> bool:
     National Party", "a member of parliament")? The head of an English noun phrase comes before its
     postmodifiers (Quirk et al. 1985, 17.2, 17.37), so the phrase describes a person or part of the
     body the of-phrase names, not that body, whatever sector the dictionary read from the name
-    inside: like any description it keeps no two mentions apart ("Nick Griffin was arrested")."""
+    inside: like any description it keeps no two mentions apart ("Nick Griffin was arrested"). A
+    partitive head ("a number of terrorists", "remnants of Isis"; data/actors/quantity_heads.txt)
+    only counts or groups what its of-phrase names: that phrase names the party."""
+    from eventdesk.code.actors.words import QUANTITY_HEADS
+
     words = re.findall(r"[\w'’-]+", a.text or "")
     while words and words[0].lower() in _closed_class():
         words = words[1:]
-    return len(words) >= 3 and words[1].lower() == "of" and words[0][:1].islower()
+    return (
+        len(words) >= 3
+        and words[1].lower() == "of"
+        and words[0][:1].islower()
+        and words[0].lower() not in QUANTITY_HEADS
+    )
 
 
 def _side_compatible(xs: list[Actor], ys: list[Actor]) -> bool:
