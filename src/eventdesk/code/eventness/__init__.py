@@ -20,7 +20,8 @@ with no addressee (desire_verbs.txt), an act in a condition or open question (co
 habit or a statement about anyone at all (habitual.txt, generic_subjects.txt), a promise made to no one
 (promise_verbs.txt), a press conference told as a meeting (press_conferences.txt), an ASSAULT on an abstract
 patient or in a non-physical arena (abstract_patients.tsv, arena_modifiers.txt, contest_verbs.txt), an infinitive
-judged by an extraposed adjective (extraposed_adjectives.txt), a characterizing
+judged by an extraposed adjective (extraposed_adjectives.txt), an act under a modal of root possibility or
+obligation or under hypothetical "would" (root_modals.txt), a characterizing
 statement about a person (characterizing.txt), an event noun of nonspecific reference that is the subject of a
 modal verb ("a full-scale assault would lead to..."), and, in commentary, the author's generic statements.
 
@@ -46,6 +47,7 @@ from eventdesk.code.eventness.modality import (
     conditional_clause,
     extraposed_judgement,
     promise_to_no_one,
+    root_modal,
     wish_without_addressee,
 )
 from eventdesk.code.eventness.model import EventnessModel
@@ -85,6 +87,7 @@ __all__ = [
     "page_furniture",
     "press_conference",
     "promise_to_no_one",
+    "root_modal",
     "ruled_out",
     "vector",
     "wish_without_addressee",

@@ -14,6 +14,7 @@ from eventdesk.code.eventness.modality import (
     conditional_clause,
     extraposed_judgement,
     promise_to_no_one,
+    root_modal,
     wish_without_addressee,
 )
 from eventdesk.code.eventness.model import EventnessModel
@@ -45,6 +46,7 @@ def ruled_out(c: Candidate) -> bool:
         or extraposed_judgement(c)
         or characterizing(c)
         or hypothetical_nominal(c)
+        or root_modal(c)
     )
 
 

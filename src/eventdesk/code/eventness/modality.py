@@ -4,10 +4,12 @@ The trigger stands in an if/unless clause or a whether-question (a condition or 
 data/eventness/conditional_markers.txt); it is the object of a verb of wanting or intending with
 no addressee (the subject's own wish, no request to and no cooperation with another actor;
 desire_verbs.txt); an AGREE told by a verb of promising made to no one (the speaker's own policy,
-PLOVER AGREE needs willingness to cooperate; promise_verbs.txt); or the verb of an infinitive
+PLOVER AGREE needs willingness to cooperate; promise_verbs.txt); the verb of an infinitive
 judged by an extraposed adjective ("it would be wrong to attack..."; Quirk et al. 1985
-16.69-16.70; extraposed_adjectives.txt). realnews GUIDE.md: forecasts and hypotheticals are no
-events.
+16.69-16.70; extraposed_adjectives.txt); or the verb of a verb group opened by a modal of root
+possibility or obligation or by hypothetical "would" ("anyone convicted can be jailed"; Quirk et
+al. 1985 4.49-4.62; root_modals.txt). realnews GUIDE.md: forecasts, hypotheticals, generic
+statements and policy described are no events.
 """
 
 from __future__ import annotations
@@ -44,9 +46,10 @@ def conditional_clause(c: Candidate) -> bool:
 def promise_to_no_one(c: Candidate) -> bool:
     """An AGREE told by a verb of promising that names no one it is made to or shared with ("the chancellor
     promised to end teenage unemployment"): the speaker's own policy announced, no cooperation between actors
-    (PLOVER AGREE: willingness to cooperate; data/eventness/promise_verbs.txt). The noun after a determiner or
-    possessive ("his promise") is left to the model."""
-    if c.event_type != "AGREE" or not c.trigger or c.recipients:
+    (PLOVER AGREE: willingness to cooperate; data/eventness/promise_verbs.txt). A recipient that is the promised
+    thing ("pledging higher pensions") is no one it is made to. The noun after a determiner or possessive ("his
+    promise") is left to the model."""
+    if c.event_type != "AGREE" or not c.trigger or any(_addressee(p) for p in c.recipients):
         return False
     a = max(0, c.trigger[0] - c.sentence_start)
     before = _WORD.findall(c.sentence[:a])
@@ -54,6 +57,13 @@ def promise_to_no_one(c: Candidate) -> bool:
     if p1 in _DETERMINERS or p1.endswith(("'s", "’s")):
         return False
     return bool(_phrases("promise_verbs.txt").match(c.sentence, a))
+
+
+def _addressee(party: tuple[str, str, str | None]) -> bool:
+    """A recipient that can be a promise's addressee names a participant: it has a sector or a proper name. The
+    coder also gives the promised thing as recipient ("pledging higher pensions"), which is no one."""
+    text, _, sector = party
+    return bool(sector) or any(w[:1].isupper() for w in _WORD.findall(text))
 
 
 @cache
@@ -76,3 +86,34 @@ def extraposed_judgement(c: Candidate) -> bool:
     if not c.trigger:
         return False
     return bool(_extraposed().search(c.sentence[: max(0, c.trigger[0] - c.sentence_start)]))
+
+
+@cache
+def _root_modal_group() -> re.Pattern[str]:
+    table = [ln.split("\t") for ln in _lines("root_modals.txt")]
+    modals = "|".join(re.escape(w).replace(r"\ ", r"\s+") for k, w in table if k == "modal")
+    semis = "|".join(re.escape(w).replace(r"\ ", r"\s+") for k, w in table if k == "semi")
+    # modal (n't / not) (one adverb) (passive or perfect auxiliary, or a semi-modal) right before the trigger
+    return re.compile(
+        r"\b(?:" + modals + r")(?:n['’]t)?\s+(?:not\s+)?(?:\w+ly\s+|then\s+|also\s+|still\s+|even\s+)?"
+        r"(?:have\s+been\s+|have\s+|be\s+|(?:" + semis + r")\s+(?:be\s+)?)?$",
+        re.I,
+    )
+
+
+# epistemic modal + perfect: a past act told with the speaker's doubt ("the strike may have killed 20"), which
+# GUIDE.md codes as claimed; only hypothetical "would have" is counterfactual (Quirk et al. 1985 4.58, 14.23)
+_EPISTEMIC_PAST = re.compile(r"\b(?:may|might|could|must)(?:n['’]t)?\s+(?:not\s+)?have\s+(?:been\s+)?$", re.I)
+
+
+def root_modal(c: Candidate) -> bool:
+    """The trigger verb's verb group opens with a modal of root possibility, permission or obligation or with
+    hypothetical "would" ("anyone convicted can be jailed", "local communities would be asked to...", "those
+    diagnosed would then need to seek treatment"; data/eventness/root_modals.txt): an act permitted, required or
+    imagined, a policy described or a poll's hypothesis, not one that happened (Quirk et al. 1985 4.49-4.62).
+    A THREATEN keeps its threatened act (PLOVER codes the threat; GUIDE.md), and an epistemic modal with the
+    perfect tells a past act with doubt ("may have killed"), which stays."""
+    if not c.trigger or c.event_type == "THREATEN":
+        return False
+    before = c.sentence[: max(0, c.trigger[0] - c.sentence_start)]
+    return bool(_root_modal_group().search(before)) and not _EPISTEMIC_PAST.search(before)
