@@ -32,6 +32,11 @@ def test_a_root_modal_is_told_from_a_plan_a_threat_and_a_doubtful_report() -> No
     # the threatened act is what a threat is about
     s4 = "The rebels said they would attack the capital."
     assert not root_modal(_cand(s4, "attack", "THREATEN", ["rebels"], ["capital"]))
+    # "would" in reported speech is the backshifted "will" of a plan; "would not" is a refusal
+    s7 = "The ministry said it would send troops to the border."
+    assert not root_modal(_cand(s7, "send", "MOBILIZE", ["ministry"], ["troops"]))
+    s8 = "Uganda would not reopen the border."
+    assert not root_modal(_cand(s8, "reopen", "RETREAT", ["Uganda"], ["border"]))
     # an epistemic modal with the perfect tells a past act with doubt
     s5 = "The air strike may have killed twenty civilians in the village."
     assert not root_modal(_cand(s5, "killed", "ASSAULT", ["air strike"], ["civilians"]))

@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from eventdesk.code.eventness.view import Candidate
-from eventdesk.code.eventness.words import _DETERMINERS, _WORD, _clause_before, _lines, _phrases
+from eventdesk.code.eventness.words import _DETERMINERS, _SAY, _WORD, _clause_before, _lines, _phrases
 
 
 def wish_without_addressee(c: Candidate) -> bool:
@@ -106,14 +106,26 @@ def _root_modal_group() -> re.Pattern[str]:
 _EPISTEMIC_PAST = re.compile(r"\b(?:may|might|could|must)(?:n['’]t)?\s+(?:not\s+)?have\s+(?:been\s+)?$", re.I)
 
 
+# "would" of reported speech is the backshifted "will" of a planned act ("Uganda said it would reopen the border",
+# Quirk et al. 1985 14.31), and "would not" of volition is a refusal ("it would not act on Kenya's call", 4.60)
+_BACKSHIFT = re.compile(r"^would(?:n['’]t|\s+not)?\b", re.I)
+_VOLITION_NEGATED = re.compile(r"^would(?:n['’]t|\s+not)\b", re.I)
+
+
 def root_modal(c: Candidate) -> bool:
     """The trigger verb's verb group opens with a modal of root possibility, permission or obligation or with
     hypothetical "would" ("anyone convicted can be jailed", "local communities would be asked to...", "those
     diagnosed would then need to seek treatment"; data/eventness/root_modals.txt): an act permitted, required or
     imagined, a policy described or a poll's hypothesis, not one that happened (Quirk et al. 1985 4.49-4.62).
     A THREATEN keeps its threatened act (PLOVER codes the threat; GUIDE.md), and an epistemic modal with the
-    perfect tells a past act with doubt ("may have killed"), which stays."""
+    perfect tells a past act with doubt ("may have killed"), which stays; so do "would" in a sentence with a verb
+    of saying (the backshifted "will" of a plan reported) and "would not" (a refusal)."""
     if not c.trigger or c.event_type == "THREATEN":
         return False
     before = c.sentence[: max(0, c.trigger[0] - c.sentence_start)]
-    return bool(_root_modal_group().search(before)) and not _EPISTEMIC_PAST.search(before)
+    m = _root_modal_group().search(before)
+    if not m or _EPISTEMIC_PAST.search(before):
+        return False
+    if _VOLITION_NEGATED.match(m.group(0)):
+        return False
+    return not (_BACKSHIFT.match(m.group(0)) and any(w.lower() in _SAY for w in _WORD.findall(c.sentence)))
