@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from eventdesk.code.eventness import abstract_patient
 from eventdesk.code.lexicon import triggers
+from eventdesk.code.trigger_sense import attributive_adjective
+from eventdesk.resources import Resources
 from tests.support.article import types_after_fill as _types
 from tests.support.eventness import candidate as _cand
 
@@ -28,6 +30,19 @@ def test_an_attributive_adjective_is_no_act() -> None:
     assert "SUPPORT" in _types(
         "The prime minister welcomed the ceasefire agreed by Israel and Hamas on Tuesday."
     )
+
+
+def _token(sentence: str, word: str):
+    doc = Resources.shared({}).nlp(sentence)
+    return next(t for t in doc if t.text == word)
+
+
+def test_an_attributive_adjective_of_judgement_still_judges() -> None:
+    assert attributive_adjective(_token("He made welcome announcements on pensions.", "welcome"))
+    # an adjective of judgement condemns what it modifies, wherever it stands
+    assert not attributive_adjective(_token("The minister denounced the appalling attack.", "appalling"))
+    # the verb stays
+    assert not attributive_adjective(_token("The dockers were striking outside parliament.", "striking"))
 
 
 def test_an_abstract_subject_is_no_agent() -> None:

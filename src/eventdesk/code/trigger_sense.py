@@ -9,7 +9,7 @@ word's spaCy token, each from a definition:
 - an attributive adjective ("made welcome announcements"): an adjective before a noun names a
   property of what the noun refers to (Quirk et al. 1985 7.3, attributive adjectives), not an act of
   anyone; WordNet keeps such adjectives apart from the verbs (welcome adj. "giving pleasure or
-  satisfaction" vs welcome v. "receive someone, as into one's house");
+  satisfaction" vs welcome v. "receive someone, as into one's house"); an adjective of judgement still judges;
 - an abstract subject ("the policies appealed to all sides"): the agent of an interaction is a
   person, group or state (FrameNet: the Speaker of Request and the Agent of Attack are sentient; Katz &
   Fodor 1963 selectional restrictions); a subject that names an idea, quality, condition or feeling
@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from eventdesk.code.syntax import frame_words
 from eventdesk.data import lines
 
 
@@ -37,8 +38,15 @@ def in_person_name(tok: Any) -> bool:
 
 def attributive_adjective(tok: Any) -> bool:
     """The trigger word is an adjective (or a noun parsed as one) modifying a noun: "welcome announcements",
-    "a rallying cry". Participles stay ("the striking workers", "the ousted president" tell an act)."""
-    return tok.dep_ == "amod" and tok.tag_ in ("JJ", "NN") and tok.head.pos_ in ("NOUN", "PROPN")
+    "a rallying cry" (a participle the parser reads as a verb stays: "the ousted president"), but not the
+    adjectives of judgement (data/frames/evaluative_words.txt: "a cowardly attack" condemns it, an expressive
+    speech act in any position; Searle 1976)."""
+    return (
+        tok.dep_ == "amod"
+        and tok.tag_ in ("JJ", "NN")
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and tok.lower_ not in frame_words("evaluative_words.txt")
+    )
 
 
 def abstract_subject(tok: Any) -> bool:
