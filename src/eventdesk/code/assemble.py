@@ -395,6 +395,11 @@ def code(
                         | _claimant(modality, fr.speaker),
                     )
                     events.append(ev)
+                    accusal = _accusal(
+                        ev, coder.alleged_act(tok, g.event_type, fr), g, doc.text, cs, s_abs, seen, res
+                    )
+                    if accusal is not None:
+                        events.append(accusal)
                     if (
                         main is None
                         and not mention_only
@@ -466,6 +471,40 @@ def code(
         )
         out += events if bare_mentions else [e for e in events if not e.extra.get("mention_only")]
     return out
+
+
+def _accusal(
+    ev: Event, fr: Frame | None, g: Any, text: str, cs: int, s_abs: int, seen: set[tuple], res: Resources
+) -> Event | None:
+    """The accusation a claimed act carries (SentenceCoder.alleged_act: "Ankara insisted the militias
+    had shelled its positions"), as a record of its own told by the alleging verb; None when there is
+    none or the sentence already has that accuser's accusation."""
+    if fr is None:
+        return None
+    key = (s_abs, "ACCUSE", tuple(a.name for a in fr.actors))
+    if key in seen:
+        return None
+    seen.add(key)
+    verb = fr.pred
+    trig = (verb.idx, verb.idx + len(verb.text))
+    acc = type_choice.retype(replace(g, trigger=trig), text, "ACCUSE", "allege", acled=res.acled_model)
+    t0 = cs + verb.idx
+    return replace(
+        ev,
+        event_type="ACCUSE",
+        mode=acc.mode,
+        contexts=list(acc.contexts),
+        acled_event_type=acc.acled_event_type,
+        acled_sub_event_type=acc.acled_sub_event_type,
+        cameo_root=acc.cameo_root,
+        goldstein=acc.goldstein,
+        actors=fr.actors,
+        recipients=fr.recipients,
+        modality=fr.modality,
+        fatalities=None,
+        extra={"trigger": [t0, t0 + len(verb.text)], "clause_role": clause_role(verb)}
+        | _claimant(fr.modality, fr.speaker),
+    )
 
 
 def _main_from_document(

@@ -16,7 +16,16 @@ from eventdesk.code.actors.context import ArticleContext
 from eventdesk.code.actors.dictionary import STATE
 from eventdesk.code.actors.resolve import Resolver
 from eventdesk.code.actors.words import GROUP_PRONOUNS, word_list
-from eventdesk.code.judgement import alleged_breach, evaluative_predicate, judged, parties_of
+from eventdesk.code.judgement import (
+    ALLEGING,
+    POSSESSIVE,
+    WRONGFUL_TYPES,
+    alleged_breach,
+    alleging_verb,
+    evaluative_predicate,
+    judged,
+    parties_of,
+)
 from eventdesk.code.syntax import (
     ACCUSE_VERBS,
     DENY,
@@ -100,6 +109,13 @@ class SentenceCoder:
                 return judged_frames
             if alleged_breach(trig):
                 return self._allegation(trig, mentions, ctx)
+            # "the opposition alleged that police had beaten protesters": who is said to have done it
+            # is the accused (FrameNet Judgment_communication 'charge', Statement 'allege' + that-clause)
+            content = [c for c in trig.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            if trig.pos_ == "VERB" and trig.lower_ in ALLEGING and content:
+                alleged = self._allegation(content[0], mentions, ctx)
+                if alleged:
+                    return alleged
         pred, noun = find_pred(trig)
         speaker, claimed = self._speaker(pred, mentions, ctx)
         modality = self._modality(pred, noun, claimed)
@@ -247,6 +263,11 @@ class SentenceCoder:
                 ):
                     # "they want the government to withdraw it": the subject of an infinitive
                     # complement is who is asked, pushed or allowed to act
+                    rec_h += [o for o in c.children if o.dep_ == "nsubj"]
+                elif c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ":
+                    # "held Ankara and Moscow accountable": an object with an adjective as its
+                    # complement (Quirk et al. 1985 16.43), parsed as a verbless clause whose
+                    # subject is the object, is whom the act is about
                     rec_h += [o for o in c.children if o.dep_ == "nsubj"]
             if v.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in v.children):
                 # "is killing or imprisoning Kurds": coordinated verbs share the object that
@@ -397,6 +418,33 @@ class SentenceCoder:
         if not recips:
             return []
         return [Frame(verb, [speaker], recips, self._modality(verb, None, False), speaker)]
+
+    def alleged_act(self, trig: Any, etype: str, fr: Frame) -> Frame | None:
+        """ "Ankara insisted the militias had shelled its positions": a party that asserts another party
+        did violence accuses it (PLOVER ACCUSE 'allege'), besides the claimed act itself. The frame of
+        that accusation (the alleging verb, the speaker, the doer), or None when the act is no violence,
+        is not the content of a verb of alleging (data/frames/allegation_verbs.txt; a neutral "said"
+        reports the act), or its speaker or doer is no political party, or both are one side (a
+        state's own bodies report its own acts)."""
+        if etype not in WRONGFUL_TYPES or fr.speaker is None or fr.modality != "claimed" or not fr.actors:
+            return None
+        verb = alleging_verb(find_pred(trig)[0])
+        sp = fr.speaker
+        if verb is None or not (sp.country or sp.sector):
+            return None
+        doers = [
+            a
+            for a in fr.actors
+            if (a.country or a.sector)
+            and a.name != sp.name
+            # "Russia insisted its jets had struck ...": a possessive pronoun in the speaker's own clause
+            # most often stands for the speaker, whose own act it reports
+            and a.text.split(" ", 1)[0].lower() not in POSSESSIVE
+            and not (a.country and a.country == sp.country and a.sector in STATE and sp.sector in STATE)
+        ]
+        if not doers:
+            return None
+        return Frame(verb, [sp], doers, self._modality(verb, None, False), sp)
 
     def _demand_frames(self, verb: Any, mentions: list[Any], ctx: ArticleContext) -> list[Frame]:
         """ "X said Y and Z must / should act": X's demand of Y and X's demand of Z (PLOVER REQUEST;

@@ -88,3 +88,23 @@ def alleged_breach(trig: Any) -> bool:
     """Whether the trigger is a verb of breaking a rule, a truce or a law ("Turkey had violated the
     ceasefire"): PLOVER codes who says so as accusing who broke it (ACCUSE 'allege')."""
     return trig.pos_ == "VERB" and trig.lower_ in WRONGDOING
+
+
+# verbs that assert a claim against doubt (FrameNet Statement, Reasoning; Judgment_communication "charge")
+ALLEGING = frame_words("allegation_verbs.txt")
+# acts whose doer, told as another party's claim, stands accused (PLOVER ACCUSE 'allege': wrongdoing)
+WRONGFUL_TYPES = frozenset({"ASSAULT", "COERCE"})
+# "its jets", "our forces": in a speaker's own clause most often the speaker's
+POSSESSIVE = frame_words("possessive_determiners.txt")
+
+
+def alleging_verb(pred: Any) -> Any | None:
+    """The verb of alleging whose content clause the predicate is ("Ankara insisted the militias had
+    shelled its positions" -> insisted), or None. The first conjunct carries the relation ("had
+    harassed and targeted")."""
+    t = pred
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "ccomp" and t.head.pos_ == "VERB" and t.head.lower_ in ALLEGING:
+        return t.head
+    return None
