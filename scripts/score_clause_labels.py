@@ -14,13 +14,16 @@ The labelled articles are read from ../shared/corpora (scripts/eventness_corpus.
 realnews article) and run through `eventdesk run` (the eventness gate off unless --gate). A
 candidate counts as coded when a record's trigger starts at its offset (a labelled event also when a
 record of its type has a mention whose sentence holds it). Printed: per label kind how
-many the coder gets right, per rule family the same, and a last line `SCORE clause ...` (type_acc: of
-the labelled events the coder codes, the share it codes with the labelled type).
+many the coder gets right, per rule family the same, a line `SCORE clause half=study|held ...` per half
+(md5 of the corpus key, last hex digit 0-7 study, 8-f held, as the other scorers split) and a last line
+`SCORE clause ...` over both (type_acc: of the labelled events the coder codes, the share it codes with
+the labelled type). `--show` lists the study half's errors only; the held half is for scoring.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import tempfile
@@ -32,6 +35,24 @@ from eventness_corpus import GATE_OFF, articles, run_and_export  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "training" / "clause_labels.tsv"
+
+
+def half(key: str) -> str:
+    """study (md5 of the corpus key ends in 0-7) or held."""
+    return "study" if hashlib.md5(key.encode()).hexdigest()[-1] in "01234567" else "held"
+
+
+def score_line(kinds: dict[str, Counter], n_labels: int, tag: str = "") -> str:
+    """The `SCORE clause` line of one set of verdicts by label kind (event / none)."""
+    ev = kinds.get("event", Counter())
+    no = kinds.get("none", Counter())
+    n_ev, n_no = sum(ev.values()), sum(no.values())
+    return (
+        f"SCORE clause{tag} labels={n_labels} event_kept={ev['right'] / n_ev if n_ev else 0:.3f} "
+        f"event_wrong_type={ev['wrong']} event_lost={ev['lost']} "
+        f"side_dropped={no['right'] / n_no if n_no else 0:.3f} side_coded={no['wrong']} "
+        f"type_acc={ev['right'] / (ev['right'] + ev['wrong']) if ev['right'] + ev['wrong'] else 0:.3f}"
+    )
 
 
 def read_labels(path: Path) -> list[dict]:
@@ -111,7 +132,9 @@ def main() -> None:
     ap.add_argument("--labels", default=str(LABELS))
     ap.add_argument("--gate", action="store_true", help="keep the eventness gate on (default: off)")
     ap.add_argument("--candidates", help="a folder with ev.jsonl and art.jsonl of a run already made")
-    ap.add_argument("--show", action="store_true", help="print every candidate the coder gets wrong")
+    ap.add_argument(
+        "--show", action="store_true", help="print the study half's candidates the coder gets wrong"
+    )
     a = ap.parse_args()
     rows = read_labels(Path(a.labels))
     if a.candidates:
@@ -122,26 +145,25 @@ def main() -> None:
     got, spans = coded(cand)
     by_kind: dict[str, Counter] = {}
     by_rule: dict[str, Counter] = {}
+    by_half: dict[str, dict[str, Counter]] = {}
+    n_half: Counter = Counter()
     for r in rows:
         v = verdict(r, got.get((r["key"], r["trig"][0]), set()), joined_types(spans, r["key"], r["trig"][0]))
         kind = "none" if r["label"] == "none" else "event"
         by_kind.setdefault(kind, Counter())[v] += 1
         by_rule.setdefault(r["rule"], Counter())[v] += 1
-        if a.show and v != "right":
+        h = half(r["key"])
+        by_half.setdefault(h, {}).setdefault(kind, Counter())[v] += 1
+        n_half[h] += 1
+        if a.show and v != "right" and h == "study":
             print(f"  {v:5} {r['key']} {r['trig']} {r['type']} label={r['label']} rule={r['rule']}")
     for name, table in (("label", by_kind), ("rule", by_rule)):
         for k, c in sorted(table.items()):
             n = sum(c.values())
             print(f"{name} {k:24} n={n:4} right={c['right']:4} wrong={c['wrong']:4} lost={c['lost']:4}")
-    ev = by_kind.get("event", Counter())
-    no = by_kind.get("none", Counter())
-    n_ev, n_no = sum(ev.values()), sum(no.values())
-    print(
-        f"SCORE clause labels={len(rows)} event_kept={ev['right'] / n_ev if n_ev else 0:.3f} "
-        f"event_wrong_type={ev['wrong']} event_lost={ev['lost']} "
-        f"side_dropped={no['right'] / n_no if n_no else 0:.3f} side_coded={no['wrong']} "
-        f"type_acc={ev['right'] / (ev['right'] + ev['wrong']) if ev['right'] + ev['wrong'] else 0:.3f}"
-    )
+    for h in ("study", "held"):
+        print(score_line(by_half.get(h, {}), n_half[h], f" half={h}"))
+    print(score_line(by_kind, len(rows)))
 
 
 if __name__ == "__main__":
