@@ -11,7 +11,7 @@ from typing import Any
 from eventdesk.code.type_choice.accuse import accuse_type
 from eventdesk.code.type_choice.agree import agree_type
 from eventdesk.code.type_choice.consult import consult_type
-from eventdesk.code.type_choice.content import _requested, deliberated, demanded
+from eventdesk.code.type_choice.content import _requested, deliberated, demanded, desired
 from eventdesk.code.type_choice.embedding import _said, _without, comparative, disposition
 from eventdesk.code.type_choice.force import assault_type, coerce_type, mobilize_type
 from eventdesk.code.type_choice.opinion import poll_share
@@ -73,7 +73,7 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         return None
     if etype != "CONSULT" and deliberated(tok):
         return None
-    if _without(tok):
+    if _without(tok) or desired(tok):
         return None
     if etype != "REQUEST" and demanded(tok, others):
         return None

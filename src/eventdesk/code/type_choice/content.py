@@ -1,5 +1,6 @@
 """Acts that are another act's content: the topic of a deliberation ("discussed new sanctions"), the
-object of a request ("seeking an investigation"), an act demanded under a deontic modal. What is discussed,
+object of a request ("seeking an investigation") or of a desire ("wants Russia's backing"), an act demanded
+under a deontic modal. What is discussed,
 requested or demanded is not done (PLOVER CONSULT, REQUEST); the talk or the demand is the event.
 """
 
@@ -28,6 +29,13 @@ def deliberated(tok: Any) -> bool:
     else:
         return False
     return gov.i != tok.i and _is(gov, "deliberation_words")
+
+
+def desired(tok: Any) -> bool:
+    """ "Turkey wants Russia's backing for its plan", "the rebels lack support": an act named as the object of a verb
+    of desire or lack is wanted, not done (WordNet want v.1, need v.1, lack v.1); a party that says it wants another's
+    act asks for it, which the lexicon's directive want ("want the government to withdraw") codes as a REQUEST."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.i != tok.i and _is(tok.head, "desire_verbs")
 
 
 def _requested(tok: Any, others: list[tuple[str, Any]]) -> bool:

@@ -36,6 +36,15 @@ def support_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> st
     SANCTION (a reduction of relations)."""
     if forms & words("backing_verbs") and _material_means(tok):
         return None if any(t == "AID" for t, _ in others) else "AID"
+    # "Iran has supported Houthi fighters throughout the war": backing given to fighters in a conflict is military
+    # assistance (PLOVER AID: "military and police assistance"), as the lexicon's "Turkish-backed rebels" is AID;
+    # backing of a party's words or cause stays SUPPORT
+    if (
+        tok.pos_ == "VERB"
+        and forms & words("backing_verbs")
+        and any(_is(o, "armed_group_nouns") for o in _objects(tok))
+    ):
+        return None if any(t == "AID" for t, _ in others) else "AID"
     # "the fighters who defended the town": a place held by force, not words in defence of a party or
     # a policy (CAMEO 052 "defend verbally", PLOVER SUPPORT is non-material)
     if forms & {"defend"} and any(

@@ -1,0 +1,47 @@
+"""Which type a trigger carries, session 15 families, by definitions: an act named as the object of a verb of desire
+or lack is wanted, not done (WordNet want v.1, need v.1, lack v.1); backing given to fighters is military assistance
+(PLOVER AID, "military and police assistance"), backing of words stays SUPPORT; an acronym said as a word and written
+with one capital in British news style ("Isis", "Nato") names the same party, so a capture by Isis is an abduction
+(PLOVER COERCE ambiguities: captures by armed groups are ASSAULT 'abduct'). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.article import events_after_fill, types_after_fill
+from tests.support.type_choice import decide
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "etype", "expected"),
+    [
+        ("Ankara wants Moscow's backing for its plan to push the militia out.", "backing", "SUPPORT", None),
+        ("The rebels lack support among the villagers of the valley.", "support", "SUPPORT", None),
+        ("The minister needs the approval of parliament for the deal.", "approval", "SUPPORT", None),
+        # the same noun as the object of a verb of giving is support given
+        ("Moscow gave Ankara its backing for the plan on Tuesday.", "backing", "SUPPORT", "SUPPORT"),
+    ],
+)
+def test_an_act_wanted_is_not_done(text: str, word: str, etype: str, expected: str | None) -> None:
+    assert decide(text, word, etype) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Iran has supported Houthi fighters throughout the war.", "supported", "AID"),
+        ("Qatar backed the militants in the north for two years.", "backed", "AID"),
+        ("The party supported the rebels' demand for a ceasefire.", "supported", "SUPPORT"),
+        ("The senator supported the new sanctions bill on Monday.", "supported", "SUPPORT"),
+    ],
+)
+def test_backing_given_to_fighters_is_aid(text: str, word: str, expected: str) -> None:
+    assert decide(text, word, "SUPPORT") == expected
+
+
+def test_a_title_case_acronym_names_the_armed_group() -> None:
+    (ev,) = events_after_fill("Two Kurdish journalists were detained by Isis in the town last year.")
+    assert (ev.event_type, ev.mode) == ("ASSAULT", "abduct")
+    assert ev.actors[0].sector == "REB"
+    # police detaining a suspect is an arrest still
+    assert types_after_fill("Police detained two suspects in Manchester on Friday.") == ["COERCE"]
