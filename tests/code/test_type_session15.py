@@ -45,3 +45,29 @@ def test_a_title_case_acronym_names_the_armed_group() -> None:
     assert ev.actors[0].sector == "REB"
     # police detaining a suspect is an arrest still
     assert types_after_fill("Police detained two suspects in Manchester on Friday.") == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # a danger put to a party is a disapproval of its course (PLOVER ACCUSE), no coercive warning
+        ("Angry backbenchers warned the prime minister about the dangers of a split.", "warned", "ACCUSE"),
+        ("The rebels warned the government about the risks of the new law.", "warned", "ACCUSE"),
+        # a repercussion held out stays a threat
+        ("Russia warned Turkey about the consequences of an attack on Afrin.", "warned", "THREATEN"),
+        ("Russia warned Turkey of serious consequences if it attacked.", "warned", "THREATEN"),
+    ],
+)
+def test_a_danger_put_to_a_party_is_no_threat(text: str, word: str, expected: str) -> None:
+    assert decide(text, word, "THREATEN") == expected
+
+
+def test_force_foretold_in_a_figurative_sense_is_no_threat() -> None:
+    # "will attack" with a record as object criticises (PLOVER ACCUSE); with a militia as object it is force foretold
+    assert types_after_fill(
+        "The Tory leader will attack the government's record on tax in a speech on Monday."
+    ) == ["ACCUSE"]
+    assert (
+        decide("The army will attack the rebel positions near the border.", "attack", "THREATEN")
+        == "THREATEN"
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventdesk.code.type_choice.force import assault_type
 from eventdesk.code.type_choice.tree import PARTY_ENTITIES, _party, _subject, _with_conjuncts
 from eventdesk.code.type_choice.vocab import _forms, _is, words
 
@@ -28,6 +29,11 @@ def _threat_act(tok: Any) -> bool:
         ):
             return True
     return False
+
+
+def _addressee(tok: Any) -> bool:
+    """A party a warning is put to: a name, a pronoun, a party noun or a title of office ("the prime minister")."""
+    return _party(tok) or _is(tok, "person_titles")
 
 
 def _done(clause: Any) -> bool:
@@ -66,8 +72,25 @@ def warning_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    if about and not clauses and not any(c.dep_ == "dobj" for c in tok.children):
-        return "THREATEN" if any(_is(p, "coercive_warning") for p in about) else None
+    # "warned the prime minister about the dangers": the parse may hang the topic on the party addressed
+    about += [
+        p
+        for o in tok.children
+        if o.dep_ == "dobj" and _addressee(o)
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "about"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if about and not clauses:
+        if any(_is(p, "coercive_warning") for p in about):
+            return "THREATEN"
+        # "warned Blair and Brown about the dangers of disunity": a danger put to a party, no repercussion the
+        # speaker holds out, is a disapproval of that party's course (PLOVER ACCUSE), not a coercive warning
+        addressed = [c for c in tok.children if c.dep_ == "dobj"]
+        if not addressed:
+            return None
+        return "ACCUSE" if any(_addressee(o) for o in addressed) else "THREATEN"
     # "warned Iran against further missile tests", "warned Ankara not to attack", "warned the rebels to lay
     # down their arms": what the warning asks of its addressee is a demand (PLOVER REQUEST: "all requests,
     # demands, and orders ... less forceful than threats"), not a repercussion the speaker's side holds out
@@ -144,6 +167,12 @@ def threaten_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> s
     or nothing (`warning_type`), and a threat noun must name an act, not a danger (`_threat_act`)."""
     if tok.lower_ == "threatened" and tok.dep_ == "amod":
         return None
+    # "he will attack Labour's record": force foretold is a threat (sentence.py retypes it) only in the violent
+    # sense; with a policy, a record or a deal as object the verb is figurative (force.assault_type's test)
+    if tok.pos_ == "VERB" and _is(tok, "violent_verbs"):
+        sense = assault_type(tok, forms, others)
+        if sense not in ("ASSAULT", "THREATEN"):
+            return sense
     if menace(tok):
         return None
     warning = warning_type(tok, others)
