@@ -71,3 +71,24 @@ def test_force_foretold_in_a_figurative_sense_is_no_threat() -> None:
         decide("The army will attack the rebel positions near the border.", "attack", "THREATEN")
         == "THREATEN"
     )
+
+
+def test_an_offensive_launched_is_force_used() -> None:
+    # PLOVER MOBILIZE: "in the context of an ASSAULT, only the ASSAULT is coded", also when the parse takes the
+    # noun "offensive" for a modifier of the place after it
+    text = "Officials said the army had launched an offensive east of the river on Sunday."
+    assert decide(text, "launched", "MOBILIZE") == "ASSAULT"
+    assert (
+        decide("The navy launched a training exercise in the Black Sea.", "launched", "MOBILIZE")
+        == "MOBILIZE"
+    )
+
+
+def test_the_start_of_an_offensive_is_an_assault() -> None:
+    evs = events_after_fill(
+        "Turkey announced the start of a military operation against Kurdish forces on Wednesday."
+    )
+    assert [e.event_type for e in evs] == ["ASSAULT"]
+    assert "CONSULT" in types_after_fill(
+        "The minister announced the start of a consultation on the new rules."
+    )

@@ -132,8 +132,11 @@ def mobilize_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> s
     RETREAT, a member defecting from a party a SANCTION, arms given to another party AID."""
     # "launched an offensive", "sent troops into Afrin to fight the Kurds": force used, not only
     # readied (PLOVER MOBILIZE: "in the context of an ASSAULT, only the ASSAULT is coded")
-    if any(_is(o, "offensive_nouns") for o in _objects(tok)) or any(
-        _is(o, "operation_nouns") and _military(o) for o in _objects(tok)
+    objs = _objects(tok)
+    # "launched an offensive east of the Euphrates": the parse may take the noun for a modifier of what follows it
+    objs += [c for o in objs for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i]
+    if any(_is(o, "offensive_nouns") for o in objs) or any(
+        _is(o, "operation_nouns") and _military(o) for o in objs
     ):
         # "Turkey said it would launch an offensive": force its own side announces is a threat
         return "THREATEN" if foretold_force(tok) else "ASSAULT"
