@@ -1,8 +1,8 @@
 """Which type a trigger carries, session 15 families, by definitions: an act named as the object of a verb of desire
 or lack is wanted, not done (WordNet want v.1, need v.1, lack v.1); backing given to fighters is military assistance
-(PLOVER AID, "military and police assistance"), backing of words stays SUPPORT; an acronym said as a word and written
-with one capital in British news style ("Isis", "Nato") names the same party, so a capture by Isis is an abduction
-(PLOVER COERCE ambiguities: captures by armed groups are ASSAULT 'abduct'). Sentences written for these tests."""
+(PLOVER AID, "military and police assistance"), backing of words stays SUPPORT; a danger put to a party is no threat
+(PLOVER THREATEN "coercive or forceful warnings", ACCUSE); an offensive launched or started is an ASSAULT (PLOVER
+MOBILIZE: "in the context of an ASSAULT, only the ASSAULT is coded"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -37,14 +37,6 @@ def test_an_act_wanted_is_not_done(text: str, word: str, etype: str, expected: s
 )
 def test_backing_given_to_fighters_is_aid(text: str, word: str, expected: str) -> None:
     assert decide(text, word, "SUPPORT") == expected
-
-
-def test_a_title_case_acronym_names_the_armed_group() -> None:
-    (ev,) = events_after_fill("Two Kurdish journalists were detained by Isis in the town last year.")
-    assert (ev.event_type, ev.mode) == ("ASSAULT", "abduct")
-    assert ev.actors[0].sector == "REB"
-    # police detaining a suspect is an arrest still
-    assert types_after_fill("Police detained two suspects in Manchester on Friday.") == ["COERCE"]
 
 
 @pytest.mark.parametrize(

@@ -128,10 +128,6 @@ class ActorDictionary:
                 self.aliases[a] = e
             if a[:1].islower():  # "coalition" also at the start of a sentence
                 self.aliases.setdefault(a[:1].upper() + a[1:], e)
-            # an acronym said as a word is written with a capital only in British news style ("Nato", "Isis",
-            # "Unicef": Guardian and Observer style guide, "abbreviations and acronyms"; BBC News style guide)
-            if len(a) >= 4 and a.isascii() and a.isalpha() and a.isupper():
-                self.aliases.setdefault(a[:1] + a[1:].lower(), e)
         return e
 
     @staticmethod
