@@ -42,6 +42,7 @@ from eventdesk.code.syntax import (
     conjuncts,
     contrasted,
     find_pred,
+    frame_words,
     is_reciprocal,
     obliged,
     possessor,
@@ -51,6 +52,45 @@ from eventdesk.records import Actor
 
 # Verbal PLOVER types: acts done by saying (the manual's "verbal cooperation / conflict" quads)
 _VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE", "CONCEDE"})
+# Claims and announcements of one's own act (each file's first line gives its source)
+_RESPONSIBILITY = frame_words("responsibility_claims.txt")
+_ANNOUNCING = frame_words("announcing_verbs.txt")
+_ASPECT = frame_words("aspect_nouns.txt")
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def phase_of(noun: Any) -> Any | None:
+    """ "the start of a military operation": the event an aspect noun is a phase of (its "of" object)."""
+    if noun is None or noun.lower_ not in _ASPECT:
+        return None
+    inner = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    return next((o for o in inner if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+
+
+def claimant_heads(noun: Any) -> list[Any]:
+    """Who claims or announces an event noun as their own act: "IS claimed responsibility for the
+    bombing", "the group claimed the attack" (ACLED: a claim of responsibility names the perpetrator),
+    "Turkey announced the start of an operation" (PLOVER: the announcer's side acts). The subject of
+    the claiming verb, or nothing when it is negated or says no one ("no group has claimed ...")."""
+    n = noun
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in _ASPECT:
+        n = n.head.head  # the operation of "the start of an operation"
+    verb = None
+    if n.dep_ == "dobj" and n.head.pos_ == "VERB" and n.head.lower_ in _ANNOUNCING:
+        verb = n.head
+    elif n.dep_ == "pobj" and n.head.lower_ == "for":
+        resp = n.head.head
+        if resp.lower_ in _RESPONSIBILITY and resp.dep_ == "dobj" and resp.head.lower_ in _RESPONSIBILITY:
+            verb = resp.head
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    return [
+        s
+        for s in subject_heads(verb)[0]
+        if s.lower_ not in _NOBODY and not any(c.dep_ == "det" and c.lower_ == "no" for c in s.children)
+    ]
+
+
 # Types whose parties act jointly: "X and Y met / agreed / cooperated" (PLOVER CONSULT, AGREE, COOPERATE)
 _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -168,6 +208,8 @@ class SentenceCoder:
                 and noun.head.lower_ in LIGHT
             ):
                 agent_heads, _ = subject_heads(noun.head)
+            if not agent_heads:
+                agent_heads = claimant_heads(noun)
             # "In a surprise visit to X, he noted ...", "he will travel to Paris for talks", "he said
             # ahead of a meeting with X": the one who meets is the clause's subject
             prep = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
@@ -225,6 +267,10 @@ class SentenceCoder:
         # recipients
         rec_h: list[Any] = list(patient_heads)
         holders = [pred] + ([noun] if noun is not None and noun.i != pred.i else [])
+        inner = phase_of(noun)
+        if inner is not None:
+            # "the start of an operation against X": the operation is the event, X its recipient
+            holders = [inner if v.i == noun.i else v for v in holders]
         for v in holders:
             for c in v.children:
                 if (

@@ -29,6 +29,7 @@ FAIL = frame_words("failure_verbs.txt")
 MODAL = frame_words("modal_auxiliaries.txt")
 PLAN = frame_words("plan_words.txt")
 PLAN_NOUNS = frame_words("plan_nouns.txt")
+CONTROL_NOUNS = frame_words("control_nouns.txt")
 # verbs whose object noun is the event itself: "launched airstrikes", "staged a protest"
 LIGHT = frame_words("light_verbs.txt")
 WEAPONS = frame_words("weapon_nouns.txt")
@@ -154,6 +155,17 @@ def subject_heads(v: Any) -> tuple[list[Any], list[Any]]:
                 for x in [v, *[c for c in v.children if c.dep_ == "conj"]]
                 for c in x.children
             )
+            if v.head.lower_ in CONTROL_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+            ):
+                # "troops made plans to attack the town", "Russia's bid to take the city": who makes
+                # the plan does the act (subject control of a noun's infinitive, Quirk et al. 17.28)
+                owner = [c for c in v.head.children if c.dep_ == "poss"]
+                if owner:
+                    return owner, []
+                if v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX"):
+                    v = v.head.head
+                    continue
             if v.tag_ == "VBG" or has_obj:
                 return [v.head], []
             # "westerners imprisoned by Isis": the agent did it to the noun the participle modifies
