@@ -76,3 +76,22 @@ def test_who_makes_plans_to_act_is_the_actor_not_the_source():
     )
     coded = [e for e in evs if e.extra.get("from") != "document"]
     assert coded and all([a.name for a in e.actors] == ["Troops"] for e in coded)
+
+
+def test_force_from_an_armed_party_is_that_party_s():
+    assert _actor_names("The village came under rocket fire from Hezbollah fighters overnight.") == [
+        ["Hezbollah"]
+    ]
+    evs = _events("Civilians in Idlib are enduring a month of airstrikes from Syrian jets.", "ASSAULT")
+    assert [[a.country for a in e.actors] for e in evs] == [["SYR"]]
+
+
+def test_the_place_force_comes_from_is_not_the_actor():
+    evs = _events("The town faced heavy shelling from Lebanon on Monday.", "ASSAULT")
+    assert [[a.name for a in e.actors] for e in evs] == [[UNIDENTIFIED]]
+
+
+def test_what_is_seized_from_a_party_keeps_that_party_as_recipient():
+    evs = _events("Turkish troops seized the town from Kurdish militias in 2018.", "ASSAULT")
+    assert evs and all(a.country == "TUR" for e in evs for a in e.actors)
+    assert all("Kurdish militias" in [r.text for r in e.recipients] for e in evs)

@@ -200,6 +200,18 @@ class SentenceCoder:
                 for o in a.children
                 if o.dep_ == "pobj"
             ]
+            if etype == "ASSAULT" and not own and noun.lower_ in WEAPONS:
+                # "airstrikes from Russian jets", "fire from government forces": with a noun of force
+                # "from" marks its source (Quirk et al. 1985, 9.19), an armed party the attacker; a bare
+                # place ("rockets from Gaza") is where it came from, not who ("seized from X" is no such noun)
+                own += [
+                    o
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ == "from"
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                    and any(m.start <= o.i < m.end and m.kind in ("group", "sector") for m in mentions)
+                ]
             agent_heads = own[:1]
             if (
                 not agent_heads
