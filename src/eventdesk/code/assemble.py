@@ -374,14 +374,8 @@ def code(
                     t0 = cs + tok.idx
                     ev = Event(
                         article_id=art.id,
-                        event_type=g.event_type,
                         evidence=Evidence(body[s_abs:e_abs], s_abs, e_abs),
-                        mode=g.mode,
-                        contexts=list(g.contexts),
-                        acled_event_type=g.acled_event_type,
-                        acled_sub_event_type=g.acled_sub_event_type,
-                        cameo_root=g.cameo_root,
-                        goldstein=g.goldstein,
+                        **_type_fields(g),
                         actors=fr.actors,
                         recipients=fr.recipients,
                         modality=modality,
@@ -473,6 +467,19 @@ def code(
     return out
 
 
+def _type_fields(g: Any) -> dict[str, Any]:
+    """The fields of an Event that a type decision (type_choice / document rules) sets."""
+    return {
+        "event_type": g.event_type,
+        "mode": g.mode,
+        "contexts": list(g.contexts),
+        "acled_event_type": g.acled_event_type,
+        "acled_sub_event_type": g.acled_sub_event_type,
+        "cameo_root": g.cameo_root,
+        "goldstein": g.goldstein,
+    }
+
+
 def _accusal(
     ev: Event, fr: Frame | None, g: Any, text: str, cs: int, s_abs: int, seen: set[tuple], res: Resources
 ) -> Event | None:
@@ -491,13 +498,7 @@ def _accusal(
     t0 = cs + verb.idx
     return replace(
         ev,
-        event_type="ACCUSE",
-        mode=acc.mode,
-        contexts=list(acc.contexts),
-        acled_event_type=acc.acled_event_type,
-        acled_sub_event_type=acc.acled_sub_event_type,
-        cameo_root=acc.cameo_root,
-        goldstein=acc.goldstein,
+        **_type_fields(acc),
         actors=fr.actors,
         recipients=fr.recipients,
         modality=fr.modality,
@@ -556,14 +557,8 @@ def _main_from_document(
     s_abs, e_abs = s_abs + lead, e_abs - tail
     return Event(
         article_id=art.id,
-        event_type=dg.event_type,
         evidence=Evidence(body[s_abs:e_abs], s_abs, e_abs),
-        mode=dg.mode,
-        contexts=list(dg.contexts),
-        acled_event_type=dg.acled_event_type,
-        acled_sub_event_type=dg.acled_sub_event_type,
-        cameo_root=dg.cameo_root,
-        goldstein=dg.goldstein,
+        **_type_fields(dg),
         actors=actors,
         recipients=recipients,
         modality=modality,
