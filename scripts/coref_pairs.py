@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import copy
 import csv
-import hashlib
 import random
 import sys
 from collections.abc import Iterator
@@ -30,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eventness_corpus import articles  # noqa: E402
+from eventness_corpus import articles, half  # noqa: E402
 
 from eventdesk.config import load_config  # noqa: E402
 from eventdesk.pipeline import extract_events  # noqa: E402
@@ -131,11 +130,6 @@ def _joined(
     finally:
         coref.join = real_join
     return together
-
-
-def half(key: str) -> str:
-    """The study/held split of the label sets, as realnews: md5 of the key, last hex digit 0-7 study."""
-    return "study" if hashlib.md5(key.encode()).hexdigest()[-1] in "01234567" else "held"
 
 
 def score(labels: Path, show: bool = False, batch: str | None = None) -> None:

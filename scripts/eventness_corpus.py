@@ -14,6 +14,7 @@ writes the articles as `eventdesk run` input ({"id", "title", "text", "published
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -25,6 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("EVENTDESK_SHARED", ROOT.parent / "shared"))
 BBC_CATEGORIES = ("politics", "business", "entertainment", "sport", "tech")
+
+
+def half(key: str) -> str:
+    """The study/held split of the label sets, as realnews: md5 of the key, last hex digit 0-7 study, 8-f held."""
+    return "study" if hashlib.md5(key.encode()).hexdigest()[-1] in "01234567" else "held"
 
 
 def _norm(text: str) -> str:

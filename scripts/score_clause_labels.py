@@ -23,7 +23,6 @@ the labelled type). `--show` lists the study half's errors only; the held half i
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import tempfile
@@ -31,15 +30,10 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eventness_corpus import GATE_OFF, articles, run_and_export  # noqa: E402
+from eventness_corpus import GATE_OFF, articles, half, run_and_export  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "training" / "clause_labels.tsv"
-
-
-def half(key: str) -> str:
-    """study (md5 of the corpus key ends in 0-7) or held."""
-    return "study" if hashlib.md5(key.encode()).hexdigest()[-1] in "01234567" else "held"
 
 
 def score_line(kinds: dict[str, Counter], n_labels: int, tag: str = "") -> str:

@@ -17,14 +17,13 @@ cuts of the stored confidence. --show CLASS lists the STUDY half's stored record
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eventness_corpus import ROOT, articles, label_rows, run_and_export  # noqa: E402
+from eventness_corpus import ROOT, articles, half, label_rows, run_and_export  # noqa: E402
 
 FIELDS = (
     "key",
@@ -39,11 +38,6 @@ FIELDS = (
 )
 NO_RECORDS = "# articles run that store no record"
 CUTS = (0.0, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
-
-
-def half(key: str) -> str:
-    """The study/held split of the label sets, as realnews: md5 of the key, last hex digit 0-7 study."""
-    return "study" if hashlib.md5(key.encode()).hexdigest()[-1] in "01234567" else "held"
 
 
 def _ints(r: dict) -> None:

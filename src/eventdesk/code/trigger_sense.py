@@ -19,16 +19,12 @@ word's spaCy token, each from a definition:
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
+from eventdesk.code.judgement import EVALUATIVE
 from eventdesk.code.syntax import frame_words
-from eventdesk.data import lines
 
-
-@cache
-def _abstract_agents() -> frozenset[str]:
-    return frozenset(w.lower() for w in lines("frames/abstract_agents.txt"))
+ABSTRACT_AGENTS = frame_words("abstract_agents.txt")
 
 
 def in_person_name(tok: Any) -> bool:
@@ -45,7 +41,7 @@ def attributive_adjective(tok: Any) -> bool:
         tok.dep_ == "amod"
         and tok.tag_ in ("JJ", "NN")
         and tok.head.pos_ in ("NOUN", "PROPN")
-        and tok.lower_ not in frame_words("evaluative_words.txt")
+        and tok.lower_ not in EVALUATIVE
     )
 
 
@@ -54,7 +50,7 @@ def abstract_subject(tok: Any) -> bool:
     if tok.pos_ != "VERB":
         return False
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
-    return bool(subj) and all(s.pos_ == "NOUN" and s.lower_ in _abstract_agents() for s in subj)
+    return bool(subj) and all(s.pos_ == "NOUN" and s.lower_ in ABSTRACT_AGENTS for s in subj)
 
 
 def other_sense(tok: Any) -> bool:
