@@ -23,17 +23,22 @@ patient or in a non-physical arena (abstract_patients.tsv, arena_modifiers.txt, 
 judged by an extraposed adjective (extraposed_adjectives.txt), an act under a modal of root possibility or
 obligation or under hypothetical "would" (root_modals.txt), a characterizing
 statement about a person (characterizing.txt), an event noun of nonspecific reference that is the subject of a
-modal verb ("a full-scale assault would lead to..."), and, in commentary, the author's generic statements.
+modal verb ("a full-scale assault would lead to..."), the infinitive of a noun of modality ("the inability to
+agree"; modal_nouns.txt), an act under deliberation ("is considering suspending"; deliberation_verbs.txt), a state or
+series of acts in the perfect since a year or a long period and a poll's findings (aggregate.tsv), and, in
+commentary, the author's generic statements.
 
 Modules, one job each: view (Candidate: what the gate sees of one coded event), words (tokens,
 closed-class words, dates, clause spans and the word lists as patterns), featurize (the named
 features), hashing (names to the model's columns), model (EventnessModel, the shipped weights),
 the text rules by what they detect: scope (page furniture, other fields, no participant, public
 statements PLOVER eliminated), genericity (generic and habitual statements, commentary), modality
-(conditions, wishes, promises, judged acts), reference (abstract patients, characterizing
+(conditions, wishes, promises, judged acts, modal nouns, deliberation), aggregate (statistics over a
+period, polls), reference (abstract patients, characterizing
 statements, hypothetical event nouns); and gating (ruled_out and the gate itself).
 """
 
+from eventdesk.code.eventness.aggregate import continuing_since, poll_finding
 from eventdesk.code.eventness.featurize import features
 from eventdesk.code.eventness.gating import gate, ruled_out
 from eventdesk.code.eventness.genericity import (
@@ -46,8 +51,10 @@ from eventdesk.code.eventness.hashing import N_BITS, bucket, vector
 from eventdesk.code.eventness.modality import (
     conditional_clause,
     extraposed_judgement,
+    modal_noun_infinitive,
     promise_to_no_one,
     root_modal,
+    undecided_act,
     wish_without_addressee,
 )
 from eventdesk.code.eventness.model import EventnessModel
@@ -75,6 +82,7 @@ __all__ = [
     "candidates",
     "characterizing",
     "conditional_clause",
+    "continuing_since",
     "declined_comment",
     "extraposed_judgement",
     "features",
@@ -82,13 +90,16 @@ __all__ = [
     "generic_commentary",
     "generic_or_habitual",
     "hypothetical_nominal",
+    "modal_noun_infinitive",
     "no_participant",
     "other_field",
     "page_furniture",
+    "poll_finding",
     "press_conference",
     "promise_to_no_one",
     "root_modal",
     "ruled_out",
+    "undecided_act",
     "vector",
     "wish_without_addressee",
 ]

@@ -1,6 +1,6 @@
 """The eventness gate: the model's probability, or 0 for what the text rules out; the cut.
 
-`ruled_out` gathers the text rules (scope.py, genericity.py, modality.py, reference.py) in the
+`ruled_out` gathers the text rules (scope.py, genericity.py, modality.py, reference.py, aggregate.py) in the
 order the gate has always tried them; `gate` gives each coded event the model's calibrated
 probability (model.py) and keeps those at or above the threshold.
 """
@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventdesk.code.eventness.aggregate import continuing_since, poll_finding
 from eventdesk.code.eventness.genericity import generic_commentary, generic_or_habitual
 from eventdesk.code.eventness.modality import (
     conditional_clause,
     extraposed_judgement,
+    modal_noun_infinitive,
     promise_to_no_one,
     root_modal,
+    undecided_act,
     wish_without_addressee,
 )
 from eventdesk.code.eventness.model import EventnessModel
@@ -47,6 +50,10 @@ def ruled_out(c: Candidate) -> bool:
         or characterizing(c)
         or hypothetical_nominal(c)
         or root_modal(c)
+        or modal_noun_infinitive(c)
+        or undecided_act(c)
+        or continuing_since(c)
+        or poll_finding(c)
     )
 
 
@@ -65,7 +72,8 @@ def gate(
     participant, an author's generic statement in commentary, a refusal to comment, a wish with no
     addressee, an act in a condition, a habit or generic statement, a promise to no one, a press
     conference, an ASSAULT on something abstract, an act judged ("it is possible to..."), a characterizing statement about a person, a
-    nonspecific event noun under a modal), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
+    nonspecific event noun under a modal, the infinitive of a noun of modality, an act under deliberation, a state
+    or series continuing since a year or a long period, a poll's findings), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
     eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold

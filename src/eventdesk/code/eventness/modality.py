@@ -8,8 +8,10 @@ PLOVER AGREE needs willingness to cooperate; promise_verbs.txt); the verb of an 
 judged by an extraposed adjective ("it would be wrong to attack..."; Quirk et al. 1985
 16.69-16.70; extraposed_adjectives.txt); or the verb of a verb group opened by a modal of root
 possibility or obligation or by hypothetical "would" ("anyone convicted can be jailed"; Quirk et
-al. 1985 4.49-4.62; root_modals.txt). realnews GUIDE.md: forecasts, hypotheticals, generic
-statements and policy described are no events.
+al. 1985 4.49-4.62; root_modals.txt); the infinitive of a noun of modality ("the inability to agree", "a right to criticise";
+modal_nouns.txt); or the -ing or "whether to" object of a verb of deliberating ("is considering suspending its
+aid"; deliberation_verbs.txt). realnews GUIDE.md: forecasts, hypotheticals, generic statements and policy
+described are no events.
 """
 
 from __future__ import annotations
@@ -129,3 +131,40 @@ def root_modal(c: Candidate) -> bool:
     if _VOLITION_NEGATED.match(m.group(0)):
         return False
     return not (_BACKSHIFT.match(m.group(0)) and any(w.lower() in _SAY for w in _WORD.findall(c.sentence)))
+
+
+@cache
+def _modal_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("modal_nouns.txt"))
+
+
+def modal_noun_infinitive(c: Candidate) -> bool:
+    """The trigger is the verb of a to-infinitive that completes a noun of ability, opportunity, permission,
+    obligation or volition ("the inability to agree on a leadership", "Kilroy-Silk had a right to criticise Arab
+    states", "a chance to arrest the slide"; data/eventness/modal_nouns.txt): like the verb after a modal, an act
+    possible, permitted, required or wanted, not one that happened (Biber et al. 1999; Quirk et al. 1985
+    17.30-17.37)."""
+    if not c.trigger:
+        return False
+    words = _WORD.findall(c.sentence[: max(0, c.trigger[0] - c.sentence_start)])
+    return len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in _modal_nouns()
+
+
+@cache
+def _deliberation() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("deliberation_verbs.txt"))
+
+
+def undecided_act(c: Candidate) -> bool:
+    """The trigger is the -ing object of a verb of deliberating right before it ("Germany is considering suspending
+    its aid", "the government was considering scrapping the retirement age") or the verb of its "whether to" or
+    "how to" complement ("weighing whether to impose sanctions"; data/eventness/deliberation_verbs.txt): an act not
+    decided, neither done nor planned (Karttunen 1971: the complement of a non-implicative verb is not entailed)."""
+    if not c.trigger:
+        return False
+    a, b = max(0, c.trigger[0] - c.sentence_start), max(0, c.trigger[1] - c.sentence_start)
+    words = [w.lower() for w in _WORD.findall(c.sentence[:a])]
+    verbs = _deliberation()
+    if words and words[-1] in verbs and c.sentence[a:b].lower().endswith("ing"):
+        return True
+    return len(words) >= 3 and words[-1] == "to" and words[-2] in ("whether", "how") and words[-3] in verbs
