@@ -74,3 +74,37 @@ def test_the_gate_drops_these_clauses_and_keeps_the_act() -> None:
     kept = _coded(body, RULES)
     assert not {undecided, series} & kept
     assert ("ASSAULT", "Government forces shelled") in kept
+
+
+def _described(sentence: str, trigger: str, role: str, typ: str = "MOBILIZE"):
+    c = _cand(sentence, trigger, typ, [], [])
+    c.clause_role = role
+    return c
+
+
+def test_a_participle_describing_a_predicative_noun_phrase_is_no_act() -> None:
+    from eventdesk.code.eventness import predicative_description
+
+    s = "She was the last of the senior officials appointed by the president to stay in the cabinet."
+    assert predicative_description(_described(s, "appointed", "acl|VERB|VBN|nosubj|NOUN"))
+    s2 = "The valley is one of the last refuges of militias fighting the army."
+    assert predicative_description(_described(s2, "fighting", "acl|VERB|VBG|nosubj|NOUN", "ASSAULT"))
+    # a participle of a subject or an object reports the act; a dated one is one act
+    s3 = "Soldiers appointed by the president stormed the parliament."
+    assert not predicative_description(_described(s3, "appointed", "acl|VERB|VBN|nosubj|NOUN"))
+    s4 = "He was the first officer killed in the town on Monday."
+    assert not predicative_description(_described(s4, "killed", "acl|VERB|VBN|nosubj|NOUN", "ASSAULT"))
+    # the same words as the verb of a main clause
+    assert not predicative_description(_described(s, "appointed", "ROOT|VERB|VBD|subj|none"))
+
+
+def test_the_gate_drops_a_description_and_keeps_the_attack() -> None:
+    body = (
+        "The general was the last of the senior commanders recruited by the president to remain in the army. "
+        "Militias attacked the convoy near Homs."
+    )
+    described = ("MOBILIZE", "The general was")
+    assert described in _coded(body, OFF)
+    kept = _coded(body, RULES)
+    assert described not in kept
+    assert ("ASSAULT", "Militias attacked the") in kept

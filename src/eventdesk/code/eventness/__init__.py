@@ -25,7 +25,8 @@ obligation or under hypothetical "would" (root_modals.txt), a characterizing
 statement about a person (characterizing.txt), an event noun of nonspecific reference that is the subject of a
 modal verb ("a full-scale assault would lead to..."), the infinitive of a noun of modality ("the inability to
 agree"; modal_nouns.txt), an act under deliberation ("is considering suspending"; deliberation_verbs.txt), a state or
-series of acts in the perfect since a year or a long period and a poll's findings (aggregate.tsv), and, in
+series of acts in the perfect since a year or a long period and a poll's findings (aggregate.tsv), a participle
+describing the predicative noun phrase of a copular clause ("he was the last of the figures recruited by..."), and, in
 commentary, the author's generic statements.
 
 Modules, one job each: view (Candidate: what the gate sees of one coded event), words (tokens,
@@ -58,7 +59,12 @@ from eventdesk.code.eventness.modality import (
     wish_without_addressee,
 )
 from eventdesk.code.eventness.model import EventnessModel
-from eventdesk.code.eventness.reference import abstract_patient, characterizing, hypothetical_nominal
+from eventdesk.code.eventness.reference import (
+    abstract_patient,
+    characterizing,
+    hypothetical_nominal,
+    predicative_description,
+)
 from eventdesk.code.eventness.scope import (
     POLITICAL_SECTORS,
     declined_comment,
@@ -95,6 +101,7 @@ __all__ = [
     "other_field",
     "page_furniture",
     "poll_finding",
+    "predicative_description",
     "press_conference",
     "promise_to_no_one",
     "root_modal",

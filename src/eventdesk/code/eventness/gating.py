@@ -21,7 +21,12 @@ from eventdesk.code.eventness.modality import (
     wish_without_addressee,
 )
 from eventdesk.code.eventness.model import EventnessModel
-from eventdesk.code.eventness.reference import abstract_patient, characterizing, hypothetical_nominal
+from eventdesk.code.eventness.reference import (
+    abstract_patient,
+    characterizing,
+    hypothetical_nominal,
+    predicative_description,
+)
 from eventdesk.code.eventness.scope import (
     declined_comment,
     no_participant,
@@ -54,6 +59,7 @@ def ruled_out(c: Candidate) -> bool:
         or undecided_act(c)
         or continuing_since(c)
         or poll_finding(c)
+        or predicative_description(c)
     )
 
 
@@ -73,7 +79,7 @@ def gate(
     addressee, an act in a condition, a habit or generic statement, a promise to no one, a press
     conference, an ASSAULT on something abstract, an act judged ("it is possible to..."), a characterizing statement about a person, a
     nonspecific event noun under a modal, the infinitive of a noun of modality, an act under deliberation, a state
-    or series continuing since a year or a long period, a poll's findings), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
+    or series continuing since a year or a long period, a poll's findings, a participle describing a predicative noun phrase), so a cut at 0.7 keeps records of which about 70% or more are events (measured on the labels' hold-out;
     scripts/train_eventness.py); the frame coder's own score stays in `extra["coder_score"]`.
     `model`: the shipped weights (EventnessModel.shipped(), kept by
     eventdesk.resources.Resources.eventness). No model: nothing changes. code.eventness_threshold

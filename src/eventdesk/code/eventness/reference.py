@@ -6,7 +6,9 @@ data/eventness/abstract_patients.tsv, arena_modifiers.txt, contest_verbs.txt); a
 nonspecific reference that is the subject of a modal verb ("a full-scale assault would lead
 to...": a kind of event no one says took place; Quirk et al. 1985 5.26-5.30, Lyons 1977 9.2;
 complement_verbs.txt); a characterizing statement about a person ("devoted his life to
-supporting..."; Krifka et al. 1995; characterizing.txt).
+supporting..."; Krifka et al. 1995; characterizing.txt); a participle that postmodifies the predicative noun
+phrase of a copular clause ("he was the last of the senior figures recruited by the president": the clause
+classifies its subject; function_words.tsv copula, class_opener).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from eventdesk.code.eventness.words import (
     _MODALS,
     _PRONOUNS,
     _TOKEN,
+    _WHEN,
     _WORD,
     _function_words,
     _lines,
@@ -232,3 +235,39 @@ def hypothetical_nominal(c: Candidate) -> bool:
         if low in _RELATIVE or tok in ',;:()"“”–—':
             return False
     return False
+
+
+def _alts(kind: str) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_function_words(kind), key=len, reverse=True)
+    )
+
+
+@cache
+def _predicative() -> re.Pattern[str]:
+    # a copula, at most one adverb or "not", then a determiner or quantifier that opens the predicative noun phrase,
+    # and that phrase's words (no punctuation) up to the trigger
+    return re.compile(
+        r"(?<![\w'’])(?:" + _alts("copula") + r")\s+(?:not\s+|also\s+|still\s+|now\s+|\w+ly\s+)?"
+        r"(?:" + _alts("class_opener") + r")\s+(?:[\w’'-]+\s+){0,10}$",
+        re.I,
+    )
+
+
+# a participle postmodifier of a noun (code/syntax.clause_role: the relation and the verb's tag)
+_PARTICIPLES = frozenset({"VBN", "VBG"})
+
+
+def predicative_description(c: Candidate) -> bool:
+    """The trigger is a participle that postmodifies the predicative noun phrase of a copular clause ("he was the
+    last of the senior figures recruited by the president", "the town is one of the last strongholds of rebels
+    fighting the regime", "there are many fighters offering their lives"): the clause says what its subject is,
+    a class described by the participle (Quirk et al. 1985 17.27-17.29 participle postmodifiers, 10.8 subject
+    complements; Krifka et al. 1995 characterizing sentences), not one act reported. A sentence with a date keeps
+    it: "the first Briton killed in action on 2 March" dates a death."""
+    if not c.trigger or not c.clause_role:
+        return False
+    dep, _, tag = (c.clause_role.split("|") + ["", "", ""])[:3]
+    if dep != "acl" or tag not in _PARTICIPLES or _WHEN.search(c.sentence):
+        return False
+    return bool(_predicative().search(c.sentence[: max(0, c.trigger[0] - c.sentence_start)]))
