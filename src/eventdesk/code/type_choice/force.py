@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventdesk.code.type_choice.promises import foretold_force, foretold_or
-from eventdesk.code.type_choice.tree import _objects
+from eventdesk.code.type_choice.tree import _doer, _objects, _with_conjuncts
 from eventdesk.code.type_choice.vocab import _is, words
 
 
@@ -104,12 +104,22 @@ def _characterised(tok: Any) -> bool:
     return False
 
 
+def _force_doer(tok: Any) -> bool:
+    """ "Turkish troops are making final plans to attack the Kurds as tensions near new levels": the doer is a military
+    force or an armed group, whose attack is force used (PLOVER ASSAULT), never words (ACCUSE is verbal: "criticize,
+    denounce"); so the figurative tests below (an "as" phrase, a policy as object) do not apply."""
+    doer = _doer(tok)
+    return doer is not None and any(
+        _is(x, "force_nouns") or _is(x, "armed_group_nouns") for x in _with_conjuncts(doer)
+    )
+
+
 def assault_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> str | None:
     """ASSAULT: a clash in words is ACCUSE; violent verbs with a deal, a policy or an abstract object are figurative
     ("struck a deal" AGREE, "attacked the decision" ACCUSE, "killed off any challenge" none)."""
     if forms & {"clash", "clashed"} and _verbal_clash(tok):
         return "ACCUSE"
-    if _is(tok, "violent_verbs") and tok.pos_ == "VERB":
+    if _is(tok, "violent_verbs") and tok.pos_ == "VERB" and not _force_doer(tok):
         objs = _objects(tok)
         if any(_is(o, "agreement_nouns") for o in objs) and forms & {"strike", "struck"}:
             return "AGREE"  # "struck a deal"

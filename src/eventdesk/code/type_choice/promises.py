@@ -41,6 +41,10 @@ def promised_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
         kinds = {choose(o, t, [x for x in others if x[1].i != o.i and _inside(c, x[1])]) for t, o in inner}
         if kinds & set(FORCE_TYPES) or any(a.pos_ == "VERB" and _is(a, "forceful_acts") for a in acts):
             return "THREATEN"
+        # "his promise of an imminent missile strike": the act promised is named by a noun of force (the sentence
+        # coder keeps one trigger a type, so "strike" need not be among the other triggers)
+        if tok.pos_ == "NOUN" and c.dep_ == "pobj" and any(_is(a, "forceful_nouns") for a in acts):
+            return "THREATEN"
         if "RETREAT" in kinds:
             return "RETREAT"
         # "pledged to oppose the bill": a refusal announced is a REJECT (PLOVER REJECT: "all rejections and

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventdesk.code.type_choice.tree import _objects, _with_conjuncts
+from eventdesk.code.type_choice.tree import _objects, _subject, _with_conjuncts
 from eventdesk.code.type_choice.vocab import _is, words
 
 
@@ -31,6 +31,14 @@ def _backed_words(tok: Any) -> bool:
     return any(_is(b, "criticisable_things") or _is(b, "request_nouns") for b in backed)
 
 
+def _foreign_forces(tok: Any, o: Any) -> bool:
+    """ "Turkey, which has supported anti-Assad forces throughout the war": armed forces backed by a state (a country
+    names the backer) are given military assistance (PLOVER AID: "military and police assistance"); a politician who
+    supports "our troops" backs them in words."""
+    backer = _subject(tok)
+    return _is(o, "force_nouns") and backer is not None and backer.ent_type_ == "GPE"
+
+
 def support_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> str | None:
     """SUPPORT: material support is AID, a place defended is held by force (ASSAULT), support withdrawn is a
     SANCTION (a reduction of relations)."""
@@ -42,7 +50,7 @@ def support_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> st
     if (
         tok.pos_ == "VERB"
         and forms & words("backing_verbs")
-        and any(_is(o, "armed_group_nouns") for o in _objects(tok))
+        and any(_is(o, "armed_group_nouns") or _foreign_forces(tok, o) for o in _objects(tok))
     ):
         return None if any(t == "AID" for t, _ in others) else "AID"
     # "the fighters who defended the town": a place held by force, not words in defence of a party or
@@ -61,4 +69,13 @@ def aid_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> str | 
     """AID: "backed" with a demand, a policy or a plan as what is backed is political support (SUPPORT)."""
     if forms & {"back", "backed"} and _backed_words(tok):
         return "SUPPORT"
+    # "the evacuation of the rebel fighters from Douma", "troops evacuated the base": fighters taken out of an area
+    # or a military position left is a withdrawal (PLOVER RETREAT: "a military retreat from, or ceding, territory"),
+    # not the humanitarian help (AID) the evacuation of civilians is
+    if forms & {"evacuate", "evacuation"} and any(
+        _is(x, "force_nouns") or _is(x, "armed_group_nouns") or _is(x, "military_positions")
+        for o in _objects(tok)
+        for x in _with_conjuncts(o)
+    ):
+        return "RETREAT"
     return "AID"

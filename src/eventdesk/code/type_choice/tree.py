@@ -61,6 +61,25 @@ def _subject(tok: Any) -> Any | None:
     return None
 
 
+def _doer(tok: Any) -> Any | None:
+    """Who does what a verb tells: its subject, or, for a to-infinitive or participle with none ("troops are making
+    plans to attack X", "troops moved in to attack X"), the subject of the clause it complements, up to two clauses
+    up (Quirk et al. 1985 16.37: the understood subject of a non-finite clause is controlled from the clause above)."""
+    t = tok
+    for _ in range(3):
+        subj = _subject(t) if t.dep_ != "acl" else None
+        subj = subj or next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if t.dep_ in ("xcomp", "advcl", "conj"):
+            t = t.head
+        elif t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.dep_ in ("dobj", "attr"):
+            t = t.head.head  # "making plans to attack": the planner
+        else:
+            return None
+    return None
+
+
 # named-entity kinds that name a party (a number, "thousands of families", names none)
 PARTY_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 

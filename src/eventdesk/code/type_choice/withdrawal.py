@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventdesk.code.type_choice.embedding import _said
 from eventdesk.code.type_choice.force import _taken_land
 from eventdesk.code.type_choice.promises import foretold_or
 from eventdesk.code.type_choice.tree import _objects
@@ -64,4 +65,9 @@ def sanction_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> s
         # a conviction or sentence by a court (realnews GUIDE: "a sentence/indictment by a court
         # (COERCE)"; PLOVER SANCTION 'convict': sentences with imprisonment are COERCE 'arrest' too)
         return "COERCE"
+    # "Stewart said converts who fight for Isis were guilty of horrific acts": guilt predicated in a party's words
+    # (be guilty, not "found guilty" or "pleaded guilty", a court's verdict or a plea) is what that party alleges
+    # (PLOVER ACCUSE: "accuse, allege"; CAMEO 112 "Accuse"), no conviction (SANCTION 'convict' is a court's)
+    if forms & {"guilty"} and tok.pos_ == "ADJ" and tok.head.lower_ in words("copulas") and _said(tok):
+        return "ACCUSE"
     return foretold_or(tok, "SANCTION")
