@@ -11,7 +11,7 @@ from typing import Any
 from eventdesk.code.type_choice.accuse import accuse_type
 from eventdesk.code.type_choice.agree import agree_type
 from eventdesk.code.type_choice.consult import consult_type
-from eventdesk.code.type_choice.content import _requested, deliberated, demanded, desired
+from eventdesk.code.type_choice.content import _requested, deliberated, demanded, desired, ordered
 from eventdesk.code.type_choice.embedding import _said, _without, comparative, disposition
 from eventdesk.code.type_choice.force import assault_type, coerce_type, mobilize_type
 from eventdesk.code.type_choice.opinion import poll_share
@@ -79,7 +79,7 @@ def choose(tok: Any, etype: str, others: list[tuple[str, Any]]) -> str | None:
         return None
     if etype in ("SUPPORT", "REJECT", "ACCUSE") and poll_share(tok):
         return None
-    if etype != "REQUEST" and _requested(tok, others):
+    if etype != "REQUEST" and (_requested(tok, others) or ordered(tok)):
         return None
     # "a torture cell", "the protest movement": a noun modifier classifies a unit of people, no act of its own
     if tok.pos_ == "NOUN" and tok.dep_ == "compound" and _is(tok.head, "unit_nouns"):

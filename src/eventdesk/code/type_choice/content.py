@@ -65,3 +65,20 @@ def demanded(tok: Any, others: list[tuple[str, Any]]) -> bool:
         t == "REQUEST" and o.i != tok.i and (any(o.i == m.i for m in modals) or dominates(o, tok))
         for t, o in others
     )
+
+
+def ordered(tok: Any) -> bool:
+    """ "the administration instructed the Kurds to surrender a town", "ordered the rebels to hand over their weapons":
+    an act in the infinitive of a verb of ordering, whose object (the addressee, the infinitive's understood subject:
+    Quirk et al. 1985 16.52, object control) is another party, is what that party is told to do, not done: the order is
+    the event (PLOVER REQUEST: "all requests, demands, and orders"), and the act's own clause does not name who orders,
+    so the act codes nothing. Troops or forces ordered ("ordered the troops to withdraw") are the orderer's own: the
+    order moves them (a RETREAT, a MOBILIZE)."""
+    if tok.pos_ != "VERB" or tok.dep_ != "xcomp" or not _is(tok.head, "ordering_verbs"):
+        return False
+    addressees = [c for c in tok.head.children if c.dep_ == "dobj"]
+    return bool(addressees) and all(
+        (a.ent_type_ in ("NORP", "ORG", "GPE") or a.pos_ == "PROPN" or _is(a, "armed_group_nouns"))
+        and not _is(a, "force_nouns")
+        for a in addressees
+    )

@@ -49,6 +49,31 @@ def _done(clause: Any) -> bool:
     return clause.tag_ == "VBG" and bool(auxes)
 
 
+def _consequence_of_thing(clause: Any, speaker: set[str]) -> bool:
+    """ "Assad warned that threats of Western military action would only lead to further chaos": the clause tells what
+    an act or a policy (its subject, a thing, not a party) will cause (FrameNet Causation: cause, lead to, result in),
+    and names whose act it is (a name or a capitalised adjective other than the speaker's), with no coercive act as the
+    consequence. That warns of no repercussion the speaker's side holds out (PLOVER THREATEN); it decries another
+    party's act (PLOVER ACCUSE: "decry a policy or an action")."""
+    if not _is(clause, "causation_verbs"):
+        return False
+    subj = [x for x in clause.children if x.dep_ == "nsubj"]
+    if not subj or any(_party(x) for x in subj):
+        return False
+    owners = [
+        y
+        for x in subj
+        for y in x.subtree
+        if y.i != x.i
+        and (y.pos_ == "PROPN" or y.ent_type_ in PARTY_ENTITIES or (y.pos_ == "ADJ" and y.is_title))
+    ]
+    # "any American strike would lead to a response from its forces": a coercive act as the consequence is held out
+    inside = {y.i for x in subj for y in x.subtree}
+    if any(_is(y, "coercive_warning") for y in clause.subtree if y.i not in inside):
+        return False
+    return bool(owners) and not any(y.lower_ in speaker for y in owners)
+
+
 def warning_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
     """What a warning is (PLOVER THREATEN: "coercive or forceful warnings"; ACCUSE: "express disapprovals,
     objections ... decry a policy or an action"). THREATEN when its clause has the speaker's side as its doer
@@ -130,6 +155,8 @@ def warning_type(tok: Any, others: list[tuple[str, Any]]) -> str | None:
             and _done(c)
             and not _is(c, "undergoing_verbs")
         ):
+            return "ACCUSE"
+        if _consequence_of_thing(c, speaker):
             return "ACCUSE"
         if any(_is(x, "coercive_warning") for x in c.subtree):
             return "THREATEN"
