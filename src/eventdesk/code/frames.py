@@ -46,6 +46,7 @@ from eventdesk.code.syntax import (
     is_reciprocal,
     obliged,
     possessor,
+    reciprocal_parties,
     subject_heads,
 )
 from eventdesk.records import Actor
@@ -162,6 +163,7 @@ class SentenceCoder:
         # actors
         agent_heads: list[Any] = []
         patient_heads: list[Any] = []
+        reciprocal_dyad = False  # actor and recipients read from "between X and Y"
         if noun is not None and noun.i == pred.i:
             own = [c for c in noun.children if c.dep_ == "poss"]
             own += [
@@ -213,6 +215,16 @@ class SentenceCoder:
                     and any(m.start <= o.i < m.end and m.kind in ("group", "sector") for m in mentions)
                 ]
             agent_heads = own[:1]
+            if not agent_heads and etype in _JOINT:
+                # "talks between Damascus and the opposition", "a phone call between Trump and
+                # Erdogan", "a deal between X and Y": "between" names the parties of a joint act
+                # (Quirk et al. 1985 9.25; FrameNet Discussion, Make_agreement_on_action: Interlocutors /
+                # Parties as a "between" PP); the first named is the source (PLOVER dyad, as _JOINT)
+                between = reciprocal_parties(noun)
+                if between:
+                    agent_heads = between[:1]
+                    patient_heads = between[1:]
+                    reciprocal_dyad = True
             if (
                 not agent_heads
                 and noun.dep_ in ("dobj",)
@@ -275,7 +287,7 @@ class SentenceCoder:
         agent_heads = fixed
         actors_h: list[Any] = []
         for h in agent_heads:
-            actors_h += conjuncts(h)
+            actors_h += [h] if reciprocal_dyad else conjuncts(h)
         # recipients
         rec_h: list[Any] = list(patient_heads)
         holders = [pred] + ([noun] if noun is not None and noun.i != pred.i else [])

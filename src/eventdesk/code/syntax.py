@@ -65,6 +65,17 @@ def conjuncts(t: Any) -> list[Any]:
     return out
 
 
+def reciprocal_parties(noun: Any) -> list[Any]:
+    """The parties a "between" (or "among") phrase of an event noun names, in text order ("talks
+    between Damascus and the opposition" -> [Damascus, opposition]); [] when it has none."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return conjuncts(objs[0])
+    return []
+
+
 def is_reciprocal(pred: Any) -> bool:
     for t in pred.subtree:
         if t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children):
