@@ -108,7 +108,7 @@ def _reported(items: list[tuple[int, Any, Any]], mentions: list[Any]) -> list[tu
         ):
             continue
         # a person's name, an attributive adjective, an abstract subject: not the word's event sense
-        if trigger_sense.other_sense(tok):
+        if trigger_sense.other_sense(tok, g.event_type):
             continue
         pred = anchor(tok)
         # "with the support of the army": a circumstance of another event in the sentence
