@@ -2,7 +2,8 @@
 sentences written here: a natural hazard, disease or accident is a Cause, not an actor (FrameNet Killing);
 "meet" a target satisfies it (WordNet meet v. "satisfy"); "threaten" a state of affairs endangers it (WordNet
 threaten v. "pose a threat to"); animals slaughtered are no political recipient; "plead guilty" answers a charge
-and "give one's life" tells a death (data/ontology/other_senses.tsv)."""
+and "give one's life" tells a death, a court strikes down a law, one takes over from a predecessor, a number falls
+to a level (WordNet fall v. "decrease") (data/ontology/other_senses.tsv)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from eventdesk.code.lexicon import triggers
 from eventdesk.code.trigger_sense import (
     animal_patient,
     endangered_state,
+    fell_to_a_quantity,
     natural_cause,
     other_sense,
     requirement_met,
@@ -88,3 +90,23 @@ def test_a_plea_in_court_and_a_life_given_are_no_request_or_offer() -> None:
     # the appeal and the offer to someone stay
     assert _words("The mayor pleaded with the army to open the road.") == ["pleaded"]
     assert "offered" in _words("The government offered an amnesty to the rebels.")
+
+
+def test_a_court_striking_down_a_law_and_a_successor_taking_over_are_no_assault() -> None:
+    assert _words("The supreme court struck down the ban on Tuesday.") == []
+    assert _words("A judge struck down most of the government's new asylum policy.") == []
+    assert _words("She took over from the outgoing chairman in March.") == []
+    assert _words("He took over as party leader after the election.") == []
+    assert _words("Her second film stole the show.") == []
+    # control seized by force, and a strike on a place, stay
+    assert _words("Rebels took over the town on Monday.") == ["took over"]
+    assert "struck" in _words("Jets struck the town on Monday.")[0]
+
+
+def test_a_number_falling_to_a_level_is_no_capture() -> None:
+    assert fell_to_a_quantity(_token("Turnout fell to 59% at the last election.", "fell"))
+    assert fell_to_a_quantity(_token("Support for the party fell to a record low.", "fell"))
+    assert not fell_to_a_quantity(_token("The town fell to the rebels on Sunday.", "fell"))
+    assert "ASSAULT" not in _types(
+        "Voter turnout in the northern districts fell to 41% in the local elections."
+    )

@@ -27,6 +27,8 @@ Four more, on the word's dependents (session 16):
 - "threaten" with a state of affairs for patient and no threatened act ("coexistence is being threatened",
   data/frames/endangered_states.txt): WordNet threaten v. "pose a threat to; present a danger to", not the
   utterance of intent to harm that PLOVER THREATEN codes (told by "to" + verb or "with");
+- "fell to" a number or level ("turnout fell to 59%"): WordNet fall v. "decrease in size, extent, or range",
+  not fall v. "be captured" ("the town fell to the rebels");
 - an ASSAULT or COERCE whose only patients are animals ("the slaughter of 6.5 million animals",
   data/frames/animal_nouns.txt): WordNet slaughter n. "the killing of animals (as for food)"; a PLOVER event is
   an interaction between actors.
@@ -47,6 +49,9 @@ ANIMALS = frame_words("animal_nouns.txt")
 # the parse has no lemmas: each verb's inflected forms
 _MEET = frozenset({"meet", "meets", "meeting", "met"})
 _THREATEN = frozenset({"threaten", "threatens", "threatened", "threatening"})
+_FALL = frozenset({"fall", "falls", "fell", "fallen", "falling"})
+# nouns of a level reached ("fell to a record low"), beside numbers and percentages
+_LEVELS = frozenset({"low", "lows", "level", "levels", "minimum", "zero", "%", "percent", "cent"})
 # prepositions that introduce the cause of a death or damage ("killed in floods", "died from cholera")
 _CAUSE_PREPS = frozenset({"in", "from", "by"})
 
@@ -133,6 +138,23 @@ def _counted(p: Any) -> list[Any]:
     return [p]
 
 
+def _quantity(t: Any) -> bool:
+    """A number, a percentage or a level ("59%", "a record low", "two million")."""
+    return (
+        t.like_num
+        or t.pos_ == "NUM"
+        or t.lower_ in _LEVELS
+        or any(c.dep_ in ("nummod", "quantmod") or c.lower_ in _LEVELS for c in t.children)
+    )
+
+
+def fell_to_a_quantity(tok: Any) -> bool:
+    """ "fell to/by" a number or level: a decrease, not a capture."""
+    if tok.lower_ not in _FALL or tok.pos_ != "VERB":
+        return False
+    return any(_quantity(t) for t in _objects(tok, ("prep:to", "prep:by")))
+
+
 def animal_patient(tok: Any) -> bool:
     """The trigger's patients (object, passive subject, "of" after a noun) are all animals."""
     patients = [c for p in _objects(tok, ("dobj", "nsubjpass", "prep:of")) for c in _counted(p)]
@@ -149,5 +171,6 @@ def other_sense(tok: Any, event_type: str | None = None) -> bool:
         or natural_cause(tok)
         or requirement_met(tok)
         or endangered_state(tok)
+        or fell_to_a_quantity(tok)
         or (event_type in ("ASSAULT", "COERCE") and animal_patient(tok))
     )
