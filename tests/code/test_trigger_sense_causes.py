@@ -17,6 +17,7 @@ from eventdesk.code.trigger_sense import (
     natural_cause,
     other_sense,
     requirement_met,
+    talks_as_speech,
 )
 from eventdesk.resources import Resources
 from tests.support.article import types_after_fill as _types
@@ -110,3 +111,9 @@ def test_a_number_falling_to_a_level_is_no_capture() -> None:
     assert "ASSAULT" not in _types(
         "Voter turnout in the northern districts fell to 41% in the local elections."
     )
+
+
+def test_talks_as_a_verb_of_speaking_is_no_negotiation() -> None:
+    assert talks_as_speech(_token("In the song he talks of his hopes for the country.", "talks"))
+    assert not talks_as_speech(_token("The talks in Geneva ended on Friday without a deal.", "talks"))
+    assert not talks_as_speech(_token("The envoy talks with rebel leaders every week.", "talks"))

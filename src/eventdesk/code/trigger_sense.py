@@ -27,6 +27,8 @@ Four more, on the word's dependents (session 16):
 - "threaten" with a state of affairs for patient and no threatened act ("coexistence is being threatened",
   data/frames/endangered_states.txt): WordNet threaten v. "pose a threat to; present a danger to", not the
   utterance of intent to harm that PLOVER THREATEN codes (told by "to" + verb or "with");
+- "talks" as a verb without "with" ("in which he talks of his vision"): WordNet talk v. "express in speech",
+  not talks n. "a discussion intended to produce an agreement" (CONSULT);
 - "fell to" a number or level ("turnout fell to 59%"): WordNet fall v. "decrease in size, extent, or range",
   not fall v. "be captured" ("the town fell to the rebels");
 - an ASSAULT or COERCE whose only patients are animals ("the slaughter of 6.5 million animals",
@@ -138,6 +140,15 @@ def _counted(p: Any) -> list[Any]:
     return [p]
 
 
+def talks_as_speech(tok: Any) -> bool:
+    """The word "talks" is a verb of speaking (no "with" partner), not the noun of negotiations."""
+    return (
+        tok.lower_ == "talks"
+        and tok.pos_ == "VERB"
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    )
+
+
 def _quantity(t: Any) -> bool:
     """A number, a percentage or a level ("59%", "a record low", "two million")."""
     return (
@@ -172,5 +183,6 @@ def other_sense(tok: Any, event_type: str | None = None) -> bool:
         or requirement_met(tok)
         or endangered_state(tok)
         or fell_to_a_quantity(tok)
+        or talks_as_speech(tok)
         or (event_type in ("ASSAULT", "COERCE") and animal_patient(tok))
     )
