@@ -2,6 +2,7 @@
 """Train the eventness gate shipped as src/eventdesk/data/models/eventness.npz (code/eventness/).
 
     python scripts/train_eventness.py [--labels FILE ...] [--candidates DIR ...] [--out PATH]
+        [--record-labels training/record_labels.tsv training/record_labels2.tsv [--record-weight W]]
 
 1. The labelled articles (the label files name them by corpus key; by default every
    training/eventness_labels*.tsv: LABELS) are read from
@@ -53,6 +54,37 @@
    0.645 R 0.616 =; record labels (score_record_labels.py) events kept equal (study 64, held 90)
    with more records stored (135 -> 136, 175 -> 180, 13 and 11 of them unlabelled); recall_labels
    (recall_report.py --half) study 0.679 =, held 0.625 =. So the shipped weights stay.
+7. Record labels as extra supervision (session 16, --record-labels): training/record_labels.tsv and
+   record_labels2.tsv label every record the store kept for their articles (event / none / duplicate /
+   type:X), which is what precision measures. Only their STUDY halves are read (md5(key) last hex 0-7;
+   read_record_labels; their held halves only score); each row names its record's trigger, type and
+   sentence hash like an eventness label, so it is matched to its gate candidate the same way (point 2:
+   of 254 study rows 239 exact, 2 re-matched, 13 dropped: candidate gone 10, trigger outside 3);
+   `duplicate` is read as `event` (a real event of its type: coreference joins it, the gate must keep
+   it). Measured on the candidates of main caa64cf (gate off, relevance gate off, 609 articles):
+   - the record labels do not sharpen the ranking: cross-validated AUC on the 241 matched record rows
+     0.815 (weight 1), 0.813 (3), 0.809 (8), and the eventness labels' hold-out falls with the weight
+     (AUC 0.821, 0.818, 0.813; P/R at the threshold 0.416/0.945, 0.421/0.932, 0.415/0.932);
+   - retraining on today's candidates is what moves the gate on them: on the record_labels study rows
+     (articles no eventness label names, so out of sample) the shipped weights have AUC 0.808, retrained
+     without record labels 0.868 (with them 0.995: in sample, not a measure);
+   - the operating point cannot be raised: the record labels name only records the gate already let
+     through, so the shipped gate keeps all of them by construction and any other cut only loses; their
+     cross-validated recall (weight 1) at calibrated thresholds 0.12/0.15/0.20 is 0.970/0.955/0.925 on
+     record_labels and 0.958/0.958/0.958 on record_labels2, precision 0.528/0.561/0.590 and
+     0.479/0.505/0.529; the shipped gate's stored-confidence curve on the study halves is as flat
+     (score_record_labels.py --curve: a cut at 0.15 loses 1 of 63 study events of record_labels for
+     precision 0.548 -> 0.569);
+   - shipped -> retrained with the record labels (weight 1, C 0.3, threshold 0.12 by point 3), every
+     figure through `eventdesk run`: realnews (rn_eval.sh) all P 0.740 -> 0.730 R 0.710 = (98 of 138),
+     study P 0.862 -> 0.848 R 0.865 = (predicted 94 -> 99: optional events matched +4 -1, false
+     positives +3 -1), held P 0.657 -> 0.645 R 0.616 =; record_labels study P 0.548 -> 0.574 (in
+     training) events 63 -> 62, unlabelled 8 -> 16, held P 0.533 -> 0.549 events 90 =, unlabelled 3 -> 11;
+     record_labels2 study 0.412 -> 0.462 (in training), held 0.400 -> 0.434 events 36 =, unlabelled
+     0 -> 5; recall_labels (recall_report.py --half) study 0.705 =, held 0.616 -> 0.607 (one event lost).
+     Realnews held precision and recall_labels held fall, so those weights are not shipped either: the
+     shipped weights stay (still those of point 6), and the default training set stays the eventness
+     labels alone.
 """
 
 from __future__ import annotations
@@ -69,7 +101,7 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eventness_corpus import GATE_OFF, articles, run_and_export  # noqa: E402
+from eventness_corpus import GATE_OFF, articles, half, run_and_export  # noqa: E402
 from eventness_rematch import match as rematch  # noqa: E402
 from eventness_rematch import report as rematch_report  # noqa: E402
 from eventness_rematch import sentence_hash  # noqa: E402, F401 (train_type_model, select_eventness_batch)
@@ -103,6 +135,37 @@ def read_labels(path: Path) -> list[dict]:
                 "trig": (int(t0), int(t1)),
                 "type": etype,
                 "label": label,
+                "hash": h,
+            }
+        )
+    return rows
+
+
+# the record-level label sets (scripts/score_record_labels.py): every stored record of their articles,
+# labelled as realnews counts it; only their STUDY halves are ever read here (the held halves score)
+RECORD_LABELS = [ROOT / "training" / f"record_labels{n}.tsv" for n in ("", "2")]
+
+
+def read_record_labels(path: Path) -> list[dict]:
+    """The STUDY half (md5(key) last hex 0-7) of a record label file, as rows of read_labels.
+
+    `event`, `none` and `type:X` mean what they mean in the eventness labels; `duplicate` (an event of
+    this type already recorded from an earlier sentence) is a real event of its type, which the gate
+    must keep (coreference joins the mentions), so it is read as `event`."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, s0, s1, t0, t1, etype, label, _cls, h = line.split("\t")
+        if half(key) != "study":
+            continue
+        rows.append(
+            {
+                "key": key,
+                "sent": (int(s0), int(s1)),
+                "trig": (int(t0), int(t1)),
+                "type": etype,
+                "label": "event" if label == "duplicate" else label,
                 "hash": h,
             }
         )
@@ -177,14 +240,19 @@ def matrix(feats: list[dict]) -> sparse.csr_matrix:
     return sparse.csr_matrix((vals, (rows, cols)), shape=(len(feats), 1 << N_BITS), dtype=np.float64)
 
 
-def fit(X: sparse.csr_matrix, y: np.ndarray, C: float) -> tuple[np.ndarray, float]:
-    """L2-regularised logistic regression, classes weighted to balance (like class_weight="balanced")."""
+def fit(
+    X: sparse.csr_matrix, y: np.ndarray, C: float, weight: np.ndarray | None = None
+) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression, classes weighted to balance (like class_weight="balanced"),
+    each example's loss also multiplied by `weight` (default 1)."""
     used = np.unique(X.indices)  # fit on the columns that occur (hashed space is mostly empty)
     full_d = X.shape[1]
     X = X[:, used]
     n, d = X.shape
     pos = max(int(y.sum()), 1)
     sw = np.where(y == 1, n / (2.0 * pos), n / (2.0 * max(n - pos, 1)))
+    if weight is not None:
+        sw = sw * weight
     Xt = X.T.tocsr()
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
@@ -310,7 +378,13 @@ def holdout(groups: list[str]) -> np.ndarray:
 
 
 def recipe(
-    X: sparse.csr_matrix, y: np.ndarray, groups: list[str], Cs: list[float], min_recall: float, log: bool
+    X: sparse.csr_matrix,
+    y: np.ndarray,
+    groups: list[str],
+    Cs: list[float],
+    min_recall: float,
+    log: bool,
+    weight: np.ndarray | None = None,
 ) -> dict:
     """C by grouped cross-validation (best AUC of the out-of-fold predictions), the Platt calibration
     of those predictions, the threshold (calibrated units) by min_recall, then the fit on all of X."""
@@ -319,7 +393,7 @@ def recipe(
     for C in Cs:
         p = np.zeros(len(y))
         for tr, te in folds:
-            w, b = fit(X[tr], y[tr], C)
+            w, b = fit(X[tr], y[tr], C, None if weight is None else weight[tr])
             p[te] = predict(X[te], w, b)
         a = auc(p, y)
         if log:
@@ -332,7 +406,7 @@ def recipe(
     cal = platt(best["oof"], y)
     q = calibrated(best["oof"], cal)
     th = operating_threshold(q, y, min_recall) if min_recall else best_threshold(q, y)[0]
-    w, b = fit(X, y, best["C"])
+    w, b = fit(X, y, best["C"], weight)
     return best | {"cal": cal, "oof_cal": q, "threshold": th, "w": w, "b": b}
 
 
@@ -346,6 +420,15 @@ def main() -> int:
     )
     ap.add_argument(
         "--keep-candidates", help="run the coder (gate off) into this folder and keep it for --candidates"
+    )
+    ap.add_argument(
+        "--record-labels",
+        nargs="*",
+        default=[],
+        help="record label files (training/record_labels*.tsv) whose STUDY halves are added to the labels",
+    )
+    ap.add_argument(
+        "--record-weight", type=float, default=1.0, help="weight of each record label's example (default 1)"
     )
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument(
@@ -371,6 +454,7 @@ def main() -> int:
     )
     a = ap.parse_args()
     labels = [r | {"file": Path(f).name} for f in a.labels for r in read_labels(Path(f))]
+    labels += [r | {"file": Path(f).name} for f in a.record_labels for r in read_record_labels(Path(f))]
     if a.candidates:
         cand = [Path(d) for d in a.candidates]
     else:
@@ -381,12 +465,27 @@ def main() -> int:
     feats, y, groups = dataset(labels, cand, sources)
     X = matrix(feats)
     print(f"examples {len(y)}: events {int(y.sum())}, not events {int((y == 0).sum())}")
+    is_record = np.array([s.startswith("record_labels") for s in sources])
+    weight = np.where(is_record, a.record_weight, 1.0) if is_record.any() else None
+    if is_record.any():
+        print(
+            f"of them record labels (study halves) {int(is_record.sum())}: events {int(y[is_record].sum())}, "
+            f"weight {a.record_weight}"
+        )
 
     # 1. the recipe judged on the label hold-out (a quarter of the articles, never chosen on)
     ho = holdout(groups)
     tr, te = np.where(~ho)[0], np.where(ho)[0]
     print(f"label hold-out: {len(te)} candidates of {len({groups[i] for i in te})} articles; rest {len(tr)}")
-    r = recipe(X[tr], y[tr], [groups[i] for i in tr], a.C, a.min_recall, log=False)
+    r = recipe(
+        X[tr],
+        y[tr],
+        [groups[i] for i in tr],
+        a.C,
+        a.min_recall,
+        log=False,
+        weight=None if weight is None else weight[tr],
+    )
     q = calibrated(predict(X[te], r["w"], r["b"]), r["cal"])
     th = a.threshold if a.threshold is not None else r["threshold"]
     prec, rec, f1 = at_threshold(q, y[te], th)
@@ -414,7 +513,7 @@ def main() -> int:
         )
 
     # 2. the shipped model: the same recipe on every label
-    r = recipe(X, y, groups, a.C, a.min_recall, log=True)
+    r = recipe(X, y, groups, a.C, a.min_recall, log=True, weight=weight)
     th = a.threshold if a.threshold is not None else r["threshold"]
     if a.keep_weights:
         # the weights stay (and with them the gate): the cross-validated predictions of the recipe
@@ -446,6 +545,14 @@ def main() -> int:
         f"saved {a.out}: C={r['C']} calibration a={r['cal'][0]:.3f} b={r['cal'][1]:.3f} threshold={th:.2f} "
         f"(cv AUC {r['auc']:.3f} precision {prec:.3f} recall {rec:.3f})"
     )
+    if weight is not None:
+        # the record labels' own cross-validated figures (their articles' folds never trained on them)
+        k = is_record
+        p_, r_, _ = at_threshold(r["oof_cal"][k], y[k], th)
+        print(
+            f"cv on the record labels (study halves): n={int(k.sum())} AUC {auc(r['oof_cal'][k], y[k]):.3f} "
+            f"at threshold P {p_:.3f} R {r_:.3f}"
+        )
     print("cv reliability, every label")
     print("\n".join(reliability(r["oof_cal"], y)))
     return 0
