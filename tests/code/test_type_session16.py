@@ -125,3 +125,66 @@ def test_an_act_a_party_is_ordered_to_do_is_not_done() -> None:
     )
     # troops ordered out are the orderer's own: the withdrawal stays
     assert "RETREAT" in types_after_fill("Trump ordered US troops to withdraw from northern Syria on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "etype", "expected"),
+    [
+        # land seized is territory taken by force; a named operation launched is force used
+        (
+            "The insurgents seized the capital in January, forcing the government to resign.",
+            "seized",
+            "COERCE",
+            "ASSAULT",
+        ),
+        (
+            "In August the army launched Northern Shield, an operation against the militia.",
+            "launched",
+            "MOBILIZE",
+            "ASSAULT",
+        ),
+        # fighters driven off or an armed advance stopped is fighting, a plot foiled by police is not
+        (
+            "Kurdish-led fighters were still clearing militants from the old city.",
+            "clearing",
+            "COERCE",
+            "ASSAULT",
+        ),
+        (
+            "The rebels said advances by regime forces had been thwarted near the town.",
+            "thwarted",
+            "COERCE",
+            "ASSAULT",
+        ),
+        ("Police thwarted a plot to bomb the station on Monday.", "thwarted", "COERCE", "COERCE"),
+    ],
+)
+def test_land_taken_and_armed_men_repelled_are_force(text: str, word: str, etype: str, expected: str) -> None:
+    assert decide(text, word, etype) == expected
+
+
+def test_an_attack_made_in_words_is_a_criticism() -> None:
+    text = (
+        "The president has attacked the former colonial powers, saying they treated Africans with contempt."
+    )
+    assert decide(text, "attacked", "ASSAULT") == "ACCUSE"
+    assert (
+        decide("The militants attacked the base, killing three soldiers.", "attacked", "ASSAULT") == "ASSAULT"
+    )
+
+
+def test_sanctions_lifted_are_a_concession() -> None:
+    # CAMEO 081 "Ease administrative sanctions" -> PLOVER CONCEDE
+    assert (
+        decide("US sanctions were lifted on several Turkish citizens on Monday.", "sanctions", "SANCTION")
+        == "CONCEDE"
+    )
+    assert (
+        decide("The EU imposed new sanctions on the Syrian regime on Monday.", "sanctions", "SANCTION")
+        == "SANCTION"
+    )
+
+
+def test_a_weapon_kind_named_by_a_noun_modifier_is_no_attack() -> None:
+    text = "Two Russian attack aircraft made several low passes near the American destroyer on Wednesday."
+    assert decide(text, "attack", "ASSAULT") is None

@@ -17,6 +17,8 @@ def _taken_land(tok: Any) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ == "relcl":
         objs.append(tok.head)
+    # "seized Yemen's capital, Sana'a": the place may be named by an apposition to the object
+    objs += [c for o in objs for c in o.children if c.dep_ == "appos"]
     for o in objs:
         if _is(o, "territory_nouns"):
             return True
@@ -47,6 +49,8 @@ def _military(op: Any) -> bool:
             return True
         if c.dep_ in ("appos", "compound", "acl") and c.pos_ == "PROPN":
             return True
+    if op.dep_ == "appos" and op.head.pos_ == "PROPN":  # "Euphrates Shield, an operation that..."
+        return True
     return op.text[:1].isupper()  # a named operation
 
 
@@ -104,6 +108,16 @@ def _characterised(tok: Any) -> bool:
     return False
 
 
+def _in_words(tok: Any) -> bool:
+    """ "Mbeki has attacked British imperialists, saying they treated Africans like savages": an attack whose manner is a
+    verb of saying (a participle clause of saying: Quirk et al. 1985 15.58, supplementive clause) is made in words, a
+    criticism (PLOVER ACCUSE: "criticize, denounce"), not force."""
+    return any(
+        c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and _is(c, "saying_verbs")
+        for c in tok.children
+    )
+
+
 def _force_doer(tok: Any) -> bool:
     """ "Turkish troops are making final plans to attack the Kurds as tensions near new levels": the doer is a military
     force or an armed group, whose attack is force used (PLOVER ASSAULT), never words (ACCUSE is verbal: "criticize,
@@ -123,7 +137,9 @@ def assault_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> st
         objs = _objects(tok)
         if any(_is(o, "agreement_nouns") for o in objs) and forms & {"strike", "struck"}:
             return "AGREE"  # "struck a deal"
-        if any(_is(o, "criticisable_things") for o in objs) or (forms & {"attack"} and _characterised(tok)):
+        if any(_is(o, "criticisable_things") for o in objs) or (
+            forms & {"attack"} and (_characterised(tok) or _in_words(tok))
+        ):
             return "ACCUSE" if forms & {"attack"} else None
         if any(_is(o, "figurative_objects") or _is(o, "agreement_nouns") for o in objs):
             return None
@@ -133,6 +149,16 @@ def assault_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> st
 def coerce_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> str | None:
     """COERCE: land seized or captured is territory taken by force (ASSAULT), not a confiscation."""
     if forms & words("seizing_verbs") and _taken_land(tok):
+        return "ASSAULT"
+    # "fighters still clearing militants", "advances by regime forces had been thwarted": armed men driven off or an
+    # armed advance stopped is fighting (PLOVER ASSAULT; ACLED Battles: "armed clash"), not a restriction by authorities
+    if forms & words("repelling_verbs") and any(
+        _is(o, "armed_group_nouns")
+        or _is(o, "force_nouns")
+        or _is(o, "offensive_nouns")
+        or _is(o, "advance_nouns")
+        for o in _objects(tok)
+    ):
         return "ASSAULT"
     return foretold_or(tok, "COERCE")
 
@@ -145,6 +171,8 @@ def mobilize_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> s
     objs = _objects(tok)
     # "launched an offensive east of the Euphrates": the parse may take the noun for a modifier of what follows it
     objs += [c for o in objs for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i]
+    # "launched Euphrates Shield, an operation that...": the named operation's apposition says what it is
+    objs += [c for o in objs if o.pos_ == "PROPN" for c in o.children if c.dep_ == "appos"]
     if any(_is(o, "offensive_nouns") for o in objs) or any(
         _is(o, "operation_nouns") and _military(o) for o in objs
     ):

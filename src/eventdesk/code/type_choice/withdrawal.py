@@ -54,6 +54,15 @@ def retreat_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> st
 def sanction_type(tok: Any, forms: set[str], others: list[tuple[str, Any]]) -> str | None:
     """SANCTION: forces pulled out of a place and an office quit are a RETREAT, fighters expelled from a place an
     ASSAULT, a conviction or sentence by a court COERCE; a treaty or a body left stays SANCTION 'withdraw'."""
+    # "US sanctions were lifted on several Turkish citizens", "agreed to ease the sanctions": restrictions eased are a
+    # concession (CAMEO 081 "Ease administrative sanctions" -> PLOVER CONCEDE), not sanctions imposed
+    if (
+        tok.pos_ == "NOUN"
+        and forms & {"sanction", "sanctions", "embargo", "restriction", "restrictions"}
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and _is(tok.head, "easing_verbs")
+    ):
+        return "CONCEDE"
     if forms & words("pulling_out_verbs") and _retreat_from_place(tok):
         return "RETREAT"
     if forms & {"quit"} and any(_is(o, "office_nouns") for o in _objects(tok)):
