@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventdesk.code.actors.words import QUANTITY_HEADS
 from eventdesk.code.judgement import EVALUATIVE
 from eventdesk.code.syntax import frame_words
 
@@ -53,7 +54,7 @@ _MEET = frozenset({"meet", "meets", "meeting", "met"})
 _THREATEN = frozenset({"threaten", "threatens", "threatened", "threatening"})
 _FALL = frozenset({"fall", "falls", "fell", "fallen", "falling"})
 # nouns of a level reached ("fell to a record low"), beside numbers and percentages
-_LEVELS = frozenset({"low", "lows", "level", "levels", "minimum", "zero", "%", "percent", "cent"})
+LEVELS = frame_words("level_nouns.txt")
 # prepositions that introduce the cause of a death or damage ("killed in floods", "died from cholera")
 _CAUSE_PREPS = frozenset({"in", "from", "by"})
 
@@ -125,15 +126,9 @@ def endangered_state(tok: Any) -> bool:
     return bool(patients) and all(p.pos_ == "NOUN" and p.lower_ in ENDANGERED for p in patients)
 
 
-# quantity nouns whose "of" phrase names what is counted ("thousands of sheep": Quirk et al. 1985 5.25, partitives)
-_QUANTITIES = frozenset(
-    {"thousands", "hundreds", "millions", "dozens", "scores", "number", "numbers", "tens"}
-)
-
-
 def _counted(p: Any) -> list[Any]:
     """What a quantity noun counts ("thousands of sheep and cattle" -> sheep, cattle), else the noun itself."""
-    if p.pos_ == "NUM" or p.lower_ in _QUANTITIES:
+    if p.pos_ == "NUM" or p.lower_ in QUANTITY_HEADS:
         inner = _objects(p, ("prep:of",))
         if inner:
             return inner
@@ -154,8 +149,8 @@ def _quantity(t: Any) -> bool:
     return (
         t.like_num
         or t.pos_ == "NUM"
-        or t.lower_ in _LEVELS
-        or any(c.dep_ in ("nummod", "quantmod") or c.lower_ in _LEVELS for c in t.children)
+        or t.lower_ in LEVELS
+        or any(c.dep_ in ("nummod", "quantmod") or c.lower_ in LEVELS for c in t.children)
     )
 
 
