@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from eventdesk.code.eventness.view import Candidate
-from eventdesk.code.eventness.words import _after_trigger, _clause_before
+from eventdesk.code.eventness.words import _after_trigger, _alternatives, _clause_before
 from eventdesk.data import rows
 
 
@@ -26,10 +26,6 @@ def _kinds() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _since() -> re.Pattern[str]:
     k = _kinds()
@@ -37,8 +33,12 @@ def _since() -> re.Pattern[str]:
     # or the period itself ("since the civil war")
     return re.compile(
         r"\bsince\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?:19|20)\d\d(?:s)?\b"
-        r"|the\s+(?:" + _alt(k["onset"]) + r")\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:" + _alt(k["period"]) + r")\b"
-        r"|the\s+(?:\w+\s+)?(?:" + _alt(k["period"]) + r")\b)",
+        r"|the\s+(?:"
+        + _alternatives(k["onset"])
+        + r")\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:"
+        + _alternatives(k["period"])
+        + r")\b"
+        r"|the\s+(?:\w+\s+)?(?:" + _alternatives(k["period"]) + r")\b)",
         re.I,
     )
 
@@ -72,12 +72,12 @@ def continuing_since(c: Candidate) -> bool:
 @cache
 def _poll() -> re.Pattern[str]:
     k = _kinds()
-    polls = _alt(k["poll"])
+    polls = _alternatives(k["poll"])
     return re.compile(
-        r"\b(?:" + polls + r")\s+(?:\S+\s+){0,6}?(?:" + _alt(k["finding"]) + r")\b"
+        r"\b(?:" + polls + r")\s+(?:\S+\s+){0,6}?(?:" + _alternatives(k["finding"]) + r")\b"
         r"|\baccording\s+to\s+(?:\S+\s+){0,4}?(?:" + polls + r")\b"
         r"|\bin\s+(?:a|the|this|its|their)\s+(?:\S+\s+){0,3}?(?:" + polls + r")\b"
-        r"|\b(?:" + _alt(k["polled"]) + r")\b",
+        r"|\b(?:" + _alternatives(k["polled"]) + r")\b",
         re.I,
     )
 

@@ -20,7 +20,16 @@ import re
 from functools import cache
 
 from eventdesk.code.eventness.view import Candidate
-from eventdesk.code.eventness.words import _DETERMINERS, _SAY, _WORD, _clause_before, _lines, _phrases
+from eventdesk.code.eventness.words import (
+    _DETERMINERS,
+    _SAY,
+    _WORD,
+    _alternatives,
+    _clause_before,
+    _lines,
+    _phrases,
+    _word_set,
+)
 
 
 def wish_without_addressee(c: Candidate) -> bool:
@@ -93,8 +102,8 @@ def extraposed_judgement(c: Candidate) -> bool:
 @cache
 def _root_modal_group() -> re.Pattern[str]:
     table = [ln.split("\t") for ln in _lines("root_modals.txt")]
-    modals = "|".join(re.escape(w).replace(r"\ ", r"\s+") for k, w in table if k == "modal")
-    semis = "|".join(re.escape(w).replace(r"\ ", r"\s+") for k, w in table if k == "semi")
+    modals = _alternatives(w for k, w in table if k == "modal")
+    semis = _alternatives(w for k, w in table if k == "semi")
     # modal (n't / not) (one adverb) (passive or perfect auxiliary, or a semi-modal) right before the trigger
     return re.compile(
         r"\b(?:" + modals + r")(?:n['’]t)?\s+(?:not\s+)?(?:\w+ly\s+|then\s+|also\s+|still\s+|even\s+)?"
@@ -133,11 +142,6 @@ def root_modal(c: Candidate) -> bool:
     return not (_BACKSHIFT.match(m.group(0)) and any(w.lower() in _SAY for w in _WORD.findall(c.sentence)))
 
 
-@cache
-def _modal_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("modal_nouns.txt"))
-
-
 def modal_noun_infinitive(c: Candidate) -> bool:
     """The trigger is the verb of a to-infinitive that completes a noun of ability, opportunity, permission,
     obligation or volition ("the inability to agree on a leadership", "Kilroy-Silk had a right to criticise Arab
@@ -147,12 +151,7 @@ def modal_noun_infinitive(c: Candidate) -> bool:
     if not c.trigger:
         return False
     words = _WORD.findall(c.sentence[: max(0, c.trigger[0] - c.sentence_start)])
-    return len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in _modal_nouns()
-
-
-@cache
-def _deliberation() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("deliberation_verbs.txt"))
+    return len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in _word_set("modal_nouns.txt")
 
 
 def undecided_act(c: Candidate) -> bool:
@@ -164,7 +163,7 @@ def undecided_act(c: Candidate) -> bool:
         return False
     a, b = max(0, c.trigger[0] - c.sentence_start), max(0, c.trigger[1] - c.sentence_start)
     words = [w.lower() for w in _WORD.findall(c.sentence[:a])]
-    verbs = _deliberation()
+    verbs = _word_set("deliberation_verbs.txt")
     if words and words[-1] in verbs and c.sentence[a:b].lower().endswith("ing"):
         return True
     return len(words) >= 3 and words[-1] == "to" and words[-2] in ("whether", "how") and words[-3] in verbs

@@ -24,8 +24,10 @@ from eventdesk.code.eventness.words import (
     _TOKEN,
     _WHEN,
     _WORD,
+    _alternatives,
     _function_words,
     _lines,
+    _word_set,
 )
 from eventdesk.data import rows
 
@@ -43,14 +45,11 @@ def _abstract_nouns() -> frozenset[str]:
     return frozenset(row[0].lower() for row in rows("eventness/abstract_patients.tsv"))
 
 
-@cache
-def _arenas() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("arena_modifiers.txt"))
-
-
 def _arena(word: str) -> bool:
     """A lower-case modifier that names a non-physical arena or an abstract domain."""
-    return word[:1].islower() and (word.lower() in _arenas() or word.lower() in _abstract_nouns())
+    return word[:1].islower() and (
+        word.lower() in _word_set("arena_modifiers.txt") or word.lower() in _abstract_nouns()
+    )
 
 
 @cache
@@ -192,11 +191,6 @@ _RELATIVE = _function_words("relative")
 _CLAUSE_OPENERS = _function_words("clause_opener")
 
 
-@cache
-def _complement_verbs() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("complement_verbs.txt"))
-
-
 def hypothetical_nominal(c: Candidate) -> bool:
     """An event noun of nonspecific reference whose clause is modal: "a generalised assault by government forces
     would lead to...", "any attack on the base would be a grave mistake". The indefinite or free-choice noun
@@ -225,7 +219,7 @@ def hypothetical_nominal(c: Candidate) -> bool:
         prev
         and prev.isalpha()
         and prev.lower() not in _CLAUSE_OPENERS
-        and prev.lower() not in _complement_verbs()
+        and prev.lower() not in _word_set("complement_verbs.txt")
     ):
         return False
     for tok in _TOKEN.findall(c.sentence[max(0, b) :])[:_SUBJECT_REACH]:
@@ -237,19 +231,15 @@ def hypothetical_nominal(c: Candidate) -> bool:
     return False
 
 
-def _alts(kind: str) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_function_words(kind), key=len, reverse=True)
-    )
-
-
 @cache
 def _predicative() -> re.Pattern[str]:
     # a copula, at most one adverb or "not", then a determiner or quantifier that opens the predicative noun phrase,
     # and that phrase's words (no punctuation) up to the trigger
     return re.compile(
-        r"(?<![\w'’])(?:" + _alts("copula") + r")\s+(?:not\s+|also\s+|still\s+|now\s+|\w+ly\s+)?"
-        r"(?:" + _alts("class_opener") + r")\s+(?:[\w’'-]+\s+){0,10}$",
+        r"(?<![\w'’])(?:"
+        + _alternatives(_function_words("copula"))
+        + r")\s+(?:not\s+|also\s+|still\s+|now\s+|\w+ly\s+)?"
+        r"(?:" + _alternatives(_function_words("class_opener")) + r")\s+(?:[\w’'-]+\s+){0,10}$",
         re.I,
     )
 

@@ -10,7 +10,7 @@ regular expressions (stance.txt, boilerplate.txt, furniture.txt, domains.tsv and
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from eventdesk.code.eventness.view import Candidate
@@ -48,9 +48,21 @@ def _lines(name: str) -> tuple[str, ...]:
     return lines(f"eventness/{name}")
 
 
-def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:
+def _alternatives(phrases: Iterable[str]) -> str:
+    """The phrases as the body of a case-blind regex alternation, longest first, a space matching any run of
+    white space."""
     alts = sorted({re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+    return "|".join(alts)
+
+
+def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + _alternatives(phrases) + r")(?![\w-])", re.I)
+
+
+@cache
+def _word_set(name: str) -> frozenset[str]:
+    """A data/eventness word list, lower-cased."""
+    return frozenset(w.lower() for w in _lines(name))
 
 
 @cache
